@@ -1,0 +1,353 @@
+//! Running a parsed command: load, compute, render, and map the outcome to
+//! an exit code (0 clean, 1 findings, 2 usage or I/O error).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::{Cli, Command, TableFormat};
+use crate::compute::Computed;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ledger::read::read_rows;
+use crate::ledger::row::{RowFields, RowParser};
+use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::model::{Framework, MAX_DIMENSIONS};
+use crate::render;
+use crate::source::Sources;
+use crate::workspace::{self, Loaded};
+
+pub const CLEAN: i32 = 0;
+pub const FINDINGS: i32 = 1;
+pub const USAGE: i32 = 2;
+
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check { framework } => check(framework.as_deref()),
+        Command::Status { framework, period, format, as_of } => status(&framework, period.as_deref(), format, as_of.as_deref()),
+        Command::Record { framework, indicator, period, value, numerator, denominator, score, dims, comment, source, by } => {
+            let fields = RecordArgs {
+                indicator,
+                period,
+                value: value.unwrap_or_default(),
+                numerator: numerator.unwrap_or_default(),
+                denominator: denominator.unwrap_or_default(),
+                score: score.unwrap_or_default(),
+                dims,
+                comment: comment.unwrap_or_default(),
+                source: source.unwrap_or_default(),
+            };
+            record(&framework, fields, by.as_deref())
+        }
+        Command::Import { framework, file, dry_run, by } => import(&framework, &file, dry_run, by.as_deref()),
+        Command::History { framework, indicator, period, as_of } => history(&framework, &indicator, period.as_deref(), as_of.as_deref()),
+        Command::Schema => {
+            print!("{}", crate::load::raw::json_schema());
+            CLEAN
+        }
+        Command::Init { name, dir } => init(&name, &dir),
+    }
+}
+
+fn eprint_diags(diags: &Diagnostics, sources: &Sources) {
+    let mut d = diags.clone();
+    d.sort();
+    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
+}
+
+fn usage(d: Diagnostic) -> i32 {
+    eprint_diags(&Diagnostics(vec![d]), &Sources::default());
+    USAGE
+}
+
+/// Load a framework named on the command line; on errors print them and
+/// return the exit code.
+fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
+    let dir = workspace::resolve(arg).map_err(usage)?;
+    let mut loaded = workspace::load(&dir);
+    match loaded.framework.take() {
+        Some(fw) if !loaded.diagnostics.has_errors() => Ok((fw, loaded)),
+        _ => {
+            eprint_diags(&loaded.diagnostics, &loaded.sources);
+            Err(if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS })
+        }
+    }
+}
+
+fn check(arg: Option<&str>) -> i32 {
+    let dirs = match arg {
+        Some(a) => match workspace::resolve(a) {
+            Ok(d) => vec![d],
+            Err(d) => return usage(d),
+        },
+        None => {
+            let all = workspace::list_frameworks(Path::new("frameworks"));
+            if all.is_empty() {
+                return usage(
+                    Diagnostic::error("no frameworks under ./frameworks")
+                        .hint("run from the workspace folder, name a framework folder, or create one with `logframe init NAME`"),
+                );
+            }
+            all
+        }
+    };
+    let mut code = CLEAN;
+    for dir in dirs {
+        let mut loaded = workspace::load(&dir);
+        let mut diags = std::mem::take(&mut loaded.diagnostics);
+        let summary = match &loaded.framework {
+            Some(fw) if !diags.has_errors() => {
+                let (_, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, None);
+                diags.extend(d);
+                format!(
+                    "{}: {} results, {} indicators, {} ledger rows",
+                    fw.project.id,
+                    fw.results.len(),
+                    fw.indicators.len(),
+                    loaded.ledger.entries.len()
+                )
+            }
+            _ => dir.display().to_string(),
+        };
+        eprint_diags(&diags, &loaded.sources);
+        if diags.is_empty() {
+            println!("{summary}: ok");
+        } else {
+            println!("{summary}: {} errors, {} warnings", diags.errors(), diags.warnings());
+            code = code.max(FINDINGS);
+        }
+    }
+    code
+}
+
+fn status(arg: &str, period: Option<&str>, format: TableFormat, as_of: Option<&str>) -> i32 {
+    let (fw, loaded) = match open(arg) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
+        Ok(a) => a,
+        Err(d) => return usage(d),
+    };
+    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
+    let mut all = loaded.diagnostics;
+    all.extend(diags);
+    eprint_diags(&all, &loaded.sources);
+    let period = match period {
+        Some(p) => match workspace::parse_period_arg(&fw, p) {
+            Ok(p) => p,
+            Err(d) => return usage(d),
+        },
+        None => computed.default_period(),
+    };
+    let table = computed.table(&period);
+    let out = match format {
+        TableFormat::Table => render::status::table(&fw, &table),
+        TableFormat::Csv => render::status::csv(&fw, &table),
+        TableFormat::Json => render::status::json(&table),
+    };
+    print!("{out}");
+    CLEAN
+}
+
+struct RecordArgs {
+    indicator: String,
+    period: String,
+    value: String,
+    numerator: String,
+    denominator: String,
+    score: String,
+    dims: Vec<String>,
+    comment: String,
+    source: String,
+}
+
+fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
+    let (fw, _loaded) = match open(arg) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    let mut dims: [&str; MAX_DIMENSIONS] = [""; MAX_DIMENSIONS];
+    for d in &a.dims {
+        let Some((name, value)) = d.split_once('=') else {
+            return usage(Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE")).expected("e.g. --dim sex=women").found(d.clone()).hint("write the dimension, `=`, and the value"));
+        };
+        match fw.disaggregation_index(name.trim()) {
+            Some(i) => dims[i] = value,
+            None => {
+                let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+                return usage(
+                    Diagnostic::error(format!("unknown disaggregation `{}`", name.trim()))
+                        .expected(format!("one of {}", names.join(", ")))
+                        .found(name.trim().to_string())
+                        .hint(crate::diag::did_you_mean(name.trim(), names.iter().copied()).unwrap_or_else(|| "declare it in logframe.yaml".into())),
+                );
+            }
+        }
+    }
+    let fields = RowFields {
+        indicator: &a.indicator,
+        period: &a.period,
+        value: &a.value,
+        numerator: &a.numerator,
+        denominator: &a.denominator,
+        score: &a.score,
+        dims,
+        comment: &a.comment,
+        source: &a.source,
+        recorded_at: "",
+        recorded_by: "",
+    };
+    let mut parser = RowParser::new(&fw);
+    let parsed = match parser.parse(&fields) {
+        Ok(p) => p,
+        Err(errors) => {
+            let diags = Diagnostics(errors.into_iter().map(|e| e.diagnostic).collect());
+            eprint_diags(&diags, &Sources::default());
+            return FINDINGS;
+        }
+    };
+    let at = match now() {
+        Ok(t) => t,
+        Err(d) => return usage(d),
+    };
+    let row = NewRow::new(&fw, parsed, &fields, at, &recorder(by));
+    report_commit(&fw, commit(&fw, vec![row], false), false)
+}
+
+fn report_commit(fw: &Framework, result: Result<Outcome, (Sources, Diagnostics)>, dry_run: bool) -> i32 {
+    match result {
+        Ok(o) => {
+            println!(
+                "{}{}: {} new, {} correction{}, {} unchanged",
+                if dry_run { "dry run, nothing written: " } else { "" },
+                fw.project.id,
+                o.added,
+                o.corrections,
+                if o.corrections == 1 { "" } else { "s" },
+                o.unchanged
+            );
+            CLEAN
+        }
+        Err((sources, diags)) => {
+            eprint_diags(&diags, &sources);
+            if diags.0.iter().any(|d| d.span.is_some()) { FINDINGS } else { USAGE }
+        }
+    }
+}
+
+fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
+    let (fw, _loaded) = match open(arg) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    let text = match std::fs::read(file).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => return usage(Diagnostic::error(format!("{} is not UTF-8 text", file.display())).hint("save it as \"CSV UTF-8\"")),
+        Err(e) => return usage(Diagnostic::error(format!("cannot read {}: {e}", file.display())).hint("check the path")),
+    };
+    let at = match now() {
+        Ok(t) => t,
+        Err(d) => return usage(d),
+    };
+    let who = recorder(by);
+    let mut sources = Sources::default();
+    let id = sources.add(file.to_path_buf(), text);
+    let mut parser = RowParser::new(&fw);
+    let mut rows: Vec<(NewRow, crate::ledger::Origin)> = Vec::new();
+    let default_source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut diags = read_rows(&fw, &mut parser, &sources, id, |parsed, f, origin| {
+        let mut f = *f;
+        if f.source.trim().is_empty() {
+            f.source = &default_source;
+        }
+        rows.push((NewRow::new(&fw, parsed, &f, at, &who), origin));
+    });
+    // One value per key in one file: two would leave the result to chance.
+    let mut seen = std::collections::HashMap::new();
+    for (row, origin) in &rows {
+        let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);
+        if let Some(first) = seen.insert(key, origin.line) {
+            let f = sources.get(id);
+            let start = f.offset_of(origin.line as usize, 1);
+            diags.push(
+                Diagnostic::error(format!("line {} records the same value as line {first}", origin.line))
+                    .at(crate::source::Span::new(id, start, start + f.line_text(origin.line as usize).len()))
+                    .expected("one row per indicator, period and breakdown in a file")
+                    .found(format!("{} {} ({}) twice", fw.indicators[key.0 as usize].id, key.1, key.2.describe(&fw)))
+                    .hint("keep one of the two rows; to correct a value, import or record it again later"),
+            );
+        }
+    }
+    if diags.has_errors() {
+        eprint_diags(&diags, &sources);
+        eprintln!("nothing was imported: fix the rows above and import the file again");
+        return FINDINGS;
+    }
+    eprint_diags(&diags, &sources);
+    let result = commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run);
+    report_commit(&fw, result, dry_run)
+}
+
+fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>) -> i32 {
+    let (fw, loaded) = match open(arg) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    eprint_diags(&loaded.diagnostics, &loaded.sources);
+    let Some(ix) = fw.indicator_index(indicator) else {
+        return usage(
+            Diagnostic::error(format!("unknown indicator `{indicator}`"))
+                .expected("an indicator id of the framework")
+                .found(indicator.to_string())
+                .hint(crate::diag::did_you_mean(indicator, fw.indicators.iter().map(|i| i.id.as_str())).unwrap_or_else(|| "`logframe status` lists them".into())),
+        );
+    };
+    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
+        Ok(a) => a,
+        Err(d) => return usage(d),
+    };
+    let period = match period.map(|p| workspace::parse_period_arg(&fw, p)).transpose() {
+        Ok(p) => p,
+        Err(d) => return usage(d),
+    };
+    let ledger = &loaded.ledger;
+    let keep = |i: &u32| {
+        let e = &ledger.entries[*i as usize];
+        e.indicator as usize == ix && period.is_none_or(|p| p.contains(&e.period))
+    };
+    let trail: Vec<u32> = ledger.trail(as_of).into_iter().filter(keep).collect();
+    let mut in_force: Vec<u32> = ledger.current(as_of).into_iter().filter(keep).collect();
+    in_force.sort_unstable();
+    let ind = &fw.indicators[ix];
+    println!("{} {}", ind.id, ind.title.default);
+    if trail.is_empty() {
+        println!("no values recorded");
+    } else {
+        print!("{}", render::history::history(&fw, ledger, &loaded.sources, &trail, &in_force));
+        println!("{} rows, {} in force, {} superseded", trail.len(), in_force.len(), trail.len() - in_force.len());
+    }
+    CLEAN
+}
+
+const INIT_TEMPLATE: &str = include_str!("templates/init.yaml");
+
+fn init(name: &str, parent: &Path) -> i32 {
+    let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !ok {
+        return usage(Diagnostic::error(format!("`{name}` cannot name a framework")).expected("lower-case letters, digits, - and _").found(name.to_string()).hint("e.g. `logframe init my-project`"));
+    }
+    let dir = parent.join(name);
+    if dir.exists() {
+        return usage(Diagnostic::error(format!("{} already exists", dir.display())).hint("pick another name, or edit the existing framework"));
+    }
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(dir.join("measurements"))?;
+        std::fs::write(dir.join("logframe.yaml"), INIT_TEMPLATE.replace("{{id}}", name))?;
+        Ok(())
+    };
+    if let Err(e) = write() {
+        return usage(Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check that the folder is writable"));
+    }
+    println!("created {}/logframe.yaml", dir.display());
+    println!("next: edit it, then `logframe check {}`", dir.display());
+    CLEAN
+}

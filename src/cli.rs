@@ -1,0 +1,95 @@
+//! Command-line interface definitions (clap).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "logframe", version, about = "Results monitoring and indicator reporting for logical frameworks")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate frameworks and their ledgers (all under ./frameworks when none is named)
+    Check {
+        /// A framework folder, or a name under ./frameworks
+        framework: Option<String>,
+    },
+    /// Progress of every indicator at a reporting period
+    Status {
+        framework: String,
+        /// Reporting period (default: the latest with values), e.g. 2023-Q3, FY2022-23
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Record one value (recording the same key again is a correction)
+    Record {
+        framework: String,
+        indicator: String,
+        #[arg(long)]
+        period: String,
+        /// The value: a number, yes/no for milestones, text for qualitative indicators
+        #[arg(long)]
+        value: Option<String>,
+        #[arg(long)]
+        numerator: Option<String>,
+        #[arg(long)]
+        denominator: Option<String>,
+        /// Score of a qualitative value
+        #[arg(long)]
+        score: Option<String>,
+        /// Disaggregation, e.g. --dim sex=women --dim country=PE
+        #[arg(long = "dim", value_name = "NAME=VALUE")]
+        dims: Vec<String>,
+        #[arg(long)]
+        comment: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        /// Who records (default: $LOGFRAME_USER, else $USER)
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Import values from a CSV file: all rows or none
+    Import {
+        framework: String,
+        file: PathBuf,
+        /// Validate and report what would change, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// The trail of values recorded for an indicator, corrections included
+    History {
+        framework: String,
+        indicator: String,
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Print the JSON Schema of logframe.yaml
+    Schema,
+    /// Create a new framework folder with a starter logframe.yaml
+    Init {
+        name: String,
+        /// Parent folder (default: ./frameworks)
+        #[arg(long, default_value = "frameworks")]
+        dir: PathBuf,
+    },
+}

@@ -1,0 +1,188 @@
+//! One indicator's figures for one reporting period.
+//!
+//! Percent achieved respects the kind of indicator: a running total is
+//! compared with its target directly (actual / target); a level is
+//! compared by the distance travelled from its baseline
+//! ((actual - baseline) / (target - baseline)), which makes `decrease`
+//! indicators work without special cases. Percentages are pooled
+//! (sum of numerators / sum of denominators), never averaged.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::series::{Point, add};
+use super::status::{Reason, Status, grade};
+use super::targets::{TargetInForce, end_target, explicit, milestone_due, target_at};
+use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
+
+/// The figures of one indicator at one reporting period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub indicator: String,
+    pub period: Period,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub baseline: Option<Decimal>,
+    /// The value within the period.
+    pub period_actual: Option<Value>,
+    /// The value to date: a running total or the latest level.
+    pub to_date_actual: Option<Value>,
+    /// The target written for this very period, if any.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub period_target: Option<Decimal>,
+    /// The target in force at the period's end (written or interpolated).
+    pub target_to_date: Option<TargetInForce>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub end_target: Option<Decimal>,
+    /// Percent of the target in force achieved.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent_to_date: Option<Decimal>,
+    /// Percent of the life-of-project target achieved.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent_of_end: Option<Decimal>,
+    pub status: Status,
+    pub reason: Reason,
+    /// Ledger rows behind the period value and the to-date value.
+    #[serde(skip)]
+    pub period_rows: Vec<u32>,
+    #[serde(skip)]
+    pub to_date_rows: Vec<u32>,
+}
+
+impl Progress {
+    /// The status sentence: `off track: 3 against 4.2 expected ...`.
+    pub fn explanation(&self) -> String {
+        format!("{}: {}", self.status, self.reason)
+    }
+}
+
+/// Combine points with the indicator's aggregation rule.
+pub fn aggregate(rule: Aggregate, points: &[&Point]) -> Option<Value> {
+    let last = points.iter().max_by_key(|p| p.period)?;
+    match rule {
+        Aggregate::Sum => points.iter().skip(1).try_fold(points[0].value.clone(), |acc, p| Some(add(&acc, &p.value))),
+        Aggregate::Last => Some(last.value.clone()),
+        Aggregate::Max => points
+            .iter()
+            .filter(|p| p.value.figure().is_some())
+            .max_by_key(|p| p.value.figure())
+            .map(|p| p.value.clone()),
+        Aggregate::Mean => {
+            let figures: Vec<Decimal> = points.iter().filter_map(|p| p.value.figure()).collect();
+            if figures.is_empty() {
+                return None;
+            }
+            let mean = figures.iter().sum::<Decimal>() / Decimal::from(figures.len());
+            Some(Value::Number { value: mean.round_dp(4) })
+        }
+    }
+}
+
+/// Percent of the way from `start` to `target` that `actual` has come.
+pub fn percent_of(actual: Decimal, start: Decimal, target: Decimal) -> Option<Decimal> {
+    let span = target - start;
+    if span.is_zero() {
+        None
+    } else {
+        Some(((actual - start) * Decimal::ONE_HUNDRED / span).round_dp(2))
+    }
+}
+
+fn reached(ind: &Indicator, actual: Decimal, target: Decimal) -> bool {
+    match ind.direction {
+        Direction::Increase => actual >= target,
+        Direction::Decrease => actual <= target,
+    }
+}
+
+/// Compute one indicator at one reporting period from its points.
+pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Period, reporting: &[Period]) -> Progress {
+    let within: Vec<&Point> = points.iter().filter(|p| period.contains(&p.period)).collect();
+    let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= period.end).collect();
+    let period_actual = aggregate(ind.aggregate, &within);
+    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum {
+        so_far.clone()
+    } else {
+        // A per-period sum: "to date" is the latest reporting period with data.
+        let latest = so_far.iter().map(|p| p.period.end).max();
+        let rp = latest.and_then(|d| reporting.iter().find(|r| r.contains_date(d)).copied());
+        so_far.iter().copied().filter(|p| rp.is_some_and(|r| r.contains(&p.period))).collect()
+    };
+    let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
+    let to_date_actual = aggregate(to_date_rule, &to_date_points);
+    let start = ind.start_value();
+    let target_to_date = target_at(fw, ind, period);
+    let end = end_target(ind);
+    let actual = to_date_actual.as_ref().and_then(Value::figure);
+    let percent = |target: Decimal| actual.and_then(|a| if ind.cumulative { percent_of(a, Decimal::ZERO, target) } else { percent_of(a, start, target) });
+    let percent_to_date = target_to_date.and_then(|t| percent(t.value));
+    let percent_of_end = end.and_then(percent);
+    let (status, reason) = judge(fw, ind, period, actual, &to_date_actual, target_to_date, end, percent_to_date);
+    Progress {
+        indicator: ind.id.clone(),
+        period: *period,
+        baseline: ind.baseline.as_ref().map(|b| b.value),
+        period_actual,
+        to_date_actual,
+        period_target: explicit(ind, period),
+        target_to_date,
+        end_target: end,
+        percent_to_date,
+        percent_of_end,
+        status,
+        reason,
+        period_rows: within.iter().flat_map(|p| p.rows.iter().copied()).collect(),
+        to_date_rows: to_date_points.iter().flat_map(|p| p.rows.iter().copied()).collect(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    fw: &Framework,
+    ind: &Indicator,
+    period: &Period,
+    actual: Option<Decimal>,
+    to_date: &Option<Value>,
+    target: Option<TargetInForce>,
+    end: Option<Decimal>,
+    percent: Option<Decimal>,
+) -> (Status, Reason) {
+    let by = period.end;
+    if ind.kind == IndicatorType::Milestone {
+        let done = matches!(to_date, Some(Value::Flag { done: true }));
+        return match (done, milestone_due(fw, ind)) {
+            (true, _) => (Status::Achieved, Reason::MilestoneDone { by }),
+            (false, None) => (Status::NoTarget, Reason::NoTarget),
+            (false, Some(due)) if due <= by => (Status::OffTrack, Reason::MilestoneOverdue { due }),
+            (false, Some(due)) => (Status::NotYetDue, Reason::MilestoneNotDue { due }),
+        };
+    }
+    if let (Some(a), Some(e)) = (actual, end)
+        && reached(ind, a, e)
+        && e != ind.start_value()
+    {
+        return (Status::Achieved, Reason::Reached { actual: a, target: e });
+    }
+    let Some(target) = target else {
+        return match actual {
+            Some(_) => (Status::NoTarget, Reason::NoTarget),
+            None if end.is_some() => (Status::NotYetDue, Reason::NothingExpectedYet { by }),
+            None => (Status::NoTarget, Reason::NoTargetNoData),
+        };
+    };
+    let start = if ind.cumulative { Decimal::ZERO } else { ind.start_value() };
+    let Some(a) = actual else {
+        return if target.value == start {
+            (Status::NotYetDue, Reason::NothingExpectedYet { by })
+        } else {
+            (Status::NoData, Reason::Missing { by, expected: target.value })
+        };
+    };
+    match percent {
+        Some(p) => (
+            grade(p, ind.thresholds),
+            Reason::Progress { actual: a, expected: target.value, start, by, percent: p, thresholds: ind.thresholds },
+        ),
+        None if ind.cumulative => (Status::OnTrack, Reason::NothingExpectedYet { by }),
+        None => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),
+    }
+}

@@ -1,0 +1,189 @@
+//! From ledger rows to one figure per indicator and measured period.
+//!
+//! Disaggregated rows are combined here, once: the total of a period is its
+//! total row when there is one, else the sum of its finest breakdown. Every
+//! other breakdown recorded for the same period must add up to that total;
+//! when it does not, the finding states both figures.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ledger::{DimKey, Ledger};
+use crate::model::{Framework, Period, Value};
+use crate::source::{Sources, Span};
+
+/// One measured period of one indicator.
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub period: Period,
+    pub value: Value,
+    /// Ledger rows (indexes) that make up the value.
+    pub rows: Vec<u32>,
+    /// How the total was obtained.
+    pub from_parts: bool,
+}
+
+/// Points of each indicator, sorted by period.
+#[derive(Debug, Default)]
+pub struct Series {
+    pub by_indicator: Vec<Vec<Point>>,
+}
+
+/// Add values of one kind: numbers and ratios add, flags are done if any
+/// part is, texts cannot be added (the first is kept).
+pub fn add(a: &Value, b: &Value) -> Value {
+    match (a, b) {
+        (Value::Number { value: x }, Value::Number { value: y }) => Value::Number { value: x + y },
+        (
+            Value::Ratio { numerator: n1, denominator: d1 },
+            Value::Ratio { numerator: n2, denominator: d2 },
+        ) => Value::Ratio {
+            numerator: n1 + n2,
+            denominator: d1 + d2,
+        },
+        (Value::Flag { done: x }, Value::Flag { done: y }) => Value::Flag { done: *x || *y },
+        _ => a.clone(),
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Number { value } => value.normalize().to_string(),
+        Value::Ratio { numerator, denominator } => format!("{}/{}", numerator.normalize(), denominator.normalize()),
+        Value::Flag { done } => if *done { "yes" } else { "no" }.into(),
+        Value::Text { text, .. } => text.to_string(),
+    }
+}
+
+impl Series {
+    /// Build from the rows in force (`current`, sorted by key).
+    pub fn build(fw: &Framework, ledger: &Ledger, current: &[u32], sources: &Sources) -> (Series, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let mut by_indicator: Vec<Vec<Point>> = vec![Vec::new(); fw.indicators.len()];
+        let mut i = 0;
+        while i < current.len() {
+            let first = &ledger.entries[current[i] as usize];
+            let mut j = i;
+            while j < current.len() {
+                let e = &ledger.entries[current[j] as usize];
+                if e.indicator != first.indicator || e.period != first.period {
+                    break;
+                }
+                j += 1;
+            }
+            let group = &current[i..j];
+            let point = combine(fw, ledger, group, sources, &mut diags);
+            by_indicator[first.indicator as usize].push(point);
+            i = j;
+        }
+        for points in &mut by_indicator {
+            points.sort_by(|a, b| a.period.cmp(&b.period));
+        }
+        (Series { by_indicator }, diags)
+    }
+}
+
+/// The rows of one indicator and period -> one point.
+fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, diags: &mut Diagnostics) -> Point {
+    let entry = |i: u32| &ledger.entries[i as usize];
+    let first = entry(group[0]);
+    let period = first.period;
+    if group.len() == 1 {
+        return Point {
+            period,
+            value: first.value.clone(),
+            rows: group.to_vec(),
+            from_parts: !first.dims.is_total(),
+        };
+    }
+    // Sum each shape of breakdown (set of dimensions given).
+    let mut shapes: BTreeMap<u8, (Value, Vec<u32>, usize)> = BTreeMap::new();
+    for &i in group {
+        let e = entry(i);
+        let s = e.dims.shape();
+        match shapes.get_mut(&s) {
+            Some((v, rows, _)) => {
+                *v = add(v, &e.value);
+                rows.push(i);
+            }
+            None => {
+                shapes.insert(s, (e.value.clone(), vec![i], e.dims.depth()));
+            }
+        }
+    }
+    let (total_shape, from_parts) = match shapes.contains_key(&0) {
+        true => (0u8, false),
+        false => {
+            let finest = shapes.iter().max_by_key(|(s, (_, _, depth))| (*depth, std::cmp::Reverse(**s))).map(|(s, _)| *s).expect("non-empty");
+            (finest, true)
+        }
+    };
+    let (total, rows, _) = shapes[&total_shape].clone();
+    let ind = &fw.indicators[first.indicator as usize];
+    for (shape, (sum, parts, _)) in &shapes {
+        if *shape == total_shape || matches!(total, Value::Text { .. } | Value::Flag { .. }) || *sum == total {
+            continue;
+        }
+        let dims: Vec<&str> = (0..fw.disaggregations.len())
+            .filter(|d| shape & (1 << d) != 0)
+            .map(|d| fw.disaggregations[d].name.as_str())
+            .collect();
+        let terms: Vec<String> = parts.iter().map(|&i| show(&entry(i).value)).collect();
+        let at = entry(rows[0]).origin;
+        let f = sources.get(at.file);
+        let start = f.offset_of(at.line as usize, 1);
+        diags.push(
+            Diagnostic::warning(format!(
+                "indicator {} {period}: the breakdown by {} does not add up to the {}",
+                ind.id,
+                dims.join(" x "),
+                if from_parts { "finer breakdown" } else { "total" }
+            ))
+            .at(Span::new(at.file, start, start + f.line_text(at.line as usize).len()))
+            .expected(format!("{} = {}", show(&total), terms.join(" + ")))
+            .found(format!("{} != {} = {}", show(&total), terms.join(" + "), show(sum)))
+            .hint("correct the total or the parts; reports use the total"),
+        );
+    }
+    let mut all_rows = rows;
+    for (shape, (_, parts, _)) in &shapes {
+        if *shape != total_shape {
+            all_rows.extend(parts);
+        }
+    }
+    Point {
+        period,
+        value: total,
+        rows: all_rows,
+        from_parts,
+    }
+}
+
+/// The sum of figures, for breakdown tables: `None` when nothing was added.
+pub fn sum_figures(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.fold(None, |acc, v| Some(acc.unwrap_or(Decimal::ZERO) + v))
+}
+
+/// Breakdown of a set of rows by one dimension: value index -> summed value.
+pub fn breakdown(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
+    let mut out: BTreeMap<u16, Value> = BTreeMap::new();
+    // Use the finest shape that includes `dim` so nothing is counted twice.
+    let with_dim: Vec<&crate::ledger::Entry> =
+        rows.iter().map(|&i| &ledger.entries[i as usize]).filter(|e| e.dims.0[dim] != crate::ledger::row::TOTAL).collect();
+    let Some(shape) = with_dim.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else { return out };
+    for e in with_dim.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
+        let k = e.dims.0[dim];
+        let v = match out.get(&k) {
+            Some(prev) => add(prev, &e.value),
+            None => e.value.clone(),
+        };
+        out.insert(k, v);
+    }
+    out
+}
+
+pub fn dimkey_total() -> DimKey {
+    DimKey::TOTAL
+}

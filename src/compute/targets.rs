@@ -1,0 +1,136 @@
+//! The target in force at a date.
+//!
+//! Targets are anchors on a timeline: the starting value at the project
+//! start (zero for a running total, the baseline for a level), each dated
+//! target at its period's end, the life-of-project target at the project
+//! end. Between anchors the expected value grows linearly with elapsed
+//! days. A non-cumulative indicator that sums per period (so many per year)
+//! has no timeline: only its explicit period targets count.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Aggregate, Framework, Indicator, IndicatorType, Period, TargetPeriod};
+
+/// How the target in force was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum TargetRule {
+    /// A target written for exactly this date.
+    Explicit { period: Period },
+    /// Interpolated between two anchors.
+    Interpolated {
+        from: NaiveDate,
+        #[serde(with = "rust_decimal::serde::str")]
+        from_value: Decimal,
+        to: NaiveDate,
+        #[serde(with = "rust_decimal::serde::str")]
+        to_value: Decimal,
+    },
+    /// Before the first anchor: the starting value.
+    Start,
+    /// After the last anchor: its value holds.
+    Held { from: NaiveDate },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TargetInForce {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    #[serde(flatten)]
+    pub rule: TargetRule,
+}
+
+/// Dated anchors of an indicator, start first.
+pub fn anchors(fw: &Framework, ind: &Indicator) -> Vec<(NaiveDate, Decimal, Option<Period>)> {
+    let mut out = vec![(fw.project.start, ind.start_value(), None)];
+    for t in &ind.targets {
+        if let TargetPeriod::Period(p) = t.period {
+            out.push((p.end, t.value, Some(p)));
+        }
+    }
+    if let Some(end) = &ind.end_target {
+        out.push((fw.project.end, end.value, None));
+    }
+    out.sort_by_key(|a| a.0);
+    out
+}
+
+/// True when targets are written per period and never interpolated.
+pub fn per_period_only(ind: &Indicator) -> bool {
+    !ind.cumulative && ind.aggregate == Aggregate::Sum
+}
+
+/// The target in force at the end of `period`.
+pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<TargetInForce> {
+    if let Some(t) = explicit(ind, period) {
+        return Some(TargetInForce {
+            value: t,
+            rule: TargetRule::Explicit { period: *period },
+        });
+    }
+    if per_period_only(ind) || ind.kind == IndicatorType::Milestone {
+        return None;
+    }
+    if ind.kind == IndicatorType::Qualitative && ind.scale.is_none() {
+        return None;
+    }
+    let a = anchors(fw, ind);
+    if a.len() < 2 {
+        return None;
+    }
+    let d = period.end;
+    if d < a[0].0 {
+        return Some(TargetInForce { value: a[0].1, rule: TargetRule::Start });
+    }
+    for w in a.windows(2) {
+        let ((d0, v0, _), (d1, v1, p1)) = (w[0], w[1]);
+        if d == d1 {
+            return Some(TargetInForce {
+                value: v1,
+                rule: match p1 {
+                    Some(p) => TargetRule::Explicit { period: p },
+                    None => TargetRule::Interpolated { from: d0, from_value: v0, to: d1, to_value: v1 },
+                },
+            });
+        }
+        if d0 <= d && d < d1 {
+            let span = Decimal::from((d1 - d0).num_days());
+            let done = Decimal::from((d - d0).num_days());
+            let value = if span.is_zero() { v1 } else { v0 + (v1 - v0) * done / span };
+            return Some(TargetInForce {
+                value: value.round_dp(2),
+                rule: TargetRule::Interpolated { from: d0, from_value: v0, to: d1, to_value: v1 },
+            });
+        }
+    }
+    let last = a.last().expect("two anchors");
+    Some(TargetInForce { value: last.1, rule: TargetRule::Held { from: last.0 } })
+}
+
+/// A target written for exactly this period (same dates).
+pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
+    ind.targets
+        .iter()
+        .find(|t| t.period == TargetPeriod::Period(*period))
+        .map(|t| t.value)
+}
+
+/// The life-of-project target: the `end` target, else the latest dated one.
+pub fn end_target(ind: &Indicator) -> Option<Decimal> {
+    ind.end_target.as_ref().or(ind.targets.last()).map(|t| t.value)
+}
+
+/// When a milestone is due: the earliest `yes` target.
+pub fn milestone_due(fw: &Framework, ind: &Indicator) -> Option<NaiveDate> {
+    ind.targets
+        .iter()
+        .chain(&ind.end_target)
+        .filter(|t| !t.value.is_zero())
+        .map(|t| match t.period {
+            TargetPeriod::Period(p) => p.end,
+            TargetPeriod::End => fw.project.end,
+        })
+        .min()
+}

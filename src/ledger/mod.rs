@@ -1,0 +1,209 @@
+//! The measurement ledger: every value ever recorded, never edited in place.
+//!
+//! A ledger is the set of CSV files under `frameworks/<name>/measurements/`,
+//! read in file-name order. One value is kept per (indicator, period,
+//! disaggregation); recording the same key again is a correction: the newest
+//! row (by `recorded_at`, then by position) wins, the older ones stay for
+//! `history` and `explain`. `--as-of` replays the ledger as it stood on a
+//! date by ignoring rows recorded after it.
+
+pub mod read;
+pub mod row;
+pub mod write;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Framework, Period};
+use crate::source::Sources;
+use read::{Strings, read_rows};
+pub use row::{DimKey, Entry, Origin};
+
+/// The identity of a value: one per indicator, period and disaggregation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    pub indicator: u32,
+    pub end: chrono::NaiveDate,
+    pub start: chrono::NaiveDate,
+    pub dims: DimKey,
+}
+
+impl Entry {
+    pub fn key(&self) -> Key {
+        Key {
+            indicator: self.indicator,
+            end: self.period.end,
+            start: self.period.start,
+            dims: self.dims,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Ledger {
+    /// Rows in reading order (files by name, then line).
+    pub entries: Vec<Entry>,
+    pub strings: Strings,
+}
+
+pub fn measurements_dir(fw: &Framework) -> PathBuf {
+    fw.dir.join("measurements")
+}
+
+/// The ledger's CSV files, sorted by name.
+pub fn ledger_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    match std::fs::read_dir(dir) {
+        Ok(rd) => {
+            for e in rd {
+                let p = e?.path();
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) && !name.starts_with('.') {
+                    files.push(p);
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    files.sort();
+    Ok(files)
+}
+
+impl Ledger {
+    /// Read every ledger file of the framework.
+    pub fn load(fw: &Framework, sources: &mut Sources) -> (Ledger, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let mut ledger = Ledger::default();
+        let dir = measurements_dir(fw);
+        let files = match ledger_files(&dir) {
+            Ok(f) => f,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot list {}: {e}", dir.display())).hint("check the folder's permissions"));
+                return (ledger, diags);
+            }
+        };
+        let mut parser = row::RowParser::new(fw);
+        for path in files {
+            let text = match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(t)) => t,
+                Ok(Err(_)) => {
+                    diags.push(
+                        Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
+                            .hint("save the file as \"CSV UTF-8\" from your spreadsheet"),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::error(format!("cannot read {}: {e}", path.display())).hint("check the file's permissions"));
+                    continue;
+                }
+            };
+            let file = sources.add(path, text);
+            let Ledger { entries, strings } = &mut ledger;
+            diags.extend(read_rows(fw, &mut parser, sources, file, |r, f, origin| {
+                entries.push(Entry {
+                    indicator: r.indicator,
+                    period: r.period,
+                    dims: r.dims,
+                    value: r.value,
+                    comment: strings.intern(f.comment),
+                    source: strings.intern(f.source),
+                    recorded_by: strings.intern(f.recorded_by),
+                    recorded_at: r.recorded_at,
+                    origin,
+                });
+            }));
+        }
+        diags.extend(ledger.ambiguous_corrections(fw, sources));
+        (ledger, diags)
+    }
+
+    pub fn str(&self, i: u32) -> Option<&str> {
+        self.strings.get(i)
+    }
+
+    /// Order of precedence: later `recorded_at` wins; undated rows come
+    /// first; among equals, the later row in reading order wins.
+    fn precedence(&self, i: u32) -> (Option<DateTime<Utc>>, u32) {
+        (self.entries[i as usize].recorded_at, i)
+    }
+
+    /// Indexes of every row known at `as_of`, sorted by key, then by
+    /// precedence (the last of each key is the one in force).
+    pub fn trail(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
+        let mut idx: Vec<u32> = (0..self.entries.len() as u32)
+            .filter(|&i| match (as_of, self.entries[i as usize].recorded_at) {
+                (Some(cut), Some(at)) => at <= cut,
+                _ => true,
+            })
+            .collect();
+        idx.sort_unstable_by_key(|&i| (self.entries[i as usize].key(), self.precedence(i)));
+        idx
+    }
+
+    /// The value in force for each key at `as_of`, sorted by key (so by
+    /// indicator, then period end).
+    pub fn current(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
+        let trail = self.trail(as_of);
+        let mut out: Vec<u32> = Vec::with_capacity(trail.len());
+        for i in trail {
+            match out.last_mut() {
+                Some(last) if self.entries[*last as usize].key() == self.entries[i as usize].key() => *last = i,
+                _ => out.push(i),
+            }
+        }
+        out
+    }
+
+    /// Two rows for one key with the same timestamp in different files:
+    /// nothing says which is the correction.
+    fn ambiguous_corrections(&self, fw: &Framework, sources: &Sources) -> Diagnostics {
+        let mut diags = Diagnostics::default();
+        let mut seen: HashMap<(Key, Option<DateTime<Utc>>), u32> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(&j) = seen.get(&(e.key(), e.recorded_at)) {
+                let p = &self.entries[j as usize];
+                if p.origin.file != e.origin.file && p.value != e.value {
+                    let other = sources.get(p.origin.file);
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "two different values for {} {} ({}) with the same recorded_at",
+                            fw.indicators[e.indicator as usize].id,
+                            e.period,
+                            e.dims.describe(fw)
+                        ))
+                        .at(crate::source::Span::new(e.origin.file, line_start(sources, e.origin), line_start(sources, e.origin) + 1))
+                        .expected("one value per key, or a later recorded_at on the correction")
+                        .found(format!("another value at {}:{}", other.name, p.origin.line))
+                        .hint("give the correcting row a later recorded_at, or remove one of the rows"),
+                    );
+                }
+            }
+            seen.insert((e.key(), e.recorded_at), i as u32);
+        }
+        diags
+    }
+
+    /// Periods with at least one value, for choosing a default report period.
+    pub fn latest_period_end(&self) -> Option<chrono::NaiveDate> {
+        self.entries.iter().map(|e| e.period.end).max()
+    }
+}
+
+fn line_start(sources: &Sources, o: Origin) -> usize {
+    sources.get(o.file).offset_of(o.line as usize, 1)
+}
+
+/// `file:line` of a row.
+pub fn origin_text(sources: &Sources, o: Origin) -> String {
+    format!("{}:{}", sources.get(o.file).name, o.line)
+}
+
+/// A period label as the ledger shows it.
+pub fn period_text(p: &Period) -> String {
+    p.to_string()
+}

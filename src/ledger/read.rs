@@ -1,0 +1,233 @@
+//! Reading measurement CSV: the ledger's own files and files to import.
+//!
+//! Tolerates what spreadsheets produce: a UTF-8 byte-order mark, `;` as the
+//! separator, CRLF line ends, header names in any case. Refuses what would
+//! silently lose data: unknown columns, rows with the wrong number of cells.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::{Framework, MAX_DIMENSIONS};
+use crate::source::{FileId, Sources, Span};
+
+use super::row::{Field, FieldError, Origin, ParsedRow, RowFields, RowParser, field_span};
+
+pub const BASE_COLUMNS: [&str; 10] = [
+    "indicator",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "score",
+    "comment",
+    "source",
+    "recorded_at",
+    "recorded_by",
+];
+
+/// The canonical header for a framework's ledger files.
+pub fn canonical_header(fw: &Framework) -> Vec<String> {
+    let mut cols: Vec<String> = BASE_COLUMNS[..6].iter().map(|s| s.to_string()).collect();
+    cols.extend(fw.disaggregations.iter().map(|d| d.name.clone()));
+    cols.extend(BASE_COLUMNS[6..].iter().map(|s| s.to_string()));
+    cols
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Base(usize),
+    Dim(usize),
+}
+
+/// Read every row of one CSV file already in `sources`, calling `each` with
+/// the typed row, its text fields and its origin. Problems go to the
+/// returned diagnostics; bad rows are not passed on.
+pub fn read_rows(
+    fw: &Framework,
+    parser: &mut RowParser,
+    sources: &Sources,
+    file: FileId,
+    mut each: impl FnMut(ParsedRow, &RowFields, Origin),
+) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let text = &sources.get(file).text;
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let first_line = body.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(body.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let header_start = bom;
+    match rdr.read_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => return diags,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("cannot read CSV header: {e}")).at(Span::new(file, 0, 1)).hint("save the file as UTF-8 CSV"));
+            return diags;
+        }
+    }
+    let mut columns = Vec::new();
+    let dim_names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+    for (i, name) in record.iter().enumerate() {
+        let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        let col = if let Some(b) = BASE_COLUMNS.iter().position(|c| *c == n) {
+            Some(Column::Base(b))
+        } else {
+            dim_names.iter().position(|d| *d == n).map(Column::Dim)
+        };
+        match col {
+            Some(c) if columns.iter().any(|x: &Option<Column>| *x == Some(c)) => {
+                diags.push(
+                    Diagnostic::error(format!("column `{n}` appears twice"))
+                        .at(field_span(file, text, header_start, i, delimiter))
+                        .hint("remove one of the two columns"),
+                );
+                columns.push(None);
+            }
+            Some(c) => columns.push(Some(c)),
+            None => {
+                let known: Vec<&str> = BASE_COLUMNS.iter().copied().chain(dim_names.iter().copied()).collect();
+                diags.push(
+                    Diagnostic::error(format!("unknown column `{}`", name.trim()))
+                        .at(field_span(file, text, header_start, i, delimiter))
+                        .expected(format!("one of {}", known.join(", ")))
+                        .found(format!("`{}`", name.trim()))
+                        .hint(did_you_mean(&n, known.iter().copied()).unwrap_or_else(|| {
+                            "remove the column, or declare it as a disaggregation in logframe.yaml".into()
+                        })),
+                );
+                columns.push(None);
+            }
+        }
+    }
+    for required in [0usize, 1] {
+        if !columns.contains(&Some(Column::Base(required))) {
+            diags.push(
+                Diagnostic::error(format!("the header has no `{}` column", BASE_COLUMNS[required]))
+                    .at(Span::new(file, header_start, header_start + first_line.len()))
+                    .expected(format!("a header such as {}", canonical_header(fw).join(",")))
+                    .found(first_line.to_string())
+                    .hint("the first row of the file names the columns"),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return diags;
+    }
+    let width = columns.len();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let span = e.position().map(|p| Span::new(file, bom + p.byte() as usize, bom + p.byte() as usize + 1));
+                diags.push(Diagnostic::error(format!("malformed CSV: {e}")).at_opt(span).hint("check the quotes on this line"));
+                break;
+            }
+        }
+        let pos = record.position().expect("records carry positions");
+        let start = bom + pos.byte() as usize;
+        let origin = Origin {
+            file,
+            line: pos.line() as u32,
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != width {
+            diags.push(
+                Diagnostic::error(format!("this row has {} cells, the header has {width}", record.len()))
+                    .at(Span::new(file, start, start + sources.get(file).line_text(pos.line() as usize).len()))
+                    .expected(format!("{width} cells"))
+                    .found(format!("{} cells", record.len()))
+                    .hint("quote cells that contain the separator, e.g. \"Lima, Perú\""),
+            );
+            continue;
+        }
+        let mut fields = RowFields::default();
+        for (col, cell) in columns.iter().zip(record.iter()) {
+            match col {
+                Some(Column::Base(0)) => fields.indicator = cell,
+                Some(Column::Base(1)) => fields.period = cell,
+                Some(Column::Base(2)) => fields.value = cell,
+                Some(Column::Base(3)) => fields.numerator = cell,
+                Some(Column::Base(4)) => fields.denominator = cell,
+                Some(Column::Base(5)) => fields.score = cell,
+                Some(Column::Base(6)) => fields.comment = cell,
+                Some(Column::Base(7)) => fields.source = cell,
+                Some(Column::Base(8)) => fields.recorded_at = cell,
+                Some(Column::Base(9)) => fields.recorded_by = cell,
+                Some(Column::Dim(d)) if *d < MAX_DIMENSIONS => fields.dims[*d] = cell,
+                _ => {}
+            }
+        }
+        match parser.parse(&fields) {
+            Ok(row) => each(row, &fields, origin),
+            Err(errors) => {
+                for FieldError { field, diagnostic } in errors {
+                    let col = field.and_then(|f| {
+                        let want = match f {
+                            Field::Indicator => Column::Base(0),
+                            Field::Period => Column::Base(1),
+                            Field::Value => Column::Base(2),
+                            Field::Numerator => Column::Base(3),
+                            Field::Denominator => Column::Base(4),
+                            Field::Score => Column::Base(5),
+                            Field::RecordedAt => Column::Base(8),
+                            Field::Dim(d) => Column::Dim(d),
+                        };
+                        columns.iter().position(|c| *c == Some(want))
+                    });
+                    let span = match col {
+                        Some(c) => field_span(file, text, start, c, delimiter),
+                        None => Span::new(file, start, start + 1),
+                    };
+                    diags.push(diagnostic.at(span));
+                }
+            }
+        }
+    }
+    diags
+}
+
+/// String table for comments, sources and names: a million rows share a
+/// handful of distinct texts.
+#[derive(Debug)]
+pub struct Strings {
+    list: Vec<Box<str>>,
+    map: HashMap<Box<str>, u32>,
+}
+
+impl Default for Strings {
+    fn default() -> Strings {
+        Strings {
+            list: vec!["".into()],
+            map: HashMap::new(),
+        }
+    }
+}
+
+impl Strings {
+    /// Index of `s`, 0 for the empty string.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        let s = s.trim();
+        if s.is_empty() {
+            return 0;
+        }
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s.into());
+        self.map.insert(s.into(), i);
+        i
+    }
+
+    pub fn get(&self, i: u32) -> Option<&str> {
+        (i != 0).then(|| &*self.list[i as usize])
+    }
+}

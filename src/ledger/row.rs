@@ -1,0 +1,493 @@
+//! One measurement row -> a typed [`Entry`], with every problem located.
+//!
+//! The same rules apply to the ledger's own files, to imported CSV and
+//! spreadsheet rows, and to `logframe record`: a value is checked once, in
+//! one place, whatever door it came through.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::model::number::parse_decimal;
+use crate::model::period::PERIOD_FORMS;
+use crate::model::{Framework, IndicatorType, MAX_DIMENSIONS, Period, Value};
+use crate::source::{FileId, Span};
+
+/// No value for this dimension: the row is a total over it.
+pub const TOTAL: u16 = u16::MAX;
+
+/// The disaggregation values of a row, by the framework's dimension index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DimKey(pub [u16; MAX_DIMENSIONS]);
+
+impl DimKey {
+    pub const TOTAL: DimKey = DimKey([TOTAL; MAX_DIMENSIONS]);
+
+    pub fn is_total(&self) -> bool {
+        *self == DimKey::TOTAL
+    }
+
+    /// How many dimensions this row is broken down by.
+    pub fn depth(&self) -> usize {
+        self.0.iter().filter(|&&v| v != TOTAL).count()
+    }
+
+    /// Bit set of the dimensions this row specifies.
+    pub fn shape(&self) -> u8 {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v != TOTAL)
+            .fold(0, |acc, (i, _)| acc | 1 << i)
+    }
+
+    /// `sex=women, country=PE`, or `total`.
+    pub fn describe(&self, fw: &Framework) -> String {
+        if self.is_total() {
+            return "total".into();
+        }
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v != TOTAL)
+            .map(|(d, &v)| {
+                let dim = &fw.disaggregations[d];
+                format!("{}={}", dim.name, dim.values[v as usize])
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Where a row came from: its file and line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    pub file: FileId,
+    pub line: u32,
+}
+
+/// One recorded value.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub indicator: u32,
+    pub period: Period,
+    pub dims: DimKey,
+    pub value: Value,
+    /// Indexes into the ledger's string table; 0 is none.
+    pub comment: u32,
+    pub source: u32,
+    pub recorded_by: u32,
+    pub recorded_at: Option<DateTime<Utc>>,
+    pub origin: Origin,
+}
+
+/// The text fields of one row, as read.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RowFields<'a> {
+    pub indicator: &'a str,
+    pub period: &'a str,
+    pub value: &'a str,
+    pub numerator: &'a str,
+    pub denominator: &'a str,
+    pub score: &'a str,
+    pub dims: [&'a str; MAX_DIMENSIONS],
+    pub comment: &'a str,
+    pub source: &'a str,
+    pub recorded_at: &'a str,
+    pub recorded_by: &'a str,
+}
+
+/// Which field a diagnostic is about, so the reader can point at its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Indicator,
+    Period,
+    Value,
+    Numerator,
+    Denominator,
+    Score,
+    Dim(usize),
+    RecordedAt,
+}
+
+/// A problem with one field of a row.
+pub struct FieldError {
+    pub field: Option<Field>,
+    pub diagnostic: Diagnostic,
+}
+
+fn fe(field: Field, d: Diagnostic) -> FieldError {
+    FieldError {
+        field: Some(field),
+        diagnostic: d,
+    }
+}
+
+/// Lookup tables built once per framework, so that a million rows parse
+/// without a linear search or an allocation each.
+pub struct RowParser<'f> {
+    pub fw: &'f Framework,
+    indicators: HashMap<&'f str, u32>,
+    dim_values: Vec<HashMap<&'f str, u16>>,
+    periods: HashMap<String, Period>,
+    span: Period,
+}
+
+impl<'f> RowParser<'f> {
+    pub fn new(fw: &'f Framework) -> RowParser<'f> {
+        RowParser {
+            fw,
+            indicators: fw.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i as u32)).collect(),
+            dim_values: fw
+                .disaggregations
+                .iter()
+                .map(|d| d.values.iter().enumerate().map(|(i, v)| (v.as_str(), i as u16)).collect())
+                .collect(),
+            periods: HashMap::new(),
+            span: fw.project.span(),
+        }
+    }
+
+    /// Parse a row; strings are not interned here (the caller does that).
+    pub fn parse(&mut self, row: &RowFields) -> Result<ParsedRow, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let fw = self.fw;
+        let id = row.indicator.trim();
+        let indicator = match self.indicators.get(id) {
+            Some(&i) => Some(i),
+            None => {
+                let ids = fw.indicators.iter().map(|i| i.id.as_str());
+                errors.push(fe(
+                    Field::Indicator,
+                    Diagnostic::error(if id.is_empty() { "the indicator is missing".to_string() } else { format!("unknown indicator `{id}`") })
+                        .expected("an indicator id declared in logframe.yaml")
+                        .found(format!("`{id}`"))
+                        .hint(did_you_mean(id, ids).unwrap_or_else(|| "`logframe status FRAMEWORK` lists the indicator ids".into())),
+                ));
+                None
+            }
+        };
+        let period = self.period(row.period).map_err(|d| errors.push(fe(Field::Period, d))).ok();
+        let Some(ix) = indicator else { return Err(errors) };
+        let ind = &fw.indicators[ix as usize];
+        let mut dims = DimKey::TOTAL;
+        for (d, text) in row.dims.iter().enumerate().take(fw.disaggregations.len()) {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let dim = &fw.disaggregations[d];
+            if !ind.disaggregate_by.contains(&d) {
+                errors.push(fe(
+                    Field::Dim(d),
+                    Diagnostic::error(format!("indicator {} is not broken down by {}", ind.id, dim.name))
+                        .expected(format!("a blank `{}` cell for this indicator", dim.name))
+                        .found(format!("`{text}`"))
+                        .hint(format!("leave the cell blank, or add `{}` to the indicator's disaggregate_by", dim.name)),
+                ));
+                continue;
+            }
+            match self.dim_values[d].get(text) {
+                Some(&v) => dims.0[d] = v,
+                None => errors.push(fe(
+                    Field::Dim(d),
+                    Diagnostic::error(format!("unknown {} `{text}`", dim.name))
+                        .expected(format!("one of {}", dim.values.join(", ")))
+                        .found(format!("`{text}`"))
+                        .hint(did_you_mean(text, dim.values.iter().map(String::as_str))
+                            .unwrap_or_else(|| format!("add `{text}` to disaggregations.{} in logframe.yaml if it is a new category", dim.name))),
+                )),
+            }
+        }
+        let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row).map_err(|e| errors.extend(e)).ok();
+        let recorded_at = match row.recorded_at.trim() {
+            "" => None,
+            t => match parse_timestamp(t) {
+                Some(ts) => Some(ts),
+                None => {
+                    errors.push(fe(
+                        Field::RecordedAt,
+                        Diagnostic::error("recorded_at is not a timestamp")
+                            .expected("an RFC 3339 time such as 2022-07-20T09:00:00Z, or a date")
+                            .found(format!("`{t}`"))
+                            .hint("leave it blank in files to import; the ledger stamps the time"),
+                    ));
+                    None
+                }
+            },
+        };
+        match (period, value, errors.is_empty()) {
+            (Some(period), Some(value), true) => Ok(ParsedRow {
+                indicator: ix,
+                period,
+                dims,
+                value,
+                recorded_at,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    fn period(&mut self, text: &str) -> Result<Period, Diagnostic> {
+        let t = text.trim();
+        if let Some(p) = self.periods.get(t) {
+            return Ok(*p);
+        }
+        let p = self.fw.parse_period(t).map_err(|e| {
+            Diagnostic::error(format!("period: {}", e.message))
+                .expected(PERIOD_FORMS)
+                .found(format!("`{t}`"))
+                .hint(e.hint)
+        })?;
+        if !self.span.overlaps(&p) {
+            return Err(Diagnostic::error(format!("period {p} lies outside the project"))
+                .expected(format!("a period within {} .. {}", self.span.start, self.span.end))
+                .found(format!("{p} ({} .. {})", p.start, p.end))
+                .hint("check the year; values can only be recorded for the project's life"));
+        }
+        self.periods.insert(t.to_string(), p);
+        Ok(p)
+    }
+}
+
+/// A row's typed content; strings stay with the caller.
+#[derive(Debug, Clone)]
+pub struct ParsedRow {
+    pub indicator: u32,
+    pub period: Period,
+    pub dims: DimKey,
+    pub value: Value,
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+pub fn parse_timestamp(t: &str) -> Option<DateTime<Utc>> {
+    if let Ok(ts) = DateTime::parse_from_rfc3339(t) {
+        return Some(ts.with_timezone(&Utc));
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|dt| dt.and_utc())
+}
+
+fn number(field: Field, name: &str, text: &str) -> Result<Decimal, FieldError> {
+    parse_decimal(text).map_err(|e| {
+        fe(
+            field,
+            Diagnostic::error(format!("{name}: {}", e.message))
+                .expected("a number with a point as decimal separator")
+                .found(format!("`{}`", text.trim()))
+                .hint(e.hint),
+        )
+    })
+}
+
+fn must_be_blank(field: Field, name: &str, text: &str, kind: IndicatorType) -> Result<(), FieldError> {
+    if text.trim().is_empty() {
+        Ok(())
+    } else {
+        Err(fe(
+            field,
+            Diagnostic::error(format!("a {} indicator takes no {name}", kind.name()))
+                .expected(format!("a blank `{name}` cell"))
+                .found(format!("`{}`", text.trim()))
+                .hint(if kind == IndicatorType::Percentage {
+                    "percentage values are written as numerator and denominator"
+                } else {
+                    "write the figure in the `value` column"
+                }),
+        ))
+    }
+}
+
+/// Type a row's value fields by the indicator's type.
+pub fn parse_value(kind: IndicatorType, scale: Option<(Decimal, Decimal)>, row: &RowFields) -> Result<Value, Vec<FieldError>> {
+    let mut errs = Vec::new();
+    let v = row.value.trim();
+    let mut check = |r: Result<(), FieldError>| {
+        if let Err(e) = r {
+            errs.push(e)
+        }
+    };
+    if kind != IndicatorType::Percentage {
+        check(must_be_blank(Field::Numerator, "numerator", row.numerator, kind));
+        check(must_be_blank(Field::Denominator, "denominator", row.denominator, kind));
+    }
+    if kind != IndicatorType::Qualitative {
+        check(must_be_blank(Field::Score, "score", row.score, kind));
+    }
+    let value = match kind {
+        IndicatorType::Count | IndicatorType::Number => {
+            if v.is_empty() {
+                Err(fe(Field::Value, Diagnostic::error("the value is missing").expected("a number").found("an empty cell").hint("write the value measured for the period")))
+            } else {
+                number(Field::Value, "value", v).and_then(|d| {
+                    if kind == IndicatorType::Count && (d.is_sign_negative() && !d.is_zero()) {
+                        Err(fe(Field::Value, Diagnostic::error("a count cannot be negative").expected("0 or more").found(format!("`{v}`")).hint("to lower an earlier figure, record a correction for its period instead of a negative value")))
+                    } else if kind == IndicatorType::Count && !d.fract().is_zero() {
+                        Err(fe(Field::Value, Diagnostic::error("a count is a whole number").expected("0, 1, 2, ...").found(format!("`{v}`")).hint("use type: number for figures with decimals")))
+                    } else {
+                        Ok(Value::Number { value: d })
+                    }
+                })
+            }
+        }
+        IndicatorType::Percentage => {
+            let (n, d) = (row.numerator.trim(), row.denominator.trim());
+            if n.is_empty() || d.is_empty() {
+                Err(fe(
+                    if n.is_empty() { Field::Numerator } else { Field::Denominator },
+                    Diagnostic::error("a percentage value needs its numerator and denominator")
+                        .expected("numerator and denominator, e.g. 42 of 60")
+                        .found(if v.is_empty() { "blank cells".to_string() } else { format!("only the percentage `{v}`") })
+                        .hint("percentages are kept as numerator/denominator so that they add up across countries and periods"),
+                ))
+            } else {
+                let num = number(Field::Numerator, "numerator", n);
+                let den = number(Field::Denominator, "denominator", d);
+                match (num, den) {
+                    (Ok(num), Ok(den)) => {
+                        if num.is_sign_negative() || den.is_sign_negative() {
+                            Err(fe(Field::Numerator, Diagnostic::error("numerator and denominator cannot be negative").found(format!("{num} / {den}")).hint("both are counts of people or cases")))
+                        } else if den.is_zero() {
+                            Err(fe(Field::Denominator, Diagnostic::error("the denominator is zero").expected("a denominator above 0").found("0").hint("if nobody was assessed this period, leave the row out")))
+                        } else if num > den {
+                            Err(fe(Field::Numerator, Diagnostic::error(format!("numerator {num} exceeds denominator {den}")).expected(format!("at most {den}")).found(num.to_string()).hint("the numerator counts a part of the denominator; check the two columns are not swapped")))
+                        } else {
+                            Ok(Value::Ratio { numerator: num, denominator: den })
+                        }
+                    }
+                    (a, b) => {
+                        if let Err(e) = b {
+                            errs.push(e);
+                        }
+                        Err(a.err().unwrap_or_else(|| fe(Field::Denominator, Diagnostic::error("invalid denominator"))))
+                    }
+                }
+            }
+        }
+        IndicatorType::Milestone => match v.to_ascii_lowercase().as_str() {
+            "yes" | "true" | "done" => Ok(Value::Flag { done: true }),
+            "no" | "false" => Ok(Value::Flag { done: false }),
+            _ => Err(fe(Field::Value, Diagnostic::error("a milestone value is yes or no").expected("yes or no").found(format!("`{v}`")).hint("record yes once the milestone is reached"))),
+        },
+        IndicatorType::Qualitative => {
+            let s = row.score.trim();
+            let score = if s.is_empty() { Ok(None) } else { number(Field::Score, "score", s).map(Some) };
+            match score {
+                Ok(Some(sc)) if scale.is_some_and(|(lo, hi)| sc < lo || sc > hi) => {
+                    let (lo, hi) = scale.expect("checked");
+                    Err(fe(Field::Score, Diagnostic::error(format!("score {sc} is off the scale")).expected(format!("a score from {lo} to {hi}")).found(sc.to_string()).hint("use the scale declared for the indicator")))
+                }
+                Ok(_) if v.is_empty() && s.is_empty() => Err(fe(Field::Value, Diagnostic::error("the value is missing").expected("a short text, optionally with a score").found("an empty cell").hint("describe what was observed"))),
+                Ok(score) => Ok(Value::Text { text: v.into(), score }),
+                Err(e) => Err(e),
+            }
+        }
+    };
+    match value {
+        Ok(v) if errs.is_empty() => Ok(v),
+        Ok(_) => Err(errs),
+        Err(e) => {
+            errs.insert(0, e);
+            Err(errs)
+        }
+    }
+}
+
+/// The span of field `index` in a CSV record that starts at byte `start` of
+/// `text`, found by walking the raw bytes (quotes included).
+pub fn field_span(file: FileId, text: &str, start: usize, index: usize, delimiter: u8) -> Span {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut field = 0;
+    let mut in_quotes = false;
+    let mut field_start = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' {
+            in_quotes = true;
+        } else if b == delimiter || b == b'\n' || b == b'\r' {
+            if field == index {
+                return Span::new(file, field_start, i);
+            }
+            if b != delimiter {
+                break;
+            }
+            field += 1;
+            field_start = i + 1;
+        }
+        i += 1;
+    }
+    if field == index {
+        Span::new(file, field_start, i)
+    } else {
+        Span::new(file, start, start + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row<'a>(value: &'a str, num: &'a str, den: &'a str) -> RowFields<'a> {
+        RowFields {
+            value,
+            numerator: num,
+            denominator: den,
+            ..Default::default()
+        }
+    }
+
+    fn message(kind: IndicatorType, r: RowFields) -> String {
+        match parse_value(kind, Some((Decimal::ONE, Decimal::from(5))), &r) {
+            Ok(v) => format!("ok {v:?}"),
+            Err(e) => e.iter().map(|e| e.diagnostic.message.clone()).collect::<Vec<_>>().join("; "),
+        }
+    }
+
+    #[test]
+    fn value_rules_by_type() {
+        use IndicatorType::*;
+        let cases: &[(IndicatorType, RowFields, &str)] = &[
+            (Count, row("3", "", ""), "ok Number"),
+            (Count, row("-1", "", ""), "cannot be negative"),
+            (Count, row("2.5", "", ""), "whole number"),
+            (Count, row("3,5", "", ""), "decimal comma"),
+            (Count, row("", "", ""), "missing"),
+            (Count, row("3", "1", ""), "takes no numerator"),
+            (Number, row("-2.75", "", ""), "ok Number"),
+            (Percentage, row("", "42", "60"), "ok Ratio"),
+            (Percentage, row("70", "", ""), "numerator and denominator"),
+            (Percentage, row("", "61", "60"), "exceeds denominator"),
+            (Percentage, row("", "0", "0"), "denominator is zero"),
+            (Milestone, row("yes", "", ""), "ok Flag"),
+            (Milestone, row("maybe", "", ""), "yes or no"),
+            (Qualitative, RowFields { value: "Good cooperation", score: "4", ..Default::default() }, "ok Text"),
+            (Qualitative, RowFields { value: "x", score: "9", ..Default::default() }, "off the scale"),
+        ];
+        for (kind, r, want) in cases {
+            let got = message(*kind, *r);
+            assert!(got.contains(want), "{kind:?} {r:?}: got {got}, want {want}");
+        }
+    }
+
+    #[test]
+    fn field_span_skips_quoted_delimiters() {
+        let text = "a,b,c\n1100.1,\"x, y\",3,4\n";
+        let s = field_span(FileId(0), text, 6, 2, b',');
+        assert_eq!(&text[s.start as usize..s.end as usize], "3");
+        let s = field_span(FileId(0), text, 6, 3, b',');
+        assert_eq!(&text[s.start as usize..s.end as usize], "4");
+    }
+}

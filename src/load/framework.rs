@@ -1,0 +1,701 @@
+//! logframe.yaml -> [`Framework`]: parse the YAML, then turn located text
+//! into typed values, collecting every problem instead of stopping.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::countries;
+use super::raw::*;
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::number::parse_decimal;
+use crate::model::period::{FiscalYearStart, Frequency, PERIOD_FORMS, parse_date};
+use crate::model::*;
+use crate::source::{FileId, Sources, Span};
+
+pub const DEFAULT_LEVELS: [&str; 3] = ["impact", "outcome", "output"];
+
+/// Read and lower `dir/logframe.yaml`. Returns the framework when it could
+/// be built (possibly with warnings), and every diagnostic.
+pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, Diagnostics) {
+    let path = dir.join("logframe.yaml");
+    let mut diags = Diagnostics::default();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("cannot read {}: {e}", path.display()))
+                    .hint("a framework is a folder holding logframe.yaml; create one with `logframe init NAME`"),
+            );
+            return (None, diags);
+        }
+    };
+    let file = sources.add(path, text);
+    let text = &sources.get(file).text;
+    let raw: RawFramework = match serde_saphyr::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(yaml_error(&e, file, sources));
+            return (None, diags);
+        }
+    };
+    let mut lower = Lower {
+        file,
+        sources,
+        diags: Diagnostics::default(),
+    };
+    let framework = lower.framework(raw, dir);
+    let mut diags = lower.diags;
+    if let Some(fw) = &framework {
+        diags.extend(crate::validate::check_framework(fw));
+    }
+    (framework, diags)
+}
+
+/// A serde-saphyr error as a located diagnostic, with a suggestion for
+/// misspelt keys.
+fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagnostic {
+    let mut opts = serde_saphyr::RenderOptions::default();
+    opts.snippets = serde_saphyr::SnippetMode::Off;
+    let full = e.render_with_options(opts);
+    let first = full.lines().next().unwrap_or("invalid YAML").trim();
+    let message = strip_location_prefix(first);
+    let span = e.location().map(|l| {
+        let f = sources.get(file);
+        let start = f.offset_of(l.line() as usize, l.column() as usize);
+        Span::new(file, start, start + 1)
+    });
+    let mut d = Diagnostic::error(format!("logframe.yaml: {message}")).at_opt(span);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches(", expected one of ").trim_start_matches(", expected ");
+        let names: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
+        d = d
+            .label("unknown key")
+            .expected(format!("one of: {}", names.join(", ")))
+            .found(format!("`{found}`"))
+            .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| {
+                "remove the key, or check its spelling and indentation against `logframe schema`".into()
+            }));
+    } else if message.starts_with("missing field") {
+        d = d.hint("add the key; `logframe schema` lists every key and what it takes");
+    } else {
+        d = d.hint("check the YAML syntax at this line (indentation, quotes, `key: value`)");
+    }
+    d
+}
+
+fn strip_location_prefix(s: &str) -> &str {
+    let s = s.strip_prefix("error: ").unwrap_or(s);
+    if s.starts_with("line ")
+        && let Some((_, rest)) = s.split_once(": ")
+    {
+        return rest;
+    }
+    s
+}
+
+struct Lower<'a> {
+    file: FileId,
+    sources: &'a Sources,
+    diags: Diagnostics,
+}
+
+impl Lower<'_> {
+    fn span<T>(&self, loc: &Loc<T>) -> Span {
+        let f = self.sources.get(self.file);
+        let (line, col) = loc.line_col();
+        let start = f.offset_of(line, col);
+        let end = f.offset_of(line, col + loc.len().max(1));
+        Span::new(self.file, start, end.max(start + 1))
+    }
+
+    fn err<T>(&mut self, loc: &Loc<T>, d: Diagnostic) {
+        let span = self.span(loc);
+        self.diags.push(d.at(span));
+    }
+
+    fn text(&self, loc: &Loc<RawText>) -> Text {
+        match loc.value() {
+            RawText::Plain(s) => Text::plain(s.trim()),
+            RawText::Translated(map) => Text {
+                default: String::new(),
+                translations: map.iter().map(|(k, v)| (k.clone(), v.trim().to_string())).collect(),
+            },
+        }
+    }
+
+    /// Resolve a translated text's default from the project language.
+    fn text_in(&mut self, loc: &Loc<RawText>, lang: &str, what: &str) -> Text {
+        let mut t = self.text(loc);
+        if let RawText::Translated(map) = loc.value() {
+            match map.get(lang) {
+                Some(s) => t.default = s.trim().to_string(),
+                None => {
+                    t.default = map.values().next().cloned().unwrap_or_default();
+                    self.err(
+                        loc,
+                        Diagnostic::warning(format!("{what} has no text in the project language `{lang}`"))
+                            .expected(format!("a `{lang}:` entry"))
+                            .found(format!("languages {}", map.keys().cloned().collect::<Vec<_>>().join(", ")))
+                            .hint(format!("add `{lang}: ...`; until then the first translation is used")),
+                    );
+                }
+            }
+        }
+        t
+    }
+
+    fn date(&mut self, loc: &Loc<DateText>) -> Option<NaiveDate> {
+        match parse_date(&loc.value().0) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(
+                    loc,
+                    Diagnostic::error(e.message)
+                        .expected("a date YYYY-MM-DD")
+                        .found(format!("`{}`", loc.value().0))
+                        .hint(e.hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn decimal(&mut self, loc: &Loc<DecimalText>, what: &str) -> Option<Decimal> {
+        self.decimal_text(loc, &loc.value().0, what)
+    }
+
+    fn decimal_text<T>(&mut self, loc: &Loc<T>, text: &str, what: &str) -> Option<Decimal> {
+        match parse_decimal(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(
+                    loc,
+                    Diagnostic::error(format!("{what}: {}", e.message))
+                        .expected("a number, e.g. 2901786.00")
+                        .found(format!("`{text}`"))
+                        .hint(e.hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        loc: &Loc<String>,
+        what: &str,
+        names: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let found = loc.value().trim();
+        let v = parse(found);
+        if v.is_none() {
+            self.err(
+                loc,
+                Diagnostic::error(format!("unknown {what} `{found}`"))
+                    .expected(format!("one of {}", names.join(", ")))
+                    .found(format!("`{found}`"))
+                    .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", names.join(", ")))),
+            );
+        }
+        v
+    }
+
+    fn framework(&mut self, raw: RawFramework, dir: &Path) -> Option<Framework> {
+        let project = self.project(raw.project, dir)?;
+        let levels: Vec<String> = match &raw.levels {
+            Some(ls) if !ls.is_empty() => ls.iter().map(|l| l.value().trim().to_string()).collect(),
+            _ => DEFAULT_LEVELS.iter().map(|s| s.to_string()).collect(),
+        };
+        let thresholds = match &raw.status_thresholds {
+            Some(t) => self.thresholds(t, Thresholds::default()),
+            None => Thresholds::default(),
+        };
+        let disaggregations = self.disaggregations(raw.disaggregations.as_ref());
+        let mut fw = Framework {
+            dir: dir.to_path_buf(),
+            project,
+            levels,
+            disaggregations,
+            results: Vec::new(),
+            indicators: Vec::new(),
+            thresholds,
+        };
+        if raw.results.is_empty() {
+            self.diags.push(
+                Diagnostic::error("the logframe has no results")
+                    .at(Span::new(self.file, 0, 1))
+                    .expected("at least one result under `results:`")
+                    .hint("add a result with an id, a level, a statement and its indicators"),
+            );
+        }
+        for r in &raw.results {
+            self.result(r, None, &mut fw);
+        }
+        Some(fw)
+    }
+
+    fn project(&mut self, p: RawProject, dir: &Path) -> Option<Project> {
+        let id = match &p.id {
+            Some(id) => id.value().0.trim().to_string(),
+            None => dir
+                .canonicalize()
+                .ok()
+                .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| "framework".into()),
+        };
+        let language = p.language.as_ref().map_or("en".to_string(), |l| l.value().trim().to_string());
+        if let Some(l) = &p.language
+            && !["en", "fr", "es"].contains(&language.as_str())
+        {
+            self.err(
+                l,
+                Diagnostic::warning(format!("reports are not translated into `{language}`"))
+                    .expected("en, fr or es")
+                    .found(format!("`{language}`"))
+                    .hint("reports will use English labels; the project's own texts stay as written"),
+            );
+        }
+        let start = self.date(&p.start);
+        let end = self.date(&p.end);
+        if let (Some(s), Some(e)) = (start, end)
+            && e <= s
+        {
+            self.err(
+                &p.end,
+                Diagnostic::error("the project ends before it starts")
+                    .expected(format!("an end date after the start {s}"))
+                    .found(e.to_string())
+                    .hint("check the order of `start` and `end`"),
+            );
+        }
+        let fiscal_year_start = p.fiscal_year_start.as_ref().and_then(|f| {
+            let v = FiscalYearStart::parse(f.value());
+            if v.is_none() {
+                self.err(
+                    f,
+                    Diagnostic::error("fiscal_year_start is not a month-day")
+                        .expected("MM-DD, e.g. \"04-01\" for a fiscal year starting on 1 April")
+                        .found(format!("`{}`", f.value()))
+                        .hint("quote it: fiscal_year_start: \"04-01\""),
+                );
+            }
+            v
+        });
+        let reporting_frequency = match &p.reporting_frequency {
+            Some(f) => self.choice(f, "reporting frequency", &Frequency::NAMES, Frequency::parse)?,
+            None => Frequency::Quarterly,
+        };
+        let budget = p.budget.as_ref().and_then(|b| self.decimal(b, "budget"));
+        let mut countries = Vec::new();
+        for c in p.countries.iter().flatten() {
+            let code = c.value().trim().to_string();
+            if !countries::is_country(&code) {
+                let upper = code.to_ascii_uppercase();
+                let hint = if countries::is_country(&upper) {
+                    format!("write it in capitals: {upper}")
+                } else if upper == "UK" {
+                    "the United Kingdom is GB".to_string()
+                } else {
+                    "use ISO 3166-1 alpha-2 codes, e.g. CA, US, MX".to_string()
+                };
+                self.err(
+                    c,
+                    Diagnostic::error(format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
+                        .expected("a two-letter code such as CA or PE")
+                        .found(format!("`{code}`"))
+                        .hint(hint),
+                );
+            }
+            countries.push(code);
+        }
+        let title = self.text_in(&p.title, &language, "the project title");
+        let description = p.description.as_ref().map(|d| self.text_in(d, &language, "the description"));
+        Some(Project {
+            id,
+            iati_id: p.iati_id.map(|v| v.value().trim().to_string()),
+            title,
+            short_name: p.short_name.map(|v| v.value().trim().to_string()),
+            description,
+            donor: p.donor.map(|v| v.value().trim().to_string()),
+            implementer: p.implementer.map(|v| v.value().trim().to_string()),
+            start: start?,
+            end: end?,
+            currency: p.currency.map(|v| v.value().trim().to_string()),
+            budget,
+            countries,
+            language,
+            fiscal_year_start,
+            reporting_frequency,
+        })
+    }
+
+    fn thresholds(&mut self, t: &Loc<RawThresholds>, inherited: Thresholds) -> Thresholds {
+        let v = t.value();
+        let on_track = v
+            .on_track
+            .as_ref()
+            .and_then(|x| self.decimal(x, "on_track"))
+            .unwrap_or(inherited.on_track);
+        let at_risk = v
+            .at_risk
+            .as_ref()
+            .and_then(|x| self.decimal(x, "at_risk"))
+            .unwrap_or(inherited.at_risk);
+        if !(Decimal::ZERO < at_risk && at_risk < on_track) {
+            self.err(
+                t,
+                Diagnostic::error("status thresholds are out of order")
+                    .expected("0 < at_risk < on_track, in percent of the progress expected to date")
+                    .found(format!("on_track {on_track}, at_risk {at_risk}"))
+                    .hint("the defaults are on_track: 85, at_risk: 60"),
+            );
+            return inherited;
+        }
+        Thresholds { on_track, at_risk }
+    }
+
+    fn disaggregations(&mut self, raw: Option<&OrderedMap<Loc<String>, Vec<Loc<IdText>>>>) -> Vec<Disaggregation> {
+        const RESERVED: [&str; 10] = [
+            "indicator", "period", "value", "numerator", "denominator", "score", "comment", "source", "recorded_at",
+            "recorded_by",
+        ];
+        let mut out: Vec<Disaggregation> = Vec::new();
+        for (name, values) in raw.map(|m| m.0.as_slice()).unwrap_or_default() {
+            let n = name.value().trim().to_string();
+            let ok_name = !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !ok_name || RESERVED.contains(&n.as_str()) {
+                self.err(
+                    name,
+                    Diagnostic::error(format!("`{n}` cannot name a disaggregation"))
+                        .expected("a lower-case name (letters, digits, _) that is not a measurement column")
+                        .found(format!("`{n}`"))
+                        .hint(format!("the names {} are taken by measurement columns", RESERVED.join(", "))),
+                );
+                continue;
+            }
+            if out.iter().any(|d| d.name == n) {
+                self.err(name, Diagnostic::error(format!("disaggregation `{n}` is declared twice")).hint("merge the two lists"));
+                continue;
+            }
+            let mut vals: Vec<String> = Vec::new();
+            for v in values {
+                let s = v.value().0.trim().to_string();
+                if vals.contains(&s) {
+                    self.err(
+                        v,
+                        Diagnostic::error(format!("`{s}` is listed twice under `{n}`")).hint("remove the repeated value"),
+                    );
+                } else {
+                    vals.push(s);
+                }
+            }
+            if vals.is_empty() {
+                self.err(
+                    name,
+                    Diagnostic::error(format!("disaggregation `{n}` has no values"))
+                        .expected("a list such as [women, men, other]")
+                        .hint("list the categories values are broken down into"),
+                );
+            }
+            out.push(Disaggregation { name: n, values: vals });
+        }
+        out
+    }
+
+    fn result(&mut self, r: &RawResult, parent: Option<usize>, fw: &mut Framework) {
+        let level = r.level.value().trim().to_string();
+        let depth = match fw.levels.iter().position(|l| *l == level) {
+            Some(d) => d,
+            None => {
+                let names: Vec<&str> = fw.levels.iter().map(String::as_str).collect();
+                self.err(
+                    &r.level,
+                    Diagnostic::error(format!("unknown level `{level}`"))
+                        .expected(format!("one of the framework's levels: {}", names.join(", ")))
+                        .found(format!("`{level}`"))
+                        .hint(did_you_mean(&level, names.iter().copied()).unwrap_or_else(|| "declare the level under `levels:` or use one of those".into())),
+                );
+                parent.map_or(0, |p| fw.results[p].depth + 1)
+            }
+        };
+        let lang = fw.project.language.clone();
+        let index = fw.results.len();
+        fw.results.push(ResultNode {
+            id: r.id.value().0.trim().to_string(),
+            level,
+            depth,
+            statement: self.text_in(&r.statement, &lang, "the statement"),
+            assumptions: r.assumptions.iter().flatten().map(|a| self.text_in(a, &lang, "the assumption")).collect(),
+            parent,
+            children: Vec::new(),
+            indicators: Vec::new(),
+            span: self.span(&r.id),
+        });
+        if let Some(p) = parent {
+            fw.results[p].children.push(index);
+        }
+        for ind in r.indicators.iter().flatten() {
+            if let Some(i) = self.indicator(ind, index, fw) {
+                fw.results[index].indicators.push(fw.indicators.len());
+                fw.indicators.push(i);
+            }
+        }
+        for child in r.results.iter().flatten() {
+            self.result(child, Some(index), fw);
+        }
+    }
+
+    fn indicator(&mut self, loc: &Loc<RawIndicator>, result: usize, fw: &Framework) -> Option<Indicator> {
+        let r = loc.value();
+        let lang = fw.project.language.clone();
+        let kind = self.choice(&r.kind, "indicator type", &IndicatorType::NAMES, IndicatorType::parse);
+        let direction = match &r.direction {
+            Some(d) => self.choice(d, "direction", &["increase", "decrease"], |s| match s {
+                "increase" => Some(Direction::Increase),
+                "decrease" => Some(Direction::Decrease),
+                _ => None,
+            }),
+            None => Some(Direction::Increase),
+        };
+        let kind = kind?;
+        let cumulative = match &r.cumulative {
+            Some(c) => match c.value().0.trim() {
+                "true" | "yes" => true,
+                "false" | "no" => false,
+                other => {
+                    self.err(
+                        c,
+                        Diagnostic::error("`cumulative` is not true or false")
+                            .expected("true or false")
+                            .found(format!("`{other}`"))
+                            .hint("cumulative: true adds period values into a running total"),
+                    );
+                    kind == IndicatorType::Count
+                }
+            },
+            None => kind == IndicatorType::Count,
+        };
+        let aggregate = match &r.aggregate {
+            Some(a) => self.choice(a, "aggregation", &Aggregate::NAMES, Aggregate::parse)?,
+            None if cumulative => Aggregate::Sum,
+            None => Aggregate::Last,
+        };
+        let id = r.id.value().0.trim().to_string();
+        if cumulative {
+            let problem = match kind {
+                IndicatorType::Milestone | IndicatorType::Qualitative => {
+                    Some(format!("a {} indicator cannot be cumulative", kind.name()))
+                }
+                _ if aggregate != Aggregate::Sum => Some(format!(
+                    "a cumulative indicator adds its values up, so it cannot use `aggregate: {}`",
+                    aggregate.name()
+                )),
+                _ if direction == Some(Direction::Decrease) => {
+                    Some("a running total cannot decrease: a cumulative indicator must have direction increase".to_string())
+                }
+                _ => None,
+            };
+            if let Some(msg) = problem {
+                let at = r.cumulative.as_ref().map(|c| self.span(c)).unwrap_or(self.span(&r.kind));
+                self.diags.push(
+                    Diagnostic::error(format!("indicator {id}: {msg}"))
+                        .at(at)
+                        .hint("set `cumulative: false` for a level indicator, or change the type or aggregation"),
+                );
+            }
+        }
+        let baseline = r.baseline.as_ref().and_then(|b| {
+            let v = b.value();
+            let value = self.figure(&v.value, kind, "baseline")?;
+            let date = v.date.as_ref().and_then(|d| self.date(d));
+            Some(Baseline {
+                value,
+                date,
+                span: self.span(&v.value),
+            })
+        });
+        let mut targets = Vec::new();
+        let mut end_target = None;
+        for t in r.targets.iter().flatten() {
+            let tv = t.value();
+            let ptext = tv.period.value().0.trim();
+            let period = if ptext == "end" {
+                Some(TargetPeriod::End)
+            } else {
+                match fw.parse_period(ptext) {
+                    Ok(p) => Some(TargetPeriod::Period(p)),
+                    Err(e) => {
+                        self.err(
+                            &tv.period,
+                            Diagnostic::error(format!("target period: {}", e.message))
+                                .expected(format!("{PERIOD_FORMS}, or `end` for the life of the project"))
+                                .found(format!("`{ptext}`"))
+                                .hint(e.hint),
+                        );
+                        None
+                    }
+                }
+            };
+            let value = self.figure(&tv.value, kind, "target");
+            let (Some(period), Some(value)) = (period, value) else { continue };
+            let target = Target {
+                period,
+                value,
+                span: self.span(&tv.period),
+            };
+            match period {
+                TargetPeriod::End if end_target.is_some() => self.err(
+                    &tv.period,
+                    Diagnostic::error(format!("indicator {id} has two `end` targets"))
+                        .hint("keep one life-of-project target"),
+                ),
+                TargetPeriod::End => end_target = Some(target),
+                TargetPeriod::Period(p) => {
+                    if targets.iter().any(|x: &Target| x.period == TargetPeriod::Period(p)) {
+                        self.err(
+                            &tv.period,
+                            Diagnostic::error(format!("indicator {id} has two targets for {p}"))
+                                .hint("keep one target per period"),
+                        );
+                    } else {
+                        targets.push(target);
+                    }
+                }
+            }
+        }
+        targets.sort_by_key(|t| match t.period {
+            TargetPeriod::Period(p) => (p.end, p.start),
+            TargetPeriod::End => (fw.project.end, fw.project.end),
+        });
+        let mut disaggregate_by = Vec::new();
+        for d in r.disaggregate_by.iter().flatten() {
+            let name = d.value().trim();
+            match fw.disaggregation_index(name) {
+                Some(i) if disaggregate_by.contains(&i) => self.err(
+                    d,
+                    Diagnostic::error(format!("`{name}` is listed twice in disaggregate_by")).hint("remove the repeat"),
+                ),
+                Some(i) => disaggregate_by.push(i),
+                None => {
+                    let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+                    self.err(
+                        d,
+                        Diagnostic::error(format!("unknown disaggregation `{name}`"))
+                            .expected(if names.is_empty() {
+                                "a dimension declared under `disaggregations:`".to_string()
+                            } else {
+                                format!("one of {}", names.join(", "))
+                            })
+                            .found(format!("`{name}`"))
+                            .hint(did_you_mean(name, names.iter().copied()).unwrap_or_else(|| format!("declare it first: disaggregations: {{{name}: [...]}}"))),
+                    );
+                }
+            }
+        }
+        if disaggregate_by.len() > MAX_DIMENSIONS {
+            self.err(
+                &r.id,
+                Diagnostic::error(format!("indicator {id} is broken down by {} dimensions", disaggregate_by.len()))
+                    .expected(format!("at most {MAX_DIMENSIONS}"))
+                    .hint("drop the dimensions nobody reports on"),
+            );
+            disaggregate_by.truncate(MAX_DIMENSIONS);
+        }
+        let scale = r.scale.as_ref().and_then(|s| {
+            let min = self.decimal(&s.value().min, "scale min")?;
+            let max = self.decimal(&s.value().max, "scale max")?;
+            if kind != IndicatorType::Qualitative {
+                self.err(s, Diagnostic::error("only qualitative indicators take a score scale").hint("remove `scale:`"));
+            }
+            if min >= max {
+                self.err(
+                    s,
+                    Diagnostic::error("the scale's min is not below its max")
+                        .found(format!("min {min}, max {max}"))
+                        .hint("write scale: {min: 1, max: 5}"),
+                );
+                return None;
+            }
+            Some(Scale { min, max })
+        });
+        let thresholds = match &r.status_thresholds {
+            Some(t) => self.thresholds(t, fw.thresholds),
+            None => fw.thresholds,
+        };
+        let opt_text = |s: &mut Self, t: &Option<Loc<RawText>>, what: &str| t.as_ref().map(|t| s.text_in(t, &lang, what));
+        let pmf = Pmf {
+            definition: opt_text(self, &r.definition, "the definition"),
+            data_source: opt_text(self, &r.data_source, "the data source"),
+            collection_method: opt_text(self, &r.collection_method, "the collection method"),
+            frequency: opt_text(self, &r.frequency, "the frequency"),
+            responsible: opt_text(self, &r.responsible, "responsible"),
+        };
+        Some(Indicator {
+            id,
+            title: self.text_in(&r.title, &lang, "the indicator title"),
+            kind,
+            unit: r.unit.as_ref().map(|u| u.value().trim().to_string()),
+            direction: direction?,
+            cumulative,
+            aggregate,
+            baseline,
+            targets,
+            end_target,
+            disaggregate_by,
+            scale,
+            pmf,
+            thresholds,
+            result,
+            span: self.span(&r.id),
+        })
+    }
+
+    /// A baseline or target figure, typed by the indicator.
+    fn figure(&mut self, loc: &Loc<FigureText>, kind: IndicatorType, what: &str) -> Option<Decimal> {
+        let text = loc.value().0.trim();
+        if kind == IndicatorType::Milestone {
+            return match text {
+                "yes" | "true" => Some(Decimal::ONE),
+                "no" | "false" => Some(Decimal::ZERO),
+                _ => {
+                    self.err(
+                        loc,
+                        Diagnostic::error(format!("a milestone {what} is yes or no"))
+                            .expected("yes or no")
+                            .found(format!("`{text}`"))
+                            .hint("a milestone target `{period: 2023-06-30, value: yes}` means done by that date"),
+                    );
+                    None
+                }
+            };
+        }
+        let d = self.decimal_text(loc, text, what)?;
+        match kind {
+            IndicatorType::Count if d.is_sign_negative() || !d.fract().is_zero() => {
+                self.err(
+                    loc,
+                    Diagnostic::error(format!("a count {what} must be a whole number of at least 0"))
+                        .expected("0, 1, 2, ...")
+                        .found(format!("`{text}`"))
+                        .hint("use type: number for figures that are not counts"),
+                );
+                None
+            }
+            IndicatorType::Percentage if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED => {
+                self.err(
+                    loc,
+                    Diagnostic::error(format!("a percentage {what} must lie between 0 and 100"))
+                        .expected("a percent figure, e.g. 60 for 60 %")
+                        .found(format!("`{text}`"))
+                        .hint("percentage baselines and targets are written in percent, not as fractions"),
+                );
+                None
+            }
+            _ => Some(d),
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Reading logframes from disk into the model, spans kept.
+
+pub mod countries;
+pub mod framework;
+pub mod raw;
+
+pub use framework::load_framework;

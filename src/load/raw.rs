@@ -1,0 +1,264 @@
+//! The logframe YAML as written: every scalar kept as located text.
+//!
+//! serde-saphyr deserialises these structs and rejects unknown keys
+//! (`deny_unknown_fields`); every scalar arrives as the exact characters the
+//! user typed, wrapped in [`Loc`] so that later checks can point at it. No
+//! number passes through a float: decimals are parsed from this text by
+//! `model::number`. The same structs derive the JSON Schema that
+//! `logframe schema` prints for editors.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::Spanned;
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Loc<T>(pub Spanned<T>);
+
+impl<T> Loc<T> {
+    pub fn value(&self) -> &T {
+        &self.0.value
+    }
+
+    /// 1-based line and column of the value.
+    pub fn line_col(&self) -> (usize, usize) {
+        let l = self.0.referenced;
+        (l.line() as usize, l.column() as usize)
+    }
+
+    /// Length of the value's text in characters, when known.
+    pub fn len(&self) -> usize {
+        self.0.referenced.span().len() as usize
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Loc<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+macro_rules! text_scalar {
+    ($(#[$doc:meta])* $name:ident, $schema:tt) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+text_scalar!(
+    /// An exact decimal: write `2901786.00` or `"2901786.00"`.
+    DecimalText,
+    {"type": ["string", "number"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
+);
+text_scalar!(
+    /// An id: `"1100.1"` (quote ids that look like numbers).
+    IdText,
+    {"type": ["string", "integer", "number"]}
+);
+text_scalar!(
+    /// A period: 2022, 2022-Q3, 2022-H1, 2022-07, 2022-07-15, FY2022-23, START..END, or `end`.
+    PeriodText,
+    {"type": ["string", "integer"]}
+);
+text_scalar!(
+    /// A target or baseline figure: a number, or yes/no for milestones.
+    FigureText,
+    {"type": ["string", "number", "boolean"]}
+);
+text_scalar!(
+    /// true/false (yes/no accepted).
+    BoolText,
+    {"type": ["boolean", "string"], "enum": [true, false, "yes", "no", "true", "false"]}
+);
+text_scalar!(
+    /// A date, YYYY-MM-DD.
+    DateText,
+    {"type": "string", "format": "date"}
+);
+
+/// A text, or its translations by language code: `{en: ..., fr: ..., es: ...}`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawText {
+    Plain(String),
+    Translated(BTreeMap<String, String>),
+}
+
+/// A map that keeps the order its keys were written in.
+#[derive(Debug, Clone)]
+pub struct OrderedMap<K, V>(pub Vec<(K, V)>);
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V2<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for V2<K, V> {
+            type Value = OrderedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(OrderedMap(out))
+            }
+        }
+        d.deserialize_map(V2(PhantomData))
+    }
+}
+
+impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({"type": "object", "additionalProperties": generator.subschema_for::<V>()})
+    }
+}
+
+/// A logframe: `frameworks/<name>/logframe.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "logframe", description = "A logical framework for logframe (results, indicators, targets)")]
+pub struct RawFramework {
+    pub project: RawProject,
+    /// Result levels from the top down; default [impact, outcome, output].
+    pub levels: Option<Vec<Loc<String>>>,
+    /// Percent of the expected progress at which an indicator is on track / at risk.
+    pub status_thresholds: Option<Loc<RawThresholds>>,
+    /// Disaggregation dimensions and their allowed values, e.g. `sex: [women, men, other]`.
+    pub disaggregations: Option<OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
+    pub results: Vec<RawResult>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProject {
+    /// Defaults to the folder name.
+    pub id: Option<Loc<IdText>>,
+    pub iati_id: Option<Loc<String>>,
+    pub title: Loc<RawText>,
+    pub short_name: Option<Loc<String>>,
+    pub description: Option<Loc<RawText>>,
+    pub donor: Option<Loc<String>>,
+    pub implementer: Option<Loc<String>>,
+    pub start: Loc<DateText>,
+    pub end: Loc<DateText>,
+    /// ISO 4217 code, e.g. CAD.
+    pub currency: Option<Loc<String>>,
+    pub budget: Option<Loc<DecimalText>>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries: Option<Vec<Loc<String>>>,
+    /// Default language of the texts: en, fr or es.
+    pub language: Option<Loc<String>>,
+    /// Month and day the fiscal year starts, e.g. "04-01"; enables FY2022-23 periods.
+    pub fiscal_year_start: Option<Loc<String>>,
+    /// monthly | quarterly | semiannual | annual (default quarterly).
+    pub reporting_frequency: Option<Loc<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawThresholds {
+    pub on_track: Option<Loc<DecimalText>>,
+    pub at_risk: Option<Loc<DecimalText>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawResult {
+    pub id: Loc<IdText>,
+    pub level: Loc<String>,
+    pub statement: Loc<RawText>,
+    pub assumptions: Option<Vec<Loc<RawText>>>,
+    pub indicators: Option<Vec<Loc<RawIndicator>>>,
+    /// Child results, one level down.
+    pub results: Option<Vec<RawResult>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub id: Loc<IdText>,
+    pub title: Loc<RawText>,
+    /// count | number | percentage | milestone | qualitative
+    #[serde(rename = "type")]
+    pub kind: Loc<String>,
+    pub unit: Option<Loc<String>>,
+    /// increase | decrease (default increase)
+    pub direction: Option<Loc<String>>,
+    /// Targets and actuals accumulate from the project start (default: true for count).
+    pub cumulative: Option<Loc<BoolText>>,
+    /// sum | last | max | mean (default by type)
+    pub aggregate: Option<Loc<String>>,
+    pub baseline: Option<Loc<RawBaseline>>,
+    pub targets: Option<Vec<Loc<RawTarget>>>,
+    pub disaggregate_by: Option<Vec<Loc<String>>>,
+    /// Score scale of a qualitative indicator.
+    pub scale: Option<Loc<RawScale>>,
+    pub status_thresholds: Option<Loc<RawThresholds>>,
+    pub definition: Option<Loc<RawText>>,
+    pub data_source: Option<Loc<RawText>>,
+    pub collection_method: Option<Loc<RawText>>,
+    pub frequency: Option<Loc<RawText>>,
+    pub responsible: Option<Loc<RawText>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBaseline {
+    pub value: Loc<FigureText>,
+    pub date: Option<Loc<DateText>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    /// A period, or `end` for the life of the project.
+    pub period: Loc<PeriodText>,
+    pub value: Loc<FigureText>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScale {
+    pub min: Loc<DecimalText>,
+    pub max: Loc<DecimalText>,
+}
+
+/// The JSON Schema of logframe.yaml, pretty-printed.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawFramework);
+    serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
+}

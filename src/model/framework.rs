@@ -1,0 +1,296 @@
+//! A loaded logframe: project facts, the results tree and its indicators.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::period::{FiscalYearStart, Frequency, Period};
+use crate::source::Span;
+
+/// A text the framework may carry in several languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// The text in the project's default language.
+    pub default: String,
+    /// Translations by language code (`fr`, `es`, ...).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, String>,
+}
+
+impl Text {
+    pub fn plain(s: impl Into<String>) -> Text {
+        Text {
+            default: s.into(),
+            translations: BTreeMap::new(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the default language.
+    pub fn get(&self, lang: &str) -> &str {
+        self.translations.get(lang).map_or(&self.default, String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    pub id: String,
+    pub iati_id: Option<String>,
+    pub title: Text,
+    pub short_name: Option<String>,
+    pub description: Option<Text>,
+    pub donor: Option<String>,
+    pub implementer: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub currency: Option<String>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub budget: Option<Decimal>,
+    pub countries: Vec<String>,
+    pub language: String,
+    #[serde(skip)]
+    pub fiscal_year_start: Option<FiscalYearStart>,
+    pub reporting_frequency: Frequency,
+}
+
+impl Project {
+    /// The project's whole life as a period.
+    pub fn span(&self) -> Period {
+        Period::days(self.start, self.end)
+    }
+}
+
+/// Where status thresholds cut, in percent of the progress expected to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Thresholds {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub on_track: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub at_risk: Decimal,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            on_track: Decimal::from(85),
+            at_risk: Decimal::from(60),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disaggregation {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultNode {
+    pub id: String,
+    pub level: String,
+    /// Position of `level` in the framework's `levels`.
+    pub depth: usize,
+    pub statement: Text,
+    pub assumptions: Vec<Text>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub indicators: Vec<usize>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorType {
+    Count,
+    Number,
+    Percentage,
+    Milestone,
+    Qualitative,
+}
+
+impl IndicatorType {
+    pub const NAMES: [&'static str; 5] = ["count", "number", "percentage", "milestone", "qualitative"];
+
+    pub fn parse(s: &str) -> Option<IndicatorType> {
+        Some(match s {
+            "count" => IndicatorType::Count,
+            "number" => IndicatorType::Number,
+            "percentage" => IndicatorType::Percentage,
+            "milestone" => IndicatorType::Milestone,
+            "qualitative" => IndicatorType::Qualitative,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// How values of shorter periods combine into a longer one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    Sum,
+    Last,
+    Max,
+    Mean,
+}
+
+impl Aggregate {
+    pub const NAMES: [&'static str; 4] = ["sum", "last", "max", "mean"];
+
+    pub fn parse(s: &str) -> Option<Aggregate> {
+        Some(match s {
+            "sum" => Aggregate::Sum,
+            "last" => Aggregate::Last,
+            "max" => Aggregate::Max,
+            "mean" => Aggregate::Mean,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// A target's period: a dated period or the end of the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TargetPeriod {
+    #[serde(rename = "end")]
+    End,
+    #[serde(untagged)]
+    Period(Period),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub period: TargetPeriod,
+    /// The target figure: a number, a percentage (in percent), 1/0 for a
+    /// milestone, or a score.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Baseline {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    pub date: Option<NaiveDate>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Scale {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub min: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub max: Decimal,
+}
+
+/// The performance measurement framework columns.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pmf {
+    pub definition: Option<Text>,
+    pub data_source: Option<Text>,
+    pub collection_method: Option<Text>,
+    pub frequency: Option<Text>,
+    pub responsible: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub title: Text,
+    #[serde(rename = "type")]
+    pub kind: IndicatorType,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    pub cumulative: bool,
+    pub aggregate: Aggregate,
+    pub baseline: Option<Baseline>,
+    /// Dated targets, sorted by period end.
+    pub targets: Vec<Target>,
+    /// The life-of-project target (`period: end`).
+    pub end_target: Option<Target>,
+    /// Indexes into `Framework::disaggregations`.
+    pub disaggregate_by: Vec<usize>,
+    pub scale: Option<Scale>,
+    pub pmf: Pmf,
+    pub thresholds: Thresholds,
+    /// Index of the result this indicator measures.
+    pub result: usize,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Indicator {
+    /// The value a cumulative or level indicator starts from: zero for a
+    /// running total, the baseline for a level.
+    pub fn start_value(&self) -> Decimal {
+        if self.cumulative {
+            Decimal::ZERO
+        } else {
+            self.baseline.as_ref().map_or(Decimal::ZERO, |b| b.value)
+        }
+    }
+
+    pub fn has_baseline(&self) -> bool {
+        self.baseline.is_some()
+    }
+}
+
+/// Most disaggregations an indicator may use; keys stay small and `Copy`.
+pub const MAX_DIMENSIONS: usize = 6;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Framework {
+    /// Folder holding logframe.yaml, measurements/, narrative/.
+    #[serde(skip)]
+    pub dir: PathBuf,
+    pub project: Project,
+    pub levels: Vec<String>,
+    pub disaggregations: Vec<Disaggregation>,
+    /// Results in logframe order (depth first); roots have no parent.
+    pub results: Vec<ResultNode>,
+    /// Indicators in logframe order.
+    pub indicators: Vec<Indicator>,
+    pub thresholds: Thresholds,
+}
+
+impl Framework {
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
+    }
+
+    pub fn disaggregation_index(&self, name: &str) -> Option<usize> {
+        self.disaggregations.iter().position(|d| d.name == name)
+    }
+
+    /// The project's reporting periods, in order.
+    pub fn reporting_periods(&self) -> Vec<Period> {
+        super::period::reporting_periods(
+            self.project.span(),
+            self.project.reporting_frequency,
+            self.project.fiscal_year_start,
+        )
+    }
+
+    pub fn parse_period(&self, text: &str) -> Result<Period, super::period::PeriodError> {
+        super::period::parse_period(text, self.project.fiscal_year_start)
+    }
+}

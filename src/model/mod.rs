@@ -1,0 +1,14 @@
+//! The domain model: what a logframe is once loaded and checked.
+//!
+//! These types hold parsed, typed values (dates, periods, decimals, enums)
+//! with the span each came from. They are built by `load` and never touch
+//! the disk themselves.
+
+pub mod framework;
+pub mod number;
+pub mod period;
+pub mod value;
+
+pub use framework::*;
+pub use period::{FiscalYearStart, Frequency, Period, PeriodKind};
+pub use value::Value;

@@ -1,0 +1,120 @@
+//! Exact numbers from text.
+//!
+//! Every figure is a `rust_decimal::Decimal` parsed from the characters the
+//! user wrote, never through a float. The parser knows the habits of
+//! spreadsheets (decimal commas, thousands separators, stray spaces) and
+//! refuses them with a message that says which habit it saw.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberError {
+    pub message: String,
+    pub hint: String,
+}
+
+/// Parse a plain decimal number: `12`, `-3.5`, `2901786.00`.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(NumberError {
+            message: "the number is empty".into(),
+            hint: "write a number such as 12 or 3.5".into(),
+        });
+    }
+    let plain = t
+        .strip_prefix(['-', '+'])
+        .unwrap_or(t)
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.')
+        && t.bytes().filter(|&b| b == b'.').count() <= 1
+        && t.bytes().any(|b| b.is_ascii_digit());
+    if plain && let Ok(d) = Decimal::from_str(t) {
+        return Ok(d);
+    }
+    Err(explain_bad_number(t))
+}
+
+fn explain_bad_number(t: &str) -> NumberError {
+    let digits_and = |extra: &[u8]| t.bytes().all(|b| b.is_ascii_digit() || extra.contains(&b) || b == b'-');
+    if digits_and(b",") && t.contains(',') {
+        let groups: Vec<&str> = t.trim_start_matches('-').split(',').collect();
+        let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && !groups[0].is_empty();
+        if thousands && groups.len() > 2 {
+            return NumberError {
+                message: format!("`{t}` uses commas as thousands separators"),
+                hint: format!("write the number without separators: {}", t.replace(',', "")),
+            };
+        }
+        if groups.len() == 2 {
+            return NumberError {
+                message: format!("`{t}` has a decimal comma"),
+                hint: format!(
+                    "use a point as the decimal separator: {}{}",
+                    t.replace(',', "."),
+                    if thousands {
+                        format!(" (or {} if the comma separates thousands)", t.replace(',', ""))
+                    } else {
+                        String::new()
+                    }
+                ),
+            };
+        }
+    }
+    if digits_and(b",.") && t.contains(',') && t.contains('.') {
+        return NumberError {
+            message: format!("`{t}` mixes commas and points"),
+            hint: "write the number without thousands separators and with a point for decimals, e.g. 1234.5".into(),
+        };
+    }
+    if digits_and(b" ") || t.contains('\u{a0}') {
+        return NumberError {
+            message: format!("`{t}` contains spaces"),
+            hint: format!("write the number without spaces: {}", t.replace([' ', '\u{a0}'], "")),
+        };
+    }
+    if let Some(n) = t.strip_suffix('%') {
+        return NumberError {
+            message: format!("`{t}` carries a percent sign"),
+            hint: format!("write the figure without `%`: {}", n.trim()),
+        };
+    }
+    NumberError {
+        message: format!("`{t}` is not a number"),
+        hint: "write a number such as 12 or 3.5 (point as decimal separator, no thousands separators)".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_digits_are_kept() {
+        let d = parse_decimal("2901786.00").unwrap();
+        assert_eq!(d.to_string(), "2901786.00");
+        let tiny = parse_decimal("0.10000000000000000001").unwrap();
+        assert_eq!(tiny.to_string(), "0.10000000000000000001");
+        assert_eq!(parse_decimal(" -4 ").unwrap(), Decimal::from(-4));
+    }
+
+    #[test]
+    fn spreadsheet_habits_are_named() {
+        let cases = [
+            ("3,5", "decimal comma", "3.5"),
+            ("1,178,122", "thousands separators", "1178122"),
+            ("1.178,5", "mixes", "point"),
+            ("12 000", "spaces", "12000"),
+            ("45%", "percent sign", "45"),
+            ("abc", "not a number", "12"),
+            ("1.2.3", "not a number", "12"),
+            ("", "empty", "12"),
+        ];
+        for (text, msg, hint) in cases {
+            let e = parse_decimal(text).unwrap_err();
+            assert!(e.message.contains(msg), "{text}: {}", e.message);
+            assert!(e.hint.contains(hint), "{text}: {}", e.hint);
+        }
+    }
+}

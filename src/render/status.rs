@@ -1,0 +1,98 @@
+//! `logframe status`: the status table as text, CSV or JSON.
+
+use crate::compute::{Status, StatusTable};
+use crate::format::{self, clip, columns};
+use crate::model::Framework;
+
+pub fn table(fw: &Framework, t: &StatusTable) -> String {
+    let mut out = format!(
+        "{} — {}\nperiod {} ({} .. {}){}\n\n",
+        fw.project.short_name.as_deref().unwrap_or(&fw.project.id),
+        fw.project.title.default,
+        t.period,
+        t.period.start,
+        t.period.end,
+        t.as_of.map(|a| format!(", ledger as of {}", a.date_naive())).unwrap_or_default()
+    );
+    let header = ["indicator", "title", "baseline", "period", "to date", "target", "end", "% target", "% end", "status"];
+    let rows: Vec<Vec<String>> = t
+        .indicators
+        .iter()
+        .zip(&fw.indicators)
+        .map(|(p, ind)| {
+            vec![
+                p.indicator.clone(),
+                clip(&ind.title.default, 44),
+                format::opt_decimal(p.baseline),
+                format::opt_value(p.period_actual.as_ref()),
+                format::opt_value(p.to_date_actual.as_ref()),
+                format::opt_decimal(p.target_to_date.map(|t| t.value)),
+                format::opt_decimal(p.end_target),
+                format::percent(p.percent_to_date),
+                format::percent(p.percent_of_end),
+                p.status.to_string(),
+            ]
+        })
+        .collect();
+    let right = [false, false, true, true, true, true, true, true, true, false];
+    out.push_str(&columns(&header, &rows, &right));
+    out.push('\n');
+    for p in &t.indicators {
+        out.push_str(&format!("{:<8} {}\n", p.indicator, p.explanation()));
+    }
+    out.push('\n');
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .filter_map(|s| t.counts.get(s).map(|n| format!("{n} {s}")))
+        .collect();
+    out.push_str(&format!("{} indicators: {}\n", t.indicators.len(), counts.join(", ")));
+    out
+}
+
+pub fn csv(fw: &Framework, t: &StatusTable) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let header = [
+        "indicator", "title", "period", "baseline", "period_actual", "to_date_actual", "numerator", "denominator",
+        "target_to_date", "end_target", "percent_to_date", "percent_of_end", "status", "explanation",
+    ];
+    w.write_record(header).expect("in-memory write");
+    for (p, ind) in t.indicators.iter().zip(&fw.indicators) {
+        let (num, den) = match &p.to_date_actual {
+            Some(crate::model::Value::Ratio { numerator, denominator }) => (format::decimal(*numerator), format::decimal(*denominator)),
+            _ => (String::new(), String::new()),
+        };
+        let fig = |v: Option<&crate::model::Value>| v.and_then(|v| v.figure()).map(|d| format::decimal(d.round_dp(4))).unwrap_or_default();
+        w.write_record([
+            p.indicator.clone(),
+            spreadsheet_safe(&ind.title.default),
+            p.period.to_string(),
+            format::opt_decimal(p.baseline),
+            fig(p.period_actual.as_ref()),
+            fig(p.to_date_actual.as_ref()),
+            num,
+            den,
+            format::opt_decimal(p.target_to_date.map(|t| t.value)),
+            format::opt_decimal(p.end_target),
+            format::opt_decimal(p.percent_to_date),
+            format::opt_decimal(p.percent_of_end),
+            p.status.label().to_string(),
+            spreadsheet_safe(&p.explanation()),
+        ])
+        .expect("in-memory write");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
+}
+
+/// User text that a spreadsheet would take for a formula is prefixed with
+/// an apostrophe so that it stays text.
+pub fn spreadsheet_safe(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn json(t: &StatusTable) -> String {
+    serde_json::to_string_pretty(t).expect("status serialises") + "\n"
+}

@@ -1,0 +1,36 @@
+//! Checks on a loaded framework.
+//!
+//! Each check is a small pure function from the framework to the problems it
+//! finds, registered once in [`CHECKS`]. Type errors are caught while
+//! loading; these are the rules that need the whole framework in view.
+
+mod baselines;
+mod duplicate_ids;
+mod level_order;
+mod targets;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Framework;
+
+type Check = fn(&Framework) -> Vec<Diagnostic>;
+
+/// Every framework check, in the order they run.
+pub const CHECKS: &[(&str, Check)] = &[
+    ("duplicate ids", duplicate_ids::check),
+    ("level order", level_order::check),
+    ("target periods", targets::periods),
+    ("cumulative targets", targets::cumulative_order),
+    ("scale targets", targets::within_scale),
+    ("missing targets", targets::missing),
+    ("baselines", baselines::check),
+];
+
+pub fn check_framework(fw: &Framework) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for (_, check) in CHECKS {
+        for d in check(fw) {
+            out.push(d);
+        }
+    }
+    out
+}

@@ -1,0 +1,105 @@
+//! Finding frameworks on disk and loading one with its ledger.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveTime, Utc};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ledger::Ledger;
+use crate::load::load_framework;
+use crate::model::{Framework, Period};
+use crate::source::Sources;
+
+/// The folder of a framework named on the command line: a path to a folder
+/// (or to its logframe.yaml), else a name under ./frameworks.
+pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
+    let p = Path::new(arg);
+    if p.is_dir() && p.join("logframe.yaml").is_file() {
+        return Ok(p.to_path_buf());
+    }
+    if p.is_file() && p.file_name().is_some_and(|n| n == "logframe.yaml") {
+        return Ok(p.parent().map(Path::to_path_buf).unwrap_or_default());
+    }
+    let under = Path::new("frameworks").join(arg);
+    if under.join("logframe.yaml").is_file() {
+        return Ok(under);
+    }
+    let known = list_frameworks(Path::new("frameworks"));
+    let names: Vec<String> = known.iter().filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
+    Err(Diagnostic::error(format!("no framework `{arg}`"))
+        .expected("a folder holding logframe.yaml, or a name under ./frameworks")
+        .found(format!("`{arg}`"))
+        .hint(
+            crate::diag::did_you_mean(arg, names.iter().map(String::as_str)).unwrap_or_else(|| {
+                if names.is_empty() {
+                    "create one with `logframe init NAME`".into()
+                } else {
+                    format!("known frameworks: {}", names.join(", "))
+                }
+            }),
+        ))
+}
+
+/// Framework folders under `root`, sorted.
+pub fn list_frameworks(root: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("logframe.yaml").is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+/// A framework with its ledger, and everything found while loading them.
+pub struct Loaded {
+    pub sources: Sources,
+    pub framework: Option<Framework>,
+    pub ledger: Ledger,
+    pub diagnostics: Diagnostics,
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    let mut sources = Sources::default();
+    let (framework, mut diagnostics) = load_framework(dir, &mut sources);
+    let mut ledger = Ledger::default();
+    if let Some(fw) = &framework
+        && !diagnostics.has_errors()
+    {
+        let (l, d) = Ledger::load(fw, &mut sources);
+        ledger = l;
+        diagnostics.extend(d);
+    }
+    Loaded {
+        sources,
+        framework,
+        ledger,
+        diagnostics,
+    }
+}
+
+/// `--as-of DATE`: the end of that day, UTC.
+pub fn parse_as_of(text: &str) -> Result<DateTime<Utc>, Diagnostic> {
+    crate::model::period::parse_date(text)
+        .map(|d| d.and_time(NaiveTime::from_hms_milli_opt(23, 59, 59, 999).expect("valid time")).and_utc())
+        .map_err(|e| Diagnostic::error(format!("--as-of: {}", e.message)).expected("a date YYYY-MM-DD").found(text.to_string()).hint(e.hint))
+}
+
+/// `--period P`, checked against the framework.
+pub fn parse_period_arg(fw: &Framework, text: &str) -> Result<Period, Diagnostic> {
+    let p = fw.parse_period(text).map_err(|e| {
+        Diagnostic::error(format!("--period: {}", e.message))
+            .expected(crate::model::period::PERIOD_FORMS)
+            .found(text.to_string())
+            .hint(e.hint)
+    })?;
+    if !fw.project.span().overlaps(&p) {
+        return Err(Diagnostic::error(format!("--period {p} lies outside the project"))
+            .expected(format!("a period within {} .. {}", fw.project.start, fw.project.end))
+            .found(p.to_string())
+            .hint("pick a period during the project"));
+    }
+    Ok(p)
+}
