@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Value;
+use crate::model::{Indicator, IndicatorType, Value};
 
 /// A decimal without trailing zeros: `2.50` -> `2.5`, `6.00` -> `6`.
 pub fn decimal(d: Decimal) -> String {
@@ -82,4 +82,12 @@ pub fn columns(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String 
         out.push_str(&line(r.iter().map(String::as_str).collect()));
     }
     out
+}
+
+/// A target as written: `yes` for a milestone, else the number.
+pub fn target(ind: &Indicator, t: Option<Decimal>) -> String {
+    match (ind.kind, t) {
+        (IndicatorType::Milestone, Some(v)) => if v.is_zero() { "no" } else { "yes" }.to_string(),
+        (_, t) => opt_decimal(t),
+    }
 }

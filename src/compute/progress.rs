@@ -116,7 +116,8 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
     let percent = |target: Decimal| actual.and_then(|a| if ind.cumulative { percent_of(a, Decimal::ZERO, target) } else { percent_of(a, start, target) });
     let percent_to_date = target_to_date.and_then(|t| percent(t.value));
     let percent_of_end = end.and_then(percent);
-    let (status, reason) = judge(fw, ind, period, actual, &to_date_actual, target_to_date, end, percent_to_date);
+    let done_in = so_far.iter().find(|p| matches!(p.value, Value::Flag { done: true })).map(|p| p.period);
+    let (status, reason) = judge(fw, ind, period, actual, (&to_date_actual, done_in), target_to_date, end, percent_to_date);
     Progress {
         indicator: ind.id.clone(),
         period: *period,
@@ -141,7 +142,7 @@ fn judge(
     ind: &Indicator,
     period: &Period,
     actual: Option<Decimal>,
-    to_date: &Option<Value>,
+    (to_date, done_in): (&Option<Value>, Option<Period>),
     target: Option<TargetInForce>,
     end: Option<Decimal>,
     percent: Option<Decimal>,
@@ -150,7 +151,7 @@ fn judge(
     if ind.kind == IndicatorType::Milestone {
         let done = matches!(to_date, Some(Value::Flag { done: true }));
         return match (done, milestone_due(fw, ind)) {
-            (true, _) => (Status::Achieved, Reason::MilestoneDone { by }),
+            (true, _) => (Status::Achieved, Reason::MilestoneDone { period: done_in.unwrap_or(*period) }),
             (false, None) => (Status::NoTarget, Reason::NoTarget),
             (false, Some(due)) if due <= by => (Status::OffTrack, Reason::MilestoneOverdue { due }),
             (false, Some(due)) => (Status::NotYetDue, Reason::MilestoneNotDue { due }),

@@ -61,7 +61,7 @@ pub enum Reason {
         #[serde(with = "rust_decimal::serde::str")]
         target: Decimal,
     },
-    MilestoneDone { by: NaiveDate },
+    MilestoneDone { period: crate::model::Period },
     MilestoneOverdue { due: NaiveDate },
     MilestoneNotDue { due: NaiveDate },
     /// Nothing is expected yet (the target in force is still the start).
@@ -97,7 +97,7 @@ pub enum Reason {
 
 /// Format a decimal for a sentence: no trailing zeros.
 pub fn num(d: Decimal) -> String {
-    d.normalize().to_string()
+    d.round_dp(2).normalize().to_string()
 }
 
 impl fmt::Display for Reason {
@@ -106,7 +106,7 @@ impl fmt::Display for Reason {
             Reason::Reached { actual, target } => {
                 write!(f, "{} reached the end-of-project target of {}", num(*actual), num(*target))
             }
-            Reason::MilestoneDone { by } => write!(f, "done (recorded for a period ending {by})"),
+            Reason::MilestoneDone { period } => write!(f, "done (recorded for {period})"),
             Reason::MilestoneOverdue { due } => write!(f, "due by {due} and not recorded as done"),
             Reason::MilestoneNotDue { due } => write!(f, "due by {due}"),
             Reason::NothingExpectedYet { by } => write!(f, "no progress is expected by {by}"),

@@ -11,7 +11,6 @@ pub mod read;
 pub mod row;
 pub mod write;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -104,6 +103,7 @@ impl Ledger {
             };
             let file = sources.add(path, text);
             let Ledger { entries, strings } = &mut ledger;
+            entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
             diags.extend(read_rows(fw, &mut parser, sources, file, |r, f, origin| {
                 entries.push(Entry {
                     indicator: r.indicator,
@@ -160,30 +160,30 @@ impl Ledger {
     }
 
     /// Two rows for one key with the same timestamp in different files:
-    /// nothing says which is the correction.
+    /// nothing says which is the correction. Such rows are neighbours in
+    /// the sorted trail, so no extra index is needed.
     fn ambiguous_corrections(&self, fw: &Framework, sources: &Sources) -> Diagnostics {
         let mut diags = Diagnostics::default();
-        let mut seen: HashMap<(Key, Option<DateTime<Utc>>), u32> = HashMap::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some(&j) = seen.get(&(e.key(), e.recorded_at)) {
-                let p = &self.entries[j as usize];
-                if p.origin.file != e.origin.file && p.value != e.value {
-                    let other = sources.get(p.origin.file);
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "two different values for {} {} ({}) with the same recorded_at",
-                            fw.indicators[e.indicator as usize].id,
-                            e.period,
-                            e.dims.describe(fw)
-                        ))
-                        .at(crate::source::Span::new(e.origin.file, line_start(sources, e.origin), line_start(sources, e.origin) + 1))
-                        .expected("one value per key, or a later recorded_at on the correction")
-                        .found(format!("another value at {}:{}", other.name, p.origin.line))
-                        .hint("give the correcting row a later recorded_at, or remove one of the rows"),
-                    );
-                }
+        let trail = self.trail(None);
+        for w in trail.windows(2) {
+            let (p, e) = (&self.entries[w[0] as usize], &self.entries[w[1] as usize]);
+            if p.key() != e.key() || p.recorded_at != e.recorded_at || p.origin.file == e.origin.file || p.value == e.value {
+                continue;
             }
-            seen.insert((e.key(), e.recorded_at), i as u32);
+            let other = sources.get(p.origin.file);
+            let start = line_start(sources, e.origin);
+            diags.push(
+                Diagnostic::error(format!(
+                    "two different values for {} {} ({}) with the same recorded_at",
+                    fw.indicators[e.indicator as usize].id,
+                    e.period,
+                    e.dims.describe(fw)
+                ))
+                .at(crate::source::Span::new(e.origin.file, start, start + 1))
+                .expected("one value per key, or a later recorded_at on the correction")
+                .found(format!("another value at {}:{}", other.name, p.origin.line))
+                .hint("give the correcting row a later recorded_at, or remove one of the rows"),
+            );
         }
         diags
     }
