@@ -111,7 +111,8 @@ fn check(arg: Option<&str>) -> i32 {
         if diags.is_empty() {
             println!("{summary}: ok");
         } else {
-            println!("{summary}: {} errors, {} warnings", diags.errors(), diags.warnings());
+            let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+            println!("{summary}: {}, {}", n(diags.errors(), "error"), n(diags.warnings(), "warning"));
             code = code.max(FINDINGS);
         }
     }

@@ -61,6 +61,10 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
     let full = e.render_with_options(opts);
     let first = full.lines().next().unwrap_or("invalid YAML").trim();
     let message = strip_location_prefix(first);
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
     let span = e.location().map(|l| {
         let f = sources.get(file);
         let start = f.offset_of(l.line() as usize, l.column() as usize);
@@ -69,6 +73,7 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
     let mut d = Diagnostic::error(format!("logframe.yaml: {message}")).at_opt(span);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        d.message = format!("logframe.yaml: unknown key `{found}`");
         let expected = expected.trim_start_matches(", expected one of ").trim_start_matches(", expected ");
         let names: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
         d = d
