@@ -79,7 +79,7 @@ impl Series {
             i = j;
         }
         for points in &mut by_indicator {
-            points.sort_by(|a, b| a.period.cmp(&b.period));
+            points.sort_by_key(|p| p.period);
         }
         (Series { by_indicator }, diags)
     }

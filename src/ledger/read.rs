@@ -80,7 +80,7 @@ pub fn read_rows(
             dim_names.iter().position(|d| *d == n).map(Column::Dim)
         };
         match col {
-            Some(c) if columns.iter().any(|x: &Option<Column>| *x == Some(c)) => {
+            Some(c) if columns.contains(&Some(c)) => {
                 diags.push(
                     Diagnostic::error(format!("column `{n}` appears twice"))
                         .at(field_span(file, text, header_start, i, delimiter))

@@ -112,7 +112,7 @@ impl Lower<'_> {
         let f = self.sources.get(self.file);
         let (line, col) = loc.line_col();
         let start = f.offset_of(line, col);
-        let end = f.offset_of(line, col + loc.len().max(1));
+        let end = f.offset_of(line, col + loc.text_len().max(1));
         Span::new(self.file, start, end.max(start + 1))
     }
 

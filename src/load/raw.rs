@@ -34,7 +34,7 @@ impl<T> Loc<T> {
     }
 
     /// Length of the value's text in characters, when known.
-    pub fn len(&self) -> usize {
+    pub fn text_len(&self) -> usize {
         self.0.referenced.span().len() as usize
     }
 }
