@@ -151,7 +151,11 @@ fn judge(
     if ind.kind == IndicatorType::Milestone {
         let done = matches!(to_date, Some(Value::Flag { done: true }));
         return match (done, milestone_due(fw, ind)) {
-            (true, _) => (Status::Achieved, Reason::MilestoneDone { period: done_in.unwrap_or(*period) }),
+            (true, due) => {
+                let done = done_in.unwrap_or(*period);
+                let late_after = due.filter(|d| done.end > *d);
+                (Status::Achieved, Reason::MilestoneDone { period: done, late_after })
+            }
             (false, None) => (Status::NoTarget, Reason::NoTarget),
             (false, Some(due)) if due <= by => (Status::OffTrack, Reason::MilestoneOverdue { due }),
             (false, Some(due)) => (Status::NotYetDue, Reason::MilestoneNotDue { due }),

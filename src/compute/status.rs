@@ -61,7 +61,11 @@ pub enum Reason {
         #[serde(with = "rust_decimal::serde::str")]
         target: Decimal,
     },
-    MilestoneDone { period: crate::model::Period },
+    MilestoneDone {
+        period: crate::model::Period,
+        /// The due date, when the milestone was done after it.
+        late_after: Option<NaiveDate>,
+    },
     MilestoneOverdue { due: NaiveDate },
     MilestoneNotDue { due: NaiveDate },
     /// Nothing is expected yet (the target in force is still the start).
@@ -106,7 +110,10 @@ impl fmt::Display for Reason {
             Reason::Reached { actual, target } => {
                 write!(f, "{} reached the end-of-project target of {}", num(*actual), num(*target))
             }
-            Reason::MilestoneDone { period } => write!(f, "done (recorded for {period})"),
+            Reason::MilestoneDone { period, late_after: None } => write!(f, "done (recorded for {period})"),
+            Reason::MilestoneDone { period, late_after: Some(due) } => {
+                write!(f, "done (recorded for {period}), after its due date {due}")
+            }
             Reason::MilestoneOverdue { due } => write!(f, "due by {due} and not recorded as done"),
             Reason::MilestoneNotDue { due } => write!(f, "due by {due}"),
             Reason::NothingExpectedYet { by } => write!(f, "no progress is expected by {by}"),

@@ -23,7 +23,7 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
             vec![
                 p.indicator.clone(),
                 clip(&ind.title.default, 44),
-                format::opt_decimal(p.baseline),
+                format::target(ind, p.baseline),
                 clip(&format::opt_value(p.period_actual.as_ref()), 24),
                 clip(&format::opt_value(p.to_date_actual.as_ref()), 24),
                 format::target(ind, p.target_to_date.map(|t| t.value)),
