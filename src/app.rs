@@ -15,6 +15,10 @@ use crate::render;
 use crate::source::Sources;
 use crate::workspace::{self, Loaded};
 
+macro_rules! outln {
+    ($($arg:tt)*) => { out(&(format!($($arg)*) + "\n")) };
+}
+
 pub const CLEAN: i32 = 0;
 pub const FINDINGS: i32 = 1;
 pub const USAGE: i32 = 2;
@@ -39,12 +43,20 @@ pub fn run(cli: Cli) -> i32 {
         }
         Command::Import { framework, file, dry_run, by } => import(&framework, &file, dry_run, by.as_deref()),
         Command::History { framework, indicator, period, as_of } => history(&framework, &indicator, period.as_deref(), as_of.as_deref()),
+        Command::Report(args) => crate::report::command::run(args),
+        Command::Templates { action } => crate::report::command::templates(action),
         Command::Schema => {
-            print!("{}", crate::load::raw::json_schema());
+            out(&crate::load::raw::json_schema());
             CLEAN
         }
         Command::Init { name, dir } => init(&name, &dir),
     }
+}
+
+/// Write to stdout; a closed pipe (`| head`) ends output quietly.
+fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
 }
 
 fn eprint_diags(diags: &Diagnostics, sources: &Sources) {
@@ -109,10 +121,10 @@ fn check(arg: Option<&str>) -> i32 {
         };
         eprint_diags(&diags, &loaded.sources);
         if diags.is_empty() {
-            println!("{summary}: ok");
+            outln!("{summary}: ok");
         } else {
             let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
-            println!("{summary}: {}, {}", n(diags.errors(), "error"), n(diags.warnings(), "warning"));
+            outln!("{summary}: {}, {}", n(diags.errors(), "error"), n(diags.warnings(), "warning"));
             code = code.max(FINDINGS);
         }
     }
@@ -140,12 +152,12 @@ fn status(arg: &str, period: Option<&str>, format: TableFormat, as_of: Option<&s
         None => computed.default_period(),
     };
     let table = computed.table(&period);
-    let out = match format {
+    let text = match format {
         TableFormat::Table => render::status::table(&fw, &table),
         TableFormat::Csv => render::status::csv(&fw, &table),
         TableFormat::Json => render::status::json(&table),
     };
-    print!("{out}");
+    out(&text);
     CLEAN
 }
 
@@ -217,8 +229,7 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
 fn report_commit(fw: &Framework, result: Result<Outcome, (Sources, Diagnostics)>, dry_run: bool) -> i32 {
     match result {
         Ok(o) => {
-            println!(
-                "{}{}: {} new, {} correction{}, {} unchanged",
+            outln!("{}{}: {} new, {} correction{}, {} unchanged",
                 if dry_run { "dry run, nothing written: " } else { "" },
                 fw.project.id,
                 o.added,
@@ -270,7 +281,7 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
             let f = sources.get(id);
             let start = f.offset_of(origin.line as usize, 1);
             diags.push(
-                Diagnostic::error(format!("line {} records the same value as line {first}", origin.line))
+                Diagnostic::error(format!("line {} records the same key as line {first}", origin.line))
                     .at(crate::source::Span::new(id, start, start + f.line_text(origin.line as usize).len()))
                     .expected("one row per indicator, period and breakdown in a file")
                     .found(format!("{} {} ({}) twice", fw.indicators[key.0 as usize].id, key.1, key.2.describe(&fw)))
@@ -319,12 +330,12 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
     let mut in_force: Vec<u32> = ledger.current(as_of).into_iter().filter(keep).collect();
     in_force.sort_unstable();
     let ind = &fw.indicators[ix];
-    println!("{} {}", ind.id, ind.title.default);
+    outln!("{} {}", ind.id, ind.title.default);
     if trail.is_empty() {
-        println!("no values recorded");
+        outln!("no values recorded");
     } else {
-        print!("{}", render::history::history(&fw, ledger, &loaded.sources, &trail, &in_force));
-        println!("{} rows, {} in force, {} superseded", trail.len(), in_force.len(), trail.len() - in_force.len());
+        out(&render::history::history(&fw, ledger, &loaded.sources, &trail, &in_force));
+        outln!("{} rows, {} in force, {} superseded", trail.len(), in_force.len(), trail.len() - in_force.len());
     }
     CLEAN
 }
@@ -348,7 +359,7 @@ fn init(name: &str, parent: &Path) -> i32 {
     if let Err(e) = write() {
         return usage(Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check that the folder is writable"));
     }
-    println!("created {}/logframe.yaml", dir.display());
-    println!("next: edit it, then `logframe check {}`", dir.display());
+    outln!("created {}/logframe.yaml", dir.display());
+    outln!("next: edit it, then `logframe check {}`", dir.display());
     CLEAN
 }

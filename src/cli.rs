@@ -44,14 +44,14 @@ pub enum Command {
         #[arg(long)]
         period: String,
         /// The value: a number, yes/no for milestones, text for qualitative indicators
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         value: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         numerator: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         denominator: Option<String>,
         /// Score of a qualitative value
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         score: Option<String>,
         /// Disaggregation, e.g. --dim sex=women --dim country=PE
         #[arg(long = "dim", value_name = "NAME=VALUE")]
@@ -82,6 +82,13 @@ pub enum Command {
         period: Option<String>,
         #[arg(long)]
         as_of: Option<String>,
+    },
+    /// Donor progress report in Markdown, with SVG charts
+    Report(crate::report::command::ReportArgs),
+    /// Report templates
+    Templates {
+        #[command(subcommand)]
+        action: crate::report::command::TemplatesAction,
     },
     /// Print the JSON Schema of logframe.yaml
     Schema,

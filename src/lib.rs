@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod validate;
 pub mod workspace;

@@ -56,7 +56,7 @@ impl<'a> Computed<'a> {
     }
 
     pub fn progress(&self, indicator: usize, period: &Period) -> Progress {
-        progress::progress(self.fw, &self.fw.indicators[indicator], &self.series.by_indicator[indicator], period, &self.reporting)
+        progress::progress(self.fw, &self.fw.indicators[indicator], &self.series.by_indicator[indicator], period)
     }
 
     pub fn table(&self, period: &Period) -> StatusTable {

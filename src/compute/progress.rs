@@ -95,18 +95,12 @@ fn reached(ind: &Indicator, actual: Decimal, target: Decimal) -> bool {
 }
 
 /// Compute one indicator at one reporting period from its points.
-pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Period, reporting: &[Period]) -> Progress {
+pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Period) -> Progress {
     let within: Vec<&Point> = points.iter().filter(|p| period.contains(&p.period)).collect();
     let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= period.end).collect();
     let period_actual = aggregate(ind.aggregate, &within);
-    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum {
-        so_far.clone()
-    } else {
-        // A per-period sum: "to date" is the latest reporting period with data.
-        let latest = so_far.iter().map(|p| p.period.end).max();
-        let rp = latest.and_then(|d| reporting.iter().find(|r| r.contains_date(d)).copied());
-        so_far.iter().copied().filter(|p| rp.is_some_and(|r| r.contains(&p.period))).collect()
-    };
+    // A per-period sum (so many per period) is judged on the period asked for.
+    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum { so_far.clone() } else { within.clone() };
     let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
     let to_date_actual = aggregate(to_date_rule, &to_date_points);
     let start = ind.start_value();

@@ -1,8 +1,8 @@
 //! Writing to the ledger: `record` and `import`.
 //!
 //! A write takes an exclusive lock on `measurements/.lock`, re-reads the
-//! ledger, drops the rows that would change nothing (same value, comment and
-//! source as the value in force: this is what makes a second import of the
+//! ledger, drops the rows that would change nothing (same value and comment
+//! as the value in force: this is what makes a second import of the
 //! same file a no-op), then replaces `measurements/ledger.csv` atomically:
 //! the old content plus the new rows go to a temporary file, which is
 //! fsynced and renamed over the old one, and the folder is fsynced. A crash
@@ -28,7 +28,6 @@ pub struct NewRow {
     pub parsed: ParsedRow,
     pub cells: Vec<String>,
     pub comment: String,
-    pub source: String,
 }
 
 impl NewRow {
@@ -51,7 +50,6 @@ impl NewRow {
             parsed,
             cells,
             comment: f.comment.trim().to_string(),
-            source: f.source.trim().to_string(),
         }
     }
 
@@ -129,9 +127,7 @@ pub fn commit(fw: &Framework, rows: Vec<NewRow>, dry_run: bool) -> Result<Outcom
     for row in rows {
         match current.get(&row.key()).map(|&i| &ledger.entries[i as usize]) {
             Some(e)
-                if e.value == row.parsed.value
-                    && ledger.str(e.comment).unwrap_or("") == row.comment
-                    && ledger.str(e.source).unwrap_or("") == row.source =>
+                if e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment =>
             {
                 outcome.unchanged += 1;
             }

@@ -48,7 +48,7 @@ pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, 
     let framework = lower.framework(raw, dir);
     let mut diags = lower.diags;
     if let Some(fw) = &framework {
-        diags.extend(crate::validate::check_framework(fw));
+        diags.extend(crate::validate::check_framework(fw, sources));
     }
     (framework, diags)
 }
@@ -83,10 +83,33 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
             .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| {
                 "remove the key, or check its spelling and indentation against `logframe schema`".into()
             }));
-    } else if message.starts_with("missing field") {
-        d = d.hint("add the key; `logframe schema` lists every key and what it takes");
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        d.message = format!("logframe.yaml: missing key `{key}`");
+        d = d
+            .label(format!("`{key}` belongs in this mapping"))
+            .expected(format!("a `{key}:` key"))
+            .found(format!("no `{key}:` here"))
+            .hint(format!("add `{key}: ...`; `logframe schema` lists every key and what it takes"));
     } else {
-        d = d.hint("check the YAML syntax at this line (indentation, quotes, `key: value`)");
+        let line = e.location().map(|l| sources.get(file).line_text(l.line() as usize).trim().to_string()).unwrap_or_default();
+        let (expected, hint) = if message.contains("untagged enum RawText") {
+            d.message = "logframe.yaml: expected a text".into();
+            ("a text, or its translations {en: ..., fr: ..., es: ...}", "write the text on one line, or quote it")
+        } else if message.contains("sequence") {
+            d.message = "logframe.yaml: expected a list".into();
+            ("a list such as [sex, country]", "write a list in brackets, e.g. `[country]`, or as `- item` lines")
+        } else if message.contains("mapping") || message.contains("struct") {
+            d.message = "logframe.yaml: expected a mapping".into();
+            ("a mapping of `key: value` lines", "indent the keys under this one, or use {key: value}")
+        } else if message.contains("string scalar") || message.contains("invalid type") {
+            d.message = "logframe.yaml: expected a single value".into();
+            ("a single value (text or number)", "remove the brackets or braces, or quote the value")
+        } else {
+            ("valid YAML", "check the indentation, brackets and quotes on this line and the one before")
+        };
+        let found = if line.is_empty() { "the end of the file".to_string() } else { format!("`{line}`") };
+        d = d.label("here").expected(expected).found(found).hint(hint);
     }
     d
 }
@@ -655,6 +678,7 @@ impl Lower<'_> {
             pmf,
             thresholds,
             result,
+            declared_targets: r.targets.as_ref().map_or(0, Vec::len),
             span: self.span(&r.id),
         })
     }

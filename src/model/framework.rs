@@ -234,6 +234,9 @@ pub struct Indicator {
     pub thresholds: Thresholds,
     /// Index of the result this indicator measures.
     pub result: usize,
+    /// How many targets the YAML lists (some may have been refused).
+    #[serde(skip)]
+    pub declared_targets: usize,
     #[serde(skip)]
     pub span: Span,
 }

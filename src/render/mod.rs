@@ -1,4 +1,6 @@
 //! Renderers: each output format is a function of a computed value.
 
+pub mod chart;
 pub mod history;
+pub mod markdown;
 pub mod status;

@@ -52,27 +52,81 @@ impl Lang {
 
 /// Label key, English, French, Spanish.
 const LABELS: &[(&str, &str, &str, &str)] = &[
-    ("report_title", "Progress report", "Rapport d’étape", "Informe de avance"),
-    ("gac_report_title", "Annual progress report", "Rapport d’étape annuel", "Informe anual de avance"),
+    (
+        "report_title",
+        "Progress report",
+        "Rapport d’étape",
+        "Informe de avance",
+    ),
     ("project_id", "Project", "Projet", "Proyecto"),
-    ("iati_id", "IATI identifier", "Identifiant IITA", "Identificador IATI"),
+    (
+        "iati_id",
+        "IATI identifier",
+        "Identifiant IITA",
+        "Identificador IATI",
+    ),
     ("donor", "Donor", "Bailleur de fonds", "Donante"),
-    ("implementer", "Implementing organisation", "Organisation d’exécution", "Organismo de ejecución"),
-    ("reporting_period", "Reporting period", "Période visée", "Período del informe"),
-    ("fiscal_year", "Fiscal year", "Exercice financier", "Ejercicio fiscal"),
-    ("project_dates", "Project dates", "Dates du projet", "Fechas del proyecto"),
+    (
+        "implementer",
+        "Implementing organisation",
+        "Organisation d’exécution",
+        "Organismo de ejecución",
+    ),
+    (
+        "reporting_period",
+        "Reporting period",
+        "Période visée",
+        "Período del informe",
+    ),
+    (
+        "fiscal_year",
+        "Fiscal year",
+        "Exercice financier",
+        "Ejercicio fiscal",
+    ),
+    (
+        "project_dates",
+        "Project dates",
+        "Dates du projet",
+        "Fechas del proyecto",
+    ),
     ("budget", "Budget", "Budget", "Presupuesto"),
     ("countries", "Countries", "Pays", "Países"),
     ("generated", "Generated on", "Produit le", "Generado el"),
     ("as_of", "Ledger as of", "Registre arrêté au", "Registro al"),
-    ("description", "Project description", "Description du projet", "Descripción del proyecto"),
-    ("executive_summary", "Executive summary", "Sommaire", "Resumen ejecutivo"),
-    ("indicators_by_status", "Indicators by status", "Indicateurs par statut", "Indicadores por estado"),
+    (
+        "description",
+        "Project description",
+        "Description du projet",
+        "Descripción del proyecto",
+    ),
+    (
+        "executive_summary",
+        "Executive summary",
+        "Sommaire",
+        "Resumen ejecutivo",
+    ),
+    (
+        "indicators_by_status",
+        "Indicators by status",
+        "Indicateurs par statut",
+        "Indicadores por estado",
+    ),
     ("status", "Status", "Statut", "Estado"),
     ("indicators", "Indicators", "Indicateurs", "Indicadores"),
     ("total", "Total", "Total", "Total"),
-    ("headlines", "Headline achievements", "Principales réalisations", "Logros principales"),
-    ("attention", "Indicators off track or at risk", "Indicateurs en retard ou à risque", "Indicadores retrasados o en riesgo"),
+    (
+        "headlines",
+        "Headline achievements",
+        "Principales réalisations",
+        "Logros principales",
+    ),
+    (
+        "attention",
+        "Indicators off track or at risk",
+        "Indicateurs en retard ou à risque",
+        "Indicadores retrasados o en riesgo",
+    ),
     ("none", "None.", "Aucun.", "Ninguno."),
     ("results", "Results", "Résultats", "Resultados"),
     ("outcomes", "Outcomes", "Résultats", "Resultados"),
@@ -80,47 +134,154 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("indicator", "Indicator", "Indicateur", "Indicador"),
     ("unit", "Unit", "Unité", "Unidad"),
     ("baseline", "Baseline", "Référence", "Línea de base"),
-    ("target_period", "Target (period)", "Cible (période)", "Meta (período)"),
-    ("target_to_date", "Target to date", "Cible à date", "Meta a la fecha"),
-    ("end_target", "End-of-project target", "Cible de fin de projet", "Meta al final del proyecto"),
-    ("actual_period", "Actual (period)", "Réel (période)", "Logrado (período)"),
-    ("actual_to_date", "Actual to date", "Réel à date", "Logrado a la fecha"),
-    ("percent_to_date", "% of target to date", "% de la cible à date", "% de la meta a la fecha"),
-    ("percent_of_end", "% of end target", "% de la cible finale", "% de la meta final"),
+    (
+        "target_period",
+        "Target (period)",
+        "Cible (période)",
+        "Meta (período)",
+    ),
+    (
+        "target_to_date",
+        "Target to date",
+        "Cible à date",
+        "Meta a la fecha",
+    ),
+    (
+        "end_target",
+        "End-of-project target",
+        "Cible de fin de projet",
+        "Meta al final del proyecto",
+    ),
+    (
+        "actual_period",
+        "Actual (period)",
+        "Réel (période)",
+        "Logrado (período)",
+    ),
+    (
+        "actual_to_date",
+        "Actual to date",
+        "Réel à date",
+        "Logrado a la fecha",
+    ),
+    (
+        "percent_to_date",
+        "% of target to date",
+        "% de la cible à date",
+        "% de la meta a la fecha",
+    ),
+    (
+        "percent_of_end",
+        "% of end target",
+        "% de la cible finale",
+        "% de la meta final",
+    ),
     ("explanation", "Status", "Statut", "Estado"),
     ("assessment", "Assessment", "Appréciation", "Valoración"),
-    ("disaggregation", "Disaggregation", "Ventilation", "Desagregación"),
-    ("comments", "Comments recorded with the values", "Commentaires saisis avec les valeurs", "Comentarios registrados con los valores"),
+    (
+        "disaggregation",
+        "Disaggregation",
+        "Ventilation",
+        "Desagregación",
+    ),
+    (
+        "comments",
+        "Comments recorded with the values",
+        "Commentaires saisis avec les valeurs",
+        "Comentarios registrados con los valores",
+    ),
     ("assumptions", "Assumptions", "Hypothèses", "Supuestos"),
-    ("chart", "Progress chart", "Graphique d’avancement", "Gráfico de avance"),
-    ("summary_chart", "Percent of the target to date, by indicator", "Pourcentage de la cible à date, par indicateur", "Porcentaje de la meta a la fecha, por indicador"),
+    (
+        "chart",
+        "Progress chart",
+        "Graphique d’avancement",
+        "Gráfico de avance",
+    ),
+    (
+        "summary_chart",
+        "Percent of the target to date, by indicator",
+        "Pourcentage de la cible à date, par indicateur",
+        "Porcentaje de la meta a la fecha, por indicador",
+    ),
     ("chart_target", "Target", "Cible", "Meta"),
-    ("chart_actual", "Actual to date", "Réel à date", "Logrado a la fecha"),
+    (
+        "chart_actual",
+        "Actual to date",
+        "Réel à date",
+        "Logrado a la fecha",
+    ),
     ("narrative", "Narrative", "Exposé narratif", "Narrativa"),
-    ("no_narrative", "No narrative was written for this period.", "Aucun exposé narratif n’a été rédigé pour cette période.", "No se redactó ninguna narrativa para este período."),
-    ("missing_explanation", "Indicators off track or at risk that the narrative does not explain", "Indicateurs en retard ou à risque que l’exposé narratif n’explique pas", "Indicadores retrasados o en riesgo que la narrativa no explica"),
-    ("annex_pmf", "Annex A: Performance measurement framework", "Annexe A : Cadre de mesure du rendement", "Anexo A: Marco de medición del desempeño"),
+    (
+        "no_narrative",
+        "No narrative was written for this period.",
+        "Aucun exposé narratif n’a été rédigé pour cette période.",
+        "No se redactó ninguna narrativa para este período.",
+    ),
+    (
+        "missing_explanation",
+        "Indicators off track or at risk that the narrative does not explain",
+        "Indicateurs en retard ou à risque que l’exposé narratif n’explique pas",
+        "Indicadores retrasados o en riesgo que la narrativa no explica",
+    ),
+    (
+        "annex_pmf",
+        "Annex A: Performance measurement framework",
+        "Annexe A : Cadre de mesure du rendement",
+        "Anexo A: Marco de medición del desempeño",
+    ),
     ("definition", "Definition", "Définition", "Definición"),
-    ("data_source", "Data source", "Source des données", "Fuente de datos"),
-    ("collection_method", "Collection method", "Méthode de collecte", "Método de recolección"),
+    (
+        "data_source",
+        "Data source",
+        "Source des données",
+        "Fuente de datos",
+    ),
+    (
+        "collection_method",
+        "Collection method",
+        "Méthode de collecte",
+        "Método de recolección",
+    ),
     ("frequency", "Frequency", "Fréquence", "Frecuencia"),
-    ("responsible", "Responsibility", "Responsabilité", "Responsable"),
-    ("annex_quality", "Annex B: Data-quality notes", "Annexe B : Notes sur la qualité des données", "Anexo B: Notas sobre la calidad de los datos"),
-    ("no_quality_notes", "No data-quality issue was found.", "Aucun problème de qualité des données n’a été relevé.", "No se encontró ningún problema de calidad de datos."),
+    (
+        "responsible",
+        "Responsibility",
+        "Responsabilité",
+        "Responsable",
+    ),
+    (
+        "annex_quality",
+        "Annex B: Data-quality notes",
+        "Annexe B : Notes sur la qualité des données",
+        "Anexo B: Notas sobre la calidad de los datos",
+    ),
+    (
+        "no_quality_notes",
+        "No data-quality issue was found.",
+        "Aucun problème de qualité des données n’a été relevé.",
+        "No se encontró ningún problema de calidad de datos.",
+    ),
     ("level", "Level", "Niveau", "Nivel"),
     ("result", "Result", "Résultat", "Resultado"),
+    ("colon", ":", "\u{202F}:", ":"),
     ("yes", "yes", "oui", "sí"),
     ("no", "no", "non", "no"),
 ];
 
 /// Every label of a language, for templates (`labels.baseline`).
 pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    LABELS.iter().map(|&(k, en, fr, es)| (k, lang.pick(en, fr, es))).collect()
+    LABELS
+        .iter()
+        .map(|&(k, en, fr, es)| (k, lang.pick(en, fr, es)))
+        .collect()
 }
 
 /// One label; panics on an unknown key (a programming error).
 pub fn label(lang: Lang, key: &str) -> &'static str {
-    let &(_, en, fr, es) = LABELS.iter().find(|l| l.0 == key).unwrap_or_else(|| panic!("no label `{key}`"));
+    let &(_, en, fr, es) = LABELS
+        .iter()
+        .find(|l| l.0 == key)
+        .unwrap_or_else(|| panic!("no label `{key}`"));
     lang.pick(en, fr, es)
 }
 
@@ -141,8 +302,16 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
 pub fn level(lang: Lang, level: &str) -> String {
     let known = match level {
         "ultimate_outcome" => lang.pick("Ultimate outcome", "Résultat ultime", "Resultado final"),
-        "intermediate_outcome" => lang.pick("Intermediate outcome", "Résultat intermédiaire", "Resultado intermedio"),
-        "immediate_outcome" => lang.pick("Immediate outcome", "Résultat immédiat", "Resultado inmediato"),
+        "intermediate_outcome" => lang.pick(
+            "Intermediate outcome",
+            "Résultat intermédiaire",
+            "Resultado intermedio",
+        ),
+        "immediate_outcome" => lang.pick(
+            "Immediate outcome",
+            "Résultat immédiat",
+            "Resultado inmediato",
+        ),
         "output" => lang.pick("Output", "Extrant", "Producto"),
         "outcome" => lang.pick("Outcome", "Effet", "Efecto"),
         "impact" => lang.pick("Impact", "Impact", "Impacto"),
@@ -151,11 +320,7 @@ pub fn level(lang: Lang, level: &str) -> String {
         _ => "",
     };
     if known.is_empty() {
-        let mut s = level.replace('_', " ");
-        if let Some(first) = s.get(0..1) {
-            s = first.to_uppercase() + &s[1..];
-        }
-        s
+        capitalise(&level.replace('_', " "))
     } else {
         known.to_string()
     }
@@ -184,10 +349,58 @@ pub fn dimension_value(lang: Lang, value: &str) -> String {
     }
 }
 
+/// The first letter in upper case: `à risque` -> `À risque`.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 const MONTHS: [[&str; 12]; 3] = [
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
 ];
 
 pub fn month(lang: Lang, m: u32) -> &'static str {
@@ -222,7 +435,11 @@ pub fn number_dp(lang: Lang, d: Decimal, dp: u32, trim: bool) -> String {
     r.rescale(dp);
     let text = r.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = if trim { frac.trim_end_matches('0') } else { frac };
+    let frac = if trim {
+        frac.trim_end_matches('0')
+    } else {
+        frac
+    };
     let mut out = String::new();
     if r.is_sign_negative() && !r.is_zero() {
         out.push('-');
@@ -276,9 +493,21 @@ pub fn figure(lang: Lang, kind: IndicatorType, d: Decimal) -> String {
 pub fn value(lang: Lang, v: &Value) -> String {
     match v {
         Value::Number { value } => number(lang, *value),
-        Value::Ratio { numerator, denominator } => match v.figure() {
-            Some(p) => format!("{} ({}/{})", percent(lang, p), number(lang, *numerator), number(lang, *denominator)),
-            None => format!("{}/{}", number(lang, *numerator), number(lang, *denominator)),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => match v.figure() {
+            Some(p) => format!(
+                "{} ({}/{})",
+                percent(lang, p),
+                number(lang, *numerator),
+                number(lang, *denominator)
+            ),
+            None => format!(
+                "{}/{}",
+                number(lang, *numerator),
+                number(lang, *denominator)
+            ),
         },
         Value::Flag { done } => label(lang, if *done { "yes" } else { "no" }).to_string(),
         Value::Text { text, score } => match score {
@@ -290,15 +519,32 @@ pub fn value(lang: Lang, v: &Value) -> String {
 
 /// `status: reason`, the one-sentence explanation of a status.
 /// `done_in` is the period a milestone was recorded as done.
-pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, reason: &Reason, done_in: Option<&str>) -> String {
+pub fn explanation(
+    lang: Lang,
+    kind: IndicatorType,
+    s: Status,
+    reason: &Reason,
+    done_in: Option<&str>,
+) -> String {
     let f = |d: &Decimal| figure(lang, kind, *d);
-    let n = |d: &Decimal| number(lang, *d);
     let dt = |d: &NaiveDate| date(lang, *d);
     let text = match reason {
         Reason::Reached { actual, target } => match lang {
-            Lang::En => format!("{} reached the end-of-project target of {}", f(actual), f(target)),
-            Lang::Fr => format!("{} atteint la cible de fin de projet de {}", f(actual), f(target)),
-            Lang::Es => format!("{} alcanza la meta al final del proyecto de {}", f(actual), f(target)),
+            Lang::En => format!(
+                "{} reached the end-of-project target of {}",
+                f(actual),
+                f(target)
+            ),
+            Lang::Fr => format!(
+                "{} atteint la cible de fin de projet de {}",
+                f(actual),
+                f(target)
+            ),
+            Lang::Es => format!(
+                "{} alcanza la meta al final del proyecto de {}",
+                f(actual),
+                f(target)
+            ),
         },
         Reason::MilestoneDone { .. } => {
             let p = done_in.unwrap_or("");
@@ -311,7 +557,10 @@ pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, reason: &Reason, 
         Reason::MilestoneOverdue { due } => match lang {
             Lang::En => format!("due by {} and not recorded as done", dt(due)),
             Lang::Fr => format!("prévu pour le {} et non saisi comme réalisé", dt(due)),
-            Lang::Es => format!("previsto para el {} y no registrado como realizado", dt(due)),
+            Lang::Es => format!(
+                "previsto para el {} y no registrado como realizado",
+                dt(due)
+            ),
         },
         Reason::MilestoneNotDue { due } => match lang {
             Lang::En => format!("due by {}", dt(due)),
@@ -324,19 +573,51 @@ pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, reason: &Reason, 
             Lang::Es => format!("no se espera ningún avance al {}", dt(by)),
         },
         Reason::Missing { by, expected } => match lang {
-            Lang::En => format!("no value recorded by {}, when {} was expected", dt(by), f(expected)),
-            Lang::Fr => format!("aucune valeur saisie au {}, alors que {} était attendu", dt(by), f(expected)),
-            Lang::Es => format!("ningún valor registrado al {}, cuando se esperaba {}", dt(by), f(expected)),
+            Lang::En => format!(
+                "no value recorded by {}, when {} was expected",
+                dt(by),
+                f(expected)
+            ),
+            Lang::Fr => format!(
+                "aucune valeur saisie au {}, alors que {} était attendu",
+                dt(by),
+                f(expected)
+            ),
+            Lang::Es => format!(
+                "ningún valor registrado al {}, cuando se esperaba {}",
+                dt(by),
+                f(expected)
+            ),
         },
-        Reason::Progress { actual, expected, start, by, percent: p, thresholds } => {
-            progress_sentence(lang, kind, (actual, expected, start), by, p, thresholds)
-        }
+        Reason::Progress {
+            actual,
+            expected,
+            start,
+            by,
+            percent: p,
+            thresholds,
+        } => progress_sentence(lang, kind, (actual, expected, start), by, p, thresholds),
         Reason::TargetEqualsBaseline { target } => match lang {
-            Lang::En => format!("the target in force ({}) equals the baseline, so progress is undefined", f(target)),
-            Lang::Fr => format!("la cible en vigueur ({}) est égale à la référence : le progrès n’est pas défini", f(target)),
-            Lang::Es => format!("la meta vigente ({}) es igual a la línea de base, por lo que el avance no está definido", f(target)),
+            Lang::En => format!(
+                "the target in force ({}) equals the baseline, so progress is undefined",
+                f(target)
+            ),
+            Lang::Fr => format!(
+                "la cible en vigueur ({}) est égale à la référence : le progrès n’est pas défini",
+                f(target)
+            ),
+            Lang::Es => format!(
+                "la meta vigente ({}) es igual a la línea de base, por lo que el avance no está definido",
+                f(target)
+            ),
         },
-        Reason::NoTarget => lang.pick("no target is set", "aucune cible n’est fixée", "no se ha fijado ninguna meta").into(),
+        Reason::NoTarget => lang
+            .pick(
+                "no target is set",
+                "aucune cible n’est fixée",
+                "no se ha fijado ninguna meta",
+            )
+            .into(),
         Reason::NoTargetNoData => lang
             .pick(
                 "no target is set and no value is recorded",
@@ -345,13 +626,12 @@ pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, reason: &Reason, 
             )
             .into(),
     };
-    let _ = n;
-    let colon = if lang == Lang::Fr { format!("{NNBSP}:") } else { ":".into() };
-    let mut head = status(lang, s).to_string();
-    if let Some(c) = head.get(0..1) {
-        head = c.to_uppercase() + &head[1..];
-    }
-    format!("{head}{colon} {text}.")
+    let colon = if lang == Lang::Fr {
+        format!("{NNBSP}:")
+    } else {
+        ":".into()
+    };
+    format!("{}{colon} {text}.", capitalise(status(lang, s)))
 }
 
 fn progress_sentence(
@@ -394,11 +674,30 @@ fn progress_sentence(
             Lang::Es => format!(", desde una línea de base de {}", f(start)),
         }
     };
-    let colon = if lang == Lang::Fr { format!("{NNBSP}:") } else { ":".into() };
+    let colon = if lang == Lang::Fr {
+        format!("{NNBSP}:")
+    } else {
+        ":".into()
+    };
     match lang {
-        Lang::En => format!("{} against {} expected by {by}{from}{colon} {} of the expected progress ({verdict})", f(actual), f(expected), pc(p)),
-        Lang::Fr => format!("{} pour {} attendu au {by}{from}{colon} {} du progrès attendu ({verdict})", f(actual), f(expected), pc(p)),
-        Lang::Es => format!("{} frente a {} esperado al {by}{from}{colon} {} del avance esperado ({verdict})", f(actual), f(expected), pc(p)),
+        Lang::En => format!(
+            "{} against {} expected by {by}{from}{colon} {} of the expected progress ({verdict})",
+            f(actual),
+            f(expected),
+            pc(p)
+        ),
+        Lang::Fr => format!(
+            "{} pour {} attendu au {by}{from}{colon} {} du progrès attendu ({verdict})",
+            f(actual),
+            f(expected),
+            pc(p)
+        ),
+        Lang::Es => format!(
+            "{} frente a {} esperado al {by}{from}{colon} {} del avance esperado ({verdict})",
+            f(actual),
+            f(expected),
+            pc(p)
+        ),
     }
 }
 
@@ -413,10 +712,19 @@ mod tests {
         assert_eq!(money(Lang::En, d), "2,901,786.00");
         assert_eq!(money(Lang::Fr, d), "2\u{202F}901\u{202F}786,00");
         assert_eq!(money(Lang::Es, d), "2.901.786,00");
-        assert_eq!(number(Lang::En, Decimal::from_str("169.960").unwrap()), "169.96");
+        assert_eq!(
+            number(Lang::En, Decimal::from_str("169.960").unwrap()),
+            "169.96"
+        );
         assert_eq!(number(Lang::En, Decimal::from(172)), "172");
-        assert_eq!(number(Lang::Fr, Decimal::from_str("-1234.5").unwrap()), "-1\u{202F}234,5");
-        assert_eq!(percent(Lang::En, Decimal::from_str("103.43").unwrap()), "103.4%");
+        assert_eq!(
+            number(Lang::Fr, Decimal::from_str("-1234.5").unwrap()),
+            "-1\u{202F}234,5"
+        );
+        assert_eq!(
+            percent(Lang::En, Decimal::from_str("103.43").unwrap()),
+            "103.4%"
+        );
         assert_eq!(percent(Lang::Es, Decimal::from(100)), "100\u{a0}%");
     }
 

@@ -2,9 +2,10 @@
 //! engine measures from zero and says so.
 
 use crate::diag::Diagnostic;
+use crate::source::Sources;
 use crate::model::{Framework, IndicatorType};
 
-pub fn check(fw: &Framework) -> Vec<Diagnostic> {
+pub fn check(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     fw.indicators
         .iter()
         .filter(|i| !i.cumulative && !i.has_baseline())
@@ -13,6 +14,7 @@ pub fn check(fw: &Framework) -> Vec<Diagnostic> {
             Diagnostic::warning(format!("indicator {} has no baseline", i.id))
                 .at(i.span)
                 .expected("a baseline for a level indicator (progress is measured from it)")
+                .found("no `baseline:`")
                 .hint("add `baseline: {value: ..., date: ...}`; until then progress is measured from 0")
         })
         .collect()

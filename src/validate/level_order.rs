@@ -2,9 +2,10 @@
 //! outcome, never the reverse).
 
 use crate::diag::Diagnostic;
+use crate::source::Sources;
 use crate::model::Framework;
 
-pub fn check(fw: &Framework) -> Vec<Diagnostic> {
+pub fn check(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &fw.results {
         let Some(p) = r.parent.map(|p| &fw.results[p]) else { continue };

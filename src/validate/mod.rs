@@ -11,8 +11,10 @@ mod targets;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Framework;
+use crate::source::Sources;
 
-type Check = fn(&Framework) -> Vec<Diagnostic>;
+/// A check sees the framework, and the sources to quote other places by line.
+type Check = fn(&Framework, &Sources) -> Vec<Diagnostic>;
 
 /// Every framework check, in the order they run.
 pub const CHECKS: &[(&str, Check)] = &[
@@ -25,10 +27,10 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("baselines", baselines::check),
 ];
 
-pub fn check_framework(fw: &Framework) -> Diagnostics {
+pub fn check_framework(fw: &Framework, sources: &Sources) -> Diagnostics {
     let mut out = Diagnostics::default();
     for (_, check) in CHECKS {
-        for d in check(fw) {
+        for d in check(fw, sources) {
             out.push(d);
         }
     }

@@ -2,12 +2,13 @@
 //! for running totals, within a qualitative scale.
 
 use crate::diag::Diagnostic;
+use crate::source::Sources;
 use crate::model::{Direction, Framework, IndicatorType, TargetPeriod};
 
 /// A dated target must overlap the project and end where a reporting period
 /// (or the project) ends, so that it can be compared with reported values.
 /// Milestones may fall due on any date within the project.
-pub fn periods(fw: &Framework) -> Vec<Diagnostic> {
+pub fn periods(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let span = fw.project.span();
     let reporting = fw.reporting_periods();
     let mut out = Vec::new();
@@ -51,7 +52,7 @@ pub fn periods(fw: &Framework) -> Vec<Diagnostic> {
 
 /// For a running total, a later target cannot be lower than an earlier one,
 /// and the end-of-project target is the highest.
-pub fn cumulative_order(fw: &Framework) -> Vec<Diagnostic> {
+pub fn cumulative_order(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for ind in fw.indicators.iter().filter(|i| i.cumulative && i.direction == Direction::Increase) {
         for w in ind.targets.windows(2) {
@@ -89,7 +90,7 @@ pub fn cumulative_order(fw: &Framework) -> Vec<Diagnostic> {
     out
 }
 
-pub fn within_scale(fw: &Framework) -> Vec<Diagnostic> {
+pub fn within_scale(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for ind in &fw.indicators {
         let Some(scale) = ind.scale else { continue };
@@ -108,15 +109,16 @@ pub fn within_scale(fw: &Framework) -> Vec<Diagnostic> {
     out
 }
 
-pub fn missing(fw: &Framework) -> Vec<Diagnostic> {
+pub fn missing(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     fw.indicators
         .iter()
-        .filter(|i| i.targets.is_empty() && i.end_target.is_none())
+        .filter(|i| i.declared_targets == 0)
         .filter(|i| !(i.kind == IndicatorType::Qualitative && i.scale.is_none()))
         .map(|i| {
             Diagnostic::warning(format!("indicator {} has no target", i.id))
                 .at(i.span)
                 .expected("at least an end-of-project target")
+                .found("no `targets:`")
                 .hint("add `targets: [{period: end, value: ...}]`; until then its status is `no target`")
         })
         .collect()

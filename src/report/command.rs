@@ -1,0 +1,280 @@
+//! `logframe report` and `logframe templates export`: load, compute, build
+//! the report model, render it, write the files. Exit codes as everywhere:
+//! 0 written, 1 framework errors, 2 usage or I/O.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::i18n::Lang;
+use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file};
+use crate::app::{CLEAN, FINDINGS, USAGE};
+use crate::compute::Computed;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::{chart, markdown};
+use crate::source::Sources;
+use crate::workspace;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown with SVG charts
+    Md,
+    /// The report model as JSON (no charts)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A framework folder, or a name under ./frameworks
+    pub framework: String,
+    /// Reporting period; figures are cumulative to its end, e.g. 2023-Q3, FY2022-23, 2022
+    #[arg(long)]
+    pub period: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+    /// Language of the report (default: the project's language, else en)
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Output folder
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Folder of templates overriding the built-in ones, file by file
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Built-in layout (default: gac when the donor is Global Affairs Canada, else general)
+    #[arg(long, value_enum)]
+    pub template: Option<Layout>,
+    /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Write the built-in report templates to DIR, as a starting point for overrides
+    Export { dir: PathBuf },
+}
+
+fn eprint(diags: &Diagnostics, sources: &Sources) {
+    let mut d = diags.clone();
+    d.sort();
+    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
+}
+
+fn usage(d: Diagnostic) -> i32 {
+    eprint(&Diagnostics(vec![d]), &Sources::default());
+    USAGE
+}
+
+/// What one `report` run writes: the main file and the charts.
+pub struct Written {
+    pub main: PathBuf,
+    pub files: Vec<(PathBuf, String)>,
+}
+
+/// The file stem of a report: `starsom-2023-Q3`, `starsom-2023-Q3.fr` when
+/// the language is not the project's own.
+pub fn stem(project_id: &str, period: &str, lang: Lang, project_lang: &str) -> String {
+    if lang.code() == project_lang {
+        format!("{project_id}-{period}")
+    } else {
+        format!("{project_id}-{period}.{}", lang.code())
+    }
+}
+
+pub fn run(a: ReportArgs) -> i32 {
+    let dir = match workspace::resolve(&a.framework) {
+        Ok(d) => d,
+        Err(d) => return usage(d),
+    };
+    let mut loaded = workspace::load(&dir);
+    let fw = match loaded.framework.take() {
+        Some(fw) if !loaded.diagnostics.has_errors() => fw,
+        _ => {
+            eprint(&loaded.diagnostics, &loaded.sources);
+            return if loaded.diagnostics.is_empty() {
+                USAGE
+            } else {
+                FINDINGS
+            };
+        }
+    };
+    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
+        Ok(x) => x,
+        Err(d) => return usage(d),
+    };
+    let period = match workspace::parse_period_arg(&fw, &a.period) {
+        Ok(p) => p,
+        Err(d) => return usage(d),
+    };
+    let lang = a
+        .lang
+        .or_else(|| Lang::parse(&fw.project.language))
+        .unwrap_or(Lang::En);
+    let layout = a
+        .template
+        .unwrap_or_else(|| Layout::for_donor(fw.project.donor.as_deref()));
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => match s.trim().parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                return usage(
+                    Diagnostic::error("SOURCE_DATE_EPOCH is not a number of seconds")
+                        .found(s)
+                        .hint("unset it, or set it to a Unix timestamp such as 1696118400"),
+                );
+            }
+        },
+        Err(_) => None,
+    };
+    let narrative = match Narrative::find(&fw.dir, &period.to_string(), lang.code()) {
+        Some(p) => match std::fs::read_to_string(&p) {
+            Ok(text) => {
+                let rel = p
+                    .strip_prefix(&fw.dir)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                Narrative::parse(&text, Some(rel))
+            }
+            Err(e) => {
+                return usage(
+                    Diagnostic::error(format!("cannot read {}: {e}", p.display()))
+                        .hint("check the file is UTF-8 text and readable"),
+                );
+            }
+        },
+        None => Narrative::default(),
+    };
+    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
+    let mut all = loaded.diagnostics;
+    all.extend(diags);
+    eprint(&all, &loaded.sources);
+    let stem = stem(
+        &fw.project.id,
+        &period.to_string(),
+        lang,
+        &fw.project.language,
+    );
+    let report = build(
+        &computed,
+        Inputs {
+            lang,
+            layout,
+            period,
+            as_of,
+            source_date_epoch,
+            narrative,
+            diagnostics: &all,
+            sources: &loaded.sources,
+            chart_dir: &stem,
+        },
+    );
+    let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
+    overrides.push(fw.dir.join("templates"));
+    let written = match render_files(&report, &a.out, &stem, a.format, overrides) {
+        Ok(w) => w,
+        Err(e) => {
+            return usage(
+                Diagnostic::error(format!("template error: {e:#}"))
+                    .hint("fix the template named above, or remove it to use the built-in one"),
+            );
+        }
+    };
+    if let Err(d) = write_all(&written) {
+        return usage(d);
+    }
+    println!(
+        "wrote {} ({} charts)",
+        written.main.display(),
+        written.files.len() - 1
+    );
+    if all.has_errors() { FINDINGS } else { CLEAN }
+}
+
+/// Render a report into files under `out` (nothing is written yet).
+pub fn render_files(
+    report: &Report,
+    out: &Path,
+    stem: &str,
+    format: ReportFormat,
+    overrides: Vec<PathBuf>,
+) -> Result<Written, minijinja::Error> {
+    match format {
+        ReportFormat::Json => {
+            let main = out.join(format!("{stem}.json"));
+            let text = serde_json::to_string_pretty(report).expect("report serialises") + "\n";
+            Ok(Written {
+                main: main.clone(),
+                files: vec![(main, text)],
+            })
+        }
+        ReportFormat::Md => {
+            let text = markdown::render(report, report.layout.template(), overrides)?;
+            let main = out.join(format!("{stem}.md"));
+            let charts = out.join(stem);
+            let mut files = vec![
+                (main.clone(), text),
+                (charts.join(SUMMARY_CHART), chart::summary(report)),
+            ];
+            for ind in report.results.iter().flat_map(|r| &r.indicators) {
+                if ind.chart.is_some() {
+                    files.push((
+                        charts.join(chart_file(&ind.id)),
+                        chart::indicator(report, ind),
+                    ));
+                }
+            }
+            Ok(Written { main, files })
+        }
+    }
+}
+
+fn write_all(w: &Written) -> Result<(), Diagnostic> {
+    for (path, text) in &w.files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(format!("cannot create {}: {e}", parent.display()))
+                    .hint("check that the folder is writable, or pick another with --out")
+            })?;
+        }
+        std::fs::write(path, text).map_err(|e| {
+            Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+                .hint("check that the folder is writable, or pick another with --out")
+        })?;
+    }
+    Ok(())
+}
+
+pub fn templates(action: TemplatesAction) -> i32 {
+    match action {
+        TemplatesAction::Export { dir } => {
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                return usage(
+                    Diagnostic::error(format!("cannot create {}: {e}", dir.display()))
+                        .hint("check that the folder is writable"),
+                );
+            }
+            for (name, text) in markdown::BUILTIN {
+                let p = dir.join(name);
+                if p.exists() {
+                    println!("kept {} (already there)", p.display());
+                    continue;
+                }
+                if let Err(e) = std::fs::write(&p, text) {
+                    return usage(
+                        Diagnostic::error(format!("cannot write {}: {e}", p.display()))
+                            .hint("check that the folder is writable"),
+                    );
+                }
+                println!("wrote {}", p.display());
+            }
+            println!(
+                "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
+                dir.display()
+            );
+            CLEAN
+        }
+    }
+}

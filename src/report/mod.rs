@@ -1,0 +1,827 @@
+//! The donor progress report as data.
+//!
+//! A [`Report`] is built once from the computed figures
+//! ([`crate::compute::Computed`]) and holds every string a reader sees,
+//! already localised and formatted: templates only place them, never
+//! calculate. Charts, Markdown and JSON are renderings of this one value.
+//! Raw figures are kept beside the formatted ones (as decimal strings) for
+//! the charts and for machine consumers.
+
+pub mod command;
+pub mod i18n;
+pub mod narrative;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::compute::series::{add, breakdown};
+use crate::compute::{Computed, Progress, Status};
+use crate::diag::Diagnostics;
+use crate::ledger::Ledger;
+use crate::ledger::row::TOTAL;
+use crate::model::{
+    Aggregate, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value,
+};
+use crate::source::Sources;
+use i18n::Lang;
+pub use narrative::Narrative;
+
+/// Which built-in layout a report follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// Results in logframe order.
+    General,
+    /// Global Affairs Canada: outcomes before outputs, fiscal year
+    /// April-March, performance measurement framework annex.
+    Gac,
+}
+
+impl Layout {
+    /// The layout a project's donor expects.
+    pub fn for_donor(donor: Option<&str>) -> Layout {
+        let d = donor.unwrap_or("").to_lowercase();
+        if d.contains("global affairs canada") || d.contains("affaires mondiales canada") {
+            Layout::Gac
+        } else {
+            Layout::General
+        }
+    }
+
+    /// The template file the layout starts from.
+    pub fn template(self) -> &'static str {
+        match self {
+            Layout::General => "report.md.j2",
+            Layout::Gac => "gac.md.j2",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lang: Lang,
+    pub layout: Layout,
+    pub labels: BTreeMap<&'static str, &'static str>,
+    pub project: ProjectFacts,
+    pub period: PeriodFacts,
+    /// The generation date: `SOURCE_DATE_EPOCH` if set, else the period end.
+    pub generated: String,
+    pub as_of: Option<String>,
+    pub summary: Summary,
+    /// The framework's levels, top first.
+    pub levels: Vec<LevelFacts>,
+    /// Results in logframe order (depth first).
+    pub results: Vec<ResultSection>,
+    /// The summary chart, relative to the Markdown file.
+    pub summary_chart: String,
+    pub narrative: Narrative,
+    /// Off-track or at-risk indicators that the narrative does not mention.
+    pub missing_explanations: Vec<IndicatorRef>,
+    pub pmf: Vec<PmfRow>,
+    pub data_quality: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectFacts {
+    pub id: String,
+    pub iati_id: Option<String>,
+    pub title: String,
+    pub short_name: String,
+    pub description: Option<String>,
+    pub donor: Option<String>,
+    pub implementer: Option<String>,
+    pub dates: String,
+    /// `CAD 2,901,786.00`.
+    pub budget: Option<String>,
+    pub countries: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodFacts {
+    /// As written on the command line: `2023-Q3`, `FY2022-23`.
+    pub code: String,
+    pub dates: String,
+    /// The fiscal year holding the period's end, `FY2023-24 (April – March)`.
+    pub fiscal_year: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LevelFacts {
+    pub id: String,
+    pub name: String,
+    /// The last level of a framework with several: outputs.
+    pub is_output: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Every status with at least one indicator, in status order.
+    pub counts: Vec<StatusCount>,
+    pub total: usize,
+    /// The largest progress towards end-of-project targets.
+    pub headlines: Vec<Headline>,
+    /// Indicators off track or at risk.
+    pub attention: Vec<IndicatorRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Headline {
+    pub id: String,
+    pub title: String,
+    /// `172 practitioners of 180 (95.6% of the end-of-project target)`.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRef {
+    pub id: String,
+    pub title: String,
+    pub status: &'static str,
+    pub explanation: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResultSection {
+    pub id: String,
+    pub level: String,
+    pub level_name: String,
+    pub depth: usize,
+    /// At the framework's last level (outputs).
+    pub is_output: bool,
+    pub statement: String,
+    pub assumptions: Vec<String>,
+    pub indicators: Vec<IndicatorSection>,
+}
+
+/// Raw figures behind the formatted cells, as decimal strings.
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub to_date: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target_to_date: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub end_target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent_to_date: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent_of_end: Option<Decimal>,
+}
+
+/// One reporting period of an indicator's progress chart.
+#[derive(Debug, Serialize)]
+pub struct SeriesPoint {
+    pub period: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub actual: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorSection {
+    pub id: String,
+    pub title: String,
+    pub kind: IndicatorType,
+    pub unit: Option<String>,
+    pub baseline: String,
+    pub period_target: String,
+    pub target_to_date: String,
+    pub end_target: String,
+    pub period_actual: String,
+    pub to_date_actual: String,
+    pub percent_to_date: String,
+    pub percent_of_end: String,
+    pub status: Status,
+    pub status_label: &'static str,
+    /// One sentence: the status and the figures behind it.
+    pub explanation: String,
+    /// The text of the latest qualitative value, if any.
+    pub assessment: Option<String>,
+    pub disaggregations: Vec<Table>,
+    /// Comments recorded with the period's values: `2023-Q3: text`.
+    pub comments: Vec<String>,
+    /// The progress chart, relative to the Markdown file.
+    pub chart: Option<String>,
+    pub series: Vec<SeriesPoint>,
+    pub figures: Figures,
+}
+
+/// A table of formatted cells; the first column is a label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PmfRow {
+    pub id: String,
+    pub title: String,
+    pub definition: String,
+    pub data_source: String,
+    pub collection_method: String,
+    pub frequency: String,
+    pub responsible: String,
+}
+
+/// What a report is built from besides the computed figures.
+pub struct Inputs<'a> {
+    pub lang: Lang,
+    pub layout: Layout,
+    pub period: Period,
+    pub as_of: Option<DateTime<Utc>>,
+    /// `SOURCE_DATE_EPOCH`, seconds.
+    pub source_date_epoch: Option<i64>,
+    pub narrative: Narrative,
+    /// Findings while loading and computing, for the data-quality annex.
+    pub diagnostics: &'a Diagnostics,
+    pub sources: &'a Sources,
+    /// Folder of the charts, relative to the Markdown file.
+    pub chart_dir: &'a str,
+}
+
+/// Shown where a figure is undefined; the explanation says why.
+pub const UNDEFINED: &str = "–";
+
+/// A file name for an indicator's chart: `chart-1100.1.svg`.
+pub fn chart_file(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("chart-{safe}.svg")
+}
+
+pub const SUMMARY_CHART: &str = "summary.svg";
+
+pub fn build(c: &Computed, inp: Inputs) -> Report {
+    let fw = c.fw;
+    let lang = inp.lang;
+    let l = lang.code();
+    let period = inp.period;
+    let table = c.table(&period);
+    let last_level = fw.levels.last().cloned().unwrap_or_default();
+    let indicators: Vec<IndicatorSection> = fw
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| indicator_section(c, i, ind, &table.indicators[i], &inp))
+        .collect();
+    let mut by_result: Vec<Vec<IndicatorSection>> = fw.results.iter().map(|_| Vec::new()).collect();
+    for (sec, ind) in indicators.into_iter().zip(&fw.indicators) {
+        by_result[ind.result].push(sec);
+    }
+    let results: Vec<ResultSection> = fw
+        .results
+        .iter()
+        .zip(by_result)
+        .map(|(r, indicators)| ResultSection {
+            id: r.id.clone(),
+            level: r.level.clone(),
+            level_name: i18n::level(lang, &r.level),
+            depth: r.depth,
+            is_output: !last_level.is_empty() && r.level == last_level && fw.levels.len() > 1,
+            statement: r.statement.get(l).to_string(),
+            assumptions: r.assumptions.iter().map(|a| a.get(l).to_string()).collect(),
+            indicators,
+        })
+        .collect();
+    let all: Vec<&IndicatorSection> = results.iter().flat_map(|r| &r.indicators).collect();
+    let summary = summary(lang, &table.counts, &all, fw);
+    let missing_explanations = summary
+        .attention
+        .iter()
+        .filter(|r| !inp.narrative.mentions(&r.id))
+        .cloned()
+        .collect();
+    let p = &fw.project;
+    let fiscal = p.fiscal_year_start.or(match inp.layout {
+        Layout::Gac => Some(FiscalYearStart { month: 4, day: 1 }),
+        Layout::General => None,
+    });
+    let fiscal_year = fiscal.map(|fy| {
+        let y = if (period.end.format("%m-%d").to_string())
+            >= format!("{:02}-{:02}", fy.month, fy.day)
+        {
+            chrono::Datelike::year(&period.end)
+        } else {
+            chrono::Datelike::year(&period.end) - 1
+        };
+        let fy_period = Period::fiscal_year(y, fy);
+        let last_month = chrono::Datelike::month(&fy_period.end);
+        format!(
+            "{fy_period} ({} – {})",
+            i18n::month(lang, fy.month),
+            i18n::month(lang, last_month)
+        )
+    });
+    let generated = inp
+        .source_date_epoch
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+        .map(|t| t.date_naive())
+        .unwrap_or(period.end);
+    Report {
+        lang,
+        layout: inp.layout,
+        labels: i18n::labels(lang),
+        project: ProjectFacts {
+            id: p.id.clone(),
+            iati_id: p.iati_id.clone(),
+            title: p.title.get(l).to_string(),
+            short_name: p.short_name.clone().unwrap_or_else(|| p.id.clone()),
+            description: p.description.as_ref().map(|d| d.get(l).to_string()),
+            donor: p.donor.clone(),
+            implementer: p.implementer.clone(),
+            dates: i18n::date_range(lang, p.start, p.end),
+            budget: p.budget.map(|b| match &p.currency {
+                Some(c) => format!("{c} {}", i18n::money(lang, b)),
+                None => i18n::money(lang, b),
+            }),
+            countries: p.countries.join(", "),
+        },
+        period: PeriodFacts {
+            code: period.to_string(),
+            dates: i18n::date_range(lang, period.start, period.end),
+            fiscal_year,
+        },
+        generated: i18n::date(lang, generated),
+        as_of: inp.as_of.map(|a| i18n::date(lang, a.date_naive())),
+        summary,
+        levels: fw
+            .levels
+            .iter()
+            .map(|lv| LevelFacts {
+                id: lv.clone(),
+                name: i18n::level(lang, lv),
+                is_output: fw.levels.len() > 1 && *lv == last_level,
+            })
+            .collect(),
+        results,
+        summary_chart: format!("{}/{SUMMARY_CHART}", inp.chart_dir),
+        narrative: inp.narrative.clone(),
+        missing_explanations,
+        pmf: pmf_rows(fw, lang),
+        data_quality: data_quality(c, &period, inp.diagnostics, inp.sources, lang),
+    }
+}
+
+fn summary(
+    lang: Lang,
+    counts: &BTreeMap<Status, usize>,
+    all: &[&IndicatorSection],
+    _fw: &Framework,
+) -> Summary {
+    let counts: Vec<StatusCount> = Status::ALL
+        .iter()
+        .filter_map(|s| {
+            counts.get(s).map(|&n| StatusCount {
+                status: *s,
+                label: i18n::status(lang, *s),
+                count: n,
+            })
+        })
+        .collect();
+    let mut ranked: Vec<&&IndicatorSection> = all
+        .iter()
+        .filter(|s| {
+            matches!(s.status, Status::Achieved | Status::OnTrack)
+                && s.figures.percent_of_end.is_some()
+                && s.kind != IndicatorType::Milestone
+        })
+        .collect();
+    // Largest progress first; logframe order among equals (stable sort).
+    ranked.sort_by_key(|s| std::cmp::Reverse(s.figures.percent_of_end));
+    let headlines = ranked
+        .iter()
+        .take(3)
+        .map(|s| {
+            let unit = s
+                .unit
+                .as_deref()
+                .filter(|_| s.kind != IndicatorType::Percentage)
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            let text = match lang {
+                Lang::En => format!(
+                    "{}{unit} against an end-of-project target of {} ({} of the target)",
+                    s.to_date_actual, s.end_target, s.percent_of_end
+                ),
+                Lang::Fr => format!(
+                    "{}{unit} pour une cible de fin de projet de {} ({} de la cible)",
+                    s.to_date_actual, s.end_target, s.percent_of_end
+                ),
+                Lang::Es => format!(
+                    "{}{unit} frente a una meta al final del proyecto de {} ({} de la meta)",
+                    s.to_date_actual, s.end_target, s.percent_of_end
+                ),
+            };
+            Headline {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                text,
+            }
+        })
+        .collect();
+    let attention = all
+        .iter()
+        .filter(|s| matches!(s.status, Status::OffTrack | Status::AtRisk))
+        .map(|s| IndicatorRef {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            status: s.status_label,
+            explanation: s.explanation.clone(),
+        })
+        .collect();
+    Summary {
+        counts,
+        total: all.len(),
+        headlines,
+        attention,
+    }
+}
+
+fn indicator_section(
+    c: &Computed,
+    i: usize,
+    ind: &Indicator,
+    p: &Progress,
+    inp: &Inputs,
+) -> IndicatorSection {
+    let lang = inp.lang;
+    let fig = |d: Option<Decimal>| {
+        d.map(|d| i18n::figure(lang, ind.kind, d))
+            .unwrap_or_else(|| UNDEFINED.into())
+    };
+    let val = |v: Option<&Value>| {
+        v.map(|v| i18n::value(lang, v))
+            .unwrap_or_else(|| UNDEFINED.into())
+    };
+    let pct = |d: Option<Decimal>| {
+        d.map(|d| i18n::percent(lang, d))
+            .unwrap_or_else(|| UNDEFINED.into())
+    };
+    let ledger = c.ledger;
+    let done_in = (ind.kind == IndicatorType::Milestone)
+        .then(|| {
+            p.to_date_rows
+                .iter()
+                .map(|&r| &ledger.entries[r as usize])
+                .filter(|e| matches!(e.value, Value::Flag { done: true }))
+                .map(|e| e.period)
+                .min()
+        })
+        .flatten()
+        .map(|p| p.to_string());
+    let assessment = match &p.to_date_actual {
+        Some(Value::Text { text, .. }) => Some(text.to_string()),
+        _ => None,
+    };
+    let chartable = match ind.kind {
+        IndicatorType::Milestone => false,
+        IndicatorType::Qualitative => ind.scale.is_some(),
+        _ => true,
+    };
+    let series: Vec<SeriesPoint> = if chartable {
+        c.reporting
+            .iter()
+            .filter(|rp| rp.end <= inp.period.end)
+            .map(|rp| {
+                let q = c.progress(i, rp);
+                SeriesPoint {
+                    period: rp.to_string(),
+                    target: q.target_to_date.map(|t| t.value),
+                    actual: q
+                        .to_date_actual
+                        .as_ref()
+                        .and_then(Value::figure)
+                        .map(|d| d.round_dp(2)),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    IndicatorSection {
+        id: ind.id.clone(),
+        title: ind.title.get(lang.code()).to_string(),
+        kind: ind.kind,
+        unit: ind.unit.clone(),
+        baseline: fig(p.baseline),
+        period_target: fig(p.period_target),
+        target_to_date: fig(p.target_to_date.map(|t| t.value)),
+        end_target: fig(p.end_target),
+        period_actual: val(p.period_actual.as_ref()),
+        to_date_actual: val(p.to_date_actual.as_ref()),
+        percent_to_date: pct(p.percent_to_date),
+        percent_of_end: pct(p.percent_of_end),
+        status: p.status,
+        status_label: i18n::status(lang, p.status),
+        explanation: i18n::explanation(lang, ind.kind, p.status, &p.reason, done_in.as_deref()),
+        assessment,
+        disaggregations: disaggregations(c.fw, ledger, ind, p, lang),
+        comments: comments(ledger, &p.period_rows),
+        chart: (!series.is_empty()).then(|| format!("{}/{}", inp.chart_dir, chart_file(&ind.id))),
+        series,
+        figures: Figures {
+            to_date: p.to_date_actual.as_ref().and_then(Value::figure),
+            target_to_date: p.target_to_date.map(|t| t.value),
+            end_target: p.end_target,
+            percent_to_date: p.percent_to_date,
+            percent_of_end: p.percent_of_end,
+        },
+    }
+}
+
+/// Comments recorded with the rows, once each, by period.
+fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
+    let mut seen: Vec<(Period, &str)> = Vec::new();
+    for &r in rows {
+        let e = &ledger.entries[r as usize];
+        if let Some(text) = ledger.str(e.comment)
+            && !seen.iter().any(|(p, t)| *p == e.period && *t == text)
+        {
+            seen.push((e.period, text));
+        }
+    }
+    seen.sort_by_key(|(p, _)| *p);
+    seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
+}
+
+/// Breakdown tables of the to-date value: a cross table of the first two
+/// dimensions where rows carry both, else one table per dimension.
+fn disaggregations(
+    fw: &Framework,
+    ledger: &Ledger,
+    ind: &Indicator,
+    p: &Progress,
+    lang: Lang,
+) -> Vec<Table> {
+    if ind.disaggregate_by.is_empty() || p.to_date_rows.is_empty() {
+        return Vec::new();
+    }
+    // A running total breaks down over every period so far; a level (last,
+    // max, mean) over its latest period only.
+    let rows: Vec<u32> = if ind.cumulative || ind.aggregate == Aggregate::Sum {
+        p.to_date_rows.clone()
+    } else {
+        let latest = p
+            .to_date_rows
+            .iter()
+            .map(|&r| ledger.entries[r as usize].period)
+            .max();
+        p.to_date_rows
+            .iter()
+            .copied()
+            .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
+            .collect()
+    };
+    let caption_suffix = |dims: &str| format!("{} – {dims}", i18n::label(lang, "disaggregation"));
+    let dims = &ind.disaggregate_by;
+    if dims.len() >= 2
+        && let Some(t) = cross_table(fw, ledger, &rows, dims[0], dims[1], lang)
+    {
+        let names = format!(
+            "{} × {}",
+            i18n::dimension(lang, &fw.disaggregations[dims[1]].name),
+            i18n::dimension(lang, &fw.disaggregations[dims[0]].name)
+        );
+        return vec![Table {
+            caption: caption_suffix(&names),
+            ..t
+        }];
+    }
+    let mut out = Vec::new();
+    for &d in dims {
+        let b = breakdown(ledger, &rows, d);
+        if b.is_empty() {
+            continue;
+        }
+        let dim = &fw.disaggregations[d];
+        let total = b
+            .values()
+            .skip(1)
+            .fold(b.values().next().cloned(), |acc, v| acc.map(|a| add(&a, v)));
+        let mut body: Vec<Vec<String>> = b
+            .iter()
+            .map(|(k, v)| {
+                vec![
+                    i18n::dimension_value(lang, &dim.values[*k as usize]),
+                    i18n::value(lang, v),
+                ]
+            })
+            .collect();
+        if let Some(t) = total {
+            body.push(vec![
+                i18n::label(lang, "total").into(),
+                i18n::value(lang, &t),
+            ]);
+        }
+        out.push(Table {
+            caption: caption_suffix(&i18n::dimension(lang, &dim.name)),
+            header: vec![
+                i18n::dimension(lang, &dim.name),
+                i18n::label(lang, "actual_to_date").into(),
+            ],
+            rows: body,
+        });
+    }
+    out
+}
+
+/// Rows: values of `down`; columns: values of `across`, then the total.
+fn cross_table(
+    fw: &Framework,
+    ledger: &Ledger,
+    rows: &[u32],
+    across: usize,
+    down: usize,
+    lang: Lang,
+) -> Option<Table> {
+    let both: Vec<&crate::ledger::Entry> = rows
+        .iter()
+        .map(|&r| &ledger.entries[r as usize])
+        .filter(|e| e.dims.0[across] != TOTAL && e.dims.0[down] != TOTAL)
+        .collect();
+    let shape = both
+        .iter()
+        .map(|e| (e.dims.depth(), e.dims.shape()))
+        .min()?;
+    let mut cells: BTreeMap<(u16, u16), Value> = BTreeMap::new();
+    for e in both
+        .iter()
+        .filter(|e| (e.dims.depth(), e.dims.shape()) == shape)
+    {
+        let k = (e.dims.0[down], e.dims.0[across]);
+        let v = match cells.get(&k) {
+            Some(prev) => add(prev, &e.value),
+            None => e.value.clone(),
+        };
+        cells.insert(k, v);
+    }
+    let cols: Vec<u16> = {
+        let mut c: Vec<u16> = cells.keys().map(|k| k.1).collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    };
+    let downs: Vec<u16> = {
+        let mut d: Vec<u16> = cells.keys().map(|k| k.0).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    };
+    let (da, dd) = (&fw.disaggregations[across], &fw.disaggregations[down]);
+    let sum = |vals: Vec<&Value>| {
+        vals.iter()
+            .skip(1)
+            .fold(vals.first().map(|v| (*v).clone()), |acc, v| {
+                acc.map(|a| add(&a, v))
+            })
+    };
+    let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
+    let mut header = vec![i18n::dimension(lang, &dd.name)];
+    header.extend(
+        cols.iter()
+            .map(|&c| i18n::dimension_value(lang, &da.values[c as usize])),
+    );
+    header.push(i18n::label(lang, "total").into());
+    let mut body = Vec::new();
+    for &d in &downs {
+        let mut row = vec![dd.values[d as usize].clone()];
+        row.extend(cols.iter().map(|&c| cell(cells.get(&(d, c)))));
+        row.push(cell(
+            sum(cells
+                .iter()
+                .filter(|(k, _)| k.0 == d)
+                .map(|(_, v)| v)
+                .collect())
+            .as_ref(),
+        ));
+        body.push(row);
+    }
+    let mut total = vec![i18n::label(lang, "total").to_string()];
+    total.extend(cols.iter().map(|&c| {
+        cell(
+            sum(cells
+                .iter()
+                .filter(|(k, _)| k.1 == c)
+                .map(|(_, v)| v)
+                .collect())
+            .as_ref(),
+        )
+    }));
+    total.push(cell(sum(cells.values().collect()).as_ref()));
+    body.push(total);
+    Some(Table {
+        caption: String::new(),
+        header,
+        rows: body,
+    })
+}
+
+fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
+    let l = lang.code();
+    let t = |x: &Option<crate::model::Text>| {
+        x.as_ref()
+            .map(|t| t.get(l).to_string())
+            .unwrap_or_else(|| UNDEFINED.into())
+    };
+    fw.indicators
+        .iter()
+        .map(|ind| PmfRow {
+            id: ind.id.clone(),
+            title: ind.title.get(l).to_string(),
+            definition: t(&ind.pmf.definition),
+            data_source: t(&ind.pmf.data_source),
+            collection_method: t(&ind.pmf.collection_method),
+            frequency: t(&ind.pmf.frequency),
+            responsible: t(&ind.pmf.responsible),
+        })
+        .collect()
+}
+
+/// Findings about the data: the diagnostics of loading and computing
+/// (breakdowns that do not add up, ...), then reporting periods without a
+/// value since an indicator's first one.
+fn data_quality(
+    c: &Computed,
+    period: &Period,
+    diags: &Diagnostics,
+    sources: &Sources,
+    lang: Lang,
+) -> Vec<String> {
+    let fw = c.fw;
+    let mut d = diags.clone();
+    d.sort();
+    let mut out: Vec<String> =
+        d.0.iter()
+            .map(|d| {
+                let at = d.span.map(|s| {
+                    let loc = sources.locate(s);
+                    let dir = fw.dir.to_string_lossy().into_owned();
+                    let rel = loc
+                        .strip_prefix(&dir)
+                        .map(|r| r.trim_start_matches(['/', '\\']).to_string())
+                        .unwrap_or(loc);
+                    format!("{rel}: ")
+                });
+                let mut s = format!("{}{}", at.unwrap_or_default(), d.message);
+                if let (Some(e), Some(f)) = (&d.expected, &d.found) {
+                    s.push_str(&format!(" (expected {e}; found {f})"));
+                }
+                s
+            })
+            .collect();
+    for (i, ind) in fw.indicators.iter().enumerate() {
+        if ind.kind == IndicatorType::Milestone {
+            continue;
+        }
+        let points = &c.series.by_indicator[i];
+        let Some(first) = points.first().map(|p| p.period.end) else {
+            continue;
+        };
+        let missing: Vec<String> = c
+            .reporting
+            .iter()
+            .filter(|rp| rp.end >= first && rp.end <= period.end)
+            .filter(|rp| {
+                !points
+                    .iter()
+                    .any(|p| rp.contains(&p.period) || p.period.contains(rp))
+            })
+            .map(|rp| rp.to_string())
+            .collect();
+        if !missing.is_empty() {
+            let what = match lang {
+                Lang::En => "no value recorded for",
+                Lang::Fr => "aucune valeur saisie pour",
+                Lang::Es => "ningún valor registrado para",
+            };
+            out.push(format!(
+                "{} {}: {what} {}",
+                i18n::label(lang, "indicator"),
+                ind.id,
+                missing.join(", ")
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,235 @@
+//! The error catalogue: one reproducer per diagnostic the issue lists.
+//!
+//! Each case is a folder `tests/errors/<case>/` laid over the small
+//! framework in `tests/fixtures/base/` (a case's own `logframe.yaml` or
+//! `measurements/*.csv` replace the base's). The command is
+//! `logframe import . import.csv` when the case has an `import.csv`, else
+//! `logframe check .`, run inside a temporary copy of the folder so that
+//! paths in messages are relative and stable. `expected.txt` holds the exit
+//! code and the full stderr; `UPDATE_GOLDEN=1 cargo test` rewrites it.
+//!
+//! Beside the golden file each case states what the message must (and must
+//! not) contain, so that a regenerated file cannot bless a message that lost
+//! its point; and every diagnostic must carry the four parts the issue asks
+//! for: file:line:col, expected, found, hint.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Run, copy_dir, golden, run_env, tests_dir};
+
+/// Declares the cases: one `#[test]` each, plus the list `CASES`.
+/// `name: exit code, [texts stderr must contain], [texts it must not contain];`
+macro_rules! cases {
+    ($($name:ident: $code:expr, [$($want:expr),* $(,)?], [$($absent:expr),* $(,)?];)*) => {
+        const CASES: &[&str] = &[$(stringify!($name)),*];
+        $(
+            #[test]
+            fn $name() {
+                check_case(stringify!($name), $code, &[$($want),*], &[$($absent),*]);
+            }
+        )*
+    };
+}
+
+cases! {
+    // logframe.yaml
+    yaml_malformed: 1, ["error: logframe.yaml", "--> ./logframe.yaml:"], [];
+    yaml_misspelt_key: 1, ["unknown key `targest`", "./logframe.yaml:28:13", "did you mean `targets`?"], [];
+    yaml_missing_key: 1, ["missing key `level`", "logframe schema"], [];
+    yaml_wrong_type: 1, ["--> ./logframe.yaml:30:30"], [];
+    // A type mismatch is explained in the user's terms, not Rust's.
+    yaml_wrong_type_text: 1, ["--> ./logframe.yaml:41:24"], ["RawText", "untagged enum"];
+    yaml_unknown_level: 1, ["unknown level `outcom`", "did you mean `outcome`?"], [];
+    // The first use is shown as a line, not a byte offset.
+    yaml_duplicate_result_id: 1, ["duplicate result id `1100`", "logframe.yaml:20:13"], ["byte"];
+    yaml_duplicate_indicator_id: 1, ["duplicate indicator id `1100.1`", "logframe.yaml:24:17"], ["byte"];
+    yaml_unknown_disaggregation: 1, ["unknown disaggregation `contry`", "did you mean `country`?"], [];
+    yaml_fiscal_without_start: 1, ["fiscal-year periods need", "fiscal_year_start"], [];
+    yaml_target_off_boundary: 1, ["2022-05 ends on 2022-05-31", "quarterly reporting period", "2022-Q2"], [];
+    // The target is refused; it is not also reported as missing.
+    yaml_percentage_target_over_100: 1, ["between 0 and 100", "`120`"], ["has no target"];
+    yaml_end_target_below_period_target: 1, ["warning:", "end-of-project target 30 is lower than the target 40", "0 errors, 1 warning"], [];
+    yaml_bad_country_code: 1, ["`GTM` is not an ISO 3166-1 alpha-2 country code"], [];
+    yaml_budget_thousands_separators: 1, ["thousands separators", "1178122"], [];
+    // measurement CSV
+    csv_unknown_indicator: 1, ["unknown indicator `111O.1`", "did you mean `1110.1`?", "import.csv:3:1"], [];
+    csv_unknown_dimension_value: 1, ["unknown country `PE`", "one of MX, GT", "import.csv:2:26"], [];
+    csv_dimension_not_in_disaggregate_by: 1, ["indicator 1100.2 is not broken down by sex", "import.csv:2:21"], [];
+    csv_period_outside_project: 1, ["2021-Q4 lies outside the project", "2022-01-01 .. 2023-12-31", "import.csv:2:8"], [];
+    csv_non_numeric_value: 1, ["`five` is not a number", "measurements/ledger.csv:2:16"], [];
+    csv_decimal_comma: 1, ["decimal comma", "3.5", "import.csv:2:16"], [];
+    csv_negative_count: 1, ["negative", "`-3`", "import.csv:2:16"], [];
+    csv_numerator_over_denominator: 1, ["numerator 12 exceeds denominator 10"], [];
+    csv_zero_denominator: 1, ["the denominator is zero"], [];
+    csv_percentage_without_parts: 1, ["numerator and denominator", "`45`"], [];
+    csv_wrong_cell_count: 1, ["this row has 9 cells, the header has 8", "import.csv:2:1"], [];
+    csv_unknown_column: 1, ["unknown column `sexe`", "did you mean `sex`?", "import.csv:1:46"], [];
+    import_duplicate_key: 1, ["line 4 records the same key as line 2", "import.csv:4:1"], [];
+}
+
+fn case_dir(name: &str) -> std::path::PathBuf {
+    tests_dir().join("errors").join(name)
+}
+
+/// The command a case runs.
+fn args(case: &Path) -> Vec<&'static str> {
+    if case.join("import.csv").is_file() {
+        vec!["import", ".", "import.csv"]
+    } else {
+        vec!["check", "."]
+    }
+}
+
+/// A temporary copy of the base framework with the case laid over it.
+fn prepare(name: &str) -> tempfile::TempDir {
+    let case = case_dir(name);
+    assert!(case.is_dir(), "missing case folder {}", case.display());
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&tests_dir().join("fixtures").join("base"), tmp.path());
+    copy_dir(&case, tmp.path());
+    let _ = std::fs::remove_file(tmp.path().join("expected.txt"));
+    tmp
+}
+
+fn run_case(name: &str) -> Run {
+    let tmp = prepare(name);
+    run_env(
+        tmp.path(),
+        &args(&case_dir(name)),
+        &[("LOGFRAME_NOW", "2024-01-15T10:00:00Z")],
+    )
+}
+
+fn check_case(name: &str, code: i32, want: &[&str], absent: &[&str]) {
+    let run = run_case(name);
+    let text = format!("exit: {}\n--- stderr\n{}", run.code, run.stderr);
+    let mut failures = Vec::new();
+    if let Err(e) = golden(&case_dir(name).join("expected.txt"), &text) {
+        failures.push(e);
+    }
+    if run.code != code {
+        failures.push(format!("exit code {}, expected {code}", run.code));
+    }
+    if run.stderr.contains("panicked") {
+        failures.push("the binary panicked".to_string());
+    }
+    for needle in want {
+        if !run.stderr.contains(needle) {
+            failures.push(format!("stderr lacks `{needle}`"));
+        }
+    }
+    for needle in absent {
+        if run.stderr.contains(needle) {
+            failures.push(format!("stderr should not contain `{needle}`"));
+        }
+    }
+    failures.extend(incomplete_diagnostics(&run.stderr));
+    if !run
+        .stderr
+        .lines()
+        .any(|l| l.starts_with("error") || l.starts_with("warning"))
+    {
+        failures.push("no diagnostic at all".to_string());
+    }
+    assert!(
+        failures.is_empty(),
+        "[{name}]\n- {}\n--- stderr\n{}",
+        failures.join("\n- "),
+        run.stderr
+    );
+}
+
+/// The issue's bar: "Every diagnostic carries file:line:col, what was
+/// expected, what was found, and one hint". Returns what each diagnostic
+/// block (from `error:` or `warning:` to the next) lacks.
+fn incomplete_diagnostics(stderr: &str) -> Vec<String> {
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("error:") || line.starts_with("warning:") {
+            blocks.push(vec![line]);
+        } else if let Some(b) = blocks.last_mut() {
+            b.push(line);
+        }
+    }
+    let mut out = Vec::new();
+    for b in blocks {
+        let text = b.join("\n");
+        let missing: Vec<&str> = [
+            ("-->", "file:line:col"),
+            ("= expected:", "expected"),
+            ("= found:", "found"),
+            ("= hint:", "hint"),
+        ]
+        .iter()
+        .filter(|(needle, _)| !text.contains(needle))
+        .map(|(_, what)| *what)
+        .collect();
+        if !missing.is_empty() {
+            out.push(format!("`{}` lacks {}", b[0], missing.join(", ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_case_folder_is_declared() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(tests_dir().join("errors"))
+        .expect("tests/errors")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASES.iter().map(|c| c.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "tests/errors/ and the cases! list must name the same cases"
+    );
+    for name in CASES {
+        assert!(
+            case_dir(name).join("expected.txt").is_file() || common::updating(),
+            "{name} has no expected.txt"
+        );
+    }
+}
+
+/// A failed import writes nothing: the import cases run on a framework
+/// without a ledger, and the ledger must still not exist afterwards.
+#[test]
+fn failed_imports_write_no_ledger() {
+    let imports: Vec<&str> = CASES
+        .iter()
+        .copied()
+        .filter(|c| case_dir(c).join("import.csv").is_file())
+        .collect();
+    assert!(imports.len() >= 10, "{imports:?}");
+    for name in imports {
+        let tmp = prepare(name);
+        let run = run_env(tmp.path(), &args(&case_dir(name)), &[]);
+        assert_eq!(run.code, 1, "[{name}] {}", run.stderr);
+        assert!(
+            run.stderr.contains("nothing was imported"),
+            "[{name}] {}",
+            run.stderr
+        );
+        assert!(
+            !tmp.path().join("measurements").join("ledger.csv").exists(),
+            "[{name}] a failed import wrote the ledger"
+        );
+    }
+}
+
+/// The same rows through `import --dry-run` are refused the same way.
+#[test]
+fn dry_run_refuses_the_same_rows() {
+    for name in CASES
+        .iter()
+        .copied()
+        .filter(|c| case_dir(c).join("import.csv").is_file())
+    {
+        let tmp = prepare(name);
+        let run = run_env(tmp.path(), &["import", ".", "import.csv", "--dry-run"], &[]);
+        assert_eq!(run.code, 1, "[{name}] {}", run.stderr);
+    }
+}
