@@ -1,0 +1,469 @@
+//! `logframe report` (issue 3): the Markdown parses back with a real
+//! CommonMark + GFM parser to the cells we meant, user text cannot break a
+//! table, output is byte-identical for the same inputs, templates can be
+//! exported and overridden, and exit codes say what happened.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn logframe(args: &[&str], cwd: &Path, epoch: Option<&str>) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_logframe"));
+    c.current_dir(cwd)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH");
+    if let Some(e) = epoch {
+        c.env("SOURCE_DATE_EPOCH", e);
+    }
+    c.output().expect("run logframe")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Copy a shipped framework into a temporary folder.
+fn copy_framework(name: &str, to: &Path) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target)
+            } else {
+                std::fs::copy(e.path(), target).map(|_| ()).unwrap()
+            }
+        }
+    }
+    let dest = to.join(name);
+    copy(&root().join("frameworks").join(name), &dest);
+    dest
+}
+
+/// Every table of a Markdown text as rows of cell texts (header first).
+fn tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    let mut out: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Start(Tag::Table(_)) => out.push(Vec::new()),
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                out.last_mut().unwrap().push(Vec::new())
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => out
+                .last_mut()
+                .unwrap()
+                .last_mut()
+                .unwrap()
+                .push(cell.take().unwrap()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&format!("[html:{h}]"));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn row<'a>(tables: &'a [Vec<Vec<String>>], first: &str) -> &'a Vec<String> {
+    tables
+        .iter()
+        .flatten()
+        .find(|r| r.first().is_some_and(|c| c == first))
+        .unwrap_or_else(|| panic!("no table row starting with {first:?}"))
+}
+
+#[test]
+fn issue_3_report_parses_back_to_the_expected_table_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = logframe(
+        &[
+            "report",
+            "starsom",
+            "--period",
+            "2023-Q3",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.md")).unwrap();
+    let t = tables(&md);
+    // Every row has as many cells as its header.
+    for table in &t {
+        for r in table {
+            assert_eq!(r.len(), table[0].len(), "{r:?}");
+        }
+    }
+    assert_eq!(
+        row(
+            &t,
+            "1100.2 Number of gender-sensitive migrant smuggling prosecutions initiated (prosecutions)"
+        ),
+        &[
+            "1100.2 Number of gender-sensitive migrant smuggling prosecutions initiated (prosecutions)",
+            "0",
+            "–",
+            "12.66",
+            "15",
+            "2",
+            "6",
+            "47.4%",
+            "40%",
+            "off track"
+        ]
+    );
+    assert_eq!(row(&t, "Total")[0], "Total");
+    assert!(md.contains("| **Total** | **12** |"));
+    assert!(md.contains("![Progress chart 1100.2](starsom-2023-Q3/chart-1100.2.svg)"));
+    assert!(
+        tmp.path()
+            .join("starsom-2023-Q3/chart-1100.2.svg")
+            .is_file()
+    );
+    assert!(tmp.path().join("starsom-2023-Q3/summary.svg").is_file());
+    // The narrative is included, and the at-risk indicator it does not mention is listed.
+    assert!(
+        md.contains("Côte d’Ivoire")
+            && md.contains("São Paulo")
+            && md.contains("Bogotá")
+            && md.contains("Perú")
+    );
+    let missing = md
+        .split("that the narrative does not explain")
+        .nth(1)
+        .unwrap();
+    assert!(
+        missing.contains("**1200.1**")
+            && !missing
+                .split("## Annex A")
+                .next()
+                .unwrap()
+                .contains("**1100.2**")
+    );
+}
+
+#[test]
+fn issue_3_user_text_cannot_break_a_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fw = copy_framework("starsom", tmp.path());
+    let yaml = fw.join("logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let hostile = r#"definition: "Pipes | and *stars* <b>bold</b> snake_case_name [link](x)\n- second line | end"
+                    data_source: Meeting reports"#;
+    let patched = text.replacen("data_source: Meeting reports", hostile, 1);
+    assert_ne!(patched, text);
+    std::fs::write(&yaml, patched).unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = logframe(
+        &[
+            "report",
+            fw.to_str().unwrap(),
+            "--period",
+            "2023-Q3",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(out_dir.join("starsom-2023-Q3.md")).unwrap();
+    let t = tables(&md);
+    let r = row(&t, "1211.1 Number of trans-regional meetings held");
+    assert_eq!(r.len(), 6);
+    assert_eq!(
+        r[1],
+        "Pipes | and *stars* <b>bold</b> snake_case_name [link](x) - second line | end"
+    );
+    assert_eq!(r[2], "Meeting reports");
+}
+
+#[test]
+fn issue_3_same_inputs_give_byte_identical_files() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for d in [&a, &b] {
+        let out = logframe(
+            &[
+                "report",
+                "starsom",
+                "--period",
+                "2023-Q3",
+                "--lang",
+                "fr",
+                "--out",
+                d.path().to_str().unwrap(),
+            ],
+            &root(),
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let files = |d: &Path| {
+        let mut v: Vec<(String, Vec<u8>)> = Vec::new();
+        v.push((
+            "md".into(),
+            std::fs::read(d.join("starsom-2023-Q3.fr.md")).unwrap(),
+        ));
+        let mut charts: Vec<_> = std::fs::read_dir(d.join("starsom-2023-Q3.fr"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        charts.sort();
+        v.extend(charts.into_iter().map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        }));
+        v
+    };
+    let (fa, fb) = (files(a.path()), files(b.path()));
+    assert_eq!(fa.len(), 13);
+    assert!(fa == fb, "outputs differ");
+}
+
+#[test]
+fn issue_3_generation_date_comes_from_source_date_epoch_or_the_period_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().to_str().unwrap();
+    let out = logframe(
+        &["report", "starsom", "--period", "2023-Q3", "--out", out_dir],
+        &root(),
+        None,
+    );
+    assert!(out.status.success());
+    let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.md")).unwrap();
+    assert!(md.contains("- Generated on: 30 September 2023\n"));
+    let out = logframe(
+        &[
+            "report", "starsom", "--period", "2023-Q3", "--lang", "es", "--out", out_dir,
+        ],
+        &root(),
+        Some("1700000000"),
+    );
+    assert!(out.status.success());
+    let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.es.md")).unwrap();
+    assert!(
+        md.contains("- Generado el: 14 de noviembre de 2023\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn issue_3_layout_follows_the_donor_unless_chosen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().to_str().unwrap();
+    let gac = logframe(
+        &[
+            "report",
+            "starsom",
+            "--period",
+            "FY2022-23",
+            "--out",
+            out_dir,
+        ],
+        &root(),
+        None,
+    );
+    assert!(gac.status.success(), "{}", stderr(&gac));
+    let md = std::fs::read_to_string(tmp.path().join("starsom-FY2022-23.md")).unwrap();
+    let (outcomes, outputs) = (
+        md.find("\n## Outcomes\n").unwrap(),
+        md.find("\n## Outputs\n").unwrap(),
+    );
+    assert!(outcomes < outputs);
+    assert!(
+        md.find("Immediate outcome 1210").unwrap() < outputs
+            && md.find("Output 1111").unwrap() > outputs
+    );
+    assert!(md.contains("- Fiscal year: FY2022-23 (April – March)"));
+    let general = logframe(
+        &[
+            "report",
+            "starsom",
+            "--period",
+            "FY2022-23",
+            "--template",
+            "general",
+            "--out",
+            out_dir,
+        ],
+        &root(),
+        None,
+    );
+    assert!(general.status.success());
+    let md = std::fs::read_to_string(tmp.path().join("starsom-FY2022-23.md")).unwrap();
+    assert!(md.contains("\n## Results\n") && !md.contains("\n## Outputs\n"));
+}
+
+#[test]
+fn issue_3_templates_export_and_override_one_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let out = logframe(
+        &["templates", "export", tpl.to_str().unwrap()],
+        &root(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in [
+        "report.md.j2",
+        "gac.md.j2",
+        "title.md.j2",
+        "summary.md.j2",
+        "result.md.j2",
+        "narrative.md.j2",
+        "annex.md.j2",
+    ] {
+        assert!(tpl.join(name).is_file(), "{name}");
+    }
+    // Keep only an edited title: the rest comes from the built-in templates.
+    let title = std::fs::read_to_string(tpl.join("title.md.j2")).unwrap();
+    let only = tmp.path().join("only");
+    std::fs::create_dir_all(&only).unwrap();
+    std::fs::write(
+        only.join("title.md.j2"),
+        format!("{title}\n<!-- custom title -->\n"),
+    )
+    .unwrap();
+    let out_dir = tmp.path().join("out");
+    let args = |t: &Path| {
+        vec![
+            "report".to_string(),
+            "iom-px0012".into(),
+            "--period".into(),
+            "2013".into(),
+            "--templates".into(),
+            t.to_string_lossy().into_owned(),
+            "--out".into(),
+            out_dir.to_string_lossy().into_owned(),
+        ]
+    };
+    let run = |t: &Path| {
+        let a = args(t);
+        logframe(
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+            &root(),
+            None,
+        )
+    };
+    let out = run(&only);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(out_dir.join("iom-px0012-2013.md")).unwrap();
+    assert!(md.starts_with("# Progress report: PX.0012"));
+    assert!(md.contains("\n<!-- custom title -->\n"));
+    assert!(md.contains("## Annex A: Performance measurement framework"));
+    // An undefined variable is an error, not a blank.
+    std::fs::write(only.join("title.md.j2"), "# {{ project.no_such_field }}\n").unwrap();
+    let out = run(&only);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("template error"), "{}", stderr(&out));
+}
+
+#[test]
+fn issue_3_json_format_is_the_report_model() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = logframe(
+        &[
+            "report",
+            "unodc-glot92",
+            "--period",
+            "2012",
+            "--format",
+            "json",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tmp.path().join("unodc-glot92-2012.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(v["summary"]["total"], 8);
+    assert_eq!(v["project"]["budget"], "USD 3,010,320.00");
+    let first = &v["results"][0]["indicators"][0];
+    assert_eq!(first["id"], "IMP.a");
+    assert_eq!(first["figures"]["percent_to_date"], "77.78");
+}
+
+#[test]
+fn issue_3_exit_codes_say_what_happened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let o = out_dir.to_str().unwrap();
+    assert_eq!(
+        logframe(
+            &["report", "nosuch", "--period", "2023-Q3", "--out", o],
+            &root(),
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        logframe(
+            &["report", "starsom", "--period", "2023-Q9", "--out", o],
+            &root(),
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        logframe(
+            &["report", "starsom", "--period", "2030", "--out", o],
+            &root(),
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    let fw = copy_framework("iom-px0012", tmp.path());
+    let yaml = fw.join("logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap().replacen(
+        "reporting_frequency:",
+        "reporting_frequncy:",
+        1,
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let bad = logframe(
+        &[
+            "report",
+            fw.to_str().unwrap(),
+            "--period",
+            "2013",
+            "--out",
+            o,
+        ],
+        &root(),
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    assert!(
+        !out_dir.exists(),
+        "nothing is written for a broken framework"
+    );
+}
