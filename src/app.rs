@@ -25,7 +25,8 @@ pub const USAGE: i32 = 2;
 
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check { framework } => check(framework.as_deref()),
+        Command::Check { framework, quality: false, .. } => check(framework.as_deref()),
+        Command::Check { framework, quality: true, deadline_days } => crate::evaluate::command::check_quality(framework.as_deref(), deadline_days),
         Command::Status { framework, period, format, as_of } => status(&framework, period.as_deref(), format, as_of.as_deref()),
         Command::Record { framework, indicator, period, value, numerator, denominator, score, dims, comment, source, by } => {
             let fields = RecordArgs {
@@ -41,15 +42,23 @@ pub fn run(cli: Cli) -> i32 {
             };
             record(&framework, fields, by.as_deref())
         }
-        Command::Import { framework, file, dry_run, by } => import(&framework, &file, dry_run, by.as_deref()),
+        Command::Import { framework, file, dry_run, by, sheet } if sheet.is_some() || crate::ledger::xlsx::is_spreadsheet(&file) => {
+            crate::evaluate::command::import_spreadsheet(&framework, &file, sheet.as_deref(), dry_run, by.as_deref())
+        }
+        Command::Import { framework, file, dry_run, by, .. } => import(&framework, &file, dry_run, by.as_deref()),
         Command::History { framework, indicator, period, as_of } => history(&framework, &indicator, period.as_deref(), as_of.as_deref()),
+        Command::Compare(args) => crate::evaluate::command::compare(args),
+        Command::Explain(args) => crate::evaluate::command::explain(args),
         Command::Report(args) => crate::report::command::run(args),
+        Command::Funding(args) => crate::funding_command::run(args),
         Command::Templates { action } => crate::report::command::templates(action),
         Command::Schema => {
             out(&crate::load::raw::json_schema());
             CLEAN
         }
         Command::Init { name, dir } => init(&name, &dir),
+        Command::Export(target) => crate::iati::run_export(target),
+        Command::ImportIati(args) => crate::iati::run_import(args),
     }
 }
 

@@ -24,6 +24,12 @@ pub enum Command {
     Check {
         /// A framework folder, or a name under ./frameworks
         framework: Option<String>,
+        /// Also report data-quality findings: missing, late and outlying values, percentages outside 0-100, periods without targets
+        #[arg(long)]
+        quality: bool,
+        /// With --quality: days after a period's end by which its values are due
+        #[arg(long, default_value_t = crate::compute::quality::Rules::DEFAULT_DEADLINE_DAYS, requires = "quality")]
+        deadline_days: u32,
     },
     /// Progress of every indicator at a reporting period
     Status {
@@ -71,9 +77,16 @@ pub enum Command {
         /// Validate and report what would change, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Sheet to read from a spreadsheet (.xlsx, .ods; default: the first)
+        #[arg(long)]
+        sheet: Option<String>,
         #[arg(long)]
         by: Option<String>,
     },
+    /// Targets against actuals for every reporting period (the IPTT)
+    Compare(crate::evaluate::command::CompareArgs),
+    /// How a figure was obtained: ledger rows, corrections, aggregation, target, status
+    Explain(crate::evaluate::command::ExplainArgs),
     /// The trail of values recorded for an indicator, corrections included
     History {
         framework: String,
@@ -90,8 +103,15 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::report::command::TemplatesAction,
     },
+    /// Budget, pledges, expenditure and shortfall of a framework, or of all (--portfolio)
+    Funding(crate::funding_command::FundingArgs),
     /// Print the JSON Schema of logframe.yaml
     Schema,
+    /// Export the framework in another standard (IATI 2.03)
+    #[command(subcommand)]
+    Export(crate::iati::ExportTarget),
+    /// Create a framework folder from an IATI activity's results
+    ImportIati(crate::iati::ImportArgs),
     /// Create a new framework folder with a starter logframe.yaml
     Init {
         name: String,

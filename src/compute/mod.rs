@@ -1,7 +1,9 @@
 //! Pure computation: from a framework and the ledger rows in force to
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
+pub mod funding;
 pub mod progress;
+pub mod quality;
 pub mod series;
 pub mod status;
 pub mod targets;

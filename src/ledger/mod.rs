@@ -10,6 +10,7 @@
 pub mod read;
 pub mod row;
 pub mod write;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 

@@ -130,7 +130,12 @@ pub fn read_rows(
             }
         }
         let pos = record.position().expect("records carry positions");
-        let start = bom + pos.byte() as usize;
+        // With CRLF line ends the reader may report a record as starting on
+        // the previous line's `\n`: step over line ends to the first cell.
+        let mut start = bom + pos.byte() as usize;
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
         let origin = Origin {
             file,
             line: pos.line() as u32,

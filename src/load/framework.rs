@@ -45,9 +45,10 @@ pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, 
         sources,
         diags: Diagnostics::default(),
     };
-    let framework = lower.framework(raw, dir);
+    let mut framework = lower.framework(raw, dir);
     let mut diags = lower.diags;
-    if let Some(fw) = &framework {
+    if let Some(fw) = &mut framework {
+        diags.extend(super::funding::read_expenditures(fw, sources));
         diags.extend(crate::validate::check_framework(fw, sources));
     }
     (framework, diags)
@@ -243,6 +244,7 @@ impl Lower<'_> {
             None => Thresholds::default(),
         };
         let disaggregations = self.disaggregations(raw.disaggregations.as_ref());
+        let funding = super::funding::lower(raw.funding.as_ref(), &project, self.file, self.sources, &mut self.diags);
         let mut fw = Framework {
             dir: dir.to_path_buf(),
             project,
@@ -251,6 +253,7 @@ impl Lower<'_> {
             results: Vec::new(),
             indicators: Vec::new(),
             thresholds,
+            funding,
         };
         if raw.results.is_empty() {
             self.diags.push(

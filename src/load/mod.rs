@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod framework;
+pub mod funding;
 pub mod raw;
 
 pub use framework::load_framework;

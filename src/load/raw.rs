@@ -160,6 +160,8 @@ pub struct RawFramework {
     /// Disaggregation dimensions and their allowed values, e.g. `sex: [women, men, other]`.
     pub disaggregations: Option<OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
     pub results: Vec<RawResult>,
+    /// Budget, pledges and expenditure (optional).
+    pub funding: Option<super::funding::RawFunding>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -273,6 +273,8 @@ pub struct Framework {
     /// Indicators in logframe order.
     pub indicators: Vec<Indicator>,
     pub thresholds: Thresholds,
+    /// The `funding:` section, if any.
+    pub funding: Option<super::funding::Funding>,
 }
 
 impl Framework {

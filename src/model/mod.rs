@@ -5,6 +5,7 @@
 //! the disk themselves.
 
 pub mod framework;
+pub mod funding;
 pub mod number;
 pub mod period;
 pub mod value;

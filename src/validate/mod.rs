@@ -6,6 +6,7 @@
 
 mod baselines;
 mod duplicate_ids;
+mod funding;
 mod level_order;
 mod targets;
 
@@ -25,6 +26,9 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("scale targets", targets::within_scale),
     ("missing targets", targets::missing),
     ("baselines", baselines::check),
+    ("funding: pledges within budget", funding::pledges_within_budget),
+    ("funding: budget lines add up", funding::lines_add_up),
+    ("funding: not overspent", funding::not_overspent),
 ];
 
 pub fn check_framework(fw: &Framework, sources: &Sources) -> Diagnostics {

@@ -1,0 +1,379 @@
+//! Data quality: findings about the values recorded, as located warnings.
+//!
+//! `check --quality` runs these on top of the framework and ledger checks
+//! (which already report disaggregations that do not add up and cumulative
+//! end targets below a period target). Each finding is one small pure
+//! function registered in [`QUALITY_CHECKS`], and each states its rule:
+//!
+//! - **missing**: every period of the indicator's frequency (the PMF
+//!   `frequency` when its first word is monthly, quarterly, semi-annual or
+//!   annual, the project's reporting frequency when it has none) that lies wholly within
+//!   the project and ended more than the deadline ago has a value.
+//!   Milestones, and indicators whose PMF frequency is irregular (any other
+//!   text, e.g. "after each workshop"), are not checked.
+//! - **late**: the first row recorded for a value (corrections are later by
+//!   nature and are not judged) has a `recorded_at` no later than the
+//!   period's end plus the deadline (default 30 days).
+//! - **outlier**: with at least four measured reporting periods, a period
+//!   value outside median ± 3 x 1.4826 x MAD (the median absolute
+//!   deviation, scaled to estimate a standard deviation) of the indicator's
+//!   own period values. Zero counts ("nothing happened") are left out of
+//!   both the statistics and the findings. Not applied when the MAD is 0.
+//! - **percent range**: a percentage (a percentage indicator's baseline,
+//!   targets and values, or a number whose unit is in %) outside 0-100.
+//! - **target missing**: a reporting period with a value and no target in
+//!   force, for indicators that have targets at all (those without any
+//!   are reported by `check` already).
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use super::Computed;
+use super::series::Point;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ledger::Origin;
+use crate::ledger::row::field_span;
+use crate::model::period::reporting_periods;
+use crate::model::{Frequency, Indicator, IndicatorType, Period, TargetPeriod, Value};
+use crate::source::{Sources, Span};
+
+/// The settings of the quality checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// Days after a period's end by which its value is due.
+    pub deadline_days: u32,
+    /// The day the checks are run for (periods due after it are not due).
+    pub today: NaiveDate,
+}
+
+impl Rules {
+    pub const DEFAULT_DEADLINE_DAYS: u32 = 30;
+
+    fn due(&self, p: &Period) -> NaiveDate {
+        p.end
+            .checked_add_days(Days::new(self.deadline_days as u64))
+            .unwrap_or(p.end)
+    }
+}
+
+type QualityCheck = fn(&Computed, &Sources, &Rules) -> Vec<Diagnostic>;
+
+/// Every quality check, in the order they run.
+pub const QUALITY_CHECKS: &[(&str, QualityCheck)] = &[
+    ("missing values", missing_values),
+    ("late values", late_values),
+    ("outliers", outliers),
+    ("percentages outside 0-100", percent_range),
+    ("targets missing", targets_missing),
+];
+
+pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for (_, check) in QUALITY_CHECKS {
+        for d in check(c, sources, rules) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The span of the cell in column `column` of a ledger row; the whole line
+/// when the file has no such column.
+pub fn cell_span(sources: &Sources, o: Origin, column: &str) -> Span {
+    let f = sources.get(o.file);
+    let bom = if f.text.starts_with('\u{feff}') { 3 } else { 0 };
+    let header = f.text[bom..].lines().next().unwrap_or("");
+    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let start = f.offset_of(o.line as usize, 1);
+    let index = header
+        .split(delimiter as char)
+        .position(|h| h.trim().trim_matches('"').eq_ignore_ascii_case(column));
+    match index {
+        Some(i) => field_span(o.file, &f.text, start, i, delimiter),
+        None => Span::new(o.file, start, start + f.line_text(o.line as usize).len()),
+    }
+}
+
+/// The column holding the figure of a value.
+fn figure_column(v: &Value) -> &'static str {
+    match v {
+        Value::Ratio { .. } => "numerator",
+        Value::Text { .. } => "score",
+        _ => "value",
+    }
+}
+
+/// The frequency values are expected at, `None` when irregular.
+pub fn expected_frequency(c: &Computed, ind: &Indicator) -> Option<Frequency> {
+    if ind.kind == IndicatorType::Milestone {
+        return None;
+    }
+    let Some(text) = &ind.pmf.frequency else {
+        return Some(c.fw.project.reporting_frequency);
+    };
+    let t = text.default.trim().to_lowercase();
+    let first = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    match first {
+        "monthly" => Some(Frequency::Monthly),
+        "quarterly" => Some(Frequency::Quarterly),
+        "semi-annual" | "semiannual" | "semi-annually" | "biannual" | "half-yearly" | "six-monthly" => {
+            Some(Frequency::Semiannual)
+        }
+        "annual" | "annually" | "yearly" => Some(Frequency::Annual),
+        _ => None,
+    }
+}
+
+fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+    let fw = c.fw;
+    let mut out = Vec::new();
+    for (i, ind) in fw.indicators.iter().enumerate() {
+        let Some(freq) = expected_frequency(c, ind) else {
+            continue;
+        };
+        let points = &c.series.by_indicator[i];
+        let missing: Vec<Period> = reporting_periods(fw.project.span(), freq, fw.project.fiscal_year_start)
+            .into_iter()
+            .filter(|w| w.start >= fw.project.start && w.end <= fw.project.end && rules.due(w) < rules.today)
+            .filter(|w| !points.iter().any(|p| p.period.overlaps(w)))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = missing.iter().map(Period::to_string).collect();
+        out.push(
+            Diagnostic::warning(format!(
+                "indicator {}: no value for {} {}",
+                ind.id,
+                if missing.len() == 1 { "period" } else { "periods" },
+                list.join(", ")
+            ))
+            .at(ind.span)
+            .expected(format!(
+                "a value for every {freq} period, due {} days after it ends",
+                rules.deadline_days
+            ))
+            .found(format!("{} period{} without a value", missing.len(), if missing.len() == 1 { "" } else { "s" }))
+            .hint(format!(
+                "record the missing values (`logframe record {} {} --period {} --value ...`), or a 0 when nothing happened",
+                fw.project.id, ind.id, list[0]
+            )),
+        );
+    }
+    out
+}
+
+fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+    let fw = c.fw;
+    let ledger = c.ledger;
+    let mut out = Vec::new();
+    let trail = ledger.trail(c.as_of);
+    let mut previous = None;
+    for &t in &trail {
+        let e = &ledger.entries[t as usize];
+        let first = previous != Some(e.key());
+        previous = Some(e.key());
+        let (true, Some(at)) = (first, e.recorded_at) else {
+            continue;
+        };
+        let due = rules.due(&e.period);
+        if at.date_naive() <= due {
+            continue;
+        }
+        let days = (at.date_naive() - e.period.end).num_days();
+        out.push(
+            Diagnostic::warning(format!(
+                "{} {} ({}) was recorded {days} days after the period ended",
+                fw.indicators[e.indicator as usize].id,
+                e.period,
+                e.dims.describe(fw)
+            ))
+            .at(cell_span(sources, e.origin, "recorded_at"))
+            .expected(format!(
+                "recorded by {due} ({} days after {})",
+                rules.deadline_days, e.period.end
+            ))
+            .found(stamp(at))
+            .hint(
+                "late values make earlier reports incomplete; agree on a reporting deadline, or raise --deadline-days",
+            ),
+        );
+    }
+    out
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// MAD x 1.4826 estimates the standard deviation of normal data, so the
+/// outlier band is the robust "3 standard deviations".
+const MAD_SCALE: Decimal = Decimal::from_parts(14826, 0, 0, false, 4);
+
+/// The median of sorted decimals.
+fn median(sorted: &[Decimal]) -> Decimal {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO
+    }
+}
+
+fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
+    let fw = c.fw;
+    let mut out = Vec::new();
+    for (i, ind) in fw.indicators.iter().enumerate() {
+        if ind.kind == IndicatorType::Milestone {
+            continue;
+        }
+        // A zero count is "nothing happened this period", not a measurement.
+        let zero_is_none = ind.kind == IndicatorType::Count;
+        let measured: Vec<(&Point, Decimal)> = c.series.by_indicator[i]
+            .iter()
+            .filter(|p| c.reporting.contains(&p.period))
+            .filter_map(|p| p.value.figure().map(|f| (p, f)))
+            .filter(|(_, f)| !(zero_is_none && f.is_zero()))
+            .collect();
+        if measured.len() < 4 {
+            continue;
+        }
+        let mut xs: Vec<Decimal> = measured.iter().map(|m| m.1).collect();
+        xs.sort_unstable();
+        let m = median(&xs);
+        let mut dev: Vec<Decimal> = xs.iter().map(|x| (x - m).abs()).collect();
+        dev.sort_unstable();
+        let mad = median(&dev);
+        if mad.is_zero() {
+            continue;
+        }
+        let reach = Decimal::from(3) * MAD_SCALE * mad;
+        let (lo, hi) = (m - reach, m + reach);
+        for (p, x) in measured {
+            if x >= lo && x <= hi {
+                continue;
+            }
+            let show = |d: Decimal| d.round_dp(2).normalize().to_string();
+            let at = c.ledger.entries[p.rows[0] as usize].origin;
+            out.push(
+                Diagnostic::warning(format!(
+                    "indicator {} {}: {} is far outside the indicator's other period values",
+                    ind.id,
+                    p.period,
+                    show(x)
+                ))
+                .at(cell_span(sources, at, figure_column(&p.value)))
+                .expected(format!(
+                    "{} .. {} (median {} ± 3 x 1.4826 x MAD {}, over {} periods)",
+                    show(lo),
+                    show(hi),
+                    show(m),
+                    show(mad),
+                    xs.len()
+                ))
+                .found(show(x))
+                .hint("check the figure for a typo or a changed definition; if it is right, note why in the comment"),
+            );
+        }
+    }
+    out
+}
+
+fn is_percent(ind: &Indicator) -> bool {
+    ind.kind == IndicatorType::Percentage
+        || (ind.kind == IndicatorType::Number
+            && ind
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.contains('%') || u.to_lowercase().contains("percent")))
+}
+
+fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
+    let fw = c.fw;
+    let mut out = Vec::new();
+    let outside = |d: Decimal| d < Decimal::ZERO || d > Decimal::ONE_HUNDRED;
+    let finding = |what: String, d: Decimal, span: Span| {
+        Diagnostic::warning(format!("{what}: {} % is outside 0-100", d.round_dp(2).normalize()))
+            .at(span)
+            .expected("a percentage from 0 to 100")
+            .found(d.normalize().to_string())
+            .hint("write percentages in percent (60 for 60 %), and check the figure")
+    };
+    for ind in fw.indicators.iter().filter(|i| is_percent(i)) {
+        if let Some(b) = ind.baseline.as_ref().filter(|b| outside(b.value)) {
+            out.push(finding(format!("indicator {} baseline", ind.id), b.value, b.span));
+        }
+        for t in ind.targets.iter().chain(&ind.end_target).filter(|t| outside(t.value)) {
+            let p = match t.period {
+                TargetPeriod::Period(p) => p.to_string(),
+                TargetPeriod::End => "end".into(),
+            };
+            out.push(finding(format!("indicator {} target for {p}", ind.id), t.value, t.span));
+        }
+    }
+    for &r in &c.ledger.current(c.as_of) {
+        let e = &c.ledger.entries[r as usize];
+        let ind = &fw.indicators[e.indicator as usize];
+        if !is_percent(ind) {
+            continue;
+        }
+        if let Some(f) = e.value.figure().filter(|f| outside(*f)) {
+            out.push(finding(
+                format!("{} {} ({})", ind.id, e.period, e.dims.describe(fw)),
+                f,
+                cell_span(sources, e.origin, figure_column(&e.value)),
+            ));
+        }
+    }
+    out
+}
+
+fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Diagnostic> {
+    let fw = c.fw;
+    let mut out = Vec::new();
+    for (i, ind) in fw.indicators.iter().enumerate() {
+        if ind.declared_targets == 0
+            || ind.kind == IndicatorType::Milestone
+            || (ind.kind == IndicatorType::Qualitative && ind.scale.is_none())
+        {
+            continue;
+        }
+        let without: Vec<String> = c
+            .reporting
+            .iter()
+            .map(|r| c.progress(i, r))
+            .filter(|p| p.period_actual.is_some() && p.target_to_date.is_none())
+            .map(|p| p.period.to_string())
+            .collect();
+        if without.is_empty() {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(format!(
+                "indicator {}: values but no target for {}",
+                ind.id,
+                without.join(", ")
+            ))
+            .at(ind.span)
+            .expected("a target in force for every period with a value")
+            .found(format!(
+                "{} period{} without a target",
+                without.len(),
+                if without.len() == 1 { "" } else { "s" }
+            ))
+            .hint(if super::targets::per_period_only(ind) {
+                "a non-cumulative `sum` indicator needs a target written for each period; add them under `targets:`"
+            } else {
+                "add a dated or end-of-project target under `targets:`"
+            }),
+        );
+    }
+    out
+}

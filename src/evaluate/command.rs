@@ -1,0 +1,402 @@
+//! The evaluator commands: `compare`, `explain`, `check --quality` and the
+//! spreadsheet side of `import`. Exit codes as everywhere: 0 clean, 1
+//! findings, 2 usage or I/O.
+
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::{compare, explain};
+use crate::app::{CLEAN, FINDINGS, USAGE};
+use crate::compute::Computed;
+use crate::compute::quality::{self, Rules};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::ledger::read::read_rows;
+use crate::ledger::row::RowParser;
+use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::ledger::xlsx;
+use crate::model::{Framework, Period};
+use crate::render;
+use crate::source::{Sources, Span};
+use crate::workspace::{self, Loaded};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Csv,
+    Xlsx,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// A framework folder, or a name under ./frameworks
+    pub framework: String,
+    /// First reporting period shown (default: the project's first)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last reporting period shown (default: the latest with values)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Split rows by a disaggregation, e.g. sex
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: CompareFormat,
+    /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Write to this file instead of standard output (required for xlsx on a terminal)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A framework folder, or a name under ./frameworks
+    pub framework: String,
+    pub indicator: String,
+    /// Reporting period (default: the latest with values)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExplainFormat,
+}
+
+fn eprint(diags: &Diagnostics, sources: &Sources) {
+    let mut d = diags.clone();
+    d.sort();
+    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
+}
+
+fn usage(d: Diagnostic) -> i32 {
+    eprint(&Diagnostics(vec![d]), &Sources::default());
+    USAGE
+}
+
+fn out(bytes: &[u8]) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(bytes).and_then(|_| stdout.flush());
+}
+
+fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
+    let dir = workspace::resolve(arg).map_err(usage)?;
+    let mut loaded = workspace::load(&dir);
+    match loaded.framework.take() {
+        Some(fw) if !loaded.diagnostics.has_errors() => Ok((fw, loaded)),
+        _ => {
+            eprint(&loaded.diagnostics, &loaded.sources);
+            Err(if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS })
+        }
+    }
+}
+
+fn unknown_indicator(fw: &Framework, id: &str) -> Diagnostic {
+    Diagnostic::error(format!("unknown indicator `{id}`"))
+        .expected("an indicator id of the framework")
+        .found(id.to_string())
+        .hint(
+            crate::diag::did_you_mean(id, fw.indicators.iter().map(|i| i.id.as_str()))
+                .unwrap_or_else(|| "`logframe status` lists them".into()),
+        )
+}
+
+/// Write `bytes` to `-o FILE` or standard output.
+fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
+    match output {
+        Some(p) => match std::fs::write(p, bytes) {
+            Ok(()) => {
+                eprintln!("wrote {}", p.display());
+                CLEAN
+            }
+            Err(e) => usage(
+                Diagnostic::error(format!("cannot write {}: {e}", p.display()))
+                    .hint("check the folder exists and is writable"),
+            ),
+        },
+        None => {
+            out(bytes);
+            CLEAN
+        }
+    }
+}
+
+pub fn compare(a: CompareArgs) -> i32 {
+    let (fw, loaded) = match open(&a.framework) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    if a.format == CompareFormat::Xlsx && a.output.is_none() && std::io::stdout().is_terminal() {
+        return usage(
+            Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"),
+        );
+    }
+    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
+        Ok(x) => x,
+        Err(d) => return usage(d),
+    };
+    let period = |p: &Option<String>| p.as_deref().map(|p| workspace::parse_period_arg(&fw, p)).transpose();
+    let (from, to) = match (period(&a.from), period(&a.to)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(d), _) | (_, Err(d)) => return usage(d.clone()),
+    };
+    let by = match a.by.as_deref() {
+        None => None,
+        Some(name) => match fw.disaggregation_index(name) {
+            Some(d) => Some(d),
+            None => {
+                let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+                return usage(
+                    Diagnostic::error(format!("unknown disaggregation `{name}`"))
+                        .expected(if names.is_empty() {
+                            "a disaggregation declared in logframe.yaml".into()
+                        } else {
+                            format!("one of {}", names.join(", "))
+                        })
+                        .found(name.to_string())
+                        .hint(
+                            crate::diag::did_you_mean(name, names.iter().copied())
+                                .unwrap_or_else(|| "declare it under `disaggregations:`".into()),
+                        ),
+                );
+            }
+        },
+    };
+    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
+    let mut all = loaded.diagnostics;
+    all.extend(diags);
+    eprint(&all, &loaded.sources);
+    let to = to.or_else(|| Some(computed.default_period()));
+    let periods: Vec<Period> = compare::periods_between(&computed.reporting, from, to);
+    if periods.is_empty() {
+        return usage(
+            Diagnostic::error("no reporting period lies between --from and --to")
+                .expected(format!(
+                    "--from before --to, within {} .. {}",
+                    fw.project.start, fw.project.end
+                ))
+                .found(format!(
+                    "{} .. {}",
+                    from.map(|p| p.to_string()).unwrap_or_default(),
+                    to.map(|p| p.to_string()).unwrap_or_default()
+                ))
+                .hint("a reporting period is shown when it ends between the start of --from and the end of --to"),
+        );
+    }
+    let model = compare::build(&computed, &compare::Options { periods, by });
+    let bytes = match a.format {
+        CompareFormat::Table => render::compare::table(&model).into_bytes(),
+        CompareFormat::Csv => render::compare::csv(&model).into_bytes(),
+        CompareFormat::Json => render::compare::json(&model).into_bytes(),
+        CompareFormat::Xlsx => match render::xlsx::workbook(&fw, &model) {
+            Ok(b) => b,
+            Err(e) => {
+                return usage(Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"));
+            }
+        },
+    };
+    emit(a.output.as_deref(), &bytes)
+}
+
+pub fn explain(a: ExplainArgs) -> i32 {
+    let (fw, loaded) = match open(&a.framework) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    let Some(ix) = fw.indicator_index(&a.indicator) else {
+        return usage(unknown_indicator(&fw, &a.indicator));
+    };
+    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
+        Ok(x) => x,
+        Err(d) => return usage(d),
+    };
+    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
+    let mut all = loaded.diagnostics;
+    all.extend(diags);
+    eprint(&all, &loaded.sources);
+    let period = match a.period.as_deref() {
+        Some(p) => match workspace::parse_period_arg(&fw, p) {
+            Ok(p) => p,
+            Err(d) => return usage(d),
+        },
+        None => computed.default_period(),
+    };
+    let e = explain::build(&computed, &loaded.sources, ix, period);
+    out(match a.format {
+        ExplainFormat::Text => render::explain::text(&e),
+        ExplainFormat::Json => render::explain::json(&e),
+    }
+    .as_bytes());
+    CLEAN
+}
+
+/// `check --quality`: the checks of `check`, plus the data-quality
+/// findings of [`crate::compute::quality`].
+pub fn check_quality(arg: Option<&str>, deadline_days: u32) -> i32 {
+    let dirs = match arg {
+        Some(a) => match workspace::resolve(a) {
+            Ok(d) => vec![d],
+            Err(d) => return usage(d),
+        },
+        None => {
+            let all = workspace::list_frameworks(Path::new("frameworks"));
+            if all.is_empty() {
+                return usage(
+                    Diagnostic::error("no frameworks under ./frameworks")
+                        .hint("run from the workspace folder, or name a framework folder"),
+                );
+            }
+            all
+        }
+    };
+    let today = match now() {
+        Ok(t) => t.date_naive(),
+        Err(d) => return usage(d),
+    };
+    let rules = Rules { deadline_days, today };
+    let mut code = CLEAN;
+    for dir in dirs {
+        let mut loaded = workspace::load(&dir);
+        let mut diags = std::mem::take(&mut loaded.diagnostics);
+        let summary = match &loaded.framework {
+            Some(fw) if !diags.has_errors() => {
+                let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, None);
+                diags.extend(d);
+                diags.extend(quality::findings(&computed, &loaded.sources, &rules));
+                format!(
+                    "{}: {} indicators, {} ledger rows, quality checked on {today}",
+                    fw.project.id,
+                    fw.indicators.len(),
+                    loaded.ledger.entries.len()
+                )
+            }
+            _ => dir.display().to_string(),
+        };
+        eprint(&diags, &loaded.sources);
+        if diags.is_empty() {
+            out(format!("{summary}: ok\n").as_bytes());
+        } else {
+            let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+            out(format!(
+                "{summary}: {}, {}\n",
+                n(diags.errors(), "error"),
+                n(diags.warnings(), "warning")
+            )
+            .as_bytes());
+            code = code.max(FINDINGS);
+        }
+    }
+    code
+}
+
+/// `import FRAMEWORK FILE.xlsx [--sheet NAME]`: the sheet is read as CSV
+/// text and goes through the same reader, checks and commit as a CSV file.
+pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: bool, by: Option<&str>) -> i32 {
+    let (fw, _loaded) = match open(arg) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    if !xlsx::is_spreadsheet(file) {
+        return usage(
+            Diagnostic::error(format!(
+                "--sheet needs a spreadsheet, and {} is not one",
+                file.display()
+            ))
+            .expected(format!("a file ending in .{}", xlsx::EXTENSIONS.join(", .")))
+            .found(file.display().to_string())
+            .hint("drop --sheet to import a CSV file"),
+        );
+    }
+    let sheet = match xlsx::read(file, sheet) {
+        Ok(s) => s,
+        Err(d) => return usage(d),
+    };
+    let at = match now() {
+        Ok(t) => t,
+        Err(d) => return usage(d),
+    };
+    let who = recorder(by);
+    let mut sources = Sources::default();
+    let name = PathBuf::from(format!("{}[{}]", file.display(), sheet.name));
+    let id = sources.add(name, sheet.csv.clone());
+    let mut parser = RowParser::new(&fw);
+    let mut rows: Vec<(NewRow, crate::ledger::Origin)> = Vec::new();
+    let default_source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut diags = read_rows(&fw, &mut parser, &sources, id, |parsed, f, origin| {
+        let mut f = *f;
+        if f.source.trim().is_empty() {
+            f.source = &default_source;
+        }
+        rows.push((NewRow::new(&fw, parsed, &f, at, &who), origin));
+    });
+    let mut seen = std::collections::HashMap::new();
+    for (row, origin) in &rows {
+        let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);
+        let sheet_row = |line: u32| sheet.row_of_line(&sources, id, line).map(|r| r + 1).unwrap_or(line);
+        if let Some(first) = seen.insert(key, origin.line) {
+            let f = sources.get(id);
+            let start = f.offset_of(origin.line as usize, 1);
+            diags.push(
+                Diagnostic::error(format!(
+                    "row {} records the same key as row {}",
+                    sheet_row(origin.line),
+                    sheet_row(first)
+                ))
+                .at(Span::new(id, start, start + f.line_text(origin.line as usize).len()))
+                .expected("one row per indicator, period and breakdown in a sheet")
+                .found(format!(
+                    "{} {} ({}) twice",
+                    fw.indicators[key.0 as usize].id,
+                    key.1,
+                    key.2.describe(&fw)
+                ))
+                .hint("keep one of the two rows; to correct a value, import or record it again later"),
+            );
+        }
+    }
+    let diags = xlsx::relabel(diags, &sheet, id);
+    if diags.has_errors() {
+        eprint(&diags, &sources);
+        eprintln!("nothing was imported: fix the cells above and import the file again");
+        return FINDINGS;
+    }
+    eprint(&diags, &sources);
+    match commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run) {
+        Ok(o) => {
+            let Outcome {
+                added,
+                corrections,
+                unchanged,
+            } = o;
+            out(format!(
+                "{}{}: {added} new, {corrections} correction{}, {unchanged} unchanged\n",
+                if dry_run { "dry run, nothing written: " } else { "" },
+                fw.project.id,
+                if corrections == 1 { "" } else { "s" },
+            )
+            .as_bytes());
+            CLEAN
+        }
+        Err((sources, diags)) => {
+            eprint(&diags, &sources);
+            if diags.0.iter().any(|d| d.span.is_some()) {
+                FINDINGS
+            } else {
+                USAGE
+            }
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! How a figure was obtained: `logframe explain`.
+//!
+//! Everything here is read off what the computation already produced (the
+//! [`Progress`] of the period and the series points with their ledger rows)
+//! and off the ledger's trail; nothing is computed a second way. The
+//! arithmetic shown (sums, interpolation, percent) restates the formula with
+//! the figures that went into it, so that a reader can redo it by hand.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::compute::series::{Point, add};
+use crate::compute::status::num;
+use crate::compute::targets::{TargetInForce, TargetRule, anchors, per_period_only};
+use crate::compute::{Computed, Progress, Reason, Status};
+use crate::ledger::{Entry, Ledger, origin_text};
+use crate::model::{
+    Aggregate, Direction, Framework, Indicator, IndicatorType, Period, TargetPeriod, Thresholds, Value,
+};
+use crate::source::Sources;
+
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    pub framework: String,
+    pub indicator: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: IndicatorType,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    pub cumulative: bool,
+    pub aggregate: Aggregate,
+    pub period: Period,
+    pub as_of: Option<DateTime<Utc>>,
+    /// The computed figures, as `status` shows them.
+    pub progress: Progress,
+    /// Every measured period that went into the to-date figure, with its
+    /// rows.
+    pub points: Vec<PointTrace>,
+    /// Rows of the same keys replaced by a later correction.
+    pub superseded: Vec<RowTrace>,
+    /// How the period and to-date figures were aggregated.
+    pub aggregation: Vec<String>,
+    /// How the target in force was found.
+    pub target: Vec<String>,
+    /// Percent achieved, with the formula and its figures.
+    pub percent: Vec<String>,
+    /// How the status was derived.
+    pub status: Vec<String>,
+}
+
+/// One ledger row, as an evaluator wants to see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowTrace {
+    /// `file:line`.
+    pub row: String,
+    pub period: Period,
+    pub breakdown: String,
+    pub value: Value,
+    pub recorded_at: Option<DateTime<Utc>>,
+    pub recorded_by: Option<String>,
+    pub source: Option<String>,
+    pub comment: Option<String>,
+    /// For a superseded row: the row in force for its key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+    /// For a row in force: how it enters the point (`total`, `part`, or
+    /// `check`: a breakdown compared with the total, not added to it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+}
+
+/// One measured period of the indicator.
+#[derive(Debug, Serialize)]
+pub struct PointTrace {
+    pub period: Period,
+    pub value: Value,
+    /// Within the period asked for (else only in the to-date figure).
+    pub in_period: bool,
+    /// `the total row`, or `the sum of N rows by sex x country: 7 + 9 = 16`.
+    pub formed: String,
+    /// Other breakdowns recorded for the period and whether they add up.
+    pub checks: Vec<String>,
+    pub rows: Vec<RowTrace>,
+}
+
+fn row_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, i: u32) -> RowTrace {
+    let e: &Entry = &ledger.entries[i as usize];
+    let s = |k: u32| ledger.str(k).map(str::to_string);
+    RowTrace {
+        row: origin_text(sources, e.origin),
+        period: e.period,
+        breakdown: e.dims.describe(fw),
+        value: e.value.clone(),
+        recorded_at: e.recorded_at,
+        recorded_by: s(e.recorded_by),
+        source: s(e.source),
+        comment: s(e.comment),
+        superseded_by: None,
+        role: None,
+    }
+}
+
+/// Plain text of a value for sentences.
+pub fn show(v: &Value) -> String {
+    crate::format::value(v)
+}
+
+fn dims_of(fw: &Framework, shape: u8) -> String {
+    let names: Vec<&str> = (0..fw.disaggregations.len())
+        .filter(|d| shape & (1 << d) != 0)
+        .map(|d| fw.disaggregations[d].name.as_str())
+        .collect();
+    names.join(" x ")
+}
+
+fn terms(values: &[&Value]) -> String {
+    values
+        .iter()
+        .map(|v| match v {
+            Value::Ratio { numerator, denominator } => format!("{}/{}", num(*numerator), num(*denominator)),
+            v => show(v),
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Rows of a point: the first rows share the shape of the total (the
+/// total row, or the finest breakdown that was summed); the others are
+/// breakdowns checked against it (see `compute::series`).
+fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in_period: bool) -> PointTrace {
+    let entry = |i: u32| &ledger.entries[i as usize];
+    let total_shape = entry(p.rows[0]).dims.shape();
+    let (summed, others): (Vec<u32>, Vec<u32>) = p.rows.iter().partition(|&&i| entry(i).dims.shape() == total_shape);
+    let formed = if !p.from_parts {
+        format!("the total row ({})", show(&p.value))
+    } else if summed.len() == 1 {
+        format!("its one row by {} ({})", dims_of(fw, total_shape), show(&p.value))
+    } else {
+        let vals: Vec<&Value> = summed.iter().map(|&i| &entry(i).value).collect();
+        format!(
+            "the sum of {} rows by {}: {} = {}",
+            summed.len(),
+            dims_of(fw, total_shape),
+            terms(&vals),
+            show(&p.value)
+        )
+    };
+    let mut shapes: Vec<u8> = others.iter().map(|&i| entry(i).dims.shape()).collect();
+    shapes.sort_unstable();
+    shapes.dedup();
+    let checks = shapes
+        .into_iter()
+        .map(|s| {
+            let parts: Vec<&Value> = others
+                .iter()
+                .filter(|&&i| entry(i).dims.shape() == s)
+                .map(|&i| &entry(i).value)
+                .collect();
+            let sum = parts.iter().skip(1).fold(parts[0].clone(), |acc, v| add(&acc, v));
+            let verdict = if sum == p.value {
+                "adds up"
+            } else {
+                "does NOT add up; the total is used"
+            };
+            format!(
+                "breakdown by {}: {} = {} ({verdict})",
+                dims_of(fw, s),
+                terms(&parts),
+                show(&sum)
+            )
+        })
+        .collect();
+    let rows = p
+        .rows
+        .iter()
+        .map(|&i| {
+            let mut r = row_trace(fw, ledger, sources, i);
+            r.role = Some(if entry(i).dims.shape() != total_shape {
+                "check"
+            } else if p.from_parts {
+                "part"
+            } else {
+                "total"
+            });
+            r
+        })
+        .collect();
+    PointTrace {
+        period: p.period,
+        value: p.value.clone(),
+        in_period,
+        formed,
+        checks,
+        rows,
+    }
+}
+
+pub fn build(c: &Computed, sources: &Sources, i: usize, period: Period) -> Explanation {
+    let fw = c.fw;
+    let ind = &fw.indicators[i];
+    let ledger = c.ledger;
+    let prog = c.progress(i, &period);
+    let mut to_date: Vec<u32> = prog.to_date_rows.clone();
+    to_date.extend(&prog.period_rows);
+    let points: Vec<PointTrace> = c.series.by_indicator[i]
+        .iter()
+        .filter(|p| p.period.end <= period.end || period.contains(&p.period))
+        .filter(|p| p.rows.iter().any(|r| to_date.contains(r)))
+        .map(|p| point_trace(fw, ledger, sources, p, period.contains(&p.period)))
+        .collect();
+    // Superseded rows: every row of the trail for the keys in view that is
+    // not the one in force.
+    let in_force = ledger.current(c.as_of);
+    let mut superseded = Vec::new();
+    for &t in &ledger.trail(c.as_of) {
+        let e = &ledger.entries[t as usize];
+        if e.indicator as usize != i || !points.iter().any(|p| p.period == e.period) {
+            continue;
+        }
+        let Ok(w) = in_force.binary_search_by_key(&e.key(), |&k| ledger.entries[k as usize].key()) else {
+            continue;
+        };
+        let winner = in_force[w];
+        if winner != t {
+            let mut r = row_trace(fw, ledger, sources, t);
+            r.superseded_by = Some(origin_text(sources, ledger.entries[winner as usize].origin));
+            superseded.push(r);
+        }
+    }
+    Explanation {
+        framework: fw.project.id.clone(),
+        indicator: ind.id.clone(),
+        title: ind.title.default.clone(),
+        kind: ind.kind,
+        unit: ind.unit.clone(),
+        direction: ind.direction,
+        cumulative: ind.cumulative,
+        aggregate: ind.aggregate,
+        period,
+        as_of: c.as_of,
+        aggregation: aggregation(ind, &prog, &points),
+        target: target_lines(fw, ind, &prog),
+        percent: percent_lines(ind, &prog),
+        status: status_lines(ind, &prog),
+        points,
+        superseded,
+        progress: prog,
+    }
+}
+
+fn aggregation(ind: &Indicator, p: &Progress, points: &[PointTrace]) -> Vec<String> {
+    let rule = ind.aggregate.name();
+    let within: Vec<&PointTrace> = points.iter().filter(|p| p.in_period).collect();
+    let mut out = Vec::new();
+    let list = |ps: &[&PointTrace]| {
+        ps.iter()
+            .map(|p| format!("{} {}", p.period, show(&p.value)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push(match (&p.period_actual, within.len()) {
+        (None, _) => format!("period value ({}): nothing recorded within the period", p.period),
+        (Some(v), 1) => format!("period value ({}): {} (one measured period)", p.period, show(v)),
+        (Some(v), _) => format!(
+            "period value ({}): `{rule}` of {} = {}",
+            p.period,
+            list(&within),
+            show(v)
+        ),
+    });
+    let (how, ps): (String, Vec<&PointTrace>) = if ind.cumulative {
+        (
+            "cumulative: the sum of every period value up to the period's end".into(),
+            points.iter().collect(),
+        )
+    } else if per_period_only(ind) {
+        (
+            "per-period sum: judged on the period asked for only".into(),
+            within.clone(),
+        )
+    } else {
+        (
+            format!("a level: `{rule}` of every period value up to the period's end"),
+            points.iter().collect(),
+        )
+    };
+    out.push(match &p.to_date_actual {
+        None => format!("to-date value: none ({how})"),
+        Some(v) if ps.len() <= 1 => format!("to-date value: {} ({how})", show(v)),
+        Some(v) => format!("to-date value: {} ({how}: {})", show(v), list(&ps)),
+    });
+    if matches!(ind.kind, IndicatorType::Percentage) {
+        out.push("percentages are pooled: numerators and denominators are added, then divided".into());
+    }
+    out
+}
+
+fn anchor_name(fw: &Framework, ind: &Indicator, date: NaiveDate) -> String {
+    if date == fw.project.start {
+        return format!("the start value on {date}");
+    }
+    for t in &ind.targets {
+        if let TargetPeriod::Period(p) = t.period
+            && p.end == date
+        {
+            return format!("the {p} target on {date}");
+        }
+    }
+    if date == fw.project.end {
+        return format!("the end-of-project target on {date}");
+    }
+    format!("{date}")
+}
+
+fn target_lines(fw: &Framework, ind: &Indicator, p: &Progress) -> Vec<String> {
+    let mut out = Vec::new();
+    match p.target_to_date {
+        None => out.push(match ind.kind {
+            IndicatorType::Milestone => "a milestone has no running target; it is due by its earliest `yes` target".into(),
+            _ if per_period_only(ind) => format!(
+                "no target in force: a non-cumulative `sum` indicator is judged only against targets written for the period, and none is written for {}",
+                p.period
+            ),
+            _ => "no target in force: the indicator has no dated or end target to interpolate between".into(),
+        }),
+        Some(TargetInForce { value, rule }) => out.push(match rule {
+            TargetRule::Explicit { period } => format!("{}: written for {period} in logframe.yaml", num(value)),
+            TargetRule::Interpolated { from, from_value, to, to_value } => {
+                let (done, span) = ((p.period.end - from).num_days(), (to - from).num_days());
+                if p.period.end == to {
+                    format!("{}: {} (the anchor falls on the period's end)", num(value), anchor_name(fw, ind, to))
+                } else {
+                    format!(
+                        "{}: interpolated by days between {} ({}) and {} ({}): {} + ({} - {}) x {done}/{span} days",
+                        num(value),
+                        anchor_name(fw, ind, from),
+                        num(from_value),
+                        anchor_name(fw, ind, to),
+                        num(to_value),
+                        num(from_value),
+                        num(to_value),
+                        num(from_value),
+                    )
+                }
+            }
+            TargetRule::Start => format!("{}: the period ends before the first anchor, so the start value holds", num(value)),
+            TargetRule::Held { from } => format!("{}: the period ends after the last anchor ({from}), whose value holds", num(value)),
+        }),
+    }
+    let a: Vec<String> = anchors(fw, ind)
+        .iter()
+        .map(|(d, v, _)| format!("{d} {}", num(*v)))
+        .collect();
+    if ind.kind != IndicatorType::Milestone && !per_period_only(ind) {
+        out.push(format!("anchors: {}", a.join(", ")));
+    }
+    out.push(match p.end_target {
+        Some(e) => format!("end-of-project target: {}", crate::format::target(ind, Some(e))),
+        None => "no end-of-project target".into(),
+    });
+    out
+}
+
+fn percent_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
+    let actual = p.to_date_actual.as_ref().and_then(Value::figure);
+    let start = ind.start_value();
+    let formula = |target: Decimal, result: Option<Decimal>| -> String {
+        let a = match actual {
+            Some(a) => a,
+            None => return "undefined: no to-date value".into(),
+        };
+        let r = result
+            .map(|r| format!("{} %", num(r)))
+            .unwrap_or_else(|| "undefined (target equals the start)".into());
+        if ind.cumulative {
+            format!("to date / target x 100 = {} / {} x 100 = {r}", num(a), num(target))
+        } else {
+            format!(
+                "(to date - baseline) / (target - baseline) x 100 = ({} - {}) / ({} - {}) x 100 = {r}",
+                num(a),
+                num(start),
+                num(target),
+                num(start)
+            )
+        }
+    };
+    let mut out = Vec::new();
+    if ind.kind == IndicatorType::Milestone {
+        out.push("a milestone is done or not: no percent of a running target".into());
+    } else if let Some(t) = p.target_to_date {
+        out.push(format!(
+            "of the target in force: {}",
+            formula(t.value, p.percent_to_date)
+        ));
+    }
+    if let Some(e) = p.end_target.filter(|_| ind.kind != IndicatorType::Milestone) {
+        out.push(format!("of the end target: {}", formula(e, p.percent_of_end)));
+    }
+    out
+}
+
+fn thresholds_text(t: Thresholds) -> String {
+    format!(
+        "on track from {} %, at risk from {} %, off track below",
+        num(t.on_track),
+        num(t.at_risk)
+    )
+}
+
+fn status_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
+    let mut out = vec![format!("{}: {}", p.status, p.reason)];
+    out.push(
+        match &p.reason {
+            Reason::Reached { .. } => "rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period",
+            Reason::MilestoneDone { .. } | Reason::MilestoneOverdue { .. } | Reason::MilestoneNotDue { .. } => {
+                "rule: a milestone is achieved once recorded as done, off track when its due date passes without it, else not yet due"
+            }
+            Reason::NothingExpectedYet { .. } => "rule: while the target in force is still the start value, nothing is expected",
+            Reason::Missing { .. } => "rule: progress was expected by the period's end and no value is recorded",
+            Reason::Progress { .. } => "rule: the percent of the target in force is graded by the thresholds",
+            Reason::TargetEqualsBaseline { .. } => "rule: with the target equal to the baseline, progress cannot be measured",
+            Reason::NoTarget | Reason::NoTargetNoData => "rule: without a target no status can be judged",
+        }
+        .to_string(),
+    );
+    if matches!(p.status, Status::OnTrack | Status::AtRisk | Status::OffTrack) && ind.kind != IndicatorType::Milestone {
+        out.push(format!("thresholds: {}", thresholds_text(ind.thresholds)));
+    }
+    out
+}

@@ -1,0 +1,393 @@
+//! `logframe compare`: the IPTT as text, tidy CSV or JSON (xlsx is in
+//! [`super::xlsx`]). Every figure comes from the [`Compare`] model.
+//!
+//! The text fits 120 columns: one block with the life-of-project figures,
+//! then the periods in blocks of [`PERIODS_PER_BLOCK`].
+
+use crate::compute::targets::TargetRule;
+use crate::evaluate::compare::{ActualRule, Cell, Compare, IndicatorRow};
+use crate::format::{self, clip};
+use crate::model::{IndicatorType, Value};
+use crate::render::status::spreadsheet_safe;
+
+/// Periods side by side in one text block (target, actual and % each).
+pub const PERIODS_PER_BLOCK: usize = 4;
+const WIDTH: usize = 120;
+
+/// A figure for a narrow column: `76.9 %` for a ratio, the score of a
+/// qualitative value, yes/no for a milestone.
+pub fn short_value(v: &Value) -> String {
+    match v {
+        Value::Number { value } => format::decimal(*value),
+        Value::Ratio { .. } => v
+            .figure()
+            .map(|p| format!("{} %", format::decimal(p.round_dp(1))))
+            .unwrap_or_else(|| "n/a".into()),
+        Value::Flag { done } => if *done { "yes" } else { "no" }.into(),
+        Value::Text { score: Some(s), .. } => format::decimal(*s),
+        Value::Text { text, score: None } => clip(text, 8),
+    }
+}
+
+fn target_text(ind: &IndicatorRow, t: Option<rust_decimal::Decimal>) -> String {
+    match (ind.kind, t) {
+        (IndicatorType::Milestone, Some(v)) => if v.is_zero() { "no" } else { "yes" }.into(),
+        (IndicatorType::Percentage, Some(v)) => format!("{} %", format::decimal(v.round_dp(2))),
+        (_, t) => format::opt_decimal(t.map(|v| v.round_dp(2))),
+    }
+}
+
+fn pct(p: Option<rust_decimal::Decimal>) -> String {
+    format::percent(p)
+}
+
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
+
+fn pad_right(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
+
+/// Lines of `(label, cells)` laid out with a fixed label width and
+/// right-aligned cells of the given widths.
+fn line(label: &str, label_w: usize, cells: &[(String, usize)]) -> String {
+    let mut s = pad_right(label, label_w);
+    for (c, w) in cells {
+        s.push_str("  ");
+        s.push_str(&pad_left(c, *w));
+    }
+    s.trim_end().to_string() + "\n"
+}
+
+fn header(c: &Compare) -> String {
+    let span = match (c.periods.first(), c.periods.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} .. {b}"),
+        _ => "no periods".into(),
+    };
+    let mut out = clip(&format!("{} — {}", c.name, c.title), WIDTH) + "\n";
+    out.push_str(&format!(
+        "indicator performance tracking table, {span}{}{}\n",
+        c.as_of
+            .map(|a| format!(", ledger as of {}", a.date_naive()))
+            .unwrap_or_default(),
+        c.by.as_ref().map(|b| format!(", by {b}")).unwrap_or_default()
+    ));
+    out.push_str(
+        "actual: running total to the period's end for cumulative indicators (*), else the value within the period;\n",
+    );
+    out.push_str("%: actual against the target in force (level indicators: progress from the baseline)\n");
+    out
+}
+
+fn result_line(r: &crate::evaluate::compare::ResultRows) -> String {
+    clip(
+        &format!("{} {}: {}", r.id, r.level.replace('_', " "), r.statement),
+        WIDTH,
+    ) + "\n"
+}
+
+fn label_width(c: &Compare) -> usize {
+    let mut w = "indicator".len();
+    for r in &c.results {
+        for i in &r.indicators {
+            w = w.max(i.id.chars().count() + 2);
+            for k in &i.categories {
+                w = w.max(k.category.as_deref().unwrap_or("not broken down").chars().count() + 2);
+            }
+        }
+    }
+    w
+}
+
+fn id_label(i: &IndicatorRow) -> String {
+    format!(
+        "{}{}",
+        i.id,
+        if i.actual_rule == ActualRule::ToDate { " *" } else { "" }
+    )
+}
+
+fn category_label(k: &Option<String>) -> String {
+    format!("  {}", k.as_deref().unwrap_or("not broken down"))
+}
+
+pub fn table(c: &Compare) -> String {
+    let mut out = header(c);
+    let lw = label_width(c);
+    let any = c.results.iter().any(|r| !r.indicators.is_empty());
+    // Life of project.
+    let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
+    let widths = [8usize, 10, 12, 8, 11];
+    let title_w = WIDTH - lw - widths.iter().map(|w| w + 2).sum::<usize>() - 2;
+    out.push_str(&format!("\nlife of project, to date at {last}\n"));
+    let head = |cells: [&str; 5]| -> Vec<(String, usize)> {
+        cells.iter().zip(widths).map(|(s, w)| (s.to_string(), w)).collect()
+    };
+    let lop = |label: &str, title: &str, cells: Vec<(String, usize)>| {
+        let mut s = pad_right(label, lw);
+        s.push_str("  ");
+        s.push_str(&pad_right(&clip(title, title_w), title_w));
+        for (k, (c, w)) in cells.into_iter().enumerate() {
+            s.push_str("  ");
+            // The status, last, reads best aligned left.
+            s.push_str(&if k == 4 { pad_right(&c, w) } else { pad_left(&c, w) });
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    out.push_str(&lop(
+        "indicator",
+        "title",
+        head(["baseline", "end target", "to date", "% end", "status"]),
+    ));
+    out.push_str(&lop(
+        &"-".repeat(lw),
+        &"-".repeat(title_w),
+        widths.iter().map(|w| ("-".repeat(*w), *w)).collect(),
+    ));
+    for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
+        out.push_str(&result_line(r));
+        for i in &r.indicators {
+            let cells = vec![
+                (target_text(i, i.baseline), widths[0]),
+                (target_text(i, i.life.target), widths[1]),
+                (i.life.actual.as_ref().map(short_value).unwrap_or_default(), widths[2]),
+                (pct(i.life.percent), widths[3]),
+                (i.life.status.to_string(), widths[4]),
+            ];
+            out.push_str(&lop(&id_label(i), &i.title, cells));
+            for k in &i.categories {
+                let cells = vec![
+                    (String::new(), widths[0]),
+                    (String::new(), widths[1]),
+                    (k.to_date.as_ref().map(short_value).unwrap_or_default(), widths[2]),
+                ];
+                out.push_str(&lop(&category_label(&k.category), "", cells));
+            }
+        }
+    }
+    if !any {
+        out.push_str("no indicators\n");
+    }
+    // Periods, a block at a time.
+    let fw = 7usize;
+    for (b, block) in c.periods.chunks(PERIODS_PER_BLOCK).enumerate() {
+        let first = b * PERIODS_PER_BLOCK;
+        out.push('\n');
+        let group_w = 3 * fw + 4;
+        let mut top = pad_right("", lw);
+        for p in block {
+            top.push_str("  ");
+            top.push_str(&pad_right(&p.to_string(), group_w));
+        }
+        out.push_str(&(top.trim_end().to_string() + "\n"));
+        let sub: Vec<(String, usize)> = block
+            .iter()
+            .flat_map(|_| ["target", "actual", "%"].map(|s| (s.to_string(), fw)))
+            .collect();
+        out.push_str(&line("indicator", lw, &sub));
+        let rule: Vec<(String, usize)> = block
+            .iter()
+            .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))
+            .collect();
+        out.push_str(&line(&"-".repeat(lw), lw, &rule));
+        for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
+            out.push_str(&result_line(r));
+            for i in &r.indicators {
+                let cells: Vec<(String, usize)> = i.cells[first..first + block.len()]
+                    .iter()
+                    .flat_map(|cell: &Cell| {
+                        [
+                            (target_text(i, cell.target.map(|t| t.value)), fw),
+                            (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
+                            (pct(cell.percent), fw),
+                        ]
+                    })
+                    .collect();
+                out.push_str(&line(&id_label(i), lw, &cells));
+                for k in &i.categories {
+                    let cells: Vec<(String, usize)> = k.actuals[first..first + block.len()]
+                        .iter()
+                        .flat_map(|a| {
+                            [
+                                (String::new(), fw),
+                                (a.as_ref().map(short_value).unwrap_or_default(), fw),
+                                (String::new(), fw),
+                            ]
+                        })
+                        .collect();
+                    out.push_str(&line(&category_label(&k.category), lw, &cells));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Tidy CSV: one row per indicator x period (x category), then one row per
+/// indicator (x category) with `period` = `end` for the life of project.
+pub fn csv(c: &Compare) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record([
+        "framework",
+        "result",
+        "level",
+        "indicator",
+        "title",
+        "category",
+        "period",
+        "period_start",
+        "period_end",
+        "target",
+        "target_rule",
+        "actual",
+        "numerator",
+        "denominator",
+        "actual_text",
+        "actual_rule",
+        "percent",
+        "status",
+    ])
+    .expect("in-memory write");
+    let end = c.periods.last().map(|p| p.end.to_string()).unwrap_or_default();
+    let start = c.periods.first().map(|p| p.start.to_string()).unwrap_or_default();
+    for r in &c.results {
+        for i in &r.indicators {
+            let rule = match i.actual_rule {
+                ActualRule::ToDate => "to_date",
+                ActualRule::Period => "period",
+            };
+            let mut row = |category: &str,
+                           period: String,
+                           ps: String,
+                           pe: String,
+                           target: Option<rust_decimal::Decimal>,
+                           target_rule: &str,
+                           actual: Option<&Value>,
+                           rule: &str,
+                           percent: Option<rust_decimal::Decimal>,
+                           status: &str| {
+                let (fig, n, d, text) = value_cells(actual);
+                w.write_record([
+                    spreadsheet_safe(&c.framework),
+                    spreadsheet_safe(&r.id),
+                    spreadsheet_safe(&r.level),
+                    spreadsheet_safe(&i.id),
+                    spreadsheet_safe(&i.title),
+                    spreadsheet_safe(category),
+                    period,
+                    ps,
+                    pe,
+                    format::opt_decimal(target),
+                    target_rule.to_string(),
+                    fig,
+                    n,
+                    d,
+                    spreadsheet_safe(&text),
+                    rule.to_string(),
+                    format::opt_decimal(percent),
+                    status.to_string(),
+                ])
+                .expect("in-memory write");
+            };
+            for cell in &i.cells {
+                let tr = cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default();
+                row(
+                    "",
+                    cell.period.to_string(),
+                    cell.period.start.to_string(),
+                    cell.period.end.to_string(),
+                    cell.target.map(|t| t.value),
+                    tr,
+                    cell.actual.as_ref(),
+                    rule,
+                    cell.percent,
+                    cell.status.label(),
+                );
+            }
+            row(
+                "",
+                "end".into(),
+                start.clone(),
+                end.clone(),
+                i.life.target,
+                if i.life.target.is_some() { "end" } else { "" },
+                i.life.actual.as_ref(),
+                "to_date",
+                i.life.percent,
+                i.life.status.label(),
+            );
+            for k in &i.categories {
+                let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());
+                for (cell, a) in i.cells.iter().zip(&k.actuals) {
+                    row(
+                        &cat,
+                        cell.period.to_string(),
+                        cell.period.start.to_string(),
+                        cell.period.end.to_string(),
+                        None,
+                        "",
+                        a.as_ref(),
+                        rule,
+                        None,
+                        "",
+                    );
+                }
+                row(
+                    &cat,
+                    "end".into(),
+                    start.clone(),
+                    end.clone(),
+                    None,
+                    "",
+                    k.to_date.as_ref(),
+                    "to_date",
+                    None,
+                    "",
+                );
+            }
+        }
+    }
+    String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
+}
+
+/// The name of a target rule, as in JSON.
+pub fn rule_name(r: &TargetRule) -> &'static str {
+    match r {
+        TargetRule::Explicit { .. } => "explicit",
+        TargetRule::Interpolated { .. } => "interpolated",
+        TargetRule::Start => "start",
+        TargetRule::Held { .. } => "held",
+    }
+}
+
+/// (figure, numerator, denominator, text) of a value for CSV cells.
+fn value_cells(v: Option<&Value>) -> (String, String, String, String) {
+    let fig = v
+        .and_then(Value::figure)
+        .map(|d| format::decimal(d.round_dp(4)))
+        .unwrap_or_default();
+    match v {
+        Some(Value::Ratio { numerator, denominator }) => (
+            fig,
+            format::decimal(*numerator),
+            format::decimal(*denominator),
+            String::new(),
+        ),
+        Some(Value::Text { text, .. }) => (fig, String::new(), String::new(), text.to_string()),
+        Some(Value::Flag { done }) => (
+            fig,
+            String::new(),
+            String::new(),
+            if *done { "yes" } else { "no" }.into(),
+        ),
+        _ => (fig, String::new(), String::new(), String::new()),
+    }
+}
+
+pub fn json(c: &Compare) -> String {
+    serde_json::to_string_pretty(c).expect("the compare model serialises") + "\n"
+}

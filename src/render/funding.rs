@@ -1,0 +1,469 @@
+//! `logframe funding`: a [`FundingSummary`] or a [`Portfolio`] as text,
+//! CSV or JSON. Formatting only; every figure was computed before.
+//!
+//! The text table groups thousands (`6,576,097`) for reading; CSV and JSON
+//! carry the exact figures (`6576097`) for spreadsheets and programs.
+
+use rust_decimal::Decimal;
+
+use crate::compute::funding::{FundingSummary, Money, Portfolio, ShortfallCheck};
+use crate::format::{self, columns};
+use crate::render::status::spreadsheet_safe;
+
+/// An amount with thousands grouped and its own decimals kept:
+/// `2901786.00` -> `2,901,786.00`.
+pub fn money(d: Decimal) -> String {
+    let s = d.to_string();
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// An amount shown with `dp` decimals, so that a column lines up
+/// (`0` next to `2901786.00` prints as `0.00`). For display only.
+fn money_dp(d: Decimal, dp: u32) -> String {
+    let mut x = d;
+    x.rescale(dp);
+    money(x)
+}
+
+/// The decimals a currency's column shows: as many as its figures carry.
+fn dp_of<'a>(figures: impl IntoIterator<Item = &'a Decimal>) -> u32 {
+    figures.into_iter().map(|d| d.scale()).max().unwrap_or(0).min(4)
+}
+
+fn moneys(list: &[Money]) -> String {
+    list.iter()
+        .map(|m| format!("{} {}", m.currency, money(m.amount)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
+    match c {
+        None => String::new(),
+        Some(c) if c.agrees => "agrees".into(),
+        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(-c.difference, dp)),
+        Some(c) => format!("stated is {} more", money_dp(c.difference, dp)),
+    }
+}
+
+/// One sentence on a stated shortfall.
+pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
+    if c.agrees {
+        format!(
+            "the stated shortfall {currency} {} agrees with budget - pledged",
+            money(c.stated)
+        )
+    } else {
+        let way = if c.difference.is_sign_negative() {
+            "less"
+        } else {
+            "more"
+        };
+        format!(
+            "the stated shortfall {currency} {} does not add up: budget - pledged is {}, the source states {} {way}",
+            money(c.stated),
+            money(c.computed),
+            money(c.difference.abs())
+        )
+    }
+}
+
+fn burn_sentence(r: Option<Decimal>) -> String {
+    match r {
+        None => "undefined (no time elapsed or no budget)".into(),
+        Some(r) if r == Decimal::ONE => "1 (spending in step with time)".into(),
+        Some(r) if r < Decimal::ONE => format!("{} (spending slower than time passes)", format::decimal(r)),
+        Some(r) => format!("{} (spending faster than time passes)", format::decimal(r)),
+    }
+}
+
+pub fn table(s: &FundingSummary) -> String {
+    let c = &s.currency;
+    let dp = dp_of(
+        [&s.budget]
+            .into_iter()
+            .chain(s.pledges.iter().map(|p| &p.amount))
+            .chain(s.lines.iter().filter_map(|l| l.allocation.as_ref())),
+    );
+    let money = |d: Decimal| money_dp(d, dp);
+    let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
+    let mut out = format!(
+        "{} — {}\nfunding in {c}, project {} .. {}{}\n\n",
+        s.short_name.as_deref().unwrap_or(&s.framework),
+        s.title,
+        s.start,
+        s.end,
+        s.period
+            .map(|p| format!("; expenditure to {p} ({})", p.end))
+            .unwrap_or_default()
+    );
+    let mut facts: Vec<Vec<String>> = vec![
+        vec!["budget".into(), money(s.budget), String::new()],
+        vec!["pledged".into(), money(s.pledged), format::percent(s.pledged_percent)],
+        vec![
+            "shortfall".into(),
+            money(s.shortfall),
+            format::percent(s.pledged_percent.map(|p| Decimal::ONE_HUNDRED - p)),
+        ],
+    ];
+    if let Some(chk) = &s.shortfall_check {
+        facts.push(vec![
+            "stated shortfall".into(),
+            money(chk.stated),
+            check_cell(Some(*chk), dp),
+        ]);
+    }
+    facts.push(vec![
+        "spent to date".into(),
+        money(s.spent),
+        format::percent(s.spent_percent),
+    ]);
+    facts.push(vec!["remaining".into(), money(s.remaining), String::new()]);
+    facts.push(vec![
+        "time elapsed".into(),
+        String::new(),
+        format::percent(s.elapsed_percent),
+    ]);
+    out.push_str(&columns(&["", c, "%"], &facts, &[false, true, true]));
+    out.push_str(&format!("burn rate: {}\n", burn_sentence(s.burn_rate)));
+    if !s.unconverted.is_empty() {
+        out.push_str(&format!(
+            "not in the pledged total (no rate to {c}): {}\n",
+            moneys(&s.unconverted)
+        ));
+    }
+
+    out.push_str("\npledges\n");
+    if s.pledges.is_empty() {
+        out.push_str("none\n");
+    } else {
+        let rows: Vec<Vec<String>> = s
+            .pledges
+            .iter()
+            .map(|p| {
+                vec![
+                    p.donor.clone(),
+                    p.date.map(|d| d.to_string()).unwrap_or_default(),
+                    p.currency.clone(),
+                    super::funding::money(p.amount),
+                    p.rate.map(format::decimal).unwrap_or_default(),
+                    p.converted.map(money).unwrap_or_else(|| "no rate".into()),
+                ]
+            })
+            .collect();
+        let in_c = format!("in {c}");
+        out.push_str(&columns(
+            &["donor", "date", "currency", "amount", "rate", &in_c],
+            &rows,
+            &[false, false, false, true, true, true],
+        ));
+    }
+
+    if !s.lines.is_empty() {
+        out.push_str("\nbudget lines\n");
+        let rows: Vec<Vec<String>> = s
+            .lines
+            .iter()
+            .map(|l| {
+                vec![
+                    l.id.clone().unwrap_or_else(|| "-".into()),
+                    format::clip(&l.title, 40),
+                    opt_money(l.allocation),
+                    money(l.spent),
+                    opt_money(l.remaining),
+                    format::percent(l.spent_percent),
+                    if l.overspent { "overspent".into() } else { String::new() },
+                ]
+            })
+            .collect();
+        out.push_str(&columns(
+            &["line", "title", "allocation", "spent", "remaining", "% spent", ""],
+            &rows,
+            &[false, false, true, true, true, true, false],
+        ));
+    }
+
+    if !s.by_period.is_empty() {
+        out.push_str("\nexpenditure by period\n");
+        let rows: Vec<Vec<String>> = s
+            .by_period
+            .iter()
+            .map(|p| {
+                vec![
+                    p.period.to_string(),
+                    money(p.spent),
+                    money(p.cumulative),
+                    format::percent(p.cumulative_percent),
+                ]
+            })
+            .collect();
+        out.push_str(&columns(
+            &["period", "spent", "to date", "% of budget"],
+            &rows,
+            &[false, true, true, true],
+        ));
+    }
+    if let Some(chk) = &s.shortfall_check
+        && !chk.agrees
+    {
+        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, c)));
+    }
+    out
+}
+
+/// One figure per row (`section,item,label,measure,currency,value`), so a
+/// spreadsheet can pivot it.
+pub fn csv(s: &FundingSummary) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(["section", "item", "label", "measure", "currency", "value"])
+        .expect("in-memory write");
+    let c = s.currency.as_str();
+    let d = |x: Decimal| x.to_string();
+    let od = |x: Option<Decimal>| x.map(|x| x.to_string()).unwrap_or_default();
+    let period = s.period.map(|p| p.to_string()).unwrap_or_default();
+    let mut rows: Vec<[String; 6]> = vec![
+        row("total", "", "", "budget", c, d(s.budget)),
+        row("total", "", "", "pledged", c, d(s.pledged)),
+        row("total", "", "", "pledged_percent", "", od(s.pledged_percent)),
+        row("total", "", "", "shortfall", c, d(s.shortfall)),
+    ];
+    if let Some(chk) = &s.shortfall_check {
+        rows.push(row("total", "", "", "stated_shortfall", c, d(chk.stated)));
+        rows.push(row("total", "", "", "stated_minus_computed", c, d(chk.difference)));
+    }
+    rows.extend([
+        row("total", &period, "", "spent", c, d(s.spent)),
+        row("total", &period, "", "remaining", c, d(s.remaining)),
+        row("total", &period, "", "spent_percent", "", od(s.spent_percent)),
+        row("total", &period, "", "elapsed_percent", "", od(s.elapsed_percent)),
+        row("total", &period, "", "burn_rate", "", od(s.burn_rate)),
+    ]);
+    for m in &s.unconverted {
+        rows.push(row("unconverted", "", "", "pledged", &m.currency, d(m.amount)));
+    }
+    for (i, p) in s.pledges.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let label = spreadsheet_safe(&p.donor);
+        rows.push(row("pledge", &n, &label, "amount", &p.currency, d(p.amount)));
+        if let Some(r) = p.rate {
+            rows.push(row("pledge", &n, &label, "rate", "", d(r)));
+        }
+        if let Some(x) = p.converted {
+            rows.push(row("pledge", &n, &label, "converted", c, d(x)));
+        }
+        if let Some(date) = p.date {
+            rows.push(row("pledge", &n, &label, "date", "", date.to_string()));
+        }
+    }
+    for l in &s.lines {
+        let id = l.id.clone().unwrap_or_default();
+        let label = spreadsheet_safe(&l.title);
+        if let Some(a) = l.allocation {
+            rows.push(row("budget_line", &id, &label, "allocation", c, d(a)));
+        }
+        rows.push(row("budget_line", &id, &label, "spent", c, d(l.spent)));
+        if let Some(p) = l.spent_percent {
+            rows.push(row("budget_line", &id, &label, "spent_percent", "", d(p)));
+        }
+    }
+    for p in &s.by_period {
+        let id = p.period.to_string();
+        rows.push(row("period", &id, "", "spent", c, d(p.spent)));
+        rows.push(row("period", &id, "", "cumulative", c, d(p.cumulative)));
+    }
+    for r in rows {
+        w.write_record(&r).expect("in-memory write");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
+}
+
+fn row(section: &str, item: &str, label: &str, measure: &str, currency: &str, value: String) -> [String; 6] {
+    [
+        section.into(),
+        item.into(),
+        label.into(),
+        measure.into(),
+        currency.into(),
+        value,
+    ]
+}
+
+pub fn json(s: &FundingSummary) -> String {
+    serde_json::to_string_pretty(s).expect("funding serialises") + "\n"
+}
+
+pub fn portfolio_table(p: &Portfolio) -> String {
+    let mut out = format!(
+        "funding portfolio: {} project{}\n\n",
+        p.projects.len(),
+        if p.projects.len() == 1 { "" } else { "s" }
+    );
+    let dp = |currency: &str| dp_of(p.projects.iter().filter(|r| r.currency == currency).map(|r| &r.budget));
+    let rows: Vec<Vec<String>> = p
+        .projects
+        .iter()
+        .map(|r| {
+            let dp = dp(&r.currency);
+            vec![
+                r.framework.clone(),
+                r.currency.clone(),
+                money_dp(r.budget, dp),
+                money_dp(r.pledged, dp),
+                money_dp(r.shortfall, dp),
+                r.shortfall_check.map(|c| money_dp(c.stated, dp)).unwrap_or_default(),
+                check_cell(r.shortfall_check, dp),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &[
+            "framework",
+            "currency",
+            "budget",
+            "pledged",
+            "shortfall",
+            "stated",
+            "check",
+        ],
+        &rows,
+        &[false, false, true, true, true, true, false],
+    ));
+    out.push_str("\ntotals by currency (currencies are never added together)\n");
+    let rows: Vec<Vec<String>> = p
+        .totals
+        .iter()
+        .map(|t| {
+            let dp = dp(&t.currency);
+            vec![
+                t.currency.clone(),
+                t.projects.to_string(),
+                money_dp(t.budget, dp),
+                money_dp(t.pledged, dp),
+                money_dp(t.shortfall, dp),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &["currency", "projects", "budget", "pledged", "shortfall"],
+        &rows,
+        &[false, true, true, true, true],
+    ));
+    let unconverted: Vec<String> = p
+        .projects
+        .iter()
+        .filter(|r| !r.unconverted.is_empty())
+        .map(|r| format!("{}: {}", r.framework, moneys(&r.unconverted)))
+        .collect();
+    if !unconverted.is_empty() {
+        out.push_str(&format!(
+            "\npledges left out for want of a rate: {}\n",
+            unconverted.join("; ")
+        ));
+    }
+    let findings: Vec<String> = p
+        .projects
+        .iter()
+        .filter_map(|r| {
+            r.shortfall_check
+                .filter(|c| !c.agrees)
+                .map(|c| format!("{}: {}", r.framework, shortfall_sentence(&c, &r.currency)))
+        })
+        .collect();
+    if !findings.is_empty() {
+        out.push_str("\nfindings\n");
+        for f in findings {
+            out.push_str(&f);
+            out.push('\n');
+        }
+    }
+    if !p.without_funding.is_empty() {
+        out.push_str(&format!("\nno funding section: {}\n", p.without_funding.join(", ")));
+    }
+    out
+}
+
+/// One row per project, then one `total` row per currency.
+pub fn portfolio_csv(p: &Portfolio) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record([
+        "row",
+        "framework",
+        "currency",
+        "budget",
+        "pledged",
+        "shortfall",
+        "stated_shortfall",
+        "stated_minus_computed",
+        "projects",
+    ])
+    .expect("in-memory write");
+    for r in &p.projects {
+        w.write_record([
+            "project".to_string(),
+            r.framework.clone(),
+            r.currency.clone(),
+            r.budget.to_string(),
+            r.pledged.to_string(),
+            r.shortfall.to_string(),
+            r.shortfall_check.map(|c| c.stated.to_string()).unwrap_or_default(),
+            r.shortfall_check.map(|c| c.difference.to_string()).unwrap_or_default(),
+            String::new(),
+        ])
+        .expect("in-memory write");
+    }
+    for t in &p.totals {
+        w.write_record([
+            "total".to_string(),
+            String::new(),
+            t.currency.clone(),
+            t.budget.to_string(),
+            t.pledged.to_string(),
+            t.shortfall.to_string(),
+            String::new(),
+            String::new(),
+            t.projects.to_string(),
+        ])
+        .expect("in-memory write");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
+}
+
+pub fn portfolio_json(p: &Portfolio) -> String {
+    serde_json::to_string_pretty(p).expect("portfolio serialises") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn money_groups_thousands_and_keeps_decimals() {
+        for (x, want) in [
+            ("6576097", "6,576,097"),
+            ("2901786.00", "2,901,786.00"),
+            ("-1", "-1"),
+            ("-1234.5", "-1,234.5"),
+            ("999", "999"),
+            ("0", "0"),
+        ] {
+            assert_eq!(money(Decimal::from_str(x).unwrap()), want);
+        }
+    }
+}

@@ -1,0 +1,448 @@
+//! `logframe compare --format xlsx`: the IPTT as a workbook for people.
+//!
+//! One sheet per level of the results chain (indicators of results at that
+//! level, grouped by result), a sheet of indicator definitions (the PMF
+//! columns) and a sheet of notes on the rules. Headers are frozen, numbers
+//! carry number formats (percentages as Excel percentages), status cells
+//! are coloured.
+//!
+//! User text (titles, statements, definitions, categories) is always
+//! written with `write_string`: a string cell is text to Excel and
+//! LibreOffice even when it starts with `=`, so formula injection cannot
+//! happen and no apostrophe is needed. Figures are written as numbers:
+//! xlsx cells hold doubles, so the exact decimals are in CSV and JSON.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::compute::Status;
+use crate::evaluate::compare::{ActualRule, Compare, IndicatorRow, ResultRows};
+use crate::model::{Framework, IndicatorType, TargetPeriod, Value};
+
+/// Fill and font colours of each status (Excel's good / neutral / bad).
+fn status_colors(s: Status) -> (u32, u32) {
+    match s {
+        Status::Achieved => (0x9BD3A4, 0x0B4F1C),
+        Status::OnTrack => (0xC6EFCE, 0x006100),
+        Status::AtRisk => (0xFFEB9C, 0x9C5700),
+        Status::OffTrack => (0xFFC7CE, 0x9C0006),
+        Status::NoData => (0xD9D9D9, 0x3F3F3F),
+        Status::NotYetDue | Status::NoTarget => (0xF2F2F2, 0x595959),
+    }
+}
+
+fn status_format(s: Status) -> Format {
+    let (fill, font) = status_colors(s);
+    Format::new()
+        .set_background_color(Color::RGB(fill))
+        .set_font_color(Color::RGB(font))
+}
+
+struct Formats {
+    header: Format,
+    group: Format,
+    result: Format,
+    text: Format,
+    wrap: Format,
+    int: Format,
+    dec: Format,
+    pct: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0x1F3864))
+            .set_font_color(Color::White)
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center)
+            .set_text_wrap();
+        Formats {
+            group: header.clone().set_align(FormatAlign::Center),
+            header,
+            result: Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)),
+            text: Format::new(),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            int: Format::new().set_num_format("#,##0"),
+            dec: Format::new().set_num_format("#,##0.00"),
+            pct: Format::new().set_num_format("0.0%"),
+        }
+    }
+}
+
+fn f64_of(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(f64::NAN)
+}
+
+/// Write a figure of an indicator: percentages as Excel percentages,
+/// whole numbers without decimals.
+fn write_figure(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    kind: IndicatorType,
+    d: Decimal,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let (value, base) = if kind == IndicatorType::Percentage {
+        (f64_of(d) / 100.0, &f.pct)
+    } else if d.fract().is_zero() {
+        (f64_of(d), &f.int)
+    } else {
+        (f64_of(d), &f.dec)
+    };
+    ws.write_number_with_format(row, col, value, base)?;
+    Ok(())
+}
+
+fn write_value(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    kind: IndicatorType,
+    v: Option<&Value>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match v {
+        None => {}
+        Some(Value::Flag { done }) => {
+            ws.write_string(row, col, if *done { "yes" } else { "no" })?;
+        }
+        Some(Value::Text { text, score: None }) => {
+            ws.write_string_with_format(row, col, text.to_string(), &f.text)?;
+        }
+        Some(v) => match v.figure() {
+            Some(d) => write_figure(ws, row, col, kind, d, f)?,
+            None => {
+                ws.write_string(row, col, "n/a")?;
+            }
+        },
+    }
+    Ok(())
+}
+
+fn write_target(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    kind: IndicatorType,
+    t: Option<Decimal>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match (kind, t) {
+        (_, None) => {}
+        (IndicatorType::Milestone, Some(v)) => {
+            ws.write_string(row, col, if v.is_zero() { "no" } else { "yes" })?;
+        }
+        (_, Some(v)) => write_figure(ws, row, col, kind, v, f)?,
+    }
+    Ok(())
+}
+
+fn write_percent(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    p: Option<Decimal>,
+    status: Option<Status>,
+) -> Result<(), XlsxError> {
+    if let Some(p) = p {
+        let mut fmt = Format::new().set_num_format("0.0%");
+        if let Some(s) = status {
+            let (fill, font) = status_colors(s);
+            fmt = fmt
+                .set_background_color(Color::RGB(fill))
+                .set_font_color(Color::RGB(font));
+        }
+        ws.write_number_with_format(row, col, f64_of(p) / 100.0, &fmt)?;
+    }
+    Ok(())
+}
+
+/// An Excel sheet name from a level: `ultimate_outcome` -> `Ultimate outcome`.
+pub fn sheet_name(level: &str, taken: &[String]) -> String {
+    let clean: String = level
+        .replace('_', " ")
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .collect();
+    let mut name: String = clean.trim().trim_matches('\'').chars().take(28).collect();
+    if let Some(first) = name.chars().next() {
+        name = first.to_uppercase().collect::<String>() + &name[first.len_utf8()..];
+    }
+    if name.is_empty() {
+        name = "Level".into();
+    }
+    let mut candidate = name.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate))
+        || candidate.eq_ignore_ascii_case("indicators")
+        || candidate.eq_ignore_ascii_case("notes")
+    {
+        candidate = format!("{name} {n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// The workbook as bytes.
+pub fn workbook(fw: &Framework, c: &Compare) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    // A fixed creation time keeps the file the same for the same input.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{} IPTT", c.framework))
+            .set_creation_datetime(&created),
+    );
+    let f = Formats::new();
+    let mut taken: Vec<String> = Vec::new();
+    for (depth, level) in fw.levels.iter().enumerate() {
+        let results: Vec<&ResultRows> = c
+            .results
+            .iter()
+            .filter(|r| r.depth == depth && !r.indicators.is_empty())
+            .collect();
+        if results.is_empty() {
+            continue;
+        }
+        let name = sheet_name(level, &taken);
+        taken.push(name.clone());
+        let ws = wb.add_worksheet();
+        ws.set_name(&name)?;
+        level_sheet(ws, c, &results, &f)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Indicators")?;
+    definitions_sheet(ws, fw, &f)?;
+    let ws = wb.add_worksheet();
+    ws.set_name("Notes")?;
+    notes_sheet(ws, fw, c, &f)?;
+    wb.save_to_buffer()
+}
+
+fn level_sheet(ws: &mut Worksheet, c: &Compare, results: &[&ResultRows], f: &Formats) -> Result<(), XlsxError> {
+    let by = c.by.is_some();
+    let mut fixed: Vec<(&str, f64)> = vec![("Result", 8.0), ("Indicator", 10.0)];
+    if by {
+        fixed.push((c.by.as_deref().unwrap_or("category"), 14.0));
+    }
+    fixed.extend([("Title", 48.0), ("Unit", 14.0), ("Baseline", 10.0)]);
+    let n_fixed = fixed.len() as u16;
+    for (i, (h, w)) in fixed.iter().enumerate() {
+        ws.merge_range(0, i as u16, 1, i as u16, h, &f.header)?;
+        ws.set_column_width(i as u16, *w)?;
+    }
+    let mut col = n_fixed;
+    for p in &c.periods {
+        ws.merge_range(0, col, 0, col + 2, &p.to_string(), &f.group)?;
+        for (k, h) in ["Target", "Actual", "%"].iter().enumerate() {
+            ws.write_string_with_format(1, col + k as u16, *h, &f.header)?;
+            ws.set_column_width(col + k as u16, 9.0)?;
+        }
+        col += 3;
+    }
+    let lop = col;
+    let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
+    ws.merge_range(
+        0,
+        lop,
+        0,
+        lop + 4,
+        &format!("Life of project (to date at {last})"),
+        &f.group,
+    )?;
+    for (k, (h, w)) in [
+        ("End target", 10.0),
+        ("To date", 10.0),
+        ("% of end", 9.0),
+        ("Status", 12.0),
+        ("Why", 80.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(1, lop + k as u16, *h, &f.header)?;
+        ws.set_column_width(lop + k as u16, *w)?;
+    }
+    ws.set_freeze_panes(2, n_fixed)?;
+    let mut row = 2u32;
+    let title_col = if by { 3 } else { 2 };
+    for r in results {
+        ws.write_string_with_format(row, 0, &r.id, &f.result)?;
+        for k in 1..lop + 5 {
+            ws.write_blank(row, k, &f.result)?;
+        }
+        ws.write_string_with_format(row, title_col, &r.statement, &f.result)?;
+        row += 1;
+        for i in &r.indicators {
+            indicator_rows(ws, &mut row, r, i, n_fixed, lop, by, f)?;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn indicator_rows(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    r: &ResultRows,
+    i: &IndicatorRow,
+    n_fixed: u16,
+    lop: u16,
+    by: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let title_col = if by { 3 } else { 2 };
+    ws.write_string(*row, 0, &r.id)?;
+    ws.write_string(*row, 1, &i.id)?;
+    if by {
+        ws.write_string(*row, 2, "total")?;
+    }
+    ws.write_string(*row, title_col, &i.title)?;
+    let rule = if i.actual_rule == ActualRule::ToDate {
+        "running total"
+    } else {
+        "per period"
+    };
+    ws.write_string(
+        *row,
+        title_col + 1,
+        format!(
+            "{}{}",
+            i.unit.as_deref().map(|u| format!("{u}, ")).unwrap_or_default(),
+            rule
+        ),
+    )?;
+    write_target(ws, *row, title_col + 2, i.kind, i.baseline, f)?;
+    let mut col = n_fixed;
+    for cell in &i.cells {
+        write_target(ws, *row, col, i.kind, cell.target.map(|t| t.value), f)?;
+        write_value(ws, *row, col + 1, i.kind, cell.actual.as_ref(), f)?;
+        write_percent(ws, *row, col + 2, cell.percent, Some(cell.status))?;
+        col += 3;
+    }
+    write_target(ws, *row, lop, i.kind, i.life.target, f)?;
+    write_value(ws, *row, lop + 1, i.kind, i.life.actual.as_ref(), f)?;
+    write_percent(ws, *row, lop + 2, i.life.percent, None)?;
+    ws.write_string_with_format(*row, lop + 3, i.life.status.label(), &status_format(i.life.status))?;
+    ws.write_string(*row, lop + 4, &i.life.explanation)?;
+    *row += 1;
+    for k in &i.categories {
+        ws.write_string(*row, 0, &r.id)?;
+        ws.write_string(*row, 1, &i.id)?;
+        ws.write_string(*row, 2, k.category.as_deref().unwrap_or("not broken down"))?;
+        let mut col = n_fixed;
+        for a in &k.actuals {
+            write_value(ws, *row, col + 1, i.kind, a.as_ref(), f)?;
+            col += 3;
+        }
+        write_value(ws, *row, lop + 1, i.kind, k.to_date.as_ref(), f)?;
+        *row += 1;
+    }
+    Ok(())
+}
+
+fn definitions_sheet(ws: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
+    let cols: [(&str, f64); 19] = [
+        ("Indicator", 10.0),
+        ("Result", 8.0),
+        ("Level", 18.0),
+        ("Title", 48.0),
+        ("Type", 12.0),
+        ("Unit", 14.0),
+        ("Direction", 10.0),
+        ("Cumulative", 11.0),
+        ("Aggregate", 10.0),
+        ("Baseline", 10.0),
+        ("Baseline date", 12.0),
+        ("Targets", 30.0),
+        ("End target", 10.0),
+        ("Disaggregated by", 16.0),
+        ("Definition", 60.0),
+        ("Data source", 30.0),
+        ("Collection method", 30.0),
+        ("Frequency", 16.0),
+        ("Responsible", 24.0),
+    ];
+    for (i, (h, w)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *h, &f.header)?;
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    for (n, ind) in fw.indicators.iter().enumerate() {
+        let row = n as u32 + 1;
+        let res = &fw.results[ind.result];
+        let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.default.clone()).unwrap_or_default();
+        let targets: Vec<String> = ind
+            .targets
+            .iter()
+            .map(|t| {
+                let p = match t.period {
+                    TargetPeriod::Period(p) => p.to_string(),
+                    TargetPeriod::End => "end".into(),
+                };
+                format!("{p}: {}", crate::format::target(ind, Some(t.value)))
+            })
+            .collect();
+        let cells: [String; 19] = [
+            ind.id.clone(),
+            res.id.clone(),
+            res.level.clone(),
+            ind.title.default.clone(),
+            ind.kind.name().into(),
+            ind.unit.clone().unwrap_or_default(),
+            format!("{:?}", ind.direction).to_lowercase(),
+            if ind.cumulative { "yes" } else { "no" }.into(),
+            ind.aggregate.name().into(),
+            crate::format::target(ind, ind.baseline.as_ref().map(|b| b.value)),
+            ind.baseline
+                .as_ref()
+                .and_then(|b| b.date)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            targets.join("; "),
+            crate::format::target(ind, ind.end_target.as_ref().map(|t| t.value)),
+            ind.disaggregate_by
+                .iter()
+                .map(|&d| fw.disaggregations[d].name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            text(&ind.pmf.definition),
+            text(&ind.pmf.data_source),
+            text(&ind.pmf.collection_method),
+            text(&ind.pmf.frequency),
+            text(&ind.pmf.responsible),
+        ];
+        for (k, v) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, k as u16, v, &f.wrap)?;
+        }
+    }
+    Ok(())
+}
+
+fn notes_sheet(ws: &mut Worksheet, fw: &Framework, c: &Compare, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 120.0)?;
+    let lines = [
+        format!("{} — {}", fw.project.short_name.as_deref().unwrap_or(&fw.project.id), c.title),
+        format!(
+            "Indicator performance tracking table, {} .. {}{}",
+            c.periods.first().map(|p| p.to_string()).unwrap_or_default(),
+            c.periods.last().map(|p| p.to_string()).unwrap_or_default(),
+            c.as_of.map(|a| format!(", ledger as of {}", a.date_naive())).unwrap_or_default()
+        ),
+        "Target: the target in force at the period's end, written in logframe.yaml or interpolated linearly by days between written targets.".into(),
+        "Actual: the running total to the period's end for cumulative indicators (unit column: running total); the value measured within the period for others (per period).".into(),
+        "%: actual against the target in force; for levels, progress from the baseline: (actual - baseline) / (target - baseline). Coloured by the status at the period's end.".into(),
+        "Life of project: the end-of-project target, the to-date value at the last period shown, its percent and the status with its reason.".into(),
+        "Figures are exact decimals in logframe; cells hold them as spreadsheet numbers. `logframe explain` shows how any figure was obtained.".into(),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, l, if i == 0 { &f.result } else { &f.text })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,465 @@
+//! Issue 7: IATI 2.03 export and import.
+//!
+//! Every export is validated against the official schema with xmllint
+//! (`<repo>/../shared/iati-2.03/iati-activities-schema.xsd`); the tests
+//! skip that step, saying so, only when xmllint is not installed.
+//! `UPDATE_GOLDEN=1 cargo test --test iati` rewrites tests/golden/iati/.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Run, assert_golden, root, run, run_env, tests_dir, workspace};
+
+const SHIPPED: [&str; 3] = ["starsom", "iom-px0012", "unodc-glot92"];
+
+fn schema() -> PathBuf {
+    root()
+        .join("..")
+        .join("shared")
+        .join("iati-2.03")
+        .join("iati-activities-schema.xsd")
+}
+
+/// Validate `file` against the IATI 2.03 schema. Returns false (and says
+/// why) when xmllint is not installed.
+fn xmllint(file: &Path) -> bool {
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!(
+            "SKIPPED schema validation of {}: xmllint is not installed (apt-get install libxml2-utils)",
+            file.display()
+        );
+        return false;
+    }
+    let schema = schema();
+    assert!(
+        schema.is_file(),
+        "the IATI schema is missing: expected {} (shared/ beside the repository)",
+        schema.display()
+    );
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(file)
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        out.status.success(),
+        "{} does not validate against IATI 2.03:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+/// `logframe export iati NAME -o FILE` in `ws`, stable environment.
+fn export(ws: &Path, name: &str, extra: &[&str]) -> (Run, PathBuf) {
+    let file = ws.join(format!("{name}.xml"));
+    let mut args = vec!["export", "iati", name, "-o", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let mut c = common::command(ws, &args);
+    c.env_remove("SOURCE_DATE_EPOCH");
+    let out = c.output().expect("the logframe binary runs");
+    let r = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    (r, file)
+}
+
+/// Give a copied framework an IATI identifier (the IOM and GLOT92 seeds
+/// publish none), unless it has one.
+fn add_iati_id(ws: &Path, name: &str, iati_id: &str) {
+    let path = ws.join("frameworks").join(name).join("logframe.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    if text.lines().any(|l| l.trim_start().starts_with("iati_id:")) {
+        return;
+    }
+    assert!(
+        text.contains("\nproject:\n"),
+        "{name}: no `project:` line to anchor iati_id"
+    );
+    std::fs::write(
+        &path,
+        text.replacen("\nproject:\n", &format!("\nproject:\n  iati_id: {iati_id}\n"), 1),
+    )
+    .unwrap();
+}
+
+fn edit_yaml(ws: &Path, name: &str, from: &str, to: &str) {
+    let path = ws.join("frameworks").join(name).join("logframe.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{name}: `{from}` not found");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn reporting_periods(ws: &Path, framework: &str) -> Vec<String> {
+    let dir = ws.join("frameworks").join(framework);
+    let dir = if dir.is_dir() { dir } else { ws.join(framework) };
+    let mut sources = logframe::source::Sources::default();
+    let (fw, _) = logframe::load::load_framework(&dir, &mut sources);
+    fw.expect("the framework loads")
+        .reporting_periods()
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+#[test]
+fn issue_7_starsom_export_matches_golden_and_validates() {
+    let ws = workspace(&["starsom"]);
+    let (r, file) = export(ws.path(), "starsom", &[]);
+    r.expect_code(0);
+    assert!(r.stdout.is_empty(), "with -o nothing goes to stdout: {}", r.stdout);
+    xmllint(&file);
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert_golden(&tests_dir().join("golden").join("iati").join("starsom.xml"), &xml);
+}
+
+/// Every framework shipped under frameworks/ (the three seeds and any
+/// added later).
+fn shipped() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("frameworks"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("logframe.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for seed in SHIPPED {
+        assert!(names.iter().any(|n| n == seed), "{seed} is shipped");
+    }
+    names
+}
+
+#[test]
+fn issue_7_every_shipped_framework_exports_valid_iati() {
+    let names = shipped();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let ws = workspace(&refs);
+    for name in &refs {
+        let yaml = std::fs::read_to_string(ws.path().join("frameworks").join(name).join("logframe.yaml")).unwrap();
+        let (r, file) = export(ws.path(), name, &[]);
+        if yaml.lines().any(|l| l.trim_start().starts_with("iati_id:")) {
+            r.expect_code(0);
+        } else {
+            // No IATI identifier: a clear error, exit 1, nothing written.
+            r.expect_code(1);
+            assert!(
+                r.stderr.contains("no IATI identifier") && r.stderr.contains("iati_id:"),
+                "{name}: {}",
+                r.stderr
+            );
+            assert!(!file.exists(), "{name}: nothing is written on error");
+            add_iati_id(ws.path(), name, &format!("XM-DAC-41110-{}", name.to_uppercase()));
+            let (r, _) = export(ws.path(), name, &[]);
+            r.expect_code(0);
+        }
+        xmllint(&file);
+        let xml = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\""),
+            "{name}"
+        );
+        assert!(xml.contains("<result type="), "{name}: results exported");
+    }
+}
+
+#[test]
+fn issue_7_export_to_stdout_is_deterministic() {
+    let ws = workspace(&["starsom"]);
+    let a = run(ws.path(), &["export", "iati", "starsom"]);
+    let b = run(ws.path(), &["export", "iati", "starsom"]);
+    a.expect_code(0);
+    assert_eq!(a.stdout, b.stdout, "two runs, two different documents");
+    // No clock: the newest ledger row dates the document.
+    assert!(
+        a.stdout.contains("generated-datetime=\"2023-10-26T09:00:00Z\""),
+        "{}",
+        &a.stdout[..300]
+    );
+    let pinned = run_env(
+        ws.path(),
+        &["export", "iati", "starsom"],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
+    assert!(pinned.stdout.contains("generated-datetime=\"2023-11-14T22:13:20Z\""));
+    // --as-of replays the ledger and judges the activity status at that date.
+    let early = run(ws.path(), &["export", "iati", "starsom", "--as-of", "2022-01-31"]);
+    early.expect_code(0);
+    assert!(early.stdout.contains("generated-datetime=\"2022-01-31T23:59:59Z\""));
+    assert!(early.stdout.contains("<activity-status code=\"2\"/>"));
+    assert!(
+        early.stdout.contains("last-updated-datetime=\"2022-01-24T09:00:00Z\""),
+        "the newest row known on the as-of date dates the activity"
+    );
+    assert!(
+        early.stdout.matches("<actual").count() < a.stdout.matches("<actual").count(),
+        "rows recorded after the as-of date are left out"
+    );
+    let after = run(ws.path(), &["export", "iati", "starsom", "--as-of", "2024-06-30"]);
+    assert!(
+        after.stdout.contains("<activity-status code=\"3\"/>"),
+        "finalisation after the end date"
+    );
+}
+
+#[test]
+fn issue_7_markup_characters_and_translations_survive_a_round_trip() {
+    let ws = workspace(&["starsom"]);
+    let title = r#"title: Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants"#;
+    edit_yaml(
+        ws.path(),
+        "starsom",
+        title,
+        r#"title: {en: "Tom & Jerry <b>bold</b> \"quoted\" 'single' São Paulo, Perú", fr: "Été & «hiver» <x> \"dit\""}"#,
+    );
+    let (r, file) = export(ws.path(), "starsom", &[]);
+    r.expect_code(0);
+    xmllint(&file);
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        xml.contains(
+            r#"<narrative>Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt; "quoted" 'single' São Paulo, Perú</narrative>"#
+        ),
+        "escaped once, accents as UTF-8"
+    );
+    assert!(xml.contains(r#"<narrative xml:lang="fr">Été &amp; «hiver» &lt;x&gt; "dit"</narrative>"#));
+    let out = ws.path().join("imported");
+    run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    )
+    .expect_code(0);
+    let mut sources = logframe::source::Sources::default();
+    let (fw, diags) = logframe::load::load_framework(&out, &mut sources);
+    assert!(!diags.has_errors(), "{}", diags.render(&sources));
+    let fw = fw.unwrap();
+    assert_eq!(
+        fw.project.title.default,
+        r#"Tom & Jerry <b>bold</b> "quoted" 'single' São Paulo, Perú"#
+    );
+    assert_eq!(
+        fw.project.title.translations.get("fr").map(String::as_str),
+        Some(r#"Été & «hiver» <x> "dit""#)
+    );
+    assert!(
+        fw.project
+            .description
+            .unwrap()
+            .default
+            .contains("Canada's Anti-Crime Capacity Building Program")
+    );
+}
+
+/// Export, import the export, and compare `status` at every reporting
+/// period: every figure (to date, target in force, end target, percents,
+/// status and its explanation) must be the same.
+fn assert_round_trip(ws: &Path, name: &str) {
+    let (r, file) = export(ws, name, &[]);
+    r.expect_code(0);
+    xmllint(&file);
+    let out = ws.join(format!("{name}-imported"));
+    let imported = run(
+        ws,
+        &["import-iati", file.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    imported.expect_code(0);
+    assert!(
+        imported.stderr.is_empty(),
+        "{name}: the imported framework has findings:\n{}",
+        imported.stderr
+    );
+    let out_s = out.to_str().unwrap();
+    let periods = reporting_periods(ws, name);
+    assert_eq!(periods, reporting_periods(ws, out_s), "{name}: same reporting periods");
+    for p in &periods {
+        let a = run(ws, &["status", name, "--period", p, "--format", "csv"]);
+        let b = run(ws, &["status", out_s, "--period", p, "--format", "csv"]);
+        a.expect_code(0);
+        b.expect_code(0);
+        assert_eq!(a.stdout, b.stdout, "{name} {p}: status differs after the round trip");
+    }
+}
+
+#[test]
+fn issue_7_round_trip_of_starsom_keeps_every_figure() {
+    let ws = workspace(&["starsom"]);
+    assert_round_trip(ws.path(), "starsom");
+    // The breakdowns come back too.
+    let csv = std::fs::read_to_string(ws.path().join("starsom-imported/measurements/iati.csv")).unwrap();
+    assert!(csv.starts_with(
+        "indicator,period,value,numerator,denominator,score,country,sex,comment,source,recorded_at,recorded_by\n"
+    ));
+    assert!(
+        csv.contains("\n1110.1,2022-Q1,,"),
+        "percentages keep numerator and denominator"
+    );
+    assert!(csv.contains(",GT,women,"), "sex x country cells");
+}
+
+#[test]
+fn issue_7_round_trip_of_iom_and_glot92_keeps_every_figure() {
+    let ws = workspace(&["iom-px0012", "unodc-glot92"]);
+    add_iati_id(ws.path(), "iom-px0012", "XM-DAC-47066-PX.0012");
+    add_iati_id(ws.path(), "unodc-glot92", "XM-DAC-41110-GLOT92");
+    assert_round_trip(ws.path(), "iom-px0012");
+    assert_round_trip(ws.path(), "unodc-glot92");
+}
+
+#[test]
+fn issue_7_import_of_the_iati_results_example() {
+    let fixture = tests_dir().join("fixtures").join("iati").join("results-example.xml");
+    xmllint(&fixture);
+    let ws = tempfile::tempdir().unwrap();
+    let out = ws.path().join("example");
+    let r = run(
+        ws.path(),
+        &["import-iati", fixture.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    r.expect_code(0);
+    assert_eq!(
+        r.stdout,
+        format!(
+            "aa-aaa-123456789-abc123: 2 results, 3 indicators, 6 ledger rows written to {}\n",
+            out.display()
+        )
+    );
+    let yaml = std::fs::read_to_string(out.join("logframe.yaml")).unwrap();
+    for expected in [
+        r#"iati_id: "AA-AAA-123456789-ABC123""#,
+        r#"title: {"en": "Activity title: water & sanitation in Kandahar", "fr": "Titre de l'activité : eau & assainissement"}"#,
+        r#"donor: "Name of Agency B""#,
+        r#"implementer: "Name of Agency C""#,
+        "start: 2012-04-28\n  end: 2015-12-31\n",
+        r#"budget: "3000""#,
+        "countries: [AF]",
+        "reporting_frequency: quarterly",
+        r#""sex": ["female", "male"]"#,
+        "  - id: \"B1\"\n    level: \"output\"",
+        "      - id: \"B1.1\"\n        title: \"Number of women trained in hygiene & sanitation\"\n        type: number",
+        r#"baseline: {value: "10", date: 2012-01-01}"#,
+        r#"- {period: "2013-Q1", value: "20"}"#,
+        "type: percentage",
+        "  - id: \"R2\"\n    level: \"outcome\"",
+        "type: qualitative",
+    ] {
+        assert!(yaml.contains(expected), "logframe.yaml lacks {expected:?}:\n{yaml}");
+    }
+    let csv = std::fs::read_to_string(out.join("measurements").join("iati.csv")).unwrap();
+    assert!(csv.contains("B1.1,2013-Q1,11,,,,female,"));
+    assert!(
+        csv.contains("B1.2,2013-Q1,,42.5,100,"),
+        "a bare percentage becomes value/100"
+    );
+    assert!(csv.contains(r#"R2.1,2013-Q2,"Leaders report ""better"" practices & fewer cases of diarrhoea <5 years""#));
+    run(ws.path(), &["check", out.to_str().unwrap()]).expect_code(0);
+    let s = run(
+        ws.path(),
+        &[
+            "status",
+            out.to_str().unwrap(),
+            "--period",
+            "2013-Q1",
+            "--format",
+            "csv",
+        ],
+    );
+    s.expect_code(0);
+    assert!(
+        s.stdout
+            .contains("B1.1,Number of women trained in hygiene & sanitation,2013-Q1,10,18,18,,,20,25,80,53.33,at risk"),
+        "{}",
+        s.stdout
+    );
+}
+
+#[test]
+fn issue_7_import_errors_are_clear() {
+    let ws = workspace(&["starsom"]);
+    let (r, file) = export(ws.path(), "starsom", &[]);
+    r.expect_code(0);
+    let f = file.to_str().unwrap();
+    let wrong = run(ws.path(), &["import-iati", f, "--activity", "CA-3-P009615002"]);
+    wrong.expect_code(1);
+    assert!(
+        wrong.stderr.contains("no activity `CA-3-P009615002`") && wrong.stderr.contains("CA-3-P009615001"),
+        "{}",
+        wrong.stderr
+    );
+    // The default folder is frameworks/<identifier>; a second import refuses to overwrite it.
+    run(ws.path(), &["import-iati", f, "--activity", "CA-3-P009615001"]).expect_code(0);
+    assert!(ws.path().join("frameworks/ca-3-p009615001/logframe.yaml").is_file());
+    let again = run(ws.path(), &["import-iati", f]);
+    again.expect_code(2);
+    assert!(again.stderr.contains("already holds a framework"), "{}", again.stderr);
+    let broken = ws.path().join("broken.xml");
+    std::fs::write(
+        &broken,
+        "<iati-activities version=\"2.03\"><iati-activity>\n<title></iati-activity>",
+    )
+    .unwrap();
+    let bad = run(ws.path(), &["import-iati", broken.to_str().unwrap()]);
+    bad.expect_code(1);
+    assert!(bad.stderr.contains("not well-formed XML"), "{}", bad.stderr);
+}
+
+#[test]
+fn issue_7_codelist_mappings() {
+    use logframe::iati::export::{org_type, result_type};
+    for (level, code) in [
+        ("output", "1"),
+        ("outcome", "2"),
+        ("impact", "3"),
+        ("ultimate_outcome", "3"),
+        ("intermediate_outcome", "2"),
+        ("immediate_outcome", "2"),
+        ("activity", "9"),
+    ] {
+        assert_eq!(result_type(level), code, "{level}");
+    }
+    assert_eq!(org_type("CA-3"), "10");
+    assert_eq!(org_type("GB-GOV-1"), "10");
+    assert_eq!(org_type("XM-DAC-41110"), "40");
+    assert_eq!(org_type("GB-CHC-202918"), "90");
+    let ws = workspace(&["starsom"]);
+    let xml = run(ws.path(), &["export", "iati", "starsom"]).stdout;
+    for (needle, why) in [
+        (
+            "<reporting-org ref=\"CA-3\" type=\"10\">",
+            "reporting-org ref is the iati_id's organisation prefix",
+        ),
+        ("<participating-org role=\"4\">", "implementer"),
+        (
+            "<result type=\"3\" logframe:id=\"1000\" logframe:level=\"ultimate_outcome\">",
+            "GAC ultimate outcome = impact",
+        ),
+        (
+            "<indicator measure=\"4\" ascending=\"true\" logframe:type=\"qualitative\"",
+            "scored qualitative = ordinal",
+        ),
+        (
+            "<indicator measure=\"2\" ascending=\"true\" logframe:type=\"percentage\"",
+            "percentage",
+        ),
+        (
+            "<indicator measure=\"1\" ascending=\"false\" logframe:type=\"number\"",
+            "decrease = not ascending",
+        ),
+        (
+            "<indicator measure=\"3\" ascending=\"true\" logframe:type=\"milestone\"",
+            "milestone = nominal",
+        ),
+        (
+            "<baseline year=\"2021\" iso-date=\"2021-03-15\" value=\"180\"/>",
+            "baseline",
+        ),
+        ("<budget type=\"1\" status=\"1\">", "budget"),
+        ("<value value-date=\"2021-03-15\">2901786.00</value>", "exact budget"),
+    ] {
+        assert!(xml.contains(needle), "{why}: {needle}");
+    }
+}

@@ -1,0 +1,377 @@
+//! Spreadsheets: the IPTT workbook read back with calamine, and `import`
+//! of real .xlsx fixtures (written by rust_xlsxwriter, committed under
+//! `tests/fixtures/xlsx/`; `UPDATE_GOLDEN=1 cargo test` rewrites them).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use common::{assert_golden, copy_dir, data_rows, fixture_workspace, root, run, run_env, tests_dir, updating};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+
+fn fixture(name: &str) -> PathBuf {
+    tests_dir().join("fixtures").join("xlsx").join(name)
+}
+
+fn starsom() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = root().join("frameworks").join("starsom");
+    let to = dir.path().join("frameworks").join("starsom");
+    copy_dir(&from.join("measurements"), &to.join("measurements"));
+    std::fs::copy(from.join("logframe.yaml"), to.join("logframe.yaml")).expect("copy logframe.yaml");
+    dir
+}
+
+fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> Data {
+    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+/// Row index of the first row whose column `col` holds `text`.
+fn find_row(range: &calamine::Range<Data>, col: u32, text: &str) -> u32 {
+    (0..range.height() as u32)
+        .find(|&r| cell(range, r, col) == Data::String(text.into()))
+        .unwrap_or_else(|| panic!("no row with {text}"))
+}
+
+#[test]
+fn compare_xlsx_reads_back_with_values_and_text_that_stays_text() {
+    let ws = fixture_workspace("evaluate", "evaluate");
+    let out = ws.path().join("iptt.xlsx");
+    let r = run(
+        ws.path(),
+        &[
+            "compare",
+            "evaluate",
+            "--to",
+            "2022-Q4",
+            "--by",
+            "sex",
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.expect_code(0);
+    let mut wb = open_workbook_auto(&out).expect("the workbook opens");
+    assert_eq!(wb.sheet_names(), ["Outcome", "Output", "Indicators", "Notes"]);
+
+    let outcome = wb.worksheet_range("Outcome").expect("sheet");
+    // Header: fixed columns, then target / actual / % per period.
+    assert_eq!(cell(&outcome, 0, 0), Data::String("Result".into()));
+    assert_eq!(cell(&outcome, 0, 6), Data::String("2022-Q1".into()));
+    assert_eq!(cell(&outcome, 1, 6), Data::String("Target".into()));
+    let row = find_row(&outcome, 1, "1000.1");
+    // User text that looks like a formula is a plain string cell.
+    assert_eq!(
+        cell(&outcome, row, 3),
+        Data::String("@SUM(A1:A9) share of officials applying the procedures".into())
+    );
+    assert_eq!(
+        cell(&outcome, row - 1, 3),
+        Data::String("+Officials apply what they learnt".into())
+    );
+    // 2022-Q2: target 40 %, actual 30/60 = 50 %, as Excel percentages.
+    assert_eq!(cell(&outcome, row, 9), Data::Float(0.4));
+    assert_eq!(cell(&outcome, row, 10), Data::Float(0.5));
+    assert_eq!(cell(&outcome, row, 11), Data::Float(1.5));
+    assert_eq!(cell(&outcome, row + 2, 2), Data::String("-men".into()));
+
+    let output = wb.worksheet_range("Output").expect("sheet");
+    let row = find_row(&output, 1, "1100.1");
+    // 2022-Q4 running total 139 against the end target 100.
+    assert_eq!(cell(&output, row, 15), Data::Float(100.0));
+    assert_eq!(cell(&output, row, 16), Data::Float(139.0));
+    let status_col = 6 + 4 * 3 + 3;
+    assert_eq!(cell(&output, row, status_col), Data::String("achieved".into()));
+    let q = find_row(&output, 1, "1100.3");
+    assert_eq!(
+        cell(&output, q, 3),
+        Data::String("Quality of the training, scored".into())
+    );
+
+    let defs = wb.worksheet_range("Indicators").expect("sheet");
+    let d = find_row(&defs, 0, "1000.1");
+    assert_eq!(
+        cell(&defs, d, 14),
+        Data::String("=1+2 officials who apply at least one procedure".into())
+    );
+    let notes = wb.worksheet_range("Notes").expect("sheet");
+    assert_eq!(
+        cell(&notes, 0, 0),
+        Data::String("EVAL — =HYPERLINK(\"http://example.com\",\"Evaluate me\")".into())
+    );
+
+    // No cell anywhere is a formula.
+    for name in wb.sheet_names() {
+        let f = wb.worksheet_formula(&name).expect("formulas");
+        assert!(
+            f.used_cells().all(|(_, _, s)| s.is_empty()),
+            "sheet {name} has formulas"
+        );
+    }
+}
+
+#[test]
+fn compare_xlsx_of_starsom_has_a_sheet_per_level() {
+    let ws = starsom();
+    let out = ws.path().join("starsom.xlsx");
+    run(
+        ws.path(),
+        &[
+            "compare",
+            "starsom",
+            "--to",
+            "2023-Q3",
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    let mut wb = open_workbook_auto(&out).expect("opens");
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ultimate outcome",
+            "Intermediate outcome",
+            "Immediate outcome",
+            "Output",
+            "Indicators",
+            "Notes"
+        ]
+    );
+    let s = wb.worksheet_range("Intermediate outcome").expect("sheet");
+    let row = find_row(&s, 1, "1200.1");
+    // 2022-Q4 is the 8th period (2021-Q1 first): columns 5 + 7 * 3.
+    let col = 5 + 7 * 3;
+    assert_eq!(cell(&s, 0, col), Data::String("2022-Q4".into()));
+    assert_eq!(cell(&s, row, col + 1), Data::Float(155.0));
+    let defs = wb.worksheet_range("Indicators").expect("sheet");
+    assert_eq!(defs.height(), 13);
+}
+
+/// The cells of the import fixtures: (sheet, rows), each cell a number, a
+/// date or text, as a person would type them in Excel.
+enum C {
+    T(&'static str),
+    N(f64),
+    D(u16, u8, u8, u8, u8),
+    E,
+}
+
+fn good_rows() -> Vec<Vec<C>> {
+    use C::*;
+    vec![
+        vec![
+            T("indicator"),
+            T("period"),
+            T("value"),
+            T("numerator"),
+            T("denominator"),
+            T("score"),
+            T("sex"),
+            T("country"),
+            T("comment"),
+            T("source"),
+            T("recorded_at"),
+        ],
+        // Ids and figures typed as numbers: Excel stores doubles.
+        vec![
+            N(1100.1),
+            T("2023-Q4"),
+            N(2.0),
+            E,
+            E,
+            E,
+            E,
+            T("MX"),
+            E,
+            E,
+            D(2024, 1, 20, 9, 30),
+        ],
+        vec![
+            N(1100.1),
+            T("2023-Q4"),
+            N(1.0),
+            E,
+            E,
+            E,
+            E,
+            T("BR"),
+            E,
+            E,
+            D(2024, 1, 20, 0, 0),
+        ],
+        vec![
+            T("1110.1"),
+            T("2023-Q4"),
+            E,
+            N(9.0),
+            N(11.0),
+            E,
+            T("women"),
+            E,
+            T("=HYPERLINK(\"http://x\") survey"),
+            E,
+            E,
+        ],
+        vec![
+            T("1000.1"),
+            T("2023-Q4"),
+            T("Network-focused responses in most countries"),
+            E,
+            E,
+            N(3.5),
+            E,
+            E,
+            E,
+            T("Expert review"),
+            E,
+        ],
+        vec![T("1200.1"), T("2023-Q4"), N(0.1 + 0.2 + 131.7), E, E, E, E, E, E, E, E],
+    ]
+}
+
+fn bad_rows() -> Vec<Vec<C>> {
+    use C::*;
+    vec![
+        vec![T("indicator"), T("period"), T("value"), T("sex"), T("country")],
+        vec![T("1100.1"), T("2023-Q4"), N(3.0), E, T("MX")],
+        vec![T("1100.9"), T("2023-Q4"), N(1.0), E, E],
+        vec![T("1111.2"), T("2023-Q4"), N(-2.0), T("women"), T("PE")],
+        vec![T("1111.2"), T("2023-Q5"), T("3,5"), T("woman"), T("PE")],
+    ]
+}
+
+fn write_fixture(path: &Path, sheet: &str, rows: &[Vec<C>]) {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1).unwrap();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match v {
+                C::T(s) => {
+                    ws.write_string(r, c, *s).unwrap();
+                }
+                C::N(n) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                C::D(y, m, d, h, mi) => {
+                    let dt = ExcelDateTime::from_ymd(*y, *m, *d)
+                        .unwrap()
+                        .and_hms(u16::from(*h), *mi, 0)
+                        .unwrap();
+                    ws.write_datetime_with_format(r, c, &dt, &date).unwrap();
+                }
+                C::E => {}
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn xlsx_fixtures_match_their_generator() {
+    for (file, sheet, rows) in [
+        ("starsom-2023-Q4.xlsx", "Q4", good_rows()),
+        ("bad.xlsx", "Q4 data", bad_rows()),
+    ] {
+        let path = fixture(file);
+        if updating() || !path.exists() {
+            // Write beside and rename, so the import tests running at the
+            // same time never read half a file.
+            let tmp = path.with_extension("xlsx.tmp");
+            write_fixture(&tmp, sheet, &rows);
+            std::fs::rename(&tmp, &path).unwrap();
+        }
+        let mut wb = open_workbook_auto(&path).expect("fixture opens");
+        assert_eq!(wb.sheet_names(), [sheet]);
+        let range = wb.worksheet_range(sheet).expect("sheet");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let got = cell(&range, r as u32, c as u32);
+                match v {
+                    C::T(s) => assert_eq!(got, Data::String(s.to_string()), "{file} {r}:{c}"),
+                    C::N(n) => assert_eq!(got, Data::Float(*n), "{file} {r}:{c}"),
+                    C::D(..) => assert!(matches!(got, Data::DateTime(_)), "{file} {r}:{c}: {got:?}"),
+                    C::E => assert_eq!(got, Data::Empty, "{file} {r}:{c}"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn import_xlsx_writes_the_rows_and_a_second_import_changes_nothing() {
+    let ws = starsom();
+    let file = fixture("starsom-2023-Q4.xlsx");
+    let env = [("LOGFRAME_NOW", "2024-01-25T10:00:00Z")];
+    let r = run_env(
+        ws.path(),
+        &["import", "starsom", file.to_str().unwrap(), "--sheet", "Q4"],
+        &env,
+    );
+    r.expect_code(0);
+    assert_eq!(r.stdout, "starsom: 5 new, 0 corrections, 0 unchanged\n");
+    let ledger = ws.path().join("frameworks/starsom/measurements/ledger.csv");
+    assert_eq!(data_rows(&ledger), 5);
+    let text = std::fs::read_to_string(&ledger).unwrap();
+    assert_golden(
+        &tests_dir().join("golden").join("xlsx").join("imported_ledger.csv"),
+        &text,
+    );
+    assert!(
+        text.contains("1100.1,2023-Q4,2,,,,,MX,,starsom-2023-Q4.xlsx,2024-01-20T09:30:00Z,tester"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1200.1,2023-Q4,132,"),
+        "0.1 + 0.2 + 131.7 is read as Excel shows it: {text}"
+    );
+    assert!(text.contains(",3.5,"), "{text}");
+    let r = run_env(ws.path(), &["import", "starsom", file.to_str().unwrap()], &env);
+    r.expect_code(0);
+    assert_eq!(r.stdout, "starsom: 0 new, 0 corrections, 5 unchanged\n");
+    let r = run(ws.path(), &["status", "starsom", "--period", "2023-Q4"]);
+    assert!(
+        r.stdout.lines().any(|l| l.starts_with("1100.1") && l.contains(" 34 ")),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn import_xlsx_errors_name_sheet_row_and_column_and_write_nothing() {
+    let ws = starsom();
+    let file = fixture("bad.xlsx");
+    let r = run(
+        ws.path(),
+        &["import", "starsom", file.to_str().unwrap(), "--sheet", "Q4 data"],
+    );
+    r.expect_code(1);
+    for want in [
+        "'Q4 data'!A3: unknown indicator `1100.9`",
+        "'Q4 data'!C4: a count cannot be negative",
+        "'Q4 data'!B5: period",
+        "'Q4 data'!D5: unknown sex `woman`",
+        "nothing was imported",
+    ] {
+        assert!(r.stderr.contains(want), "missing `{want}` in\n{}", r.stderr);
+    }
+    let stderr = r.stderr.replace(file.to_str().unwrap(), "bad.xlsx");
+    assert_golden(&tests_dir().join("golden").join("xlsx").join("bad_import.txt"), &stderr);
+    assert!(!ws.path().join("frameworks/starsom/measurements/ledger.csv").exists());
+    let r = run(
+        ws.path(),
+        &["import", "starsom", file.to_str().unwrap(), "--sheet", "Q3"],
+    );
+    r.expect_code(2);
+    assert!(r.stderr.contains("has no sheet `Q3`"), "{}", r.stderr);
+}
