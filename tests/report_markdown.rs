@@ -235,7 +235,9 @@ fn issue_3_same_inputs_give_byte_identical_files() {
         v
     };
     let (fa, fb) = (files(a.path()), files(b.path()));
-    assert_eq!(fa.len(), 13);
+    // The Markdown, the summary chart, 11 indicator charts and the burn-rate chart.
+    assert_eq!(fa.len(), 14);
+    assert!(fa.iter().any(|(name, _)| name == "funding.svg"), "no burn-rate chart");
     assert!(fa == fb, "outputs differ");
 }
 
@@ -466,4 +468,29 @@ fn issue_3_exit_codes_say_what_happened() {
         !out_dir.exists(),
         "nothing is written for a broken framework"
     );
+}
+
+#[test]
+fn issue_6_report_has_a_financial_section_in_each_language() {
+    for (lang, heading, budget) in [
+        ("en", "## Financial overview", "CAD 2,901,786.00"),
+        ("fr", "## Aperçu financier", "CAD 2\u{202f}901\u{202f}786,00"),
+        ("es", "## Resumen financiero", "CAD 2.901.786,00"),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let r = std::process::Command::new(env!("CARGO_BIN_EXE_logframe"))
+            .args(["report", "starsom", "--period", "2023-Q3", "--lang", lang, "--out"])
+            .arg(out.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        let name = if lang == "en" { "starsom-2023-Q3.md".to_string() } else { format!("starsom-2023-Q3.{lang}.md") };
+        let md = std::fs::read_to_string(out.path().join(name)).unwrap();
+        let section = &md[md.find(heading).unwrap_or_else(|| panic!("{lang}: no {heading}"))..];
+        assert!(section.contains(budget), "{lang}: budget {budget} missing");
+        // Spent to date and the burn rate come from compute::funding, formatted per language.
+        assert!(section.contains(if lang == "en" { "2,720,197.25" } else if lang == "fr" { "2\u{202f}720\u{202f}197,25" } else { "2.720.197,25" }));
+        assert!(section.contains("funding.svg"));
+    }
 }

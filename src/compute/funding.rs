@@ -136,6 +136,10 @@ pub struct PeriodSpend {
     /// cumulative / budget x 100.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub cumulative_percent: Option<Decimal>,
+    /// Share of the project's days elapsed by the period's end, x 100: the
+    /// pace a spend in step with time would have reached.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub elapsed_percent: Option<Decimal>,
 }
 
 /// part / whole x 100 to two decimals; `None` for a zero whole.
@@ -224,10 +228,11 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
     let spent: Decimal = counted.iter().map(|e| e.amount).sum();
 
     let total_days = Decimal::from(fw.project.span().day_count());
-    let elapsed_days = period.map(|p| {
+    let days_by = |p: &Period| {
         let until = p.end.min(fw.project.end);
         Decimal::from(((until - fw.project.start).num_days() + 1).max(0))
-    });
+    };
+    let elapsed_days = period.as_ref().map(days_by);
     let elapsed_percent = elapsed_days.and_then(|e| percent(e, total_days));
     let burn_rate = match elapsed_days {
         Some(e) if !e.is_zero() && !f.budget.is_zero() => spent
@@ -285,6 +290,7 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
                 spent: s,
                 cumulative: running,
                 cumulative_percent: percent(running, f.budget),
+                elapsed_percent: percent(days_by(&p), total_days),
             }
         })
         .collect();

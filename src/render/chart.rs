@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::compute::Status;
 use crate::report::i18n::{self, Lang};
-use crate::report::{IndicatorSection, Report};
+use crate::report::{IndicatorSection, Report, SeriesPoint};
 
 /// Escape text for an SVG (XML) text node or attribute.
 pub fn escape(s: &str) -> String {
@@ -101,19 +101,37 @@ fn status_colour(s: Status) -> &'static str {
 /// The progress chart of one indicator: target in force (dashed) and
 /// actual to date (solid) at each reporting period.
 pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
-    let lang = report.lang;
+    let title = format!("{} {}", ind.id, ind.title);
+    let legend = (report.labels["chart_target"], report.labels["chart_actual"]);
+    line_chart(report.lang, &title, &ind.series, legend)
+}
+
+/// The burn-rate chart of the financial section: cumulative spending (solid)
+/// against the share of the project's time elapsed (dashed), in percent.
+pub fn burn(report: &Report) -> Option<String> {
+    let funding = report.funding.as_ref().filter(|f| f.chart.is_some())?;
+    let series: Vec<SeriesPoint> = funding
+        .chart_points
+        .iter()
+        .map(|p| SeriesPoint { period: p.period.clone(), target: p.elapsed_percent, actual: p.spent_percent })
+        .collect();
+    let legend = (report.labels["burn_time"], report.labels["burn_spent"]);
+    Some(line_chart(report.lang, report.labels["burn_chart"], &series, legend))
+}
+
+/// Two lines over reporting periods: `target` dashed, `actual` solid.
+fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &str)) -> String {
     let (w, h) = (640.0, 340.0);
     let (left, right, top, bottom) = (64.0, 24.0, 72.0, 64.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
     let dec = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
-    let max = ind
-        .series
+    let max = series
         .iter()
         .flat_map(|p| [dec(p.target), dec(p.actual)])
         .flatten()
         .fold(0.0, f64::max);
     let top_value = nice_max(max);
-    let n = ind.series.len().max(1);
+    let n = series.len().max(1);
     let x = |i: usize| {
         left + if n == 1 {
             pw / 2.0
@@ -123,15 +141,14 @@ pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
     };
     let y = |v: f64| top + ph - ph * v / top_value;
     let mut s = String::new();
-    let title = format!("{} {}", ind.id, ind.title);
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
-        escape(&title)
+        escape(title)
     );
-    let _ = writeln!(s, "<title>{}</title>", escape(&title));
+    let _ = writeln!(s, "<title>{}</title>", escape(title));
     let _ = writeln!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
-    for (k, line) in wrap(&title, 72, 2).iter().enumerate() {
+    for (k, line) in wrap(title, 72, 2).iter().enumerate() {
         let _ = writeln!(
             s,
             "<text x=\"8\" y=\"{}\" {FONT} font-size=\"14\" font-weight=\"bold\">{}</text>",
@@ -162,7 +179,7 @@ pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
     }
     // Period labels, thinned to at most twelve.
     let every = n.div_ceil(12);
-    for (i, p) in ind.series.iter().enumerate() {
+    for (i, p) in series.iter().enumerate() {
         if i % every == 0 || i + 1 == n {
             let _ = writeln!(
                 s,
@@ -175,8 +192,8 @@ pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
             );
         }
     }
-    let line = |pick: &dyn Fn(&crate::report::SeriesPoint) -> Option<f64>| -> Vec<(f64, f64)> {
-        ind.series
+    let line = |pick: &dyn Fn(&SeriesPoint) -> Option<f64>| -> Vec<(f64, f64)> {
+        series
             .iter()
             .enumerate()
             .filter_map(|(i, p)| pick(p).map(|v| (x(i), y(v))))
@@ -224,7 +241,7 @@ pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
         s,
         "<text x=\"{}\" y=\"{ly}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
         f(left + 30.0),
-        escape(report.labels["chart_target"])
+        escape(legend.0)
     );
     let _ = writeln!(
         s,
@@ -236,7 +253,7 @@ pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
         s,
         "<text x=\"{}\" y=\"{ly}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
         f(left + 190.0),
-        escape(report.labels["chart_actual"])
+        escape(legend.1)
     );
     s.push_str("</svg>\n");
     s

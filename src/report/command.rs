@@ -226,6 +226,9 @@ pub fn render_files(
                     ));
                 }
             }
+            if let Some(svg) = chart::burn(report) {
+                files.push((charts.join(crate::report::funding::BURN_CHART), svg));
+            }
             Ok(Written { main, files })
         }
     }

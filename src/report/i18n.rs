@@ -59,6 +59,26 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Informe de avance",
     ),
     ("project_id", "Project", "Projet", "Proyecto"),
+    ("funding", "Financial overview", "Aperçu financier", "Resumen financiero"),
+    ("pledged", "Pledged", "Contributions annoncées", "Contribuciones comprometidas"),
+    ("shortfall", "Shortfall", "Déficit de financement", "Déficit de financiación"),
+    ("spent", "Spent to date", "Dépensé à ce jour", "Gastado a la fecha"),
+    ("remaining", "Remaining", "Solde", "Saldo"),
+    ("spent_share", "Share of budget spent", "Part du budget dépensée", "Proporción del presupuesto gastada"),
+    ("elapsed_share", "Share of project time elapsed", "Part de la durée écoulée", "Proporción del plazo transcurrida"),
+    ("burn_rate", "Burn rate", "Rythme de dépense", "Ritmo de gasto"),
+    ("pledges", "Pledges", "Contributions annoncées", "Contribuciones comprometidas"),
+    ("pledge_donor", "Donor", "Bailleur", "Donante"),
+    ("pledge_date", "Date", "Date", "Fecha"),
+    ("amount", "Amount", "Montant", "Importe"),
+    ("budget_lines", "Spending by budget line", "Dépenses par ligne budgétaire", "Gasto por partida presupuestaria"),
+    ("budget_line", "Budget line", "Ligne budgétaire", "Partida"),
+    ("allocation", "Allocation", "Dotation", "Asignación"),
+    ("overspent", "overspent", "dépassement", "sobregiro"),
+    ("burn_chart", "Cumulative spending against time elapsed", "Dépenses cumulées et temps écoulé", "Gasto acumulado frente al tiempo transcurrido"),
+    ("burn_spent", "Spent (% of budget)", "Dépensé (% du budget)", "Gastado (% del presupuesto)"),
+    ("burn_time", "Time elapsed (%)", "Temps écoulé (%)", "Tiempo transcurrido (%)"),
+    ("no_budget_line", "no budget line", "sans ligne budgétaire", "sin partida"),
     (
         "iati_id",
         "IATI identifier",
@@ -742,5 +762,35 @@ mod tests {
             assert_eq!(labels(l).len(), LABELS.len());
             assert!(labels(l).values().all(|v| !v.is_empty()));
         }
+    }
+}
+
+/// One sentence on the pace of spending: spent share against elapsed share.
+pub fn burn_sentence(lang: Lang, spent: Decimal, elapsed: Decimal, rate: Decimal) -> String {
+    let (s, e, r) = (percent(lang, spent), percent(lang, elapsed), number(lang, rate));
+    let ahead = rate > Decimal::ONE;
+    match lang {
+        Lang::En => format!(
+            "{s} of the budget is spent after {e} of the project's time: a burn rate of {r}, {}.",
+            if ahead { "spending runs ahead of time" } else if rate < Decimal::ONE { "spending runs behind time" } else { "spending is in step with time" }
+        ),
+        Lang::Fr => format!(
+            "{s} du budget est dépensé après {e} de la durée du projet{NNBSP}: un rythme de {r}, {}.",
+            if ahead { "la dépense devance le calendrier" } else if rate < Decimal::ONE { "la dépense est en retard sur le calendrier" } else { "la dépense suit le calendrier" }
+        ),
+        Lang::Es => format!(
+            "Se ha gastado el {s} del presupuesto tras el {e} del plazo del proyecto: un ritmo de {r}, {}.",
+            if ahead { "el gasto va por delante del calendario" } else if rate < Decimal::ONE { "el gasto va por detrás del calendario" } else { "el gasto sigue el calendario" }
+        ),
+    }
+}
+
+/// The stated shortfall of a source set against budget − pledged.
+pub fn shortfall_note(lang: Lang, currency: &str, stated: Decimal, computed: Decimal) -> String {
+    let (st, co) = (money(lang, stated), money(lang, computed));
+    match lang {
+        Lang::En => format!("The source states a shortfall of {currency} {st}; budget − pledged gives {currency} {co}."),
+        Lang::Fr => format!("La source indique un déficit de {currency} {st}{NNBSP}; budget − contributions donne {currency} {co}."),
+        Lang::Es => format!("La fuente indica un déficit de {currency} {st}; presupuesto − contribuciones da {currency} {co}."),
     }
 }

@@ -8,6 +8,7 @@
 //! the charts and for machine consumers.
 
 pub mod command;
+pub mod funding;
 pub mod i18n;
 pub mod narrative;
 
@@ -82,6 +83,8 @@ pub struct Report {
     pub missing_explanations: Vec<IndicatorRef>,
     pub pmf: Vec<PmfRow>,
     pub data_quality: Vec<String>,
+    /// The financial section, when the framework has a `funding:` section.
+    pub funding: Option<funding::FundingSection>,
 }
 
 #[derive(Debug, Serialize)]
@@ -378,6 +381,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         summary_chart: format!("{}/{SUMMARY_CHART}", inp.chart_dir),
         narrative: inp.narrative.clone(),
         missing_explanations,
+        funding: crate::compute::funding::summary(fw, Some(period)).map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         pmf: pmf_rows(fw, lang),
         data_quality: data_quality(c, &period, inp.diagnostics, inp.sources, lang),
     }
