@@ -13,20 +13,7 @@ use crate::render::status::spreadsheet_safe;
 /// An amount with thousands grouped and its own decimals kept:
 /// `2901786.00` -> `2,901,786.00`.
 pub fn money(d: Decimal) -> String {
-    let s = d.to_string();
-    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
-    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    crate::report::i18n::number_dp(crate::report::i18n::Lang::En, d, d.scale(), false)
 }
 
 /// An amount shown with `dp` decimals, so that a column lines up
