@@ -51,6 +51,14 @@ fn main() {
     }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("load STARSOM (YAML + {} ledger rows): {:>6.2} ms", loaded.ledger.entries.len(), ms(load));
-    println!("report, {runs} runs: median {:>6.2} ms, min {:>6.2} ms ({bytes} bytes of Markdown + SVG)", ms(times[runs / 2]), ms(times[0]));
+    println!(
+        "load STARSOM (YAML + {} ledger rows): {:>6.2} ms",
+        loaded.ledger.entries.len(),
+        ms(load)
+    );
+    println!(
+        "report, {runs} runs: median {:>6.2} ms, min {:>6.2} ms ({bytes} bytes of Markdown + SVG)",
+        ms(times[runs / 2]),
+        ms(times[0])
+    );
 }

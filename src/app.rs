@@ -25,10 +25,35 @@ pub const USAGE: i32 = 2;
 
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check { framework, quality: false, .. } => check(framework.as_deref()),
-        Command::Check { framework, quality: true, deadline_days } => crate::evaluate::command::check_quality(framework.as_deref(), deadline_days),
-        Command::Status { framework, period, format, as_of } => status(&framework, period.as_deref(), format, as_of.as_deref()),
-        Command::Record { framework, indicator, period, value, numerator, denominator, score, dims, comment, source, by } => {
+        Command::Check {
+            framework,
+            quality: false,
+            ..
+        } => check(framework.as_deref()),
+        Command::Check {
+            framework,
+            quality: true,
+            deadline_days,
+        } => crate::evaluate::command::check_quality(framework.as_deref(), deadline_days),
+        Command::Status {
+            framework,
+            period,
+            format,
+            as_of,
+        } => status(&framework, period.as_deref(), format, as_of.as_deref()),
+        Command::Record {
+            framework,
+            indicator,
+            period,
+            value,
+            numerator,
+            denominator,
+            score,
+            dims,
+            comment,
+            source,
+            by,
+        } => {
             let fields = RecordArgs {
                 indicator,
                 period,
@@ -42,11 +67,28 @@ pub fn run(cli: Cli) -> i32 {
             };
             record(&framework, fields, by.as_deref())
         }
-        Command::Import { framework, file, dry_run, by, sheet } if sheet.is_some() || crate::ledger::xlsx::is_spreadsheet(&file) => {
+        Command::Import {
+            framework,
+            file,
+            dry_run,
+            by,
+            sheet,
+        } if sheet.is_some() || crate::ledger::xlsx::is_spreadsheet(&file) => {
             crate::evaluate::command::import_spreadsheet(&framework, &file, sheet.as_deref(), dry_run, by.as_deref())
         }
-        Command::Import { framework, file, dry_run, by, .. } => import(&framework, &file, dry_run, by.as_deref()),
-        Command::History { framework, indicator, period, as_of } => history(&framework, &indicator, period.as_deref(), as_of.as_deref()),
+        Command::Import {
+            framework,
+            file,
+            dry_run,
+            by,
+            ..
+        } => import(&framework, &file, dry_run, by.as_deref()),
+        Command::History {
+            framework,
+            indicator,
+            period,
+            as_of,
+        } => history(&framework, &indicator, period.as_deref(), as_of.as_deref()),
         Command::Compare(args) => crate::evaluate::command::compare(args),
         Command::Explain(args) => crate::evaluate::command::explain(args),
         Command::Report(args) => crate::report::command::run(args),
@@ -102,10 +144,9 @@ fn check(arg: Option<&str>) -> i32 {
         None => {
             let all = workspace::list_frameworks(Path::new("frameworks"));
             if all.is_empty() {
-                return usage(
-                    Diagnostic::error("no frameworks under ./frameworks")
-                        .hint("run from the workspace folder, name a framework folder, or create one with `logframe init NAME`"),
-                );
+                return usage(Diagnostic::error("no frameworks under ./frameworks").hint(
+                    "run from the workspace folder, name a framework folder, or create one with `logframe init NAME`",
+                ));
             }
             all
         }
@@ -133,7 +174,11 @@ fn check(arg: Option<&str>) -> i32 {
             outln!("{summary}: ok");
         } else {
             let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
-            outln!("{summary}: {}, {}", n(diags.errors(), "error"), n(diags.warnings(), "warning"));
+            outln!(
+                "{summary}: {}, {}",
+                n(diags.errors(), "error"),
+                n(diags.warnings(), "warning")
+            );
             code = code.max(FINDINGS);
         }
     }
@@ -190,7 +235,12 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
     let mut dims: [&str; MAX_DIMENSIONS] = [""; MAX_DIMENSIONS];
     for d in &a.dims {
         let Some((name, value)) = d.split_once('=') else {
-            return usage(Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE")).expected("e.g. --dim sex=women").found(d.clone()).hint("write the dimension, `=`, and the value"));
+            return usage(
+                Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE"))
+                    .expected("e.g. --dim sex=women")
+                    .found(d.clone())
+                    .hint("write the dimension, `=`, and the value"),
+            );
         };
         match fw.disaggregation_index(name.trim()) {
             Some(i) => dims[i] = value,
@@ -200,7 +250,10 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
                     Diagnostic::error(format!("unknown disaggregation `{}`", name.trim()))
                         .expected(format!("one of {}", names.join(", ")))
                         .found(name.trim().to_string())
-                        .hint(crate::diag::did_you_mean(name.trim(), names.iter().copied()).unwrap_or_else(|| "declare it in logframe.yaml".into())),
+                        .hint(
+                            crate::diag::did_you_mean(name.trim(), names.iter().copied())
+                                .unwrap_or_else(|| "declare it in logframe.yaml".into()),
+                        ),
                 );
             }
         }
@@ -238,7 +291,8 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
 fn report_commit(fw: &Framework, result: Result<Outcome, (Sources, Diagnostics)>, dry_run: bool) -> i32 {
     match result {
         Ok(o) => {
-            outln!("{}{}: {} new, {} correction{}, {} unchanged",
+            outln!(
+                "{}{}: {} new, {} correction{}, {} unchanged",
                 if dry_run { "dry run, nothing written: " } else { "" },
                 fw.project.id,
                 o.added,
@@ -250,7 +304,11 @@ fn report_commit(fw: &Framework, result: Result<Outcome, (Sources, Diagnostics)>
         }
         Err((sources, diags)) => {
             eprint_diags(&diags, &sources);
-            if diags.0.iter().any(|d| d.span.is_some()) { FINDINGS } else { USAGE }
+            if diags.0.iter().any(|d| d.span.is_some()) {
+                FINDINGS
+            } else {
+                USAGE
+            }
         }
     }
 }
@@ -262,8 +320,14 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
     };
     let text = match std::fs::read(file).map(String::from_utf8) {
         Ok(Ok(t)) => t,
-        Ok(Err(_)) => return usage(Diagnostic::error(format!("{} is not UTF-8 text", file.display())).hint("save it as \"CSV UTF-8\"")),
-        Err(e) => return usage(Diagnostic::error(format!("cannot read {}: {e}", file.display())).hint("check the path")),
+        Ok(Err(_)) => {
+            return usage(
+                Diagnostic::error(format!("{} is not UTF-8 text", file.display())).hint("save it as \"CSV UTF-8\""),
+            );
+        }
+        Err(e) => {
+            return usage(Diagnostic::error(format!("cannot read {}: {e}", file.display())).hint("check the path"));
+        }
     };
     let at = match now() {
         Ok(t) => t,
@@ -274,7 +338,10 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
     let id = sources.add(file.to_path_buf(), text);
     let mut parser = RowParser::new(&fw);
     let mut rows: Vec<(NewRow, crate::ledger::Origin)> = Vec::new();
-    let default_source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let default_source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut diags = read_rows(&fw, &mut parser, &sources, id, |parsed, f, origin| {
         let mut f = *f;
         if f.source.trim().is_empty() {
@@ -291,9 +358,18 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
             let start = f.offset_of(origin.line as usize, 1);
             diags.push(
                 Diagnostic::error(format!("line {} records the same key as line {first}", origin.line))
-                    .at(crate::source::Span::new(id, start, start + f.line_text(origin.line as usize).len()))
+                    .at(crate::source::Span::new(
+                        id,
+                        start,
+                        start + f.line_text(origin.line as usize).len(),
+                    ))
                     .expected("one row per indicator, period and breakdown in a file")
-                    .found(format!("{} {} ({}) twice", fw.indicators[key.0 as usize].id, key.1, key.2.describe(&fw)))
+                    .found(format!(
+                        "{} {} ({}) twice",
+                        fw.indicators[key.0 as usize].id,
+                        key.1,
+                        key.2.describe(&fw)
+                    ))
                     .hint("keep one of the two rows; to correct a value, import or record it again later"),
             );
         }
@@ -319,7 +395,10 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
             Diagnostic::error(format!("unknown indicator `{indicator}`"))
                 .expected("an indicator id of the framework")
                 .found(indicator.to_string())
-                .hint(crate::diag::did_you_mean(indicator, fw.indicators.iter().map(|i| i.id.as_str())).unwrap_or_else(|| "`logframe status` lists them".into())),
+                .hint(
+                    crate::diag::did_you_mean(indicator, fw.indicators.iter().map(|i| i.id.as_str()))
+                        .unwrap_or_else(|| "`logframe status` lists them".into()),
+                ),
         );
     };
     let as_of = match as_of.map(workspace::parse_as_of).transpose() {
@@ -343,8 +422,19 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
     if trail.is_empty() {
         outln!("no values recorded");
     } else {
-        out(&render::history::history(&fw, ledger, &loaded.sources, &trail, &in_force));
-        outln!("{} rows, {} in force, {} superseded", trail.len(), in_force.len(), trail.len() - in_force.len());
+        out(&render::history::history(
+            &fw,
+            ledger,
+            &loaded.sources,
+            &trail,
+            &in_force,
+        ));
+        outln!(
+            "{} rows, {} in force, {} superseded",
+            trail.len(),
+            in_force.len(),
+            trail.len() - in_force.len()
+        );
     }
     CLEAN
 }
@@ -352,13 +442,24 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
 const INIT_TEMPLATE: &str = include_str!("templates/init.yaml");
 
 fn init(name: &str, parent: &Path) -> i32 {
-    let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    let ok = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !ok {
-        return usage(Diagnostic::error(format!("`{name}` cannot name a framework")).expected("lower-case letters, digits, - and _").found(name.to_string()).hint("e.g. `logframe init my-project`"));
+        return usage(
+            Diagnostic::error(format!("`{name}` cannot name a framework"))
+                .expected("lower-case letters, digits, - and _")
+                .found(name.to_string())
+                .hint("e.g. `logframe init my-project`"),
+        );
     }
     let dir = parent.join(name);
     if dir.exists() {
-        return usage(Diagnostic::error(format!("{} already exists", dir.display())).hint("pick another name, or edit the existing framework"));
+        return usage(
+            Diagnostic::error(format!("{} already exists", dir.display()))
+                .hint("pick another name, or edit the existing framework"),
+        );
     }
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(dir.join("measurements"))?;
@@ -366,7 +467,10 @@ fn init(name: &str, parent: &Path) -> i32 {
         Ok(())
     };
     if let Err(e) = write() {
-        return usage(Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check that the folder is writable"));
+        return usage(
+            Diagnostic::error(format!("cannot create {}: {e}", dir.display()))
+                .hint("check that the folder is writable"),
+        );
     }
     outln!("created {}/logframe.yaml", dir.display());
     outln!("next: edit it, then `logframe check {}`", dir.display());

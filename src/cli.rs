@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "logframe", version, about = "Results monitoring and indicator reporting for logical frameworks")]
+#[command(
+    name = "logframe",
+    version,
+    about = "Results monitoring and indicator reporting for logical frameworks"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -126,12 +126,7 @@ impl Diagnostics {
     /// Order by file, then position, then message; located ones first.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (a.span.is_none(), a.span, a.severity, &a.message).cmp(&(
-                b.span.is_none(),
-                b.span,
-                b.severity,
-                &b.message,
-            ))
+            (a.span.is_none(), a.span, a.severity, &a.message).cmp(&(b.span.is_none(), b.span, b.severity, &b.message))
         });
         self.0.dedup();
     }
@@ -240,7 +235,10 @@ mod tests {
     #[test]
     fn renders_location_expected_found_hint() {
         let mut sources = Sources::default();
-        let id = sources.add(PathBuf::from("m.csv"), "indicator,period,value\n1.1,2022-Q1,3,5\n".into());
+        let id = sources.add(
+            PathBuf::from("m.csv"),
+            "indicator,period,value\n1.1,2022-Q1,3,5\n".into(),
+        );
         let d = Diagnostic::error("value is not a number")
             .at(Span::new(id, 36, 39))
             .expected("a number with `.` as decimal point")
@@ -255,7 +253,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("targest", ["targets", "title"]).as_deref(), Some("did you mean `targets`?"));
+        assert_eq!(
+            did_you_mean("targest", ["targets", "title"]).as_deref(),
+            Some("did you mean `targets`?")
+        );
         assert_eq!(did_you_mean("zzz", ["targets", "title"]), None);
     }
 }

@@ -23,7 +23,12 @@ pub fn value(v: &Value) -> String {
     match v {
         Value::Number { value } => decimal(*value),
         Value::Ratio { numerator, denominator } => match v.figure() {
-            Some(p) => format!("{} % ({}/{})", decimal(p.round_dp(1)), decimal(*numerator), decimal(*denominator)),
+            Some(p) => format!(
+                "{} % ({}/{})",
+                decimal(p.round_dp(1)),
+                decimal(*numerator),
+                decimal(*denominator)
+            ),
             None => format!("{}/{}", decimal(*numerator), decimal(*denominator)),
         },
         Value::Flag { done } => if *done { "yes" } else { "no" }.to_string(),
@@ -77,7 +82,15 @@ pub fn columns(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String 
         s.trim_end().to_string() + "\n"
     };
     let mut out = line(header.to_vec());
-    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
     for r in rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
     }

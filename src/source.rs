@@ -62,10 +62,7 @@ impl SourceFile {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self
-            .text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
+        let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -77,11 +74,7 @@ impl SourceFile {
         let start = start as usize;
         let rest = &self.text[start..];
         let skip = col.saturating_sub(1);
-        start
-            + rest
-                .char_indices()
-                .nth(skip)
-                .map_or(rest.len(), |(i, _)| i)
+        start + rest.char_indices().nth(skip).map_or(rest.len(), |(i, _)| i)
     }
 
     /// Text of a 1-based line, without its line ending.
@@ -89,10 +82,7 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&e| e as usize);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -130,10 +120,7 @@ impl Sources {
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
     }
 }
 

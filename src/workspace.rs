@@ -25,7 +25,10 @@ pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
         return Ok(under);
     }
     let known = list_frameworks(Path::new("frameworks"));
-    let names: Vec<String> = known.iter().filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
+    let names: Vec<String> = known
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
     Err(Diagnostic::error(format!("no framework `{arg}`"))
         .expected("a folder holding logframe.yaml, or a name under ./frameworks")
         .found(format!("`{arg}`"))
@@ -83,8 +86,16 @@ pub fn load(dir: &Path) -> Loaded {
 /// `--as-of DATE`: the end of that day, UTC.
 pub fn parse_as_of(text: &str) -> Result<DateTime<Utc>, Diagnostic> {
     crate::model::period::parse_date(text)
-        .map(|d| d.and_time(NaiveTime::from_hms_milli_opt(23, 59, 59, 999).expect("valid time")).and_utc())
-        .map_err(|e| Diagnostic::error(format!("--as-of: {}", e.message)).expected("a date YYYY-MM-DD").found(text.to_string()).hint(e.hint))
+        .map(|d| {
+            d.and_time(NaiveTime::from_hms_milli_opt(23, 59, 59, 999).expect("valid time"))
+                .and_utc()
+        })
+        .map_err(|e| {
+            Diagnostic::error(format!("--as-of: {}", e.message))
+                .expected("a date YYYY-MM-DD")
+                .found(text.to_string())
+                .hint(e.hint)
+        })
 }
 
 /// `--period P`, checked against the framework.

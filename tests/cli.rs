@@ -23,9 +23,7 @@ fn status_starsom_2023_q3_in_every_format() {
     ] {
         let r = run(
             ws.path(),
-            &[
-                "status", "starsom", "--period", "2023-Q3", "--format", format,
-            ],
+            &["status", "starsom", "--period", "2023-Q3", "--format", format],
         );
         r.expect_code(0);
         assert_eq!(
@@ -42,14 +40,13 @@ fn status_table_names_the_period_and_every_indicator() {
     let r = run(ws.path(), &["status", "starsom", "--period", "2023-Q3"]);
     r.expect_code(0);
     assert!(
-        r.stdout
-            .contains("period 2023-Q3 (2023-07-01 .. 2023-09-30)"),
+        r.stdout.contains("period 2023-Q3 (2023-07-01 .. 2023-09-30)"),
         "{}",
         r.stdout
     );
     for id in [
-        "1000.1", "1100.1", "1100.2", "1110.1", "1111.1", "1111.2", "1112.1", "1200.1", "1200.2",
-        "1210.1", "1211.1", "1212.1",
+        "1000.1", "1100.1", "1100.2", "1110.1", "1111.1", "1111.2", "1112.1", "1200.1", "1200.2", "1210.1", "1211.1",
+        "1212.1",
     ] {
         assert!(
             r.stdout.lines().any(|l| l.starts_with(id)),
@@ -66,25 +63,16 @@ fn status_csv_has_one_row_per_indicator_and_agrees_with_json() {
     let ws = workspace(&["starsom"]);
     let csv_out = run(
         ws.path(),
-        &[
-            "status", "starsom", "--period", "2023-Q3", "--format", "csv",
-        ],
+        &["status", "starsom", "--period", "2023-Q3", "--format", "csv"],
     );
     let json_out = run(
         ws.path(),
-        &[
-            "status", "starsom", "--period", "2023-Q3", "--format", "json",
-        ],
+        &["status", "starsom", "--period", "2023-Q3", "--format", "json"],
     );
     csv_out.expect_code(0);
     json_out.expect_code(0);
     let mut rdr = csv::Reader::from_reader(csv_out.stdout.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let header: Vec<String> = rdr.headers().expect("header").iter().map(str::to_string).collect();
     for col in [
         "indicator",
         "period",
@@ -94,15 +82,11 @@ fn status_csv_has_one_row_per_indicator_and_agrees_with_json() {
         "status",
         "explanation",
     ] {
-        assert!(
-            header.iter().any(|h| h == col),
-            "csv lacks column {col}: {header:?}"
-        );
+        assert!(header.iter().any(|h| h == col), "csv lacks column {col}: {header:?}");
     }
     let col = |name: &str| header.iter().position(|h| h == name).expect("column");
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("csv row")).collect();
-    let json: serde_json::Value =
-        serde_json::from_str(&json_out.stdout).expect("status json parses");
+    let json: serde_json::Value = serde_json::from_str(&json_out.stdout).expect("status json parses");
     let inds = json["indicators"].as_array().expect("indicators array");
     assert_eq!(rows.len(), 12);
     assert_eq!(inds.len(), 12);
@@ -111,16 +95,9 @@ fn status_csv_has_one_row_per_indicator_and_agrees_with_json() {
     for (row, ind) in rows.iter().zip(inds) {
         assert_eq!(&row[col("indicator")], ind["indicator"].as_str().unwrap());
         assert_eq!(&row[col("period")], "2023-Q3");
-        let dec = |s: &str| {
-            (!s.is_empty()).then(|| s.parse::<rust_decimal::Decimal>().expect("a decimal"))
-        };
+        let dec = |s: &str| (!s.is_empty()).then(|| s.parse::<rust_decimal::Decimal>().expect("a decimal"));
         let pct = ind["percent_to_date"].as_str().unwrap_or("");
-        assert_eq!(
-            dec(&row[col("percent_to_date")]),
-            dec(pct),
-            "indicator {}",
-            &row[0]
-        );
+        assert_eq!(dec(&row[col("percent_to_date")]), dec(pct), "indicator {}", &row[0]);
         // The CSV prints the status label, the JSON its snake_case name.
         assert_eq!(
             row[col("status")].replace(' ', "_"),
@@ -140,9 +117,7 @@ fn check_accepts_every_shipped_framework() {
     assert_eq!(all.stderr, "");
     for name in names {
         assert!(
-            all.stdout
-                .lines()
-                .any(|l| l.starts_with(name) && l.ends_with(": ok")),
+            all.stdout.lines().any(|l| l.starts_with(name) && l.ends_with(": ok")),
             "{name} not ok:\n{}",
             all.stdout
         );
@@ -174,11 +149,7 @@ fn check_without_frameworks_is_a_usage_error() {
     let empty = tempfile::tempdir().unwrap();
     let r = run(empty.path(), &["check"]);
     r.expect_code(2);
-    assert!(
-        r.stderr.contains("no frameworks under ./frameworks"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("no frameworks under ./frameworks"), "{}", r.stderr);
 }
 
 #[test]
@@ -193,11 +164,7 @@ fn bad_arguments_are_usage_errors() {
         &["frobnicate"],
     ] {
         let r = run(ws.path(), args);
-        assert_eq!(
-            r.code, 2,
-            "{args:?} should exit 2\n{}{}",
-            r.stdout, r.stderr
-        );
+        assert_eq!(r.code, 2, "{args:?} should exit 2\n{}{}", r.stdout, r.stderr);
         assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
     }
 }
@@ -205,20 +172,10 @@ fn bad_arguments_are_usage_errors() {
 #[test]
 fn history_shows_a_correction_and_the_value_it_superseded() {
     let ws = workspace(&["starsom"]);
-    let r = run(
-        ws.path(),
-        &["history", "starsom", "1200.1", "--period", "2022-Q4"],
-    );
+    let r = run(ws.path(), &["history", "starsom", "1200.1", "--period", "2022-Q4"]);
     r.expect_code(0);
-    assert_golden(
-        &golden_path("history_starsom_1200.1_2022-Q4.txt"),
-        &r.stdout,
-    );
-    let rows: Vec<&str> = r
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("2022-Q4"))
-        .collect();
+    assert_golden(&golden_path("history_starsom_1200.1_2022-Q4.txt"), &r.stdout);
+    let rows: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("2022-Q4")).collect();
     assert_eq!(rows.len(), 2, "{}", r.stdout);
     assert!(
         rows[0].contains("152") && rows[0].ends_with("superseded"),
@@ -235,11 +192,7 @@ fn history_shows_a_correction_and_the_value_it_superseded() {
         "who and when: {}",
         rows[1]
     );
-    assert!(
-        r.stdout.contains("2 rows, 1 in force, 1 superseded"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("2 rows, 1 in force, 1 superseded"), "{}", r.stdout);
 }
 
 #[test]
@@ -262,10 +215,7 @@ fn schema_is_json_describing_targets() {
     let r = run(ws.path(), &["schema"]);
     r.expect_code(0);
     let schema: serde_json::Value = serde_json::from_str(&r.stdout).expect("schema is valid JSON");
-    assert!(
-        r.stdout.contains("\"targets\""),
-        "schema does not mention targets"
-    );
+    assert!(r.stdout.contains("\"targets\""), "schema does not mention targets");
     assert!(
         schema["properties"]["results"].is_object(),
         "top-level `results` property: {schema}"
@@ -287,16 +237,8 @@ fn init_creates_a_framework_that_check_accepts() {
     let ws = tempfile::tempdir().unwrap();
     let r = run(ws.path(), &["init", "my-project"]);
     r.expect_code(0);
-    assert!(
-        ws.path()
-            .join("frameworks/my-project/logframe.yaml")
-            .is_file()
-    );
-    assert!(
-        ws.path()
-            .join("frameworks/my-project/measurements")
-            .is_dir()
-    );
+    assert!(ws.path().join("frameworks/my-project/logframe.yaml").is_file());
+    assert!(ws.path().join("frameworks/my-project/measurements").is_dir());
     let c = run(ws.path(), &["check", "my-project"]);
     c.expect_code(0);
     assert_eq!(c.stderr, "", "the starter framework has no findings");
@@ -348,12 +290,7 @@ fn closed_stdout_is_not_a_panic() {
             .expect("spawn");
         drop(child.stdout.take());
         let mut err = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut err)
-            .unwrap();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
         let status = child.wait().unwrap();
         assert!(
             !err.contains("panicked"),

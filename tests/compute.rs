@@ -29,20 +29,14 @@ fn ind<'a>(s: &'a Json, id: &str) -> &'a Json {
 /// A decimal field as text with trailing zeros dropped ("126.390" -> "126.39").
 fn dec(v: &Json) -> Option<String> {
     let s = v.as_str()?;
-    let d: rust_decimal::Decimal = s
-        .parse()
-        .unwrap_or_else(|e| panic!("`{s}` is not a decimal: {e}"));
+    let d: rust_decimal::Decimal = s.parse().unwrap_or_else(|e| panic!("`{s}` is not a decimal: {e}"));
     Some(d.normalize().to_string())
 }
 
 fn value_text(v: &Json) -> String {
     match v["kind"].as_str() {
         Some("number") => dec(&v["value"]).unwrap(),
-        Some("ratio") => format!(
-            "{}/{}",
-            dec(&v["numerator"]).unwrap(),
-            dec(&v["denominator"]).unwrap()
-        ),
+        Some("ratio") => format!("{}/{}", dec(&v["numerator"]).unwrap(), dec(&v["denominator"]).unwrap()),
         Some("flag") => if v["done"] == true { "yes" } else { "no" }.to_string(),
         None => "none".to_string(),
         _ => v.to_string(),
@@ -97,54 +91,14 @@ fn cumulative_count_with_interpolated_and_explicit_targets() {
         ws.path(),
         &[
             // 0 -> 40 over 2022-01-01..2022-12-31 (364 days): 40 x 89/364 = 9.78
-            (
-                "C1",
-                "2022-Q1",
-                "10",
-                "10",
-                Some("9.78"),
-                Some("102.25"),
-                "on_track",
-            ),
+            ("C1", "2022-Q1", "10", "10", Some("9.78"), Some("102.25"), "on_track"),
             // 40 x 180/364 = 19.78; 25 / 19.78 = 126.39 %
-            (
-                "C1",
-                "2022-Q2",
-                "15",
-                "25",
-                Some("19.78"),
-                Some("126.39"),
-                "on_track",
-            ),
+            ("C1", "2022-Q2", "15", "25", Some("19.78"), Some("126.39"), "on_track"),
             // the explicit target for 2022 ends with 2022-Q4
-            (
-                "C1",
-                "2022-Q4",
-                "12",
-                "42",
-                Some("40"),
-                Some("105"),
-                "on_track",
-            ),
+            ("C1", "2022-Q4", "12", "42", Some("40"), Some("105"), "on_track"),
             // 40 + 60 x 181/365 = 69.75; 42 / 69.75 = 60.22 %
-            (
-                "C1",
-                "2023-Q2",
-                "none",
-                "42",
-                Some("69.75"),
-                Some("60.22"),
-                "at_risk",
-            ),
-            (
-                "C1",
-                "2023-Q4",
-                "none",
-                "42",
-                Some("100"),
-                Some("42"),
-                "off_track",
-            ),
+            ("C1", "2023-Q2", "none", "42", Some("69.75"), Some("60.22"), "at_risk"),
+            ("C1", "2023-Q4", "none", "42", Some("100"), Some("42"), "off_track"),
         ],
     );
     let s = status_at(ws.path(), "2022-Q2");
@@ -166,25 +120,9 @@ fn level_indicator_that_decreases_is_measured_from_its_baseline() {
         ws.path(),
         &[
             // target 100 - 40 x 364/729 = 80.03; (85 - 100) / (80.03 - 100) = 75.11 %
-            (
-                "L1",
-                "2022-Q4",
-                "85",
-                "85",
-                Some("80.03"),
-                Some("75.11"),
-                "at_risk",
-            ),
+            ("L1", "2022-Q4", "85", "85", Some("80.03"), Some("75.11"), "at_risk"),
             // (70 - 100) / (60 - 100) = 75 %
-            (
-                "L1",
-                "2023-Q4",
-                "70",
-                "70",
-                Some("60"),
-                Some("75"),
-                "at_risk",
-            ),
+            ("L1", "2023-Q4", "70", "70", Some("60"), Some("75"), "at_risk"),
         ],
     );
     let s = status_at(ws.path(), "2023-Q4");
@@ -207,10 +145,7 @@ fn percentages_pool_numerators_and_denominators() {
     assert_eq!(value_text(&ind(&s, "P2")["period_actual"]), "10/100");
 
     // The CSV prints the pooled percentage with its parts.
-    let r = run(
-        ws.path(),
-        &["status", FW, "--period", "2022-Q1", "--format", "csv"],
-    );
+    let r = run(ws.path(), &["status", FW, "--period", "2022-Q1", "--format", "csv"]);
     r.expect_code(0);
     let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
     let h = rdr.headers().unwrap().clone();
@@ -254,21 +189,14 @@ fn a_zero_target_gives_no_percent_never_zero_or_nan() {
 
     for format in ["table", "csv", "json"] {
         for period in ["2022-Q1", "2023-Q4"] {
-            let r = run(
-                ws.path(),
-                &["status", FW, "--period", period, "--format", format],
-            );
+            let r = run(ws.path(), &["status", FW, "--period", period, "--format", format]);
             r.expect_code(0);
             assert!(
                 !r.stdout.to_lowercase().contains("nan"),
                 "{format} {period}:\n{}",
                 r.stdout
             );
-            assert!(
-                !r.stdout.contains("inf"),
-                "{format} {period}:\n{}",
-                r.stdout
-            );
+            assert!(!r.stdout.contains("inf"), "{format} {period}:\n{}", r.stdout);
         }
     }
 }
@@ -339,10 +267,7 @@ fn framework_thresholds_override_the_defaults() {
         assert!(yaml.contains("# STATUS_THRESHOLDS"));
         std::fs::write(
             &path,
-            yaml.replace(
-                "# STATUS_THRESHOLDS",
-                &format!("status_thresholds: {thresholds}"),
-            ),
+            yaml.replace("# STATUS_THRESHOLDS", &format!("status_thresholds: {thresholds}")),
         )
         .unwrap();
         let s = status_at(ws.path(), "2022-Q4");
@@ -360,19 +285,12 @@ fn framework_thresholds_override_the_defaults() {
 #[test]
 fn a_breakdown_that_does_not_add_up_is_reported_with_the_numbers() {
     let ws = fixture_workspace("compute", FW);
-    let r: Run = run(
-        ws.path(),
-        &["status", FW, "--period", "2022-Q1", "--format", "json"],
-    );
+    let r: Run = run(ws.path(), &["status", FW, "--period", "2022-Q1", "--format", "json"]);
     r.expect_code(0);
     assert!(r.stderr.contains("warning:"), "{}", r.stderr);
     assert!(r.stderr.contains("indicator D1 2022-Q1"), "{}", r.stderr);
     assert!(r.stderr.contains("12 != 5 + 6 = 11"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("measurements/ledger.csv:"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("measurements/ledger.csv:"), "{}", r.stderr);
     assert!(
         !r.stderr.contains("D2"),
         "parts alone are their own total: {}",
@@ -409,10 +327,7 @@ fn milestones_are_not_yet_due_then_done_or_overdue() {
         let s = status_at(ws.path(), period);
         let m = ind(&s, id);
         assert_eq!(
-            (
-                m["status"].as_str().unwrap(),
-                m["reason"]["reason"].as_str().unwrap()
-            ),
+            (m["status"].as_str().unwrap(), m["reason"]["reason"].as_str().unwrap()),
             (status, reason),
             "{id} at {period}: {m}"
         );

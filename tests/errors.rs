@@ -208,11 +208,7 @@ fn failed_imports_write_no_ledger() {
         let tmp = prepare(name);
         let run = run_env(tmp.path(), &args(&case_dir(name)), &[]);
         assert_eq!(run.code, 1, "[{name}] {}", run.stderr);
-        assert!(
-            run.stderr.contains("nothing was imported"),
-            "[{name}] {}",
-            run.stderr
-        );
+        assert!(run.stderr.contains("nothing was imported"), "[{name}] {}", run.stderr);
         assert!(
             !tmp.path().join("measurements").join("ledger.csv").exists(),
             "[{name}] a failed import wrote the ledger"

@@ -11,10 +11,7 @@ use serde_json::Value as Json;
 const FW: &str = "base";
 
 fn ledger_path(ws: &Path) -> PathBuf {
-    ws.join("frameworks")
-        .join(FW)
-        .join("measurements")
-        .join("ledger.csv")
+    ws.join("frameworks").join(FW).join("measurements").join("ledger.csv")
 }
 
 fn record_at(ws: &Path, now: &str, args: &[&str]) -> Run {
@@ -77,11 +74,7 @@ fn record_then_status_reflects_the_value() {
         ],
     );
     r.expect_code(0);
-    assert!(
-        r.stdout.contains("1 new, 0 corrections, 0 unchanged"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("1 new, 0 corrections, 0 unchanged"), "{}", r.stdout);
     assert_eq!(data_rows(&ledger_path(ws.path())), 1);
     let s = status_json(ws.path(), &["--period", "2022-Q1"]);
     assert_eq!(to_date(&s, "1110.1"), "12");
@@ -95,37 +88,18 @@ fn record_then_status_reflects_the_value() {
 fn record_refuses_bad_values_and_writes_nothing() {
     let ws = fixture_workspace("base", FW);
     let cases: &[(&[&str], &str)] = &[
-        (
-            &["1110.1", "--period", "2022-Q1", "--value", "3,5"],
-            "decimal comma",
-        ),
+        (&["1110.1", "--period", "2022-Q1", "--value", "3,5"], "decimal comma"),
         (&["1110.1", "--period", "2022-Q1", "--value=-2"], "negative"),
         (
             &["1110.1", "--period", "2021-Q1", "--value", "2"],
             "outside the project",
         ),
         (
-            &[
-                "1110.1",
-                "--period",
-                "2022-Q1",
-                "--value",
-                "2",
-                "--dim",
-                "country=PE",
-            ],
+            &["1110.1", "--period", "2022-Q1", "--value", "2", "--dim", "country=PE"],
             "unknown country `PE`",
         ),
         (
-            &[
-                "1110.1",
-                "--period",
-                "2022-Q1",
-                "--value",
-                "2",
-                "--dim",
-                "colour=red",
-            ],
+            &["1110.1", "--period", "2022-Q1", "--value", "2", "--dim", "colour=red"],
             "unknown disaggregation `colour`",
         ),
         (
@@ -148,15 +122,8 @@ fn record_refuses_bad_values_and_writes_nothing() {
     for (args, needle) in cases {
         let r = record_at(ws.path(), "2022-04-05T09:00:00Z", args);
         assert_ne!(r.code, 0, "{args:?} was accepted");
-        assert!(
-            r.stderr.contains(needle),
-            "{args:?}: want `{needle}` in\n{}",
-            r.stderr
-        );
-        assert!(
-            !ledger_path(ws.path()).exists(),
-            "{args:?} wrote the ledger"
-        );
+        assert!(r.stderr.contains(needle), "{args:?}: want `{needle}` in\n{}", r.stderr);
+        assert!(!ledger_path(ws.path()).exists(), "{args:?} wrote the ledger");
     }
 }
 
@@ -194,27 +161,15 @@ fn recording_the_same_key_again_is_a_correction() {
 
     let h = run(ws.path(), &["history", FW, "1100.2"]);
     h.expect_code(0);
-    let rows: Vec<&str> = h
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("2022-Q1"))
-        .collect();
+    let rows: Vec<&str> = h.stdout.lines().filter(|l| l.starts_with("2022-Q1")).collect();
     assert_eq!(rows.len(), 2, "{}", h.stdout);
     assert!(
         rows[0].contains("95") && rows[0].ends_with("superseded"),
         "{}",
         h.stdout
     );
-    assert!(
-        rows[1].contains("90") && rows[1].ends_with("in force"),
-        "{}",
-        h.stdout
-    );
-    assert!(
-        h.stdout.contains("2 rows, 1 in force, 1 superseded"),
-        "{}",
-        h.stdout
-    );
+    assert!(rows[1].contains("90") && rows[1].ends_with("in force"), "{}", h.stdout);
+    assert!(h.stdout.contains("2 rows, 1 in force, 1 superseded"), "{}", h.stdout);
 
     let s = status_json(ws.path(), &["--period", "2022-Q1"]);
     assert_eq!(to_date(&s, "1100.2"), "90");
@@ -227,15 +182,9 @@ fn recording_the_same_key_again_is_a_correction() {
     assert_eq!(to_date(&on, "1100.2"), "90");
     // As of a date before anything was recorded: no value.
     let empty = status_json(ws.path(), &["--period", "2022-Q1", "--as-of", "2022-04-01"]);
-    assert!(
-        indicator(&empty, "1100.2")["to_date_actual"].is_null(),
-        "{empty}"
-    );
+    assert!(indicator(&empty, "1100.2")["to_date_actual"].is_null(), "{empty}");
 
-    let h_before = run(
-        ws.path(),
-        &["history", FW, "1100.2", "--as-of", "2022-04-20"],
-    );
+    let h_before = run(ws.path(), &["history", FW, "1100.2", "--as-of", "2022-04-20"]);
     h_before.expect_code(0);
     assert!(
         h_before.stdout.contains("1 rows, 1 in force, 0 superseded")
@@ -253,11 +202,7 @@ fn recording_the_same_value_again_changes_nothing() {
     let before = std::fs::read(ledger_path(ws.path())).unwrap();
     let r = record_at(ws.path(), "2022-04-11T08:00:00Z", &args);
     r.expect_code(0);
-    assert!(
-        r.stdout.contains("0 new, 0 corrections, 1 unchanged"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("0 new, 0 corrections, 1 unchanged"), "{}", r.stdout);
     assert_eq!(std::fs::read(ledger_path(ws.path())).unwrap(), before);
 }
 
@@ -265,9 +210,7 @@ fn recording_the_same_value_again_changes_nothing() {
 fn as_of_replays_the_shipped_starsom_correction() {
     let ws = workspace(&["starsom"]);
     let q4 = |extra: &[&str]| {
-        let mut args = vec![
-            "status", "starsom", "--period", "2022-Q4", "--format", "json",
-        ];
+        let mut args = vec!["status", "starsom", "--period", "2022-Q4", "--format", "json"];
         args.extend_from_slice(extra);
         let r = run(ws.path(), &args);
         r.expect_code(0);
@@ -344,9 +287,7 @@ fn import_of_a_changed_value_is_a_correction() {
     .expect_code(0);
     write(
         &ws.path().join("values.csv"),
-        IMPORT
-            .replace("1100.2,2022-Q1,97", "1100.2,2022-Q1,96")
-            .as_bytes(),
+        IMPORT.replace("1100.2,2022-Q1,97", "1100.2,2022-Q1,96").as_bytes(),
     );
     let r = run_env(
         ws.path(),
@@ -354,11 +295,7 @@ fn import_of_a_changed_value_is_a_correction() {
         &[("LOGFRAME_NOW", "2022-07-05T10:00:00Z")],
     );
     r.expect_code(0);
-    assert!(
-        r.stdout.contains("0 new, 1 correction, 4 unchanged"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("0 new, 1 correction, 4 unchanged"), "{}", r.stdout);
     assert_eq!(data_rows(&ledger_path(ws.path())), 6);
     assert_eq!(
         to_date(&status_json(ws.path(), &["--period", "2022-Q1"]), "1100.2"),
@@ -393,18 +330,10 @@ fn import_with_bad_rows_writes_nothing_and_lists_every_bad_row() {
     );
     r.expect_code(1);
     for line in ["bad.csv:3:", "bad.csv:5:", "bad.csv:6:"] {
-        assert!(
-            r.stderr.contains(line),
-            "bad row {line} not reported:\n{}",
-            r.stderr
-        );
+        assert!(r.stderr.contains(line), "bad row {line} not reported:\n{}", r.stderr);
     }
     for line in ["bad.csv:2:", "bad.csv:4:", "bad.csv:7:"] {
-        assert!(
-            !r.stderr.contains(line),
-            "good row {line} reported:\n{}",
-            r.stderr
-        );
+        assert!(!r.stderr.contains(line), "good row {line} reported:\n{}", r.stderr);
     }
     assert!(r.stderr.contains("3 errors"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
@@ -437,10 +366,7 @@ fn import_accepts_bom_semicolons_and_crlf() {
     assert_eq!(to_date(&s, "1100.2"), "98.5");
     // The ledger itself is plain: comma-separated, LF, no BOM, comment kept.
     let ledger = std::fs::read_to_string(ledger_path(ws.path())).unwrap();
-    assert!(
-        !ledger.starts_with('\u{feff}') && !ledger.contains('\r'),
-        "{ledger:?}"
-    );
+    assert!(!ledger.starts_with('\u{feff}') && !ledger.contains('\r'), "{ledger:?}");
     assert!(ledger.contains("Lima; Perú"), "{ledger}");
     run(ws.path(), &["check", FW]).expect_code(0);
 }
@@ -456,10 +382,7 @@ fn dry_run_reports_and_writes_nothing() {
         "{}",
         r.stdout
     );
-    assert!(
-        !ledger_path(ws.path()).exists(),
-        "--dry-run created the ledger"
-    );
+    assert!(!ledger_path(ws.path()).exists(), "--dry-run created the ledger");
 
     run(ws.path(), &["import", FW, "values.csv"]).expect_code(0);
     let before = std::fs::read(ledger_path(ws.path())).unwrap();
@@ -488,14 +411,11 @@ fn concurrent_records_lose_nothing() {
         .enumerate()
         .map(|(i, p)| {
             let value = (100 - i).to_string();
-            command(
-                ws.path(),
-                &["record", FW, "1100.2", "--period", p, "--value", &value],
-            )
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn record")
+            command(ws.path(), &["record", FW, "1100.2", "--period", p, "--value", &value])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn record")
         })
         .collect();
     for c in children {
@@ -507,17 +427,11 @@ fn concurrent_records_lose_nothing() {
         );
     }
     let path = ledger_path(ws.path());
-    assert_eq!(
-        data_rows(&path),
-        8,
-        "{}",
-        std::fs::read_to_string(&path).unwrap()
-    );
+    assert_eq!(data_rows(&path), 8, "{}", std::fs::read_to_string(&path).unwrap());
     let text = std::fs::read_to_string(&path).unwrap();
     for (i, p) in periods.iter().enumerate() {
         assert!(
-            text.lines()
-                .any(|l| l.starts_with(&format!("1100.2,{p},{},", 100 - i))),
+            text.lines().any(|l| l.starts_with(&format!("1100.2,{p},{},", 100 - i))),
             "{p} lost:\n{text}"
         );
     }

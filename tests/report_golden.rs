@@ -52,7 +52,9 @@ fn check(name: &str, actual: &str, failures: &mut Vec<String>) {
                 .position(|(a, b)| a != b)
                 .map_or(expected.lines().count().min(actual.lines().count()), |i| i)
                 + 1;
-            failures.push(format!("{name}: differs from line {line} (UPDATE_GOLDEN=1 cargo test --test report_golden rewrites it)"));
+            failures.push(format!(
+                "{name}: differs from line {line} (UPDATE_GOLDEN=1 cargo test --test report_golden rewrites it)"
+            ));
         }
         Err(_) => failures.push(format!(
             "{name}: no golden file (run UPDATE_GOLDEN=1 cargo test --test report_golden)"

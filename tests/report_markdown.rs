@@ -14,9 +14,7 @@ fn root() -> PathBuf {
 
 fn logframe(args: &[&str], cwd: &Path, epoch: Option<&str>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_logframe"));
-    c.current_dir(cwd)
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH");
+    c.current_dir(cwd).args(args).env_remove("SOURCE_DATE_EPOCH");
     if let Some(e) = epoch {
         c.env("SOURCE_DATE_EPOCH", e);
     }
@@ -53,16 +51,9 @@ fn tables(md: &str) -> Vec<Vec<Vec<String>>> {
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
         match ev {
             Event::Start(Tag::Table(_)) => out.push(Vec::new()),
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                out.last_mut().unwrap().push(Vec::new())
-            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => out.last_mut().unwrap().push(Vec::new()),
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::End(TagEnd::TableCell) => out
-                .last_mut()
-                .unwrap()
-                .last_mut()
-                .unwrap()
-                .push(cell.take().unwrap()),
+            Event::End(TagEnd::TableCell) => out.last_mut().unwrap().last_mut().unwrap().push(cell.take().unwrap()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = cell.as_mut() {
                     c.push_str(&t);
@@ -132,31 +123,12 @@ fn issue_3_report_parses_back_to_the_expected_table_cells() {
     assert_eq!(row(&t, "Total")[0], "Total");
     assert!(md.contains("| **Total** | **12** |"));
     assert!(md.contains("![Progress chart 1100.2](starsom-2023-Q3/chart-1100.2.svg)"));
-    assert!(
-        tmp.path()
-            .join("starsom-2023-Q3/chart-1100.2.svg")
-            .is_file()
-    );
+    assert!(tmp.path().join("starsom-2023-Q3/chart-1100.2.svg").is_file());
     assert!(tmp.path().join("starsom-2023-Q3/summary.svg").is_file());
     // The narrative is included, and the at-risk indicator it does not mention is listed.
-    assert!(
-        md.contains("Côte d’Ivoire")
-            && md.contains("São Paulo")
-            && md.contains("Bogotá")
-            && md.contains("Perú")
-    );
-    let missing = md
-        .split("that the narrative does not explain")
-        .nth(1)
-        .unwrap();
-    assert!(
-        missing.contains("**1200.1**")
-            && !missing
-                .split("## Annex A")
-                .next()
-                .unwrap()
-                .contains("**1100.2**")
-    );
+    assert!(md.contains("Côte d’Ivoire") && md.contains("São Paulo") && md.contains("Bogotá") && md.contains("Perú"));
+    let missing = md.split("that the narrative does not explain").nth(1).unwrap();
+    assert!(missing.contains("**1200.1**") && !missing.split("## Annex A").next().unwrap().contains("**1100.2**"));
 }
 
 #[test]
@@ -217,10 +189,7 @@ fn issue_3_same_inputs_give_byte_identical_files() {
     }
     let files = |d: &Path| {
         let mut v: Vec<(String, Vec<u8>)> = Vec::new();
-        v.push((
-            "md".into(),
-            std::fs::read(d.join("starsom-2023-Q3.fr.md")).unwrap(),
-        ));
+        v.push(("md".into(), std::fs::read(d.join("starsom-2023-Q3.fr.md")).unwrap()));
         let mut charts: Vec<_> = std::fs::read_dir(d.join("starsom-2023-Q3.fr"))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -262,10 +231,7 @@ fn issue_3_generation_date_comes_from_source_date_epoch_or_the_period_end() {
     );
     assert!(out.status.success());
     let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.es.md")).unwrap();
-    assert!(
-        md.contains("- Generado el: 14 de noviembre de 2023\n"),
-        "{md}"
-    );
+    assert!(md.contains("- Generado el: 14 de noviembre de 2023\n"), "{md}");
 }
 
 #[test]
@@ -273,28 +239,15 @@ fn issue_3_layout_follows_the_donor_unless_chosen() {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().to_str().unwrap();
     let gac = logframe(
-        &[
-            "report",
-            "starsom",
-            "--period",
-            "FY2022-23",
-            "--out",
-            out_dir,
-        ],
+        &["report", "starsom", "--period", "FY2022-23", "--out", out_dir],
         &root(),
         None,
     );
     assert!(gac.status.success(), "{}", stderr(&gac));
     let md = std::fs::read_to_string(tmp.path().join("starsom-FY2022-23.md")).unwrap();
-    let (outcomes, outputs) = (
-        md.find("\n## Outcomes\n").unwrap(),
-        md.find("\n## Outputs\n").unwrap(),
-    );
+    let (outcomes, outputs) = (md.find("\n## Outcomes\n").unwrap(), md.find("\n## Outputs\n").unwrap());
     assert!(outcomes < outputs);
-    assert!(
-        md.find("Immediate outcome 1210").unwrap() < outputs
-            && md.find("Output 1111").unwrap() > outputs
-    );
+    assert!(md.find("Immediate outcome 1210").unwrap() < outputs && md.find("Output 1111").unwrap() > outputs);
     assert!(md.contains("- Fiscal year: FY2022-23 (April – March)"));
     let general = logframe(
         &[
@@ -319,11 +272,7 @@ fn issue_3_layout_follows_the_donor_unless_chosen() {
 fn issue_3_templates_export_and_override_one_file() {
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
-    let out = logframe(
-        &["templates", "export", tpl.to_str().unwrap()],
-        &root(),
-        None,
-    );
+    let out = logframe(&["templates", "export", tpl.to_str().unwrap()], &root(), None);
     assert!(out.status.success(), "{}", stderr(&out));
     for name in [
         "report.md.j2",
@@ -340,11 +289,7 @@ fn issue_3_templates_export_and_override_one_file() {
     let title = std::fs::read_to_string(tpl.join("title.md.j2")).unwrap();
     let only = tmp.path().join("only");
     std::fs::create_dir_all(&only).unwrap();
-    std::fs::write(
-        only.join("title.md.j2"),
-        format!("{title}\n<!-- custom title -->\n"),
-    )
-    .unwrap();
+    std::fs::write(only.join("title.md.j2"), format!("{title}\n<!-- custom title -->\n")).unwrap();
     let out_dir = tmp.path().join("out");
     let args = |t: &Path| {
         vec![
@@ -360,11 +305,7 @@ fn issue_3_templates_export_and_override_one_file() {
     };
     let run = |t: &Path| {
         let a = args(t);
-        logframe(
-            &a.iter().map(String::as_str).collect::<Vec<_>>(),
-            &root(),
-            None,
-        )
+        logframe(&a.iter().map(String::as_str).collect::<Vec<_>>(), &root(), None)
     };
     let out = run(&only);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -397,10 +338,8 @@ fn issue_3_json_format_is_the_report_model() {
         None,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(tmp.path().join("unodc-glot92-2012.json")).unwrap(),
-    )
-    .unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("unodc-glot92-2012.json")).unwrap()).unwrap();
     assert_eq!(v["summary"]["total"], 8);
     assert_eq!(v["project"]["budget"], "USD 3,010,320.00");
     let first = &v["results"][0]["indicators"][0];
@@ -414,60 +353,36 @@ fn issue_3_exit_codes_say_what_happened() {
     let out_dir = tmp.path().join("out");
     let o = out_dir.to_str().unwrap();
     assert_eq!(
-        logframe(
-            &["report", "nosuch", "--period", "2023-Q3", "--out", o],
-            &root(),
-            None
-        )
-        .status
-        .code(),
+        logframe(&["report", "nosuch", "--period", "2023-Q3", "--out", o], &root(), None)
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(
-        logframe(
-            &["report", "starsom", "--period", "2023-Q9", "--out", o],
-            &root(),
-            None
-        )
-        .status
-        .code(),
+        logframe(&["report", "starsom", "--period", "2023-Q9", "--out", o], &root(), None)
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(
-        logframe(
-            &["report", "starsom", "--period", "2030", "--out", o],
-            &root(),
-            None
-        )
-        .status
-        .code(),
+        logframe(&["report", "starsom", "--period", "2030", "--out", o], &root(), None)
+            .status
+            .code(),
         Some(2)
     );
     let fw = copy_framework("iom-px0012", tmp.path());
     let yaml = fw.join("logframe.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap().replacen(
-        "reporting_frequency:",
-        "reporting_frequncy:",
-        1,
-    );
+    let text = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .replacen("reporting_frequency:", "reporting_frequncy:", 1);
     std::fs::write(&yaml, text).unwrap();
     let bad = logframe(
-        &[
-            "report",
-            fw.to_str().unwrap(),
-            "--period",
-            "2013",
-            "--out",
-            o,
-        ],
+        &["report", fw.to_str().unwrap(), "--period", "2013", "--out", o],
         &root(),
         None,
     );
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
-    assert!(
-        !out_dir.exists(),
-        "nothing is written for a broken framework"
-    );
+    assert!(!out_dir.exists(), "nothing is written for a broken framework");
 }
 
 #[test]
@@ -485,12 +400,22 @@ fn issue_6_report_has_a_financial_section_in_each_language() {
             .output()
             .unwrap();
         assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-        let name = if lang == "en" { "starsom-2023-Q3.md".to_string() } else { format!("starsom-2023-Q3.{lang}.md") };
+        let name = if lang == "en" {
+            "starsom-2023-Q3.md".to_string()
+        } else {
+            format!("starsom-2023-Q3.{lang}.md")
+        };
         let md = std::fs::read_to_string(out.path().join(name)).unwrap();
         let section = &md[md.find(heading).unwrap_or_else(|| panic!("{lang}: no {heading}"))..];
         assert!(section.contains(budget), "{lang}: budget {budget} missing");
         // Spent to date and the burn rate come from compute::funding, formatted per language.
-        assert!(section.contains(if lang == "en" { "2,720,197.25" } else if lang == "fr" { "2\u{202f}720\u{202f}197,25" } else { "2.720.197,25" }));
+        assert!(section.contains(if lang == "en" {
+            "2,720,197.25"
+        } else if lang == "fr" {
+            "2\u{202f}720\u{202f}197,25"
+        } else {
+            "2.720.197,25"
+        }));
         assert!(section.contains("funding.svg"));
     }
 }

@@ -42,7 +42,12 @@ pub struct Computed<'a> {
 }
 
 impl<'a> Computed<'a> {
-    pub fn new(fw: &'a Framework, ledger: &'a Ledger, sources: &Sources, as_of: Option<DateTime<Utc>>) -> (Computed<'a>, Diagnostics) {
+    pub fn new(
+        fw: &'a Framework,
+        ledger: &'a Ledger,
+        sources: &Sources,
+        as_of: Option<DateTime<Utc>>,
+    ) -> (Computed<'a>, Diagnostics) {
         let current = ledger.current(as_of);
         let (series, diags) = Series::build(fw, ledger, &current, sources);
         (
@@ -58,11 +63,18 @@ impl<'a> Computed<'a> {
     }
 
     pub fn progress(&self, indicator: usize, period: &Period) -> Progress {
-        progress::progress(self.fw, &self.fw.indicators[indicator], &self.series.by_indicator[indicator], period)
+        progress::progress(
+            self.fw,
+            &self.fw.indicators[indicator],
+            &self.series.by_indicator[indicator],
+            period,
+        )
     }
 
     pub fn table(&self, period: &Period) -> StatusTable {
-        let indicators: Vec<Progress> = (0..self.fw.indicators.len()).map(|i| self.progress(i, period)).collect();
+        let indicators: Vec<Progress> = (0..self.fw.indicators.len())
+            .map(|i| self.progress(i, period))
+            .collect();
         let mut counts = BTreeMap::new();
         for p in &indicators {
             *counts.entry(p.status).or_insert(0) += 1;

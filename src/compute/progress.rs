@@ -59,7 +59,10 @@ impl Progress {
 pub fn aggregate(rule: Aggregate, points: &[&Point]) -> Option<Value> {
     let last = points.iter().max_by_key(|p| p.period)?;
     match rule {
-        Aggregate::Sum => points.iter().skip(1).try_fold(points[0].value.clone(), |acc, p| Some(add(&acc, &p.value))),
+        Aggregate::Sum => points
+            .iter()
+            .skip(1)
+            .try_fold(points[0].value.clone(), |acc, p| Some(add(&acc, &p.value))),
         Aggregate::Last => Some(last.value.clone()),
         Aggregate::Max => points
             .iter()
@@ -72,7 +75,9 @@ pub fn aggregate(rule: Aggregate, points: &[&Point]) -> Option<Value> {
                 return None;
             }
             let mean = figures.iter().sum::<Decimal>() / Decimal::from(figures.len());
-            Some(Value::Number { value: mean.round_dp(4) })
+            Some(Value::Number {
+                value: mean.round_dp(4),
+            })
         }
     }
 }
@@ -100,18 +105,42 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
     let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= period.end).collect();
     let period_actual = aggregate(ind.aggregate, &within);
     // A per-period sum (so many per period) is judged on the period asked for.
-    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum { so_far.clone() } else { within.clone() };
+    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum {
+        so_far.clone()
+    } else {
+        within.clone()
+    };
     let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
     let to_date_actual = aggregate(to_date_rule, &to_date_points);
     let start = ind.start_value();
     let target_to_date = target_at(fw, ind, period);
     let end = end_target(ind);
     let actual = to_date_actual.as_ref().and_then(Value::figure);
-    let percent = |target: Decimal| actual.and_then(|a| if ind.cumulative { percent_of(a, Decimal::ZERO, target) } else { percent_of(a, start, target) });
+    let percent = |target: Decimal| {
+        actual.and_then(|a| {
+            if ind.cumulative {
+                percent_of(a, Decimal::ZERO, target)
+            } else {
+                percent_of(a, start, target)
+            }
+        })
+    };
     let percent_to_date = target_to_date.and_then(|t| percent(t.value));
     let percent_of_end = end.and_then(percent);
-    let done_in = so_far.iter().find(|p| matches!(p.value, Value::Flag { done: true })).map(|p| p.period);
-    let (status, reason) = judge(fw, ind, period, actual, (&to_date_actual, done_in), target_to_date, end, percent_to_date);
+    let done_in = so_far
+        .iter()
+        .find(|p| matches!(p.value, Value::Flag { done: true }))
+        .map(|p| p.period);
+    let (status, reason) = judge(
+        fw,
+        ind,
+        period,
+        actual,
+        (&to_date_actual, done_in),
+        target_to_date,
+        end,
+        percent_to_date,
+    );
     Progress {
         indicator: ind.id.clone(),
         period: *period,
@@ -148,7 +177,13 @@ fn judge(
             (true, due) => {
                 let done = done_in.unwrap_or(*period);
                 let late_after = due.filter(|d| done.end > *d);
-                (Status::Achieved, Reason::MilestoneDone { period: done, late_after })
+                (
+                    Status::Achieved,
+                    Reason::MilestoneDone {
+                        period: done,
+                        late_after,
+                    },
+                )
             }
             (false, None) => (Status::NoTarget, Reason::NoTarget),
             (false, Some(due)) if due <= by => (Status::OffTrack, Reason::MilestoneOverdue { due }),
@@ -168,18 +203,35 @@ fn judge(
             None => (Status::NoTarget, Reason::NoTargetNoData),
         };
     };
-    let start = if ind.cumulative { Decimal::ZERO } else { ind.start_value() };
+    let start = if ind.cumulative {
+        Decimal::ZERO
+    } else {
+        ind.start_value()
+    };
     let Some(a) = actual else {
         return if target.value == start {
             (Status::NotYetDue, Reason::NothingExpectedYet { by })
         } else {
-            (Status::NoData, Reason::Missing { by, expected: target.value })
+            (
+                Status::NoData,
+                Reason::Missing {
+                    by,
+                    expected: target.value,
+                },
+            )
         };
     };
     match percent {
         Some(p) => (
             grade(p, ind.thresholds),
-            Reason::Progress { actual: a, expected: target.value, start, by, percent: p, thresholds: ind.thresholds },
+            Reason::Progress {
+                actual: a,
+                expected: target.value,
+                start,
+                by,
+                percent: p,
+                thresholds: ind.thresholds,
+            },
         ),
         None if ind.cumulative => (Status::OnTrack, Reason::NothingExpectedYet { by }),
         None => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),

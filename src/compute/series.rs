@@ -37,8 +37,14 @@ pub fn add(a: &Value, b: &Value) -> Value {
     match (a, b) {
         (Value::Number { value: x }, Value::Number { value: y }) => Value::Number { value: x + y },
         (
-            Value::Ratio { numerator: n1, denominator: d1 },
-            Value::Ratio { numerator: n2, denominator: d2 },
+            Value::Ratio {
+                numerator: n1,
+                denominator: d1,
+            },
+            Value::Ratio {
+                numerator: n2,
+                denominator: d2,
+            },
         ) => Value::Ratio {
             numerator: n1 + n2,
             denominator: d1 + d2,
@@ -116,7 +122,11 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
     let (total_shape, from_parts) = match shapes.contains_key(&0) {
         true => (0u8, false),
         false => {
-            let finest = shapes.iter().max_by_key(|(s, (_, _, depth))| (*depth, std::cmp::Reverse(**s))).map(|(s, _)| *s).expect("non-empty");
+            let finest = shapes
+                .iter()
+                .max_by_key(|(s, (_, _, depth))| (*depth, std::cmp::Reverse(**s)))
+                .map(|(s, _)| *s)
+                .expect("non-empty");
             (finest, true)
         }
     };
@@ -170,9 +180,14 @@ pub fn sum_figures(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
 pub fn breakdown(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
     let mut out: BTreeMap<u16, Value> = BTreeMap::new();
     // Use the finest shape that includes `dim` so nothing is counted twice.
-    let with_dim: Vec<&crate::ledger::Entry> =
-        rows.iter().map(|&i| &ledger.entries[i as usize]).filter(|e| e.dims.0[dim] != crate::ledger::row::TOTAL).collect();
-    let Some(shape) = with_dim.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else { return out };
+    let with_dim: Vec<&crate::ledger::Entry> = rows
+        .iter()
+        .map(|&i| &ledger.entries[i as usize])
+        .filter(|e| e.dims.0[dim] != crate::ledger::row::TOTAL)
+        .collect();
+    let Some(shape) = with_dim.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else {
+        return out;
+    };
     for e in with_dim.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
         let k = e.dims.0[dim];
         let v = match out.get(&k) {

@@ -66,10 +66,16 @@ pub enum Reason {
         /// The due date, when the milestone was done after it.
         late_after: Option<NaiveDate>,
     },
-    MilestoneOverdue { due: NaiveDate },
-    MilestoneNotDue { due: NaiveDate },
+    MilestoneOverdue {
+        due: NaiveDate,
+    },
+    MilestoneNotDue {
+        due: NaiveDate,
+    },
     /// Nothing is expected yet (the target in force is still the start).
-    NothingExpectedYet { by: NaiveDate },
+    NothingExpectedYet {
+        by: NaiveDate,
+    },
     /// Progress was expected but no value was recorded.
     Missing {
         by: NaiveDate,
@@ -108,10 +114,21 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Reached { actual, target } => {
-                write!(f, "{} reached the end-of-project target of {}", num(*actual), num(*target))
+                write!(
+                    f,
+                    "{} reached the end-of-project target of {}",
+                    num(*actual),
+                    num(*target)
+                )
             }
-            Reason::MilestoneDone { period, late_after: None } => write!(f, "done (recorded for {period})"),
-            Reason::MilestoneDone { period, late_after: Some(due) } => {
+            Reason::MilestoneDone {
+                period,
+                late_after: None,
+            } => write!(f, "done (recorded for {period})"),
+            Reason::MilestoneDone {
+                period,
+                late_after: Some(due),
+            } => {
                 write!(f, "done (recorded for {period}), after its due date {due}")
             }
             Reason::MilestoneOverdue { due } => write!(f, "due by {due} and not recorded as done"),
@@ -120,7 +137,14 @@ impl fmt::Display for Reason {
             Reason::Missing { by, expected } => {
                 write!(f, "no value recorded by {by}, when {} was expected", num(*expected))
             }
-            Reason::Progress { actual, expected, start, by, percent, thresholds } => {
+            Reason::Progress {
+                actual,
+                expected,
+                start,
+                by,
+                percent,
+                thresholds,
+            } => {
                 let verdict = if *percent >= thresholds.on_track {
                     format!("at least {} % is on track", num(thresholds.on_track))
                 } else if *percent >= thresholds.at_risk {
@@ -129,7 +153,13 @@ impl fmt::Display for Reason {
                     format!("below {} % is off track", num(thresholds.at_risk))
                 };
                 if start.is_zero() {
-                    write!(f, "{} against {} expected by {by}: {} % of the expected progress ({verdict})", num(*actual), num(*expected), num(percent.round_dp(1)))
+                    write!(
+                        f,
+                        "{} against {} expected by {by}: {} % of the expected progress ({verdict})",
+                        num(*actual),
+                        num(*expected),
+                        num(percent.round_dp(1))
+                    )
                 } else {
                     write!(
                         f,
@@ -142,7 +172,11 @@ impl fmt::Display for Reason {
                 }
             }
             Reason::TargetEqualsBaseline { target } => {
-                write!(f, "the target in force ({}) equals the baseline, so progress is undefined", num(*target))
+                write!(
+                    f,
+                    "the target in force ({}) equals the baseline, so progress is undefined",
+                    num(*target)
+                )
             }
             Reason::NoTarget => write!(f, "no target is set"),
             Reason::NoTargetNoData => write!(f, "no target is set and no value is recorded"),

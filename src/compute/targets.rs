@@ -82,7 +82,10 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
     }
     let d = period.end;
     if d < a[0].0 {
-        return Some(TargetInForce { value: a[0].1, rule: TargetRule::Start });
+        return Some(TargetInForce {
+            value: a[0].1,
+            rule: TargetRule::Start,
+        });
     }
     for w in a.windows(2) {
         let ((d0, v0, _), (d1, v1, p1)) = (w[0], w[1]);
@@ -91,22 +94,39 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
                 value: v1,
                 rule: match p1 {
                     Some(p) => TargetRule::Explicit { period: p },
-                    None => TargetRule::Interpolated { from: d0, from_value: v0, to: d1, to_value: v1 },
+                    None => TargetRule::Interpolated {
+                        from: d0,
+                        from_value: v0,
+                        to: d1,
+                        to_value: v1,
+                    },
                 },
             });
         }
         if d0 <= d && d < d1 {
             let span = Decimal::from((d1 - d0).num_days());
             let done = Decimal::from((d - d0).num_days());
-            let value = if span.is_zero() { v1 } else { v0 + (v1 - v0) * done / span };
+            let value = if span.is_zero() {
+                v1
+            } else {
+                v0 + (v1 - v0) * done / span
+            };
             return Some(TargetInForce {
                 value: value.round_dp(2),
-                rule: TargetRule::Interpolated { from: d0, from_value: v0, to: d1, to_value: v1 },
+                rule: TargetRule::Interpolated {
+                    from: d0,
+                    from_value: v0,
+                    to: d1,
+                    to_value: v1,
+                },
             });
         }
     }
     let last = a.last().expect("two anchors");
-    Some(TargetInForce { value: last.1, rule: TargetRule::Held { from: last.0 } })
+    Some(TargetInForce {
+        value: last.1,
+        rule: TargetRule::Held { from: last.0 },
+    })
 }
 
 /// A target written for exactly this period (same dates).

@@ -201,7 +201,9 @@ pub fn compare(a: CompareArgs) -> i32 {
         CompareFormat::Xlsx => match render::xlsx::workbook(&fw, &model) {
             Ok(b) => b,
             Err(e) => {
-                return usage(Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"));
+                return usage(
+                    Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
+                );
             }
         },
     };

@@ -60,7 +60,10 @@ pub fn ledger_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         Ok(rd) => {
             for e in rd {
                 let p = e?.path();
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) && !name.starts_with('.') {
                     files.push(p);
                 }
@@ -82,7 +85,10 @@ impl Ledger {
         let files = match ledger_files(&dir) {
             Ok(f) => f,
             Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot list {}: {e}", dir.display())).hint("check the folder's permissions"));
+                diags.push(
+                    Diagnostic::error(format!("cannot list {}: {e}", dir.display()))
+                        .hint("check the folder's permissions"),
+                );
                 return (ledger, diags);
             }
         };
@@ -98,7 +104,10 @@ impl Ledger {
                     continue;
                 }
                 Err(e) => {
-                    diags.push(Diagnostic::error(format!("cannot read {}: {e}", path.display())).hint("check the file's permissions"));
+                    diags.push(
+                        Diagnostic::error(format!("cannot read {}: {e}", path.display()))
+                            .hint("check the file's permissions"),
+                    );
                     continue;
                 }
             };
@@ -168,7 +177,11 @@ impl Ledger {
         let trail = self.trail(None);
         for w in trail.windows(2) {
             let (p, e) = (&self.entries[w[0] as usize], &self.entries[w[1] as usize]);
-            if p.key() != e.key() || p.recorded_at != e.recorded_at || p.origin.file == e.origin.file || p.value == e.value {
+            if p.key() != e.key()
+                || p.recorded_at != e.recorded_at
+                || p.origin.file == e.origin.file
+                || p.value == e.value
+            {
                 continue;
             }
             let other = sources.get(p.origin.file);

@@ -54,7 +54,11 @@ pub fn read_rows(
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let first_line = body.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -66,7 +70,11 @@ pub fn read_rows(
         Ok(true) => {}
         Ok(false) => return diags,
         Err(e) => {
-            diags.push(Diagnostic::error(format!("cannot read CSV header: {e}")).at(Span::new(file, 0, 1)).hint("save the file as UTF-8 CSV"));
+            diags.push(
+                Diagnostic::error(format!("cannot read CSV header: {e}"))
+                    .at(Span::new(file, 0, 1))
+                    .hint("save the file as UTF-8 CSV"),
+            );
             return diags;
         }
     }
@@ -124,8 +132,14 @@ pub fn read_rows(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let span = e.position().map(|p| Span::new(file, bom + p.byte() as usize, bom + p.byte() as usize + 1));
-                diags.push(Diagnostic::error(format!("malformed CSV: {e}")).at_opt(span).hint("check the quotes on this line"));
+                let span = e
+                    .position()
+                    .map(|p| Span::new(file, bom + p.byte() as usize, bom + p.byte() as usize + 1));
+                diags.push(
+                    Diagnostic::error(format!("malformed CSV: {e}"))
+                        .at_opt(span)
+                        .hint("check the quotes on this line"),
+                );
                 break;
             }
         }
@@ -146,7 +160,11 @@ pub fn read_rows(
         if record.len() != width {
             diags.push(
                 Diagnostic::error(format!("this row has {} cells, the header has {width}", record.len()))
-                    .at(Span::new(file, start, start + sources.get(file).line_text(pos.line() as usize).len()))
+                    .at(Span::new(
+                        file,
+                        start,
+                        start + sources.get(file).line_text(pos.line() as usize).len(),
+                    ))
                     .expected(format!("{width} cells"))
                     .found(format!("{} cells", record.len()))
                     .hint("quote cells that contain the separator, e.g. \"Lima, Perú\""),

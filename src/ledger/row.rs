@@ -139,11 +139,22 @@ impl<'f> RowParser<'f> {
     pub fn new(fw: &'f Framework) -> RowParser<'f> {
         RowParser {
             fw,
-            indicators: fw.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i as u32)).collect(),
+            indicators: fw
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, ind)| (ind.id.as_str(), i as u32))
+                .collect(),
             dim_values: fw
                 .disaggregations
                 .iter()
-                .map(|d| d.values.iter().enumerate().map(|(i, v)| (v.as_str(), i as u16)).collect())
+                .map(|d| {
+                    d.values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (v.as_str(), i as u16))
+                        .collect()
+                })
                 .collect(),
             periods: HashMap::new(),
             span: fw.project.span(),
@@ -161,15 +172,25 @@ impl<'f> RowParser<'f> {
                 let ids = fw.indicators.iter().map(|i| i.id.as_str());
                 errors.push(fe(
                     Field::Indicator,
-                    Diagnostic::error(if id.is_empty() { "the indicator is missing".to_string() } else { format!("unknown indicator `{id}`") })
-                        .expected("an indicator id declared in logframe.yaml")
-                        .found(format!("`{id}`"))
-                        .hint(did_you_mean(id, ids).unwrap_or_else(|| "`logframe status FRAMEWORK` lists the indicator ids".into())),
+                    Diagnostic::error(if id.is_empty() {
+                        "the indicator is missing".to_string()
+                    } else {
+                        format!("unknown indicator `{id}`")
+                    })
+                    .expected("an indicator id declared in logframe.yaml")
+                    .found(format!("`{id}`"))
+                    .hint(
+                        did_you_mean(id, ids)
+                            .unwrap_or_else(|| "`logframe status FRAMEWORK` lists the indicator ids".into()),
+                    ),
                 ));
                 None
             }
         };
-        let period = self.period(row.period).map_err(|d| errors.push(fe(Field::Period, d))).ok();
+        let period = self
+            .period(row.period)
+            .map_err(|d| errors.push(fe(Field::Period, d)))
+            .ok();
         let Some(ix) = indicator else { return Err(errors) };
         let ind = &fw.indicators[ix as usize];
         let mut dims = DimKey::TOTAL;
@@ -185,7 +206,10 @@ impl<'f> RowParser<'f> {
                     Diagnostic::error(format!("indicator {} is not broken down by {}", ind.id, dim.name))
                         .expected(format!("a blank `{}` cell for this indicator", dim.name))
                         .found(format!("`{text}`"))
-                        .hint(format!("leave the cell blank, or add `{}` to the indicator's disaggregate_by", dim.name)),
+                        .hint(format!(
+                            "leave the cell blank, or add `{}` to the indicator's disaggregate_by",
+                            dim.name
+                        )),
                 ));
                 continue;
             }
@@ -196,12 +220,20 @@ impl<'f> RowParser<'f> {
                     Diagnostic::error(format!("unknown {} `{text}`", dim.name))
                         .expected(format!("one of {}", dim.values.join(", ")))
                         .found(format!("`{text}`"))
-                        .hint(did_you_mean(text, dim.values.iter().map(String::as_str))
-                            .unwrap_or_else(|| format!("add `{text}` to disaggregations.{} in logframe.yaml if it is a new category", dim.name))),
+                        .hint(
+                            did_you_mean(text, dim.values.iter().map(String::as_str)).unwrap_or_else(|| {
+                                format!(
+                                    "add `{text}` to disaggregations.{} in logframe.yaml if it is a new category",
+                                    dim.name
+                                )
+                            }),
+                        ),
                 )),
             }
         }
-        let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row).map_err(|e| errors.extend(e)).ok();
+        let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row)
+            .map_err(|e| errors.extend(e))
+            .ok();
         let recorded_at = match row.recorded_at.trim() {
             "" => None,
             t => match parse_timestamp(t) {
@@ -303,7 +335,11 @@ fn must_be_blank(field: Field, name: &str, text: &str, kind: IndicatorType) -> R
 }
 
 /// Type a row's value fields by the indicator's type.
-pub fn parse_value(kind: IndicatorType, scale: Option<(Decimal, Decimal)>, row: &RowFields) -> Result<Value, Vec<FieldError>> {
+pub fn parse_value(
+    kind: IndicatorType,
+    scale: Option<(Decimal, Decimal)>,
+    row: &RowFields,
+) -> Result<Value, Vec<FieldError>> {
     let mut errs = Vec::new();
     let v = row.value.trim();
     let mut check = |r: Result<(), FieldError>| {
@@ -321,7 +357,13 @@ pub fn parse_value(kind: IndicatorType, scale: Option<(Decimal, Decimal)>, row: 
     let value = match kind {
         IndicatorType::Count | IndicatorType::Number => {
             if v.is_empty() {
-                Err(fe(Field::Value, Diagnostic::error("the value is missing").expected("a number").found("an empty cell").hint("write the value measured for the period")))
+                Err(fe(
+                    Field::Value,
+                    Diagnostic::error("the value is missing")
+                        .expected("a number")
+                        .found("an empty cell")
+                        .hint("write the value measured for the period"),
+                ))
             } else {
                 number(Field::Value, "value", v).and_then(|d| {
                     if kind == IndicatorType::Count && (d.is_sign_negative() && !d.is_zero()) {
@@ -350,20 +392,36 @@ pub fn parse_value(kind: IndicatorType, scale: Option<(Decimal, Decimal)>, row: 
                 match (num, den) {
                     (Ok(num), Ok(den)) => {
                         if num.is_sign_negative() || den.is_sign_negative() {
-                            Err(fe(Field::Numerator, Diagnostic::error("numerator and denominator cannot be negative").found(format!("{num} / {den}")).hint("both are counts of people or cases")))
+                            Err(fe(
+                                Field::Numerator,
+                                Diagnostic::error("numerator and denominator cannot be negative")
+                                    .found(format!("{num} / {den}"))
+                                    .hint("both are counts of people or cases"),
+                            ))
                         } else if den.is_zero() {
-                            Err(fe(Field::Denominator, Diagnostic::error("the denominator is zero").expected("a denominator above 0").found("0").hint("if nobody was assessed this period, leave the row out")))
+                            Err(fe(
+                                Field::Denominator,
+                                Diagnostic::error("the denominator is zero")
+                                    .expected("a denominator above 0")
+                                    .found("0")
+                                    .hint("if nobody was assessed this period, leave the row out"),
+                            ))
                         } else if num > den {
                             Err(fe(Field::Numerator, Diagnostic::error(format!("numerator {num} exceeds denominator {den}")).expected(format!("at most {den}")).found(num.to_string()).hint("the numerator counts a part of the denominator; check the two columns are not swapped")))
                         } else {
-                            Ok(Value::Ratio { numerator: num, denominator: den })
+                            Ok(Value::Ratio {
+                                numerator: num,
+                                denominator: den,
+                            })
                         }
                     }
                     (a, b) => {
                         if let Err(e) = b {
                             errs.push(e);
                         }
-                        Err(a.err().unwrap_or_else(|| fe(Field::Denominator, Diagnostic::error("invalid denominator"))))
+                        Err(a
+                            .err()
+                            .unwrap_or_else(|| fe(Field::Denominator, Diagnostic::error("invalid denominator"))))
                     }
                 }
             }
@@ -371,17 +429,39 @@ pub fn parse_value(kind: IndicatorType, scale: Option<(Decimal, Decimal)>, row: 
         IndicatorType::Milestone => match v.to_ascii_lowercase().as_str() {
             "yes" | "true" | "done" => Ok(Value::Flag { done: true }),
             "no" | "false" => Ok(Value::Flag { done: false }),
-            _ => Err(fe(Field::Value, Diagnostic::error("a milestone value is yes or no").expected("yes or no").found(format!("`{v}`")).hint("record yes once the milestone is reached"))),
+            _ => Err(fe(
+                Field::Value,
+                Diagnostic::error("a milestone value is yes or no")
+                    .expected("yes or no")
+                    .found(format!("`{v}`"))
+                    .hint("record yes once the milestone is reached"),
+            )),
         },
         IndicatorType::Qualitative => {
             let s = row.score.trim();
-            let score = if s.is_empty() { Ok(None) } else { number(Field::Score, "score", s).map(Some) };
+            let score = if s.is_empty() {
+                Ok(None)
+            } else {
+                number(Field::Score, "score", s).map(Some)
+            };
             match score {
                 Ok(Some(sc)) if scale.is_some_and(|(lo, hi)| sc < lo || sc > hi) => {
                     let (lo, hi) = scale.expect("checked");
-                    Err(fe(Field::Score, Diagnostic::error(format!("score {sc} is off the scale")).expected(format!("a score from {lo} to {hi}")).found(sc.to_string()).hint("use the scale declared for the indicator")))
+                    Err(fe(
+                        Field::Score,
+                        Diagnostic::error(format!("score {sc} is off the scale"))
+                            .expected(format!("a score from {lo} to {hi}"))
+                            .found(sc.to_string())
+                            .hint("use the scale declared for the indicator"),
+                    ))
                 }
-                Ok(_) if v.is_empty() && s.is_empty() => Err(fe(Field::Value, Diagnostic::error("the value is missing").expected("a short text, optionally with a score").found("an empty cell").hint("describe what was observed"))),
+                Ok(_) if v.is_empty() && s.is_empty() => Err(fe(
+                    Field::Value,
+                    Diagnostic::error("the value is missing")
+                        .expected("a short text, optionally with a score")
+                        .found("an empty cell")
+                        .hint("describe what was observed"),
+                )),
                 Ok(score) => Ok(Value::Text { text: v.into(), score }),
                 Err(e) => Err(e),
             }
@@ -452,7 +532,11 @@ mod tests {
     fn message(kind: IndicatorType, r: RowFields) -> String {
         match parse_value(kind, Some((Decimal::ONE, Decimal::from(5))), &r) {
             Ok(v) => format!("ok {v:?}"),
-            Err(e) => e.iter().map(|e| e.diagnostic.message.clone()).collect::<Vec<_>>().join("; "),
+            Err(e) => e
+                .iter()
+                .map(|e| e.diagnostic.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
@@ -473,8 +557,24 @@ mod tests {
             (Percentage, row("", "0", "0"), "denominator is zero"),
             (Milestone, row("yes", "", ""), "ok Flag"),
             (Milestone, row("maybe", "", ""), "yes or no"),
-            (Qualitative, RowFields { value: "Good cooperation", score: "4", ..Default::default() }, "ok Text"),
-            (Qualitative, RowFields { value: "x", score: "9", ..Default::default() }, "off the scale"),
+            (
+                Qualitative,
+                RowFields {
+                    value: "Good cooperation",
+                    score: "4",
+                    ..Default::default()
+                },
+                "ok Text",
+            ),
+            (
+                Qualitative,
+                RowFields {
+                    value: "x",
+                    score: "9",
+                    ..Default::default()
+                },
+                "off the scale",
+            ),
         ];
         for (kind, r, want) in cases {
             let got = message(*kind, *r);

@@ -39,13 +39,22 @@ impl NewRow {
         } else {
             f.recorded_at.trim().to_string()
         };
-        let who = if f.recorded_by.trim().is_empty() { by } else { f.recorded_by.trim() };
+        let who = if f.recorded_by.trim().is_empty() {
+            by
+        } else {
+            f.recorded_by.trim()
+        };
         let mut cells: Vec<String> = [f.indicator, f.period, f.value, f.numerator, f.denominator, f.score]
             .iter()
             .map(|s| s.trim().to_string())
             .collect();
         cells.extend((0..fw.disaggregations.len()).map(|d| f.dims[d].trim().to_string()));
-        cells.extend([f.comment.trim().to_string(), f.source.trim().to_string(), stamp, who.to_string()]);
+        cells.extend([
+            f.comment.trim().to_string(),
+            f.source.trim().to_string(),
+            stamp,
+            who.to_string(),
+        ]);
         NewRow {
             parsed,
             cells,
@@ -117,18 +126,22 @@ pub fn commit(fw: &Framework, rows: Vec<NewRow>, dry_run: bool) -> Result<Outcom
     let (ledger, diags) = Ledger::load(fw, &mut sources);
     if diags.has_errors() {
         let mut d = diags;
-        d.push(Diagnostic::error("the ledger has errors, so nothing was written").hint("fix the rows above (`logframe check`), then record again"));
+        d.push(
+            Diagnostic::error("the ledger has errors, so nothing was written")
+                .hint("fix the rows above (`logframe check`), then record again"),
+        );
         return Err((sources, d));
     }
-    let current: std::collections::HashMap<Key, u32> =
-        ledger.current(None).into_iter().map(|i| (ledger.entries[i as usize].key(), i)).collect();
+    let current: std::collections::HashMap<Key, u32> = ledger
+        .current(None)
+        .into_iter()
+        .map(|i| (ledger.entries[i as usize].key(), i))
+        .collect();
     let mut outcome = Outcome::default();
     let mut fresh = Vec::new();
     for row in rows {
         match current.get(&row.key()).map(|&i| &ledger.entries[i as usize]) {
-            Some(e)
-                if e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment =>
-            {
+            Some(e) if e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment => {
                 outcome.unchanged += 1;
             }
             Some(_) => {
@@ -160,7 +173,9 @@ fn write_ledger_file(fw: &Framework, path: &Path, rows: &[NewRow]) -> std::io::R
     if !out.is_empty() && !out.ends_with(b"\n") {
         out.push(b'\n');
     }
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     if out.is_empty() {
         w.write_record(&header)?;
     }
@@ -190,7 +205,9 @@ fn rewrite_if_needed(old: Vec<u8>, header: &[String]) -> std::io::Result<Vec<u8>
     if have == header {
         return Ok(old);
     }
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     w.write_record(header)?;
     for rec in rdr.records() {
         let rec = rec?;

@@ -75,7 +75,9 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
         d.message = format!("logframe.yaml: unknown key `{found}`");
-        let expected = expected.trim_start_matches(", expected one of ").trim_start_matches(", expected ");
+        let expected = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ");
         let names: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
         d = d
             .label("unknown key")
@@ -91,25 +93,49 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
             .label(format!("`{key}` belongs in this mapping"))
             .expected(format!("a `{key}:` key"))
             .found(format!("no `{key}:` here"))
-            .hint(format!("add `{key}: ...`; `logframe schema` lists every key and what it takes"));
+            .hint(format!(
+                "add `{key}: ...`; `logframe schema` lists every key and what it takes"
+            ));
     } else {
-        let line = e.location().map(|l| sources.get(file).line_text(l.line() as usize).trim().to_string()).unwrap_or_default();
+        let line = e
+            .location()
+            .map(|l| sources.get(file).line_text(l.line() as usize).trim().to_string())
+            .unwrap_or_default();
         let (expected, hint) = if message.contains("untagged enum RawText") {
             d.message = "logframe.yaml: expected a text".into();
-            ("a text, or its translations {en: ..., fr: ..., es: ...}", "write the text on one line, or quote it")
+            (
+                "a text, or its translations {en: ..., fr: ..., es: ...}",
+                "write the text on one line, or quote it",
+            )
         } else if message.contains("sequence") {
             d.message = "logframe.yaml: expected a list".into();
-            ("a list such as [sex, country]", "write a list in brackets, e.g. `[country]`, or as `- item` lines")
+            (
+                "a list such as [sex, country]",
+                "write a list in brackets, e.g. `[country]`, or as `- item` lines",
+            )
         } else if message.contains("mapping") || message.contains("struct") {
             d.message = "logframe.yaml: expected a mapping".into();
-            ("a mapping of `key: value` lines", "indent the keys under this one, or use {key: value}")
+            (
+                "a mapping of `key: value` lines",
+                "indent the keys under this one, or use {key: value}",
+            )
         } else if message.contains("string scalar") || message.contains("invalid type") {
             d.message = "logframe.yaml: expected a single value".into();
-            ("a single value (text or number)", "remove the brackets or braces, or quote the value")
+            (
+                "a single value (text or number)",
+                "remove the brackets or braces, or quote the value",
+            )
         } else {
-            ("valid YAML", "check the indentation, brackets and quotes on this line and the one before")
+            (
+                "valid YAML",
+                "check the indentation, brackets and quotes on this line and the one before",
+            )
         };
-        let found = if line.is_empty() { "the end of the file".to_string() } else { format!("`{line}`") };
+        let found = if line.is_empty() {
+            "the end of the file".to_string()
+        } else {
+            format!("`{line}`")
+        };
         d = d.label("here").expected(expected).found(found).hint(hint);
     }
     d
@@ -167,7 +193,10 @@ impl Lower<'_> {
                         loc,
                         Diagnostic::warning(format!("{what} has no text in the project language `{lang}`"))
                             .expected(format!("a `{lang}:` entry"))
-                            .found(format!("languages {}", map.keys().cloned().collect::<Vec<_>>().join(", ")))
+                            .found(format!(
+                                "languages {}",
+                                map.keys().cloned().collect::<Vec<_>>().join(", ")
+                            ))
                             .hint(format!("add `{lang}: ...`; until then the first translation is used")),
                     );
                 }
@@ -227,7 +256,10 @@ impl Lower<'_> {
                 Diagnostic::error(format!("unknown {what} `{found}`"))
                     .expected(format!("one of {}", names.join(", ")))
                     .found(format!("`{found}`"))
-                    .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", names.join(", ")))),
+                    .hint(
+                        did_you_mean(found, names.iter().copied())
+                            .unwrap_or_else(|| format!("use one of {}", names.join(", "))),
+                    ),
             );
         }
         v
@@ -278,7 +310,10 @@ impl Lower<'_> {
                 .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .unwrap_or_else(|| "framework".into()),
         };
-        let language = p.language.as_ref().map_or("en".to_string(), |l| l.value().trim().to_string());
+        let language = p
+            .language
+            .as_ref()
+            .map_or("en".to_string(), |l| l.value().trim().to_string());
         if let Some(l) = &p.language
             && !["en", "fr", "es"].contains(&language.as_str())
         {
@@ -344,7 +379,10 @@ impl Lower<'_> {
             countries.push(code);
         }
         let title = self.text_in(&p.title, &language, "the project title");
-        let description = p.description.as_ref().map(|d| self.text_in(d, &language, "the description"));
+        let description = p
+            .description
+            .as_ref()
+            .map(|d| self.text_in(d, &language, "the description"));
         Some(Project {
             id,
             iati_id: p.iati_id.map(|v| v.value().trim().to_string()),
@@ -391,25 +429,41 @@ impl Lower<'_> {
 
     fn disaggregations(&mut self, raw: Option<&OrderedMap<Loc<String>, Vec<Loc<IdText>>>>) -> Vec<Disaggregation> {
         const RESERVED: [&str; 10] = [
-            "indicator", "period", "value", "numerator", "denominator", "score", "comment", "source", "recorded_at",
+            "indicator",
+            "period",
+            "value",
+            "numerator",
+            "denominator",
+            "score",
+            "comment",
+            "source",
+            "recorded_at",
             "recorded_by",
         ];
         let mut out: Vec<Disaggregation> = Vec::new();
         for (name, values) in raw.map(|m| m.0.as_slice()).unwrap_or_default() {
             let n = name.value().trim().to_string();
-            let ok_name = !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            let ok_name = !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !ok_name || RESERVED.contains(&n.as_str()) {
                 self.err(
                     name,
                     Diagnostic::error(format!("`{n}` cannot name a disaggregation"))
                         .expected("a lower-case name (letters, digits, _) that is not a measurement column")
                         .found(format!("`{n}`"))
-                        .hint(format!("the names {} are taken by measurement columns", RESERVED.join(", "))),
+                        .hint(format!(
+                            "the names {} are taken by measurement columns",
+                            RESERVED.join(", ")
+                        )),
                 );
                 continue;
             }
             if out.iter().any(|d| d.name == n) {
-                self.err(name, Diagnostic::error(format!("disaggregation `{n}` is declared twice")).hint("merge the two lists"));
+                self.err(
+                    name,
+                    Diagnostic::error(format!("disaggregation `{n}` is declared twice")).hint("merge the two lists"),
+                );
                 continue;
             }
             let mut vals: Vec<String> = Vec::new();
@@ -418,7 +472,8 @@ impl Lower<'_> {
                 if vals.contains(&s) {
                     self.err(
                         v,
-                        Diagnostic::error(format!("`{s}` is listed twice under `{n}`")).hint("remove the repeated value"),
+                        Diagnostic::error(format!("`{s}` is listed twice under `{n}`"))
+                            .hint("remove the repeated value"),
                     );
                 } else {
                     vals.push(s);
@@ -448,7 +503,10 @@ impl Lower<'_> {
                     Diagnostic::error(format!("unknown level `{level}`"))
                         .expected(format!("one of the framework's levels: {}", names.join(", ")))
                         .found(format!("`{level}`"))
-                        .hint(did_you_mean(&level, names.iter().copied()).unwrap_or_else(|| "declare the level under `levels:` or use one of those".into())),
+                        .hint(
+                            did_you_mean(&level, names.iter().copied())
+                                .unwrap_or_else(|| "declare the level under `levels:` or use one of those".into()),
+                        ),
                 );
                 parent.map_or(0, |p| fw.results[p].depth + 1)
             }
@@ -460,7 +518,12 @@ impl Lower<'_> {
             level,
             depth,
             statement: self.text_in(&r.statement, &lang, "the statement"),
-            assumptions: r.assumptions.iter().flatten().map(|a| self.text_in(a, &lang, "the assumption")).collect(),
+            assumptions: r
+                .assumptions
+                .iter()
+                .flatten()
+                .map(|a| self.text_in(a, &lang, "the assumption"))
+                .collect(),
             parent,
             children: Vec::new(),
             indicators: Vec::new(),
@@ -525,13 +588,17 @@ impl Lower<'_> {
                     "a cumulative indicator adds its values up, so it cannot use `aggregate: {}`",
                     aggregate.name()
                 )),
-                _ if direction == Some(Direction::Decrease) => {
-                    Some("a running total cannot decrease: a cumulative indicator must have direction increase".to_string())
-                }
+                _ if direction == Some(Direction::Decrease) => Some(
+                    "a running total cannot decrease: a cumulative indicator must have direction increase".to_string(),
+                ),
                 _ => None,
             };
             if let Some(msg) = problem {
-                let at = r.cumulative.as_ref().map(|c| self.span(c)).unwrap_or(self.span(&r.kind));
+                let at = r
+                    .cumulative
+                    .as_ref()
+                    .map(|c| self.span(c))
+                    .unwrap_or(self.span(&r.kind));
                 self.diags.push(
                     Diagnostic::error(format!("indicator {id}: {msg}"))
                         .at(at)
@@ -572,7 +639,9 @@ impl Lower<'_> {
                 }
             };
             let value = self.figure(&tv.value, kind, "target");
-            let (Some(period), Some(value)) = (period, value) else { continue };
+            let (Some(period), Some(value)) = (period, value) else {
+                continue;
+            };
             let target = Target {
                 period,
                 value,
@@ -622,7 +691,10 @@ impl Lower<'_> {
                                 format!("one of {}", names.join(", "))
                             })
                             .found(format!("`{name}`"))
-                            .hint(did_you_mean(name, names.iter().copied()).unwrap_or_else(|| format!("declare it first: disaggregations: {{{name}: [...]}}"))),
+                            .hint(
+                                did_you_mean(name, names.iter().copied())
+                                    .unwrap_or_else(|| format!("declare it first: disaggregations: {{{name}: [...]}}")),
+                            ),
                     );
                 }
             }
@@ -630,9 +702,12 @@ impl Lower<'_> {
         if disaggregate_by.len() > MAX_DIMENSIONS {
             self.err(
                 &r.id,
-                Diagnostic::error(format!("indicator {id} is broken down by {} dimensions", disaggregate_by.len()))
-                    .expected(format!("at most {MAX_DIMENSIONS}"))
-                    .hint("drop the dimensions nobody reports on"),
+                Diagnostic::error(format!(
+                    "indicator {id} is broken down by {} dimensions",
+                    disaggregate_by.len()
+                ))
+                .expected(format!("at most {MAX_DIMENSIONS}"))
+                .hint("drop the dimensions nobody reports on"),
             );
             disaggregate_by.truncate(MAX_DIMENSIONS);
         }
@@ -640,7 +715,10 @@ impl Lower<'_> {
             let min = self.decimal(&s.value().min, "scale min")?;
             let max = self.decimal(&s.value().max, "scale max")?;
             if kind != IndicatorType::Qualitative {
-                self.err(s, Diagnostic::error("only qualitative indicators take a score scale").hint("remove `scale:`"));
+                self.err(
+                    s,
+                    Diagnostic::error("only qualitative indicators take a score scale").hint("remove `scale:`"),
+                );
             }
             if min >= max {
                 self.err(
@@ -657,7 +735,8 @@ impl Lower<'_> {
             Some(t) => self.thresholds(t, fw.thresholds),
             None => fw.thresholds,
         };
-        let opt_text = |s: &mut Self, t: &Option<Loc<RawText>>, what: &str| t.as_ref().map(|t| s.text_in(t, &lang, what));
+        let opt_text =
+            |s: &mut Self, t: &Option<Loc<RawText>>, what: &str| t.as_ref().map(|t| s.text_in(t, &lang, what));
         let pmf = Pmf {
             definition: opt_text(self, &r.definition, "the definition"),
             data_source: opt_text(self, &r.data_source, "the data source"),

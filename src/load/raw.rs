@@ -150,7 +150,10 @@ impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
 /// A logframe: `frameworks/<name>/logframe.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "logframe", description = "A logical framework for logframe (results, indicators, targets)")]
+#[schemars(
+    title = "logframe",
+    description = "A logical framework for logframe (results, indicators, targets)"
+)]
 pub struct RawFramework {
     pub project: RawProject,
     /// Result levels from the top down; default [impact, outcome, output].

@@ -181,12 +181,7 @@ impl fmt::Display for Period {
             PeriodKind::Month => write!(f, "{y}-{:02}", self.start.month()),
             PeriodKind::Day => write!(f, "{}", self.start.format("%Y-%m-%d")),
             PeriodKind::FiscalYear => write!(f, "FY{y}-{:02}", (y + 1).rem_euclid(100)),
-            PeriodKind::Range => write!(
-                f,
-                "{}..{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
+            PeriodKind::Range => write!(f, "{}..{}", self.start.format("%Y-%m-%d"), self.end.format("%Y-%m-%d")),
         }
     }
 }
@@ -244,11 +239,17 @@ pub fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Perio
         [y] => Ok(Period::year(year(y)?)),
         [y, q] if q.starts_with('Q') => match q[1..].parse::<u32>() {
             Ok(n @ 1..=4) => Ok(Period::quarter(year(y)?, n)),
-            _ => Err(err(format!("`{q}` is not a quarter"), "quarters are Q1 to Q4, e.g. 2022-Q3")),
+            _ => Err(err(
+                format!("`{q}` is not a quarter"),
+                "quarters are Q1 to Q4, e.g. 2022-Q3",
+            )),
         },
         [y, h] if h.starts_with('H') || h.starts_with('S') => match h[1..].parse::<u32>() {
             Ok(n @ 1..=2) => Ok(Period::half(year(y)?, n)),
-            _ => Err(err(format!("`{h}` is not a half-year"), "half-years are H1 and H2, e.g. 2022-H1")),
+            _ => Err(err(
+                format!("`{h}` is not a half-year"),
+                "half-years are H1 and H2, e.g. 2022-H1",
+            )),
         },
         [y, m] => match m.parse::<u32>() {
             Ok(n @ 1..=12) if m.len() == 2 => Ok(Period::month(year(y)?, n)),
@@ -276,7 +277,12 @@ fn parse_fiscal(rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, P
             "add `fiscal_year_start: \"04-01\"` (month-day) under `project:` in logframe.yaml",
         ));
     };
-    let bad = || err(format!("`FY{rest}` is not a fiscal year"), "write a fiscal year as FY2022-23 (starting year, then the last two digits of the next year)");
+    let bad = || {
+        err(
+            format!("`FY{rest}` is not a fiscal year"),
+            "write a fiscal year as FY2022-23 (starting year, then the last two digits of the next year)",
+        )
+    };
     let (a, b) = rest.split_once(['-', '/']).ok_or_else(bad)?;
     if a.len() != 4 || b.len() != 2 {
         return Err(bad());
@@ -286,7 +292,10 @@ fn parse_fiscal(rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, P
     if (start + 1).rem_euclid(100) != next {
         return Err(err(
             format!("FY{a}-{b} does not name consecutive years"),
-            format!("the fiscal year starting in {start} is FY{start}-{:02}", (start + 1).rem_euclid(100)),
+            format!(
+                "the fiscal year starting in {start} is FY{start}-{:02}",
+                (start + 1).rem_euclid(100)
+            ),
         ));
     }
     Ok(Period::fiscal_year(start, fy))

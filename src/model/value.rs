@@ -37,10 +37,7 @@ impl Value {
     pub fn figure(&self) -> Option<Decimal> {
         match self {
             Value::Number { value } => Some(*value),
-            Value::Ratio {
-                numerator,
-                denominator,
-            } => percent(*numerator, *denominator),
+            Value::Ratio { numerator, denominator } => percent(*numerator, *denominator),
             Value::Flag { done } => Some(Decimal::from(*done as u8)),
             Value::Text { score, .. } => *score,
         }
@@ -52,8 +49,6 @@ pub fn percent(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     if denominator.is_zero() {
         None
     } else {
-        numerator
-            .checked_mul(Decimal::ONE_HUNDRED)?
-            .checked_div(denominator)
+        numerator.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(denominator)
     }
 }

@@ -113,7 +113,11 @@ pub fn burn(report: &Report) -> Option<String> {
     let series: Vec<SeriesPoint> = funding
         .chart_points
         .iter()
-        .map(|p| SeriesPoint { period: p.period.clone(), target: p.elapsed_percent, actual: p.spent_percent })
+        .map(|p| SeriesPoint {
+            period: p.period.clone(),
+            target: p.elapsed_percent,
+            actual: p.spent_percent,
+        })
         .collect();
     let legend = (report.labels["burn_time"], report.labels["burn_spent"]);
     Some(line_chart(report.lang, report.labels["burn_chart"], &series, legend))
@@ -160,10 +164,7 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
     for k in 0..=4 {
         let v = top_value * k as f64 / 4.0;
         let yy = f(y(v));
-        let label = i18n::number(
-            lang,
-            Decimal::from_f64_retain(v).unwrap_or_default().round_dp(2),
-        );
+        let label = i18n::number(lang, Decimal::from_f64_retain(v).unwrap_or_default().round_dp(2));
         let _ = writeln!(
             s,
             "<line x1=\"{}\" y1=\"{yy}\" x2=\"{}\" y2=\"{yy}\" stroke=\"#e0e0e0\"/>",
@@ -281,11 +282,7 @@ pub fn summary(report: &Report) -> String {
         escape(title)
     );
     let _ = writeln!(s, "<title>{}</title>", escape(title));
-    let _ = writeln!(
-        s,
-        "<rect width=\"{w}\" height=\"{}\" fill=\"#ffffff\"/>",
-        f(h)
-    );
+    let _ = writeln!(s, "<rect width=\"{w}\" height=\"{}\" fill=\"#ffffff\"/>", f(h));
     let _ = writeln!(
         s,
         "<text x=\"8\" y=\"22\" {FONT} font-size=\"14\" font-weight=\"bold\">{}</text>",
@@ -309,10 +306,7 @@ pub fn summary(report: &Report) -> String {
             s,
             "<text x=\"{xx}\" y=\"{}\" {FONT} font-size=\"10\" text-anchor=\"middle\">{}</text>",
             f(bottom + 14.0),
-            escape(&i18n::percent(
-                lang,
-                Decimal::from_f64_retain(p).unwrap_or_default()
-            ))
+            escape(&i18n::percent(lang, Decimal::from_f64_retain(p).unwrap_or_default()))
         );
     }
     for (k, ind) in inds.iter().enumerate() {
@@ -329,10 +323,7 @@ pub fn summary(report: &Report) -> String {
                 xv(p) - left,
                 i18n::percent(lang, ind.figures.percent_to_date.unwrap_or_default()),
             ),
-            None => (
-                0.0,
-                format!("{} ({})", crate::report::UNDEFINED, ind.status_label),
-            ),
+            None => (0.0, format!("{} ({})", crate::report::UNDEFINED, ind.status_label)),
         };
         let _ = writeln!(
             s,

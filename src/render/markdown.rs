@@ -9,9 +9,7 @@ use std::path::PathBuf;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{
-    AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value,
-};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value};
 
 use crate::report::Report;
 
@@ -22,10 +20,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("title.md.j2", include_str!("../templates/title.md.j2")),
     ("summary.md.j2", include_str!("../templates/summary.md.j2")),
     ("result.md.j2", include_str!("../templates/result.md.j2")),
-    (
-        "narrative.md.j2",
-        include_str!("../templates/narrative.md.j2"),
-    ),
+    ("narrative.md.j2", include_str!("../templates/narrative.md.j2")),
     ("annex.md.j2", include_str!("../templates/annex.md.j2")),
     ("funding.md.j2", include_str!("../templates/funding.md.j2")),
 ];
@@ -56,14 +51,9 @@ pub fn escape_inline(s: &str) -> String {
 fn markdown_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
     if value.is_safe() || !matches!(state.auto_escape(), AutoEscape::Custom(_)) {
         let plain = AutoEscape::None;
-        let mode = if value.is_safe() {
-            &plain
-        } else {
-            state.auto_escape()
-        };
+        let mode = if value.is_safe() { &plain } else { state.auto_escape() };
         if matches!(mode, AutoEscape::None) {
-            return write!(out, "{value}")
-                .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()));
+            return write!(out, "{value}").map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()));
         }
         return minijinja::escape_formatter(out, state, value);
     }
@@ -110,10 +100,7 @@ pub fn environment(overrides: Vec<PathBuf>) -> Environment<'static> {
                 });
             }
         }
-        Ok(BUILTIN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| t.to_string()))
+        Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
     });
     env
 }

@@ -12,9 +12,22 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
         t.period,
         t.period.start,
         t.period.end,
-        t.as_of.map(|a| format!(", ledger as of {}", a.date_naive())).unwrap_or_default()
+        t.as_of
+            .map(|a| format!(", ledger as of {}", a.date_naive()))
+            .unwrap_or_default()
     );
-    let header = ["indicator", "title", "baseline", "period", "to date", "target", "end", "% target", "% end", "status"];
+    let header = [
+        "indicator",
+        "title",
+        "baseline",
+        "period",
+        "to date",
+        "target",
+        "end",
+        "% target",
+        "% end",
+        "status",
+    ];
     let rows: Vec<Vec<String>> = t
         .indicators
         .iter()
@@ -50,18 +63,38 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
 }
 
 pub fn csv(fw: &Framework, t: &StatusTable) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     let header = [
-        "indicator", "title", "period", "baseline", "period_actual", "to_date_actual", "numerator", "denominator",
-        "target_to_date", "end_target", "percent_to_date", "percent_of_end", "status", "explanation",
+        "indicator",
+        "title",
+        "period",
+        "baseline",
+        "period_actual",
+        "to_date_actual",
+        "numerator",
+        "denominator",
+        "target_to_date",
+        "end_target",
+        "percent_to_date",
+        "percent_of_end",
+        "status",
+        "explanation",
     ];
     w.write_record(header).expect("in-memory write");
     for (p, ind) in t.indicators.iter().zip(&fw.indicators) {
         let (num, den) = match &p.to_date_actual {
-            Some(crate::model::Value::Ratio { numerator, denominator }) => (format::decimal(*numerator), format::decimal(*denominator)),
+            Some(crate::model::Value::Ratio { numerator, denominator }) => {
+                (format::decimal(*numerator), format::decimal(*denominator))
+            }
             _ => (String::new(), String::new()),
         };
-        let fig = |v: Option<&crate::model::Value>| v.and_then(|v| v.figure()).map(|d| format::decimal(d.round_dp(4))).unwrap_or_default();
+        let fig = |v: Option<&crate::model::Value>| {
+            v.and_then(|v| v.figure())
+                .map(|d| format::decimal(d.round_dp(4)))
+                .unwrap_or_default()
+        };
         w.write_record([
             p.indicator.clone(),
             spreadsheet_safe(&ind.title.default),

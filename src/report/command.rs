@@ -22,6 +22,8 @@ pub enum ReportFormat {
     Md,
     /// The report model as JSON (no charts)
     Json,
+    /// PDF with vector charts, embedded fonts, contents and bookmarks (see --paper)
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -31,8 +33,12 @@ pub struct ReportArgs {
     /// Reporting period; figures are cumulative to its end, e.g. 2023-Q3, FY2022-23, 2022
     #[arg(long)]
     pub period: String,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: ReportFormat,
+    /// Output formats, comma-separated: md, json, pdf (e.g. --format md,pdf)
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<ReportFormat>,
+    /// Paper size of the PDF
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: crate::pdf::Paper,
     /// Language of the report (default: the project's language, else en)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
@@ -93,11 +99,7 @@ pub fn run(a: ReportArgs) -> i32 {
         Some(fw) if !loaded.diagnostics.has_errors() => fw,
         _ => {
             eprint(&loaded.diagnostics, &loaded.sources);
-            return if loaded.diagnostics.is_empty() {
-                USAGE
-            } else {
-                FINDINGS
-            };
+            return if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS };
         }
     };
     let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
@@ -108,10 +110,7 @@ pub fn run(a: ReportArgs) -> i32 {
         Ok(p) => p,
         Err(d) => return usage(d),
     };
-    let lang = a
-        .lang
-        .or_else(|| Lang::parse(&fw.project.language))
-        .unwrap_or(Lang::En);
+    let lang = a.lang.or_else(|| Lang::parse(&fw.project.language)).unwrap_or(Lang::En);
     let layout = a
         .template
         .unwrap_or_else(|| Layout::for_donor(fw.project.donor.as_deref()));
@@ -151,12 +150,12 @@ pub fn run(a: ReportArgs) -> i32 {
     let mut all = loaded.diagnostics;
     all.extend(diags);
     eprint(&all, &loaded.sources);
-    let stem = stem(
-        &fw.project.id,
-        &period.to_string(),
-        lang,
-        &fw.project.language,
-    );
+    let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
+    // The PDF's creation date: as reproducible as the report's own date.
+    let created = source_date_epoch
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|t| t.naive_utc())
+        .unwrap_or_else(|| period.end.and_time(chrono::NaiveTime::MIN));
     let report = build(
         &computed,
         Inputs {
@@ -173,27 +172,44 @@ pub fn run(a: ReportArgs) -> i32 {
     );
     let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
     overrides.push(fw.dir.join("templates"));
-    let written = match render_files(&report, &a.out, &stem, a.format, overrides) {
-        Ok(w) => w,
-        Err(e) => {
-            return usage(
-                Diagnostic::error(format!("template error: {e:#}"))
-                    .hint("fix the template named above, or remove it to use the built-in one"),
+    let mut formats = a.format.clone();
+    formats.dedup();
+    for format in formats {
+        if format == ReportFormat::Pdf {
+            let bytes = crate::pdf::render(
+                &report,
+                &crate::pdf::Options {
+                    paper: a.paper,
+                    created,
+                },
             );
+            let path = a.out.join(format!("{stem}.pdf"));
+            if let Err(d) = write_bytes(&path, &bytes) {
+                return usage(d);
+            }
+            println!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024));
+            continue;
         }
-    };
-    if let Err(d) = write_all(&written) {
-        return usage(d);
+        let written = match render_files(&report, &a.out, &stem, format, overrides.clone()) {
+            Ok(w) => w,
+            Err(e) => {
+                return usage(
+                    Diagnostic::error(format!("template error: {e:#}"))
+                        .hint("fix the template named above, or remove it to use the built-in one"),
+                );
+            }
+        };
+        if let Err(d) = write_all(&written) {
+            return usage(d);
+        }
+        println!("wrote {} ({} charts)", written.main.display(), written.files.len() - 1);
     }
-    println!(
-        "wrote {} ({} charts)",
-        written.main.display(),
-        written.files.len() - 1
-    );
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
 
-/// Render a report into files under `out` (nothing is written yet).
+/// Render a report into text files under `out` (nothing is written yet).
+/// The PDF is binary: [`crate::pdf::render`] makes it and `run` writes it,
+/// so here it yields no files.
 pub fn render_files(
     report: &Report,
     out: &Path,
@@ -220,10 +236,7 @@ pub fn render_files(
             ];
             for ind in report.results.iter().flat_map(|r| &r.indicators) {
                 if ind.chart.is_some() {
-                    files.push((
-                        charts.join(chart_file(&ind.id)),
-                        chart::indicator(report, ind),
-                    ));
+                    files.push((charts.join(chart_file(&ind.id)), chart::indicator(report, ind)));
                 }
             }
             if let Some(svg) = chart::burn(report) {
@@ -231,7 +244,24 @@ pub fn render_files(
             }
             Ok(Written { main, files })
         }
+        ReportFormat::Pdf => Ok(Written {
+            main: out.join(format!("{stem}.pdf")),
+            files: Vec::new(),
+        }),
     }
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::error(format!("cannot create {}: {e}", parent.display()))
+                .hint("check that the folder is writable, or pick another with --out")
+        })?;
+    }
+    std::fs::write(path, bytes).map_err(|e| {
+        Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+            .hint("check that the folder is writable, or pick another with --out")
+    })
 }
 
 fn write_all(w: &Written) -> Result<(), Diagnostic> {

@@ -40,16 +40,25 @@ pub struct BurnPoint {
 pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str) -> FundingSection {
     let l = |k| i18n::label(lang, k).to_string();
     let money = |d| format!("{} {}", f.currency, i18n::money(lang, d));
-    let pct = |d: Option<rust_decimal::Decimal>| d.map(|p| i18n::percent(lang, p)).unwrap_or_else(|| super::UNDEFINED.into());
+    let pct = |d: Option<rust_decimal::Decimal>| {
+        d.map(|p| i18n::percent(lang, p))
+            .unwrap_or_else(|| super::UNDEFINED.into())
+    };
     let mut rows = vec![
         vec![l("budget"), money(f.budget)],
-        vec![l("pledged"), format!("{} ({})", money(f.pledged), pct(f.pledged_percent))],
+        vec![
+            l("pledged"),
+            format!("{} ({})", money(f.pledged), pct(f.pledged_percent)),
+        ],
         vec![l("shortfall"), money(f.shortfall)],
     ];
     // Without any expenditure recorded, spending is unknown, not zero.
     let reported = !f.by_period.is_empty();
     if reported {
-        rows.push(vec![l("spent"), format!("{} ({})", money(f.spent), pct(f.spent_percent))]);
+        rows.push(vec![
+            l("spent"),
+            format!("{} ({})", money(f.spent), pct(f.spent_percent)),
+        ]);
         rows.push(vec![l("remaining"), money(f.remaining)]);
         rows.push(vec![l("elapsed_share"), pct(f.elapsed_percent)]);
         if let Some(r) = f.burn_rate {
@@ -74,7 +83,9 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
             .map(|p| {
                 vec![
                     p.donor.clone(),
-                    p.date.map(|d| i18n::date(lang, d)).unwrap_or_else(|| super::UNDEFINED.into()),
+                    p.date
+                        .map(|d| i18n::date(lang, d))
+                        .unwrap_or_else(|| super::UNDEFINED.into()),
                     format!("{} {}", p.currency, i18n::money(lang, p.amount)),
                 ]
             })
@@ -82,17 +93,35 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
     };
     let lines = (reported && !f.lines.is_empty()).then(|| Table {
         caption: l("budget_lines"),
-        header: vec![l("budget_line"), l("allocation"), l("spent"), l("remaining"), "%".into()],
+        header: vec![
+            l("budget_line"),
+            l("allocation"),
+            l("spent"),
+            l("remaining"),
+            "%".into(),
+        ],
         rows: f
             .lines
             .iter()
             .map(|line| {
-                let title = if line.id.is_none() { l("no_budget_line") } else { line.title.clone() };
+                let title = if line.id.is_none() {
+                    l("no_budget_line")
+                } else {
+                    line.title.clone()
+                };
                 vec![
-                    if line.overspent { format!("{title} ({})", l("overspent")) } else { title },
-                    line.allocation.map(|a| i18n::money(lang, a)).unwrap_or_else(|| super::UNDEFINED.into()),
+                    if line.overspent {
+                        format!("{title} ({})", l("overspent"))
+                    } else {
+                        title
+                    },
+                    line.allocation
+                        .map(|a| i18n::money(lang, a))
+                        .unwrap_or_else(|| super::UNDEFINED.into()),
                     i18n::money(lang, line.spent),
-                    line.remaining.map(|a| i18n::money(lang, a)).unwrap_or_else(|| super::UNDEFINED.into()),
+                    line.remaining
+                        .map(|a| i18n::money(lang, a))
+                        .unwrap_or_else(|| super::UNDEFINED.into()),
                     pct(line.spent_percent),
                 ]
             })
@@ -110,7 +139,11 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
         .collect();
     FundingSection {
         currency: f.currency.clone(),
-        overview: Table { caption: l("funding"), header: vec![String::new(), String::new()], rows },
+        overview: Table {
+            caption: l("funding"),
+            header: vec![String::new(), String::new()],
+            rows,
+        },
         burn_sentence,
         shortfall_note,
         pledges,

@@ -59,32 +59,82 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Informe de avance",
     ),
     ("project_id", "Project", "Projet", "Proyecto"),
-    ("funding", "Financial overview", "Aperçu financier", "Resumen financiero"),
-    ("pledged", "Pledged", "Contributions annoncées", "Contribuciones comprometidas"),
-    ("shortfall", "Shortfall", "Déficit de financement", "Déficit de financiación"),
+    (
+        "funding",
+        "Financial overview",
+        "Aperçu financier",
+        "Resumen financiero",
+    ),
+    (
+        "pledged",
+        "Pledged",
+        "Contributions annoncées",
+        "Contribuciones comprometidas",
+    ),
+    (
+        "shortfall",
+        "Shortfall",
+        "Déficit de financement",
+        "Déficit de financiación",
+    ),
     ("spent", "Spent to date", "Dépensé à ce jour", "Gastado a la fecha"),
     ("remaining", "Remaining", "Solde", "Saldo"),
-    ("spent_share", "Share of budget spent", "Part du budget dépensée", "Proporción del presupuesto gastada"),
-    ("elapsed_share", "Share of project time elapsed", "Part de la durée écoulée", "Proporción del plazo transcurrida"),
+    (
+        "spent_share",
+        "Share of budget spent",
+        "Part du budget dépensée",
+        "Proporción del presupuesto gastada",
+    ),
+    (
+        "elapsed_share",
+        "Share of project time elapsed",
+        "Part de la durée écoulée",
+        "Proporción del plazo transcurrida",
+    ),
     ("burn_rate", "Burn rate", "Rythme de dépense", "Ritmo de gasto"),
-    ("pledges", "Pledges", "Contributions annoncées", "Contribuciones comprometidas"),
+    (
+        "pledges",
+        "Pledges",
+        "Contributions annoncées",
+        "Contribuciones comprometidas",
+    ),
     ("pledge_donor", "Donor", "Bailleur", "Donante"),
     ("pledge_date", "Date", "Date", "Fecha"),
     ("amount", "Amount", "Montant", "Importe"),
-    ("budget_lines", "Spending by budget line", "Dépenses par ligne budgétaire", "Gasto por partida presupuestaria"),
+    (
+        "budget_lines",
+        "Spending by budget line",
+        "Dépenses par ligne budgétaire",
+        "Gasto por partida presupuestaria",
+    ),
     ("budget_line", "Budget line", "Ligne budgétaire", "Partida"),
     ("allocation", "Allocation", "Dotation", "Asignación"),
     ("overspent", "overspent", "dépassement", "sobregiro"),
-    ("burn_chart", "Cumulative spending against time elapsed", "Dépenses cumulées et temps écoulé", "Gasto acumulado frente al tiempo transcurrido"),
-    ("burn_spent", "Spent (% of budget)", "Dépensé (% du budget)", "Gastado (% del presupuesto)"),
-    ("burn_time", "Time elapsed (%)", "Temps écoulé (%)", "Tiempo transcurrido (%)"),
-    ("no_budget_line", "no budget line", "sans ligne budgétaire", "sin partida"),
     (
-        "iati_id",
-        "IATI identifier",
-        "Identifiant IITA",
-        "Identificador IATI",
+        "burn_chart",
+        "Cumulative spending against time elapsed",
+        "Dépenses cumulées et temps écoulé",
+        "Gasto acumulado frente al tiempo transcurrido",
     ),
+    (
+        "burn_spent",
+        "Spent (% of budget)",
+        "Dépensé (% du budget)",
+        "Gastado (% del presupuesto)",
+    ),
+    (
+        "burn_time",
+        "Time elapsed (%)",
+        "Temps écoulé (%)",
+        "Tiempo transcurrido (%)",
+    ),
+    (
+        "no_budget_line",
+        "no budget line",
+        "sans ligne budgétaire",
+        "sin partida",
+    ),
+    ("iati_id", "IATI identifier", "Identifiant IITA", "Identificador IATI"),
     ("donor", "Donor", "Bailleur de fonds", "Donante"),
     (
         "implementer",
@@ -98,12 +148,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Période visée",
         "Período del informe",
     ),
-    (
-        "fiscal_year",
-        "Fiscal year",
-        "Exercice financier",
-        "Ejercicio fiscal",
-    ),
+    ("fiscal_year", "Fiscal year", "Exercice financier", "Ejercicio fiscal"),
     (
         "project_dates",
         "Project dates",
@@ -154,18 +199,8 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("indicator", "Indicator", "Indicateur", "Indicador"),
     ("unit", "Unit", "Unité", "Unidad"),
     ("baseline", "Baseline", "Référence", "Línea de base"),
-    (
-        "target_period",
-        "Target (period)",
-        "Cible (période)",
-        "Meta (período)",
-    ),
-    (
-        "target_to_date",
-        "Target to date",
-        "Cible à date",
-        "Meta a la fecha",
-    ),
+    ("target_period", "Target (period)", "Cible (période)", "Meta (período)"),
+    ("target_to_date", "Target to date", "Cible à date", "Meta a la fecha"),
     (
         "end_target",
         "End-of-project target",
@@ -178,12 +213,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Réel (période)",
         "Logrado (período)",
     ),
-    (
-        "actual_to_date",
-        "Actual to date",
-        "Réel à date",
-        "Logrado a la fecha",
-    ),
+    ("actual_to_date", "Actual to date", "Réel à date", "Logrado a la fecha"),
     (
         "percent_to_date",
         "% of target to date",
@@ -198,12 +228,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("explanation", "Status", "Statut", "Estado"),
     ("assessment", "Assessment", "Appréciation", "Valoración"),
-    (
-        "disaggregation",
-        "Disaggregation",
-        "Ventilation",
-        "Desagregación",
-    ),
+    ("disaggregation", "Disaggregation", "Ventilation", "Desagregación"),
     (
         "comments",
         "Comments recorded with the values",
@@ -211,12 +236,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Comentarios registrados con los valores",
     ),
     ("assumptions", "Assumptions", "Hypothèses", "Supuestos"),
-    (
-        "chart",
-        "Progress chart",
-        "Graphique d’avancement",
-        "Gráfico de avance",
-    ),
+    ("chart", "Progress chart", "Graphique d’avancement", "Gráfico de avance"),
     (
         "summary_chart",
         "Percent of the target to date, by indicator",
@@ -224,12 +244,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Porcentaje de la meta a la fecha, por indicador",
     ),
     ("chart_target", "Target", "Cible", "Meta"),
-    (
-        "chart_actual",
-        "Actual to date",
-        "Réel à date",
-        "Logrado a la fecha",
-    ),
+    ("chart_actual", "Actual to date", "Réel à date", "Logrado a la fecha"),
     ("narrative", "Narrative", "Exposé narratif", "Narrativa"),
     (
         "no_narrative",
@@ -250,12 +265,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Anexo A: Marco de medición del desempeño",
     ),
     ("definition", "Definition", "Définition", "Definición"),
-    (
-        "data_source",
-        "Data source",
-        "Source des données",
-        "Fuente de datos",
-    ),
+    ("data_source", "Data source", "Source des données", "Fuente de datos"),
     (
         "collection_method",
         "Collection method",
@@ -263,12 +273,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "Método de recolección",
     ),
     ("frequency", "Frequency", "Fréquence", "Frecuencia"),
-    (
-        "responsible",
-        "Responsibility",
-        "Responsabilité",
-        "Responsable",
-    ),
+    ("responsible", "Responsibility", "Responsabilité", "Responsable"),
     (
         "annex_quality",
         "Annex B: Data-quality notes",
@@ -322,16 +327,8 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
 pub fn level(lang: Lang, level: &str) -> String {
     let known = match level {
         "ultimate_outcome" => lang.pick("Ultimate outcome", "Résultat ultime", "Resultado final"),
-        "intermediate_outcome" => lang.pick(
-            "Intermediate outcome",
-            "Résultat intermédiaire",
-            "Resultado intermedio",
-        ),
-        "immediate_outcome" => lang.pick(
-            "Immediate outcome",
-            "Résultat immédiat",
-            "Resultado inmediato",
-        ),
+        "intermediate_outcome" => lang.pick("Intermediate outcome", "Résultat intermédiaire", "Resultado intermedio"),
+        "immediate_outcome" => lang.pick("Immediate outcome", "Résultat immédiat", "Resultado inmediato"),
         "output" => lang.pick("Output", "Extrant", "Producto"),
         "outcome" => lang.pick("Outcome", "Effet", "Efecto"),
         "impact" => lang.pick("Impact", "Impact", "Impacto"),
@@ -455,11 +452,7 @@ pub fn number_dp(lang: Lang, d: Decimal, dp: u32, trim: bool) -> String {
     r.rescale(dp);
     let text = r.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = if trim {
-        frac.trim_end_matches('0')
-    } else {
-        frac
-    };
+    let frac = if trim { frac.trim_end_matches('0') } else { frac };
     let mut out = String::new();
     if r.is_sign_negative() && !r.is_zero() {
         out.push('-');
@@ -513,21 +506,14 @@ pub fn figure(lang: Lang, kind: IndicatorType, d: Decimal) -> String {
 pub fn value(lang: Lang, v: &Value) -> String {
     match v {
         Value::Number { value } => number(lang, *value),
-        Value::Ratio {
-            numerator,
-            denominator,
-        } => match v.figure() {
+        Value::Ratio { numerator, denominator } => match v.figure() {
             Some(p) => format!(
                 "{} ({}/{})",
                 percent(lang, p),
                 number(lang, *numerator),
                 number(lang, *denominator)
             ),
-            None => format!(
-                "{}/{}",
-                number(lang, *numerator),
-                number(lang, *denominator)
-            ),
+            None => format!("{}/{}", number(lang, *numerator), number(lang, *denominator)),
         },
         Value::Flag { done } => label(lang, if *done { "yes" } else { "no" }).to_string(),
         Value::Text { text, score } => match score {
@@ -539,32 +525,14 @@ pub fn value(lang: Lang, v: &Value) -> String {
 
 /// `status: reason`, the one-sentence explanation of a status.
 /// `done_in` is the period a milestone was recorded as done.
-pub fn explanation(
-    lang: Lang,
-    kind: IndicatorType,
-    s: Status,
-    reason: &Reason,
-    done_in: Option<&str>,
-) -> String {
+pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, reason: &Reason, done_in: Option<&str>) -> String {
     let f = |d: &Decimal| figure(lang, kind, *d);
     let dt = |d: &NaiveDate| date(lang, *d);
     let text = match reason {
         Reason::Reached { actual, target } => match lang {
-            Lang::En => format!(
-                "{} reached the end-of-project target of {}",
-                f(actual),
-                f(target)
-            ),
-            Lang::Fr => format!(
-                "{} atteint la cible de fin de projet de {}",
-                f(actual),
-                f(target)
-            ),
-            Lang::Es => format!(
-                "{} alcanza la meta al final del proyecto de {}",
-                f(actual),
-                f(target)
-            ),
+            Lang::En => format!("{} reached the end-of-project target of {}", f(actual), f(target)),
+            Lang::Fr => format!("{} atteint la cible de fin de projet de {}", f(actual), f(target)),
+            Lang::Es => format!("{} alcanza la meta al final del proyecto de {}", f(actual), f(target)),
         },
         Reason::MilestoneDone { .. } => {
             let p = done_in.unwrap_or("");
@@ -577,10 +545,7 @@ pub fn explanation(
         Reason::MilestoneOverdue { due } => match lang {
             Lang::En => format!("due by {} and not recorded as done", dt(due)),
             Lang::Fr => format!("prévu pour le {} et non saisi comme réalisé", dt(due)),
-            Lang::Es => format!(
-                "previsto para el {} y no registrado como realizado",
-                dt(due)
-            ),
+            Lang::Es => format!("previsto para el {} y no registrado como realizado", dt(due)),
         },
         Reason::MilestoneNotDue { due } => match lang {
             Lang::En => format!("due by {}", dt(due)),
@@ -593,11 +558,7 @@ pub fn explanation(
             Lang::Es => format!("no se espera ningún avance al {}", dt(by)),
         },
         Reason::Missing { by, expected } => match lang {
-            Lang::En => format!(
-                "no value recorded by {}, when {} was expected",
-                dt(by),
-                f(expected)
-            ),
+            Lang::En => format!("no value recorded by {}, when {} was expected", dt(by), f(expected)),
             Lang::Fr => format!(
                 "aucune valeur saisie au {}, alors que {} était attendu",
                 dt(by),
@@ -721,6 +682,60 @@ fn progress_sentence(
     }
 }
 
+/// One sentence on the pace of spending: spent share against elapsed share.
+pub fn burn_sentence(lang: Lang, spent: Decimal, elapsed: Decimal, rate: Decimal) -> String {
+    let (s, e, r) = (percent(lang, spent), percent(lang, elapsed), number(lang, rate));
+    let ahead = rate > Decimal::ONE;
+    match lang {
+        Lang::En => format!(
+            "{s} of the budget is spent after {e} of the project's time: a burn rate of {r}, {}.",
+            if ahead {
+                "spending runs ahead of time"
+            } else if rate < Decimal::ONE {
+                "spending runs behind time"
+            } else {
+                "spending is in step with time"
+            }
+        ),
+        Lang::Fr => format!(
+            "{s} du budget est dépensé après {e} de la durée du projet{NNBSP}: un rythme de {r}, {}.",
+            if ahead {
+                "la dépense devance le calendrier"
+            } else if rate < Decimal::ONE {
+                "la dépense est en retard sur le calendrier"
+            } else {
+                "la dépense suit le calendrier"
+            }
+        ),
+        Lang::Es => format!(
+            "Se ha gastado el {s} del presupuesto tras el {e} del plazo del proyecto: un ritmo de {r}, {}.",
+            if ahead {
+                "el gasto va por delante del calendario"
+            } else if rate < Decimal::ONE {
+                "el gasto va por detrás del calendario"
+            } else {
+                "el gasto sigue el calendario"
+            }
+        ),
+    }
+}
+
+/// The stated shortfall of a source set against budget − pledged.
+pub fn shortfall_note(lang: Lang, currency: &str, stated: Decimal, computed: Decimal) -> String {
+    let (st, co) = (money(lang, stated), money(lang, computed));
+    match lang {
+        Lang::En => {
+            format!("The source states a shortfall of {currency} {st}; budget − pledged gives {currency} {co}.")
+        }
+        Lang::Fr => format!(
+            "La source indique un déficit de {currency} {st}{NNBSP}; budget − contributions donne {currency} {co}."
+        ),
+        Lang::Es => {
+            format!("La fuente indica un déficit de {currency} {st}; presupuesto − contribuciones da {currency} {co}.")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,19 +747,13 @@ mod tests {
         assert_eq!(money(Lang::En, d), "2,901,786.00");
         assert_eq!(money(Lang::Fr, d), "2\u{202F}901\u{202F}786,00");
         assert_eq!(money(Lang::Es, d), "2.901.786,00");
-        assert_eq!(
-            number(Lang::En, Decimal::from_str("169.960").unwrap()),
-            "169.96"
-        );
+        assert_eq!(number(Lang::En, Decimal::from_str("169.960").unwrap()), "169.96");
         assert_eq!(number(Lang::En, Decimal::from(172)), "172");
         assert_eq!(
             number(Lang::Fr, Decimal::from_str("-1234.5").unwrap()),
             "-1\u{202F}234,5"
         );
-        assert_eq!(
-            percent(Lang::En, Decimal::from_str("103.43").unwrap()),
-            "103.4%"
-        );
+        assert_eq!(percent(Lang::En, Decimal::from_str("103.43").unwrap()), "103.4%");
         assert_eq!(percent(Lang::Es, Decimal::from(100)), "100\u{a0}%");
     }
 
@@ -762,35 +771,5 @@ mod tests {
             assert_eq!(labels(l).len(), LABELS.len());
             assert!(labels(l).values().all(|v| !v.is_empty()));
         }
-    }
-}
-
-/// One sentence on the pace of spending: spent share against elapsed share.
-pub fn burn_sentence(lang: Lang, spent: Decimal, elapsed: Decimal, rate: Decimal) -> String {
-    let (s, e, r) = (percent(lang, spent), percent(lang, elapsed), number(lang, rate));
-    let ahead = rate > Decimal::ONE;
-    match lang {
-        Lang::En => format!(
-            "{s} of the budget is spent after {e} of the project's time: a burn rate of {r}, {}.",
-            if ahead { "spending runs ahead of time" } else if rate < Decimal::ONE { "spending runs behind time" } else { "spending is in step with time" }
-        ),
-        Lang::Fr => format!(
-            "{s} du budget est dépensé après {e} de la durée du projet{NNBSP}: un rythme de {r}, {}.",
-            if ahead { "la dépense devance le calendrier" } else if rate < Decimal::ONE { "la dépense est en retard sur le calendrier" } else { "la dépense suit le calendrier" }
-        ),
-        Lang::Es => format!(
-            "Se ha gastado el {s} del presupuesto tras el {e} del plazo del proyecto: un ritmo de {r}, {}.",
-            if ahead { "el gasto va por delante del calendario" } else if rate < Decimal::ONE { "el gasto va por detrás del calendario" } else { "el gasto sigue el calendario" }
-        ),
-    }
-}
-
-/// The stated shortfall of a source set against budget − pledged.
-pub fn shortfall_note(lang: Lang, currency: &str, stated: Decimal, computed: Decimal) -> String {
-    let (st, co) = (money(lang, stated), money(lang, computed));
-    match lang {
-        Lang::En => format!("The source states a shortfall of {currency} {st}; budget − pledged gives {currency} {co}."),
-        Lang::Fr => format!("La source indique un déficit de {currency} {st}{NNBSP}; budget − contributions donne {currency} {co}."),
-        Lang::Es => format!("La fuente indica un déficit de {currency} {st}; presupuesto − contribuciones da {currency} {co}."),
     }
 }

@@ -23,9 +23,7 @@ use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
 use crate::ledger::row::TOTAL;
-use crate::model::{
-    Aggregate, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value,
-};
+use crate::model::{Aggregate, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value};
 use crate::source::Sources;
 use i18n::Lang;
 pub use narrative::Narrative;
@@ -321,9 +319,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         Layout::General => None,
     });
     let fiscal_year = fiscal.map(|fy| {
-        let y = if (period.end.format("%m-%d").to_string())
-            >= format!("{:02}-{:02}", fy.month, fy.day)
-        {
+        let y = if (period.end.format("%m-%d").to_string()) >= format!("{:02}-{:02}", fy.month, fy.day) {
             chrono::Datelike::year(&period.end)
         } else {
             chrono::Datelike::year(&period.end) - 1
@@ -381,18 +377,14 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         summary_chart: format!("{}/{SUMMARY_CHART}", inp.chart_dir),
         narrative: inp.narrative.clone(),
         missing_explanations,
-        funding: crate::compute::funding::summary(fw, Some(period)).map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
+        funding: crate::compute::funding::summary(fw, Some(period))
+            .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         pmf: pmf_rows(fw, lang),
         data_quality: data_quality(c, &period, inp.diagnostics, inp.sources, lang),
     }
 }
 
-fn summary(
-    lang: Lang,
-    counts: &BTreeMap<Status, usize>,
-    all: &[&IndicatorSection],
-    _fw: &Framework,
-) -> Summary {
+fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSection], _fw: &Framework) -> Summary {
     let counts: Vec<StatusCount> = Status::ALL
         .iter()
         .filter_map(|s| {
@@ -462,26 +454,14 @@ fn summary(
     }
 }
 
-fn indicator_section(
-    c: &Computed,
-    i: usize,
-    ind: &Indicator,
-    p: &Progress,
-    inp: &Inputs,
-) -> IndicatorSection {
+fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp: &Inputs) -> IndicatorSection {
     let lang = inp.lang;
     let fig = |d: Option<Decimal>| {
         d.map(|d| i18n::figure(lang, ind.kind, d))
             .unwrap_or_else(|| UNDEFINED.into())
     };
-    let val = |v: Option<&Value>| {
-        v.map(|v| i18n::value(lang, v))
-            .unwrap_or_else(|| UNDEFINED.into())
-    };
-    let pct = |d: Option<Decimal>| {
-        d.map(|d| i18n::percent(lang, d))
-            .unwrap_or_else(|| UNDEFINED.into())
-    };
+    let val = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_else(|| UNDEFINED.into());
+    let pct = |d: Option<Decimal>| d.map(|d| i18n::percent(lang, d)).unwrap_or_else(|| UNDEFINED.into());
     let ledger = c.ledger;
     let done_in = (ind.kind == IndicatorType::Milestone)
         .then(|| {
@@ -512,11 +492,7 @@ fn indicator_section(
                 SeriesPoint {
                     period: rp.to_string(),
                     target: q.target_to_date.map(|t| t.value),
-                    actual: q
-                        .to_date_actual
-                        .as_ref()
-                        .and_then(Value::figure)
-                        .map(|d| d.round_dp(2)),
+                    actual: q.to_date_actual.as_ref().and_then(Value::figure).map(|d| d.round_dp(2)),
                 }
             })
             .collect()
@@ -571,13 +547,7 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
 
 /// Breakdown tables of the to-date value: a cross table of the first two
 /// dimensions where rows carry both, else one table per dimension.
-fn disaggregations(
-    fw: &Framework,
-    ledger: &Ledger,
-    ind: &Indicator,
-    p: &Progress,
-    lang: Lang,
-) -> Vec<Table> {
+fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progress, lang: Lang) -> Vec<Table> {
     if ind.disaggregate_by.is_empty() || p.to_date_rows.is_empty() {
         return Vec::new();
     }
@@ -586,11 +556,7 @@ fn disaggregations(
     let rows: Vec<u32> = if ind.cumulative || ind.aggregate == Aggregate::Sum {
         p.to_date_rows.clone()
     } else {
-        let latest = p
-            .to_date_rows
-            .iter()
-            .map(|&r| ledger.entries[r as usize].period)
-            .max();
+        let latest = p.to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
         p.to_date_rows
             .iter()
             .copied()
@@ -633,10 +599,7 @@ fn disaggregations(
             })
             .collect();
         if let Some(t) = total {
-            body.push(vec![
-                i18n::label(lang, "total").into(),
-                i18n::value(lang, &t),
-            ]);
+            body.push(vec![i18n::label(lang, "total").into(), i18n::value(lang, &t)]);
         }
         out.push(Table {
             caption: caption_suffix(&i18n::dimension(lang, &dim.name)),
@@ -651,28 +614,15 @@ fn disaggregations(
 }
 
 /// Rows: values of `down`; columns: values of `across`, then the total.
-fn cross_table(
-    fw: &Framework,
-    ledger: &Ledger,
-    rows: &[u32],
-    across: usize,
-    down: usize,
-    lang: Lang,
-) -> Option<Table> {
+fn cross_table(fw: &Framework, ledger: &Ledger, rows: &[u32], across: usize, down: usize, lang: Lang) -> Option<Table> {
     let both: Vec<&crate::ledger::Entry> = rows
         .iter()
         .map(|&r| &ledger.entries[r as usize])
         .filter(|e| e.dims.0[across] != TOTAL && e.dims.0[down] != TOTAL)
         .collect();
-    let shape = both
-        .iter()
-        .map(|e| (e.dims.depth(), e.dims.shape()))
-        .min()?;
+    let shape = both.iter().map(|e| (e.dims.depth(), e.dims.shape())).min()?;
     let mut cells: BTreeMap<(u16, u16), Value> = BTreeMap::new();
-    for e in both
-        .iter()
-        .filter(|e| (e.dims.depth(), e.dims.shape()) == shape)
-    {
+    for e in both.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
         let k = (e.dims.0[down], e.dims.0[across]);
         let v = match cells.get(&k) {
             Some(prev) => add(prev, &e.value),
@@ -696,9 +646,7 @@ fn cross_table(
     let sum = |vals: Vec<&Value>| {
         vals.iter()
             .skip(1)
-            .fold(vals.first().map(|v| (*v).clone()), |acc, v| {
-                acc.map(|a| add(&a, v))
-            })
+            .fold(vals.first().map(|v| (*v).clone()), |acc, v| acc.map(|a| add(&a, v)))
     };
     let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
     let mut header = vec![i18n::dimension(lang, &dd.name)];
@@ -712,26 +660,15 @@ fn cross_table(
         let mut row = vec![dd.values[d as usize].clone()];
         row.extend(cols.iter().map(|&c| cell(cells.get(&(d, c)))));
         row.push(cell(
-            sum(cells
-                .iter()
-                .filter(|(k, _)| k.0 == d)
-                .map(|(_, v)| v)
-                .collect())
-            .as_ref(),
+            sum(cells.iter().filter(|(k, _)| k.0 == d).map(|(_, v)| v).collect()).as_ref(),
         ));
         body.push(row);
     }
     let mut total = vec![i18n::label(lang, "total").to_string()];
-    total.extend(cols.iter().map(|&c| {
-        cell(
-            sum(cells
-                .iter()
-                .filter(|(k, _)| k.1 == c)
-                .map(|(_, v)| v)
-                .collect())
-            .as_ref(),
-        )
-    }));
+    total.extend(
+        cols.iter()
+            .map(|&c| cell(sum(cells.iter().filter(|(k, _)| k.1 == c).map(|(_, v)| v).collect()).as_ref())),
+    );
     total.push(cell(sum(cells.values().collect()).as_ref()));
     body.push(total);
     Some(Table {
@@ -765,13 +702,7 @@ fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
 /// Findings about the data: the diagnostics of loading and computing
 /// (breakdowns that do not add up, ...), then reporting periods without a
 /// value since an indicator's first one.
-fn data_quality(
-    c: &Computed,
-    period: &Period,
-    diags: &Diagnostics,
-    sources: &Sources,
-    lang: Lang,
-) -> Vec<String> {
+fn data_quality(c: &Computed, period: &Period, diags: &Diagnostics, sources: &Sources, lang: Lang) -> Vec<String> {
     let fw = c.fw;
     let mut d = diags.clone();
     d.sort();
@@ -806,11 +737,7 @@ fn data_quality(
             .reporting
             .iter()
             .filter(|rp| rp.end >= first && rp.end <= period.end)
-            .filter(|rp| {
-                !points
-                    .iter()
-                    .any(|p| rp.contains(&p.period) || p.period.contains(rp))
-            })
+            .filter(|rp| !points.iter().any(|p| rp.contains(&p.period) || p.period.contains(rp)))
             .map(|rp| rp.to_string())
             .collect();
         if !missing.is_empty() {

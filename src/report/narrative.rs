@@ -58,12 +58,9 @@ impl Narrative {
     /// The narrative file for a period, in `lang` if translated.
     pub fn find(dir: &Path, period: &str, lang: &str) -> Option<PathBuf> {
         let d = dir.join("narrative");
-        [
-            d.join(format!("{period}.{lang}.md")),
-            d.join(format!("{period}.md")),
-        ]
-        .into_iter()
-        .find(|p| p.is_file())
+        [d.join(format!("{period}.{lang}.md")), d.join(format!("{period}.md"))]
+            .into_iter()
+            .find(|p| p.is_file())
     }
 
     /// True when the narrative names `id` as a word (`1100.2`, not `11100.2`).
@@ -83,11 +80,7 @@ impl Narrative {
                 before_ok && after_ok
             })
         };
-        !id.is_empty()
-            && self
-                .sections
-                .iter()
-                .any(|s| found_in(&s.title) || found_in(&s.body))
+        !id.is_empty() && self.sections.iter().any(|s| found_in(&s.title) || found_in(&s.body))
     }
 }
 

@@ -2,8 +2,8 @@
 //! engine measures from zero and says so.
 
 use crate::diag::Diagnostic;
-use crate::source::Sources;
 use crate::model::{Framework, IndicatorType};
+use crate::source::Sources;
 
 pub fn check(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     fw.indicators

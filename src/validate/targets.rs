@@ -2,8 +2,8 @@
 //! for running totals, within a qualitative scale.
 
 use crate::diag::Diagnostic;
-use crate::source::Sources;
 use crate::model::{Direction, Framework, IndicatorType, TargetPeriod};
+use crate::source::Sources;
 
 /// A dated target must overlap the project and end where a reporting period
 /// (or the project) ends, so that it can be compared with reported values.
@@ -17,11 +17,14 @@ pub fn periods(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
             let TargetPeriod::Period(p) = t.period else { continue };
             if !span.overlaps(&p) {
                 out.push(
-                    Diagnostic::error(format!("indicator {}: target period {p} lies outside the project", ind.id))
-                        .at(t.span)
-                        .expected(format!("a period within {} .. {}", fw.project.start, fw.project.end))
-                        .found(format!("{p} ({} .. {})", p.start, p.end))
-                        .hint("fix the period, or the project's start and end dates"),
+                    Diagnostic::error(format!(
+                        "indicator {}: target period {p} lies outside the project",
+                        ind.id
+                    ))
+                    .at(t.span)
+                    .expected(format!("a period within {} .. {}", fw.project.start, fw.project.end))
+                    .found(format!("{p} ({} .. {})", p.start, p.end))
+                    .hint("fix the period, or the project's start and end dates"),
                 );
                 continue;
             }
@@ -37,7 +40,10 @@ pub fn periods(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
                         ind.id, p.end, fw.project.reporting_frequency
                     ))
                     .at(t.span)
-                    .expected(format!("a period ending where a {} reporting period ends", fw.project.reporting_frequency))
+                    .expected(format!(
+                        "a period ending where a {} reporting period ends",
+                        fw.project.reporting_frequency
+                    ))
                     .found(p.to_string())
                     .hint(match suggestion {
                         Some(s) => format!("use the reporting period {s}, or a longer period ending with it"),
@@ -54,15 +60,25 @@ pub fn periods(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
 /// and the end-of-project target is the highest.
 pub fn cumulative_order(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for ind in fw.indicators.iter().filter(|i| i.cumulative && i.direction == Direction::Increase) {
+    for ind in fw
+        .indicators
+        .iter()
+        .filter(|i| i.cumulative && i.direction == Direction::Increase)
+    {
         for w in ind.targets.windows(2) {
             if w[1].value < w[0].value {
                 out.push(
-                    Diagnostic::warning(format!("indicator {}: cumulative target falls from {} to {}", ind.id, w[0].value, w[1].value))
-                        .at(w[1].span)
-                        .expected(format!("at least {} (targets of a cumulative indicator are running totals)", w[0].value))
-                        .found(w[1].value.to_string())
-                        .hint("write each target as the total expected since the project start"),
+                    Diagnostic::warning(format!(
+                        "indicator {}: cumulative target falls from {} to {}",
+                        ind.id, w[0].value, w[1].value
+                    ))
+                    .at(w[1].span)
+                    .expected(format!(
+                        "at least {} (targets of a cumulative indicator are running totals)",
+                        w[0].value
+                    ))
+                    .found(w[1].value.to_string())
+                    .hint("write each target as the total expected since the project start"),
                 );
             }
         }

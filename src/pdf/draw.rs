@@ -1,0 +1,276 @@
+//! Layout items to printpdf operations: the only place that knows PDF
+//! coordinates (origin bottom left) and printpdf's types.
+//!
+//! Status tones get a colour *and* a pattern (solid, stripes,
+//! cross-hatching, outline), so bars and swatches still read when printed
+//! in black and white.
+
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
+    Rect, Rgb as PdfRgb, TextItem, TextMatrix, WindingOrder,
+};
+
+use super::layout::{Face, Item, Rgb, Tone};
+
+/// Resource names of the embedded faces. The first six letters are also
+/// the subset tag, so they are fixed upper-case letters: a stable file.
+pub const REGULAR_ID: &str = "DJVSNR";
+pub const BOLD_ID: &str = "DJVSNB";
+
+pub fn font_id(face: Face) -> FontId {
+    FontId(
+        match face {
+            Face::Regular => REGULAR_ID,
+            Face::Bold => BOLD_ID,
+        }
+        .to_string(),
+    )
+}
+
+fn colour(c: Rgb) -> Color {
+    Color::Rgb(PdfRgb::new(c[0], c[1], c[2], None))
+}
+
+/// Fill and pattern colours of a tone.
+pub fn tone_colours(t: Tone) -> (Rgb, Rgb) {
+    match t {
+        Tone::Achieved => ([0.102, 0.498, 0.216], [0.102, 0.498, 0.216]), // #1a7f37
+        Tone::OnTrack => ([0.18, 0.62, 0.357], [0.18, 0.62, 0.357]),      // #2e9e5b
+        Tone::AtRisk => ([0.98, 0.85, 0.45], [0.70, 0.50, 0.0]),          // #d49b00 stripes
+        Tone::OffTrack => ([0.96, 0.72, 0.72], [0.776, 0.157, 0.157]),    // #c62828 hatching
+        Tone::Neutral => ([0.93, 0.93, 0.93], [0.62, 0.62, 0.62]),        // #9e9e9e
+    }
+}
+
+struct Pen<'a> {
+    h: f32,
+    ops: &'a mut Vec<Op>,
+    in_text: bool,
+    font: Option<(Face, f32)>,
+    fill: Option<Rgb>,
+}
+
+impl Pen<'_> {
+    fn p(&self, x: f32, y: f32) -> Point {
+        Point {
+            x: Pt(x),
+            y: Pt(self.h - y),
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: colour(c) });
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, c: Rgb, width: f32, dash: Option<(f32, f32)>) {
+        self.ops.push(Op::SetOutlineColor { col: colour(c) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        self.ops.push(Op::SetLineDashPattern {
+            dash: match dash {
+                Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
+                None => LineDashPattern::solid(),
+            },
+        });
+    }
+
+    fn line(&mut self, pts: &[(f32, f32)]) {
+        let points = pts
+            .iter()
+            .map(|(x, y)| LinePoint {
+                p: self.p(*x, *y),
+                bezier: false,
+            })
+            .collect();
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: false,
+            },
+        });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) {
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.h - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+
+    /// A box filled in a tone's colour and pattern.
+    fn toned(&mut self, x: f32, y: f32, w: f32, h: f32, tone: Tone) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let (bg, fg) = tone_colours(tone);
+        self.fill(bg);
+        self.rect(x, y, w, h, PaintMode::Fill);
+        let step = 2.8;
+        match tone {
+            Tone::AtRisk | Tone::OffTrack => {
+                self.ops.push(Op::SaveGraphicsState);
+                self.rect(x, y, w, h, PaintMode::Clip);
+                self.stroke(fg, 0.7, None);
+                let n = ((w + h) / step).ceil() as usize;
+                for k in 0..=n {
+                    let x0 = x + k as f32 * step;
+                    self.line(&[(x0 - h, y + h), (x0, y)]);
+                    if tone == Tone::OffTrack {
+                        self.line(&[(x0 - h, y), (x0, y + h)]);
+                    }
+                }
+                self.ops.push(Op::RestoreGraphicsState);
+                self.fill = None;
+            }
+            Tone::Neutral => {
+                self.stroke(fg, 0.5, Some((1.0, 1.0)));
+                self.rect(x, y, w, h, PaintMode::Stroke);
+            }
+            Tone::Achieved | Tone::OnTrack => {}
+        }
+    }
+
+    fn item(&mut self, it: &Item) {
+        match it {
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                colour,
+                text,
+                ..
+            } => {
+                if !self.in_text {
+                    self.ops.push(Op::StartTextSection);
+                    self.in_text = true;
+                    self.font = None;
+                }
+                if self.font != Some((*face, *size)) {
+                    self.ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id(*face)),
+                        size: Pt(*size),
+                    });
+                    self.font = Some((*face, *size));
+                }
+                self.fill(*colour);
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.h - y)),
+                });
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Rect { x, y, w, h, fill } => {
+                self.end_text();
+                self.fill(*fill);
+                self.rect(*x, *y, *w, *h, PaintMode::Fill);
+            }
+            Item::Path {
+                points,
+                width,
+                colour,
+                dash,
+            } => {
+                self.end_text();
+                self.stroke(*colour, *width, *dash);
+                self.line(points);
+            }
+            Item::Dot { x, y, r, colour } => {
+                self.end_text();
+                self.fill(*colour);
+                // A circle from four Bézier arcs.
+                let k = 0.5523 * r;
+                let (cx, cy) = (*x, *y);
+                let pts = [
+                    (cx + r, cy, false),
+                    (cx + r, cy + k, true),
+                    (cx + k, cy + r, true),
+                    (cx, cy + r, false),
+                    (cx - k, cy + r, true),
+                    (cx - r, cy + k, true),
+                    (cx - r, cy, false),
+                    (cx - r, cy - k, true),
+                    (cx - k, cy - r, true),
+                    (cx, cy - r, false),
+                    (cx + k, cy - r, true),
+                    (cx + r, cy - k, true),
+                    (cx + r, cy, false),
+                ];
+                let points = pts
+                    .iter()
+                    .map(|(px, py, b)| LinePoint {
+                        p: self.p(*px, *py),
+                        bezier: *b,
+                    })
+                    .collect();
+                self.ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing { points }],
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+            }
+            Item::Bar {
+                x,
+                y,
+                w,
+                h,
+                fraction,
+                tone,
+                tick,
+            } => {
+                self.end_text();
+                let fw = w * fraction.clamp(0.0, 1.0);
+                if *fraction < 1.0 {
+                    self.fill([1.0, 1.0, 1.0]);
+                    self.rect(*x, *y, *w, *h, PaintMode::Fill);
+                }
+                self.toned(*x, *y, fw, *h, *tone);
+                if *fraction < 1.0 || tick.is_some() {
+                    self.stroke([0.55, 0.55, 0.55], 0.4, None);
+                    self.rect(*x, *y, *w, *h, PaintMode::Stroke);
+                }
+                if let Some(t) = tick {
+                    let tx = x + w * t;
+                    self.stroke([0.1, 0.1, 0.1], 0.8, None);
+                    self.line(&[(tx, y - 1.0), (tx, y + h + 1.0)]);
+                }
+            }
+            Item::Chart { .. } | Item::Link { .. } => {}
+        }
+    }
+}
+
+/// The operations drawing `items` on a page `height` points high.
+pub fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(items.len() * 4);
+    let mut pen = Pen {
+        h: height,
+        ops: &mut ops,
+        in_text: false,
+        font: None,
+        fill: None,
+    };
+    for it in items {
+        pen.item(it);
+    }
+    pen.end_text();
+    ops
+}

@@ -1,0 +1,334 @@
+//! `logframe report --format pdf` (issue 4): the PDF passes `qpdf --check`,
+//! embeds subset fonts with ToUnicode maps, carries every indicator title
+//! and every figure of the Markdown report and Latin accents byte for byte
+//! (checked with `pdftotext`), is byte-identical for equal inputs, and
+//! follows `--paper`.
+//!
+//! The checks need poppler-utils and qpdf (`.ci/run` installs them); without
+//! them each test prints why it skips and passes.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// True when qpdf, pdftotext, pdffonts and pdfinfo can run; otherwise print
+/// a clear message so that a skipped check is never mistaken for a pass.
+fn tools() -> bool {
+    let missing: Vec<&str> = [
+        ("qpdf", "--version"),
+        ("pdftotext", "-v"),
+        ("pdffonts", "-v"),
+        ("pdfinfo", "-v"),
+    ]
+    .into_iter()
+    .filter(|(t, arg)| Command::new(t).arg(arg).output().is_err())
+    .map(|(t, _)| t)
+    .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    eprintln!(
+        "SKIPPED: {} not installed; install them with `apt-get install -y poppler-utils qpdf` (as .ci/run does)",
+        missing.join(", ")
+    );
+    false
+}
+
+fn run(cmd: &str, args: &[&str]) -> Output {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run {cmd}: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// `logframe report FRAMEWORK --period 2023-Q3 ARGS --out OUT`.
+fn report(framework: &Path, out: &Path, args: &[&str]) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_logframe"));
+    c.current_dir(root())
+        .arg("report")
+        .arg(framework)
+        .args(["--period", "2023-Q3", "--out"])
+        .arg(out)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH");
+    let o = c.output().expect("run logframe");
+    assert!(
+        o.status.success(),
+        "logframe report failed\n{}\n{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn starsom() -> PathBuf {
+    root().join("frameworks/starsom")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target)
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// Text as `pdftotext` gives it, with lines joined: a hyphen at a line end
+/// is a real hyphen (the layout never inserts one), so the word continues.
+fn pdf_text(pdf: &Path) -> String {
+    let o = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(o.status.success());
+    normalise(&stdout(&o).replace("-\n", "-"))
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every word of the Markdown that holds a digit: the report's figures,
+/// dates, ids and periods. Chart image lines are left out (the PDF draws
+/// the charts).
+fn figures(md: &str) -> BTreeSet<String> {
+    md.lines()
+        .filter(|l| !l.trim_start().starts_with("!["))
+        .flat_map(|l| l.split(|c: char| c.is_whitespace() || c == '|'))
+        .map(|w| {
+            w.replace('\\', "")
+                .trim_matches(|c: char| "*()[],;:.".contains(c))
+                .to_string()
+        })
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(' ')
+        .map(|w| w.trim_matches(|c: char| "*()[],;:.".contains(c)).to_string())
+        .collect()
+}
+
+#[test]
+fn starsom_pdf_is_valid_with_subset_embedded_fonts() {
+    if !tools() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    report(&starsom(), out.path(), &["--format", "pdf"]);
+    let pdf = out.path().join("starsom-2023-Q3.pdf");
+    let q = run("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(q.status.success(), "qpdf --check:\n{}", stdout(&q));
+    let fonts = stdout(&run("pdffonts", &[pdf.to_str().unwrap()]));
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "regular and bold:\n{fonts}");
+    for r in rows {
+        let cols: Vec<&str> = r.split_whitespace().collect();
+        let n = cols.len();
+        // name type... encoding emb sub uni object ID
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, ToUnicode: {r}"
+        );
+        assert!(cols[0].contains('+') && cols[0].contains("DejaVuSans"), "{r}");
+    }
+    // A full DejaVu Sans is 740 kB; the subsets are a small part of that.
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size < 250_000, "{size} bytes: fonts are not subset");
+    let info = stdout(&run("pdfinfo", &[pdf.to_str().unwrap()]));
+    assert!(
+        info.contains("Author:          United Nations Office on Drugs and Crime (UNODC)"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Subject:         2023-Q3 (1 July 2023 – 30 September 2023)"),
+        "{info}"
+    );
+    assert!(info.contains("Title:           Progress report: STARSOM"), "{info}");
+    assert!(info.contains("CreationDate:    Sat Sep 30 00:00:00 2023 UTC"), "{info}");
+    assert!(info.contains("(A4)"), "{info}");
+    // Outline and internal links from the contents.
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("/Outlines"), "an outline");
+    assert!(raw.matches("/S/GoTo").count() >= 10, "links from the contents");
+}
+
+#[test]
+fn starsom_pdf_has_every_title_and_figure_of_the_markdown() {
+    if !tools() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    report(&starsom(), out.path(), &["--format", "md,pdf"]);
+    let md = std::fs::read_to_string(out.path().join("starsom-2023-Q3.md")).unwrap();
+    let text = pdf_text(&out.path().join("starsom-2023-Q3.pdf"));
+    let mut titles = 0;
+    for l in md.lines() {
+        if let Some(h) = l.strip_prefix("#### ") {
+            let h = normalise(&h.replace('\\', ""));
+            assert!(text.contains(&h), "indicator heading missing from the PDF: {h}");
+            titles += 1;
+        }
+    }
+    assert!(titles >= 12, "{titles} indicators");
+    let in_pdf = words(&text);
+    let missing: Vec<String> = figures(&md).into_iter().filter(|f| !in_pdf.contains(f)).collect();
+    assert!(
+        missing.is_empty(),
+        "figures of the Markdown missing from the PDF: {missing:?}"
+    );
+    assert!(!text.contains("Page 1 of"), "the cover has no footer");
+    assert!(text.contains("Page 3 of"), "a running footer");
+    assert!(text.contains("Contents"));
+}
+
+#[test]
+fn latin_text_survives_copy_and_paste() {
+    if !tools() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let fw = tmp.path().join("starsom");
+    copy_dir(&starsom(), &fw);
+    let names = [
+        "Perú",
+        "Côte d’Ivoire",
+        "Bogotá",
+        "Québec",
+        "São Paulo",
+        "naïve",
+        "€",
+        "—",
+        "“curly quotes”",
+        "‘single’",
+    ];
+    let narrative = fw.join("narrative/2023-Q3.md");
+    let mut text = std::fs::read_to_string(&narrative).unwrap();
+    text.push_str(&format!(
+        "\n## Partners — “Québec” and Côte d’Ivoire\n\nA naïve estimate of €12,500 for Québec, Perú, Bogotá and São Paulo — ‘single’ and “curly quotes”. {}\n",
+        names.join(" ")
+    ));
+    std::fs::write(&narrative, text).unwrap();
+    let out = tmp.path().join("out");
+    report(&fw, &out, &["--format", "pdf"]);
+    let text = pdf_text(&out.join("starsom-2023-Q3.pdf"));
+    for n in names {
+        assert!(text.contains(n), "{n:?} missing from pdftotext output");
+    }
+    assert!(text.contains("Partners — “Québec” and Côte d’Ivoire"), "heading");
+    assert!(text.contains("€12,500"));
+    assert!(!text.contains('?'), "a character became `?`");
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    report(&starsom(), &a, &["--format", "pdf"]);
+    report(&starsom(), &b, &["--format", "pdf"]);
+    let (x, y) = (
+        std::fs::read(a.join("starsom-2023-Q3.pdf")).unwrap(),
+        std::fs::read(b.join("starsom-2023-Q3.pdf")).unwrap(),
+    );
+    assert!(x == y, "two runs differ");
+    assert!(x.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn letter_paper_is_letter_and_a4_is_a4() {
+    if !tools() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (a4, letter) = (tmp.path().join("a4"), tmp.path().join("letter"));
+    report(&starsom(), &a4, &["--format", "pdf"]);
+    report(&starsom(), &letter, &["--format", "pdf", "--paper", "letter"]);
+    let size = |d: &Path| {
+        let info = stdout(&run("pdfinfo", &[d.join("starsom-2023-Q3.pdf").to_str().unwrap()]));
+        info.lines()
+            .find(|l| l.starts_with("Page size:"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(size(&a4).contains("595.276 x 841.89 pts (A4)"), "{}", size(&a4));
+    assert!(size(&letter).contains("612 x 792 pts (letter)"), "{}", size(&letter));
+}
+
+/// The laid-out STARSOM report, A4 and letter: every body item inside the
+/// margins, the running header and footer inside the page, and no two
+/// pieces of text overlapping.
+#[test]
+fn nothing_overflows_the_margins_or_overlaps() {
+    use logframe::pdf::Paper;
+    use logframe::pdf::document::lay_out_report;
+    use logframe::pdf::layout::Item;
+    let dir = starsom();
+    let loaded = logframe::workspace::load(&dir);
+    let fw = loaded.framework.as_ref().expect("STARSOM loads");
+    let period = fw.parse_period("2023-Q3").unwrap();
+    let (computed, diags) = logframe::compute::Computed::new(fw, &loaded.ledger, &loaded.sources, None);
+    let narrative = std::fs::read_to_string(dir.join("narrative/2023-Q3.md")).unwrap();
+    let report = logframe::report::build(
+        &computed,
+        logframe::report::Inputs {
+            lang: logframe::report::i18n::Lang::En,
+            layout: logframe::report::Layout::for_donor(fw.project.donor.as_deref()),
+            period,
+            as_of: None,
+            source_date_epoch: None,
+            narrative: logframe::report::Narrative::parse(&narrative, None),
+            diagnostics: &diags,
+            sources: &loaded.sources,
+            chart_dir: "charts",
+        },
+    );
+    for paper in [Paper::A4, Paper::Letter] {
+        let laid = lay_out_report(&report, paper);
+        let g = laid.geometry;
+        assert!(laid.pages.len() >= 8, "{paper:?}: {} pages", laid.pages.len());
+        for (p, items) in laid.pages.iter().enumerate() {
+            let split = laid.furniture_from[p];
+            for it in &items[..split] {
+                assert!(
+                    g.contains(it.bbox()),
+                    "{paper:?} page {}: {it:?} outside the margins",
+                    p + 1
+                );
+            }
+            for it in &items[split..] {
+                let b = it.bbox();
+                assert!(b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= g.width && b[3] <= g.height);
+                assert!(
+                    b[3] <= g.top || b[1] >= g.body_bottom(),
+                    "furniture in the body: {it:?}"
+                );
+            }
+            let texts: Vec<([f32; 4], &str)> = items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { text, .. } => Some((i.bbox(), text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            for (a, (ba, ta)) in texts.iter().enumerate() {
+                for (bb, tb) in &texts[a + 1..] {
+                    let overlap =
+                        ba[0] < bb[2] - 0.5 && bb[0] < ba[2] - 0.5 && ba[1] < bb[3] - 0.5 && bb[1] < ba[3] - 0.5;
+                    assert!(!overlap, "{paper:?} page {}: {ta:?} overlaps {tb:?}", p + 1);
+                }
+            }
+        }
+    }
+}
