@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::cli::{Cli, Command, TableFormat};
 use crate::compute::Computed;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ledger::read::read_rows;
 use crate::ledger::row::{RowFields, RowParser};
 use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
 use crate::model::{Framework, MAX_DIMENSIONS};
@@ -336,19 +335,11 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
     let who = recorder(by);
     let mut sources = Sources::default();
     let id = sources.add(file.to_path_buf(), text);
-    let mut parser = RowParser::new(&fw);
-    let mut rows: Vec<(NewRow, crate::ledger::Origin)> = Vec::new();
     let default_source = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut diags = read_rows(&fw, &mut parser, &sources, id, |parsed, f, origin| {
-        let mut f = *f;
-        if f.source.trim().is_empty() {
-            f.source = &default_source;
-        }
-        rows.push((NewRow::new(&fw, parsed, &f, at, &who), origin));
-    });
+    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who);
     // One value per key in one file: two would leave the result to chance.
     let mut seen = std::collections::HashMap::new();
     for (row, origin) in &rows {

@@ -12,9 +12,7 @@ use crate::app::{CLEAN, FINDINGS, USAGE};
 use crate::compute::Computed;
 use crate::compute::quality::{self, Rules};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ledger::read::read_rows;
-use crate::ledger::row::RowParser;
-use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::ledger::write::{Outcome, commit, now, recorder};
 use crate::ledger::xlsx;
 use crate::model::{Framework, Period};
 use crate::render;
@@ -331,19 +329,11 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
     let mut sources = Sources::default();
     let name = PathBuf::from(format!("{}[{}]", file.display(), sheet.name));
     let id = sources.add(name, sheet.csv.clone());
-    let mut parser = RowParser::new(&fw);
-    let mut rows: Vec<(NewRow, crate::ledger::Origin)> = Vec::new();
     let default_source = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut diags = read_rows(&fw, &mut parser, &sources, id, |parsed, f, origin| {
-        let mut f = *f;
-        if f.source.trim().is_empty() {
-            f.source = &default_source;
-        }
-        rows.push((NewRow::new(&fw, parsed, &f, at, &who), origin));
-    });
+    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who);
     let mut seen = std::collections::HashMap::new();
     for (row, origin) in &rows {
         let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);

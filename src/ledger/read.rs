@@ -33,6 +33,56 @@ pub fn canonical_header(fw: &Framework) -> Vec<String> {
     cols
 }
 
+/// A CSV file as spreadsheets write it: the byte-order mark skipped and the
+/// separator (`,` or `;`) taken from the header line.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvDialect<'a> {
+    /// Bytes of the byte-order mark (0 or 3).
+    pub bom: usize,
+    pub body: &'a str,
+    pub first_line: &'a str,
+    pub delimiter: u8,
+}
+
+impl<'a> CsvDialect<'a> {
+    pub fn of(text: &'a str) -> CsvDialect<'a> {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let body = &text[bom..];
+        let first_line = body.lines().next().unwrap_or("");
+        let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+            b';'
+        } else {
+            b','
+        };
+        CsvDialect {
+            bom,
+            body,
+            first_line,
+            delimiter,
+        }
+    }
+
+    /// A reader of every record, header included, rows of any width.
+    pub fn reader(&self) -> csv::Reader<&'a [u8]> {
+        csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(self.body.as_bytes())
+    }
+
+    /// Byte offset in the whole text of the record at `pos`. With CRLF line
+    /// ends the reader may report a record as starting on the previous
+    /// line's `\n`: step over line ends to the first cell.
+    pub fn record_start(&self, text: &str, pos: &csv::Position) -> usize {
+        let mut start = self.bom + pos.byte() as usize;
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        start
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Base(usize),
@@ -51,19 +101,14 @@ pub fn read_rows(
 ) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let text = &sources.get(file).text;
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &text[bom..];
-    let first_line = body.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(body.as_bytes());
+    let dialect = CsvDialect::of(text);
+    let CsvDialect {
+        bom,
+        first_line,
+        delimiter,
+        ..
+    } = dialect;
+    let mut rdr = dialect.reader();
     let mut record = csv::StringRecord::new();
     let header_start = bom;
     match rdr.read_record(&mut record) {
@@ -144,12 +189,7 @@ pub fn read_rows(
             }
         }
         let pos = record.position().expect("records carry positions");
-        // With CRLF line ends the reader may report a record as starting on
-        // the previous line's `\n`: step over line ends to the first cell.
-        let mut start = bom + pos.byte() as usize;
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
+        let start = dialect.record_start(text, pos);
         let origin = Origin {
             file,
             line: pos.line() as u32,

@@ -219,3 +219,26 @@ fn rewrite_if_needed(old: Vec<u8>, header: &[String]) -> std::io::Result<Vec<u8>
     }
     w.into_inner().map_err(|e| e.into_error())
 }
+
+/// Every good row of an import file already in `sources`, stamped with
+/// `at` and `who`; a blank `source` becomes `default_source` (the file's
+/// name). Bad rows go to the diagnostics.
+pub fn import_rows(
+    fw: &Framework,
+    sources: &Sources,
+    file: crate::source::FileId,
+    default_source: &str,
+    at: DateTime<Utc>,
+    who: &str,
+) -> (Vec<(NewRow, super::Origin)>, Diagnostics) {
+    let mut parser = super::row::RowParser::new(fw);
+    let mut rows = Vec::new();
+    let diags = super::read::read_rows(fw, &mut parser, sources, file, |parsed, f, origin| {
+        let mut f = *f;
+        if f.source.trim().is_empty() {
+            f.source = default_source;
+        }
+        rows.push((NewRow::new(fw, parsed, &f, at, who), origin));
+    });
+    (rows, diags)
+}

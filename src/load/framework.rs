@@ -159,11 +159,7 @@ struct Lower<'a> {
 
 impl Lower<'_> {
     fn span<T>(&self, loc: &Loc<T>) -> Span {
-        let f = self.sources.get(self.file);
-        let (line, col) = loc.line_col();
-        let start = f.offset_of(line, col);
-        let end = f.offset_of(line, col + loc.text_len().max(1));
-        Span::new(self.file, start, end.max(start + 1))
+        loc.span(self.sources, self.file)
     }
 
     fn err<T>(&mut self, loc: &Loc<T>, d: Diagnostic) {

@@ -79,11 +79,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn span<T>(&self, loc: &Loc<T>) -> Span {
-        let f = self.sources.get(self.file);
-        let (line, col) = loc.line_col();
-        let start = f.offset_of(line, col);
-        let end = f.offset_of(line, col + loc.text_len().max(1));
-        Span::new(self.file, start, end.max(start + 1))
+        loc.span(self.sources, self.file)
     }
 
     fn err<T>(&mut self, loc: &Loc<T>, d: Diagnostic) {
@@ -504,19 +500,14 @@ pub fn read_expenditures(fw: &mut Framework, sources: &mut Sources) -> Diagnosti
 
 fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: FileId, diags: &mut Diagnostics) {
     let text = &sources.get(file).text;
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &text[bom..];
-    let first_line = body.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(body.as_bytes());
+    let dialect = crate::ledger::read::CsvDialect::of(text);
+    let crate::ledger::read::CsvDialect {
+        bom,
+        first_line,
+        delimiter,
+        ..
+    } = dialect;
+    let mut rdr = dialect.reader();
     let mut record = csv::StringRecord::new();
     match rdr.read_record(&mut record) {
         Ok(true) => {}
@@ -593,11 +584,7 @@ fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: 
             }
         }
         let pos = record.position().expect("records carry positions");
-        // With CRLF line ends a record may be placed on the `\n` before it.
-        let mut start = bom + pos.byte() as usize;
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
+        let start = dialect.record_start(text, pos);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -33,6 +33,15 @@ impl<T> Loc<T> {
         (l.line() as usize, l.column() as usize)
     }
 
+    /// The value's byte span in `file`.
+    pub fn span(&self, sources: &crate::source::Sources, file: crate::source::FileId) -> crate::source::Span {
+        let f = sources.get(file);
+        let (line, col) = self.line_col();
+        let start = f.offset_of(line, col);
+        let end = f.offset_of(line, col + self.text_len().max(1));
+        crate::source::Span::new(file, start, end.max(start + 1))
+    }
+
     /// Length of the value's text in characters, when known.
     pub fn text_len(&self) -> usize {
         self.0.referenced.span().len() as usize
