@@ -498,6 +498,12 @@ fn heading_height(m: &dyn Measure, width: f32, h: &Heading) -> f32 {
     size * 0.8 + n as f32 * size * 1.25 + size * 0.35 + if h.level <= 2 { 2.0 } else { 0.0 }
 }
 
+/// The height a paragraph takes, spacing after included.
+fn paragraph_height(m: &dyn Measure, width: f32, p: &Paragraph) -> f32 {
+    let n = break_lines(m, &p.runs, p.size, width - p.indent).len();
+    n as f32 * p.size * LEADING + p.space_after
+}
+
 struct Flow<'a> {
     m: &'a dyn Measure,
     g: Geometry,
@@ -985,15 +991,21 @@ pub fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
     for (k, b) in blocks.iter().enumerate() {
         match b {
             Block::Heading(h) => {
-                // Headings that follow this one stay on its page too.
+                // Headings and short paragraphs (assumptions, a status
+                // sentence) that follow this one stay on its page too, so
+                // that a heading never ends a page above only its preamble;
+                // capped at a third of the page.
                 let following: f32 = blocks[k + 1..]
                     .iter()
                     .map_while(|b| match b {
                         Block::Heading(n) => Some(heading_height(m, g.body_width(), n)),
+                        Block::Paragraph(p) => Some(paragraph_height(m, g.body_width(), p)),
+                        Block::Space(s) => Some(*s),
                         _ => None,
                     })
                     .sum();
-                f.heading(h, following + KEEP_WITH_NEXT)
+                let cap = (g.body_bottom() - g.top) / 3.0;
+                f.heading(h, following.min(cap) + KEEP_WITH_NEXT)
             }
             Block::Paragraph(p) => f.paragraph(p),
             Block::Table(t) => f.table(t),
