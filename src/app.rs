@@ -26,14 +26,10 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check {
             framework,
-            quality: false,
-            ..
-        } => check(framework.as_deref()),
-        Command::Check {
-            framework,
-            quality: true,
+            quality,
             deadline_days,
-        } => crate::evaluate::command::check_quality(framework.as_deref(), deadline_days),
+            as_of,
+        } => check(framework.as_deref(), quality.then_some(deadline_days), as_of.as_deref()),
         Command::Status {
             framework,
             period,
@@ -134,7 +130,10 @@ fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
     }
 }
 
-fn check(arg: Option<&str>) -> i32 {
+/// `check [--quality] [--as-of DATE]`: validation, plus the data-quality
+/// rules when `quality` gives a deadline in days. With `--as-of` the ledger
+/// is read as it stood that day, and that day is "today" for what is due.
+fn check(arg: Option<&str>, quality: Option<u32>, as_of: Option<&str>) -> i32 {
     let dirs = match arg {
         Some(a) => match workspace::resolve(a) {
             Ok(d) => vec![d],
@@ -150,21 +149,35 @@ fn check(arg: Option<&str>) -> i32 {
             all
         }
     };
+    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
+        Ok(a) => a,
+        Err(d) => return usage(d),
+    };
+    let today = match as_of.map_or_else(now, Ok) {
+        Ok(t) => t.date_naive(),
+        Err(d) => return usage(d),
+    };
     let mut code = CLEAN;
     for dir in dirs {
         let mut loaded = workspace::load(&dir);
         let mut diags = std::mem::take(&mut loaded.diagnostics);
         let summary = match &loaded.framework {
             Some(fw) if !diags.has_errors() => {
-                let (_, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, None);
+                let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, as_of);
                 diags.extend(d);
-                format!(
+                let mut summary = format!(
                     "{}: {} results, {} indicators, {} ledger rows",
                     fw.project.id,
                     fw.results.len(),
                     fw.indicators.len(),
                     loaded.ledger.entries.len()
-                )
+                );
+                if let Some(deadline_days) = quality {
+                    let rules = crate::compute::quality::Rules { deadline_days, today };
+                    diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
+                    summary.push_str(&format!(", quality checked on {today}"));
+                }
+                summary
             }
             _ => dir.display().to_string(),
         };

@@ -34,6 +34,9 @@ pub enum Command {
         /// With --quality: days after a period's end by which its values are due
         #[arg(long, default_value_t = crate::compute::quality::Rules::DEFAULT_DEADLINE_DAYS, requires = "quality")]
         deadline_days: u32,
+        /// Read the ledger as it stood at the end of this date (YYYY-MM-DD); with --quality, values are due as of then
+        #[arg(long)]
+        as_of: Option<String>,
     },
     /// Progress of every indicator at a reporting period
     Status {

@@ -85,3 +85,41 @@ fn quality_on_starsom_reports_the_missing_final_quarter() {
         &format!("{}\n--- stdout\n{}", r.stderr, r.stdout),
     );
 }
+
+#[test]
+fn check_as_of_judges_what_was_due_and_known_then() {
+    // On 2023-10-31 the final quarter of STARSOM (2023-Q4) was not yet due:
+    // only the genuine gap (1200.1 in 2021-Q2) and the outlier remain.
+    let r = common::run(&root(), &["check", "--quality", "starsom", "--as-of", "2023-10-31"]);
+    r.expect_code(1);
+    assert!(
+        r.stdout.contains("quality checked on 2023-10-31: 0 errors, 2 warnings"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stderr.contains("2023-Q4"), "{}", r.stderr);
+    // Before the 2022-Q4 correction was recorded, the ledger held 152.
+    let r = common::run(
+        &root(),
+        &[
+            "status",
+            "starsom",
+            "--period",
+            "2022-Q4",
+            "--as-of",
+            "2023-03-01",
+            "--format",
+            "csv",
+        ],
+    );
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("1200.1,") && l.contains(",152,")),
+        "{}",
+        r.stdout
+    );
+    // A bad date is a usage error.
+    common::run(&root(), &["check", "starsom", "--as-of", "2023-13-01"]).expect_code(2);
+}

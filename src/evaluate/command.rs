@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use super::{compare, explain};
 use crate::app::{CLEAN, FINDINGS, USAGE};
 use crate::compute::Computed;
-use crate::compute::quality::{self, Rules};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::write::{Outcome, commit, now, recorder};
 use crate::ledger::xlsx;
@@ -238,65 +237,6 @@ pub fn explain(a: ExplainArgs) -> i32 {
     }
     .as_bytes());
     CLEAN
-}
-
-/// `check --quality`: the checks of `check`, plus the data-quality
-/// findings of [`crate::compute::quality`].
-pub fn check_quality(arg: Option<&str>, deadline_days: u32) -> i32 {
-    let dirs = match arg {
-        Some(a) => match workspace::resolve(a) {
-            Ok(d) => vec![d],
-            Err(d) => return usage(d),
-        },
-        None => {
-            let all = workspace::list_frameworks(Path::new("frameworks"));
-            if all.is_empty() {
-                return usage(
-                    Diagnostic::error("no frameworks under ./frameworks")
-                        .hint("run from the workspace folder, or name a framework folder"),
-                );
-            }
-            all
-        }
-    };
-    let today = match now() {
-        Ok(t) => t.date_naive(),
-        Err(d) => return usage(d),
-    };
-    let rules = Rules { deadline_days, today };
-    let mut code = CLEAN;
-    for dir in dirs {
-        let mut loaded = workspace::load(&dir);
-        let mut diags = std::mem::take(&mut loaded.diagnostics);
-        let summary = match &loaded.framework {
-            Some(fw) if !diags.has_errors() => {
-                let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, None);
-                diags.extend(d);
-                diags.extend(quality::findings(&computed, &loaded.sources, &rules));
-                format!(
-                    "{}: {} indicators, {} ledger rows, quality checked on {today}",
-                    fw.project.id,
-                    fw.indicators.len(),
-                    loaded.ledger.entries.len()
-                )
-            }
-            _ => dir.display().to_string(),
-        };
-        eprint(&diags, &loaded.sources);
-        if diags.is_empty() {
-            out(format!("{summary}: ok\n").as_bytes());
-        } else {
-            let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
-            out(format!(
-                "{summary}: {}, {}\n",
-                n(diags.errors(), "error"),
-                n(diags.warnings(), "warning")
-            )
-            .as_bytes());
-            code = code.max(FINDINGS);
-        }
-    }
-    code
 }
 
 /// `import FRAMEWORK FILE.xlsx [--sheet NAME]`: the sheet is read as CSV
