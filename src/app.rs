@@ -1,7 +1,6 @@
 //! Running a parsed command: load, compute, render, and map the outcome to
 //! an exit code (0 clean, 1 findings, 2 usage or I/O error).
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{Cli, Command, TableFormat};
@@ -12,15 +11,14 @@ use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
 use crate::model::{Framework, MAX_DIMENSIONS};
 use crate::render;
 use crate::source::Sources;
-use crate::workspace::{self, Loaded};
+use crate::workspace::{self};
 
 macro_rules! outln {
     ($($arg:tt)*) => { out(&(format!($($arg)*) + "\n")) };
 }
 
-pub const CLEAN: i32 = 0;
-pub const FINDINGS: i32 = 1;
-pub const USAGE: i32 = 2;
+pub use crate::terminal::{CLEAN, FINDINGS, USAGE};
+use crate::terminal::{eprint as eprint_diags, open, out, usage};
 
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
@@ -96,37 +94,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init { name, dir } => init(&name, &dir),
         Command::Export(target) => crate::iati::run_export(target),
         Command::ImportIati(args) => crate::iati::run_import(args),
-    }
-}
-
-/// Write to stdout; a closed pipe (`| head`) ends output quietly.
-fn out(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
-}
-
-fn eprint_diags(diags: &Diagnostics, sources: &Sources) {
-    let mut d = diags.clone();
-    d.sort();
-    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
-}
-
-fn usage(d: Diagnostic) -> i32 {
-    eprint_diags(&Diagnostics(vec![d]), &Sources::default());
-    USAGE
-}
-
-/// Load a framework named on the command line; on errors print them and
-/// return the exit code.
-fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
-    let dir = workspace::resolve(arg).map_err(usage)?;
-    let mut loaded = workspace::load(&dir);
-    match loaded.framework.take() {
-        Some(fw) if !loaded.diagnostics.has_errors() => Ok((fw, loaded)),
-        _ => {
-            eprint_diags(&loaded.diagnostics, &loaded.sources);
-            Err(if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS })
-        }
     }
 }
 

@@ -7,17 +7,15 @@
 //! output. Frameworks that do not load are reported and left out of the
 //! portfolio, and the exit code is then 1.
 
-use std::io::Write;
 use std::path::Path;
 
 use clap::Args;
 
-use crate::app::{CLEAN, FINDINGS, USAGE};
 use crate::cli::TableFormat;
 use crate::compute::funding::{self, FundingSummary};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::render;
-use crate::source::Sources;
+use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
 
 #[derive(Debug, Args)]
@@ -33,22 +31,6 @@ pub struct FundingArgs {
     pub portfolio: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: TableFormat,
-}
-
-fn out(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
-}
-
-fn eprint(diags: &Diagnostics, sources: &Sources) {
-    let mut d = diags.clone();
-    d.sort();
-    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
-}
-
-fn usage(d: Diagnostic) -> i32 {
-    eprint(&Diagnostics(vec![d]), &Sources::default());
-    USAGE
 }
 
 pub fn run(a: FundingArgs) -> i32 {

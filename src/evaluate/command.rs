@@ -2,21 +2,21 @@
 //! spreadsheet side of `import`. Exit codes as everywhere: 0 clean, 1
 //! findings, 2 usage or I/O.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::{compare, explain};
-use crate::app::{CLEAN, FINDINGS, USAGE};
 use crate::compute::Computed;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::ledger::write::{Outcome, commit, now, recorder};
 use crate::ledger::xlsx;
 use crate::model::{Framework, Period};
 use crate::render;
 use crate::source::{Sources, Span};
-use crate::workspace::{self, Loaded};
+use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, open, out_bytes as out, usage};
+use crate::workspace::{self};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
@@ -68,34 +68,6 @@ pub struct ExplainArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ExplainFormat,
-}
-
-fn eprint(diags: &Diagnostics, sources: &Sources) {
-    let mut d = diags.clone();
-    d.sort();
-    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
-}
-
-fn usage(d: Diagnostic) -> i32 {
-    eprint(&Diagnostics(vec![d]), &Sources::default());
-    USAGE
-}
-
-fn out(bytes: &[u8]) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(bytes).and_then(|_| stdout.flush());
-}
-
-fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
-    let dir = workspace::resolve(arg).map_err(usage)?;
-    let mut loaded = workspace::load(&dir);
-    match loaded.framework.take() {
-        Some(fw) if !loaded.diagnostics.has_errors() => Ok((fw, loaded)),
-        _ => {
-            eprint(&loaded.diagnostics, &loaded.sources);
-            Err(if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS })
-        }
-    }
 }
 
 fn unknown_indicator(fw: &Framework, id: &str) -> Diagnostic {

@@ -68,18 +68,10 @@ pub struct ImportArgs {
     pub activity: Option<String>,
 }
 
-const CLEAN: i32 = crate::app::CLEAN;
-const FINDINGS: i32 = crate::app::FINDINGS;
-const USAGE: i32 = crate::app::USAGE;
-
-fn eprint(diags: Diagnostics, sources: &Sources) {
-    let mut d = diags;
-    d.sort();
-    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
-}
+use crate::terminal::{CLEAN, FINDINGS, USAGE};
 
 fn fail(d: Diagnostic, code: i32) -> i32 {
-    eprint(Diagnostics(vec![d]), &Sources::default());
+    crate::terminal::eprint(&Diagnostics(vec![d]), &Sources::default());
     code
 }
 
@@ -99,7 +91,7 @@ pub fn run_export(target: ExportTarget) -> i32 {
         Some(fw) if !loaded.diagnostics.has_errors() => fw,
         _ => {
             let code = if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS };
-            eprint(loaded.diagnostics, &loaded.sources);
+            crate::terminal::eprint(&loaded.diagnostics, &loaded.sources);
             return code;
         }
     };
@@ -118,11 +110,11 @@ pub fn run_export(target: ExportTarget) -> i32 {
         Ok(x) => x,
         Err(d) => {
             all.push(d);
-            eprint(all, &loaded.sources);
+            crate::terminal::eprint(&all, &loaded.sources);
             return FINDINGS;
         }
     };
-    eprint(all, &loaded.sources);
+    crate::terminal::eprint(&all, &loaded.sources);
     match output {
         Some(path) => match write_file(&path, xml.as_bytes()) {
             Ok(()) => CLEAN,
@@ -211,7 +203,7 @@ pub fn run_import(args: ImportArgs) -> i32 {
     let loaded = crate::workspace::load(&dir);
     warnings.extend(loaded.diagnostics);
     let has_errors = warnings.has_errors();
-    eprint(warnings, &loaded.sources);
+    crate::terminal::eprint(&warnings, &loaded.sources);
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,

@@ -2,18 +2,16 @@
 //! the report model, render it, write the files. Exit codes as everywhere:
 //! 0 written, 1 framework errors, 2 usage or I/O.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::i18n::Lang;
 use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file};
-use crate::app::{CLEAN, FINDINGS, USAGE};
 use crate::compute::Computed;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::render::{chart, markdown};
-use crate::source::Sources;
+use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, usage};
 use crate::workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,17 +58,6 @@ pub struct ReportArgs {
 pub enum TemplatesAction {
     /// Write the built-in report templates to DIR, as a starting point for overrides
     Export { dir: PathBuf },
-}
-
-fn eprint(diags: &Diagnostics, sources: &Sources) {
-    let mut d = diags.clone();
-    d.sort();
-    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
-}
-
-fn usage(d: Diagnostic) -> i32 {
-    eprint(&Diagnostics(vec![d]), &Sources::default());
-    USAGE
 }
 
 /// What one `report` run writes: the main file and the charts.
