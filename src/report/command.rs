@@ -11,7 +11,7 @@ use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file}
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
 use crate::render::{chart, markdown};
-use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, usage};
+use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,7 +174,7 @@ pub fn run(a: ReportArgs) -> i32 {
             if let Err(d) = write_bytes(&path, &bytes) {
                 return usage(d);
             }
-            println!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024));
+            out(&(format!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024)) + "\n"));
             continue;
         }
         let written = match render_files(&report, &a.out, &stem, format, overrides.clone()) {
@@ -189,7 +189,7 @@ pub fn run(a: ReportArgs) -> i32 {
         if let Err(d) = write_all(&written) {
             return usage(d);
         }
-        println!("wrote {} ({} charts)", written.main.display(), written.files.len() - 1);
+        out(&(format!("wrote {} ({} charts)", written.main.display(), written.files.len() - 1) + "\n"));
     }
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
@@ -279,7 +279,7 @@ pub fn templates(action: TemplatesAction) -> i32 {
             for (name, text) in markdown::BUILTIN {
                 let p = dir.join(name);
                 if p.exists() {
-                    println!("kept {} (already there)", p.display());
+                    out(&(format!("kept {} (already there)", p.display()) + "\n"));
                     continue;
                 }
                 if let Err(e) = std::fs::write(&p, text) {
@@ -288,12 +288,12 @@ pub fn templates(action: TemplatesAction) -> i32 {
                             .hint("check that the folder is writable"),
                     );
                 }
-                println!("wrote {}", p.display());
+                out(&(format!("wrote {}", p.display()) + "\n"));
             }
-            println!(
+            out(&(format!(
                 "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
                 dir.display()
-            );
+            ) + "\n"));
             CLEAN
         }
     }
