@@ -2,11 +2,21 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Indicator, IndicatorType, Value};
+use crate::model::{IndicatorType, Value};
 
 /// A decimal without trailing zeros: `2.50` -> `2.5`, `6.00` -> `6`.
 pub fn decimal(d: Decimal) -> String {
     d.normalize().to_string()
+}
+
+/// A derived figure (a target in force, a percent) to two decimals:
+/// computed exactly, shown rounded.
+pub fn figure(d: Decimal) -> String {
+    decimal(d.round_dp(2))
+}
+
+pub fn opt_figure(d: Option<Decimal>) -> String {
+    d.map(figure).unwrap_or_default()
 }
 
 pub fn opt_decimal(d: Option<Decimal>) -> String {
@@ -98,9 +108,17 @@ pub fn columns(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String 
 }
 
 /// A target as written: `yes` for a milestone, else the number.
-pub fn target(ind: &Indicator, t: Option<Decimal>) -> String {
-    match (ind.kind, t) {
+pub fn target(kind: IndicatorType, t: Option<Decimal>) -> String {
+    match (kind, t) {
         (IndicatorType::Milestone, Some(v)) => if v.is_zero() { "no" } else { "yes" }.to_string(),
         (_, t) => opt_decimal(t),
+    }
+}
+
+/// A target in force (possibly interpolated), to two decimals for reading.
+pub fn target_figure(kind: IndicatorType, t: Option<Decimal>) -> String {
+    match kind {
+        IndicatorType::Milestone => target(kind, t),
+        _ => opt_figure(t),
     }
 }

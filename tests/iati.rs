@@ -371,7 +371,7 @@ fn issue_7_import_of_the_iati_results_example() {
     s.expect_code(0);
     assert!(
         s.stdout
-            .contains("B1.1,Number of women trained in hygiene & sanitation,2013-Q1,10,18,18,,,20,25,80,53.33,at risk"),
+            .contains("B1.1,Number of women trained in hygiene & sanitation,2013-Q1,10,18,18,,,20,25,80,53.333333333333333333333333333,at risk"),
         "{}",
         s.stdout
     );

@@ -88,7 +88,7 @@ pub fn percent_of(actual: Decimal, start: Decimal, target: Decimal) -> Option<De
     if span.is_zero() {
         None
     } else {
-        Some(((actual - start) * Decimal::ONE_HUNDRED / span).round_dp(2))
+        (actual - start).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(span)
     }
 }
 

@@ -112,7 +112,7 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
                 v0 + (v1 - v0) * done / span
             };
             return Some(TargetInForce {
-                value: value.round_dp(2),
+                value,
                 rule: TargetRule::Interpolated {
                     from: d0,
                     from_value: v0,

@@ -357,7 +357,7 @@ fn target_lines(fw: &Framework, ind: &Indicator, p: &Progress) -> Vec<String> {
         out.push(format!("anchors: {}", a.join(", ")));
     }
     out.push(match p.end_target {
-        Some(e) => format!("end-of-project target: {}", crate::format::target(ind, Some(e))),
+        Some(e) => format!("end-of-project target: {}", crate::format::target(ind.kind, Some(e))),
         None => "no end-of-project target".into(),
     });
     out
@@ -366,6 +366,9 @@ fn target_lines(fw: &Framework, ind: &Indicator, p: &Progress) -> Vec<String> {
 fn percent_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
     let actual = p.to_date_actual.as_ref().and_then(Value::figure);
     let start = ind.start_value();
+    // An interpolated target has many decimals: show four, so the reader
+    // can redo the division and get the percent shown.
+    let t4 = |d: Decimal| d.round_dp(4).normalize().to_string();
     let formula = |target: Decimal, result: Option<Decimal>| -> String {
         let a = match actual {
             Some(a) => a,
@@ -375,13 +378,13 @@ fn percent_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
             .map(|r| format!("{} %", num(r)))
             .unwrap_or_else(|| "undefined (target equals the start)".into());
         if ind.cumulative {
-            format!("to date / target x 100 = {} / {} x 100 = {r}", num(a), num(target))
+            format!("to date / target x 100 = {} / {} x 100 = {r}", num(a), t4(target))
         } else {
             format!(
                 "(to date - baseline) / (target - baseline) x 100 = ({} - {}) / ({} - {}) x 100 = {r}",
                 num(a),
                 num(start),
-                num(target),
+                t4(target),
                 num(start)
             )
         }

@@ -403,7 +403,11 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
 /// last) says so in its comment and carries a `logframe:interpolated`
 /// child, so that an import keeps only the written ones.
 fn target_element(x: &mut Xml, measure: &str, t: TargetInForce, end: NaiveDate, lang: &str) {
-    let v = decimal(t.value);
+    // A derived target is published to two decimals; a written one exactly.
+    let v = match t.rule {
+        TargetRule::Explicit { .. } => decimal(t.value),
+        _ => decimal(t.value.round_dp(2)),
+    };
     let attrs: &[(&str, &str)] = if measure == "5" { &[] } else { &[("value", &v)] };
     let note = match t.rule {
         TargetRule::Explicit { .. } => None,

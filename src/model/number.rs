@@ -14,6 +14,11 @@ pub struct NumberError {
     pub hint: String,
 }
 
+/// The largest magnitude accepted: 10^18. Sums of a million such values,
+/// percentages and interpolations then stay far inside `Decimal`'s 28
+/// digits, so no computation on accepted input can overflow.
+pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0xA764_0000, 0x0DE0_B6B3, 0, false, 0);
+
 /// Parse a plain decimal number: `12`, `-3.5`, `2901786.00`.
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let t = text.trim();
@@ -30,10 +35,31 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         .all(|b| b.is_ascii_digit() || b == b'.')
         && t.bytes().filter(|&b| b == b'.').count() <= 1
         && t.bytes().any(|b| b.is_ascii_digit());
+    let digits = t
+        .trim_start_matches(['-', '+'])
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len();
+    if plain && digits > 19 {
+        return Err(too_large(t));
+    }
     if plain && let Ok(d) = Decimal::from_str(t) {
+        if d.abs() > MAX_MAGNITUDE {
+            return Err(too_large(t));
+        }
         return Ok(d);
     }
     Err(explain_bad_number(t))
+}
+
+fn too_large(t: &str) -> NumberError {
+    NumberError {
+        message: format!("`{t}` is too large"),
+        hint: "figures are limited to 1,000,000,000,000,000,000 (10^18) in magnitude; check the value and its unit"
+            .into(),
+    }
 }
 
 fn explain_bad_number(t: &str) -> NumberError {
@@ -97,6 +123,8 @@ mod tests {
         let tiny = parse_decimal("0.10000000000000000001").unwrap();
         assert_eq!(tiny.to_string(), "0.10000000000000000001");
         assert_eq!(parse_decimal(" -4 ").unwrap(), Decimal::from(-4));
+        assert_eq!(MAX_MAGNITUDE.to_string(), "1000000000000000000");
+        assert_eq!(parse_decimal("-1000000000000000000").unwrap(), -MAX_MAGNITUDE);
     }
 
     #[test]
@@ -110,6 +138,9 @@ mod tests {
             ("abc", "not a number", "12"),
             ("1.2.3", "not a number", "12"),
             ("", "empty", "12"),
+            ("1000000000000000000000000000000", "too large", "10^18"),
+            ("79228162514264337593543950335", "too large", "10^18"),
+            ("1000000000000000001", "too large", "10^18"),
         ];
         for (text, msg, hint) in cases {
             let e = parse_decimal(text).unwrap_err();

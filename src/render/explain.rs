@@ -58,8 +58,8 @@ pub fn text(e: &Explanation) -> String {
         "period value {}, to date {}, target in force {}, end target {}, {} of the target, {} of the end target\n",
         or_none(&format::opt_value(p.period_actual.as_ref())),
         or_none(&format::opt_value(p.to_date_actual.as_ref())),
-        or_none(&format::opt_decimal(p.target_to_date.map(|t| t.value))),
-        or_none(&format::opt_decimal(p.end_target)),
+        or_none(&format::target_figure(e.kind, p.target_to_date.map(|t| t.value))),
+        or_none(&format::target(e.kind, p.end_target)),
         or_none(&format::percent(p.percent_to_date)),
         or_none(&format::percent(p.percent_of_end)),
     ));

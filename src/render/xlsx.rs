@@ -386,7 +386,7 @@ fn definitions_sheet(ws: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<
                     TargetPeriod::Period(p) => p.to_string(),
                     TargetPeriod::End => "end".into(),
                 };
-                format!("{p}: {}", crate::format::target(ind, Some(t.value)))
+                format!("{p}: {}", crate::format::target(ind.kind, Some(t.value)))
             })
             .collect();
         let cells: [String; 19] = [
@@ -399,14 +399,14 @@ fn definitions_sheet(ws: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<
             format!("{:?}", ind.direction).to_lowercase(),
             if ind.cumulative { "yes" } else { "no" }.into(),
             ind.aggregate.name().into(),
-            crate::format::target(ind, ind.baseline.as_ref().map(|b| b.value)),
+            crate::format::target(ind.kind, ind.baseline.as_ref().map(|b| b.value)),
             ind.baseline
                 .as_ref()
                 .and_then(|b| b.date)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             targets.join("; "),
-            crate::format::target(ind, ind.end_target.as_ref().map(|t| t.value)),
+            crate::format::target(ind.kind, ind.end_target.as_ref().map(|t| t.value)),
             ind.disaggregate_by
                 .iter()
                 .map(|&d| fw.disaggregations[d].name.as_str())
