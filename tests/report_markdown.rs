@@ -344,7 +344,9 @@ fn issue_3_json_format_is_the_report_model() {
     assert_eq!(v["project"]["budget"], "USD 3,010,320.00");
     let first = &v["results"][0]["indicators"][0];
     assert_eq!(first["id"], "IMP.a");
-    assert_eq!(first["figures"]["percent_to_date"], "77.78");
+    // The model carries the exact figure: (16 - 9) / (18 - 9) x 100.
+    assert_eq!(first["figures"]["percent_to_date"], "77.777777777777777777777777778");
+    assert_eq!(first["percent_to_date"], "77.8%");
 }
 
 #[test]
