@@ -7,8 +7,8 @@ use crate::cli::{Cli, Command, TableFormat};
 use crate::compute::Computed;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::row::{RowFields, RowParser};
-use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
-use crate::model::{Framework, MAX_DIMENSIONS};
+use crate::ledger::write::{NewRow, commit, now, recorder};
+use crate::model::MAX_DIMENSIONS;
 use crate::render;
 use crate::source::Sources;
 use crate::workspace::{self};
@@ -18,7 +18,7 @@ macro_rules! outln {
 }
 
 pub use crate::terminal::{CLEAN, FINDINGS, USAGE};
-use crate::terminal::{eprint as eprint_diags, open, out, usage};
+use crate::terminal::{eprint as eprint_diags, open, out, report_commit, usage};
 
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
@@ -158,7 +158,7 @@ fn check(arg: Option<&str>, quality: Option<u32>, as_of: Option<&str>) -> i32 {
                 n(diags.errors(), "error"),
                 n(diags.warnings(), "warning")
             );
-            code = code.max(FINDINGS);
+            code = code.max(crate::terminal::exit_code(&diags));
         }
     }
     code
@@ -222,6 +222,14 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
             );
         };
         match fw.disaggregation_index(name.trim()) {
+            Some(i) if !dims[i].is_empty() => {
+                return usage(
+                    Diagnostic::error(format!("--dim {} is given twice", name.trim()))
+                        .expected(format!("one value for `{}`", name.trim()))
+                        .found(format!("{} and {}", dims[i], value))
+                        .hint("record each breakdown as its own value"),
+                );
+            }
             Some(i) => dims[i] = value,
             None => {
                 let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
@@ -265,31 +273,6 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
     };
     let row = NewRow::new(&fw, parsed, &fields, at, &recorder(by));
     report_commit(&fw, commit(&fw, vec![row], false), false)
-}
-
-fn report_commit(fw: &Framework, result: Result<Outcome, (Sources, Diagnostics)>, dry_run: bool) -> i32 {
-    match result {
-        Ok(o) => {
-            outln!(
-                "{}{}: {} new, {} correction{}, {} unchanged",
-                if dry_run { "dry run, nothing written: " } else { "" },
-                fw.project.id,
-                o.added,
-                o.corrections,
-                if o.corrections == 1 { "" } else { "s" },
-                o.unchanged
-            );
-            CLEAN
-        }
-        Err((sources, diags)) => {
-            eprint_diags(&diags, &sources);
-            if diags.0.iter().any(|d| d.span.is_some()) {
-                FINDINGS
-            } else {
-                USAGE
-            }
-        }
-    }
 }
 
 fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
@@ -401,8 +384,9 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
             &in_force,
         ));
         outln!(
-            "{} rows, {} in force, {} superseded",
+            "{} row{}, {} in force, {} superseded",
             trail.len(),
+            if trail.len() == 1 { "" } else { "s" },
             in_force.len(),
             trail.len() - in_force.len()
         );

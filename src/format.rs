@@ -43,6 +43,7 @@ pub fn value(v: &Value) -> String {
         },
         Value::Flag { done } => if *done { "yes" } else { "no" }.to_string(),
         Value::Text { text, score } => match score {
+            Some(s) if text.is_empty() => decimal(*s),
             Some(s) => format!("{} ({text})", decimal(*s)),
             None => text.to_string(),
         },

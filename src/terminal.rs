@@ -38,6 +38,18 @@ pub fn usage(d: Diagnostic) -> i32 {
     USAGE
 }
 
+/// The exit code for diagnostics that stop a command: errors that point
+/// into a file are findings (1); errors with no place in any file (a file
+/// that cannot be read, a folder where a file should be) are I/O (2).
+pub fn exit_code(diags: &Diagnostics) -> i32 {
+    let unlocated_errors_only = diags.has_errors() && diags.0.iter().filter(|d| d.is_error()).all(|d| d.span.is_none());
+    if diags.is_empty() || unlocated_errors_only {
+        USAGE
+    } else {
+        FINDINGS
+    }
+}
+
 /// Load the framework named on the command line with its ledger; on
 /// errors print them and return the exit code to end with.
 pub fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
@@ -47,7 +59,42 @@ pub fn open(arg: &str) -> Result<(Framework, Loaded), i32> {
         Some(fw) if !loaded.diagnostics.has_errors() => Ok((fw, loaded)),
         _ => {
             eprint(&loaded.diagnostics, &loaded.sources);
-            Err(if loaded.diagnostics.is_empty() { USAGE } else { FINDINGS })
+            Err(exit_code(&loaded.diagnostics))
+        }
+    }
+}
+
+/// What a `record` or `import` did, on stdout; or why nothing was written.
+pub fn report_commit(
+    fw: &Framework,
+    result: Result<crate::ledger::write::Outcome, (Sources, Diagnostics)>,
+    dry_run: bool,
+) -> i32 {
+    match result {
+        Ok(o) => {
+            let older = if o.older > 0 {
+                format!(", {} older than the value in force (kept in the history)", o.older)
+            } else {
+                String::new()
+            };
+            out(&format!(
+                "{}{}: {} new, {} correction{}, {} unchanged{older}\n",
+                if dry_run { "dry run, nothing written: " } else { "" },
+                fw.project.id,
+                o.added,
+                o.corrections,
+                if o.corrections == 1 { "" } else { "s" },
+                o.unchanged
+            ));
+            CLEAN
+        }
+        Err((sources, diags)) => {
+            eprint(&diags, &sources);
+            if diags.0.iter().any(|d| d.span.is_some()) {
+                FINDINGS
+            } else {
+                USAGE
+            }
         }
     }
 }

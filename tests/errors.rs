@@ -51,6 +51,8 @@ cases! {
     // The target is refused; it is not also reported as missing.
     yaml_percentage_target_over_100: 1, ["between 0 and 100", "`120`"], ["has no target"];
     yaml_end_target_below_period_target: 1, ["warning:", "end-of-project target 30 is lower than the target 40", "0 errors, 1 warning"], [];
+    // A percentage target written as a fraction: on the wrong side of the baseline.
+    yaml_target_wrong_side_of_baseline: 1, ["wrong side of the baseline 20", "0.7 is 70.0 %", "0 errors, 1 warning"], [];
     yaml_bad_country_code: 1, ["`GTM` is not an ISO 3166-1 alpha-2 country code"], [];
     yaml_budget_thousands_separators: 1, ["thousands separators", "1178122"], [];
     // measurement CSV
@@ -65,6 +67,8 @@ cases! {
     csv_zero_denominator: 1, ["the denominator is zero"], [];
     csv_percentage_without_parts: 1, ["numerator and denominator", "`45`"], [];
     csv_wrong_cell_count: 1, ["this row has 9 cells, the header has 8", "import.csv:2:1"], [];
+    // A year and one of its quarters both count into a running total.
+    csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
     csv_unknown_column: 1, ["unknown column `sexe`", "did you mean `sex`?", "import.csv:1:46"], [];
     import_duplicate_key: 1, ["line 4 records the same key as line 2", "import.csv:4:1"], [];
 }

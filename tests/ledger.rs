@@ -479,3 +479,73 @@ fn concurrent_imports_of_different_files_lose_nothing() {
     // 4 quarters x (1 + 2 + 2 + 3)
     assert_eq!(to_date(&s, "1110.1"), "32");
 }
+
+#[test]
+fn a_breakdown_given_twice_is_a_usage_error() {
+    let ws = fixture_workspace("base", FW);
+    let args = [
+        "1110.1",
+        "--period",
+        "2022-Q1",
+        "--value",
+        "3",
+        "--dim",
+        "sex=women",
+        "--dim",
+        "sex=men",
+    ];
+    let r = record_at(ws.path(), "2022-04-05T09:00:00Z", &args);
+    r.expect_code(2);
+    assert!(r.stderr.contains("--dim sex is given twice"), "{}", r.stderr);
+    assert!(!ledger_path(ws.path()).exists());
+}
+
+#[test]
+fn reimporting_rows_dated_before_the_value_in_force_changes_nothing() {
+    let ws = fixture_workspace("base", FW);
+    record_at(
+        ws.path(),
+        "2024-05-01T00:00:00Z",
+        &["1100.2", "--period", "2022-Q3", "--value", "12"],
+    )
+    .expect_code(0);
+    let file = ws.path().join("old.csv");
+    write(
+        &file,
+        b"indicator,period,value,recorded_at\n1100.2,2022-Q3,777,2022-10-20T00:00:00Z\n",
+    );
+    let first = run(ws.path(), &["import", FW, "old.csv"]);
+    first.expect_code(0);
+    // Kept in the trail, but the newer value stays in force: not a correction.
+    assert!(first.stdout.contains("0 corrections"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("1 older than the value in force"),
+        "{}",
+        first.stdout
+    );
+    let before = std::fs::read(ledger_path(ws.path())).unwrap();
+    let second = run(ws.path(), &["import", FW, "old.csv"]);
+    second.expect_code(0);
+    assert!(
+        second.stdout.contains("0 new, 0 corrections, 1 unchanged"),
+        "{}",
+        second.stdout
+    );
+    assert_eq!(
+        std::fs::read(ledger_path(ws.path())).unwrap(),
+        before,
+        "the second import wrote"
+    );
+    let s = status_json(ws.path(), &["--period", "2022-Q3"]);
+    assert_eq!(to_date(&s, "1100.2"), "12");
+}
+
+#[test]
+fn an_unreadable_ledger_is_an_io_error_not_a_finding() {
+    let ws = fixture_workspace("base", FW);
+    std::fs::create_dir_all(ledger_path(ws.path())).unwrap(); // a folder where the file should be
+    let r = run(ws.path(), &["status", FW]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("cannot read"), "{}", r.stderr);
+    run(ws.path(), &["check", FW]).expect_code(2);
+}

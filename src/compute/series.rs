@@ -84,11 +84,50 @@ impl Series {
             by_indicator[first.indicator as usize].push(point);
             i = j;
         }
-        for points in &mut by_indicator {
+        for (i, points) in by_indicator.iter_mut().enumerate() {
             points.sort_by_key(|p| p.period);
+            let ind = &fw.indicators[i];
+            if ind.cumulative || ind.aggregate == crate::model::Aggregate::Sum {
+                diags.extend(overlaps(ind, ledger, points, sources));
+            }
         }
         (Series { by_indicator }, diags)
     }
+}
+
+/// Values of one indicator whose periods overlap (a fiscal year and one of
+/// its quarters) are both added into sums and running totals: say so.
+fn overlaps(ind: &crate::model::Indicator, ledger: &Ledger, points: &[Point], sources: &Sources) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let mut by_start: Vec<&Point> = points.iter().collect();
+    by_start.sort_by_key(|p| (p.period.start, std::cmp::Reverse(p.period.end)));
+    let mut widest: Option<&Point> = None;
+    for p in by_start {
+        if let Some(w) = widest
+            && p.period.start <= w.period.end
+        {
+            let at = ledger.entries[p.rows[0] as usize].origin;
+            let f = sources.get(at.file);
+            let start = f.offset_of(at.line as usize, 1);
+            diags.push(
+                Diagnostic::warning(format!(
+                    "indicator {}: values for {} and {} overlap, and both are added up",
+                    ind.id, w.period, p.period
+                ))
+                .at(Span::new(at.file, start, start + f.line_text(at.line as usize).len()))
+                .expected("values for periods that do not overlap (e.g. quarters only)")
+                .found(format!(
+                    "{} ({} .. {}) within {} ({} .. {})",
+                    p.period, p.period.start, p.period.end, w.period, w.period.start, w.period.end
+                ))
+                .hint("record each value once, for one kind of period; correct or remove the other"),
+            );
+        }
+        if widest.is_none_or(|w| p.period.end > w.period.end) {
+            widest = Some(p);
+        }
+    }
+    diags
 }
 
 /// The rows of one indicator and period -> one point.

@@ -10,12 +10,12 @@ use clap::{Args, ValueEnum};
 use super::{compare, explain};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
-use crate::ledger::write::{Outcome, commit, now, recorder};
+use crate::ledger::write::{commit, now, recorder};
 use crate::ledger::xlsx;
 use crate::model::{Framework, Period};
 use crate::render;
 use crate::source::{Sources, Span};
-use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, open, out_bytes as out, usage};
+use crate::terminal::{CLEAN, FINDINGS, eprint, open, out_bytes as out, usage};
 use crate::workspace::{self};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -278,29 +278,9 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
         return FINDINGS;
     }
     eprint(&diags, &sources);
-    match commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run) {
-        Ok(o) => {
-            let Outcome {
-                added,
-                corrections,
-                unchanged,
-            } = o;
-            out(format!(
-                "{}{}: {added} new, {corrections} correction{}, {unchanged} unchanged\n",
-                if dry_run { "dry run, nothing written: " } else { "" },
-                fw.project.id,
-                if corrections == 1 { "" } else { "s" },
-            )
-            .as_bytes());
-            CLEAN
-        }
-        Err((sources, diags)) => {
-            eprint(&diags, &sources);
-            if diags.0.iter().any(|d| d.span.is_some()) {
-                FINDINGS
-            } else {
-                USAGE
-            }
-        }
-    }
+    crate::terminal::report_commit(
+        &fw,
+        commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run),
+        dry_run,
+    )
 }

@@ -462,6 +462,17 @@ pub fn parse_value(
                         .found("an empty cell")
                         .hint("describe what was observed"),
                 )),
+                // With a declared scale the score is what targets and status use.
+                Ok(None) if scale.is_some() => {
+                    let (lo, hi) = scale.expect("checked");
+                    Err(fe(
+                        Field::Score,
+                        Diagnostic::error("the score is missing")
+                            .expected(format!("a score from {lo} to {hi} on the indicator's scale"))
+                            .found("no score")
+                            .hint("add the score (--score, or the `score` column); the text stays as the assessment"),
+                    ))
+                }
                 Ok(score) => Ok(Value::Text { text: v.into(), score }),
                 Err(e) => Err(e),
             }

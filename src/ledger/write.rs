@@ -78,6 +78,8 @@ pub struct Outcome {
     pub added: usize,
     pub corrections: usize,
     pub unchanged: usize,
+    /// Rows dated before the value in force for their key: history only.
+    pub older: usize,
 }
 
 /// The time to stamp on new rows: `LOGFRAME_NOW` (RFC 3339) when set, for
@@ -137,12 +139,31 @@ pub fn commit(fw: &Framework, rows: Vec<NewRow>, dry_run: bool) -> Result<Outcom
         .into_iter()
         .map(|i| (ledger.entries[i as usize].key(), i))
         .collect();
+    // Rows carrying their own recorded_at (an export of another ledger, a
+    // back-fill) are known already when the same row, at the same time, is
+    // in the ledger: importing them again changes nothing.
+    let known = |row: &NewRow| {
+        row.parsed.recorded_at.is_some()
+            && ledger.entries.iter().any(|e| {
+                e.key() == row.key()
+                    && e.recorded_at == row.parsed.recorded_at
+                    && e.value == row.parsed.value
+                    && ledger.str(e.comment).unwrap_or("") == row.comment
+            })
+    };
     let mut outcome = Outcome::default();
     let mut fresh = Vec::new();
     for row in rows {
-        match current.get(&row.key()).map(|&i| &ledger.entries[i as usize]) {
+        let in_force = current.get(&row.key()).map(|&i| &ledger.entries[i as usize]);
+        match in_force {
+            _ if known(&row) => outcome.unchanged += 1,
             Some(e) if e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment => {
                 outcome.unchanged += 1;
+            }
+            // Older than the value in force: kept in the trail, not in force.
+            Some(e) if row.parsed.recorded_at.is_some() && row.parsed.recorded_at < e.recorded_at => {
+                outcome.older += 1;
+                fresh.push(row);
             }
             Some(_) => {
                 outcome.corrections += 1;

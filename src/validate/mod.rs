@@ -25,6 +25,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("cumulative targets", targets::cumulative_order),
     ("scale targets", targets::within_scale),
     ("missing targets", targets::missing),
+    ("target direction", targets::direction),
     ("baselines", baselines::check),
     ("funding: pledges within budget", funding::pledges_within_budget),
     ("funding: budget lines add up", funding::lines_add_up),

@@ -139,3 +139,57 @@ pub fn missing(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+/// A level indicator's targets lie on the side of the baseline its
+/// direction points to: an increase with a target below the baseline is a
+/// slip (often a percentage written as a fraction, 0.7 for 70).
+pub fn direction(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for ind in fw
+        .indicators
+        .iter()
+        .filter(|i| !i.cumulative && i.kind != IndicatorType::Milestone)
+    {
+        let Some(base) = &ind.baseline else { continue };
+        for t in ind.targets.iter().chain(&ind.end_target) {
+            let wrong = match ind.direction {
+                Direction::Increase => t.value < base.value,
+                Direction::Decrease => t.value > base.value,
+            };
+            if !wrong {
+                continue;
+            }
+            let fraction = ind.kind == IndicatorType::Percentage && t.value <= rust_decimal::Decimal::ONE;
+            let way = match ind.direction {
+                Direction::Increase => "above",
+                Direction::Decrease => "below",
+            };
+            out.push(
+                Diagnostic::warning(format!(
+                    "indicator {}: target {} is on the wrong side of the baseline {} for direction {}",
+                    ind.id,
+                    t.value,
+                    base.value,
+                    if ind.direction == Direction::Increase {
+                        "increase"
+                    } else {
+                        "decrease"
+                    }
+                ))
+                .at(t.span)
+                .expected(format!("a target {way} the baseline {}", base.value))
+                .found(t.value.to_string())
+                .hint(if fraction {
+                    format!(
+                        "percentages are written in percent: {} is {} %",
+                        t.value,
+                        t.value * rust_decimal::Decimal::ONE_HUNDRED
+                    )
+                } else {
+                    "fix the target, or the indicator's `direction:`".to_string()
+                }),
+            );
+        }
+    }
+    out
+}
