@@ -27,7 +27,7 @@ pub fn run(cli: Cli) -> i32 {
             quality,
             deadline_days,
             as_of,
-        } => check(framework.as_deref(), quality.then_some(deadline_days), as_of.as_deref()),
+        } => check(framework.as_deref(), quality, deadline_days, as_of.as_deref()),
         Command::Status {
             framework,
             period,
@@ -98,9 +98,9 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 /// `check [--quality] [--as-of DATE]`: validation, plus the data-quality
-/// rules when `quality` gives a deadline in days. With `--as-of` the ledger
+/// rules when `quality` is set (deadline: the flag, else the project's). With `--as-of` the ledger
 /// is read as it stood that day, and that day is "today" for what is due.
-fn check(arg: Option<&str>, quality: Option<u32>, as_of: Option<&str>) -> i32 {
+fn check(arg: Option<&str>, quality: bool, deadline_days: Option<u32>, as_of: Option<&str>) -> i32 {
     let dirs = match arg {
         Some(a) => match workspace::resolve(a) {
             Ok(d) => vec![d],
@@ -139,7 +139,8 @@ fn check(arg: Option<&str>, quality: Option<u32>, as_of: Option<&str>) -> i32 {
                     fw.indicators.len(),
                     loaded.ledger.entries.len()
                 );
-                if let Some(deadline_days) = quality {
+                if quality {
+                    let deadline_days = deadline_days.unwrap_or(fw.project.reporting_deadline_days);
                     let rules = crate::compute::quality::Rules { deadline_days, today };
                     diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
                     summary.push_str(&format!(", quality checked on {today}"));

@@ -31,9 +31,9 @@ pub enum Command {
         /// Also report data-quality findings: missing, late and outlying values, percentages outside 0-100, periods without targets
         #[arg(long)]
         quality: bool,
-        /// With --quality: days after a period's end by which its values are due
-        #[arg(long, default_value_t = crate::compute::quality::Rules::DEFAULT_DEADLINE_DAYS, requires = "quality")]
-        deadline_days: u32,
+        /// With --quality: days after a period's end by which its values are due (default: the project's reporting_deadline_days, else 30)
+        #[arg(long, requires = "quality")]
+        deadline_days: Option<u32>,
         /// Read the ledger as it stood at the end of this date (YYYY-MM-DD); with --quality, values are due as of then
         #[arg(long)]
         as_of: Option<String>,

@@ -100,14 +100,19 @@ pub fn parse_as_of(text: &str) -> Result<DateTime<Utc>, Diagnostic> {
 
 /// `--period P`, checked against the framework.
 pub fn parse_period_arg(fw: &Framework, text: &str) -> Result<Period, Diagnostic> {
+    parse_period_flag(fw, "--period", text)
+}
+
+/// A period given with `flag` (`--from`, `--to`), checked against the framework.
+pub fn parse_period_flag(fw: &Framework, flag: &str, text: &str) -> Result<Period, Diagnostic> {
     let p = fw.parse_period(text).map_err(|e| {
-        Diagnostic::error(format!("--period: {}", e.message))
+        Diagnostic::error(format!("{flag}: {}", e.message))
             .expected(crate::model::period::PERIOD_FORMS)
             .found(text.to_string())
             .hint(e.hint)
     })?;
     if !fw.project.span().overlaps(&p) {
-        return Err(Diagnostic::error(format!("--period {p} lies outside the project"))
+        return Err(Diagnostic::error(format!("{flag} {p} lies outside the project"))
             .expected(format!("a period within {} .. {}", fw.project.start, fw.project.end))
             .found(p.to_string())
             .hint("pick a period during the project"));

@@ -463,3 +463,60 @@ fn issue_7_codelist_mappings() {
         assert!(xml.contains(needle), "{why}: {needle}");
     }
 }
+
+#[test]
+fn import_warns_of_a_value_that_is_not_a_number_with_its_line() {
+    let fixture = tests_dir().join("fixtures").join("iati").join("unparsable-value.xml");
+    let ws = tempfile::tempdir().unwrap();
+    let out = ws.path().join("parse");
+    let r = run(
+        ws.path(),
+        &["import-iati", fixture.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    r.expect_code(0);
+    assert!(
+        r.stderr
+            .contains("unparsable-value.xml:21: <actual value=\"1,000\"> is not a number")
+            && r.stderr.contains("no thousands separators"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("1 ledger rows"), "{}", r.stdout);
+    let csv = std::fs::read_to_string(out.join("measurements").join("iati.csv")).unwrap();
+    assert!(csv.contains(",2022-Q1,800,"), "{csv}");
+    assert!(!csv.contains("2022-Q2"), "{csv}");
+}
+
+#[test]
+fn import_of_several_activities_needs_activity() {
+    let fixture = tests_dir().join("fixtures").join("iati").join("two-activities.xml");
+    let f = fixture.to_str().unwrap();
+    let ws = tempfile::tempdir().unwrap();
+    let r = run(ws.path(), &["import-iati", f]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("holds 2 activities")
+            && r.stderr.contains("XM-DAC-1-ONE, XM-DAC-1-TWO")
+            && r.stderr.contains("--activity XM-DAC-1-ONE"),
+        "{}",
+        r.stderr
+    );
+    assert!(!ws.path().join("frameworks").exists(), "nothing is written");
+    let out = ws.path().join("two");
+    run(
+        ws.path(),
+        &[
+            "import-iati",
+            f,
+            "--activity",
+            "XM-DAC-1-TWO",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    let yaml = std::fs::read_to_string(out.join("logframe.yaml")).unwrap();
+    assert!(yaml.contains(r#"iati_id: "XM-DAC-1-TWO""#), "{yaml}");
+    let csv = std::fs::read_to_string(out.join("measurements").join("iati.csv")).unwrap();
+    assert!(csv.contains(",2022-Q1,20,"), "{csv}");
+}

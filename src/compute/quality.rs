@@ -47,8 +47,6 @@ pub struct Rules {
 }
 
 impl Rules {
-    pub const DEFAULT_DEADLINE_DAYS: u32 = 30;
-
     fn due(&self, p: &Period) -> NaiveDate {
         p.end
             .checked_add_days(Days::new(self.deadline_days as u64))

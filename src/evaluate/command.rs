@@ -114,8 +114,12 @@ pub fn compare(a: CompareArgs) -> i32 {
         Ok(x) => x,
         Err(d) => return usage(d),
     };
-    let period = |p: &Option<String>| p.as_deref().map(|p| workspace::parse_period_arg(&fw, p)).transpose();
-    let (from, to) = match (period(&a.from), period(&a.to)) {
+    let period = |flag: &str, p: &Option<String>| {
+        p.as_deref()
+            .map(|p| workspace::parse_period_flag(&fw, flag, p))
+            .transpose()
+    };
+    let (from, to) = match (period("--from", &a.from), period("--to", &a.to)) {
         (Ok(f), Ok(t)) => (f, t),
         (Err(d), _) | (_, Err(d)) => return usage(d.clone()),
     };

@@ -266,6 +266,43 @@ fn decimal(s: &str) -> Option<Decimal> {
     crate::model::number::parse_decimal(s.trim()).ok()
 }
 
+/// The number in attribute `attr` of `n` (`None` when absent or blank);
+/// `Err` holds the warning's message and hint when it is not a number.
+fn number_attr(n: &Node, attr: &str, file: &str) -> Result<Option<Decimal>, (String, String)> {
+    match n.attr(attr).map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(raw) => crate::model::number::parse_decimal(raw).map(Some).map_err(|e| {
+            (
+                format!(
+                    "{file}:{}: <{} {attr}=\"{raw}\"> is not a number ({}); the value was left out",
+                    n.line, n.name, e.message
+                ),
+                format!(
+                    "{}; IATI numbers have no thousands separators and a `.` decimal point (1000, 12.5): fix the file and import it again",
+                    e.hint
+                ),
+            )
+        }),
+    }
+}
+
+/// How an import failed: the file's content (exit 1), or how it was asked
+/// for, e.g. several activities and no `--activity` (exit 2).
+#[derive(Debug)]
+pub struct ImportError {
+    pub diagnostic: Diagnostic,
+    pub usage: bool,
+}
+
+impl From<Diagnostic> for ImportError {
+    fn from(diagnostic: Diagnostic) -> ImportError {
+        ImportError {
+            diagnostic,
+            usage: false,
+        }
+    }
+}
+
 fn date(s: Option<&str>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok())
 }
@@ -324,9 +361,9 @@ pub fn period_label(start: NaiveDate, end: NaiveDate) -> String {
     format!("{start}..{end}")
 }
 
-/// Read `xml` and build the framework of one activity (`want`, else the
-/// first).
-pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Diagnostic> {
+/// Read `xml` and build the framework of one activity: `want`, else the
+/// file's only one (several without `want` is a usage error listing them).
+pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, ImportError> {
     let doc = parse(xml, file)?;
     let root = doc
         .children
@@ -363,6 +400,19 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
                         .unwrap_or_else(|| "copy the iati-identifier from the file".into()),
                 )
         })?,
+        None if list.len() > 1 => {
+            let ids: Vec<String> = list.iter().map(|a| ident(a)).collect();
+            return Err(ImportError {
+                diagnostic: Diagnostic::error(format!("{file} holds {} activities: say which one", list.len()))
+                    .expected("--activity IDENTIFIER")
+                    .found(ids.join(", "))
+                    .hint(format!(
+                        "import one with `--activity {}` (each activity makes its own framework)",
+                        ids.first().map_or("", String::as_str)
+                    )),
+                usage: true,
+            });
+        }
         None => list.first().copied().ok_or_else(|| {
             Diagnostic::error(format!("{file} holds no iati-activity"))
                 .expected("at least one `iati-activity`")
@@ -380,8 +430,20 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
             .as_ref()
             .and_then(|p| n.attr(&format!("{p}:{name}")).map(str::trim).map(str::to_string))
     };
-    let mut warnings = Diagnostics::default();
-    let mut warn = |msg: String, hint: &str| warnings.push(Diagnostic::warning(msg).hint(hint.to_string()));
+    let warnings = std::cell::RefCell::new(Diagnostics::default());
+    let warn = |msg: String, hint: &str| {
+        warnings
+            .borrow_mut()
+            .push(Diagnostic::warning(msg).hint(hint.to_string()))
+    };
+    // A number attribute; one that is not a number is a located warning.
+    let num = |n: &Node, attr: &str| match number_attr(n, attr, file) {
+        Ok(v) => v,
+        Err((msg, hint)) => {
+            warn(msg, &hint);
+            None
+        }
+    };
 
     let identifier = ident(act);
     let lang = act
@@ -487,22 +549,32 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
                 let target = p
                     .all("target")
                     .find(|t| t.child("dimension").is_none() && !derived(t))
-                    .and_then(|t| t.attr("value"))
-                    .and_then(decimal);
+                    .and_then(|t| num(t, "value"));
                 let mut total = None;
                 let mut cells = Vec::new();
                 for a in p.all("actual") {
-                    let raw = a.attr("value").and_then(decimal);
+                    // A qualitative (measure 5) value may be words, not a score.
+                    let raw = if measure == "5" {
+                        a.attr("value").and_then(decimal)
+                    } else {
+                        num(a, "value")
+                    };
                     let ratio = prefix.as_ref().and_then(|p| a.child(&format!("{p}:ratio")));
                     let parts = (
-                        ratio.and_then(|r| r.attr("numerator")).and_then(decimal),
-                        ratio.and_then(|r| r.attr("denominator")).and_then(decimal),
+                        ratio.and_then(|r| num(r, "numerator")),
+                        ratio.and_then(|r| num(r, "denominator")),
                     );
                     let fig = match (measure.as_str(), parts, raw) {
                         (_, (Some(n), Some(d)), _) => Some(Figure::Ratio(n, d)),
                         ("2", _, Some(v)) => Some(Figure::Ratio(v, Decimal::ONE_HUNDRED)),
                         ("4" | "5", _, score) => {
-                            let text = comment_text(a).or_else(|| score.map(|s| s.normalize().to_string()));
+                            let words = (measure == "5")
+                                .then(|| a.attr("value").map(str::trim).filter(|v| !v.is_empty()))
+                                .flatten()
+                                .map(str::to_string);
+                            let text = comment_text(a)
+                                .or_else(|| score.map(|s| s.normalize().to_string()))
+                                .or(words);
                             text.map(|t| Figure::Text(t, if measure == "4" { score } else { None }))
                         }
                         (_, _, Some(v)) => Some(Figure::Number(v)),
@@ -559,7 +631,7 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
                 }
             }
             let baseline = i.child("baseline").and_then(|b| {
-                let v = decimal(b.attr("value")?)?;
+                let v = num(b, "value")?;
                 let d = date(b.attr("iso-date"));
                 Some((v, d))
             });
@@ -628,14 +700,16 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
         return Err(Diagnostic::error(format!("activity {identifier} has no dates"))
             .expected("activity-date elements (types 1-4) or result periods")
             .found("neither")
-            .hint("add `activity-date type=\"1\"` and `type=\"3\"` to the activity"));
+            .hint("add `activity-date type=\"1\"` and `type=\"3\"` to the activity")
+            .into());
     };
     if end <= start {
         return Err(
             Diagnostic::error(format!("activity {identifier} ends ({end}) before it starts ({start})"))
                 .expected("a start before the end")
                 .found(format!("{start} .. {end}"))
-                .hint("fix the activity dates in the file"),
+                .hint("fix the activity dates in the file")
+                .into(),
         );
     }
     let span = Period::days(start, end);
@@ -741,7 +815,20 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
         .filter(|b| matches!(b.attr("type"), None | Some("1")))
         .filter_map(|b| b.child("value"))
         .filter(|v| v.attr("currency").is_none_or(|c| Some(c.trim()) == currency))
-        .filter_map(|v| decimal(&v.text))
+        .filter_map(|v| {
+            let d = decimal(&v.text);
+            if d.is_none() {
+                warn(
+                    format!(
+                        "{file}:{}: the budget value `{}` is not a number; it was left out of the budget",
+                        v.line,
+                        v.text.trim()
+                    ),
+                    "IATI numbers have no thousands separators and a `.` decimal point; fix the file, or set `budget:` by hand",
+                );
+            }
+            d
+        })
         .collect();
     if !budgets.is_empty() {
         y.push_str(&format!(
@@ -1034,6 +1121,6 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Dia
         results: n_results,
         indicators: n_indicators,
         rows,
-        warnings,
+        warnings: warnings.into_inner(),
     })
 }

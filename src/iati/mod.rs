@@ -63,7 +63,7 @@ pub struct ImportArgs {
     /// The framework folder to create (default: ./frameworks/<identifier>)
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// The iati-identifier of the activity to import (default: the first)
+    /// The iati-identifier of the activity to import (needed when the file holds several)
     #[arg(long)]
     pub activity: Option<String>,
 }
@@ -192,7 +192,7 @@ pub fn run_import(args: ImportArgs) -> i32 {
     };
     let imported = match import::import(&text, args.activity.as_deref(), &args.file.display().to_string()) {
         Ok(i) => i,
-        Err(d) => return fail(d, FINDINGS),
+        Err(e) => return fail(e.diagnostic, if e.usage { USAGE } else { FINDINGS }),
     };
     let dir = args.out.unwrap_or_else(|| Path::new("frameworks").join(&imported.id));
     if let Err(d) = imported.write(&dir) {

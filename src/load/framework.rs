@@ -352,6 +352,22 @@ impl Lower<'_> {
             None => Frequency::Quarterly,
         };
         let budget = p.budget.as_ref().and_then(|b| self.decimal(b, "budget"));
+        let reporting_deadline_days = match &p.reporting_deadline_days {
+            None => DEFAULT_DEADLINE_DAYS,
+            Some(d) => match d.value().0.trim().parse::<u32>() {
+                Ok(n) if n <= 366 => n,
+                _ => {
+                    self.err(
+                        d,
+                        Diagnostic::error("reporting_deadline_days is not a number of days")
+                            .expected("a whole number of days from 0 to 366")
+                            .found(format!("`{}`", d.value().0))
+                            .hint("e.g. reporting_deadline_days: 60 for values due two months after each period"),
+                    );
+                    DEFAULT_DEADLINE_DAYS
+                }
+            },
+        };
         let mut countries = Vec::new();
         for c in p.countries.iter().flatten() {
             let code = c.value().trim().to_string();
@@ -395,6 +411,7 @@ impl Lower<'_> {
             language,
             fiscal_year_start,
             reporting_frequency,
+            reporting_deadline_days,
         })
     }
 

@@ -200,6 +200,8 @@ pub struct RawProject {
     pub fiscal_year_start: Option<Loc<String>>,
     /// monthly | quarterly | semiannual | annual (default quarterly).
     pub reporting_frequency: Option<Loc<String>>,
+    /// Days after a period's end by which its values are due (default 30); `check --quality` flags later ones.
+    pub reporting_deadline_days: Option<Loc<IdText>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -53,7 +53,13 @@ pub struct Project {
     #[serde(skip)]
     pub fiscal_year_start: Option<FiscalYearStart>,
     pub reporting_frequency: Frequency,
+    /// Days after a period's end by which its values are due.
+    pub reporting_deadline_days: u32,
 }
+
+/// Values are due this many days after their period ends, unless the
+/// project says otherwise.
+pub const DEFAULT_DEADLINE_DAYS: u32 = 30;
 
 impl Project {
     /// The project's whole life as a period.

@@ -60,6 +60,9 @@ pub enum TemplatesAction {
     Export { dir: PathBuf },
 }
 
+/// Files to write, with their contents.
+type Files = Vec<(PathBuf, Vec<u8>)>;
+
 /// What one `report` run writes: the main file and the charts.
 pub struct Written {
     pub main: PathBuf,
@@ -77,6 +80,16 @@ pub fn stem(project_id: &str, period: &str, lang: Lang, project_lang: &str) -> S
 }
 
 pub fn run(a: ReportArgs) -> i32 {
+    if let Some(t) = &a.templates
+        && !t.is_dir()
+    {
+        return usage(
+            Diagnostic::error(format!("--templates {}: no such folder", t.display()))
+                .expected("a folder of template overrides")
+                .found(if t.exists() { "a file" } else { "nothing there" })
+                .hint("create it with `logframe templates export DIR`, or check the path"),
+        );
+    }
     let dir = match workspace::resolve(&a.framework) {
         Ok(d) => d,
         Err(d) => return usage(d),
@@ -122,7 +135,19 @@ pub fn run(a: ReportArgs) -> i32 {
                     .unwrap_or(&p)
                     .to_string_lossy()
                     .replace('\\', "/");
-                Narrative::parse(&text, Some(rel))
+                let n = Narrative::parse(&text, Some(rel.clone()));
+                let warnings: Vec<Diagnostic> = n
+                    .warnings
+                    .iter()
+                    .map(|w| {
+                        Diagnostic::warning(format!("{rel}, {w}"))
+                            .hint("give the heading a title, or remove the `##` line to join the text above")
+                    })
+                    .collect();
+                if !warnings.is_empty() {
+                    eprint(&crate::diag::Diagnostics(warnings), &loaded.sources);
+                }
+                n
             }
             Err(e) => {
                 return usage(
@@ -159,8 +184,19 @@ pub fn run(a: ReportArgs) -> i32 {
     );
     let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
     overrides.push(fw.dir.join("templates"));
-    let mut formats = a.format.clone();
-    formats.dedup();
+    let unknown: Vec<Diagnostic> = overrides.iter().flat_map(|d| unknown_templates(d)).collect();
+    if !unknown.is_empty() {
+        eprint(&crate::diag::Diagnostics(unknown), &loaded.sources);
+    }
+    // Each format once, in the order asked.
+    let mut formats: Vec<ReportFormat> = Vec::new();
+    for f in &a.format {
+        if !formats.contains(f) {
+            formats.push(*f);
+        }
+    }
+    // Render everything first: a template error writes nothing.
+    let mut outputs: Vec<(Files, String)> = Vec::new();
     for format in formats {
         if format == ReportFormat::Pdf {
             let bytes = crate::pdf::render(
@@ -171,25 +207,36 @@ pub fn run(a: ReportArgs) -> i32 {
                 },
             );
             let path = a.out.join(format!("{stem}.pdf"));
-            if let Err(d) = write_bytes(&path, &bytes) {
-                return usage(d);
-            }
-            out(&(format!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024)) + "\n"));
+            let message = format!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024));
+            outputs.push((vec![(path, bytes)], message));
             continue;
         }
-        let written = match render_files(&report, &a.out, &stem, format, overrides.clone()) {
-            Ok(w) => w,
-            Err(e) => {
-                return usage(
-                    Diagnostic::error(format!("template error: {e:#}"))
-                        .hint("fix the template named above, or remove it to use the built-in one"),
-                );
+        let written =
+            match render_files(&report, &a.out, &stem, format, overrides.clone()) {
+                Ok(w) => w,
+                Err(e) => {
+                    return usage(Diagnostic::error(format!("template error: {e:#}")).hint(
+                        "fix the template named above, or remove it to use the built-in one; nothing was written",
+                    ));
+                }
+            };
+        let message = format!(
+            "wrote {} ({} charts)",
+            written.main.display(),
+            written.files.len().saturating_sub(1)
+        );
+        outputs.push((
+            written.files.into_iter().map(|(p, t)| (p, t.into_bytes())).collect(),
+            message,
+        ));
+    }
+    for (files, message) in outputs {
+        for (path, bytes) in &files {
+            if let Err(d) = write_bytes(path, bytes) {
+                return usage(d);
             }
-        };
-        if let Err(d) = write_all(&written) {
-            return usage(d);
         }
-        out(&(format!("wrote {} ({} charts)", written.main.display(), written.files.len() - 1) + "\n"));
+        out(&(message + "\n"));
     }
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
@@ -251,20 +298,34 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     })
 }
 
-fn write_all(w: &Written) -> Result<(), Diagnostic> {
-    for (path, text) in &w.files {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error(format!("cannot create {}: {e}", parent.display()))
-                    .hint("check that the folder is writable, or pick another with --out")
-            })?;
-        }
-        std::fs::write(path, text).map_err(|e| {
-            Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-                .hint("check that the folder is writable, or pick another with --out")
-        })?;
-    }
-    Ok(())
+/// Warnings for `*.md.j2` files in an override folder that override no
+/// built-in template (a typo would otherwise be silently ignored).
+fn unknown_templates(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md.j2") && !markdown::BUILTIN.iter().any(|(b, _)| b == n))
+        .collect();
+    names.sort();
+    let known: Vec<&str> = markdown::BUILTIN.iter().map(|(n, _)| *n).collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let hint = crate::diag::did_you_mean(&n, known.iter().copied())
+                .map(|h| format!("{h} (templates are overridden by file name)"))
+                .unwrap_or_else(|| "rename it to the template it overrides, or include it from one".into());
+            Diagnostic::warning(format!(
+                "{}: `{n}` is not a built-in template name and is only used if another template includes it",
+                dir.display()
+            ))
+            .expected(format!("one of {}", known.join(", ")))
+            .found(n.clone())
+            .hint(hint)
+        })
+        .collect()
 }
 
 pub fn templates(action: TemplatesAction) -> i32 {

@@ -18,7 +18,9 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::compute::quality::{Rules, findings};
 use crate::compute::series::{add, breakdown};
+use crate::compute::targets::target_at;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
@@ -314,9 +316,12 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .cloned()
         .collect();
     let p = &fw.project;
+    // A declared fiscal year; else April-March for a Global Affairs Canada
+    // project in the GAC layout (another donor's project has none to show).
+    let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
     let fiscal = p.fiscal_year_start.or(match inp.layout {
-        Layout::Gac => Some(FiscalYearStart { month: 4, day: 1 }),
-        Layout::General => None,
+        Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
+        _ => None,
     });
     let fiscal_year = fiscal.map(|fy| {
         let y = if (period.end.format("%m-%d").to_string()) >= format!("{:02}-{:02}", fy.month, fy.day) {
@@ -380,7 +385,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         funding: crate::compute::funding::summary(fw, Some(period))
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         pmf: pmf_rows(fw, lang),
-        data_quality: data_quality(c, &period, inp.diagnostics, inp.sources, lang),
+        data_quality: data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }
 }
 
@@ -505,7 +510,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         kind: ind.kind,
         unit: ind.unit.clone(),
         baseline: fig(p.baseline),
-        period_target: fig(p.period_target),
+        period_target: fig(period_target(c.fw, ind, &inp.period, p.period_target)),
         target_to_date: fig(p.target_to_date.map(|t| t.value)),
         end_target: fig(p.end_target),
         period_actual: val(p.period_actual.as_ref()),
@@ -528,6 +533,21 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
             percent_of_end: p.percent_of_end,
         },
     }
+}
+
+/// The target of the period alone. A running total's targets are written
+/// as totals to date, so its period target is the target in force at the
+/// period's end less the one in force the day before the period starts;
+/// shown only when the period has a target written for it.
+fn period_target(fw: &Framework, ind: &Indicator, period: &Period, explicit: Option<Decimal>) -> Option<Decimal> {
+    let t = explicit?;
+    if !ind.cumulative {
+        return Some(t);
+    }
+    let at = |d: chrono::NaiveDate| target_at(fw, ind, &Period::days(d, d)).map(|t| t.value);
+    let end = at(period.end).unwrap_or(t);
+    let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
+    Some(end - before)
 }
 
 /// Comments recorded with the rows, once each, by period.
@@ -700,59 +720,48 @@ fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
 }
 
 /// Findings about the data: the diagnostics of loading and computing
-/// (breakdowns that do not add up, ...), then reporting periods without a
-/// value since an indicator's first one.
-fn data_quality(c: &Computed, period: &Period, diags: &Diagnostics, sources: &Sources, lang: Lang) -> Vec<String> {
+/// (breakdowns that do not add up, ...), then the data-quality rules of
+/// `check --quality` (missing, late, outlying values, ...) as of the
+/// period's end, or the `--as-of` date: the report and `check` agree.
+fn data_quality(
+    c: &Computed,
+    period: &Period,
+    as_of: Option<DateTime<Utc>>,
+    diags: &Diagnostics,
+    sources: &Sources,
+) -> Vec<String> {
     let fw = c.fw;
+    let rules = Rules {
+        deadline_days: c.fw.project.reporting_deadline_days,
+        today: as_of.map_or(period.end, |a| a.date_naive()),
+    };
     let mut d = diags.clone();
     d.sort();
+    let mut found = findings(c, sources, &rules);
+    found.sort();
+    let at = |span: Option<crate::source::Span>| {
+        span.map(|s| {
+            let loc = sources.locate(s);
+            let dir = fw.dir.to_string_lossy().into_owned();
+            let rel = loc
+                .strip_prefix(&dir)
+                .map(|r| r.trim_start_matches(['/', '\\']).to_string())
+                .unwrap_or(loc);
+            format!("{rel}: ")
+        })
+        .unwrap_or_default()
+    };
     let mut out: Vec<String> =
         d.0.iter()
             .map(|d| {
-                let at = d.span.map(|s| {
-                    let loc = sources.locate(s);
-                    let dir = fw.dir.to_string_lossy().into_owned();
-                    let rel = loc
-                        .strip_prefix(&dir)
-                        .map(|r| r.trim_start_matches(['/', '\\']).to_string())
-                        .unwrap_or(loc);
-                    format!("{rel}: ")
-                });
-                let mut s = format!("{}{}", at.unwrap_or_default(), d.message);
+                let mut s = format!("{}{}", at(d.span), d.message);
                 if let (Some(e), Some(f)) = (&d.expected, &d.found) {
                     s.push_str(&format!(" (expected {e}; found {f})"));
                 }
                 s
             })
             .collect();
-    for (i, ind) in fw.indicators.iter().enumerate() {
-        if ind.kind == IndicatorType::Milestone {
-            continue;
-        }
-        let points = &c.series.by_indicator[i];
-        let Some(first) = points.first().map(|p| p.period.end) else {
-            continue;
-        };
-        let missing: Vec<String> = c
-            .reporting
-            .iter()
-            .filter(|rp| rp.end >= first && rp.end <= period.end)
-            .filter(|rp| !points.iter().any(|p| rp.contains(&p.period) || p.period.contains(rp)))
-            .map(|rp| rp.to_string())
-            .collect();
-        if !missing.is_empty() {
-            let what = match lang {
-                Lang::En => "no value recorded for",
-                Lang::Fr => "aucune valeur saisie pour",
-                Lang::Es => "ningún valor registrado para",
-            };
-            out.push(format!(
-                "{} {}: {what} {}",
-                i18n::label(lang, "indicator"),
-                ind.id,
-                missing.join(", ")
-            ));
-        }
-    }
+    out.extend(found.0.iter().map(|f| format!("{}{}", at(f.span), f.message)));
+    out.dedup();
     out
 }

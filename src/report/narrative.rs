@@ -14,20 +14,49 @@ pub struct Narrative {
     /// The file the narrative came from, relative to the framework folder.
     pub file: Option<String>,
     pub sections: Vec<Section>,
+    /// Problems with the file's structure, `line N: ...`, for stderr.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
     pub title: String,
-    /// Markdown, trimmed.
+    /// Markdown, trimmed; its headings demoted to level 4 or below, so
+    /// they stay under the section's own (level 3 in the report).
     pub body: String,
 }
 
+/// The level of an ATX heading line (`### x` -> 3), if it is one.
+fn heading_level(line: &str) -> Option<usize> {
+    let t = line
+        .strip_prefix("   ")
+        .or(line.strip_prefix("  "))
+        .or(line.strip_prefix(' '))
+        .unwrap_or(line);
+    let n = t.chars().take_while(|&c| c == '#').count();
+    let rest = &t[n..];
+    ((1..=6).contains(&n) && (rest.is_empty() || rest.starts_with([' ', '\t']))).then_some(n)
+}
+
+/// A code fence opening or closing line (```` ``` ```` or `~~~`).
+fn fence(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    (line.len() - t.len() < 4)
+        .then(|| ["```", "~~~"].into_iter().find(|f| t.starts_with(f)))
+        .flatten()
+}
+
 impl Narrative {
-    /// Split Markdown at its `## ` headings. Text before the first one
-    /// (other than a `# ` title) becomes an untitled section.
+    /// Split Markdown at its `## ` headings. A leading `# ` title (the
+    /// file's own: the report has its own) is dropped; text before the
+    /// first `## ` becomes an untitled section. A byte-order mark and CRLF
+    /// line ends are accepted. Headings inside a section are demoted below
+    /// the section heading (`###` -> `####`, at most `######`).
     pub fn parse(text: &str, file: Option<String>) -> Narrative {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
         let mut sections = Vec::new();
+        let mut warnings = Vec::new();
         let mut title: Option<String> = None;
         let mut body = String::new();
         let mut flush = |title: Option<String>, body: &mut String| {
@@ -40,19 +69,69 @@ impl Narrative {
             }
             body.clear();
         };
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("## ") {
-                flush(title.take(), &mut body);
-                title = Some(h.trim().to_string());
-            } else if title.is_none() && line.starts_with("# ") {
-                // The file's own title: the report has its own.
-            } else {
+        let mut seen_text = false;
+        let mut in_fence: Option<&str> = None;
+        for (n, line) in text.lines().enumerate() {
+            if let Some(open) = in_fence {
+                if fence(line).is_some_and(|f| f == open) {
+                    in_fence = None;
+                }
                 body.push_str(line);
                 body.push('\n');
+                continue;
+            }
+            if let Some(f) = fence(line) {
+                in_fence = Some(f);
+                seen_text = true;
+                body.push_str(line);
+                body.push('\n');
+                continue;
+            }
+            let level = heading_level(line);
+            if level == Some(1) && !seen_text {
+                // The file's own title: the report has its own.
+                seen_text = true;
+                continue;
+            }
+            if !line.trim().is_empty() {
+                seen_text = true;
+            }
+            match level {
+                Some(2) => {
+                    let h = line
+                        .trim_start()
+                        .trim_start_matches('#')
+                        .trim()
+                        .trim_end_matches('#')
+                        .trim();
+                    if h.is_empty() {
+                        warnings.push(format!(
+                            "line {}: a `##` heading without a title; its text is shown as an untitled section",
+                            n + 1
+                        ));
+                    }
+                    flush(title.take(), &mut body);
+                    title = Some(h.to_string());
+                }
+                Some(l) => {
+                    let t = line.trim_start();
+                    let to = (l + 1).clamp(4, 6);
+                    body.push_str(&"#".repeat(to));
+                    body.push_str(&t[l..]);
+                    body.push('\n');
+                }
+                None => {
+                    body.push_str(line);
+                    body.push('\n');
+                }
             }
         }
         flush(title, &mut body);
-        Narrative { file, sections }
+        Narrative {
+            file,
+            sections,
+            warnings,
+        }
     }
 
     /// The narrative file for a period, in `lang` if translated.
@@ -97,7 +176,42 @@ mod tests {
         assert_eq!(n.sections.len(), 2);
         assert_eq!(n.sections[0].title, "Context");
         assert_eq!(n.sections[0].body, "Lima, Perú.");
-        assert_eq!(n.sections[1].body, "- one\n### detail");
+        assert_eq!(n.sections[1].body, "- one\n#### detail");
+    }
+
+    #[test]
+    fn a_bom_crlf_and_the_file_title_do_not_leak() {
+        let n = Narrative::parse("\u{feff}# STARSOM 2023-Q3\r\n\r\n## Context\r\nLima.\r\n", None);
+        assert_eq!(n.sections.len(), 1);
+        assert_eq!(n.sections[0].title, "Context");
+        assert_eq!(n.sections[0].body, "Lima.");
+        // Only a leading `# ` is the title; a later one is demoted.
+        let n = Narrative::parse("Intro.\n# Not a title\n", None);
+        assert_eq!(n.sections[0].body, "Intro.\n#### Not a title");
+    }
+
+    #[test]
+    fn an_empty_heading_starts_a_section_and_warns() {
+        let n = Narrative::parse("## Context\nA.\n##\nB.\n## \nC.\n", None);
+        assert_eq!(n.sections.len(), 3);
+        assert_eq!(n.sections[0].body, "A.");
+        assert_eq!((n.sections[1].title.as_str(), n.sections[1].body.as_str()), ("", "B."));
+        assert_eq!(n.sections[2].body, "C.");
+        assert_eq!(n.warnings.len(), 2);
+        assert!(n.warnings[0].starts_with("line 3:"), "{:?}", n.warnings);
+    }
+
+    #[test]
+    fn headings_in_code_fences_are_left_alone() {
+        let n = Narrative::parse(
+            "## Risks\n```\n## not a section\n# nor a title\n```\n###### deep\n",
+            None,
+        );
+        assert_eq!(n.sections.len(), 1);
+        assert_eq!(
+            n.sections[0].body,
+            "```\n## not a section\n# nor a title\n```\n###### deep"
+        );
     }
 
     #[test]
