@@ -128,11 +128,22 @@ fn check_as_of_judges_what_was_due_and_known_then() {
 fn the_project_sets_its_reporting_deadline_and_the_flag_overrides_it() {
     // GLOT92 reports annually with `reporting_deadline_days: 60`; its values
     // came 42-45 days after each year ended.
-    let r = common::run(&root(), &["check", "--quality", "unodc-glot92", "--as-of", "2013-06-30"]);
+    let r = common::run(
+        &root(),
+        &["check", "--quality", "unodc-glot92", "--as-of", "2013-06-30"],
+    );
     r.expect_code(0);
     let r = common::run(
         &root(),
-        &["check", "--quality", "unodc-glot92", "--as-of", "2013-06-30", "--deadline-days", "30"],
+        &[
+            "check",
+            "--quality",
+            "unodc-glot92",
+            "--as-of",
+            "2013-06-30",
+            "--deadline-days",
+            "30",
+        ],
     );
     r.expect_code(1);
     assert!(r.stderr.contains("days after the period ended"), "{}", r.stderr);

@@ -266,24 +266,104 @@ fn letter_paper_is_letter_and_a4_is_a4() {
     assert!(size(&letter).contains("612 x 792 pts (letter)"), "{}", size(&letter));
 }
 
-/// The laid-out STARSOM report, A4 and letter: every body item inside the
-/// margins, the running header and footer inside the page, and no two
-/// pieces of text overlapping.
+/// STARSOM with the QA stress inputs: an indicator title holding a long URL
+/// and a long project short name, as framework `stress` in `tmp`.
+fn stress(tmp: &Path) -> PathBuf {
+    let fw = tmp.join("stress");
+    copy_dir(&starsom(), &fw);
+    let path = fw.join("logframe.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let edited = yaml
+        .replace("  id: starsom\n", "  id: stress\n")
+        .replace(
+            "  short_name: STARSOM\n",
+            "  short_name: Regional Coalition TIP-SOM Phase II\n",
+        )
+        .replace(
+            "title: Number of gender-sensitive migrant smuggling investigations initiated",
+            &format!("title: Number of investigations recorded in {URL}"),
+        );
+    assert_eq!(edited.matches(URL).count(), 1, "the title was replaced");
+    assert!(edited.contains("Regional Coalition"), "the short name was replaced");
+    std::fs::write(&path, edited).unwrap();
+    fw
+}
+
+const URL: &str = "https://sherloc.unodc.org/cld/en/v3/sherloc/cldb/index.html";
+
+/// A URL in a title does not squeeze the figure columns: every figure of
+/// the Markdown is still a whole word of the PDF text (a figure wrapped
+/// mid-value, `103,4`/`%` or `29.`/`98`, would be missing), and every
+/// French "Progression" header is whole.
 #[test]
-fn nothing_overflows_the_margins_or_overlaps() {
+fn a_url_in_a_title_leaves_figures_and_header_words_whole() {
+    if !tools() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let fw = stress(tmp.path());
+    let out = tmp.path().join("out");
+    for lang in ["en", "fr"] {
+        report(&fw, &out, &["--format", "md,pdf", "--lang", lang]);
+        let suffix = if lang == "en" {
+            String::new()
+        } else {
+            format!(".{lang}")
+        };
+        let md = std::fs::read_to_string(out.join(format!("stress-2023-Q3{suffix}.md"))).unwrap();
+        let text = pdf_text(&out.join(format!("stress-2023-Q3{suffix}.pdf")));
+        let in_pdf = words(&text);
+        let missing: Vec<String> = figures(&md)
+            .into_iter()
+            .filter(|f| !in_pdf.contains(f) && !f.contains("://"))
+            .collect();
+        assert!(missing.is_empty(), "{lang}: figures split in the PDF: {missing:?}");
+        // Every result table's header words, "Progression" (wider than
+        // the progress-bar column) included, whole on every page.
+        let (first, header) = if lang == "fr" {
+            ("| Indicateur | Référence |", "Progression")
+        } else {
+            ("| Indicator | Baseline |", "Progress")
+        };
+        let tables: Vec<&str> = md.lines().filter(|l| l.starts_with(first)).collect();
+        assert!(tables.len() >= 5, "{lang}: {} result tables", tables.len());
+        let whole = text.split(' ').filter(|w| *w == header).count();
+        assert!(
+            whole >= tables.len(),
+            "{lang}: {whole} whole {header:?} for {} tables",
+            tables.len()
+        );
+        // (A line may break after the hyphens of "End-of-project".)
+        for w in words(&tables[0].replace('|', " "))
+            .iter()
+            .flat_map(|w| w.split_inclusive('-'))
+        {
+            let found = if w.ends_with('-') {
+                text.contains(w)
+            } else {
+                in_pdf.iter().any(|p| p == w || p.ends_with(&format!("-{w}")))
+            };
+            assert!(w.is_empty() || found, "{lang}: header word {w:?} split");
+        }
+    }
+}
+
+/// The laid-out report: every body item inside the margins, the running
+/// header and footer inside the page, and no two pieces of text
+/// overlapping (the running header's two sides included).
+fn assert_laid_out_cleanly(dir: &Path, period: &str, lang: logframe::report::i18n::Lang) {
     use logframe::pdf::Paper;
     use logframe::pdf::document::lay_out_report;
     use logframe::pdf::layout::Item;
-    let dir = starsom();
-    let loaded = logframe::workspace::load(&dir);
-    let fw = loaded.framework.as_ref().expect("STARSOM loads");
-    let period = fw.parse_period("2023-Q3").unwrap();
+    let loaded = logframe::workspace::load(dir);
+    let fw = loaded.framework.as_ref().expect("the framework loads");
+    let period = fw.parse_period(period).unwrap();
     let (computed, diags) = logframe::compute::Computed::new(fw, &loaded.ledger, &loaded.sources, None);
     let narrative = std::fs::read_to_string(dir.join("narrative/2023-Q3.md")).unwrap();
     let report = logframe::report::build(
         &computed,
         logframe::report::Inputs {
-            lang: logframe::report::i18n::Lang::En,
+            lang,
             layout: logframe::report::Layout::for_donor(fw.project.donor.as_deref()),
             period,
             as_of: None,
@@ -331,4 +411,25 @@ fn nothing_overflows_the_margins_or_overlaps() {
             }
         }
     }
+}
+
+/// The laid-out STARSOM report, A4 and letter.
+#[test]
+fn nothing_overflows_the_margins_or_overlaps() {
+    assert_laid_out_cleanly(&starsom(), "2023-Q3", logframe::report::i18n::Lang::En);
+}
+
+/// The same with a URL in a title, a long short name and a date-range
+/// period whose dates do not fit beside it in the running header, in every
+/// language; and a single-period report.
+#[test]
+fn stress_inputs_neither_overflow_nor_overlap() {
+    use logframe::report::i18n::Lang;
+    let tmp = tempfile::tempdir().unwrap();
+    let fw = stress(tmp.path());
+    for lang in [Lang::En, Lang::Fr, Lang::Es] {
+        assert_laid_out_cleanly(&fw, "2021-03-15..2023-12-31", lang);
+    }
+    assert_laid_out_cleanly(&fw, "2023-Q3", Lang::Fr);
+    assert_laid_out_cleanly(&starsom(), "2021-Q1", Lang::En);
 }

@@ -261,6 +261,18 @@ pub fn items(m: &dyn Measure, chart: &Chart, x: f32, y: f32, w: f32, h: f32) -> 
                     colour: TARGET_COLOUR,
                     dash: Some((4.0, 3.0)),
                 });
+            } else if let Some(&(px, py)) = target.first() {
+                // A single target: a short bar across the point (it shows
+                // on either side of an actual's dot at the same place) and
+                // a dot, so that the chart is not blank.
+                let half = (pw / 2.0).min(8.0);
+                rule(&mut it, (px - half, py), (px + half, py), 1.5, TARGET_COLOUR, None);
+                it.push(Item::Dot {
+                    x: px,
+                    y: py,
+                    r: 2.6,
+                    colour: TARGET_COLOUR,
+                });
             }
             if actual.len() > 1 {
                 it.push(Item::Path {
@@ -406,5 +418,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_single_period_draws_a_marker_for_the_target_and_the_actual() {
+        let m = Fonts::get();
+        let dots = |series: Vec<Point>| -> Vec<Rgb> {
+            let c = Chart::Progress {
+                caption: "Progress chart 1100.1".into(),
+                series,
+                target_label: "Target".into(),
+                actual_label: "Actual".into(),
+                lang: Lang::En,
+            };
+            items(m, &c, 50.0, 100.0, 480.0, height(&c))
+                .into_iter()
+                .filter_map(|i| match i {
+                    Item::Dot { colour, .. } => Some(colour),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(dots(vec![("2021-Q1".into(), Some(0.08), None)]), [TARGET_COLOUR]);
+        assert_eq!(
+            dots(vec![("2021-Q1".into(), Some(3.0), Some(2.0))]),
+            [TARGET_COLOUR, ACTUAL_COLOUR]
+        );
+        assert_eq!(dots(vec![("2021-Q1".into(), None, Some(2.0))]), [ACTUAL_COLOUR]);
     }
 }

@@ -30,6 +30,7 @@ use super::draw;
 use super::font::Fonts;
 use super::layout::{
     Align, Block, Cell, Column, Face, GREY, Geometry, Heading, Item, Laid, Paragraph, Run, Table, lay_out,
+    running_header,
 };
 use super::{Options, Paper};
 use crate::report::i18n::Lang;
@@ -641,15 +642,20 @@ fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec
     };
     let top = g.top - 30.0;
     let left = format!("{} — {}", r.project.short_name, r.labels["report_title"]);
-    text(g.left, top, Face::Bold, left);
     let right = format!("{} ({})", r.period.code, r.period.dates);
-    let rw = super::layout::Measure::width(fonts, Face::Regular, size, &right);
-    text(g.body_right() - rw, top, Face::Regular, right);
     let footer = local(r.lang, "page")
         .replace("{n}", &n.to_string())
         .replace("{m}", &m.to_string());
     let fw = super::layout::Measure::width(fonts, Face::Regular, size, &footer);
     text((g.width - fw) / 2.0, g.height - g.bottom + 30.0, Face::Regular, footer);
+    it.extend(running_header(
+        fonts,
+        g,
+        size,
+        top,
+        (Face::Bold, &left),
+        (Face::Regular, &[right.as_str(), r.period.code.as_str()]),
+    ));
     it.push(Item::Path {
         points: vec![(g.left, top + 5.0), (g.body_right(), top + 5.0)],
         width: 0.5,

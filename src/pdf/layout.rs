@@ -8,12 +8,16 @@
 //!
 //! Lines break greedily at spaces and after a hyphen inside a word
 //! (ragged right, never an inserted hyphen); a word wider than its column
+//! breaks after its URL punctuation (`/`, `.`, `?` ...) and, failing that,
 //! is cut between characters, so nothing ever overflows. Tables size their
-//! columns from their content (the CSS automatic table algorithm: each
-//! column gets its longest word, the remaining width is shared in
-//! proportion to what each column would need on one line), break between
-//! rows (or between lines of a row taller than a page) and repeat their
-//! header row on every page.
+//! columns from their content (after the CSS automatic table algorithm:
+//! each column gets its longest short word, so figures and header words
+//! are never split, a long word or URL asks for at most
+//! [`LONG_WORD_EM`] and is broken in its own column, and the remaining
+//! width is shared in proportion to what each column would need on one
+//! line), break between rows (or between lines of a row taller than a
+//! page) and repeat their header row on every page. The running header
+//! ([`running_header`]) gives its two sides a width budget each.
 
 use std::collections::BTreeMap;
 
@@ -283,6 +287,42 @@ fn tokens(runs: &[Run]) -> Vec<Token> {
     out
 }
 
+/// Characters after which a long word (a URL, a path) may break.
+fn is_url_break(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '.' | '?' | '&' | '=' | '_' | '-' | ':' | '#' | ',' | ';' | '\\'
+    )
+}
+
+/// A word too long for its line split into pieces that a line may break
+/// between: after a run of URL punctuation (`https://` | `sherloc.` |
+/// `org/` ...). The first piece keeps the word's spacing.
+fn split_long(t: Token) -> Vec<Token> {
+    let mut out = vec![Token {
+        segs: Vec::new(),
+        space_before: t.space_before,
+        break_before: t.break_before,
+    }];
+    let chars: Vec<(Face, char)> = t.segs.iter().flat_map(|(f, s)| s.chars().map(|c| (*f, c))).collect();
+    for (k, &(face, c)) in chars.iter().enumerate() {
+        let cur = out.last_mut().expect("a token");
+        match cur.segs.last_mut() {
+            Some((f, s)) if *f == face => s.push(c),
+            _ => cur.segs.push((face, c.to_string())),
+        }
+        if is_url_break(c) && chars.get(k + 1).is_some_and(|(_, n)| !is_url_break(*n)) {
+            out.push(Token {
+                segs: Vec::new(),
+                space_before: false,
+                break_before: true,
+            });
+        }
+    }
+    out.retain(|t| !t.segs.is_empty());
+    out
+}
+
 /// Break `runs` into lines no wider than `width` at `size`.
 pub fn break_lines(m: &dyn Measure, runs: &[Run], size: f32, width: f32) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
@@ -311,8 +351,14 @@ pub fn break_lines(m: &dyn Measure, runs: &[Run], size: f32, width: f32) -> Vec<
             }
         }
     };
-    for t in tokens(runs) {
-        let tw: f32 = t.segs.iter().map(|(f, s)| m.width(*f, size, s)).sum();
+    let seg_width = |t: &Token| -> f32 { t.segs.iter().map(|(f, s)| m.width(*f, size, s)).sum() };
+    // A word wider than the whole line (a URL) breaks after its slashes,
+    // dots and the like first; only a piece still too wide is cut.
+    let toks = tokens(runs)
+        .into_iter()
+        .flat_map(|t| if seg_width(&t) > width { split_long(t) } else { vec![t] });
+    for t in toks {
+        let tw = seg_width(&t);
         let space = m.width(t.segs[0].0, size, " ");
         let gap = if t.space_before && !cur.pieces.is_empty() {
             space
@@ -677,33 +723,54 @@ impl Flow<'_> {
     }
 }
 
+/// A word wider than this many ems (a URL, a run-on identifier) is "long":
+/// it asks its column for this much width at most and is broken inside
+/// the column, so that it never squeezes the columns of figures.
+pub const LONG_WORD_EM: f32 = 12.0;
+
 /// The width each column of `t` gets in `avail` points.
+///
+/// Each column has three widths: `hard`, its longest short word (figures,
+/// header words), which is never cut; `soft`, its longest word with a long
+/// word counted as [`LONG_WORD_EM`] only; and `max`, its widest cell on one
+/// line. The table gets `max` when that fits, else the space between
+/// `soft` and `max` is shared in proportion to what each column lacks,
+/// else the space between `hard` and `soft`; only when even the short
+/// words do not fit are all columns scaled down and words cut. A fixed
+/// column (progress bars) is at least as wide as its header words.
 pub fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> {
     let n = t.columns.len();
-    let mut min = vec![0.0f32; n];
+    let long = LONG_WORD_EM * t.size;
+    let mut hard = vec![0.0f32; n];
+    let mut soft = vec![0.0f32; n];
     let mut max = vec![0.0f32; n];
-    // The longest word and the whole text on one line.
-    let see = |runs: &[Run]| -> (f32, f32) {
-        let (mut longest, mut whole) = (0.0f32, 0.0f32);
+    // The longest short word, the longest word (capped) and the whole
+    // text on one line.
+    let see = |runs: &[Run]| -> [f32; 3] {
+        let [mut h, mut s, mut whole] = [0.0f32; 3];
         for tk in tokens(runs) {
             let w: f32 = tk.segs.iter().map(|(f, s)| m.width(*f, t.size, s)).sum();
-            longest = longest.max(w);
+            if w <= long {
+                h = h.max(w);
+            }
+            s = s.max(w.min(long));
             if tk.space_before {
                 whole += m.width(tk.segs[0].0, t.size, " ");
             }
             whole += w;
         }
-        (longest, whole)
+        [h, s, whole]
     };
-    let mut note = |i: usize, (lo, hi): (f32, f32)| {
-        min[i] = min[i].max(lo);
-        max[i] = max[i].max(hi);
+    let mut note = |i: usize, [h, s, w]: [f32; 3]| {
+        hard[i] = hard[i].max(h);
+        soft[i] = soft[i].max(s);
+        max[i] = max[i].max(w);
     };
     // Header cells of a wide table wrap (to about two lines), so that
     // "% of end target" does not widen a column of short figures.
     for (i, h) in t.header.iter().enumerate().take(n) {
-        let (lo, hi) = see(&[Run::bold(h.clone())]);
-        note(i, (lo, if t.expand { (hi / 2.0).max(lo) } else { hi }));
+        let [lo, s, hi] = see(&[Run::bold(h.clone())]);
+        note(i, [lo, s, if t.expand { (hi / 2.0).max(s) } else { hi }]);
     }
     for row in &t.rows {
         for (i, c) in row.iter().enumerate().take(n) {
@@ -712,8 +779,8 @@ pub fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> {
                 Cell::Status { label, .. } => {
                     // Status labels are short: kept on one line.
                     let sw = status_swatch(t.size) + t.size * 0.4;
-                    let (_, hi) = see(&[Run::regular(label.clone())]);
-                    note(i, (hi + sw, hi + sw));
+                    let [_, _, hi] = see(&[Run::regular(label.clone())]);
+                    note(i, [hi + sw; 3]);
                 }
                 Cell::Bar { .. } => {}
             }
@@ -721,15 +788,17 @@ pub fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> {
     }
     let pad = 2.0 * CELL_PAD_X;
     for i in 0..n {
-        if let Some(f) = t.columns[i].fixed {
-            min[i] = f;
-            max[i] = f;
-        } else {
-            min[i] += pad;
-            max[i] += pad;
-        }
+        let w = match t.columns[i].fixed {
+            Some(f) => {
+                let f = f.max(hard[i] + pad);
+                [f; 3]
+            }
+            None => [hard[i] + pad, soft[i] + pad, max[i] + pad],
+        };
+        [hard[i], soft[i], max[i]] = w;
     }
-    let (smin, smax): (f32, f32) = (min.iter().sum(), max.iter().sum());
+    let sum = |v: &[f32]| -> f32 { v.iter().sum() };
+    let (shard, ssoft, smax) = (sum(&hard), sum(&soft), sum(&max));
     if smax <= avail && !t.expand {
         return max;
     }
@@ -740,18 +809,24 @@ pub fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> {
         let extra = avail - smax;
         return (0..n)
             .map(|i| match t.columns[i].fixed {
-                Some(f) => f,
                 None if flexible > 0.0 => max[i] + extra * max[i] / flexible,
-                None => max[i],
+                _ => max[i],
             })
             .collect();
     }
-    if smin >= avail {
-        // Even the longest words do not fit: scale down, words will be cut.
-        return min.iter().map(|w| w * avail / smin).collect();
+    let between = |lo: &[f32], hi: &[f32], slo: f32, shi: f32| -> Vec<f32> {
+        let k = if shi > slo { (avail - slo) / (shi - slo) } else { 0.0 };
+        (0..n).map(|i| lo[i] + (hi[i] - lo[i]) * k).collect()
+    };
+    if ssoft <= avail {
+        return between(&soft, &max, ssoft, smax);
     }
-    let k = (avail - smin) / (smax - smin);
-    (0..n).map(|i| min[i] + (max[i] - min[i]) * k).collect()
+    if shard <= avail {
+        // Long words give way first: they are broken in their column.
+        return between(&hard, &soft, shard, ssoft);
+    }
+    // Even the short words do not fit: scale down, words will be cut.
+    hard.iter().map(|w| w * avail / shard).collect()
 }
 
 fn status_swatch(size: f32) -> f32 {
@@ -1031,6 +1106,76 @@ pub fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
     f.out
 }
 
+/// `text` cut to fit `width`, an ellipsis marking the cut (nothing left
+/// but the ellipsis when even one character does not fit).
+pub fn ellipsize(m: &dyn Measure, face: Face, size: f32, text: &str, width: f32) -> String {
+    if m.width(face, size, text) <= width {
+        return text.to_string();
+    }
+    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    for &e in ends.iter().rev() {
+        let cut = format!("{}…", text[..e].trim_end());
+        if m.width(face, size, &cut) <= width {
+            return cut;
+        }
+    }
+    "…".to_string()
+}
+
+/// A line across the top margin with `left` flush left and `right` flush
+/// right at baseline `y`, in grey. `right` lists variants, fullest first
+/// (the period with its dates, then the period alone): the first that fits
+/// beside `left` is used. When the two still do not fit side by side with
+/// a gap of two ems, each gets a budget (half the line each, or what the
+/// shorter one leaves) and is cut with an ellipsis, so they never overlap.
+pub fn running_header(
+    m: &dyn Measure,
+    g: &Geometry,
+    size: f32,
+    y: f32,
+    left: (Face, &str),
+    right: (Face, &[&str]),
+) -> Vec<Item> {
+    let (lf, rf) = (left.0, right.0);
+    let room = g.body_width() - 2.0 * size;
+    let half = room / 2.0;
+    let lw = m.width(lf, size, left.1);
+    let budgets = |rw: f32| -> (f32, f32) {
+        if lw + rw <= room {
+            (lw, rw)
+        } else if lw <= half {
+            (lw, room - lw)
+        } else if rw <= half {
+            (room - rw, rw)
+        } else {
+            (half, half)
+        }
+    };
+    let rtext = right
+        .1
+        .iter()
+        .copied()
+        .find(|r| lw + m.width(rf, size, r) <= room)
+        .or(right.1.last().copied())
+        .unwrap_or("");
+    let (lb, rb) = budgets(m.width(rf, size, rtext));
+    let mut out = Vec::new();
+    for (face, text, budget, flush_right) in [(lf, left.1, lb, false), (rf, rtext, rb, true)] {
+        let text = ellipsize(m, face, size, text, budget);
+        let width = m.width(face, size, &text);
+        out.push(Item::Text {
+            x: if flush_right { g.body_right() - width } else { g.left },
+            y,
+            size,
+            face,
+            colour: GREY,
+            text,
+            width,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1264,5 +1409,227 @@ mod tests {
         let t = texts(items);
         assert_eq!(t.first().map(String::as_str), Some("Outcome 1100"));
         assert_eq!(t.last().map(String::as_str), Some("7"));
+    }
+
+    /// An indicator table: a title column, figure columns, a fixed
+    /// progress-bar column headed `progress`.
+    fn figures_table(title: &str, progress: &str) -> Table {
+        let mut columns = vec![Column {
+            align: Align::Left,
+            fixed: None,
+        }];
+        columns.extend((0..6).map(|_| Column {
+            align: Align::Right,
+            fixed: None,
+        }));
+        columns.push(Column {
+            align: Align::Left,
+            fixed: Some(44.0),
+        });
+        let figures = ["29.98", "35", "6", "31", "103.4%", "88.6%"];
+        Table {
+            columns,
+            header: [
+                "Indicator",
+                "Target to date",
+                "End-of-project target",
+                "Actual",
+                "Actual to date",
+            ]
+            .into_iter()
+            .chain(["% of target to date", "% of end target", progress])
+            .map(String::from)
+            .collect(),
+            rows: vec![
+                std::iter::once(Cell::Text(vec![Run::bold("1100.1"), Run::regular(format!(" {title}"))]))
+                    .chain(figures.iter().map(|f| Cell::text(*f)))
+                    .chain([Cell::Bar {
+                        fraction: Some(0.6),
+                        tone: Tone::OnTrack,
+                        tick: None,
+                    }])
+                    .collect(),
+            ],
+            size: 7.0,
+            striped: true,
+            expand: true,
+        }
+    }
+
+    /// Every text item of one laid-out table, and the widths.
+    fn lay_table(t: Table) -> (Vec<String>, Vec<f32>) {
+        let w = column_widths(&Mono, &t, a4().body_width());
+        let laid = lay_out(&Mono, a4(), &[Block::Table(t)]);
+        (laid.pages.iter().flat_map(|p| texts(p)).collect(), w)
+    }
+
+    #[test]
+    fn a_url_or_a_long_word_does_not_squeeze_the_figure_columns() {
+        let plain = figures_table("Number of investigations initiated", "Progress");
+        let natural = column_widths(&Mono, &plain, a4().body_width());
+        for title in [
+            "Number of investigations recorded in https://sherloc.unodc.org/cld/en/v3/sherloc/cldb/index.html",
+            &format!("Number of {}", "x".repeat(100)),
+        ] {
+            let t = figures_table(title, "Progress");
+            let (texts, w) = lay_table(t.clone());
+            let pad = 2.0 * CELL_PAD_X;
+            for (i, f) in ["29.98", "35", "6", "31", "103.4%", "88.6%"].iter().enumerate() {
+                // Each figure column is as wide as its figure and its
+                // longest header word: nothing wraps mid-value.
+                let word = tokens(&[Run::bold(t.header[i + 1].clone())])
+                    .iter()
+                    .map(|tk| Mono.width(Face::Bold, 7.0, &tk.segs[0].1))
+                    .fold(0.0, f32::max);
+                let need = Mono.width(Face::Regular, 7.0, f).max(word) + pad;
+                assert!(w[i + 1] >= need - 0.01, "column {}: {w:?}", i + 1);
+                assert!(texts.iter().any(|s| s == f), "{f} whole in {texts:?}");
+            }
+            for word in ["Indicator", "Target", "End-of-", "project", "target", "Progress"] {
+                assert!(
+                    texts.iter().any(|s| s.split(' ').any(|x| x == word)),
+                    "{word} whole in {texts:?}"
+                );
+            }
+            // The long word is broken inside its own column, which is no
+            // narrower than without it.
+            assert!(w[0] >= natural[0] - 0.01, "{w:?} against {natural:?}");
+            let widest = texts
+                .iter()
+                .map(|s| Mono.width(Face::Regular, 7.0, s))
+                .fold(0.0, f32::max);
+            assert!(widest <= w[0] - pad + 0.01, "{texts:?} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn a_url_breaks_after_its_slashes_and_dots() {
+        let url = "https://sherloc.unodc.org/cld/en/v3/sherloc/cldb/index.html";
+        let lines = break_lines(&Mono, &[Run::regular(format!("in {url}"))], 10.0, 100.0);
+        let t: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(
+            t,
+            [
+                "in https://sherloc.",
+                "unodc.org/cld/en/v3/",
+                "sherloc/cldb/index.",
+                "html"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width <= 100.0));
+        // Short words with dots or slashes are never split.
+        let t: Vec<String> = break_lines(&Mono, &[Run::regular("76.9% (20/26) ok")], 10.0, 40.0)
+            .iter()
+            .map(Line::text)
+            .collect();
+        assert_eq!(t, ["76.9%", "(20/26)", "ok"]);
+    }
+
+    #[test]
+    fn a_header_word_is_never_split() {
+        // "Progression" (French) is wider than the 44-point bar column.
+        let t = figures_table("Nombre d'enquêtes", "Progression");
+        let (texts, w) = lay_table(t);
+        assert!(w[7] >= Mono.width(Face::Bold, 7.0, "Progression") + 2.0 * CELL_PAD_X);
+        assert!(texts.iter().any(|s| s == "Progression"), "{texts:?}");
+        // Still so in a table too wide for its long words: the header words
+        // and figures keep their width, the title column's URL gives way.
+        let title = format!(
+            "{}https://sherloc.unodc.org/cld/en/v3/index.html",
+            "investigation ".repeat(40)
+        );
+        let mut t = figures_table(&title, "Progression");
+        let soft_min = column_widths(&Mono, &t, 1e6);
+        assert!(soft_min[0] >= LONG_WORD_EM * 7.0);
+        for c in 0..4 {
+            t.header.push(format!("Progressions{c}"));
+            t.columns.push(Column {
+                align: Align::Right,
+                fixed: None,
+            });
+            t.rows[0].push(Cell::text("1,234,567.89"));
+        }
+        let (texts, w) = lay_table(t);
+        assert!((w.iter().sum::<f32>() - a4().body_width()).abs() < 0.01, "{w:?}");
+        for c in 0..4 {
+            assert!(texts.iter().any(|s| *s == format!("Progressions{c}")), "{texts:?}");
+        }
+        assert_eq!(texts.iter().filter(|s| *s == "1,234,567.89").count(), 4);
+        for f in ["29.98", "103.4%", "88.6%", "Progression", "Target", "project"] {
+            assert!(
+                texts.iter().any(|s| s.split(' ').any(|x| x == f)),
+                "{f} whole in {texts:?}"
+            );
+        }
+        assert!(w[0] < LONG_WORD_EM * 7.0, "the title column gave way: {w:?}");
+    }
+
+    #[test]
+    fn running_header_texts_never_overlap() {
+        let g = a4();
+        let overlap = |items: &[Item]| {
+            let (a, b) = (items[0].bbox(), items[1].bbox());
+            a[2] > b[0] - 1.0
+        };
+        let short = ("STARSOM — Progress report", "2023-Q3 (1 July 2023 – 30 September 2023)");
+        let items = running_header(
+            &Mono,
+            &g,
+            7.5,
+            36.0,
+            (Face::Bold, short.0),
+            (Face::Regular, &[short.1, "2023-Q3"]),
+        );
+        assert_eq!(texts(&items), [short.0, short.1], "both fit whole");
+        let long_left = "Regional Coalition TIP-SOM Phase II — Informe de avance ".repeat(3);
+        let long_right = "2021-03-15..2023-12-31 (15 de marzo de 2021 – 31 de diciembre de 2023)";
+        // The period alone when the dates do not fit beside the name.
+        let items = running_header(
+            &Mono,
+            &g,
+            7.5,
+            36.0,
+            (
+                Face::Bold,
+                "Regional Coalition TIP-SOM Phase II — Informe de avance del proyecto",
+            ),
+            (Face::Regular, &[long_right, "2021-03-15..2023-12-31"]),
+        );
+        assert_eq!(texts(&items)[1], "2021-03-15..2023-12-31");
+        assert!(!overlap(&items));
+        // Both too long: each cut to half the line, with an ellipsis.
+        let items = running_header(
+            &Mono,
+            &g,
+            7.5,
+            36.0,
+            (Face::Bold, &long_left),
+            (Face::Regular, &[&long_right.repeat(2)]),
+        );
+        let t = texts(&items);
+        assert!(t[0].ends_with('…') && t[1].ends_with('…'), "{t:?}");
+        assert!(!overlap(&items), "{items:?}");
+        for it in &items {
+            let b = it.bbox();
+            assert!(b[0] >= g.left - 0.01 && b[2] <= g.body_right() + 0.01, "{it:?}");
+        }
+        // A short left keeps its text, the right takes the rest.
+        let items = running_header(
+            &Mono,
+            &g,
+            7.5,
+            36.0,
+            (Face::Bold, "X"),
+            (Face::Regular, &[&long_right.repeat(3)]),
+        );
+        assert_eq!(texts(&items)[0], "X");
+        assert!(!overlap(&items));
+    }
+
+    #[test]
+    fn ellipsis_cuts_to_the_width() {
+        assert_eq!(ellipsize(&Mono, Face::Regular, 10.0, "abcdef", 30.0), "abcdef");
+        assert_eq!(ellipsize(&Mono, Face::Regular, 10.0, "abc defgh", 30.0), "abc d…");
+        assert_eq!(ellipsize(&Mono, Face::Regular, 10.0, "abcdefgh", 1.0), "…");
     }
 }
