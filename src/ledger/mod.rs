@@ -94,20 +94,10 @@ impl Ledger {
         };
         let mut parser = row::RowParser::new(fw);
         for path in files {
-            let text = match std::fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                Ok(Err(_)) => {
-                    diags.push(
-                        Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
-                            .hint("save the file as \"CSV UTF-8\" from your spreadsheet"),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-                            .hint("check the file's permissions"),
-                    );
+            let text = match read::read_csv_text(&path) {
+                Ok(t) => t,
+                Err(d) => {
+                    diags.push(d);
                     continue;
                 }
             };

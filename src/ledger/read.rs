@@ -25,6 +25,20 @@ pub const BASE_COLUMNS: [&str; 10] = [
     "recorded_by",
 ];
 
+/// A CSV file's text, or why it cannot be read: not UTF-8 (a spreadsheet's
+/// legacy export) or not readable at all.
+pub fn read_csv_text(path: &std::path::Path) -> Result<String, Diagnostic> {
+    match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(_)) => Err(Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
+            .expected("a UTF-8 CSV file")
+            .found("other bytes")
+            .hint("save the file as \"CSV UTF-8\" from your spreadsheet")),
+        Err(e) => Err(Diagnostic::error(format!("cannot read {}: {e}", path.display()))
+            .hint("check that the path is a readable file")),
+    }
+}
+
 /// The canonical header for a framework's ledger files.
 pub fn canonical_header(fw: &Framework) -> Vec<String> {
     let mut cols: Vec<String> = BASE_COLUMNS[..6].iter().map(|s| s.to_string()).collect();

@@ -462,22 +462,10 @@ pub fn read_expenditures(fw: &mut Framework, sources: &mut Sources) -> Diagnosti
         .collect();
     files.sort();
     for path in files {
-        let text = match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(t)) => t,
-            Ok(Err(_)) => {
-                diags.push(
-                    Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
-                        .expected("a UTF-8 CSV file")
-                        .found("other bytes")
-                        .hint("save it as \"CSV UTF-8\""),
-                );
-                continue;
-            }
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-                        .hint("check the file's permissions"),
-                );
+        let text = match crate::ledger::read::read_csv_text(&path) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
                 continue;
             }
         };

@@ -43,20 +43,8 @@ pub enum Chart {
     },
 }
 
-/// A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten
-/// (the same rule as the SVG chart).
-pub fn nice_max(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let p = 10f64.powf(max.log10().floor());
-    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if m * p >= max {
-            return m * p;
-        }
-    }
-    10.0 * p
-}
+/// The same axis rule as the SVG charts.
+pub use crate::render::chart::nice_max;
 
 pub fn tone(s: crate::compute::Status) -> Tone {
     use crate::compute::Status;

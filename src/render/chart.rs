@@ -75,7 +75,7 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
 }
 
 /// A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_max(max: f64) -> f64 {
+pub fn nice_max(max: f64) -> f64 {
     if max <= 0.0 {
         return 1.0;
     }
