@@ -303,32 +303,8 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who);
-    // One value per key in one file: two would leave the result to chance.
-    let mut seen = std::collections::HashMap::new();
-    for (row, origin) in &rows {
-        let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);
-        if let Some(first) = seen.insert(key, origin.line) {
-            let f = sources.get(id);
-            let start = f.offset_of(origin.line as usize, 1);
-            diags.push(
-                Diagnostic::error(format!("line {} records the same key as line {first}", origin.line))
-                    .at(crate::source::Span::new(
-                        id,
-                        start,
-                        start + f.line_text(origin.line as usize).len(),
-                    ))
-                    .expected("one row per indicator, period and breakdown in a file")
-                    .found(format!(
-                        "{} {} ({}) twice",
-                        fw.indicators[key.0 as usize].id,
-                        key.1,
-                        key.2.describe(&fw)
-                    ))
-                    .hint("keep one of the two rows; to correct a value, import or record it again later"),
-            );
-        }
-    }
+    let line = |l: u32| format!("line {l}");
+    let (rows, diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &line);
     if diags.has_errors() {
         eprint_diags(&diags, &sources);
         eprintln!("nothing was imported: fix the rows above and import the file again");

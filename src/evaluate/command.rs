@@ -14,7 +14,7 @@ use crate::ledger::write::{commit, now, recorder};
 use crate::ledger::xlsx;
 use crate::model::{Framework, Period};
 use crate::render;
-use crate::source::{Sources, Span};
+use crate::source::Sources;
 use crate::terminal::{CLEAN, FINDINGS, eprint, open, out_bytes as out, usage};
 use crate::workspace::{self};
 
@@ -249,32 +249,13 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who);
-    let mut seen = std::collections::HashMap::new();
-    for (row, origin) in &rows {
-        let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);
-        let sheet_row = |line: u32| sheet.row_of_line(&sources, id, line).map(|r| r + 1).unwrap_or(line);
-        if let Some(first) = seen.insert(key, origin.line) {
-            let f = sources.get(id);
-            let start = f.offset_of(origin.line as usize, 1);
-            diags.push(
-                Diagnostic::error(format!(
-                    "row {} records the same key as row {}",
-                    sheet_row(origin.line),
-                    sheet_row(first)
-                ))
-                .at(Span::new(id, start, start + f.line_text(origin.line as usize).len()))
-                .expected("one row per indicator, period and breakdown in a sheet")
-                .found(format!(
-                    "{} {} ({}) twice",
-                    fw.indicators[key.0 as usize].id,
-                    key.1,
-                    key.2.describe(&fw)
-                ))
-                .hint("keep one of the two rows; to correct a value, import or record it again later"),
-            );
-        }
-    }
+    let sheet_row = |line: u32| {
+        format!(
+            "row {}",
+            sheet.row_of_line(&sources, id, line).map(|r| r + 1).unwrap_or(line)
+        )
+    };
+    let (rows, diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &sheet_row);
     let diags = xlsx::relabel(diags, &sheet, id);
     if diags.has_errors() {
         eprint(&diags, &sources);

@@ -244,6 +244,11 @@ fn rewrite_if_needed(old: Vec<u8>, header: &[String]) -> std::io::Result<Vec<u8>
 /// Every good row of an import file already in `sources`, stamped with
 /// `at` and `who`; a blank `source` becomes `default_source` (the file's
 /// name). Bad rows go to the diagnostics.
+///
+/// One file holds one value per key: a second row for the same indicator,
+/// period and breakdown would leave the result to chance, so it is an
+/// error naming both rows (`row_name` turns a line into "line 4" or a
+/// sheet's "row 5").
 pub fn import_rows(
     fw: &Framework,
     sources: &Sources,
@@ -251,6 +256,7 @@ pub fn import_rows(
     default_source: &str,
     at: DateTime<Utc>,
     who: &str,
+    row_name: &dyn Fn(u32) -> String,
 ) -> (Vec<(NewRow, super::Origin)>, Diagnostics) {
     let mut parser = super::row::RowParser::new(fw);
     let mut rows = Vec::new();
@@ -261,5 +267,34 @@ pub fn import_rows(
         }
         rows.push((NewRow::new(fw, parsed, &f, at, who), origin));
     });
+    let mut diags = diags;
+    let mut seen = std::collections::HashMap::new();
+    for (row, origin) in &rows {
+        let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);
+        if let Some(first) = seen.insert(key, origin.line) {
+            let f = sources.get(file);
+            let start = f.offset_of(origin.line as usize, 1);
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} records the same key as {}",
+                    row_name(origin.line),
+                    row_name(first)
+                ))
+                .at(crate::source::Span::new(
+                    file,
+                    start,
+                    start + f.line_text(origin.line as usize).len(),
+                ))
+                .expected("one row per indicator, period and breakdown in one import")
+                .found(format!(
+                    "{} {} ({}) twice",
+                    fw.indicators[key.0 as usize].id,
+                    key.1,
+                    key.2.describe(fw)
+                ))
+                .hint("keep one of the two rows; to correct a value, import or record it again later"),
+            );
+        }
+    }
     (rows, diags)
 }
