@@ -85,6 +85,25 @@ impl<'a> CsvDialect<'a> {
             .from_reader(self.body.as_bytes())
     }
 
+    /// Read the next record into `record`: `Ok(false)` at the end, a located
+    /// error for malformed CSV (an unbalanced quote, a bad byte).
+    pub fn next(
+        &self,
+        rdr: &mut csv::Reader<&'a [u8]>,
+        record: &mut csv::StringRecord,
+        file: FileId,
+    ) -> Result<bool, Diagnostic> {
+        rdr.read_record(record).map_err(|e| {
+            let at =
+                |p: &csv::Position| Span::new(file, self.bom + p.byte() as usize, self.bom + p.byte() as usize + 1);
+            Diagnostic::error(format!("malformed CSV: {e}"))
+                .at_opt(e.position().map(at))
+                .expected("well-formed CSV")
+                .found("an unbalanced quote or a bad byte")
+                .hint("check the quotes on this line")
+        })
+    }
+
     /// Byte offset in the whole text of the record at `pos`. With CRLF line
     /// ends the reader may report a record as starting on the previous
     /// line's `\n`: step over line ends to the first cell.
@@ -125,15 +144,11 @@ pub fn read_rows(
     let mut rdr = dialect.reader();
     let mut record = csv::StringRecord::new();
     let header_start = bom;
-    match rdr.read_record(&mut record) {
+    match dialect.next(&mut rdr, &mut record, file) {
         Ok(true) => {}
         Ok(false) => return diags,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(format!("cannot read CSV header: {e}"))
-                    .at(Span::new(file, 0, 1))
-                    .hint("save the file as UTF-8 CSV"),
-            );
+        Err(d) => {
+            diags.push(d);
             return diags;
         }
     }
@@ -187,18 +202,11 @@ pub fn read_rows(
     }
     let width = columns.len();
     loop {
-        match rdr.read_record(&mut record) {
+        match dialect.next(&mut rdr, &mut record, file) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => {
-                let span = e
-                    .position()
-                    .map(|p| Span::new(file, bom + p.byte() as usize, bom + p.byte() as usize + 1));
-                diags.push(
-                    Diagnostic::error(format!("malformed CSV: {e}"))
-                        .at_opt(span)
-                        .hint("check the quotes on this line"),
-                );
+            Err(d) => {
+                diags.push(d);
                 break;
             }
         }

@@ -10,7 +10,7 @@ use super::countries;
 use super::raw::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::number::parse_decimal;
-use crate::model::period::{FiscalYearStart, Frequency, PERIOD_FORMS, parse_date};
+use crate::model::period::{FiscalYearStart, Frequency, PERIOD_FORMS};
 use crate::model::*;
 use crate::source::{FileId, Sources, Span};
 
@@ -202,19 +202,7 @@ impl Lower<'_> {
     }
 
     fn date(&mut self, loc: &Loc<DateText>) -> Option<NaiveDate> {
-        match parse_date(&loc.value().0) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.err(
-                    loc,
-                    Diagnostic::error(e.message)
-                        .expected("a date YYYY-MM-DD")
-                        .found(format!("`{}`", loc.value().0))
-                        .hint(e.hint),
-                );
-                None
-            }
-        }
+        loc.date().map_err(|d| self.err(loc, d)).ok()
     }
 
     fn decimal(&mut self, loc: &Loc<DecimalText>, what: &str) -> Option<Decimal> {

@@ -19,7 +19,7 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::field_span;
 use crate::model::funding::{BudgetLine, Expenditure, Funding, Pledge};
 use crate::model::number::parse_decimal;
-use crate::model::period::{PERIOD_FORMS, parse_date, parse_period};
+use crate::model::period::{PERIOD_FORMS, parse_period};
 use crate::model::{Framework, Period, Project, Text};
 use crate::source::{FileId, Sources, Span};
 
@@ -136,19 +136,7 @@ impl Ctx<'_> {
     }
 
     fn date(&mut self, loc: &Loc<DateText>) -> Option<NaiveDate> {
-        match parse_date(&loc.value().0) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.err(
-                    loc,
-                    Diagnostic::error(e.message)
-                        .expected("a date YYYY-MM-DD")
-                        .found(format!("`{}`", loc.value().0))
-                        .hint(e.hint),
-                );
-                None
-            }
-        }
+        loc.date().map_err(|d| self.err(loc, d)).ok()
     }
 }
 
@@ -497,17 +485,11 @@ fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: 
     } = dialect;
     let mut rdr = dialect.reader();
     let mut record = csv::StringRecord::new();
-    match rdr.read_record(&mut record) {
+    match dialect.next(&mut rdr, &mut record, file) {
         Ok(true) => {}
         Ok(false) => return,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(format!("cannot read CSV header: {e}"))
-                    .at(Span::new(file, 0, 1))
-                    .expected("a header period,budget_line,amount,comment")
-                    .found("unreadable text")
-                    .hint("save the file as UTF-8 CSV"),
-            );
+        Err(d) => {
+            diags.push(d);
             return;
         }
     }
@@ -554,20 +536,11 @@ fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: 
     }
     let width = columns.len();
     loop {
-        match rdr.read_record(&mut record) {
+        match dialect.next(&mut rdr, &mut record, file) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => {
-                let span = e
-                    .position()
-                    .map(|p| Span::new(file, bom + p.byte() as usize, bom + p.byte() as usize + 1));
-                diags.push(
-                    Diagnostic::error(format!("malformed CSV: {e}"))
-                        .at_opt(span)
-                        .expected("well-formed CSV")
-                        .found("an unbalanced quote or bad byte")
-                        .hint("check the quotes on this line"),
-                );
+            Err(d) => {
+                diags.push(d);
                 break;
             }
         }

@@ -48,6 +48,18 @@ impl<T> Loc<T> {
     }
 }
 
+impl Loc<DateText> {
+    /// The date, or why it is not one (the caller places the diagnostic).
+    pub fn date(&self) -> Result<chrono::NaiveDate, crate::diag::Diagnostic> {
+        crate::model::period::parse_date(&self.value().0).map_err(|e| {
+            crate::diag::Diagnostic::error(e.message)
+                .expected("a date YYYY-MM-DD")
+                .found(format!("`{}`", self.value().0))
+                .hint(e.hint)
+        })
+    }
+}
+
 impl<T: JsonSchema> JsonSchema for Loc<T> {
     fn inline_schema() -> bool {
         T::inline_schema()
