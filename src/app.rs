@@ -141,7 +141,11 @@ fn check(arg: Option<&str>, quality: bool, deadline_days: Option<u32>, as_of: Op
                 );
                 if quality {
                     let deadline_days = deadline_days.unwrap_or(fw.project.reporting_deadline_days);
-                    let rules = crate::compute::quality::Rules { deadline_days, today };
+                    let rules = crate::compute::quality::Rules {
+                        deadline_days,
+                        today,
+                        now: Some(chrono::Utc::now()),
+                    };
                     diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
                     summary.push_str(&format!(", quality checked on {today}"));
                 }
@@ -273,7 +277,7 @@ fn record(arg: &str, a: RecordArgs, by: Option<&str>) -> i32 {
         Err(d) => return usage(d),
     };
     let row = NewRow::new(&fw, parsed, &fields, at, &recorder(by));
-    report_commit(&fw, commit(&fw, vec![row], false), false)
+    report_commit(&fw, commit(&fw, Sources::default(), vec![row], false), false)
 }
 
 fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
@@ -311,7 +315,7 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
         return FINDINGS;
     }
     eprint_diags(&diags, &sources);
-    let result = commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run);
+    let result = commit(&fw, sources, rows.into_iter().map(|(r, _)| r).collect(), dry_run);
     report_commit(&fw, result, dry_run)
 }
 

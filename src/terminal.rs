@@ -86,6 +86,13 @@ pub fn report_commit(
                 if o.corrections == 1 { "" } else { "s" },
                 o.unchanged
             ));
+            for k in &o.kept {
+                out(&format!(
+                    "  {} = {}: kept in the trail, not in force; {} stays in force \
+                     (recorded {} by {}, {})\n",
+                    k.what, k.value, k.in_force_value, k.in_force_at, k.in_force_by, k.in_force_at_place
+                ));
+            }
             CLEAN
         }
         Err((sources, diags)) => {

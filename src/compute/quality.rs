@@ -24,6 +24,12 @@
 //! - **target missing**: a reporting period with a value and no target in
 //!   force, for indicators that have targets at all (those without any
 //!   are reported by `check` already).
+//! - **recorded in the future**: a row whose `recorded_at` lies beyond the
+//!   machine's clock (plus a few minutes of skew). Such a row outranks every
+//!   correction recorded before its time comes, so its value stays pinned
+//!   in force; `record` and `import` refuse new ones, this finds the rows
+//!   already there. Judged against the real clock (never `LOGFRAME_NOW` or
+//!   `--as-of`), and only by `check` (reports stay reproducible).
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -32,7 +38,7 @@ use super::Computed;
 use super::series::Point;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Origin;
-use crate::ledger::row::field_span;
+use crate::ledger::row::{field_span, is_future};
 use crate::model::period::reporting_periods;
 use crate::model::{Frequency, Indicator, IndicatorType, Period, TargetPeriod, Value};
 use crate::source::{Sources, Span};
@@ -44,6 +50,9 @@ pub struct Rules {
     pub deadline_days: u32,
     /// The day the checks are run for (periods due after it are not due).
     pub today: NaiveDate,
+    /// The real clock, for rows recorded in the future; `None` skips that
+    /// check.
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Rules {
@@ -63,6 +72,7 @@ pub const QUALITY_CHECKS: &[(&str, QualityCheck)] = &[
     ("outliers", outliers),
     ("percentages outside 0-100", percent_range),
     ("targets missing", targets_missing),
+    ("recorded in the future", recorded_in_future),
 ];
 
 pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
@@ -202,6 +212,33 @@ fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic
             .hint(
                 "late values make earlier reports incomplete; agree on a reporting deadline, or raise --deadline-days",
             ),
+        );
+    }
+    out
+}
+
+fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+    let Some(now) = rules.now else {
+        return Vec::new();
+    };
+    let fw = c.fw;
+    let ledger = c.ledger;
+    let mut out = Vec::new();
+    for e in &ledger.entries {
+        let Some(at) = e.recorded_at.filter(|&at| is_future(at, now)) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(format!(
+                "{} {} ({}) is recorded in the future",
+                fw.indicators[e.indicator as usize].id,
+                e.period,
+                e.dims.describe(fw)
+            ))
+            .at(cell_span(sources, e.origin, "recorded_at"))
+            .expected(format!("a time no later than now ({})", stamp(now)))
+            .found(stamp(at))
+            .hint("until that time this row outranks every correction; set recorded_at to when the value was recorded"),
         );
     }
     out

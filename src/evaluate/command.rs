@@ -265,7 +265,7 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
     eprint(&diags, &sources);
     crate::terminal::report_commit(
         &fw,
-        commit(&fw, rows.into_iter().map(|(r, _)| r).collect(), dry_run),
+        commit(&fw, sources, rows.into_iter().map(|(r, _)| r).collect(), dry_run),
         dry_run,
     )
 }

@@ -294,6 +294,22 @@ pub struct ParsedRow {
     pub recorded_at: Option<DateTime<Utc>>,
 }
 
+/// How far ahead of this machine's clock a `recorded_at` may lie. Clocks of
+/// the machines that export rows drift by a little; a row dated further
+/// ahead would outrank every correction until its time came, pinning its
+/// value in force.
+pub const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// Whether `at` lies beyond `now` plus the allowed [`CLOCK_SKEW`].
+pub fn is_future(at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    at > now + CLOCK_SKEW
+}
+
+/// A timestamp as the ledger writes it: RFC 3339 in UTC, milliseconds.
+pub fn timestamp_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 pub fn parse_timestamp(t: &str) -> Option<DateTime<Utc>> {
     if let Ok(ts) = DateTime::parse_from_rfc3339(t) {
         return Some(ts.with_timezone(&Utc));

@@ -734,6 +734,7 @@ fn data_quality(
     let rules = Rules {
         deadline_days: c.fw.project.reporting_deadline_days,
         today: as_of.map_or(period.end, |a| a.date_naive()),
+        now: None,
     };
     let mut d = diags.clone();
     d.sort();
