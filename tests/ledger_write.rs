@@ -283,3 +283,22 @@ fn a_symlinked_ledger_is_written_through_to_its_target() {
     let r = run(ws.path(), &["history", "iom-px0012", "OBJ.1"]);
     assert!(r.stdout.contains("10"), "{}", r.stdout);
 }
+
+#[test]
+fn rows_of_a_crlf_ledger_file_are_named_by_their_own_line() {
+    // The reader reported CRLF rows on the line before theirs, so messages
+    // that name a ledger row (`file:line`) pointed at its neighbour.
+    let ws = workspace(&["starsom"]);
+    let file = measurements(ws.path(), "starsom").join("2023.csv");
+    let text = String::from_utf8(read(&file)).expect("utf-8").replace('\n', "\r\n");
+    write(&file, text.as_bytes());
+    let r = import_text(
+        ws.path(),
+        "starsom",
+        "tie.csv",
+        &format!("indicator,period,value,recorded_at\n1100.1,2023-Q1,7,{TIE_TIME}\n"),
+        &[],
+    );
+    r.expect_code(1);
+    assert!(r.stderr.contains("2023.csv:14"), "{}", r.stderr);
+}

@@ -212,9 +212,11 @@ pub fn read_rows(
         }
         let pos = record.position().expect("records carry positions");
         let start = dialect.record_start(text, pos);
+        // The line of the record's first cell: with CRLF the reader's own
+        // line count names the line before.
         let origin = Origin {
             file,
-            line: pos.line() as u32,
+            line: sources.get(file).line_col(start as u32).0 as u32,
         };
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -225,7 +227,7 @@ pub fn read_rows(
                     .at(Span::new(
                         file,
                         start,
-                        start + sources.get(file).line_text(pos.line() as usize).len(),
+                        start + sources.get(file).line_text(origin.line as usize).len(),
                     ))
                     .expected(format!("{width} cells"))
                     .found(format!("{} cells", record.len()))
