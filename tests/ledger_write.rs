@@ -302,3 +302,23 @@ fn rows_of_a_crlf_ledger_file_are_named_by_their_own_line() {
     r.expect_code(1);
     assert!(r.stderr.contains("2023.csv:14"), "{}", r.stderr);
 }
+
+#[test]
+fn an_import_stamped_with_a_future_logframe_now_is_refused_once() {
+    let ws = workspace(&["starsom"]);
+    let r = import_text(
+        ws.path(),
+        "starsom",
+        "plain.csv",
+        "indicator,period,value\n1100.1,2023-Q3,5\n1100.1,2023-Q4,7\n",
+        &[("LOGFRAME_NOW", "2999-01-01T00:00:00Z")],
+    );
+    r.expect_code(2);
+    assert_eq!(
+        r.stderr.matches("LOGFRAME_NOW is in the future").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(!measurements(ws.path(), "starsom").join("ledger.csv").exists());
+}

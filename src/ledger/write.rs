@@ -112,14 +112,14 @@ impl NewRow {
     }
 
     /// The row as the ledger will hold it.
-    fn image(&self) -> RowImage {
+    fn image(&self) -> RowImage<'_> {
         RowImage {
             key: self.key(),
-            value: self.parsed.value.clone(),
+            value: &self.parsed.value,
             recorded_at: Some(self.at),
-            comment: self.comment.clone(),
-            source: self.source.clone(),
-            recorded_by: self.recorded_by.clone(),
+            comment: &self.comment,
+            source: &self.source,
+            recorded_by: &self.recorded_by,
         }
     }
 
@@ -296,23 +296,24 @@ fn remove_stale_temps(dir: &Path, name: &str) -> std::io::Result<()> {
 /// correction until its time came.
 fn future_rows(rows: &[NewRow], sources: &Sources, now: DateTime<Utc>) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    for row in rows.iter().filter(|r| is_future(r.at, now)) {
-        let d = match &row.from {
-            Some(from) => Diagnostic::error(format!("{} has a recorded_at in the future", from.name))
-                .at_opt(row.span(sources))
-                .hint(
-                    "a future recorded_at would outrank every later correction; give the time the value was recorded",
-                ),
-            None => Diagnostic::error("LOGFRAME_NOW is in the future")
-                .hint("unset LOGFRAME_NOW to stamp the row with the clock, or set it to a past time"),
-        };
-        diags.push(
-            d.expected(format!(
-                "a time no later than {}",
-                timestamp_text(now + super::row::CLOCK_SKEW)
-            ))
-            .found(timestamp_text(row.at)),
-        );
+    let future = rows.iter().filter(|r| is_future(r.at, now));
+    // Rows stamped with LOGFRAME_NOW share one cause: say it once.
+    let (own, stamped): (Vec<&NewRow>, Vec<&NewRow>) = future.partition(|r| r.parsed.recorded_at.is_some());
+    let stamped = stamped.first().map(|row| {
+        Diagnostic::error("LOGFRAME_NOW is in the future")
+            .hint("unset LOGFRAME_NOW to stamp rows with the clock, or set it to a past time")
+            .found(timestamp_text(row.at))
+    });
+    let own = own.into_iter().map(|row| {
+        let name = row.from.as_ref().map_or("a row", |f| f.name.as_str());
+        Diagnostic::error(format!("{name} has a recorded_at in the future"))
+            .at_opt(row.span(sources))
+            .hint("a future recorded_at would outrank every later correction; give the time the value was recorded")
+            .found(timestamp_text(row.at))
+    });
+    let latest = timestamp_text(now + super::row::CLOCK_SKEW);
+    for d in stamped.into_iter().chain(own) {
+        diags.push(d.expected(format!("a time no later than {latest}")));
     }
     diags
 }
@@ -345,7 +346,11 @@ fn ties(fw: &Framework, ledger: &Ledger, sources: &Sources, file: Option<FileId>
                 from.name
             ))
             .at_opt(row.span(sources))
-            .hint("give the row a later recorded_at if it corrects the ledger, or remove it"),
+            .hint(if row.parsed.recorded_at.is_some() {
+                "give the row a later recorded_at if it corrects the ledger, or remove it"
+            } else {
+                "the row is stamped with LOGFRAME_NOW: unset it, or set it to a later time"
+            }),
             None => Diagnostic::error(format!(
                 "LOGFRAME_NOW equals the recorded_at of {place}, which holds another value for {what}"
             ))
@@ -456,23 +461,24 @@ fn line_span(sources: &Sources, o: Origin) -> Span {
     Span::new(o.file, start, start + f.line_text(o.line as usize).len())
 }
 
-/// Everything of a row that must survive a rewrite.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct RowImage {
+/// Everything of a row that must survive a rewrite (borrowed: a ledger of
+/// a million rows is compared without copying its texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RowImage<'a> {
     key: Key,
-    value: Value,
+    value: &'a Value,
     recorded_at: Option<DateTime<Utc>>,
-    comment: String,
-    source: String,
-    recorded_by: String,
+    comment: &'a str,
+    source: &'a str,
+    recorded_by: &'a str,
 }
 
-impl RowImage {
-    fn of(ledger: &Ledger, e: &Entry) -> RowImage {
-        let s = |i: u32| ledger.str(i).unwrap_or("").to_string();
+impl<'a> RowImage<'a> {
+    fn of(ledger: &'a Ledger, e: &'a Entry) -> RowImage<'a> {
+        let s = |i: u32| ledger.str(i).unwrap_or("");
         RowImage {
             key: e.key(),
-            value: e.value.clone(),
+            value: &e.value,
             recorded_at: e.recorded_at,
             comment: s(e.comment),
             source: s(e.source),
@@ -482,7 +488,7 @@ impl RowImage {
 }
 
 /// The rows of one ledger file, in order.
-fn images_of(ledger: &Ledger, file: FileId) -> Vec<RowImage> {
+fn images_of(ledger: &Ledger, file: FileId) -> Vec<RowImage<'_>> {
     ledger
         .entries
         .iter()
