@@ -562,3 +562,114 @@ fn fresh_clone_has_the_iati_schema_and_no_test_reads_beside_the_repository() {
         }
     }
 }
+
+/// Run `logframe ARGS` in `cwd`; kill it and fail the test if it has not
+/// finished within `limit` (a hang must not hang the suite).
+fn run_within(cwd: &Path, args: &[&str], limit: std::time::Duration) -> (Run, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let mut child = common::command(cwd, args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the logframe binary runs");
+    // Drain the pipes while waiting, so that a chatty child cannot block.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || std::io::read_to_string(&mut out).unwrap());
+    let err = std::thread::spawn(move || std::io::read_to_string(&mut err).unwrap());
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`logframe {}` did not finish within {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().unwrap_or(-1),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    };
+    (run, started.elapsed())
+}
+
+/// A publisher-sized activity file: `activities` activities of `results`
+/// results with 3 indicators of 12 quarterly periods each, every period
+/// with a target, a total and two disaggregated actuals, and long
+/// narratives, one element per line.
+fn large_iati_file(activities: usize, results: usize) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\">\n");
+    let words = "Improved access to safe water and sanitation for households in the district. ".repeat(4);
+    for a in 0..activities {
+        x += &format!(
+            "<iati-activity xml:lang=\"en\" last-updated-datetime=\"2024-01-15T10:00:00Z\">\n<iati-identifier>XM-DAC-1-BIG{a}</iati-identifier>\n<title><narrative>Large activity {a}</narrative></title>\n<activity-date iso-date=\"2021-01-01\" type=\"2\"/>\n<activity-date iso-date=\"2023-12-31\" type=\"4\"/>\n"
+        );
+        for r in 0..results {
+            x += &format!(
+                "<result type=\"{}\">\n<title><narrative>Result {r}: {words}</narrative></title>\n",
+                1 + r % 3
+            );
+            for i in 0..3 {
+                x += &format!(
+                    "<indicator measure=\"1\" ascending=\"1\">\n<title><narrative>Indicator {r}.{i}: {words}</narrative></title>\n<reference vocabulary=\"99\" code=\"I{r}.{i}\"/>\n<baseline year=\"2020\" iso-date=\"2020-12-31\" value=\"0\"/>\n"
+                );
+                for q in 0..12 {
+                    let (y, m) = (2021 + q / 4, 1 + 3 * (q % 4));
+                    let end = [31, 30, 30, 31][q % 4];
+                    x += &format!(
+                        "<period>\n<period-start iso-date=\"{y}-{m:02}-01\"/>\n<period-end iso-date=\"{y}-{:02}-{end}\"/>\n<target value=\"{}\"/>\n<actual value=\"{}\"/>\n<actual value=\"{}\">\n<dimension name=\"sex\" value=\"female\"/>\n</actual>\n<actual value=\"{}\">\n<dimension name=\"sex\" value=\"male\"/>\n</actual>\n</period>\n",
+                        m + 2,
+                        10 * (q + 1),
+                        10 + q,
+                        5 + q,
+                        5
+                    );
+                }
+                x += "</indicator>\n";
+            }
+            x += "</result>\n";
+        }
+        x += "</iati-activity>\n";
+    }
+    x + "</iati-activities>\n"
+}
+
+/// Issue 10 item 9: import-iati was quadratic (the line of every element
+/// was counted from the start of the file: 22 s for 2.2 MB, minutes for
+/// 5.6 MB). A file of several MB, many activities and results, must import
+/// in seconds even in a debug build.
+#[test]
+fn import_iati_of_a_large_file_takes_linear_time() {
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join("large.xml");
+    let xml = large_iati_file(20, 40);
+    assert!(
+        xml.len() > 8_000_000,
+        "the input is publisher-sized: {} bytes",
+        xml.len()
+    );
+    std::fs::write(&file, &xml).unwrap();
+    let out = ws.path().join("big");
+    let (r, took) = run_within(
+        ws.path(),
+        &[
+            "import-iati",
+            file.to_str().unwrap(),
+            "--activity",
+            "XM-DAC-1-BIG19",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        std::time::Duration::from_secs(60),
+    );
+    r.expect_code(0);
+    assert!(
+        r.stdout.contains("40 results, 120 indicators, 4320 ledger rows"),
+        "{}",
+        r.stdout
+    );
+    eprintln!("import-iati of {} bytes took {took:?}", xml.len());
+}
