@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{Run, assert_golden, root, run, run_env, tests_dir, workspace};
+use serde_json::json;
 
 const SHIPPED: [&str; 3] = ["starsom", "iom-px0012", "unodc-glot92"];
 
@@ -94,6 +95,13 @@ fn edit_yaml(ws: &Path, name: &str, from: &str, to: &str) {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{name}: `{from}` not found");
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The logframe.yaml of framework folder `dir`, as data (every scalar as
+/// the YAML reader types it).
+fn yaml_of(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("logframe.yaml")).unwrap();
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", dir.display()))
 }
 
 fn reporting_periods(ws: &Path, framework: &str) -> Vec<String> {
@@ -328,26 +336,44 @@ fn issue_7_import_of_the_iati_results_example() {
             out.display()
         )
     );
-    let yaml = std::fs::read_to_string(out.join("logframe.yaml")).unwrap();
-    for expected in [
-        r#"iati_id: "AA-AAA-123456789-ABC123""#,
-        r#"title: {"en": "Activity title: water & sanitation in Kandahar", "fr": "Titre de l'activité : eau & assainissement"}"#,
-        r#"donor: "Name of Agency B""#,
-        r#"implementer: "Name of Agency C""#,
-        "start: 2012-04-28\n  end: 2015-12-31\n",
-        r#"budget: "3000""#,
-        "countries: [AF]",
-        "reporting_frequency: quarterly",
-        r#""sex": ["female", "male"]"#,
-        "  - id: \"B1\"\n    level: \"output\"",
-        "      - id: \"B1.1\"\n        title: \"Number of women trained in hygiene & sanitation\"\n        type: number",
-        r#"baseline: {value: "10", date: 2012-01-01}"#,
-        r#"- {period: "2013-Q1", value: "20"}"#,
-        "type: percentage",
-        "  - id: \"R2\"\n    level: \"outcome\"",
-        "type: qualitative",
+    let yaml = yaml_of(&out);
+    let results = &yaml["results"];
+    for (path, expected) in [
+        (&yaml["project"]["iati_id"], json!("AA-AAA-123456789-ABC123")),
+        (
+            &yaml["project"]["title"],
+            json!({"en": "Activity title: water & sanitation in Kandahar", "fr": "Titre de l'activité : eau & assainissement"}),
+        ),
+        (&yaml["project"]["donor"], json!("Name of Agency B")),
+        (&yaml["project"]["implementer"], json!("Name of Agency C")),
+        (&yaml["project"]["start"], json!("2012-04-28")),
+        (&yaml["project"]["end"], json!("2015-12-31")),
+        (&yaml["project"]["budget"], json!("3000")),
+        (&yaml["project"]["countries"], json!(["AF"])),
+        (&yaml["project"]["reporting_frequency"], json!("quarterly")),
+        (&yaml["disaggregations"], json!({"sex": ["female", "male"]})),
+        (&results[0]["id"], json!("B1")),
+        (&results[0]["level"], json!("output")),
+        (&results[0]["indicators"][0]["id"], json!("B1.1")),
+        (
+            &results[0]["indicators"][0]["title"],
+            json!("Number of women trained in hygiene & sanitation"),
+        ),
+        (&results[0]["indicators"][0]["type"], json!("number")),
+        (
+            &results[0]["indicators"][0]["baseline"],
+            json!({"value": "10", "date": "2012-01-01"}),
+        ),
+        (
+            &results[0]["indicators"][0]["targets"][0],
+            json!({"period": "2013-Q1", "value": "20"}),
+        ),
+        (&results[0]["indicators"][1]["type"], json!("percentage")),
+        (&results[1]["id"], json!("R2")),
+        (&results[1]["level"], json!("outcome")),
+        (&results[1]["indicators"][0]["type"], json!("qualitative")),
     ] {
-        assert!(yaml.contains(expected), "logframe.yaml lacks {expected:?}:\n{yaml}");
+        assert_eq!(path, &expected, "logframe.yaml:\n{yaml:#}");
     }
     let csv = std::fs::read_to_string(out.join("measurements").join("iati.csv")).unwrap();
     assert!(csv.contains("B1.1,2013-Q1,11,,,,female,"));
@@ -515,8 +541,7 @@ fn import_of_several_activities_needs_activity() {
         ],
     )
     .expect_code(0);
-    let yaml = std::fs::read_to_string(out.join("logframe.yaml")).unwrap();
-    assert!(yaml.contains(r#"iati_id: "XM-DAC-1-TWO""#), "{yaml}");
+    assert_eq!(yaml_of(&out)["project"]["iati_id"], json!("XM-DAC-1-TWO"));
     let csv = std::fs::read_to_string(out.join("measurements").join("iati.csv")).unwrap();
     assert!(csv.contains(",2022-Q1,20,"), "{csv}");
 }
@@ -672,4 +697,297 @@ fn import_iati_of_a_large_file_takes_linear_time() {
         r.stdout
     );
     eprintln!("import-iati of {} bytes took {took:?}", xml.len());
+}
+
+/// Escape `s` for an XML attribute or text, keeping line breaks as
+/// character references (so that they survive attribute normalisation).
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('\t', "&#9;")
+}
+
+/// Texts that are YAML syntax: each must come back as the same data.
+fn hostile_texts() -> Vec<String> {
+    let mut t: Vec<String> = [
+        "\nstatus_thresholds: {on_track: 2, at_risk: 1}\n#",
+        "Tom: \"quoted\" 'single' # not a comment",
+        "!!python/object/apply:os.system [\"echo pwned\"]",
+        "!custom tag",
+        "&anchor value",
+        "*anchor",
+        "- leading dash",
+        "? question key",
+        "{flow: map}",
+        "[flow, seq]",
+        "yes",
+        "no",
+        "null",
+        "~",
+        "1e3",
+        "0x1F",
+        "2024-01-01",
+        "%YAML 1.2",
+        "---",
+        "...",
+        "| literal",
+        "> folded",
+        "trailing spaces   ",
+        "tab\there",
+        "@at `backtick`",
+        "line\u{2028}separator and next\u{85}line",
+        "\u{FEFF}byte order mark",
+        "a: b\n  c: d\n- e",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    t.push(format!("very long {}", "word: #x ".repeat(20_000)));
+    t
+}
+
+/// An activity whose identifier, titles, units, descriptions, reference
+/// codes and dimension values are all `hostile_texts()`.
+fn hostile_activity(identifier: &str) -> String {
+    let texts = hostile_texts();
+    let mut x = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" xmlns:logframe=\"urn:logframe:iati\">\n<iati-activity xml:lang=\"en\" default-currency=\"{c}\">\n<iati-identifier>{id}</iati-identifier>\n<title><narrative>{c}</narrative></title>\n<description><narrative>{c}</narrative></description>\n<participating-org role=\"1\"><narrative>{c}</narrative></participating-org>\n<activity-date iso-date=\"2022-01-01\" type=\"2\"/>\n<activity-date iso-date=\"2022-12-31\" type=\"4\"/>\n<result type=\"1\">\n<title><narrative>{c}</narrative></title>\n",
+        id = xml_escape(identifier),
+        c = xml_escape(&texts[0]),
+    );
+    for (n, t) in texts.iter().enumerate() {
+        let e = xml_escape(t);
+        x += &format!(
+            "<indicator measure=\"1\" logframe:unit=\"{e}\">\n<title><narrative>{e}</narrative></title>\n<description><narrative>{e}</narrative></description>\n<period><period-start iso-date=\"2022-01-01\"/><period-end iso-date=\"2022-03-31\"/>\n<actual value=\"{n}\"><dimension name=\"place\" value=\"{e}\"/></actual></period>\n</indicator>\n"
+        );
+    }
+    x + "</result>\n</iati-activity>\n</iati-activities>\n"
+}
+
+/// A narrative as import-iati reads it: whitespace runs are one space.
+fn collapsed(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 10 item 6: an iati-identifier holding
+/// `&#10;status_thresholds: {on_track: 2, at_risk: 1}&#10;#` was pasted
+/// into the comment at the top of logframe.yaml and became a live key. The
+/// generated file must load with the identifier as data and no such key;
+/// so must every other text (titles, units, descriptions, dimension values,
+/// the file's own name) whatever YAML syntax it holds.
+#[test]
+fn import_iati_yaml_injection_through_identifier_and_texts_stays_data() {
+    let ws = tempfile::tempdir().unwrap();
+    let identifier = "XM-DAC-1-X\nstatus_thresholds: {on_track: 2, at_risk: 1}\n#";
+    // The file name lands in the comment too.
+    let file = ws.path().join("evil\nstatus_thresholds: {on_track: 3}\n#.xml");
+    std::fs::write(&file, hostile_activity(identifier)).unwrap();
+    let out = ws.path().join("hostile");
+    let r = run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(r.code == 0 || r.code == 1, "{r:?}");
+    let text = std::fs::read_to_string(out.join("logframe.yaml")).unwrap();
+    for line in text.lines().filter(|l| l.starts_with('#')) {
+        assert!(!line.contains('\n'), "one-line comment: {line}");
+    }
+    let yaml = yaml_of(&out);
+    assert!(yaml.get("status_thresholds").is_none(), "injected key:\n{text}");
+    assert!(
+        yaml["project"].get("status_thresholds").is_none(),
+        "injected key:\n{text}"
+    );
+    assert_eq!(yaml["project"]["iati_id"], json!(identifier));
+    let texts = hostile_texts();
+    assert_eq!(yaml["project"]["title"], json!(collapsed(&texts[0])));
+    assert_eq!(yaml["project"]["currency"], json!(texts[0].trim()));
+    let indicators = yaml["results"][0]["indicators"].as_array().unwrap();
+    assert_eq!(indicators.len(), texts.len());
+    let places: Vec<&str> = yaml["disaggregations"]["place"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for (ind, t) in indicators.iter().zip(&texts) {
+        assert_eq!(ind["title"], json!(collapsed(t)), "title {t:?}");
+        assert_eq!(ind["definition"], json!(collapsed(t)), "definition {t:?}");
+        assert_eq!(ind["unit"], json!(t.trim()), "unit {t:?}");
+        assert!(places.contains(&t.trim()), "dimension value {t:?}");
+    }
+    // The loader reads the same texts (nothing was taken for a tag, an
+    // anchor, an alias or a key).
+    let mut sources = logframe::source::Sources::default();
+    let (fw, diags) = logframe::load::load_framework(&out, &mut sources);
+    let fw = fw.unwrap_or_else(|| panic!("{}", diags.render(&sources)));
+    assert_eq!(fw.project.iati_id.as_deref(), Some(identifier));
+}
+
+/// Issue 10 item 3 (for import-iati): the default folder is
+/// `frameworks/<identifier>`; no identifier leads outside `frameworks/`,
+/// and a folder that exists is never written into.
+#[test]
+fn import_iati_folder_stays_inside_frameworks_and_never_overwrites() {
+    for (identifier, folder) in [
+        ("../../escape", "escape"),
+        ("/tmp/abs", "tmp-abs"),
+        (".hidden", "hidden"),
+        ("..", "iati-activity"),
+        ("/", "iati-activity"),
+        ("   ", "iati-activity"),
+        ("a/../../b", "a-b"),
+        ("C:\\Windows\\x", "c-windows-x"),
+    ] {
+        let ws = tempfile::tempdir().unwrap();
+        let file = ws.path().join("a.xml");
+        std::fs::write(
+            &file,
+            hostile_activity(identifier).replace(&xml_escape(&hostile_texts()[0]), "X"),
+        )
+        .unwrap();
+        let r = run(ws.path(), &["import-iati", file.to_str().unwrap()]);
+        assert!(r.code == 0 || r.code == 1, "{identifier:?}: {r:?}");
+        let made: Vec<String> = std::fs::read_dir(ws.path().join("frameworks"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(made, [folder], "{identifier:?}");
+        let mut top: Vec<String> = std::fs::read_dir(ws.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        top.sort();
+        assert_eq!(
+            top,
+            ["a.xml", "frameworks"],
+            "{identifier:?}: nothing written beside frameworks/"
+        );
+    }
+    // An existing folder, even without logframe.yaml, is not written into.
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join("a.xml");
+    std::fs::write(
+        &file,
+        hostile_activity("XM-1").replace(&xml_escape(&hostile_texts()[0]), "X"),
+    )
+    .unwrap();
+    let dir = ws.path().join("frameworks").join("xm-1");
+    std::fs::create_dir_all(dir.join("measurements")).unwrap();
+    std::fs::write(dir.join("measurements").join("iati.csv"), "keep me\n").unwrap();
+    let r = run(ws.path(), &["import-iati", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("already exists") && r.stderr.contains("--out"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("measurements").join("iati.csv")).unwrap(),
+        "keep me\n"
+    );
+    assert!(!dir.join("logframe.yaml").exists());
+    // A symlink is not followed.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = ws.path().join("link");
+    std::os::unix::fs::symlink(elsewhere.path(), &out).unwrap();
+    let r = run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    r.expect_code(2);
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+    // A failed write leaves nothing behind: no temporary folder, no half framework.
+    let ro = ws.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    let target = ro.join("new");
+    let r = run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", target.to_str().unwrap()],
+    );
+    if r.code == 0 {
+        eprintln!("SKIPPED the read-only folder case: running as root");
+    } else {
+        r.expect_code(2);
+        assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+        assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
+    }
+}
+
+/// The serialiser behind import-iati, alone: any text, untrimmed
+/// (leading and trailing spaces, blank lines, trailing newlines, YAML
+/// syntax), comes back from logframe.yaml as exactly the same text.
+#[test]
+fn raw_structs_serialise_any_text_back_to_the_same_text() {
+    use logframe::load::raw::{DateText, Loc, RawProject, RawText};
+    let mut texts = hostile_texts();
+    texts.extend(
+        [
+            "  leading",
+            "\n\nblank lines first",
+            "last\n\n\n",
+            "  both \n  indented\n",
+            "",
+            " ",
+            "\"",
+            "'",
+            "\\",
+            "#",
+            ": ",
+            "-",
+        ]
+        .map(String::from),
+    );
+    for t in texts {
+        let project = RawProject {
+            id: None,
+            iati_id: Some(Loc::new(t.clone())),
+            title: Loc::new(RawText::Plain(t.clone())),
+            short_name: None,
+            description: Some(Loc::new(RawText::Translated(
+                [("en".to_string(), t.clone()), ("fr".to_string(), t.clone())].into(),
+            ))),
+            donor: Some(Loc::new(t.clone())),
+            implementer: None,
+            start: Loc::new(DateText("2022-01-01".into())),
+            end: Loc::new(DateText("2022-12-31".into())),
+            currency: None,
+            budget: None,
+            countries: None,
+            language: None,
+            fiscal_year_start: None,
+            reporting_frequency: None,
+            reporting_deadline_days: None,
+        };
+        let yaml = serde_saphyr::to_string(&project).unwrap();
+        let back: RawProject = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{t:?}: {e}\n{yaml}"));
+        assert_eq!(
+            back.iati_id.as_ref().map(|l| l.value().as_str()),
+            Some(t.as_str()),
+            "{yaml}"
+        );
+        assert_eq!(
+            back.donor.as_ref().map(|l| l.value().as_str()),
+            Some(t.as_str()),
+            "{yaml}"
+        );
+        assert!(matches!(back.title.value(), RawText::Plain(s) if *s == t), "{yaml}");
+        assert!(
+            matches!(back.description.as_ref().map(|d| d.value()), Some(RawText::Translated(m)) if m["fr"] == t),
+            "{yaml}"
+        );
+    }
 }

@@ -24,6 +24,7 @@
 //!   requires the activity identifier to start with it.
 
 pub mod export;
+pub mod generate;
 pub mod import;
 
 use std::io::Write;
@@ -194,7 +195,13 @@ pub fn run_import(args: ImportArgs) -> i32 {
         Ok(i) => i,
         Err(e) => return fail(e.diagnostic, if e.usage { USAGE } else { FINDINGS }),
     };
-    let dir = args.out.unwrap_or_else(|| Path::new("frameworks").join(&imported.id));
+    let dir = match args.out {
+        Some(dir) => dir,
+        None => match generate::default_dir(Path::new("frameworks"), &imported.id) {
+            Ok(d) => d,
+            Err(d) => return fail(d, USAGE),
+        },
+    };
     if let Err(d) = imported.write(&dir) {
         return fail(d, USAGE);
     }
