@@ -991,3 +991,58 @@ fn raw_structs_serialise_any_text_back_to_the_same_text() {
         );
     }
 }
+
+/// Hostile size: a file of a million nested elements (6 MB) overflowed the
+/// stack when its tree was freed (abort, exit 134). It is now refused with
+/// a located error, exit 1, and nothing is written.
+#[test]
+fn import_iati_of_deeply_nested_elements_is_an_error_not_a_crash() {
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join("deep.xml");
+    let n = 1_000_000;
+    let xml = format!(
+        "<iati-activities version=\"2.03\">\n<iati-activity><iati-identifier>XM-1</iati-identifier>{}{}</iati-activity></iati-activities>",
+        "<a>".repeat(n),
+        "</a>".repeat(n)
+    );
+    std::fs::write(&file, xml).unwrap();
+    let (r, _) = run_within(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap()],
+        std::time::Duration::from_secs(60),
+    );
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("deep.xml:2: elements nested more than 200 levels deep"),
+        "{}",
+        r.stderr
+    );
+    assert!(!ws.path().join("frameworks").exists());
+}
+
+/// `export iati -o LINK` replaced a symlink by a regular file (the class of
+/// issue 10 item 4): it now writes through to the link's target, and
+/// leaves no temporary file.
+#[test]
+fn export_iati_to_a_symlink_writes_through_to_its_target() {
+    let ws = workspace(&["starsom"]);
+    let target = ws.path().join("published.xml");
+    std::fs::write(&target, "old\n").unwrap();
+    let link = ws.path().join("link.xml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    run(ws.path(), &["export", "iati", "starsom", "-o", link.to_str().unwrap()]).expect_code(0);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link stays a link"
+    );
+    let xml = std::fs::read_to_string(&target).unwrap();
+    assert!(xml.starts_with("<?xml"), "the target holds the export");
+    let mut names: Vec<String> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["frameworks", "link.xml", "published.xml"]);
+}

@@ -95,6 +95,17 @@ impl Doc<'_> {
         .hint("check the file with `xmllint --noout FILE.xml`")
     }
 
+    fn too_deep(&self, offset: usize) -> Diagnostic {
+        Diagnostic::error(format!(
+            "{}:{}: elements nested more than {MAX_DEPTH} levels deep",
+            self.file,
+            self.lines.line_of(offset)
+        ))
+        .expected("an IATI activity file (under 10 levels deep)")
+        .found(format!("more than {MAX_DEPTH} levels"))
+        .hint("this is not an IATI activity file: check where it came from")
+    }
+
     fn element(&self, e: &BytesStart, offset: usize) -> Result<Node, Diagnostic> {
         let mut node = Node {
             name: String::from(e.name().as_ref()),
@@ -123,9 +134,14 @@ impl Doc<'_> {
     }
 }
 
+/// How deep elements may nest. IATI documents are under 10 levels deep;
+/// the tree is freed recursively, so a hostile million-deep nesting would
+/// overflow the stack.
+pub const MAX_DEPTH: usize = 200;
+
 /// Parse a document into its tree of elements (the returned node is the
 /// document; its children are the root elements). Linear in the size of
-/// the document.
+/// the document; nesting deeper than [`MAX_DEPTH`] is an error.
 pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
     let doc = Doc {
         xml,
@@ -141,6 +157,7 @@ pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
             .map_err(|e| doc.error(reader.error_position() as usize, e))?;
         let top = stack.len() - 1;
         match event {
+            Event::Start(_) if stack.len() > MAX_DEPTH => return Err(doc.too_deep(offset)),
             Event::Start(e) => stack.push(doc.element(&e, offset)?),
             Event::Empty(e) => {
                 let n = doc.element(&e, offset)?;
