@@ -14,9 +14,13 @@
 //! targets other than the target in force at each reporting period's end,
 //! status thresholds, ledger comments, sources and the correction trail
 //! (one row per value, recorded at the activity's `last-updated-datetime`).
+//!
+//! This module reads: the XML (in one pass, with a line index built once,
+//! so that any file size takes linear time) into an [`Activity`];
+//! [`super::generate`] writes it, through serialisers only.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use quick_xml::Reader;
@@ -54,71 +58,122 @@ impl Node {
     }
 }
 
-fn line_of(xml: &str, offset: usize) -> usize {
-    xml.as_bytes()[..offset.min(xml.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Byte offsets of the line starts of a document, built once so that the
+/// line of any offset is a binary search (counting newlines from the start
+/// for every element made imports quadratic: 22 s for a 2.2 MB file).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(xml: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(xml.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines(starts)
+    }
+
+    /// 1-based line of the byte at `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset).max(1)
+    }
 }
 
-fn xml_error(file: &str, xml: &str, offset: usize, what: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!("{file}:{}: not well-formed XML: {what}", line_of(xml, offset)))
+/// What the parser reads from: the text, its line index and its name.
+struct Doc<'a> {
+    xml: &'a str,
+    lines: Lines,
+    file: &'a str,
+}
+
+impl Doc<'_> {
+    fn error(&self, offset: usize, what: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::error(format!(
+            "{}:{}: not well-formed XML: {what}",
+            self.file,
+            self.lines.line_of(offset)
+        ))
         .expected("an IATI activity file (UTF-8 XML)")
         .hint("check the file with `xmllint --noout FILE.xml`")
+    }
+
+    fn too_deep(&self, offset: usize) -> Diagnostic {
+        Diagnostic::error(format!(
+            "{}:{}: elements nested more than {MAX_DEPTH} levels deep",
+            self.file,
+            self.lines.line_of(offset)
+        ))
+        .expected("an IATI activity file (under 10 levels deep)")
+        .found(format!("more than {MAX_DEPTH} levels"))
+        .hint("this is not an IATI activity file: check where it came from")
+    }
+
+    fn element(&self, e: &BytesStart, offset: usize) -> Result<Node, Diagnostic> {
+        let mut node = Node {
+            name: String::from(e.name().as_ref()),
+            line: self.lines.line_of(offset),
+            ..Node::default()
+        };
+        for a in e.attributes() {
+            let a = a.map_err(|err| self.error(offset, err))?;
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| self.error(offset, err))?;
+            node.attrs.push((String::from(a.key.as_ref()), value.into_owned()));
+        }
+        Ok(node)
+    }
+
+    /// The text of a character or entity reference.
+    fn reference(&self, r: &quick_xml::events::BytesRef, offset: usize) -> Result<String, Diagnostic> {
+        match r.resolve_char_ref() {
+            Ok(Some(c)) => Ok(c.to_string()),
+            Ok(None) => quick_xml::escape::resolve_predefined_entity(r)
+                .map(str::to_string)
+                .ok_or_else(|| self.error(offset, format!("unknown entity `&{};`", &**r))),
+            Err(e) => Err(self.error(offset, e)),
+        }
+    }
 }
 
-fn element(xml: &str, file: &str, e: &BytesStart, offset: usize) -> Result<Node, Diagnostic> {
-    let mut node = Node {
-        name: String::from(e.name().as_ref()),
-        line: line_of(xml, offset),
-        ..Node::default()
-    };
-    for a in e.attributes() {
-        let a = a.map_err(|err| xml_error(file, xml, offset, err))?;
-        let value = a
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| xml_error(file, xml, offset, err))?;
-        node.attrs.push((String::from(a.key.as_ref()), value.into_owned()));
-    }
-    Ok(node)
-}
+/// How deep elements may nest. IATI documents are under 10 levels deep;
+/// the tree is freed recursively, so a hostile million-deep nesting would
+/// overflow the stack.
+pub const MAX_DEPTH: usize = 200;
 
 /// Parse a document into its tree of elements (the returned node is the
-/// document; its children are the root elements).
+/// document; its children are the root elements). Linear in the size of
+/// the document; nesting deeper than [`MAX_DEPTH`] is an error.
 pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
+    let doc = Doc {
+        xml,
+        lines: Lines::new(xml),
+        file,
+    };
     let mut reader = Reader::from_str(xml);
     let mut stack = vec![Node::default()];
     loop {
         let offset = reader.buffer_position() as usize;
         let event = reader
             .read_event()
-            .map_err(|e| xml_error(file, xml, reader.error_position() as usize, e))?;
+            .map_err(|e| doc.error(reader.error_position() as usize, e))?;
         let top = stack.len() - 1;
         match event {
-            Event::Start(e) => stack.push(element(xml, file, &e, offset)?),
+            Event::Start(_) if stack.len() > MAX_DEPTH => return Err(doc.too_deep(offset)),
+            Event::Start(e) => stack.push(doc.element(&e, offset)?),
             Event::Empty(e) => {
-                let n = element(xml, file, &e, offset)?;
+                let n = doc.element(&e, offset)?;
                 stack[top].children.push(n);
             }
             Event::End(_) => {
                 let n = stack.pop().expect("the reader checks that tags match");
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(n),
-                    None => return Err(xml_error(file, xml, offset, "an end tag without a start tag")),
+                    None => return Err(doc.error(offset, "an end tag without a start tag")),
                 }
             }
             Event::Text(t) => stack[top].text.push_str(&t.xml10_content()),
             Event::CData(t) => stack[top].text.push_str(&t.xml10_content()),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
-                        Some(s) => s.to_string(),
-                        None => return Err(xml_error(file, xml, offset, format!("unknown entity `&{};`", &*r))),
-                    },
-                    Err(e) => return Err(xml_error(file, xml, offset, e)),
-                };
+                let c = doc.reference(&r, offset)?;
                 stack[top].text.push_str(&c);
             }
             Event::Eof => break,
@@ -126,16 +181,16 @@ pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
         }
     }
     if stack.len() != 1 {
-        return Err(xml_error(file, xml, xml.len(), "the document ends inside an element"));
+        return Err(doc.error(doc.xml.len(), "the document ends inside an element"));
     }
     Ok(stack.pop().expect("the document node"))
 }
 
 /// A text and its translations, as read from `narrative` children.
 #[derive(Debug, Default, Clone, PartialEq)]
-struct Texts {
-    default: String,
-    translations: BTreeMap<String, String>,
+pub(super) struct Texts {
+    pub default: String,
+    pub translations: BTreeMap<String, String>,
 }
 
 fn texts(node: Option<&Node>, lang: &str) -> Texts {
@@ -161,23 +216,9 @@ fn texts(node: Option<&Node>, lang: &str) -> Texts {
     t
 }
 
-/// A YAML double-quoted scalar (JSON strings are valid YAML).
-fn q(s: &str) -> String {
-    serde_json::to_string(s).expect("strings serialise")
-}
-
-fn yaml_text(t: &Texts, lang: &str) -> String {
-    if t.translations.is_empty() {
-        return q(&t.default);
-    }
-    let mut parts = vec![format!("{}: {}", q(lang), q(&t.default))];
-    parts.extend(t.translations.iter().map(|(l, s)| format!("{}: {}", q(l), q(s))));
-    format!("{{{}}}", parts.join(", "))
-}
-
 /// A value read from an `actual`.
 #[derive(Debug, Clone, PartialEq)]
-enum Figure {
+pub(super) enum Figure {
     Number(Decimal),
     Ratio(Decimal, Decimal),
     Flag(bool),
@@ -185,7 +226,7 @@ enum Figure {
 }
 
 impl Figure {
-    fn minus(&self, other: &Figure) -> Figure {
+    pub fn minus(&self, other: &Figure) -> Figure {
         match (self, other) {
             (Figure::Number(a), Figure::Number(b)) => Figure::Number(a - b),
             (Figure::Ratio(n1, d1), Figure::Ratio(n2, d2)) => Figure::Ratio(n1 - n2, d1 - d2),
@@ -193,7 +234,7 @@ impl Figure {
         }
     }
 
-    fn is_zero(&self) -> bool {
+    pub fn is_zero(&self) -> bool {
         match self {
             Figure::Number(a) => a.is_zero(),
             Figure::Ratio(n, d) => n.is_zero() && d.is_zero(),
@@ -202,28 +243,58 @@ impl Figure {
     }
 }
 
-type Dims = Vec<(String, String)>;
+/// The cell of a disaggregated actual: (dimension, value) pairs.
+pub(super) type Dims = Vec<(String, String)>;
 
-struct IatiPeriod {
-    start: NaiveDate,
-    end: NaiveDate,
-    target: Option<Decimal>,
-    total: Option<Figure>,
-    cells: Vec<(Dims, Figure)>,
+pub(super) struct IatiPeriod {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub target: Option<Decimal>,
+    pub total: Option<Figure>,
+    pub cells: Vec<(Dims, Figure)>,
 }
 
-struct ImportedIndicator {
-    id: String,
-    title: Texts,
-    definition: Option<Texts>,
-    kind: IndicatorType,
-    unit: Option<String>,
-    increase: bool,
-    cumulative: bool,
-    aggregate: String,
-    baseline: Option<(Decimal, Option<NaiveDate>)>,
-    scale: Option<(Decimal, Decimal)>,
-    periods: Vec<IatiPeriod>,
+pub(super) struct ImportedIndicator {
+    pub id: String,
+    pub title: Texts,
+    pub definition: Option<Texts>,
+    pub kind: IndicatorType,
+    pub unit: Option<String>,
+    pub increase: bool,
+    pub cumulative: bool,
+    pub aggregate: String,
+    pub baseline: Option<(Decimal, Option<NaiveDate>)>,
+    pub scale: Option<(Decimal, Decimal)>,
+    pub periods: Vec<IatiPeriod>,
+}
+
+pub(super) struct ImportedResult {
+    pub id: String,
+    pub level: String,
+    pub statement: Texts,
+    pub indicators: Vec<ImportedIndicator>,
+}
+
+/// Everything read from one activity, before it is written as a framework.
+pub(super) struct Activity {
+    pub identifier: String,
+    pub lang: String,
+    pub title: Texts,
+    pub description: Option<Texts>,
+    pub donor: Option<String>,
+    pub implementer: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub currency: Option<String>,
+    pub budget: Option<Decimal>,
+    pub countries: Vec<String>,
+    pub fiscal: Option<FiscalYearStart>,
+    pub frequency: Frequency,
+    pub results: Vec<ImportedResult>,
+    /// Disaggregation dimensions and their values, in order of appearance.
+    pub dims: Vec<(String, Vec<String>)>,
+    /// The activity's `last-updated-datetime`, as a ledger timestamp.
+    pub recorded_at: String,
 }
 
 /// A framework ready to be written.
@@ -235,31 +306,6 @@ pub struct Imported {
     pub indicators: usize,
     pub rows: usize,
     pub warnings: Diagnostics,
-}
-
-impl Imported {
-    /// Create `dir` with logframe.yaml and measurements/iati.csv; refuse to
-    /// overwrite an existing framework.
-    pub fn write(&self, dir: &Path) -> Result<(), Diagnostic> {
-        let io = |e: std::io::Error, p: &Path| {
-            Diagnostic::error(format!("cannot write {}: {e}", p.display())).hint("check the folder's permissions")
-        };
-        if dir.join("logframe.yaml").exists() {
-            return Err(
-                Diagnostic::error(format!("{} already holds a framework", dir.display()))
-                    .expected("a new folder")
-                    .found(format!("{}", dir.join("logframe.yaml").display()))
-                    .hint("choose another folder with --out DIR, or remove the old one"),
-            );
-        }
-        let m = dir.join("measurements");
-        std::fs::create_dir_all(&m).map_err(|e| io(e, &m))?;
-        let y = dir.join("logframe.yaml");
-        std::fs::write(&y, &self.yaml).map_err(|e| io(e, &y))?;
-        let c = m.join("iati.csv");
-        std::fs::write(&c, &self.csv).map_err(|e| io(e, &c))?;
-        Ok(())
-    }
 }
 
 fn decimal(s: &str) -> Option<Decimal> {
@@ -307,7 +353,10 @@ fn date(s: Option<&str>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok())
 }
 
-fn slug(s: &str) -> String {
+/// A folder and project id made of the identifier: lower-case ASCII
+/// letters, digits and single `-`, never empty, never starting with `.`,
+/// so that `frameworks/<slug>` can only name a folder inside `frameworks`.
+pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.trim().chars() {
         if c.is_ascii_alphanumeric() {
@@ -365,6 +414,20 @@ pub fn period_label(start: NaiveDate, end: NaiveDate) -> String {
 /// file's only one (several without `want` is a usage error listing them).
 pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, ImportError> {
     let doc = parse(xml, file)?;
+    let (root, act) = choose_activity(&doc, want, file)?;
+    let ctx = Ctx::new(root, act, file);
+    let activity = read_activity(&ctx, act)?;
+    Ok(super::generate::framework(&activity, file, ctx.warnings.into_inner())?)
+}
+
+fn identifier(a: &Node) -> String {
+    a.child("iati-identifier")
+        .map(|n| n.text.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The root element and the activity to import.
+fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<(&'a Node, &'a Node), ImportError> {
     let root = doc
         .children
         .iter()
@@ -384,24 +447,24 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Imp
     } else {
         root.all("iati-activity").collect()
     };
-    let ident = |a: &Node| {
-        a.child("iati-identifier")
-            .map(|n| n.text.trim().to_string())
-            .unwrap_or_default()
-    };
+    let ids = || list.iter().map(|a| identifier(a)).collect::<Vec<String>>();
     let act = match want {
-        Some(id) => list.iter().find(|a| ident(a) == id.trim()).copied().ok_or_else(|| {
-            let ids: Vec<String> = list.iter().map(|a| ident(a)).collect();
-            Diagnostic::error(format!("no activity `{id}` in {file}"))
-                .expected(format!("one of {}", ids.join(", ")))
-                .found(id.to_string())
-                .hint(
-                    crate::diag::did_you_mean(id, ids.iter().map(String::as_str))
-                        .unwrap_or_else(|| "copy the iati-identifier from the file".into()),
-                )
-        })?,
+        Some(id) => list
+            .iter()
+            .find(|a| identifier(a) == id.trim())
+            .copied()
+            .ok_or_else(|| {
+                let ids = ids();
+                Diagnostic::error(format!("no activity `{id}` in {file}"))
+                    .expected(format!("one of {}", ids.join(", ")))
+                    .found(id.to_string())
+                    .hint(
+                        crate::diag::did_you_mean(id, ids.iter().map(String::as_str))
+                            .unwrap_or_else(|| "copy the iati-identifier from the file".into()),
+                    )
+            })?,
         None if list.len() > 1 => {
-            let ids: Vec<String> = list.iter().map(|a| ident(a)).collect();
+            let ids = ids();
             return Err(ImportError {
                 diagnostic: Diagnostic::error(format!("{file} holds {} activities: say which one", list.len()))
                     .expected("--activity IDENTIFIER")
@@ -420,83 +483,216 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Imp
                 .hint("check that this is an activity file, not an organisation file")
         })?,
     };
-    let prefix = [act, root]
-        .iter()
-        .flat_map(|n| n.attrs.iter())
-        .find(|(k, v)| k.starts_with("xmlns:") && v == NS)
-        .map(|(k, _)| k["xmlns:".len()..].to_string());
-    let ext = |n: &Node, name: &str| {
-        prefix
-            .as_ref()
-            .and_then(|p| n.attr(&format!("{p}:{name}")).map(str::trim).map(str::to_string))
-    };
-    let warnings = std::cell::RefCell::new(Diagnostics::default());
-    let warn = |msg: String, hint: &str| {
-        warnings
-            .borrow_mut()
-            .push(Diagnostic::warning(msg).hint(hint.to_string()))
-    };
-    // A number attribute; one that is not a number is a located warning.
-    let num = |n: &Node, attr: &str| match number_attr(n, attr, file) {
-        Ok(v) => v,
-        Err((msg, hint)) => {
-            warn(msg, &hint);
-            None
-        }
-    };
+    Ok((root, act))
+}
 
-    let identifier = ident(act);
-    let lang = act
-        .attr("xml:lang")
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_else(|| "en".into());
-    let title = texts(act.child("title"), &lang);
-    let description = act
-        .all("description")
-        .find(|d| matches!(d.attr("type"), None | Some("1")))
-        .or_else(|| act.child("description"))
-        .map(|d| texts(Some(d), &lang));
+/// What reading an activity needs everywhere: the file's name, the
+/// activity's language, the prefix bound to logframe's namespace, and the
+/// warnings so far.
+struct Ctx<'a> {
+    file: &'a str,
+    lang: String,
+    prefix: Option<String>,
+    warnings: RefCell<Diagnostics>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(root: &Node, act: &Node, file: &'a str) -> Ctx<'a> {
+        let prefix = [act, root]
+            .iter()
+            .flat_map(|n| n.attrs.iter())
+            .find(|(k, v)| k.starts_with("xmlns:") && v == NS)
+            .map(|(k, _)| k["xmlns:".len()..].to_string());
+        let lang = act
+            .attr("xml:lang")
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_else(|| "en".into());
+        Ctx {
+            file,
+            lang,
+            prefix,
+            warnings: RefCell::new(Diagnostics::default()),
+        }
+    }
+
+    /// A logframe extension attribute of `n`, trimmed.
+    fn ext(&self, n: &Node, name: &str) -> Option<String> {
+        let p = self.prefix.as_ref()?;
+        n.attr(&format!("{p}:{name}")).map(str::trim).map(str::to_string)
+    }
+
+    /// A logframe extension element under `n`.
+    fn ext_child<'n>(&self, n: &'n Node, name: &str) -> Option<&'n Node> {
+        let p = self.prefix.as_ref()?;
+        n.child(&format!("{p}:{name}"))
+    }
+
+    fn warn(&self, msg: String, hint: &str) {
+        self.warnings
+            .borrow_mut()
+            .push(Diagnostic::warning(msg).hint(hint.to_string()));
+    }
+
+    /// A number attribute; one that is not a number is a located warning.
+    fn num(&self, n: &Node, attr: &str) -> Option<Decimal> {
+        match number_attr(n, attr, self.file) {
+            Ok(v) => v,
+            Err((msg, hint)) => {
+                self.warn(msg, &hint);
+                None
+            }
+        }
+    }
+
+    fn texts(&self, n: Option<&Node>) -> Texts {
+        texts(n, &self.lang)
+    }
+}
+
+fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
+    let identifier = identifier(act);
+    let results = read_results(ctx, act);
+    if results.is_empty() {
+        ctx.warn(
+            format!("activity {identifier} has no result with indicators"),
+            "the framework is created without results; add them to logframe.yaml",
+        );
+    }
+    let (start, end) = project_span(act, &identifier, &results)?;
+    let fiscal = ctx
+        .ext(act, "fiscal-year-start")
+        .and_then(|f| FiscalYearStart::parse(&f));
+    let frequency = ctx
+        .ext(act, "reporting-frequency")
+        .and_then(|f| Frequency::parse(&f))
+        .unwrap_or_else(|| guess_frequency(&results, Period::days(start, end), fiscal));
+    let dims = disaggregations(ctx, &results);
+    let (donor, implementer) = organisations(ctx, act);
+    let currency = act
+        .attr("default-currency")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    Ok(Activity {
+        title: ctx.texts(act.child("title")),
+        description: act
+            .all("description")
+            .find(|d| matches!(d.attr("type"), None | Some("1")))
+            .or_else(|| act.child("description"))
+            .map(|d| ctx.texts(Some(d)))
+            .filter(|d| !d.default.is_empty()),
+        donor,
+        implementer,
+        start,
+        end,
+        budget: budget(ctx, act, currency.as_deref()),
+        currency,
+        countries: countries(ctx, act),
+        lang: ctx.lang.clone(),
+        fiscal,
+        frequency,
+        results,
+        dims,
+        recorded_at: act
+            .attr("last-updated-datetime")
+            .and_then(crate::ledger::row::parse_timestamp)
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default(),
+        identifier,
+    })
+}
+
+/// The donor (funding organisation, role 1) and implementer (role 4); the
+/// reporting organisation is the donor when neither is named.
+fn organisations(ctx: &Ctx, act: &Node) -> (Option<String>, Option<String>) {
+    let name = |o: &Node| Some(ctx.texts(Some(o)).default).filter(|s| !s.is_empty());
     let org = |role: &str| {
         act.all("participating-org")
             .find(|o| o.attr("role") == Some(role))
-            .map(|o| texts(Some(o), &lang).default)
-            .filter(|s| !s.is_empty())
+            .and_then(name)
     };
-    let mut donor = org("1");
-    let implementer = org("4");
+    let (donor, implementer) = (org("1"), org("4"));
     if donor.is_none() && implementer.is_none() {
-        donor = act
-            .child("reporting-org")
-            .map(|o| texts(Some(o), &lang).default)
-            .filter(|s| !s.is_empty());
+        return (act.child("reporting-org").and_then(name), None);
     }
-    let activity_date = |types: [&str; 2]| {
-        types.iter().find_map(|t| {
-            act.all("activity-date")
-                .find(|d| d.attr("type") == Some(t))
-                .and_then(|d| date(d.attr("iso-date")))
-        })
-    };
+    (donor, implementer)
+}
 
-    // Results and indicators.
-    let mut results: Vec<(String, String, Texts, Vec<ImportedIndicator>)> = Vec::new();
-    let mut used_ids: Vec<String> = Vec::new();
-    let mut unique = |id: String| {
+/// The sum of the original budgets (type 1) in the default currency.
+fn budget(ctx: &Ctx, act: &Node, currency: Option<&str>) -> Option<Decimal> {
+    let budgets: Vec<Decimal> = act
+        .all("budget")
+        .filter(|b| matches!(b.attr("type"), None | Some("1")))
+        .filter_map(|b| b.child("value"))
+        .filter(|v| v.attr("currency").is_none_or(|c| Some(c.trim()) == currency))
+        .filter_map(|v| {
+            let d = decimal(&v.text);
+            if d.is_none() {
+                ctx.warn(
+                    format!(
+                        "{}:{}: the budget value `{}` is not a number; it was left out of the budget",
+                        ctx.file,
+                        v.line,
+                        v.text.trim()
+                    ),
+                    "IATI numbers have no thousands separators and a `.` decimal point; fix the file, or set `budget:` by hand",
+                );
+            }
+            d
+        })
+        .collect();
+    (!budgets.is_empty()).then(|| budgets.iter().sum())
+}
+
+/// The recipient countries that are ISO 3166-1 alpha-2 codes, once each.
+fn countries(ctx: &Ctx, act: &Node) -> Vec<String> {
+    let mut countries: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for c in act.all("recipient-country") {
+        let code = c.attr("code").unwrap_or("").trim().to_ascii_uppercase();
+        if !crate::load::countries::is_country(&code) {
+            ctx.warn(
+                format!(
+                    "recipient-country `{}` is not an ISO 3166-1 alpha-2 code and was left out",
+                    super::generate::one_line(&code, 40)
+                ),
+                "add it to `countries:` by hand if it is a country",
+            );
+        } else if seen.insert(code.clone()) {
+            countries.push(code);
+        }
+    }
+    countries
+}
+
+/// Ids made unique by a `-2`, `-3`... suffix (a set: linear in the ids).
+#[derive(Default)]
+struct UniqueIds(HashSet<String>);
+
+impl UniqueIds {
+    fn take(&mut self, id: String) -> String {
         let mut candidate = id.clone();
         let mut n = 2;
-        while used_ids.contains(&candidate) {
+        while self.0.contains(&candidate) {
             candidate = format!("{id}-{n}");
             n += 1;
         }
-        used_ids.push(candidate.clone());
+        self.0.insert(candidate.clone());
         candidate
-    };
+    }
+}
+
+/// The results that have indicators, flat, with their levels.
+fn read_results(ctx: &Ctx, act: &Node) -> Vec<ImportedResult> {
+    let mut ids = UniqueIds::default();
+    let mut results = Vec::new();
     for (ri, r) in act.all("result").enumerate() {
-        let rid = ext(r, "id")
+        let rid = ctx
+            .ext(r, "id")
             .or_else(|| r.child("reference").and_then(|x| x.attr("code")).map(str::to_string))
             .unwrap_or_else(|| format!("R{}", ri + 1));
-        let rid = unique(rid);
-        let level = ext(r, "level").unwrap_or_else(|| {
+        let rid = ids.take(rid);
+        let level = ctx.ext(r, "level").unwrap_or_else(|| {
             match r.attr("type").map(str::trim) {
                 Some("1") => "output",
                 Some("2") => "outcome",
@@ -505,195 +701,241 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Imp
             }
             .to_string()
         });
-        let mut indicators = Vec::new();
-        for (ii, i) in r.all("indicator").enumerate() {
-            let iid = ext(i, "id")
-                .or_else(|| {
-                    let refs: Vec<&Node> = i.all("reference").collect();
-                    refs.iter()
-                        .find(|x| x.attr("vocabulary") == Some("99"))
-                        .or(refs.first())
-                        .and_then(|x| x.attr("code"))
-                        .map(str::to_string)
-                })
-                .unwrap_or_else(|| format!("{rid}.{}", ii + 1));
-            let iid = unique(iid);
-            let measure = i.attr("measure").unwrap_or("1").trim().to_string();
-            let comment_text = |n: &Node| {
-                n.child("comment")
-                    .map(|c| texts(Some(c), &lang).default)
-                    .filter(|s| !s.is_empty())
-            };
-            // Periods, read first: some types are told by their values.
-            let mut periods: Vec<IatiPeriod> = Vec::new();
-            for p in i.all("period") {
-                let (Some(start), Some(end)) = (
-                    date(p.child("period-start").and_then(|n| n.attr("iso-date"))),
-                    date(p.child("period-end").and_then(|n| n.attr("iso-date"))),
-                ) else {
-                    warn(
-                        format!(
-                            "indicator {iid}: a period without valid start and end dates (line {}) was skipped",
-                            p.line
-                        ),
-                        "give period-start and period-end an iso-date",
-                    );
-                    continue;
-                };
-                // A target logframe interpolated is not a written one.
-                let derived = |t: &Node| {
-                    prefix
-                        .as_ref()
-                        .is_some_and(|x| t.child(&format!("{x}:interpolated")).is_some())
-                };
-                let target = p
-                    .all("target")
-                    .find(|t| t.child("dimension").is_none() && !derived(t))
-                    .and_then(|t| num(t, "value"));
-                let mut total = None;
-                let mut cells = Vec::new();
-                for a in p.all("actual") {
-                    // A qualitative (measure 5) value may be words, not a score.
-                    let raw = if measure == "5" {
-                        a.attr("value").and_then(decimal)
-                    } else {
-                        num(a, "value")
-                    };
-                    let ratio = prefix.as_ref().and_then(|p| a.child(&format!("{p}:ratio")));
-                    let parts = (
-                        ratio.and_then(|r| num(r, "numerator")),
-                        ratio.and_then(|r| num(r, "denominator")),
-                    );
-                    let fig = match (measure.as_str(), parts, raw) {
-                        (_, (Some(n), Some(d)), _) => Some(Figure::Ratio(n, d)),
-                        ("2", _, Some(v)) => Some(Figure::Ratio(v, Decimal::ONE_HUNDRED)),
-                        ("4" | "5", _, score) => {
-                            let words = (measure == "5")
-                                .then(|| a.attr("value").map(str::trim).filter(|v| !v.is_empty()))
-                                .flatten()
-                                .map(str::to_string);
-                            let text = comment_text(a)
-                                .or_else(|| score.map(|s| s.normalize().to_string()))
-                                .or(words);
-                            text.map(|t| Figure::Text(t, if measure == "4" { score } else { None }))
-                        }
-                        (_, _, Some(v)) => Some(Figure::Number(v)),
-                        _ => None,
-                    };
-                    let Some(fig) = fig else { continue };
-                    let dims: Dims = a
-                        .all("dimension")
-                        .filter_map(|d| Some((dim_name(d.attr("name")?), d.attr("value")?.trim().to_string())))
-                        .collect();
-                    if dims.is_empty() {
-                        if total.is_some() {
-                            warn(
-                                format!(
-                                    "indicator {iid}: period {start}..{end} has more than one total actual; the first is kept"
-                                ),
-                                "give the others a dimension",
-                            );
-                        } else {
-                            total = Some(fig);
-                        }
-                    } else {
-                        cells.push((dims, fig));
-                    }
-                }
-                periods.push(IatiPeriod {
-                    start,
-                    end,
-                    target,
-                    total,
-                    cells,
-                });
-            }
-            periods.sort_by_key(|p| (p.end, std::cmp::Reverse(p.start)));
-            let binary = periods.iter().filter_map(|p| match &p.total {
-                Some(Figure::Number(v)) => Some(*v),
-                _ => None,
-            });
-            let kind = match ext(i, "type").as_deref().and_then(IndicatorType::parse) {
-                Some(k) => k,
-                None => match measure.as_str() {
-                    "2" => IndicatorType::Percentage,
-                    "3" if binary.clone().all(|v| v.is_zero() || v == Decimal::ONE) => IndicatorType::Milestone,
-                    "4" | "5" => IndicatorType::Qualitative,
-                    _ => IndicatorType::Number,
-                },
-            };
-            if kind == IndicatorType::Milestone {
-                for p in &mut periods {
-                    if let Some(Figure::Number(v)) = p.total {
-                        p.total = Some(Figure::Flag(!v.is_zero()));
-                    }
-                    p.cells.clear();
-                }
-            }
-            let baseline = i.child("baseline").and_then(|b| {
-                let v = num(b, "value")?;
-                let d = date(b.attr("iso-date"));
-                Some((v, d))
-            });
-            let scale = match (
-                ext(i, "scale-min").as_deref().and_then(decimal),
-                ext(i, "scale-max").as_deref().and_then(decimal),
-            ) {
-                (Some(a), Some(b)) => Some((a, b)),
-                _ if kind == IndicatorType::Qualitative && measure == "4" => {
-                    let scores = periods
-                        .iter()
-                        .flat_map(|p| {
-                            p.target.into_iter().chain(match &p.total {
-                                Some(Figure::Text(_, Some(s))) => Some(*s),
-                                _ => None,
-                            })
-                        })
-                        .chain(baseline.map(|b| b.0));
-                    let (lo, hi) = scores.fold((None::<Decimal>, None::<Decimal>), |(lo, hi), s| {
-                        (Some(lo.map_or(s, |l| l.min(s))), Some(hi.map_or(s, |h| h.max(s))))
-                    });
-                    lo.zip(hi)
-                }
-                _ => None,
-            };
-            let cumulative = ext(i, "cumulative").is_some_and(|c| c == "true");
-            indicators.push(ImportedIndicator {
-                id: iid,
-                title: texts(i.child("title"), &lang),
-                definition: i
-                    .child("description")
-                    .map(|d| texts(Some(d), &lang))
-                    .filter(|t| !t.default.is_empty()),
-                kind,
-                unit: ext(i, "unit"),
-                increase: !matches!(i.attr("ascending").map(str::trim), Some("false" | "0")),
-                cumulative,
-                aggregate: ext(i, "aggregate")
-                    .filter(|a| crate::model::Aggregate::parse(a).is_some())
-                    .unwrap_or_else(|| "last".into()),
-                baseline,
-                scale,
-                periods,
-            });
-        }
+        let indicators: Vec<ImportedIndicator> = r
+            .all("indicator")
+            .enumerate()
+            .map(|(ii, i)| read_indicator(ctx, i, &rid, ii, &mut ids))
+            .collect();
         if indicators.is_empty() {
             continue;
         }
-        let statement = texts(r.child("title"), &lang);
-        results.push((rid, level, statement, indicators));
+        results.push(ImportedResult {
+            id: rid,
+            level,
+            statement: ctx.texts(r.child("title")),
+            indicators,
+        });
     }
-    if results.is_empty() {
-        warn(
-            format!("activity {identifier} has no result with indicators"),
-            "the framework is created without results; add them to logframe.yaml",
-        );
-    }
+    results
+}
 
-    // Project span: the activity dates, else the periods.
-    let all_periods = results.iter().flat_map(|r| r.3.iter()).flat_map(|i| i.periods.iter());
-    let first = all_periods.clone().map(|p| p.start).min();
-    let last = all_periods.clone().map(|p| p.end).max();
+fn read_indicator(ctx: &Ctx, i: &Node, rid: &str, ii: usize, ids: &mut UniqueIds) -> ImportedIndicator {
+    let iid = ctx
+        .ext(i, "id")
+        .or_else(|| {
+            let refs: Vec<&Node> = i.all("reference").collect();
+            refs.iter()
+                .find(|x| x.attr("vocabulary") == Some("99"))
+                .or(refs.first())
+                .and_then(|x| x.attr("code"))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| format!("{rid}.{}", ii + 1));
+    let iid = ids.take(iid);
+    let measure = i.attr("measure").unwrap_or("1").trim().to_string();
+    // Periods, read first: some types are told by their values.
+    let mut periods: Vec<IatiPeriod> = i
+        .all("period")
+        .filter_map(|p| read_period(ctx, p, &iid, &measure))
+        .collect();
+    periods.sort_by_key(|p| (p.end, std::cmp::Reverse(p.start)));
+    let kind = indicator_type(ctx, i, &measure, &periods);
+    if kind == IndicatorType::Milestone {
+        for p in &mut periods {
+            if let Some(Figure::Number(v)) = p.total {
+                p.total = Some(Figure::Flag(!v.is_zero()));
+            }
+            p.cells.clear();
+        }
+    }
+    let baseline = i.child("baseline").and_then(|b| {
+        let v = ctx.num(b, "value")?;
+        Some((v, date(b.attr("iso-date"))))
+    });
+    let scale = score_scale(ctx, i, kind, &measure, &periods, baseline);
+    ImportedIndicator {
+        id: iid,
+        title: ctx.texts(i.child("title")),
+        definition: i
+            .child("description")
+            .map(|d| ctx.texts(Some(d)))
+            .filter(|t| !t.default.is_empty()),
+        kind,
+        unit: ctx.ext(i, "unit"),
+        increase: !matches!(i.attr("ascending").map(str::trim), Some("false" | "0")),
+        cumulative: ctx.ext(i, "cumulative").is_some_and(|c| c == "true"),
+        aggregate: ctx
+            .ext(i, "aggregate")
+            .filter(|a| crate::model::Aggregate::parse(a).is_some())
+            .unwrap_or_else(|| "last".into()),
+        baseline,
+        scale,
+        periods,
+    }
+}
+
+/// The logframe type: from the extension attribute, else from the IATI
+/// measure (a nominal measure whose values are all 0 or 1 is a milestone).
+fn indicator_type(ctx: &Ctx, i: &Node, measure: &str, periods: &[IatiPeriod]) -> IndicatorType {
+    if let Some(k) = ctx.ext(i, "type").as_deref().and_then(IndicatorType::parse) {
+        return k;
+    }
+    let binary = || {
+        periods.iter().all(|p| match &p.total {
+            Some(Figure::Number(v)) => v.is_zero() || *v == Decimal::ONE,
+            _ => true,
+        })
+    };
+    match measure {
+        "2" => IndicatorType::Percentage,
+        "3" if binary() => IndicatorType::Milestone,
+        "4" | "5" => IndicatorType::Qualitative,
+        _ => IndicatorType::Number,
+    }
+}
+
+/// The score scale: from the extension attributes, else (ordinal
+/// qualitative) the range of the scores used.
+fn score_scale(
+    ctx: &Ctx,
+    i: &Node,
+    kind: IndicatorType,
+    measure: &str,
+    periods: &[IatiPeriod],
+    baseline: Option<(Decimal, Option<NaiveDate>)>,
+) -> Option<(Decimal, Decimal)> {
+    let ext = |name: &str| ctx.ext(i, name).as_deref().and_then(decimal);
+    if let (Some(a), Some(b)) = (ext("scale-min"), ext("scale-max")) {
+        return Some((a, b));
+    }
+    if kind != IndicatorType::Qualitative || measure != "4" {
+        return None;
+    }
+    let scores = periods
+        .iter()
+        .flat_map(|p| {
+            p.target.into_iter().chain(match &p.total {
+                Some(Figure::Text(_, Some(s))) => Some(*s),
+                _ => None,
+            })
+        })
+        .chain(baseline.map(|b| b.0));
+    let (lo, hi) = scores.fold((None::<Decimal>, None::<Decimal>), |(lo, hi), s| {
+        (Some(lo.map_or(s, |l| l.min(s))), Some(hi.map_or(s, |h| h.max(s))))
+    });
+    lo.zip(hi)
+}
+
+/// One IATI period of an indicator: its target, total and cells.
+fn read_period(ctx: &Ctx, p: &Node, iid: &str, measure: &str) -> Option<IatiPeriod> {
+    let (Some(start), Some(end)) = (
+        date(p.child("period-start").and_then(|n| n.attr("iso-date"))),
+        date(p.child("period-end").and_then(|n| n.attr("iso-date"))),
+    ) else {
+        ctx.warn(
+            format!(
+                "indicator {}: a period without valid start and end dates (line {}) was skipped",
+                super::generate::one_line(iid, 80),
+                p.line
+            ),
+            "give period-start and period-end an iso-date",
+        );
+        return None;
+    };
+    // A target logframe interpolated is not a written one.
+    let target = p
+        .all("target")
+        .find(|t| t.child("dimension").is_none() && ctx.ext_child(t, "interpolated").is_none())
+        .and_then(|t| ctx.num(t, "value"));
+    let mut total = None;
+    let mut cells = Vec::new();
+    for a in p.all("actual") {
+        let Some(fig) = read_actual(ctx, a, measure) else {
+            continue;
+        };
+        let dims: Dims = a
+            .all("dimension")
+            .filter_map(|d| Some((dim_name(d.attr("name")?), d.attr("value")?.trim().to_string())))
+            .collect();
+        if !dims.is_empty() {
+            cells.push((dims, fig));
+        } else if total.is_some() {
+            ctx.warn(
+                format!(
+                    "indicator {}: period {start}..{end} has more than one total actual; the first is kept",
+                    super::generate::one_line(iid, 80)
+                ),
+                "give the others a dimension",
+            );
+        } else {
+            total = Some(fig);
+        }
+    }
+    Some(IatiPeriod {
+        start,
+        end,
+        target,
+        total,
+        cells,
+    })
+}
+
+/// The figure of one `actual`, by the indicator's measure.
+fn read_actual(ctx: &Ctx, a: &Node, measure: &str) -> Option<Figure> {
+    // A qualitative (measure 5) value may be words, not a score.
+    let raw = if measure == "5" {
+        a.attr("value").and_then(decimal)
+    } else {
+        ctx.num(a, "value")
+    };
+    let ratio = ctx.ext_child(a, "ratio");
+    let parts = (
+        ratio.and_then(|r| ctx.num(r, "numerator")),
+        ratio.and_then(|r| ctx.num(r, "denominator")),
+    );
+    match (measure, parts, raw) {
+        (_, (Some(n), Some(d)), _) => Some(Figure::Ratio(n, d)),
+        ("2", _, Some(v)) => Some(Figure::Ratio(v, Decimal::ONE_HUNDRED)),
+        ("4" | "5", _, score) => {
+            let words = (measure == "5")
+                .then(|| a.attr("value").map(str::trim).filter(|v| !v.is_empty()))
+                .flatten()
+                .map(str::to_string);
+            let text = a
+                .child("comment")
+                .map(|c| ctx.texts(Some(c)).default)
+                .filter(|s| !s.is_empty())
+                .or_else(|| score.map(|s| s.normalize().to_string()))
+                .or(words);
+            text.map(|t| Figure::Text(t, if measure == "4" { score } else { None }))
+        }
+        (_, _, Some(v)) => Some(Figure::Number(v)),
+        _ => None,
+    }
+}
+
+fn all_periods(results: &[ImportedResult]) -> impl Iterator<Item = &IatiPeriod> + Clone {
+    results
+        .iter()
+        .flat_map(|r| r.indicators.iter())
+        .flat_map(|i| i.periods.iter())
+}
+
+/// Project span: the activity dates, else the periods.
+fn project_span(
+    act: &Node,
+    identifier: &str,
+    results: &[ImportedResult],
+) -> Result<(NaiveDate, NaiveDate), ImportError> {
+    let activity_date = |types: [&str; 2]| {
+        types.iter().find_map(|t| {
+            act.all("activity-date")
+                .find(|d| d.attr("type") == Some(t))
+                .and_then(|d| date(d.attr("iso-date")))
+        })
+    };
+    let first = all_periods(results).map(|p| p.start).min();
+    let last = all_periods(results).map(|p| p.end).max();
     let start = activity_date(["2", "1"]).or(first);
     let end = activity_date(["4", "3"]).or(last);
     let (Some(start), Some(end)) = (start, end) else {
@@ -712,68 +954,76 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Imp
                 .into(),
         );
     }
-    let span = Period::days(start, end);
-    let fiscal = ext(act, "fiscal-year-start").and_then(|f| FiscalYearStart::parse(&f));
-    let target_ends: Vec<NaiveDate> = results
+    Ok((start, end))
+}
+
+/// The ends of the reporting periods of `span` at `frequency`.
+pub(super) fn period_ends(span: Period, frequency: Frequency, fiscal: Option<FiscalYearStart>) -> BTreeSet<NaiveDate> {
+    reporting_periods(span, frequency, fiscal)
         .iter()
-        .flat_map(|r| r.3.iter())
-        .flat_map(|i| i.periods.iter())
+        .map(|p| p.end)
+        .collect()
+}
+
+/// The reporting frequency when the file does not say: the most common
+/// period length, if every target falls on a reporting period's end.
+fn guess_frequency(results: &[ImportedResult], span: Period, fiscal: Option<FiscalYearStart>) -> Frequency {
+    let target_ends: BTreeSet<NaiveDate> = all_periods(results)
         .filter(|p| p.target.is_some())
         .map(|p| p.end)
         .collect();
     let fits = |f: Frequency| {
-        let ends: Vec<NaiveDate> = reporting_periods(span, f, fiscal).iter().map(|p| p.end).collect();
-        target_ends.iter().all(|e| *e == end || ends.contains(e))
+        let ends = period_ends(span, f, fiscal);
+        target_ends.iter().all(|e| *e == span.end || ends.contains(e))
     };
-    let frequency = ext(act, "reporting-frequency")
-        .and_then(|f| Frequency::parse(&f))
-        .unwrap_or_else(|| {
-            // The most common period length, if targets fit it.
-            let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
-            for p in all_periods.clone() {
-                let months = ((p.end.year() - p.start.year()) * 12 + p.end.month() as i32 - p.start.month() as i32 + 1)
-                    .max(1) as u32;
-                *counts.entry(months).or_default() += 1;
-            }
-            let common = counts
-                .iter()
-                .max_by_key(|(m, n)| (**n, std::cmp::Reverse(**m)))
-                .map_or(12, |(m, _)| *m);
-            let guess = match common {
-                1 => Frequency::Monthly,
-                2..=4 => Frequency::Quarterly,
-                5..=8 => Frequency::Semiannual,
-                _ => Frequency::Annual,
-            };
-            [
-                guess,
-                Frequency::Quarterly,
-                Frequency::Semiannual,
-                Frequency::Annual,
-                Frequency::Monthly,
-            ]
-            .into_iter()
-            .find(|f| fits(*f))
-            .unwrap_or(Frequency::Monthly)
-        });
-    let ends: Vec<NaiveDate> = reporting_periods(span, frequency, fiscal)
+    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+    for p in all_periods(results) {
+        let months =
+            ((p.end.year() - p.start.year()) * 12 + p.end.month() as i32 - p.start.month() as i32 + 1).max(1) as u32;
+        *counts.entry(months).or_default() += 1;
+    }
+    let common = counts
         .iter()
-        .map(|p| p.end)
-        .collect();
+        .max_by_key(|(m, n)| (**n, std::cmp::Reverse(**m)))
+        .map_or(12, |(m, _)| *m);
+    let guess = match common {
+        1 => Frequency::Monthly,
+        2..=4 => Frequency::Quarterly,
+        5..=8 => Frequency::Semiannual,
+        _ => Frequency::Annual,
+    };
+    [
+        guess,
+        Frequency::Quarterly,
+        Frequency::Semiannual,
+        Frequency::Annual,
+        Frequency::Monthly,
+    ]
+    .into_iter()
+    .find(|f| fits(*f))
+    .unwrap_or(Frequency::Monthly)
+}
 
-    // Disaggregations, in order of appearance.
+/// Disaggregation dimensions and their values, in order of appearance (at
+/// most [`MAX_DIMENSIONS`]).
+fn disaggregations(ctx: &Ctx, results: &[ImportedResult]) -> Vec<(String, Vec<String>)> {
     let mut dims: Vec<(String, Vec<String>)> = Vec::new();
-    for i in results.iter().flat_map(|r| r.3.iter()) {
-        for (d, v) in i.periods.iter().flat_map(|p| p.cells.iter()).flat_map(|c| c.0.iter()) {
-            match dims.iter_mut().find(|x| &x.0 == d) {
-                Some(x) if !x.1.contains(v) => x.1.push(v.clone()),
-                Some(_) => {}
-                None => dims.push((d.clone(), vec![v.clone()])),
-            }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let cells = all_periods(results)
+        .flat_map(|p| p.cells.iter())
+        .flat_map(|c| c.0.iter());
+    for (d, v) in cells {
+        let at = *index.entry(d.as_str()).or_insert_with(|| {
+            dims.push((d.clone(), Vec::new()));
+            dims.len() - 1
+        });
+        if seen.insert((d.as_str(), v.as_str())) {
+            dims[at].1.push(v.clone());
         }
     }
     if dims.len() > MAX_DIMENSIONS {
-        warn(
+        ctx.warn(
             format!(
                 "the activity uses {} dimensions; logframe keeps the first {MAX_DIMENSIONS}",
                 dims.len()
@@ -782,345 +1032,5 @@ pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, Imp
         );
         dims.truncate(MAX_DIMENSIONS);
     }
-
-    // YAML.
-    let id = slug(&identifier);
-    let mut y = String::new();
-    y.push_str(&format!(
-        "# Imported by `logframe import-iati` from {}, activity {}.\n",
-        Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy()),
-        identifier
-    ));
-    y.push_str("# Check the dates, levels and targets before reporting on it.\n\n");
-    y.push_str("project:\n");
-    y.push_str(&format!("  id: {}\n", q(&id)));
-    y.push_str(&format!("  iati_id: {}\n", q(&identifier)));
-    y.push_str(&format!("  title: {}\n", yaml_text(&title, &lang)));
-    if let Some(d) = description.filter(|d| !d.default.is_empty()) {
-        y.push_str(&format!("  description: {}\n", yaml_text(&d, &lang)));
-    }
-    if let Some(d) = &donor {
-        y.push_str(&format!("  donor: {}\n", q(d)));
-    }
-    if let Some(i) = &implementer {
-        y.push_str(&format!("  implementer: {}\n", q(i)));
-    }
-    y.push_str(&format!("  start: {start}\n  end: {end}\n"));
-    let currency = act.attr("default-currency").map(str::trim).filter(|c| !c.is_empty());
-    if let Some(c) = currency {
-        y.push_str(&format!("  currency: {}\n", q(c)));
-    }
-    let budgets: Vec<Decimal> = act
-        .all("budget")
-        .filter(|b| matches!(b.attr("type"), None | Some("1")))
-        .filter_map(|b| b.child("value"))
-        .filter(|v| v.attr("currency").is_none_or(|c| Some(c.trim()) == currency))
-        .filter_map(|v| {
-            let d = decimal(&v.text);
-            if d.is_none() {
-                warn(
-                    format!(
-                        "{file}:{}: the budget value `{}` is not a number; it was left out of the budget",
-                        v.line,
-                        v.text.trim()
-                    ),
-                    "IATI numbers have no thousands separators and a `.` decimal point; fix the file, or set `budget:` by hand",
-                );
-            }
-            d
-        })
-        .collect();
-    if !budgets.is_empty() {
-        y.push_str(&format!(
-            "  budget: {}\n",
-            q(&budgets.iter().sum::<Decimal>().to_string())
-        ));
-    }
-    let mut countries: Vec<String> = Vec::new();
-    for c in act.all("recipient-country") {
-        let code = c.attr("code").unwrap_or("").trim().to_ascii_uppercase();
-        if crate::load::countries::is_country(&code) {
-            if !countries.contains(&code) {
-                countries.push(code);
-            }
-        } else {
-            warn(
-                format!("recipient-country `{code}` is not an ISO 3166-1 alpha-2 code and was left out"),
-                "add it to `countries:` by hand if it is a country",
-            );
-        }
-    }
-    if !countries.is_empty() {
-        y.push_str(&format!("  countries: [{}]\n", countries.join(", ")));
-    }
-    y.push_str(&format!("  language: {}\n", q(&lang)));
-    if let Some(f) = fiscal {
-        y.push_str(&format!("  fiscal_year_start: \"{f}\"\n"));
-    }
-    y.push_str(&format!("  reporting_frequency: {frequency}\n\n"));
-    let levels_used: Vec<&str> = results.iter().map(|r| r.1.as_str()).collect();
-    let gac = [
-        "ultimate_outcome",
-        "intermediate_outcome",
-        "immediate_outcome",
-        "output",
-    ];
-    let default = ["impact", "outcome", "output"];
-    let levels: Vec<String> =
-        if levels_used.iter().all(|l| gac.contains(l)) && levels_used.iter().any(|l| *l != "output") {
-            gac.iter().map(|s| s.to_string()).collect()
-        } else if levels_used.iter().all(|l| default.contains(l)) {
-            default.iter().map(|s| s.to_string()).collect()
-        } else {
-            let mut v: Vec<String> = default.iter().map(|s| s.to_string()).collect();
-            for l in &levels_used {
-                if !v.iter().any(|x| x == l) {
-                    v.push(l.to_string());
-                }
-            }
-            v
-        };
-    y.push_str(&format!(
-        "levels: [{}]\n\n",
-        levels.iter().map(|l| q(l)).collect::<Vec<_>>().join(", ")
-    ));
-    if !dims.is_empty() {
-        y.push_str("disaggregations:\n");
-        for (d, values) in &dims {
-            y.push_str(&format!(
-                "  {}: [{}]\n",
-                q(d),
-                values.iter().map(|v| q(v)).collect::<Vec<_>>().join(", ")
-            ));
-        }
-        y.push('\n');
-    }
-    y.push_str(if results.is_empty() {
-        "results: []\n"
-    } else {
-        "results:\n"
-    });
-
-    // CSV rows.
-    let header: Vec<String> = ["indicator", "period", "value", "numerator", "denominator", "score"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(dims.iter().map(|d| d.0.clone()))
-        .chain(
-            ["comment", "source", "recorded_at", "recorded_by"]
-                .iter()
-                .map(|s| s.to_string()),
-        )
-        .collect();
-    let recorded_at = act
-        .attr("last-updated-datetime")
-        .and_then(crate::ledger::row::parse_timestamp)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default();
-    let source = format!("IATI {identifier}");
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    w.write_record(&header).expect("in-memory write");
-    let mut rows = 0;
-    let mut row = |ind: &str, period: &str, fig: &Figure, cell: &Dims| {
-        let (value, num, den, score) = match fig {
-            Figure::Number(v) => (v.normalize().to_string(), String::new(), String::new(), String::new()),
-            Figure::Ratio(n, d) => (
-                String::new(),
-                n.normalize().to_string(),
-                d.normalize().to_string(),
-                String::new(),
-            ),
-            Figure::Flag(b) => (
-                if *b { "yes" } else { "no" }.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Figure::Text(t, s) => (
-                t.clone(),
-                String::new(),
-                String::new(),
-                s.map(|s| s.normalize().to_string()).unwrap_or_default(),
-            ),
-        };
-        let mut rec = vec![ind.to_string(), period.to_string(), value, num, den, score];
-        for (d, _) in &dims {
-            rec.push(
-                cell.iter()
-                    .find(|(n, _)| n == d)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default(),
-            );
-        }
-        rec.extend([String::new(), source.clone(), recorded_at.clone(), "import-iati".into()]);
-        w.write_record(&rec).expect("in-memory write");
-        rows += 1;
-    };
-    let n_results = results.len();
-    let mut n_indicators = 0;
-    for (rid, level, statement, indicators) in &results {
-        y.push_str(&format!(
-            "  - id: {}\n    level: {}\n    statement: {}\n    indicators:\n",
-            q(rid),
-            q(level),
-            yaml_text(statement, &lang)
-        ));
-        for ind in indicators {
-            n_indicators += 1;
-            y.push_str(&format!("      - id: {}\n", q(&ind.id)));
-            y.push_str(&format!("        title: {}\n", yaml_text(&ind.title, &lang)));
-            y.push_str(&format!("        type: {}\n", ind.kind.name()));
-            if let Some(u) = &ind.unit {
-                y.push_str(&format!("        unit: {}\n", q(u)));
-            }
-            y.push_str(&format!(
-                "        direction: {}\n",
-                if ind.increase { "increase" } else { "decrease" }
-            ));
-            y.push_str(&format!(
-                "        cumulative: {}\n        aggregate: {}\n",
-                ind.cumulative, ind.aggregate
-            ));
-            if let Some((v, d)) = ind.baseline {
-                let v = match ind.kind {
-                    IndicatorType::Milestone => {
-                        if v.is_zero() {
-                            "no".to_string()
-                        } else {
-                            "yes".to_string()
-                        }
-                    }
-                    _ => v.normalize().to_string(),
-                };
-                match d {
-                    Some(d) => y.push_str(&format!("        baseline: {{value: {}, date: {d}}}\n", q(&v))),
-                    None => y.push_str(&format!("        baseline: {{value: {}}}\n", q(&v))),
-                }
-            }
-            if let Some((lo, hi)) = ind.scale {
-                y.push_str(&format!(
-                    "        scale: {{min: \"{}\", max: \"{}\"}}\n",
-                    lo.normalize(),
-                    hi.normalize()
-                ));
-            }
-            // Each IATI period -> the period its values belong to: a running
-            // total's period starts the day after the previous one ends.
-            let mut targets: Vec<(String, Decimal)> = Vec::new();
-            let mut prev: Option<&IatiPeriod> = None;
-            for p in &ind.periods {
-                let own_start = match prev {
-                    Some(q) if ind.cumulative && p.start <= q.end && q.end < p.end => {
-                        q.end.succ_opt().unwrap_or(p.start)
-                    }
-                    _ => p.start,
-                };
-                let label = period_label(own_start, p.end);
-                if let Some(t) = p.target {
-                    if p.end == end {
-                        targets.push(("end".into(), t));
-                    } else if ind.kind == IndicatorType::Milestone {
-                        // Due by the end of the period it was published in.
-                        targets.push((p.end.to_string(), t));
-                    } else if ends.contains(&p.end) {
-                        targets.push((label.clone(), t));
-                    } else {
-                        warn(
-                            format!(
-                                "indicator {}: the target for {label} does not end with a {frequency} reporting period and was left out",
-                                ind.id
-                            ),
-                            "add it to logframe.yaml with a period that ends with a reporting period",
-                        );
-                    }
-                }
-                if let Some(total) = &p.total {
-                    let before = if ind.cumulative {
-                        prev.and_then(|q| q.total.as_ref())
-                    } else {
-                        None
-                    };
-                    let value = before.map_or(total.clone(), |b| total.minus(b));
-                    row(&ind.id, &label, &value, &Vec::new());
-                }
-                // Cells without a total are kept too: the total is their sum.
-                if p.total.is_some() || !ind.cumulative {
-                    for (cell, fig) in &p.cells {
-                        let v = if ind.cumulative {
-                            match prev {
-                                Some(q) if q.total.as_ref().is_some_and(|t| !t.is_zero()) => {
-                                    let names: Vec<&String> = cell.iter().map(|c| &c.0).collect();
-                                    let same_shape = q
-                                        .cells
-                                        .iter()
-                                        .any(|(c, _)| c.iter().map(|x| &x.0).collect::<Vec<_>>() == names);
-                                    if !same_shape {
-                                        continue;
-                                    }
-                                    match q.cells.iter().find(|(c, _)| c == cell) {
-                                        Some((_, b)) => fig.minus(b),
-                                        None => fig.clone(),
-                                    }
-                                }
-                                _ => fig.clone(),
-                            }
-                        } else {
-                            fig.clone()
-                        };
-                        if !v.is_zero() {
-                            row(&ind.id, &label, &v, cell);
-                        }
-                    }
-                }
-                prev = Some(p);
-            }
-            if !targets.is_empty() {
-                y.push_str("        targets:\n");
-                for (label, t) in &targets {
-                    let v = match ind.kind {
-                        IndicatorType::Milestone => {
-                            if t.is_zero() {
-                                "no".to_string()
-                            } else {
-                                "yes".to_string()
-                            }
-                        }
-                        _ => t.normalize().to_string(),
-                    };
-                    y.push_str(&format!("          - {{period: {}, value: {}}}\n", q(label), q(&v)));
-                }
-            }
-            let used: Vec<&str> = dims
-                .iter()
-                .filter(|(d, _)| {
-                    ind.periods
-                        .iter()
-                        .flat_map(|p| p.cells.iter())
-                        .any(|(c, _)| c.iter().any(|(n, _)| n == d))
-                })
-                .map(|(d, _)| d.as_str())
-                .collect();
-            if !used.is_empty() {
-                y.push_str(&format!(
-                    "        disaggregate_by: [{}]\n",
-                    used.iter().map(|d| q(d)).collect::<Vec<_>>().join(", ")
-                ));
-            }
-            if let Some(def) = &ind.definition {
-                y.push_str(&format!("        definition: {}\n", yaml_text(def, &lang)));
-            }
-        }
-    }
-    let csv = String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8");
-    Ok(Imported {
-        id,
-        yaml: y,
-        csv,
-        results: n_results,
-        indicators: n_indicators,
-        rows,
-        warnings: warnings.into_inner(),
-    })
+    dims
 }

@@ -24,6 +24,7 @@
 //!   requires the activity identifier to start with it.
 
 pub mod export;
+pub mod generate;
 pub mod import;
 
 use std::io::Write;
@@ -154,9 +155,16 @@ fn source_date_epoch() -> Result<Option<chrono::DateTime<chrono::Utc>>, Diagnost
         })
 }
 
-/// Write through a temporary file and a rename, so that a reader never
-/// sees half a document.
+/// Write through a temporary file (flushed to disk) and a rename, so that
+/// a reader never sees half a document and a crash leaves the old file. A
+/// symlink is written through to its target, not replaced by a file.
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let path = if is_link {
+        std::fs::canonicalize(path)?
+    } else {
+        path.to_path_buf()
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -166,10 +174,15 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    let written = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-    })
+    } else if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    written
 }
 
 /// Run `logframe import-iati`.
@@ -194,7 +207,13 @@ pub fn run_import(args: ImportArgs) -> i32 {
         Ok(i) => i,
         Err(e) => return fail(e.diagnostic, if e.usage { USAGE } else { FINDINGS }),
     };
-    let dir = args.out.unwrap_or_else(|| Path::new("frameworks").join(&imported.id));
+    let dir = match args.out {
+        Some(dir) => dir,
+        None => match generate::default_dir(Path::new("frameworks"), &imported.id) {
+            Ok(d) => d,
+            Err(d) => return fail(d, USAGE),
+        },
+    };
     if let Err(d) = imported.write(&dir) {
         return fail(d, USAGE);
     }

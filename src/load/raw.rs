@@ -5,7 +5,9 @@
 //! user typed, wrapped in [`Loc`] so that later checks can point at it. No
 //! number passes through a float: decimals are parsed from this text by
 //! `model::number`. The same structs derive the JSON Schema that
-//! `logframe schema` prints for editors.
+//! `logframe schema` prints for editors, and serialise the logframe.yaml
+//! that `import-iati` writes (so that generated YAML is always YAML: no text
+//! is ever pasted into it).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -14,15 +16,22 @@ use std::marker::PhantomData;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 /// A value with the place it was written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct Loc<T>(pub Spanned<T>);
 
 impl<T> Loc<T> {
+    /// A value built in code, to be serialised (it was written nowhere).
+    pub fn new(value: T) -> Loc<T> {
+        use serde_saphyr::Location;
+        Loc(Spanned::new(value, Location::UNKNOWN, Location::UNKNOWN))
+    }
+
     pub fn value(&self) -> &T {
         &self.0.value
     }
@@ -75,7 +84,7 @@ impl<T: JsonSchema> JsonSchema for Loc<T> {
 macro_rules! text_scalar {
     ($(#[$doc:meta])* $name:ident, $schema:tt) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Deserialize)]
+        #[derive(Debug, Clone, Deserialize, Serialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -125,7 +134,7 @@ text_scalar!(
 );
 
 /// A text, or its translations by language code: `{en: ..., fr: ..., es: ...}`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawText {
     Plain(String),
@@ -156,6 +165,16 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Ordered
     }
 }
 
+impl<K: Serialize, V: Serialize> Serialize for OrderedMap<K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
     fn inline_schema() -> bool {
         true
@@ -169,7 +188,7 @@ impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
 }
 
 /// A logframe: `frameworks/<name>/logframe.yaml`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "logframe",
@@ -178,64 +197,93 @@ impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
 pub struct RawFramework {
     pub project: RawProject,
     /// Result levels from the top down; default [impact, outcome, output].
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub levels: Option<Vec<Loc<String>>>,
     /// Percent of the expected progress at which an indicator is on track / at risk.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_thresholds: Option<Loc<RawThresholds>>,
     /// Disaggregation dimensions and their allowed values, e.g. `sex: [women, men, other]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disaggregations: Option<OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
     pub results: Vec<RawResult>,
     /// Budget, pledges and expenditure (optional).
+    // No generated framework has funding yet: see `funding_not_serialised`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "funding_not_serialised")]
     pub funding: Option<super::funding::RawFunding>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+/// Funding is read, never written by logframe (RawFunding has no
+/// serialiser): refuse rather than drop it silently.
+fn funding_not_serialised<S: Serializer>(_: &Option<super::funding::RawFunding>, _: S) -> Result<S::Ok, S::Error> {
+    Err(serde::ser::Error::custom("funding cannot be written yet"))
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProject {
     /// Defaults to the folder name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Loc<IdText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iati_id: Option<Loc<String>>,
     pub title: Loc<RawText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_name: Option<Loc<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Loc<RawText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub donor: Option<Loc<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub implementer: Option<Loc<String>>,
     pub start: Loc<DateText>,
     pub end: Loc<DateText>,
     /// ISO 4217 code, e.g. CAD.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Loc<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub budget: Option<Loc<DecimalText>>,
     /// ISO 3166-1 alpha-2 codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<Loc<String>>>,
     /// Default language of the texts: en, fr or es.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Loc<String>>,
     /// Month and day the fiscal year starts, e.g. "04-01"; enables FY2022-23 periods.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fiscal_year_start: Option<Loc<String>>,
     /// monthly | quarterly | semiannual | annual (default quarterly).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting_frequency: Option<Loc<String>>,
     /// Days after a period's end by which its values are due (default 30); `check --quality` flags later ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting_deadline_days: Option<Loc<IdText>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawThresholds {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_track: Option<Loc<DecimalText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at_risk: Option<Loc<DecimalText>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResult {
     pub id: Loc<IdText>,
     pub level: Loc<String>,
     pub statement: Loc<RawText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assumptions: Option<Vec<Loc<RawText>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub indicators: Option<Vec<Loc<RawIndicator>>>,
     /// Child results, one level down.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<RawResult>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     pub id: Loc<IdText>,
@@ -243,34 +291,49 @@ pub struct RawIndicator {
     /// count | number | percentage | milestone | qualitative
     #[serde(rename = "type")]
     pub kind: Loc<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Loc<String>>,
     /// increase | decrease (default increase)
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Loc<String>>,
     /// Targets and actuals accumulate from the project start (default: true for count).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cumulative: Option<Loc<BoolText>>,
     /// sum | last | max | mean (default by type)
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<Loc<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Loc<RawBaseline>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<Loc<RawTarget>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disaggregate_by: Option<Vec<Loc<String>>>,
     /// Score scale of a qualitative indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<Loc<RawScale>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_thresholds: Option<Loc<RawThresholds>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub definition: Option<Loc<RawText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_source: Option<Loc<RawText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub collection_method: Option<Loc<RawText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Loc<RawText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub responsible: Option<Loc<RawText>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBaseline {
     pub value: Loc<FigureText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Loc<DateText>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
     /// A period, or `end` for the life of the project.
@@ -278,7 +341,7 @@ pub struct RawTarget {
     pub value: Loc<FigureText>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScale {
     pub min: Loc<DecimalText>,
