@@ -10,6 +10,7 @@ use super::i18n::Lang;
 use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
+use crate::output;
 use crate::render::{chart, markdown};
 use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
@@ -206,13 +207,17 @@ pub fn run(a: ReportArgs) -> i32 {
                     created,
                 },
             );
-            let path = a.out.join(format!("{stem}.pdf"));
-            let message = format!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024));
-            outputs.push((vec![(path, bytes)], message));
+            let name = PathBuf::from(format!("{stem}.pdf"));
+            let message = format!(
+                "wrote {} ({} kB)",
+                a.out.join(&name).display(),
+                bytes.len().div_ceil(1024)
+            );
+            outputs.push((vec![(name, bytes)], message));
             continue;
         }
         let written =
-            match render_files(&report, &a.out, &stem, format, overrides.clone()) {
+            match render_files(&report, &stem, format, overrides.clone()) {
                 Ok(w) => w,
                 Err(e) => {
                     return usage(Diagnostic::error(format!("template error: {e:#}")).hint(
@@ -222,7 +227,7 @@ pub fn run(a: ReportArgs) -> i32 {
             };
         let message = format!(
             "wrote {} ({} charts)",
-            written.main.display(),
+            a.out.join(&written.main).display(),
             written.files.len().saturating_sub(1)
         );
         outputs.push((
@@ -230,30 +235,30 @@ pub fn run(a: ReportArgs) -> i32 {
             message,
         ));
     }
-    for (files, message) in outputs {
-        for (path, bytes) in &files {
-            if let Err(d) = write_bytes(path, bytes) {
-                return usage(d);
-            }
-        }
+    // Every name is checked before the first file is written.
+    let (files, messages): (Vec<Files>, Vec<String>) = outputs.into_iter().unzip();
+    let files: Files = files.into_iter().flatten().collect();
+    if let Err(d) = output::write_files(&a.out, &files) {
+        return usage(d);
+    }
+    for message in messages {
         out(&(message + "\n"));
     }
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
 
-/// Render a report into text files under `out` (nothing is written yet).
-/// The PDF is binary: [`crate::pdf::render`] makes it and `run` writes it,
-/// so here it yields no files.
+/// Render a report into text files, named relative to the output folder
+/// (nothing is written yet). The PDF is binary: [`crate::pdf::render`]
+/// makes it and `run` writes it, so here it yields no files.
 pub fn render_files(
     report: &Report,
-    out: &Path,
     stem: &str,
     format: ReportFormat,
     overrides: Vec<PathBuf>,
 ) -> Result<Written, minijinja::Error> {
     match format {
         ReportFormat::Json => {
-            let main = out.join(format!("{stem}.json"));
+            let main = PathBuf::from(format!("{stem}.json"));
             let text = serde_json::to_string_pretty(report).expect("report serialises") + "\n";
             Ok(Written {
                 main: main.clone(),
@@ -262,8 +267,8 @@ pub fn render_files(
         }
         ReportFormat::Md => {
             let text = markdown::render(report, report.layout.template(), overrides)?;
-            let main = out.join(format!("{stem}.md"));
-            let charts = out.join(stem);
+            let main = PathBuf::from(format!("{stem}.md"));
+            let charts = PathBuf::from(stem);
             let mut files = vec![
                 (main.clone(), text),
                 (charts.join(SUMMARY_CHART), chart::summary(report)),
@@ -279,23 +284,10 @@ pub fn render_files(
             Ok(Written { main, files })
         }
         ReportFormat::Pdf => Ok(Written {
-            main: out.join(format!("{stem}.pdf")),
+            main: PathBuf::from(format!("{stem}.pdf")),
             files: Vec::new(),
         }),
     }
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(format!("cannot create {}: {e}", parent.display()))
-                .hint("check that the folder is writable, or pick another with --out")
-        })?;
-    }
-    std::fs::write(path, bytes).map_err(|e| {
-        Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-            .hint("check that the folder is writable, or pick another with --out")
-    })
 }
 
 /// Warnings for `*.md.j2` files in an override folder that override no
@@ -343,11 +335,8 @@ pub fn templates(action: TemplatesAction) -> i32 {
                     out(&(format!("kept {} (already there)", p.display()) + "\n"));
                     continue;
                 }
-                if let Err(e) = std::fs::write(&p, text) {
-                    return usage(
-                        Diagnostic::error(format!("cannot write {}: {e}", p.display()))
-                            .hint("check that the folder is writable"),
-                    );
+                if let Err(d) = output::write_file(&dir, name, text.as_bytes()) {
+                    return usage(d);
                 }
                 out(&(format!("wrote {}", p.display()) + "\n"));
             }
