@@ -185,6 +185,9 @@ pub fn run(a: ReportArgs) -> i32 {
     );
     let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
     overrides.push(fw.dir.join("templates"));
+    if let Err(d) = templates_inside(&fw.dir) {
+        return usage(d);
+    }
     let unknown: Vec<Diagnostic> = overrides.iter().flat_map(|d| unknown_templates(d)).collect();
     if !unknown.is_empty() {
         eprint(&crate::diag::Diagnostics(unknown), &loaded.sources);
@@ -216,15 +219,10 @@ pub fn run(a: ReportArgs) -> i32 {
             outputs.push((vec![(name, bytes)], message));
             continue;
         }
-        let written =
-            match render_files(&report, &stem, format, overrides.clone()) {
-                Ok(w) => w,
-                Err(e) => {
-                    return usage(Diagnostic::error(format!("template error: {e:#}")).hint(
-                        "fix the template named above, or remove it to use the built-in one; nothing was written",
-                    ));
-                }
-            };
+        let written = match render_files(&report, &stem, format, overrides.clone()) {
+            Ok(w) => w,
+            Err(e) => return usage(markdown::template_error(&e)),
+        };
         let message = format!(
             "wrote {} ({} charts)",
             a.out.join(&written.main).display(),
@@ -288,6 +286,24 @@ pub fn render_files(
             files: Vec::new(),
         }),
     }
+}
+
+/// A framework's `templates/` folder, if any, lies inside the framework: a
+/// symlink to elsewhere would read templates from anywhere on the machine.
+fn templates_inside(fw_dir: &Path) -> Result<(), Diagnostic> {
+    let folder = fw_dir.join("templates");
+    let (Ok(real), Ok(root)) = (folder.canonicalize(), fw_dir.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        return Ok(());
+    }
+    Err(
+        Diagnostic::error(format!("{} leads outside the framework", folder.display()))
+            .expected(format!("a templates folder inside {}", fw_dir.display()))
+            .found(format!("a link to {}", real.display()))
+            .hint("copy the templates into the framework, or pass the folder with --templates"),
+    )
 }
 
 /// Warnings for `*.md.j2` files in an override folder that override no
