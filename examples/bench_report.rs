@@ -45,7 +45,7 @@ fn main() {
                 chart_dir: &chart_dir,
             },
         );
-        let written = render_files(&report, Path::new("reports"), &chart_dir, ReportFormat::Md, Vec::new()).unwrap();
+        let written = render_files(&report, &chart_dir, ReportFormat::Md, Vec::new()).unwrap();
         bytes = written.files.iter().map(|(_, t)| t.len()).sum::<usize>();
         times.push(t.elapsed());
     }

@@ -397,16 +397,19 @@ fn init(name: &str, parent: &Path) -> i32 {
                 .hint("pick another name, or edit the existing framework"),
         );
     }
-    let write = || -> std::io::Result<()> {
-        std::fs::create_dir_all(dir.join("measurements"))?;
-        std::fs::write(dir.join("logframe.yaml"), INIT_TEMPLATE.replace("{{id}}", name))?;
-        Ok(())
-    };
-    if let Err(e) = write() {
-        return usage(
-            Diagnostic::error(format!("cannot create {}: {e}", dir.display()))
-                .hint("check that the folder is writable"),
-        );
+    // The name is checked above; quoted as a JSON string it is a YAML
+    // scalar whatever it holds.
+    let id = serde_json::to_string(name).unwrap_or_default();
+    let yaml = INIT_TEMPLATE.replace("{{id}}", &id);
+    let written =
+        crate::output::write_file(parent, Path::new(name).join("logframe.yaml"), yaml.as_bytes()).and_then(|_| {
+            std::fs::create_dir_all(dir.join("measurements")).map_err(|e| {
+                Diagnostic::error(format!("cannot create {}: {e}", dir.join("measurements").display()))
+                    .hint("check that the folder is writable")
+            })
+        });
+    if let Err(d) = written {
+        return usage(d);
     }
     outln!("created {}/logframe.yaml", dir.display());
     outln!("next: edit it, then `logframe check {}`", dir.display());

@@ -19,6 +19,7 @@ pub mod iati;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod report;

@@ -44,6 +44,10 @@ cases! {
     yaml_unknown_level: 1, ["unknown level `outcom`", "did you mean `outcome`?"], [];
     // The first use is shown as a line, not a byte offset.
     yaml_duplicate_result_id: 1, ["duplicate result id `1100`", "logframe.yaml:20:13"], ["byte"];
+    // Ids name files and key ledger rows: no paths, no blanks, no spaces.
+    yaml_project_id_path: 1, ["project id `../../pwn` is not allowed", "./logframe.yaml:3:7", "write it as `pwn`"], [];
+    yaml_indicator_id_space: 1, ["indicator id `1100 .1` is not allowed", "a space at character 5", "write it as `1100.1`"], [];
+    yaml_indicator_id_empty: 1, ["indicator id is empty", "./logframe.yaml:31:17"], [];
     yaml_duplicate_indicator_id: 1, ["duplicate indicator id `1100.1`", "logframe.yaml:24:17"], ["byte"];
     yaml_unknown_disaggregation: 1, ["unknown disaggregation `contry`", "did you mean `country`?"], [];
     yaml_fiscal_without_start: 1, ["fiscal-year periods need", "fiscal_year_start"], [];

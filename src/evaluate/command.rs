@@ -80,18 +80,15 @@ fn unknown_indicator(fw: &Framework, id: &str) -> Diagnostic {
         )
 }
 
-/// Write `bytes` to `-o FILE` or standard output.
+/// Write `bytes` to `-o FILE` (atomically) or standard output.
 fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
     match output {
-        Some(p) => match std::fs::write(p, bytes) {
-            Ok(()) => {
+        Some(p) => match crate::output::write_path(p, bytes) {
+            Ok(p) => {
                 eprintln!("wrote {}", p.display());
                 CLEAN
             }
-            Err(e) => usage(
-                Diagnostic::error(format!("cannot write {}: {e}", p.display()))
-                    .hint("check the folder exists and is writable"),
-            ),
+            Err(d) => usage(d),
         },
         None => {
             out(bytes);

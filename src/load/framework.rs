@@ -385,6 +385,7 @@ impl Lower<'_> {
             .map(|d| self.text_in(d, &language, "the description"));
         Some(Project {
             id,
+            id_span: p.id.as_ref().map(|l| self.span(l)),
             iati_id: p.iati_id.map(|v| v.value().trim().to_string()),
             title,
             short_name: p.short_name.map(|v| v.value().trim().to_string()),

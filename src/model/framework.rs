@@ -37,6 +37,9 @@ impl Text {
 #[derive(Debug, Clone, Serialize)]
 pub struct Project {
     pub id: String,
+    /// Where `id:` is written; `None` when the id defaults to the folder name.
+    #[serde(skip)]
+    pub id_span: Option<Span>,
     pub iati_id: Option<String>,
     pub title: Text,
     pub short_name: Option<String>,

@@ -10,6 +10,7 @@ use super::i18n::Lang;
 use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
+use crate::output;
 use crate::render::{chart, markdown};
 use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
@@ -184,6 +185,9 @@ pub fn run(a: ReportArgs) -> i32 {
     );
     let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
     overrides.push(fw.dir.join("templates"));
+    if let Err(d) = templates_inside(&fw.dir) {
+        return usage(d);
+    }
     let unknown: Vec<Diagnostic> = overrides.iter().flat_map(|d| unknown_templates(d)).collect();
     if !unknown.is_empty() {
         eprint(&crate::diag::Diagnostics(unknown), &loaded.sources);
@@ -206,23 +210,22 @@ pub fn run(a: ReportArgs) -> i32 {
                     created,
                 },
             );
-            let path = a.out.join(format!("{stem}.pdf"));
-            let message = format!("wrote {} ({} kB)", path.display(), bytes.len().div_ceil(1024));
-            outputs.push((vec![(path, bytes)], message));
+            let name = PathBuf::from(format!("{stem}.pdf"));
+            let message = format!(
+                "wrote {} ({} kB)",
+                a.out.join(&name).display(),
+                bytes.len().div_ceil(1024)
+            );
+            outputs.push((vec![(name, bytes)], message));
             continue;
         }
-        let written =
-            match render_files(&report, &a.out, &stem, format, overrides.clone()) {
-                Ok(w) => w,
-                Err(e) => {
-                    return usage(Diagnostic::error(format!("template error: {e:#}")).hint(
-                        "fix the template named above, or remove it to use the built-in one; nothing was written",
-                    ));
-                }
-            };
+        let written = match render_files(&report, &stem, format, overrides.clone()) {
+            Ok(w) => w,
+            Err(e) => return usage(markdown::template_error(&e)),
+        };
         let message = format!(
             "wrote {} ({} charts)",
-            written.main.display(),
+            a.out.join(&written.main).display(),
             written.files.len().saturating_sub(1)
         );
         outputs.push((
@@ -230,30 +233,30 @@ pub fn run(a: ReportArgs) -> i32 {
             message,
         ));
     }
-    for (files, message) in outputs {
-        for (path, bytes) in &files {
-            if let Err(d) = write_bytes(path, bytes) {
-                return usage(d);
-            }
-        }
+    // Every name is checked before the first file is written.
+    let (files, messages): (Vec<Files>, Vec<String>) = outputs.into_iter().unzip();
+    let files: Files = files.into_iter().flatten().collect();
+    if let Err(d) = output::write_files(&a.out, &files) {
+        return usage(d);
+    }
+    for message in messages {
         out(&(message + "\n"));
     }
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
 
-/// Render a report into text files under `out` (nothing is written yet).
-/// The PDF is binary: [`crate::pdf::render`] makes it and `run` writes it,
-/// so here it yields no files.
+/// Render a report into text files, named relative to the output folder
+/// (nothing is written yet). The PDF is binary: [`crate::pdf::render`]
+/// makes it and `run` writes it, so here it yields no files.
 pub fn render_files(
     report: &Report,
-    out: &Path,
     stem: &str,
     format: ReportFormat,
     overrides: Vec<PathBuf>,
 ) -> Result<Written, minijinja::Error> {
     match format {
         ReportFormat::Json => {
-            let main = out.join(format!("{stem}.json"));
+            let main = PathBuf::from(format!("{stem}.json"));
             let text = serde_json::to_string_pretty(report).expect("report serialises") + "\n";
             Ok(Written {
                 main: main.clone(),
@@ -262,8 +265,8 @@ pub fn render_files(
         }
         ReportFormat::Md => {
             let text = markdown::render(report, report.layout.template(), overrides)?;
-            let main = out.join(format!("{stem}.md"));
-            let charts = out.join(stem);
+            let main = PathBuf::from(format!("{stem}.md"));
+            let charts = PathBuf::from(stem);
             let mut files = vec![
                 (main.clone(), text),
                 (charts.join(SUMMARY_CHART), chart::summary(report)),
@@ -279,23 +282,28 @@ pub fn render_files(
             Ok(Written { main, files })
         }
         ReportFormat::Pdf => Ok(Written {
-            main: out.join(format!("{stem}.pdf")),
+            main: PathBuf::from(format!("{stem}.pdf")),
             files: Vec::new(),
         }),
     }
 }
 
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(format!("cannot create {}: {e}", parent.display()))
-                .hint("check that the folder is writable, or pick another with --out")
-        })?;
+/// A framework's `templates/` folder, if any, lies inside the framework: a
+/// symlink to elsewhere would read templates from anywhere on the machine.
+fn templates_inside(fw_dir: &Path) -> Result<(), Diagnostic> {
+    let folder = fw_dir.join("templates");
+    let (Ok(real), Ok(root)) = (folder.canonicalize(), fw_dir.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        return Ok(());
     }
-    std::fs::write(path, bytes).map_err(|e| {
-        Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-            .hint("check that the folder is writable, or pick another with --out")
-    })
+    Err(
+        Diagnostic::error(format!("{} leads outside the framework", folder.display()))
+            .expected(format!("a templates folder inside {}", fw_dir.display()))
+            .found(format!("a link to {}", real.display()))
+            .hint("copy the templates into the framework, or pass the folder with --templates"),
+    )
 }
 
 /// Warnings for `*.md.j2` files in an override folder that override no
@@ -343,11 +351,8 @@ pub fn templates(action: TemplatesAction) -> i32 {
                     out(&(format!("kept {} (already there)", p.display()) + "\n"));
                     continue;
                 }
-                if let Err(e) = std::fs::write(&p, text) {
-                    return usage(
-                        Diagnostic::error(format!("cannot write {}: {e}", p.display()))
-                            .hint("check that the folder is writable"),
-                    );
+                if let Err(d) = output::write_file(&dir, name, text.as_bytes()) {
+                    return usage(d);
                 }
                 out(&(format!("wrote {}", p.display()) + "\n"));
             }

@@ -7,6 +7,7 @@
 mod baselines;
 mod duplicate_ids;
 mod funding;
+pub mod ids;
 mod level_order;
 mod targets;
 
@@ -19,6 +20,7 @@ type Check = fn(&Framework, &Sources) -> Vec<Diagnostic>;
 
 /// Every framework check, in the order they run.
 pub const CHECKS: &[(&str, Check)] = &[
+    ("ids that name files", ids::check),
     ("duplicate ids", duplicate_ids::check),
     ("level order", level_order::check),
     ("target periods", targets::periods),

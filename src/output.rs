@@ -1,0 +1,150 @@
+//! Writing output files: reports, charts, exports, new frameworks.
+//!
+//! Every file the engine writes for the user goes through [`write_file`],
+//! for two reasons. File names are built from user data (project and
+//! indicator ids), so the one function that joins them to the output folder
+//! refuses any name that would leave it: `..`, absolute paths, or a
+//! subfolder that is a symlink to elsewhere. And a file is written to a
+//! temporary file beside it, fsynced and renamed over the old one, so a
+//! crash or a full disk leaves the old file or the new one, never half of
+//! one.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+/// Write `bytes` to `dir/name`, atomically, creating folders as needed.
+/// `name` is relative and may hold subfolders (`starsom-2023-Q3/summary.svg`);
+/// it may not leave `dir`. Returns the path written.
+pub fn write_file(dir: &Path, name: impl AsRef<Path>, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
+    let path = prepare(dir, name.as_ref())?;
+    replace(&path, bytes)?;
+    Ok(path)
+}
+
+/// Write `bytes` to a file the user named (`-o FILE`): atomically, inside
+/// the folder the path names.
+pub fn write_path(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
+    let Some(name) = path.file_name() else {
+        return Err(Diagnostic::error(format!("{} does not name a file", path.display()))
+            .expected("a file name, e.g. `report.xlsx`")
+            .found(path.display().to_string())
+            .hint("give the file a name"));
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    write_file(dir, name, bytes)
+}
+
+/// Write several files under `dir`. Every name is checked (and its folder
+/// made) before the first file is written, so a refused name leaves no
+/// partial output.
+pub fn write_files(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let paths = files
+        .iter()
+        .map(|(name, _)| prepare(dir, name))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (path, (_, bytes)) in paths.iter().zip(files) {
+        replace(path, bytes)?;
+    }
+    Ok(paths)
+}
+
+/// `dir/name`, once `name` is known to stay inside `dir` and its folder
+/// exists.
+fn prepare(dir: &Path, name: &Path) -> Result<PathBuf, Diagnostic> {
+    check_name(dir, name)?;
+    let path = dir.join(name);
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).map_err(|e| cannot(format!("cannot create {}", parent.display()), e))?;
+    stays_inside(dir, parent, name)?;
+    Ok(path)
+}
+
+/// `name` is a plain relative path: only normal components, no `..`, no
+/// root.
+pub fn check_name(dir: &Path, name: &Path) -> Result<(), Diagnostic> {
+    let plain = name.components().next().is_some() && name.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(())
+    } else {
+        Err(outside(dir, name, "the name leads out of the folder").hint(
+            "ids that name files hold only letters, digits, `.`, `-` and `_`; `logframe check` shows which one is wrong",
+        ))
+    }
+}
+
+fn outside(dir: &Path, name: &Path, why: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "refusing to write `{}` in {}: {why}",
+        name.display(),
+        dir.display()
+    ))
+    .expected(format!("a file inside {}", dir.display()))
+    .found(name.display().to_string())
+}
+
+/// The folder a file lands in, with symlinks resolved, is `dir` or below it.
+fn stays_inside(dir: &Path, parent: &Path, name: &Path) -> Result<(), Diagnostic> {
+    let resolve = |p: &Path| {
+        p.canonicalize()
+            .map_err(|e| cannot(format!("cannot resolve {}", p.display()), e))
+    };
+    let real = resolve(parent)?;
+    if real.starts_with(resolve(dir)?) {
+        Ok(())
+    } else {
+        Err(outside(dir, name, &format!("a symlink leads to {}", real.display()))
+            .hint("remove the symlink, or pick another output folder"))
+    }
+}
+
+/// Replace `path` with `bytes`, or leave it as it was.
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    write_and_rename(parent, path, bytes).map_err(|e| cannot(format!("cannot write {}", path.display()), e))
+}
+
+/// Temporary file in `parent`, fsynced, renamed over `path`, folder fsynced.
+/// The temporary file is removed if anything fails.
+fn write_and_rename(parent: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = new_file().prefix(".logframe-").suffix(".tmp").tempfile_in(parent)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(parent)
+}
+
+/// A temporary file readable as a plain new file would be (0666 less the
+/// umask), not tempfile's private 0600: reports are shared.
+#[cfg(unix)]
+fn new_file() -> tempfile::Builder<'static, 'static> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut b = tempfile::Builder::new();
+    b.permissions(std::fs::Permissions::from_mode(0o666));
+    b
+}
+
+#[cfg(not(unix))]
+fn new_file() -> tempfile::Builder<'static, 'static> {
+    tempfile::Builder::new()
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Folders cannot be opened for fsync on Windows; the rename is durable
+/// enough there.
+#[cfg(not(unix))]
+fn sync_dir(_: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+fn cannot(what: String, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("{what}: {e}")).hint("check that the folder is writable, or pick another output folder")
+}
