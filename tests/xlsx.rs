@@ -532,3 +532,79 @@ fn ods_small_sheet_is_read() {
     r.expect_code(1);
     assert!(r.stderr.contains("Data!A4: unknown indicator `x`"), "{}", r.stderr);
 }
+
+/// A tiny double (formula noise) was reported as "value is missing": the
+/// message now says what the cell holds. So do the other odd cells.
+#[test]
+fn xlsx_tiny_float_says_what_the_cell_holds() {
+    let ws = starsom();
+    let file = ws.path().join("noise.xlsx");
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in ["indicator", "period", "value"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, v) in [1e-30, 1.5e-20].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "1100.1").unwrap();
+        sheet.write_string(r, 1, "2023-Q4").unwrap();
+        sheet.write_number(r, 2, *v).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    for want in [
+        "Sheet1!C2: value: `1E-30` is in scientific notation and has more than 28 decimal places",
+        "ROUND",
+        "Sheet1!C3: value: `1.5E-20` is in scientific notation",
+        "write the number out: 0.000000000000000000015",
+    ] {
+        assert!(r.stderr.contains(want), "missing `{want}` in\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("missing"), "{}", r.stderr);
+}
+
+/// An empty sheet, or a header alone, was imported with exit 0.
+#[test]
+fn xlsx_sheet_without_rows_is_an_error() {
+    let ws = starsom();
+    for (name, header) in [("empty.xlsx", false), ("header.xlsx", true)] {
+        let file = ws.path().join(name);
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        if header {
+            sheet.write_string(0, 0, "indicator").unwrap();
+            sheet.write_string(0, 1, "period").unwrap();
+        }
+        wb.save(&file).unwrap();
+        let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+        r.expect_code(1);
+        assert!(
+            r.stderr.contains("sheet `Sheet1` has no rows to import"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
+    }
+}
+
+/// Excel's trailing empty columns (and a formula leaving "" in them) are
+/// ignored, as in CSV.
+#[test]
+fn xlsx_trailing_columns_without_a_name_are_ignored_when_empty() {
+    let ws = starsom();
+    let file = ws.path().join("trailing.xlsx");
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in ["indicator", "period", "value", "", ""].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "1100.1").unwrap();
+    sheet.write_string(1, 1, "2023-Q4").unwrap();
+    sheet.write_number(1, 2, 4.0).unwrap();
+    sheet.write_string(1, 4, "").unwrap();
+    wb.save(&file).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap(), "--dry-run"]);
+    r.expect_code(0);
+    assert!(r.stdout.contains("1 new"), "{}{}", r.stdout, r.stderr);
+}

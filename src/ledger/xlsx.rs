@@ -14,7 +14,9 @@
 //!   and written without trailing zeros, so `0.1` stays `0.1` and never
 //!   becomes `0.1000000000000000055`. A figure that needs more digits, or
 //!   an id with a trailing zero such as `1.10`, must be typed as text (in
-//!   Excel: a leading apostrophe, or the Text cell format);
+//!   Excel: a leading apostrophe, or the Text cell format). A double too
+//!   small for that (formula noise such as `1E-30`) is written in
+//!   scientific notation, which the number reader then names;
 //! - dates as ISO 8601 (`2022-07-15`), with the time when it is not
 //!   midnight (`2022-07-15T09:30:00Z`, read as UTC);
 //! - TRUE/FALSE as `yes`/`no`;
@@ -128,7 +130,12 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f).ok_or_else(|| format!("the number {f} cannot be read exactly"))?,
+        // A figure Excel's General format shows in scientific notation
+        // (formula noise such as 1E-30) stays so, and the number reader
+        // says what it is.
+        Data::Float(f) => number_text(*f)
+            .or_else(|| f.is_finite().then(|| format!("{f:E}")))
+            .ok_or_else(|| format!("the number {f}, which cannot be read"))?,
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => {
@@ -490,6 +497,17 @@ impl Sheet {
         }
         self.csv.push('\n');
     }
+}
+
+/// The error for a sheet with no rows to import (empty, or a header alone),
+/// naming the workbook and the sheet.
+pub fn no_rows(sheet: &Sheet, path: &Path, sources: &Sources, file: FileId) -> Diagnostic {
+    let mut d = super::read::no_rows(sources, file);
+    d.message = format!("{}: sheet `{}` has no rows to import", path.display(), sheet.name);
+    if sheet.csv.is_empty() {
+        d.found = Some("an empty sheet".into());
+    }
+    d.hint("check that this is the workbook you meant, and name the sheet with --sheet NAME")
 }
 
 /// Name the cell in each diagnostic located in the sheet's CSV text, and

@@ -450,14 +450,13 @@ pub fn read_expenditures(fw: &mut Framework, sources: &mut Sources) -> Diagnosti
         .collect();
     files.sort();
     for path in files {
-        let text = match crate::ledger::read::read_csv_text(&path) {
-            Ok(t) => t,
+        let file = match crate::ledger::read::read_csv_file(&path, sources) {
+            Ok(f) => f,
             Err(d) => {
                 diags.push(d);
                 continue;
             }
         };
-        let file = sources.add(path, text);
         let Some(funding) = fw.funding.as_mut() else {
             diags.push(
                 Diagnostic::error("expenditures without a funding section")
