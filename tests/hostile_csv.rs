@@ -103,3 +103,30 @@ fn latin1_ledger_is_located_by_check() {
     );
     assert!(r.stderr.contains("ledger.csv:2:19"), "{}", r.stderr);
 }
+
+/// The expenditure reader shares the header rules: Excel's trailing empty
+/// columns are ignored there too, and a value under one is named.
+#[test]
+fn expenditure_files_ignore_trailing_empty_columns() {
+    let ws = common::workspace(&["starsom"]);
+    let file = ws.path().join("frameworks/starsom/expenditures/2021-2023.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut lines = text.lines();
+    let header = format!("{},,", lines.next().unwrap());
+    let body: Vec<String> = lines.map(|l| format!("{l},,")).collect();
+    std::fs::write(&file, format!("{header}\n{}\n", body.join("\n"))).unwrap();
+    let r = run_env(ws.path(), &["check", "starsom"], &[NOW]);
+    r.expect_code(0);
+    std::fs::write(
+        &file,
+        format!("{header}\n{}\n2021-Q2,personnel,1.00,,x\n", body.join("\n")),
+    )
+    .unwrap();
+    let r = run_env(ws.path(), &["check", "starsom"], &[NOW]);
+    r.expect_code(1);
+    assert!(
+        r.stderr.contains("a value under column 5, which has no name"),
+        "{}",
+        r.stderr
+    );
+}

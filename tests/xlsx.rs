@@ -608,3 +608,24 @@ fn xlsx_trailing_columns_without_a_name_are_ignored_when_empty() {
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}{}", r.stdout, r.stderr);
 }
+
+/// A CSV (or any non-workbook) named .xlsx got calamine's "Could not find
+/// EOCD" alone; the message now says what the file looks like.
+#[test]
+fn a_text_file_named_xlsx_is_called_what_it_is() {
+    let ws = starsom();
+    let file = ws.path().join("data.xlsx");
+    std::fs::write(&file, "indicator,period,value\n1100.1,2023-Q4,4\n").unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("a text file (CSV?), not a workbook"), "{}", r.stderr);
+    assert!(r.stderr.contains("rename it to .csv"), "{}", r.stderr);
+    std::fs::write(&file, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("an old Excel (.xls) file named .xlsx"),
+        "{}",
+        r.stderr
+    );
+}

@@ -196,10 +196,7 @@ pub fn read_rows(
     }
     let mut columns = Vec::new();
     let dim_names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-    let named = (0..record.len())
-        .rev()
-        .find(|&i| !record[i].trim().is_empty())
-        .map_or(0, |i| i + 1);
+    let named = named_columns(&record);
     for (i, name) in record.iter().enumerate() {
         let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if i >= named {
@@ -298,7 +295,7 @@ pub fn read_rows(
             );
             continue;
         }
-        if let Some(d) = cell_without_column(&columns, &record, |c| field_span(file, text, start, c, delimiter)) {
+        if let Some(d) = value_without_column(&record, named, |c| field_span(file, text, start, c, delimiter)) {
             diags.push(d);
             continue;
         }
@@ -348,18 +345,28 @@ pub fn read_rows(
     diags
 }
 
-/// The error for a row with a value under a trailing column with no name.
-fn cell_without_column(
-    columns: &[Option<Column>],
+/// How many columns a header names: Excel leaves empty header cells after
+/// the last column (`...,comment,,`), which are ignored when every cell
+/// under them is empty (see [`value_without_column`]).
+pub fn named_columns(header: &csv::StringRecord) -> usize {
+    (0..header.len())
+        .rev()
+        .find(|&i| !header[i].trim().is_empty())
+        .map_or(0, |i| i + 1)
+}
+
+/// The error for a row with a value under a trailing header cell with no
+/// name (columns from `named` on); `span_of` locates a cell by index.
+pub fn value_without_column(
     record: &csv::StringRecord,
+    named: usize,
     span_of: impl Fn(usize) -> Span,
 ) -> Option<Diagnostic> {
-    let (i, cell) = columns
+    let (i, cell) = record
         .iter()
-        .zip(record.iter())
         .enumerate()
-        .find(|(_, (c, cell))| **c == Some(Column::Blank) && !cell.trim().is_empty())
-        .map(|(i, (_, cell))| (i, cell))?;
+        .skip(named)
+        .find(|(_, cell)| !cell.trim().is_empty())?;
     Some(
         Diagnostic::error(format!("a value under column {}, which has no name", i + 1))
             .at(span_of(i))

@@ -191,14 +191,15 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
     {
         return Ok(refused);
     }
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read {} as a spreadsheet: {e}", path.display()))
-            .hint("save it as .xlsx (Excel workbook) or .ods, or export the sheet as CSV UTF-8")
-    })?;
+    let mut wb = open_workbook_auto(path).map_err(|e| not_a_workbook(path, &e.to_string()))?;
     let name = sheet_name(&wb.sheet_names(), sheet, path)?;
     let cells = used_cells(&mut wb, &name).map_err(|e| {
         Diagnostic::error(format!("cannot read sheet `{name}` of {}: {e}", path.display()))
-            .hint("check the file, or export the sheet as CSV UTF-8")
+            .expected("a worksheet of cells")
+            .found(format!(
+                "sheet `{name}`, which calamine cannot read (a chart sheet, or damaged)"
+            ))
+            .hint("name a data sheet with --sheet NAME, or export the sheet as CSV UTF-8")
     })?;
     let mut out = Sheet {
         name,
@@ -213,6 +214,56 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
     }
     out.write_csv(kept);
     Ok(out)
+}
+
+/// The error for a file calamine cannot open, saying what the file seems
+/// to be from its first bytes: a CSV or text file renamed, an old .xls
+/// named .xlsx, a damaged workbook.
+fn not_a_workbook(path: &Path, error: &str) -> Diagnostic {
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (found, hint) = if head.starts_with(b"PK") {
+        (
+            "a zip archive that is not a readable workbook (damaged, or another kind of document)".to_string(),
+            "open it in your spreadsheet and save it again as .xlsx, or export the sheet as CSV UTF-8",
+        )
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        (
+            match ext.as_str() {
+                "xls" => "an old Excel (.xls) file that cannot be read (damaged?)".to_string(),
+                _ => format!("an old Excel (.xls) file named .{ext}"),
+            },
+            if ext == "xls" {
+                "open it in your spreadsheet and save it again as .xlsx"
+            } else {
+                "rename it to .xls, or save it again as .xlsx"
+            },
+        )
+    } else if n > 0 && std::str::from_utf8(head).is_ok() {
+        (
+            "a text file (CSV?), not a workbook".to_string(),
+            "if it is CSV, rename it to .csv and import it as CSV",
+        )
+    } else if n == 0 {
+        ("an empty file".to_string(), "check the path; the file holds nothing")
+    } else {
+        (
+            "bytes that are not a workbook".to_string(),
+            "save it as .xlsx (Excel workbook) or .ods, or export the sheet as CSV UTF-8",
+        )
+    };
+    Diagnostic::error(format!("cannot read {} as a spreadsheet: {error}", path.display()))
+        .expected(format!("a .{ext} workbook"))
+        .found(found)
+        .hint(hint)
 }
 
 /// The sheet to read: the one named, else the first.
@@ -302,12 +353,7 @@ impl OdsTable {
 /// calamine sees it: a "sheet" holding the error for the first stray cell,
 /// or an error when the table is simply too large.
 fn ods_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnostic> {
-    let cannot = |e: String| {
-        Diagnostic::error(format!("cannot read {} as a spreadsheet: {e}", path.display()))
-            .expected("an OpenDocument spreadsheet")
-            .found("a file that is not one")
-            .hint("save it as .xlsx (Excel workbook) or .ods, or export the sheet as CSV UTF-8")
-    };
+    let cannot = |e: String| not_a_workbook(path, &e);
     let file = std::fs::File::open(path).map_err(|e| cannot(e.to_string()))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| cannot(e.to_string()))?;
     let content = zip.by_name("content.xml").map_err(|e| cannot(e.to_string()))?;

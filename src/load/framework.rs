@@ -72,6 +72,19 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
         Span::new(file, start, start + 1)
     });
     let mut d = Diagnostic::error(format!("logframe.yaml: {message}")).at_opt(span);
+    if message.contains("found a tab")
+        && let Some(tab) = first_indenting_tab(&sources.get(file).text)
+    {
+        // The scanner reports the scalar before the tab; point at the tab.
+        return Diagnostic::error("logframe.yaml: a tab in the indentation")
+            .at(Span::new(file, tab, tab + 1))
+            .label("tab")
+            .expected("indentation made of spaces")
+            .found("a tab character")
+            .hint(
+                "indent with spaces; YAML does not allow tabs (most editors can convert them: \"indent using spaces\")",
+            );
+    }
     if let Some(rest) = message.strip_prefix("duplicate mapping key") {
         let key = rest
             .trim_start_matches(": ")
@@ -163,6 +176,19 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
         d = d.label("here").expected(expected).found(found).hint(hint);
     }
     d
+}
+
+/// Byte offset of the first tab among a line's leading whitespace.
+fn first_indenting_tab(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line[..indent].find('\t') {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// The line (1-based) of the first `key:` in the block mapping whose later

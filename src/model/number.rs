@@ -114,7 +114,25 @@ fn explain_scientific(t: &str) -> NumberError {
     }
 }
 
+/// At most 40 characters of `t` for a message: a 200,000-character cell
+/// must not become a 200,000-character message.
+fn clip(t: &str) -> std::borrow::Cow<'_, str> {
+    match t.char_indices().nth(40) {
+        Some((i, _)) => format!("{}...", &t[..i]).into(),
+        None => t.into(),
+    }
+}
+
 fn explain_bad_number(t: &str) -> NumberError {
+    let mut e = explain(t);
+    if let std::borrow::Cow::Owned(short) = clip(t) {
+        e.message = e.message.replace(t, &short);
+        e.hint = clip(&e.hint).into_owned();
+    }
+    e
+}
+
+fn explain(t: &str) -> NumberError {
     if t.chars().any(|c| foreign_digit(c).is_some()) {
         let ascii: String = t
             .chars()
@@ -242,6 +260,11 @@ mod tests {
             ("١٢٣", "digits other than 0-9", "123"),
             ("∞", "not a finite number", "empty"),
             ("NaN", "not a finite number", "empty"),
+            (
+                &"a".repeat(100_000),
+                "`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...` is not a number",
+                "12",
+            ),
             ("45%", "percent sign", "45"),
             ("abc", "not a number", "12"),
             ("1.2.3", "not a number", "12"),

@@ -640,6 +640,7 @@ mod likely_tests {
             ("2023 Q3", "did you mean 2023-Q3?"),
             ("q3/2023", "did you mean 2023-Q3?"),
             ("2023Q3", "did you mean 2023-Q3?"),
+            ("2023\u{2013}Q3", "did you mean 2023-Q3?"),
             ("Oct 2023", "did you mean 2023-10?"),
             ("octobre 2023", "did you mean 2023-10?"),
             ("10/2023", "did you mean 2023-10?"),
