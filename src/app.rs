@@ -285,15 +285,15 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
         Ok(x) => x,
         Err(c) => return c,
     };
-    let text = match std::fs::read(file).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            return usage(
-                Diagnostic::error(format!("{} is not UTF-8 text", file.display())).hint("save it as \"CSV UTF-8\""),
-            );
-        }
-        Err(e) => {
-            return usage(Diagnostic::error(format!("cannot read {}: {e}", file.display())).hint("check the path"));
+    let mut sources = Sources::default();
+    let id = match crate::ledger::read::read_csv_file(file, &mut sources) {
+        Ok(id) => id,
+        Err(d) => {
+            let mut diags = crate::diag::Diagnostics::default();
+            diags.push(d);
+            eprint_diags(&diags, &sources);
+            eprintln!("nothing was imported: fix the file and import it again");
+            return crate::terminal::exit_code(&diags);
         }
     };
     let at = match now() {
@@ -301,14 +301,15 @@ fn import(arg: &str, file: &Path, dry_run: bool, by: Option<&str>) -> i32 {
         Err(d) => return usage(d),
     };
     let who = recorder(by);
-    let mut sources = Sources::default();
-    let id = sources.add(file.to_path_buf(), text);
     let default_source = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let line = |l: u32| format!("line {l}");
-    let (rows, diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &line);
+    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &line);
+    if rows.is_empty() && !diags.has_errors() {
+        diags.push(crate::ledger::read::no_rows(&sources, id));
+    }
     if diags.has_errors() {
         eprint_diags(&diags, &sources);
         eprintln!("nothing was imported: fix the rows above and import the file again");

@@ -75,6 +75,22 @@ cases! {
     csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
     csv_unknown_column: 1, ["unknown column `sexe`", "did you mean `sex`?", "import.csv:1:46"], [];
     import_duplicate_key: 1, ["line 4 records the same key as line 2", "import.csv:4:1"], [];
+    // Hostile and careless input (issue 10, "Messages that mislead").
+    yaml_latin1: 1, ["logframe.yaml is not UTF-8 text: it looks like Latin-1", "logframe.yaml:4:19", "0xE9", "save logframe.yaml as UTF-8"], ["cannot read", "init NAME"];
+    yaml_duplicate_key: 1, ["duplicate key `title`", "logframe.yaml:6:3", "the first `title:` is on line 4"], ["expected a mapping", "indent the keys"];
+    // The scanner blamed the line before; the tab itself is pointed at.
+    yaml_tab_indentation: 1, ["a tab in the indentation", "logframe.yaml:4:1", "indent with spaces"], ["plain scalar"];
+    yaml_one_day_project: 1, ["the project ends on the day it starts", "logframe.yaml:7:8"], ["before it starts"];
+    csv_latin1: 1, ["import.csv is not UTF-8 text: it looks like Latin-1", "import.csv:2:23", "CSV UTF-8"], [];
+    csv_utf16: 1, ["import.csv is not UTF-8 text: it looks like UTF-16", "import.csv:1:1", "byte-order mark", "CSV UTF-8"], [];
+    csv_nul_byte: 1, ["NUL byte", "import.csv:2:17"], [];
+    csv_period_written_otherwise: 1, ["`Q3 2022` is not written as a period", "did you mean 2022-Q3?", "import.csv:2:8", "did you mean 2022-Q4, the quarterly reporting period holding 2022-12-31", "did you mean 2022-10?"], ["four-digit year", "OCT 2022"];
+    csv_tab_separated: 1, ["unknown indicator `111O.2`", "import.csv:3:1"], ["unknown column"];
+    csv_trailing_empty_columns: 1, ["a value under column 10, which has no name", "import.csv:4:24", "`stray`"], ["unknown column", "cells, the header has"];
+    csv_narrow_no_break_space: 1, ["contains spaces (no-break spaces", "1234", "import.csv:2:16"], ["not a number"];
+    csv_empty: 1, ["import.csv: no rows to import", "import.csv:1:1", "an empty file"], [];
+    csv_header_only: 1, ["import.csv: no rows to import", "a header and no rows"], [];
+    csv_odd_numbers: 1, ["`1e5` is in scientific notation", "100000", "`--5` has more than one sign", "digits other than 0-9", "`∞` is not a finite number", "`NaN` is not a finite number", "`1e400` is too large", "`1E-30` is in scientific notation and has more than 28 decimal places", "import.csv:8:16"], [];
 }
 
 fn case_dir(name: &str) -> std::path::PathBuf {

@@ -375,3 +375,257 @@ fn import_xlsx_errors_name_sheet_row_and_column_and_write_nothing() {
     r.expect_code(2);
     assert!(r.stderr.contains("has no sheet `Q3`"), "{}", r.stderr);
 }
+
+/// A header and one row, then `extra` (row, column, text) cells.
+fn sheet_with(path: &Path, extra: &[(u32, u16, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Sheet 1").unwrap();
+    for (c, h) in ["indicator", "period", "value"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "1100.1").unwrap();
+    ws.write_string(1, 1, "2023-Q4").unwrap();
+    ws.write_number(1, 2, 4.0).unwrap();
+    for (r, c, t) in extra {
+        ws.write_string(*r, *c, *t).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// One stray cell at XFD1048576 (the last cell Excel has) made calamine
+/// build a dense 17-billion-cell grid: a 550 GB allocation and an abort.
+/// Only used cells are read now, and the stray one is named.
+#[test]
+fn xlsx_stray_cell_at_the_last_cell_is_named_not_allocated() {
+    let ws = starsom();
+    let file = ws.path().join("stray.xlsx");
+    sheet_with(&file, &[(1_048_575, 16_383, "x")]);
+    assert!(std::fs::metadata(&file).unwrap().len() < 10_000);
+    let started = std::time::Instant::now();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    r.expect_code(1);
+    for want in [
+        "'Sheet 1'!XFD1048576: a cell beyond the table's accepted size",
+        "columns A to CV",
+        "Ctrl+End",
+        "nothing was imported",
+    ] {
+        assert!(r.stderr.contains(want), "missing `{want}` in\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(!ws.path().join("frameworks/starsom/measurements/ledger.csv").exists());
+}
+
+/// A stray cell far down in column A is inside the grid: it is one more
+/// row, refused for what it is, and the empty rows between cost nothing.
+#[test]
+fn xlsx_stray_cell_far_down_is_one_row() {
+    let ws = starsom();
+    let file = ws.path().join("far.xlsx");
+    sheet_with(&file, &[(1_048_575, 0, "stray")]);
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(
+        r.stderr.contains("'Sheet 1'!A1048576: unknown indicator `stray`"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// An .ods file (a zip holding content.xml) whose first sheet has a header,
+/// one row, and a used cell at 0-based (`row`, `col`), the gap written with
+/// repeat counts as LibreOffice writes it.
+fn ods_with_cell_at(path: &Path, row: u32, col: u32) {
+    use std::io::Write;
+    let cell =
+        |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
+    let mut rows = format!(
+        "<table:table-row>{}{}{}</table:table-row><table:table-row>{}{}{}</table:table-row>",
+        cell("indicator"),
+        cell("period"),
+        cell("value"),
+        cell("1100.1"),
+        cell("2023-Q4"),
+        cell("4")
+    );
+    rows += &format!(
+        "<table:table-row table:number-rows-repeated=\"{}\"><table:table-cell table:number-columns-repeated=\"{}\"/></table:table-row>",
+        row - 2,
+        col + 1
+    );
+    rows += &format!(
+        "<table:table-row><table:table-cell table:number-columns-repeated=\"{col}\"/>{}</table:table-row>",
+        cell("x")
+    );
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Data\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+          <manifest:file-entry manifest:full-path=\"/\" \
+          manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+          </manifest:manifest>",
+    )
+    .unwrap();
+    zip.finish().unwrap();
+}
+
+/// calamine expands an .ods sheet into a dense grid when it opens it: a
+/// 1 kB file with a cell at XFD6001 took 160 s and 8.5 GB. The file is
+/// scanned first and the stray cell named.
+#[test]
+fn ods_stray_cell_is_named_before_calamine_expands_the_grid() {
+    let ws = starsom();
+    for (row, col, cell) in [(1_048_575, 16_383, "Data!XFD1048576"), (6000, 16_383, "Data!XFD6001")] {
+        let file = ws.path().join("stray.ods");
+        ods_with_cell_at(&file, row, col);
+        let started = std::time::Instant::now();
+        let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+        assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+        r.expect_code(1);
+        let want = format!("{cell}: a cell beyond the table's accepted size");
+        assert!(r.stderr.contains(&want), "missing `{want}` in\n{}", r.stderr);
+    }
+}
+
+/// Inside the columns but too tall for a dense grid: refused with the size.
+#[test]
+fn ods_sheet_too_large_for_a_dense_grid_is_refused() {
+    let ws = starsom();
+    let file = ws.path().join("tall.ods");
+    ods_with_cell_at(&file, 200_000, 50);
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("sheet `Data` of"), "{}", r.stderr);
+    assert!(r.stderr.contains("is too large to read as .ods"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("save the sheet as .xlsx or CSV UTF-8"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A small .ods is still read, through calamine.
+#[test]
+fn ods_small_sheet_is_read() {
+    let ws = starsom();
+    let file = ws.path().join("small.ods");
+    ods_with_cell_at(&file, 3, 0);
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("Data!A4: unknown indicator `x`"), "{}", r.stderr);
+}
+
+/// A tiny double (formula noise) was reported as "value is missing": the
+/// message now says what the cell holds. So do the other odd cells.
+#[test]
+fn xlsx_tiny_float_says_what_the_cell_holds() {
+    let ws = starsom();
+    let file = ws.path().join("noise.xlsx");
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in ["indicator", "period", "value"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, v) in [1e-30, 1.5e-20].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "1100.1").unwrap();
+        sheet.write_string(r, 1, "2023-Q4").unwrap();
+        sheet.write_number(r, 2, *v).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    for want in [
+        "Sheet1!C2: value: `1E-30` is in scientific notation and has more than 28 decimal places",
+        "ROUND",
+        "Sheet1!C3: value: `1.5E-20` is in scientific notation",
+        "write the number out: 0.000000000000000000015",
+    ] {
+        assert!(r.stderr.contains(want), "missing `{want}` in\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("missing"), "{}", r.stderr);
+}
+
+/// An empty sheet, or a header alone, was imported with exit 0.
+#[test]
+fn xlsx_sheet_without_rows_is_an_error() {
+    let ws = starsom();
+    for (name, header) in [("empty.xlsx", false), ("header.xlsx", true)] {
+        let file = ws.path().join(name);
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        if header {
+            sheet.write_string(0, 0, "indicator").unwrap();
+            sheet.write_string(0, 1, "period").unwrap();
+        }
+        wb.save(&file).unwrap();
+        let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+        r.expect_code(1);
+        assert!(
+            r.stderr.contains("sheet `Sheet1` has no rows to import"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
+    }
+}
+
+/// Excel's trailing empty columns (and a formula leaving "" in them) are
+/// ignored, as in CSV.
+#[test]
+fn xlsx_trailing_columns_without_a_name_are_ignored_when_empty() {
+    let ws = starsom();
+    let file = ws.path().join("trailing.xlsx");
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (c, h) in ["indicator", "period", "value", "", ""].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "1100.1").unwrap();
+    sheet.write_string(1, 1, "2023-Q4").unwrap();
+    sheet.write_number(1, 2, 4.0).unwrap();
+    sheet.write_string(1, 4, "").unwrap();
+    wb.save(&file).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap(), "--dry-run"]);
+    r.expect_code(0);
+    assert!(r.stdout.contains("1 new"), "{}{}", r.stdout, r.stderr);
+}
+
+/// A CSV (or any non-workbook) named .xlsx got calamine's "Could not find
+/// EOCD" alone; the message now says what the file looks like.
+#[test]
+fn a_text_file_named_xlsx_is_called_what_it_is() {
+    let ws = starsom();
+    let file = ws.path().join("data.xlsx");
+    std::fs::write(&file, "indicator,period,value\n1100.1,2023-Q4,4\n").unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("a text file (CSV?), not a workbook"), "{}", r.stderr);
+    assert!(r.stderr.contains("rename it to .csv"), "{}", r.stderr);
+    std::fs::write(&file, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("an old Excel (.xls) file named .xlsx"),
+        "{}",
+        r.stderr
+    );
+}

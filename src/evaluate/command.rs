@@ -252,7 +252,10 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
             sheet.row_of_line(&sources, id, line).map(|r| r + 1).unwrap_or(line)
         )
     };
-    let (rows, diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &sheet_row);
+    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &sheet_row);
+    if rows.is_empty() && !diags.has_errors() && sheet.errors.is_empty() {
+        diags.push(xlsx::no_rows(&sheet, file, &sources, id));
+    }
     let diags = xlsx::relabel(diags, &sheet, id);
     if diags.has_errors() {
         eprint(&diags, &sources);

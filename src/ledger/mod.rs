@@ -94,14 +94,13 @@ impl Ledger {
         };
         let mut parser = row::RowParser::new(fw);
         for path in files {
-            let text = match read::read_csv_text(&path) {
-                Ok(t) => t,
+            let file = match read::read_csv_file(&path, sources) {
+                Ok(f) => f,
                 Err(d) => {
                     diags.push(d);
                     continue;
                 }
             };
-            let file = sources.add(path, text);
             let Ledger { entries, strings } = &mut ledger;
             entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
             diags.extend(read_rows(fw, &mut parser, sources, file, |r, f, origin| {

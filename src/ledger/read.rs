@@ -1,8 +1,11 @@
 //! Reading measurement CSV: the ledger's own files and files to import.
 //!
-//! Tolerates what spreadsheets produce: a UTF-8 byte-order mark, `;` as the
-//! separator, CRLF line ends, header names in any case. Refuses what would
-//! silently lose data: unknown columns, rows with the wrong number of cells.
+//! Tolerates what spreadsheets produce: a UTF-8 byte-order mark, `;` or a
+//! tab as the separator, CRLF (or old Mac CR) line ends, header names in any
+//! case, and the empty trailing columns Excel leaves (`...,comment,,`) when
+//! no cell under them holds anything. Refuses what would silently lose
+//! data: unknown columns, rows with the wrong number of cells, a cell under
+//! a column with no name; and, for imports, a file with no rows.
 
 use std::collections::HashMap;
 
@@ -25,18 +28,54 @@ pub const BASE_COLUMNS: [&str; 10] = [
     "recorded_by",
 ];
 
+/// How to save a CSV file as UTF-8, for messages.
+pub const SAVE_AS_UTF8: &str =
+    "save the file as \"CSV UTF-8\" from your spreadsheet (Excel: File > Save As > CSV UTF-8 (Comma delimited))";
+
 /// A CSV file's text, or why it cannot be read: not UTF-8 (a spreadsheet's
-/// legacy export) or not readable at all.
+/// legacy export) or not readable at all. Prefer [`read_csv_file`], whose
+/// errors point at the bad byte.
 pub fn read_csv_text(path: &std::path::Path) -> Result<String, Diagnostic> {
-    match std::fs::read(path).map(String::from_utf8) {
-        Ok(Ok(t)) => Ok(t),
-        Ok(Err(_)) => Err(Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
-            .expected("a UTF-8 CSV file")
-            .found("other bytes")
-            .hint("save the file as \"CSV UTF-8\" from your spreadsheet")),
-        Err(e) => Err(Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-            .hint("check that the path is a readable file")),
+    let mut sources = Sources::default();
+    match read_csv_file(path, &mut sources) {
+        Ok(file) => Ok(sources.get(file).text.clone()),
+        Err(mut d) => {
+            if let Some(span) = d.span.take() {
+                d.message = format!("{}: {}", sources.locate(span), d.message);
+            }
+            Err(d)
+        }
     }
+}
+
+/// Read a CSV file into `sources`: its id, or a located error naming the
+/// encoding it looks like and the first byte that is not UTF-8.
+pub fn read_csv_file(path: &std::path::Path, sources: &mut Sources) -> Result<FileId, Diagnostic> {
+    let file = crate::load::text::read_text(path, sources, SAVE_AS_UTF8)?;
+    let text = &sources.get(file).text;
+    if text.contains('\r') && !text.contains('\n') {
+        // Old Mac line ends: one byte for one, so offsets stay the file's.
+        let text = text.replace('\r', "\n");
+        return Ok(sources.add(path.to_path_buf(), text));
+    }
+    Ok(file)
+}
+
+/// The error for an import that holds no rows: an empty file, a header
+/// alone, an empty sheet. Importing nothing is almost always the wrong file.
+pub fn no_rows(sources: &Sources, file: FileId) -> Diagnostic {
+    let f = sources.get(file);
+    let header = f.text.split(['\n', '\r']).next().unwrap_or("");
+    let found = if f.text.trim().is_empty() {
+        "an empty file".to_string()
+    } else {
+        "a header and no rows".to_string()
+    };
+    Diagnostic::error(format!("{}: no rows to import", f.name))
+        .at(Span::new(file, 0, header.len().max(1)))
+        .expected("a header line, then one row per value")
+        .found(found)
+        .hint("check that this is the file you meant; in a spreadsheet, check the sheet (--sheet NAME)")
 }
 
 /// The canonical header for a framework's ledger files.
@@ -48,7 +87,7 @@ pub fn canonical_header(fw: &Framework) -> Vec<String> {
 }
 
 /// A CSV file as spreadsheets write it: the byte-order mark skipped and the
-/// separator (`,` or `;`) taken from the header line.
+/// separator (`,`, `;` or a tab) taken from the header line.
 #[derive(Debug, Clone, Copy)]
 pub struct CsvDialect<'a> {
     /// Bytes of the byte-order mark (0 or 3).
@@ -62,12 +101,12 @@ impl<'a> CsvDialect<'a> {
     pub fn of(text: &'a str) -> CsvDialect<'a> {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let body = &text[bom..];
-        let first_line = body.lines().next().unwrap_or("");
-        let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-            b';'
-        } else {
-            b','
-        };
+        let first_line = body.split(['\n', '\r']).next().unwrap_or("");
+        // The separator the header uses most; a tie (none at all) is `,`.
+        let delimiter = [b',', b';', b'\t']
+            .into_iter()
+            .max_by_key(|&d| (first_line.matches(char::from(d)).count(), d == b','))
+            .unwrap_or(b',');
         CsvDialect {
             bom,
             body,
@@ -120,6 +159,9 @@ impl<'a> CsvDialect<'a> {
 enum Column {
     Base(usize),
     Dim(usize),
+    /// A column with no name at the end of the header, as Excel leaves
+    /// them: its cells must be empty.
+    Blank,
 }
 
 /// Read every row of one CSV file already in `sources`, calling `each` with
@@ -154,8 +196,24 @@ pub fn read_rows(
     }
     let mut columns = Vec::new();
     let dim_names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+    let named = named_columns(&record);
     for (i, name) in record.iter().enumerate() {
         let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if i >= named {
+            columns.push(Some(Column::Blank));
+            continue;
+        }
+        if n.is_empty() {
+            diags.push(
+                Diagnostic::error(format!("column {} has no name", i + 1))
+                    .at(field_span(file, text, header_start, i, delimiter))
+                    .expected("a column name in the header")
+                    .found("an empty header cell")
+                    .hint("name the column, or delete it if it holds nothing"),
+            );
+            columns.push(None);
+            continue;
+        }
         let col = if let Some(b) = BASE_COLUMNS.iter().position(|c| *c == n) {
             Some(Column::Base(b))
         } else {
@@ -221,7 +279,7 @@ pub fn read_rows(
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if record.len() != width {
+        if record.len() != width && !(named..width).contains(&record.len()) {
             diags.push(
                 Diagnostic::error(format!("this row has {} cells, the header has {width}", record.len()))
                     .at(Span::new(
@@ -229,10 +287,18 @@ pub fn read_rows(
                         start,
                         start + sources.get(file).line_text(origin.line as usize).len(),
                     ))
-                    .expected(format!("{width} cells"))
+                    .expected(if named < width {
+                        format!("{named} to {width} cells")
+                    } else {
+                        format!("{width} cells")
+                    })
                     .found(format!("{} cells", record.len()))
                     .hint("quote cells that contain the separator, e.g. \"Lima, Perú\""),
             );
+            continue;
+        }
+        if let Some(d) = value_without_column(&record, named, |c| field_span(file, text, start, c, delimiter)) {
+            diags.push(d);
             continue;
         }
         let mut fields = RowFields::default();
@@ -279,6 +345,37 @@ pub fn read_rows(
         }
     }
     diags
+}
+
+/// How many columns a header names: Excel leaves empty header cells after
+/// the last column (`...,comment,,`), which are ignored when every cell
+/// under them is empty (see [`value_without_column`]).
+pub fn named_columns(header: &csv::StringRecord) -> usize {
+    (0..header.len())
+        .rev()
+        .find(|&i| !header[i].trim().is_empty())
+        .map_or(0, |i| i + 1)
+}
+
+/// The error for a row with a value under a trailing header cell with no
+/// name (columns from `named` on); `span_of` locates a cell by index.
+pub fn value_without_column(
+    record: &csv::StringRecord,
+    named: usize,
+    span_of: impl Fn(usize) -> Span,
+) -> Option<Diagnostic> {
+    let (i, cell) = record
+        .iter()
+        .enumerate()
+        .skip(named)
+        .find(|(_, cell)| !cell.trim().is_empty())?;
+    Some(
+        Diagnostic::error(format!("a value under column {}, which has no name", i + 1))
+            .at(span_of(i))
+            .expected("an empty cell, or a name for the column in the header")
+            .found(format!("`{}`", cell.trim()))
+            .hint("name the column in the header, or move the value to a named column"),
+    )
 }
 
 /// String table for comments, sources and names: a million rows share a

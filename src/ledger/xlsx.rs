@@ -14,7 +14,9 @@
 //!   and written without trailing zeros, so `0.1` stays `0.1` and never
 //!   becomes `0.1000000000000000055`. A figure that needs more digits, or
 //!   an id with a trailing zero such as `1.10`, must be typed as text (in
-//!   Excel: a leading apostrophe, or the Text cell format);
+//!   Excel: a leading apostrophe, or the Text cell format). A double too
+//!   small for that (formula noise such as `1E-30`) is written in
+//!   scientific notation, which the number reader then names;
 //! - dates as ISO 8601 (`2022-07-15`), with the time when it is not
 //!   midnight (`2022-07-15T09:30:00Z`, read as UTC);
 //! - TRUE/FALSE as `yes`/`no`;
@@ -22,7 +24,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_auto};
 use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -44,8 +46,33 @@ pub struct Sheet {
     pub csv: String,
     /// (byte start, byte end, 0-based row, 0-based column) of every cell.
     cells: Vec<(usize, usize, u32, u32)>,
-    /// Cells that hold a spreadsheet error, as (row, column, error).
-    pub errors: Vec<(u32, u32, String)>,
+    /// Cells that cannot be read: a spreadsheet error, a stray cell.
+    pub errors: Vec<CellError>,
+}
+
+/// A cell that cannot be read, and why.
+#[derive(Debug)]
+pub struct CellError {
+    pub row: u32,
+    pub col: u32,
+    pub message: String,
+    pub expected: String,
+    pub found: String,
+    pub hint: String,
+}
+
+impl CellError {
+    /// A cell holding what no value can be read from (`#DIV/0!`, a duration).
+    fn holds(row: u32, col: u32, what: String) -> CellError {
+        CellError {
+            row,
+            col,
+            message: format!("the cell holds {what}"),
+            expected: "a value, a number, a date or an empty cell".into(),
+            found: what,
+            hint: "fix the formula or type the value; the import reads the values shown, not formulas".into(),
+        }
+    }
 }
 
 /// `C` for column 2, `AA` for 26.
@@ -103,7 +130,12 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f).ok_or_else(|| format!("the number {f} cannot be read exactly"))?,
+        // A figure Excel's General format shows in scientific notation
+        // (formula noise such as 1E-30) stays so, and the number reader
+        // says what it is.
+        Data::Float(f) => number_text(*f)
+            .or_else(|| f.is_finite().then(|| format!("{f:E}")))
+            .ok_or_else(|| format!("the number {f}, which cannot be read"))?,
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(t) if dt.is_datetime() => {
@@ -128,59 +160,400 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
+/// The widest table read: columns A to CV. A ledger has at most 16
+/// columns; the margin leaves room for a few notes columns, which are then
+/// refused by name like any unknown column.
+pub const MAX_COLUMNS: u32 = 100;
+
+/// The most rows read: Excel's own limit. Empty rows cost nothing: only
+/// used cells are kept, so the grid is at most [`MAX_COLUMNS`] x this.
+pub const MAX_ROWS: u32 = 1_048_576;
+
+/// The most cells of the dense grid calamine builds for an .ods sheet
+/// (about 110 MB): 20,000 rows of 100 columns, or 125,000 rows of 16.
+pub const MAX_ODS_CELLS: u64 = 2_000_000;
+
+/// One used (non-empty) cell: 0-based row and column, and its value.
+type UsedCell = (u32, u32, Data);
+
 /// Read one sheet (`sheet`, else the first) of a workbook.
+///
+/// Only the used cells are read (xlsx and xlsb are streamed cell by cell),
+/// so a stray cell at `XFD1048576` costs one cell, not a dense grid of
+/// 17 billion. Cells beyond [`MAX_COLUMNS`] or [`MAX_ROWS`] are refused by
+/// name in [`Sheet::errors`]. calamine has no streaming reader for .xls and
+/// .ods: it reads those whole when the workbook opens, which the formats
+/// bound themselves (.xls: 65,536 x 256) or calamine caps (.ods: 100
+/// million cells, else an error).
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read {} as a spreadsheet: {e}", path.display()))
-            .hint("save it as .xlsx (Excel workbook) or .ods, or export the sheet as CSV UTF-8")
+    if is_ods(path)
+        && let Some(refused) = ods_grid_refused(path)?
+    {
+        return Ok(refused);
+    }
+    let mut wb = open_workbook_auto(path).map_err(|e| not_a_workbook(path, &e.to_string()))?;
+    let name = sheet_name(&wb.sheet_names(), sheet, path)?;
+    let cells = used_cells(&mut wb, &name).map_err(|e| {
+        Diagnostic::error(format!("cannot read sheet `{name}` of {}: {e}", path.display()))
+            .expected("a worksheet of cells")
+            .found(format!(
+                "sheet `{name}`, which calamine cannot read (a chart sheet, or damaged)"
+            ))
+            .hint("name a data sheet with --sheet NAME, or export the sheet as CSV UTF-8")
     })?;
-    let names = wb.sheet_names();
-    let name = match sheet {
-        Some(s) => match names.iter().find(|n| n.as_str() == s) {
-            Some(n) => n.clone(),
-            None => {
-                return Err(Diagnostic::error(format!("{} has no sheet `{s}`", path.display()))
-                    .expected(format!("one of {}", names.join(", ")))
-                    .found(format!("`{s}`"))
-                    .hint(
-                        crate::diag::did_you_mean(s, names.iter().map(String::as_str))
-                            .unwrap_or_else(|| "name a sheet with --sheet".into()),
-                    ));
-            }
-        },
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| Diagnostic::error(format!("{} has no sheets", path.display())).hint("check the file"))?,
-    };
-    let range = wb.worksheet_range(&name).map_err(|e| {
-        Diagnostic::error(format!("cannot read sheet `{name}` of {}: {e}", path.display())).hint("check the file")
-    })?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut out = Sheet {
         name,
         csv: String::new(),
         cells: Vec::new(),
         errors: Vec::new(),
     };
-    for (r, cells) in range.rows().enumerate() {
-        let row = row0 + r as u32;
-        for (c, cell) in cells.iter().enumerate() {
-            let col = col0 + c as u32;
-            if c > 0 {
-                out.csv.push(',');
+    let (kept, beyond) = bound_cells(cells);
+    if let Some((row, col, value)) = beyond.first() {
+        out.errors
+            .push(stray_cell(&out, (*row, *col), Some(value), beyond.len()));
+    }
+    out.write_csv(kept);
+    Ok(out)
+}
+
+/// The error for a file calamine cannot open, saying what the file seems
+/// to be from its first bytes: a CSV or text file renamed, an old .xls
+/// named .xlsx, a damaged workbook.
+fn not_a_workbook(path: &Path, error: &str) -> Diagnostic {
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (found, hint) = if head.starts_with(b"PK") {
+        (
+            "a zip archive that is not a readable workbook (damaged, or another kind of document)".to_string(),
+            "open it in your spreadsheet and save it again as .xlsx, or export the sheet as CSV UTF-8",
+        )
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        (
+            match ext.as_str() {
+                "xls" => "an old Excel (.xls) file that cannot be read (damaged?)".to_string(),
+                _ => format!("an old Excel (.xls) file named .{ext}"),
+            },
+            if ext == "xls" {
+                "open it in your spreadsheet and save it again as .xlsx"
+            } else {
+                "rename it to .xls, or save it again as .xlsx"
+            },
+        )
+    } else if n > 0 && std::str::from_utf8(head).is_ok() {
+        (
+            "a text file (CSV?), not a workbook".to_string(),
+            "if it is CSV, rename it to .csv and import it as CSV",
+        )
+    } else if n == 0 {
+        ("an empty file".to_string(), "check the path; the file holds nothing")
+    } else {
+        (
+            "bytes that are not a workbook".to_string(),
+            "save it as .xlsx (Excel workbook) or .ods, or export the sheet as CSV UTF-8",
+        )
+    };
+    Diagnostic::error(format!("cannot read {} as a spreadsheet: {error}", path.display()))
+        .expected(format!("a .{ext} workbook"))
+        .found(found)
+        .hint(hint)
+}
+
+/// The sheet to read: the one named, else the first.
+fn sheet_name(names: &[String], sheet: Option<&str>, path: &Path) -> Result<String, Diagnostic> {
+    match sheet {
+        Some(s) => names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {
+            Diagnostic::error(format!("{} has no sheet `{s}`", path.display()))
+                .expected(format!("one of {}", names.join(", ")))
+                .found(format!("`{s}`"))
+                .hint(
+                    crate::diag::did_you_mean(s, names.iter().map(String::as_str))
+                        .unwrap_or_else(|| "name a sheet with --sheet".into()),
+                )
+        }),
+        None => names.first().cloned().ok_or_else(|| {
+            Diagnostic::error(format!("{} has no sheets", path.display()))
+                .expected("a workbook with at least one sheet")
+                .found("no sheet")
+                .hint("check the file")
+        }),
+    }
+}
+
+/// Every non-empty cell of a sheet, in row then column order.
+fn used_cells<RS: std::io::Read + std::io::Seek>(wb: &mut Sheets<RS>, name: &str) -> Result<Vec<UsedCell>, String> {
+    let mut cells = Vec::new();
+    let mut keep = |(row, col): (u32, u32), value: Data| {
+        if !matches!(value, Data::Empty) {
+            cells.push((row, col, value));
+        }
+    };
+    match wb {
+        Sheets::Xlsx(x) => {
+            let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+                keep(c.get_position(), c.get_value().clone().into());
             }
-            let text = cell_text(cell).unwrap_or_else(|e| {
-                out.errors.push((row, col, e));
+        }
+        Sheets::Xlsb(x) => {
+            let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+                keep(c.get_position(), c.get_value().clone().into());
+            }
+        }
+        _ => {
+            let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            for (r, c, v) in range.used_cells() {
+                keep((row0 + r as u32, col0 + c as u32), v.clone());
+            }
+        }
+    }
+    cells.sort_by_key(|c| (c.0, c.1));
+    Ok(cells)
+}
+
+fn is_ods(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
+}
+
+/// Where the used cells of one .ods table lie.
+#[derive(Debug, Default)]
+struct OdsTable {
+    name: String,
+    /// Rows and columns spanned by used cells, as (first, last).
+    rows: Option<(u64, u64)>,
+    cols: Option<(u64, u64)>,
+    /// The first used cell beyond [`MAX_COLUMNS`] or [`MAX_ROWS`].
+    stray: Option<(u64, u64)>,
+}
+
+impl OdsTable {
+    fn dense_cells(&self) -> u64 {
+        match (self.rows, self.cols) {
+            (Some((r0, r1)), Some((c0, c1))) => (r1 - r0 + 1).saturating_mul(c1 - c0 + 1),
+            _ => 0,
+        }
+    }
+}
+
+/// calamine reads every table of an .ods file into a dense grid when it
+/// opens it, with no way to read used cells only. So the file's
+/// `content.xml` is scanned first (streamed, repeats counted, not
+/// expanded), and a workbook whose grid is too large is refused before
+/// calamine sees it: a "sheet" holding the error for the first stray cell,
+/// or an error when the table is simply too large.
+fn ods_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnostic> {
+    let cannot = |e: String| not_a_workbook(path, &e);
+    let file = std::fs::File::open(path).map_err(|e| cannot(e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| cannot(e.to_string()))?;
+    let content = zip.by_name("content.xml").map_err(|e| cannot(e.to_string()))?;
+    let tables = scan_ods(std::io::BufReader::new(content)).map_err(cannot)?;
+    for t in tables {
+        if let Some((row, col)) = t.stray {
+            let mut sheet = Sheet {
+                name: t.name.clone(),
+                csv: String::new(),
+                cells: Vec::new(),
+                errors: Vec::new(),
+            };
+            let (row, col) = (row.min(u64::from(u32::MAX)) as u32, col.min(u64::from(u32::MAX)) as u32);
+            let error = stray_cell(&sheet, (row, col), None, 1);
+            sheet.errors.push(error);
+            return Ok(Some(sheet));
+        }
+        if t.dense_cells() > MAX_ODS_CELLS {
+            return Err(Diagnostic::error(format!(
+                "sheet `{}` of {} is too large to read as .ods",
+                t.name,
+                path.display()
+            ))
+            .expected(format!(
+                "at most {MAX_ODS_CELLS} cells from the first used cell to the last"
+            ))
+            .found(format!("{} cells", t.dense_cells()))
+            .hint("save the sheet as .xlsx or CSV UTF-8, which are read cell by cell"));
+        }
+    }
+    Ok(None)
+}
+
+/// An attribute's value as a number (`table:number-rows-repeated`), 1 when
+/// absent.
+fn repeat(e: &quick_xml::events::BytesStart, name: &str) -> u64 {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.value.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The tables of `content.xml` with where their used cells lie. A cell is
+/// used when it has a value type or any content.
+fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<OdsTable>, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    let mut tables: Vec<OdsTable> = Vec::new();
+    let (mut row, mut row_repeat, mut col, mut row_used) = (0u64, 1u64, 0u64, false);
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    let name = e
+                        .try_get_attribute("table:name")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .unwrap_or_default();
+                    tables.push(OdsTable {
+                        name,
+                        ..OdsTable::default()
+                    });
+                    row = 0;
+                }
+                "table:table-row" => {
+                    row_repeat = repeat(&e, "table:number-rows-repeated");
+                    (col, row_used) = (0, false);
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let n = repeat(&e, "table:number-columns-repeated");
+                    let used = !empty || e.try_get_attribute("office:value-type").ok().flatten().is_some();
+                    if used && let Some(t) = tables.last_mut() {
+                        row_used = true;
+                        let last = col.saturating_add(n - 1);
+                        t.cols = Some(t.cols.map_or((col, last), |(a, b)| (a.min(col), b.max(last))));
+                        let end_row = row.saturating_add(row_repeat - 1);
+                        t.rows = Some(t.rows.map_or((row, end_row), |(a, b)| (a.min(row), b.max(end_row))));
+                        if t.stray.is_none() && (last >= u64::from(MAX_COLUMNS) || end_row >= u64::from(MAX_ROWS)) {
+                            t.stray = Some((end_row.min(u64::from(MAX_ROWS) - 1).max(row), last));
+                        }
+                    }
+                    col = col.saturating_add(n);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                let _ = row_used;
+                row = row.saturating_add(row_repeat);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(tables)
+}
+
+/// Split cells into those inside the accepted grid and those beyond it.
+fn bound_cells(cells: Vec<UsedCell>) -> (Vec<UsedCell>, Vec<UsedCell>) {
+    cells
+        .into_iter()
+        .partition(|(row, col, _)| *col < MAX_COLUMNS && *row < MAX_ROWS)
+}
+
+/// The error for cells outside the grid, naming the first of them.
+fn stray_cell(sheet: &Sheet, (row, col): (u32, u32), value: Option<&Data>, count: usize) -> CellError {
+    let more = match count {
+        1 => String::new(),
+        n => format!(" (and {} more such cells)", n - 1),
+    };
+    CellError {
+        row,
+        col,
+        message: format!("a cell beyond the table's accepted size{more}"),
+        expected: format!(
+            "cells within columns A to {} and rows 1 to {MAX_ROWS}",
+            column_letter(MAX_COLUMNS - 1)
+        ),
+        found: match value {
+            Some(v) => format!("`{}` in {}", value_text(v), sheet.cell_ref(row, col)),
+            None => format!("a used cell at {}", sheet.cell_ref(row, col)),
+        },
+        hint:
+            "delete the stray cell (in Excel, Ctrl+End jumps to the last used cell), or copy the table to a new sheet"
+                .into(),
+    }
+}
+
+/// A cell's value for a message.
+fn value_text(value: &Data) -> String {
+    let t = match value {
+        Data::Float(f) => f.to_string(),
+        other => cell_text(other).unwrap_or_else(|e| e),
+    };
+    let mut chars = t.chars();
+    let short: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{short}...")
+    } else {
+        short
+    }
+}
+
+impl Sheet {
+    /// Write the used cells as CSV text: one line per non-empty row, each
+    /// row padded to the table's width so that every cell, empty or not,
+    /// has a position for messages.
+    fn write_csv(&mut self, cells: Vec<UsedCell>) {
+        let Some(col0) = cells.iter().map(|c| c.1).min() else {
+            return;
+        };
+        let col_end = cells.iter().map(|c| c.1).max().unwrap_or(col0);
+        let mut cells = cells.into_iter().peekable();
+        while let Some(row) = cells.peek().map(|c| c.0) {
+            let mut values = Vec::new();
+            while let Some((_, col, v)) = cells.next_if(|c| c.0 == row) {
+                values.push((col, v));
+            }
+            self.write_row(row, col0..=col_end, values);
+        }
+    }
+
+    fn write_row(&mut self, row: u32, cols: std::ops::RangeInclusive<u32>, values: Vec<(u32, Data)>) {
+        let mut values = values.into_iter().peekable();
+        for col in cols.clone() {
+            if col > *cols.start() {
+                self.csv.push(',');
+            }
+            let cell = values.next_if(|v| v.0 == col).map(|v| v.1).unwrap_or(Data::Empty);
+            let text = cell_text(&cell).unwrap_or_else(|e| {
+                self.errors.push(CellError::holds(row, col, e));
                 String::new()
             });
-            let start = out.csv.len();
-            out.csv.push_str(&csv_cell(&text));
-            out.cells.push((start, out.csv.len(), row, col));
+            let start = self.csv.len();
+            self.csv.push_str(&csv_cell(&text));
+            self.cells.push((start, self.csv.len(), row, col));
         }
-        out.csv.push('\n');
+        self.csv.push('\n');
     }
-    Ok(out)
+}
+
+/// The error for a sheet with no rows to import (empty, or a header alone),
+/// naming the workbook and the sheet.
+pub fn no_rows(sheet: &Sheet, path: &Path, sources: &Sources, file: FileId) -> Diagnostic {
+    let mut d = super::read::no_rows(sources, file);
+    d.message = format!("{}: sheet `{}` has no rows to import", path.display(), sheet.name);
+    if sheet.csv.is_empty() {
+        d.found = Some("an empty sheet".into());
+    }
+    d.hint("check that this is the workbook you meant, and name the sheet with --sheet NAME")
 }
 
 /// Name the cell in each diagnostic located in the sheet's CSV text, and
@@ -197,13 +570,14 @@ pub fn relabel(diags: Diagnostics, sheet: &Sheet, file: FileId) -> Diagnostics {
         }
         out.push(d);
     }
-    for (row, col, e) in &sheet.errors {
-        out.push(
-            Diagnostic::error(format!("{}: the cell holds {e}", sheet.cell_ref(*row, *col)))
-                .expected("a value, a number, a date or an empty cell")
-                .found(e.clone())
-                .hint("fix the formula or type the value; the import reads the values shown, not formulas"),
-        );
+    for e in &sheet.errors {
+        let cell = sheet.cell_ref(e.row, e.col);
+        let mut d = Diagnostic::error(format!("{cell}: {}", e.message))
+            .expected(e.expected.clone())
+            .found(e.found.clone())
+            .hint(e.hint.clone());
+        d.label = Some(cell);
+        out.push(d);
     }
     out
 }

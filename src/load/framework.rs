@@ -21,17 +21,17 @@ pub const DEFAULT_LEVELS: [&str; 3] = ["impact", "outcome", "output"];
 pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, Diagnostics) {
     let path = dir.join("logframe.yaml");
     let mut diags = Diagnostics::default();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-                    .hint("a framework is a folder holding logframe.yaml; create one with `logframe init NAME`"),
-            );
+    let file = match super::text::read_text(
+        &path,
+        sources,
+        "save logframe.yaml as UTF-8 (in most editors: Save As, or Save with Encoding, then UTF-8)",
+    ) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
             return (None, diags);
         }
     };
-    let file = sources.add(path, text);
     let text = &sources.get(file).text;
     let raw: RawFramework = match serde_saphyr::from_str(text) {
         Ok(r) => r,
@@ -72,7 +72,44 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
         Span::new(file, start, start + 1)
     });
     let mut d = Diagnostic::error(format!("logframe.yaml: {message}")).at_opt(span);
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    if message.contains("found a tab")
+        && let Some(tab) = first_indenting_tab(&sources.get(file).text)
+    {
+        // The scanner reports the scalar before the tab; point at the tab.
+        return Diagnostic::error("logframe.yaml: a tab in the indentation")
+            .at(Span::new(file, tab, tab + 1))
+            .label("tab")
+            .expected("indentation made of spaces")
+            .found("a tab character")
+            .hint(
+                "indent with spaces; YAML does not allow tabs (most editors can convert them: \"indent using spaces\")",
+            );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        let key = rest
+            .trim_start_matches(": ")
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or("")
+            .trim();
+        let first = e
+            .location()
+            .and_then(|l| first_key_line(sources.get(file), key, l.line() as usize, l.column() as usize));
+        d.message = format!("logframe.yaml: duplicate key `{key}`");
+        let first_text = first.map_or_else(
+            || "earlier in the same mapping".to_string(),
+            |line| format!("on line {line}"),
+        );
+        d = d
+            .label(format!("second `{key}:`"))
+            .expected(format!(
+                "each key once per mapping (the first `{key}:` is {first_text})"
+            ))
+            .found(format!("`{key}:` a second time"))
+            .hint(format!(
+                "keep one of the two `{key}:` lines; if they belong to different items, check the indentation"
+            ));
+    } else if let Some(rest) = message.strip_prefix("unknown field `") {
         let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
         d.message = format!("logframe.yaml: unknown key `{found}`");
         let expected = expected
@@ -139,6 +176,49 @@ fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Sources) -> Diagn
         d = d.label("here").expected(expected).found(found).hint(hint);
     }
     d
+}
+
+/// Byte offset of the first tab among a line's leading whitespace.
+fn first_indenting_tab(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line[..indent].find('\t') {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The line (1-based) of the first `key:` in the block mapping whose later
+/// `key:` is at `line`:`col`: walk up through the lines indented to `col`,
+/// stopping where the mapping starts (a `- ` item or a line indented less).
+fn first_key_line(f: &crate::source::SourceFile, key: &str, line: usize, col: usize) -> Option<usize> {
+    for n in (1..line).rev() {
+        let text = f.line_text(n);
+        let body = text.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let item = body.strip_prefix("- ");
+        let content = item.map_or(body, |rest| rest.trim_start_matches(' '));
+        let key_col = text.len() - content.len() + 1;
+        match key_col.cmp(&col) {
+            std::cmp::Ordering::Less => return None,
+            std::cmp::Ordering::Equal => {
+                let k = content.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+                if k == key {
+                    return Some(n);
+                }
+                if item.is_some() {
+                    return None;
+                }
+            }
+            std::cmp::Ordering::Greater => {}
+        }
+    }
+    None
 }
 
 fn strip_location_prefix(s: &str) -> &str {
@@ -311,15 +391,29 @@ impl Lower<'_> {
         }
         let start = self.date(&p.start);
         let end = self.date(&p.end);
+        // A project of one day is refused too: no reporting period (a month
+        // at the shortest) fits in it, and `end` equal to `start` is almost
+        // always the start date copied by mistake.
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
         {
+            let (message, hint) = if e == s {
+                (
+                    "the project ends on the day it starts",
+                    "a logframe covers months or years: set `end` to the project's last day",
+                )
+            } else {
+                (
+                    "the project ends before it starts",
+                    "check the order of `start` and `end`",
+                )
+            };
             self.err(
                 &p.end,
-                Diagnostic::error("the project ends before it starts")
+                Diagnostic::error(message)
                     .expected(format!("an end date after the start {s}"))
                     .found(e.to_string())
-                    .hint("check the order of `start` and `end`"),
+                    .hint(hint),
             );
         }
         let fiscal_year_start = p.fiscal_year_start.as_ref().and_then(|f| {

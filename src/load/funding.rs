@@ -450,14 +450,13 @@ pub fn read_expenditures(fw: &mut Framework, sources: &mut Sources) -> Diagnosti
         .collect();
     files.sort();
     for path in files {
-        let text = match crate::ledger::read::read_csv_text(&path) {
-            Ok(t) => t,
+        let file = match crate::ledger::read::read_csv_file(&path, sources) {
+            Ok(f) => f,
             Err(d) => {
                 diags.push(d);
                 continue;
             }
         };
-        let file = sources.add(path, text);
         let Some(funding) = fw.funding.as_mut() else {
             diags.push(
                 Diagnostic::error("expenditures without a funding section")
@@ -494,8 +493,13 @@ fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: 
         }
     }
     let mut columns: Vec<Option<usize>> = Vec::new();
+    let named = crate::ledger::read::named_columns(&record);
     for (i, name) in record.iter().enumerate() {
         let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if i >= named {
+            columns.push(None);
+            continue;
+        }
         match COLUMNS.iter().position(|c| *c == n) {
             Some(c) if columns.contains(&Some(c)) => {
                 diags.push(
@@ -551,7 +555,13 @@ fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: 
         }
         let (line, _) = sources.get(file).line_col(start as u32);
         let line_span = Span::new(file, start, start + sources.get(file).line_text(line).len());
-        if record.len() != width {
+        if let Some(d) =
+            crate::ledger::read::value_without_column(&record, named, |i| field_span(file, text, start, i, delimiter))
+        {
+            diags.push(d);
+            continue;
+        }
+        if record.len() != width && !(named..width).contains(&record.len()) {
             diags.push(
                 Diagnostic::error(format!("this row has {} cells, the header has {width}", record.len()))
                     .at(line_span)

@@ -4,5 +4,6 @@ pub mod countries;
 pub mod framework;
 pub mod funding;
 pub mod raw;
+pub mod text;
 
 pub use framework::load_framework;

@@ -305,6 +305,10 @@ impl Framework {
     }
 
     pub fn parse_period(&self, text: &str) -> Result<Period, super::period::PeriodError> {
-        super::period::parse_period(text, self.project.fiscal_year_start)
+        super::period::parse_period_in(
+            text,
+            self.project.fiscal_year_start,
+            Some(self.project.reporting_frequency),
+        )
     }
 }

@@ -205,6 +205,29 @@ fn err(message: impl Into<String>, hint: impl Into<String>) -> PeriodError {
 
 /// Parse a period as written in YAML, CSV or on the command line.
 pub fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
+    parse_period_in(text, fiscal, None)
+}
+
+/// [`parse_period`] for a project reporting at `frequency`: a date written
+/// where a period belongs is answered with the reporting period holding it.
+pub fn parse_period_in(
+    text: &str,
+    fiscal: Option<FiscalYearStart>,
+    frequency: Option<Frequency>,
+) -> Result<Period, PeriodError> {
+    parse_strict(text, fiscal).map_err(|e| match likely_period(text.trim(), fiscal, frequency) {
+        Some(guess) => err(
+            format!("`{}` is not written as a period", text.trim()),
+            format!(
+                "did you mean {guess}? Periods are written as {}",
+                PERIOD_FORMS.trim_start_matches("a period such as ")
+            ),
+        ),
+        None => e,
+    })
+}
+
+fn parse_strict(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(err("the period is empty", "write the period, e.g. 2022-Q3"));
@@ -220,41 +243,47 @@ pub fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Perio
         }
         return Ok(Period::days(start, end));
     }
+    // Upper case for matching only (`2022-q3`); messages quote `t` as typed.
     let upper = t.to_ascii_uppercase();
     if let Some(rest) = upper.strip_prefix("FY") {
-        return parse_fiscal(rest, fiscal);
+        return parse_fiscal(&t[2..], rest, fiscal);
     }
     let parts: Vec<&str> = upper.split('-').collect();
+    let typed: Vec<&str> = t.split('-').collect();
     let year = |s: &str| -> Result<i32, PeriodError> {
-        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(s.parse().expect("four digits"))
-        } else {
-            Err(err(
-                format!("`{s}` is not a four-digit year"),
+        match s.parse() {
+            Ok(y) if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => Ok(y),
+            _ => Err(err(
+                if typed.len() == 1 {
+                    format!("`{t}` is not a four-digit year")
+                } else {
+                    format!("`{t}` is not a period: `{}` is not a four-digit year", typed[0])
+                },
                 format!("use {PERIOD_FORMS}"),
-            ))
+            )),
         }
     };
+    let second = typed.get(1).copied().unwrap_or("");
     match parts.as_slice() {
         [y] => Ok(Period::year(year(y)?)),
         [y, q] if q.starts_with('Q') => match q[1..].parse::<u32>() {
             Ok(n @ 1..=4) => Ok(Period::quarter(year(y)?, n)),
             _ => Err(err(
-                format!("`{q}` is not a quarter"),
+                format!("`{second}` is not a quarter"),
                 "quarters are Q1 to Q4, e.g. 2022-Q3",
             )),
         },
         [y, h] if h.starts_with('H') || h.starts_with('S') => match h[1..].parse::<u32>() {
             Ok(n @ 1..=2) => Ok(Period::half(year(y)?, n)),
             _ => Err(err(
-                format!("`{h}` is not a half-year"),
+                format!("`{second}` is not a half-year"),
                 "half-years are H1 and H2, e.g. 2022-H1",
             )),
         },
         [y, m] => match m.parse::<u32>() {
             Ok(n @ 1..=12) if m.len() == 2 => Ok(Period::month(year(y)?, n)),
             _ => Err(err(
-                format!("`{m}` is not a month, quarter or half-year"),
+                format!("`{second}` is not a month, quarter or half-year"),
                 "write a month as 2022-07, a quarter as 2022-Q3, a half-year as 2022-H1",
             )),
         },
@@ -270,7 +299,153 @@ pub fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Perio
     }
 }
 
-fn parse_fiscal(rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
+/// What a period written another way most likely means, in the project's
+/// notation: `Q3 2023` -> `2023-Q3`, `Oct 2023` -> `2023-10`, a date such
+/// as `31/12/2023` -> the reporting period that holds it.
+fn likely_period(t: &str, fiscal: Option<FiscalYearStart>, frequency: Option<Frequency>) -> Option<String> {
+    if let Some(rest) = t
+        .get(2..)
+        .filter(|r| t[..2].eq_ignore_ascii_case("FY") && r.starts_with(' '))
+    {
+        return Some(format!("FY{}", rest.trim()));
+    }
+    let tokens = tokens(t);
+    let year = tokens.iter().find_map(|k| match k {
+        Token::Number(n, 4) => i32::try_from(*n).ok(),
+        _ => None,
+    });
+    let others: Vec<&Token> = tokens.iter().filter(|k| !matches!(k, Token::Number(_, 4))).collect();
+    match (year, others.as_slice()) {
+        (Some(y), [Token::Quarter(q)]) if (1..=4).contains(q) => Some(format!("{y}-Q{q}")),
+        (Some(y), [Token::Half(h)]) if (1..=2).contains(h) => Some(format!("{y}-H{h}")),
+        (Some(y), [Token::Month(m)]) => Some(format!("{y}-{m:02}")),
+        (Some(y), [Token::Number(m, _)]) if (1..=12).contains(m) => Some(format!("{y}-{m:02}")),
+        _ if tokens.len() == 3 => likely_date(&tokens, fiscal, frequency),
+        _ => None,
+    }
+}
+
+/// A date written day first (or month first when that is the only
+/// reading), as the reporting period that holds it.
+fn likely_date(tokens: &[Token], fiscal: Option<FiscalYearStart>, frequency: Option<Frequency>) -> Option<String> {
+    let n: Vec<(u32, usize)> = tokens
+        .iter()
+        .map(|k| match k {
+            Token::Number(n, len) => Some((*n, *len)),
+            Token::Month(m) => Some((*m, 0)),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let date = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+    let (day_first, month_first) = match n.as_slice() {
+        [(y, 4), (m, _), (d, _)] => (date(*y, *m, *d), None),
+        [(a, _), (b, _), (y, 4)] => (date(*y, *b, *a), date(*y, *a, *b)),
+        _ => return None,
+    };
+    let d = day_first.or(month_first)?;
+    let day = d.format("%Y-%m-%d");
+    let other = match (day_first, month_first) {
+        (Some(a), Some(b)) if a != b => format!(" (or {} if the month comes first)", b.format("%Y-%m-%d")),
+        _ => String::new(),
+    };
+    Some(match frequency {
+        Some(f) => {
+            let holding = reporting_periods(Period::days(d, d), f, fiscal);
+            match holding.first() {
+                Some(p) => format!("{p}, the {f} reporting period holding {day}{other}; or {day} for that day alone"),
+                None => format!("{day}{other}"),
+            }
+        }
+        None => format!("{day}{other}"),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// A number and how many digits it was written with.
+    Number(u32, usize),
+    Quarter(u32),
+    Half(u32),
+    Month(u32),
+    Other,
+}
+
+/// `Q3 2023` -> [Quarter(3), Number(2023, 4)]; separators are anything
+/// but letters and digits, and a change from letters to digits
+/// (`2023Q3`) unless the letters are Q, H or S.
+fn tokens(t: &str) -> Vec<Token> {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in t.chars() {
+        let boundary = match cur.chars().last() {
+            Some(p) => {
+                !c.is_alphanumeric()
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+                    || (p.is_alphabetic()
+                        && c.is_ascii_digit()
+                        && !matches!(cur.as_str(), "Q" | "q" | "H" | "h" | "S" | "s"))
+            }
+            None => !c.is_alphanumeric(),
+        };
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words.iter().map(|w| token(w)).collect()
+}
+
+fn token(w: &str) -> Token {
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().map_or(Token::Other, |n| Token::Number(n, w.len()));
+    }
+    let lower = w.to_lowercase();
+    let numbered = |prefix: char| {
+        lower
+            .strip_prefix(prefix)
+            .filter(|n| n.len() == 1)
+            .and_then(|n| n.parse().ok())
+    };
+    if let Some(q) = numbered('q') {
+        return Token::Quarter(q);
+    }
+    if let Some(h) = numbered('h').or_else(|| numbered('s')) {
+        return Token::Half(h);
+    }
+    month_of(&lower).map_or(Token::Other, Token::Month)
+}
+
+/// January is 1: English, French and Spanish names and their usual
+/// abbreviations (three letters or more).
+fn month_of(lower: &str) -> Option<u32> {
+    const NAMES: [&[&str]; 12] = [
+        &["january", "janvier", "enero"],
+        &["february", "février", "fevrier", "febrero"],
+        &["march", "mars", "marzo"],
+        &["april", "avril", "abril"],
+        &["may", "mai", "mayo"],
+        &["june", "juin", "junio"],
+        &["july", "juillet", "julio"],
+        &["august", "août", "aout", "agosto"],
+        &["september", "septembre", "septiembre", "setiembre"],
+        &["october", "octobre", "octubre"],
+        &["november", "novembre", "noviembre"],
+        &["december", "décembre", "decembre", "diciembre"],
+    ];
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let lower = lower.trim_end_matches('.');
+    (1..=12u32).find(|&m| NAMES[m as usize - 1].iter().any(|n| n.starts_with(lower)))
+}
+
+/// `rest` is what follows `FY`, upper-cased; `typed` the same as typed.
+fn parse_fiscal(typed: &str, rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
     let Some(fy) = fiscal else {
         return Err(err(
             "fiscal-year periods need the project's fiscal year start",
@@ -279,7 +454,7 @@ fn parse_fiscal(rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, P
     };
     let bad = || {
         err(
-            format!("`FY{rest}` is not a fiscal year"),
+            format!("`FY{typed}` is not a fiscal year"),
             "write a fiscal year as FY2022-23 (starting year, then the last two digits of the next year)",
         )
     };
@@ -450,5 +625,54 @@ mod tests {
         let fy = reporting_periods(span, Frequency::Annual, APRIL);
         let labels: Vec<String> = fy.iter().map(Period::to_string).collect();
         assert_eq!(labels, ["FY2020-21", "FY2021-22", "FY2022-23", "FY2023-24"]);
+    }
+}
+
+#[cfg(test)]
+mod likely_tests {
+    use super::*;
+
+    #[test]
+    fn periods_written_other_ways_get_the_likely_one() {
+        let q = Some(Frequency::Quarterly);
+        let cases = [
+            ("Q3 2023", "did you mean 2023-Q3?"),
+            ("2023 Q3", "did you mean 2023-Q3?"),
+            ("q3/2023", "did you mean 2023-Q3?"),
+            ("2023Q3", "did you mean 2023-Q3?"),
+            ("2023\u{2013}Q3", "did you mean 2023-Q3?"),
+            ("Oct 2023", "did you mean 2023-10?"),
+            ("octobre 2023", "did you mean 2023-10?"),
+            ("10/2023", "did you mean 2023-10?"),
+            ("H2 2023", "did you mean 2023-H2?"),
+            (
+                "31/12/2023",
+                "did you mean 2023-Q4, the quarterly reporting period holding 2023-12-31",
+            ),
+            (
+                "03/04/2023",
+                "2023-Q2, the quarterly reporting period holding 2023-04-03 (or 2023-03-04 if the month",
+            ),
+            ("2023/12/31", "did you mean 2023-Q4"),
+            ("FY 2022-23", "did you mean FY2022-23?"),
+        ];
+        for (text, want) in cases {
+            let e = parse_period_in(text, None, q).unwrap_err();
+            assert_eq!(e.message, format!("`{text}` is not written as a period"));
+            assert!(e.hint.contains(want), "{text}: {}", e.hint);
+            assert!(e.hint.contains("2022-Q3, 2022-H1"), "{text}: {}", e.hint);
+        }
+        let e = parse_period("31/12/2023", None).unwrap_err();
+        assert!(e.hint.starts_with("did you mean 2023-12-31?"), "{}", e.hint);
+    }
+
+    #[test]
+    fn messages_quote_the_input_as_typed() {
+        let e = parse_period("abc", None).unwrap_err();
+        assert_eq!(e.message, "`abc` is not a four-digit year");
+        let e = parse_period("2022-q5", None).unwrap_err();
+        assert_eq!(e.message, "`q5` is not a quarter");
+        let e = parse_period("fy2022-24", Some(FiscalYearStart { month: 4, day: 1 })).unwrap_err();
+        assert!(e.message.contains("FY2022-24"), "{}", e.message);
     }
 }
