@@ -260,9 +260,9 @@ fn stale_temporary_files_of_a_killed_writer_are_removed() {
 fn a_symlinked_ledger_is_written_through_to_its_target() {
     let ws = workspace(&["iom-px0012"]);
     let dir = measurements(ws.path(), "iom-px0012");
-    let shared = ws.path().join("shared");
-    std::fs::create_dir_all(&shared).expect("mkdir");
-    let target = shared.join("iom-ledger.csv");
+    let elsewhere = ws.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let target = elsewhere.join("iom-ledger.csv");
     std::fs::rename(dir.join("ledger.csv"), &target).expect("move");
     std::os::unix::fs::symlink(&target, dir.join("ledger.csv")).expect("symlink");
     let before = read(&target);
@@ -278,7 +278,7 @@ fn a_symlinked_ledger_is_written_through_to_its_target() {
         after.starts_with(&before) && after.len() > before.len(),
         "the target got the row"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(&shared).expect("list").collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&elsewhere).expect("list").collect();
     assert_eq!(leftovers.len(), 1, "no temporary file beside the target");
     let r = run(ws.path(), &["history", "iom-px0012", "OBJ.1"]);
     assert!(r.stdout.contains("10"), "{}", r.stdout);
