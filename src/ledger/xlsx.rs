@@ -169,6 +169,10 @@ pub const MAX_COLUMNS: u32 = 100;
 /// used cells are kept, so the grid is at most [`MAX_COLUMNS`] x this.
 pub const MAX_ROWS: u32 = 1_048_576;
 
+/// The most used cells read from one sheet: a million rows of ten columns.
+/// Beyond that the sheet is refused rather than held in memory.
+pub const MAX_CELLS: usize = 10_000_000;
+
 /// The most cells of the dense grid calamine builds for an .ods sheet
 /// (about 110 MB): 20,000 rows of 100 columns, or 125,000 rows of 16.
 pub const MAX_ODS_CELLS: u64 = 2_000_000;
@@ -207,12 +211,11 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
         cells: Vec::new(),
         errors: Vec::new(),
     };
-    let (kept, beyond) = bound_cells(cells);
-    if let Some((row, col, value)) = beyond.first() {
-        out.errors
-            .push(stray_cell(&out, (*row, *col), Some(value), beyond.len()));
+    if let Some((row, col, value)) = &cells.beyond {
+        let error = stray_cell(&out, (*row, *col), Some(value), cells.beyond_count);
+        out.errors.push(error);
     }
-    out.write_csv(kept);
+    out.write_csv(cells.kept);
     Ok(out)
 }
 
@@ -287,36 +290,62 @@ fn sheet_name(names: &[String], sheet: Option<&str>, path: &Path) -> Result<Stri
     }
 }
 
-/// Every non-empty cell of a sheet, in row then column order.
-fn used_cells<RS: std::io::Read + std::io::Seek>(wb: &mut Sheets<RS>, name: &str) -> Result<Vec<UsedCell>, String> {
-    let mut cells = Vec::new();
-    let mut keep = |(row, col): (u32, u32), value: Data| {
-        if !matches!(value, Data::Empty) {
-            cells.push((row, col, value));
+/// The used cells of a sheet, split at the accepted grid while reading, so
+/// that cells beyond it cost nothing but a count.
+#[derive(Debug, Default)]
+struct UsedCells {
+    /// Inside the grid, in row then column order.
+    kept: Vec<UsedCell>,
+    /// The first cell beyond the grid, and how many there are.
+    beyond: Option<UsedCell>,
+    beyond_count: usize,
+}
+
+impl UsedCells {
+    fn keep(&mut self, (row, col): (u32, u32), value: Data) -> Result<(), String> {
+        if matches!(value, Data::Empty) {
+            return Ok(());
         }
-    };
+        if col >= MAX_COLUMNS || row >= MAX_ROWS {
+            self.beyond_count += 1;
+            self.beyond.get_or_insert((row, col, value));
+            return Ok(());
+        }
+        if self.kept.len() >= MAX_CELLS {
+            return Err(format!(
+                "the sheet holds more than {MAX_CELLS} used cells; split it, or import it as CSV"
+            ));
+        }
+        self.kept.push((row, col, value));
+        Ok(())
+    }
+}
+
+/// Every non-empty cell of a sheet.
+fn used_cells<RS: std::io::Read + std::io::Seek>(wb: &mut Sheets<RS>, name: &str) -> Result<UsedCells, String> {
+    let mut cells = UsedCells::default();
     match wb {
         Sheets::Xlsx(x) => {
             let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                keep(c.get_position(), c.get_value().clone().into());
+                cells.keep(c.get_position(), c.get_value().clone().into())?;
             }
         }
         Sheets::Xlsb(x) => {
             let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                keep(c.get_position(), c.get_value().clone().into());
+                cells.keep(c.get_position(), c.get_value().clone().into())?;
             }
         }
         _ => {
             let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
             for (r, c, v) in range.used_cells() {
-                keep((row0 + r as u32, col0 + c as u32), v.clone());
+                cells.keep((row0 + r as u32, col0 + c as u32), v.clone())?;
             }
         }
     }
-    cells.sort_by_key(|c| (c.0, c.1));
+    cells.kept.sort_by_key(|c| (c.0, c.1));
     Ok(cells)
 }
 
@@ -459,13 +488,6 @@ fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<OdsTable>, String> {
         buf.clear();
     }
     Ok(tables)
-}
-
-/// Split cells into those inside the accepted grid and those beyond it.
-fn bound_cells(cells: Vec<UsedCell>) -> (Vec<UsedCell>, Vec<UsedCell>) {
-    cells
-        .into_iter()
-        .partition(|(row, col, _)| *col < MAX_COLUMNS && *row < MAX_ROWS)
 }
 
 /// The error for cells outside the grid, naming the first of them.
