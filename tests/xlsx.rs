@@ -438,7 +438,6 @@ fn xlsx_stray_cell_far_down_is_one_row() {
 /// one row, and a used cell at 0-based (`row`, `col`), the gap written with
 /// repeat counts as LibreOffice writes it.
 fn ods_with_cell_at(path: &Path, row: u32, col: u32) {
-    use std::io::Write;
     let cell =
         |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
     let mut rows = format!(
@@ -459,6 +458,12 @@ fn ods_with_cell_at(path: &Path, row: u32, col: u32) {
         "<table:table-row><table:table-cell table:number-columns-repeated=\"{col}\"/>{}</table:table-row>",
         cell("x")
     );
+    ods_with_rows(path, &rows);
+}
+
+/// An .ods file whose table `Data` holds `rows` (table-row elements).
+fn ods_with_rows(path: &Path, rows: &str) {
+    use std::io::Write;
     let content = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
          xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -520,6 +525,32 @@ fn ods_sheet_too_large_for_a_dense_grid_is_refused() {
         "{}",
         r.stderr
     );
+}
+
+/// Some writers close empty cells with an end tag instead of `/>`: such a
+/// cell spanning to column XFD holds nothing and is not a stray cell.
+#[test]
+fn ods_empty_cells_written_open_and_closed_are_not_used() {
+    let ws = starsom();
+    let file = ws.path().join("open.ods");
+    let cell =
+        |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
+    let rows = format!(
+        "<table:table-row>{}{}{}<table:table-cell table:number-columns-repeated=\"16381\"></table:table-cell></table:table-row>\
+         <table:table-row>{}{}{}</table:table-row>\
+         <table:table-row table:number-rows-repeated=\"1048574\"><table:table-cell table:number-columns-repeated=\"16384\">\
+         </table:table-cell></table:table-row>",
+        cell("indicator"),
+        cell("period"),
+        cell("value"),
+        cell("1100.9"),
+        cell("2023-Q4"),
+        cell("4")
+    );
+    ods_with_rows(&file, &rows);
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("Data!A2: unknown indicator `1100.9`"), "{}", r.stderr);
 }
 
 /// A small .ods is still read, through calamine.

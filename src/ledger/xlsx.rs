@@ -575,7 +575,15 @@ fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<SheetExtent>, String> 
     let mut reader = quick_xml::Reader::from_reader(content);
     let mut buf = Vec::new();
     let mut tables: Vec<SheetExtent> = Vec::new();
-    let (mut row, mut row_repeat, mut col, mut row_used) = (0u64, 1u64, 0u64, false);
+    let (mut row, mut row_repeat, mut col) = (0u64, 1u64, 0u64);
+    // A cell opened without a value type: used if anything is inside it.
+    let mut open_cell: Option<(u64, u64)> = None;
+    let cover = |tables: &mut Vec<SheetExtent>, (row, row_repeat): (u64, u64), (col, n): (u64, u64)| {
+        if let Some(t) = tables.last_mut() {
+            let last = col.saturating_add(n - 1);
+            t.cover((row, row.saturating_add(row_repeat - 1)), (col, last), true);
+        }
+    };
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
         let empty = matches!(event, Event::Empty(_));
@@ -600,25 +608,33 @@ fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<SheetExtent>, String> 
                 }
                 "table:table-row" => {
                     row_repeat = repeat(&e, "table:number-rows-repeated");
-                    (col, row_used) = (0, false);
+                    col = 0;
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     let n = repeat(&e, "table:number-columns-repeated");
-                    let used = !empty || e.try_get_attribute("office:value-type").ok().flatten().is_some();
-                    if used && let Some(t) = tables.last_mut() {
-                        row_used = true;
-                        let last = col.saturating_add(n - 1);
-                        let end_row = row.saturating_add(row_repeat - 1);
-                        t.cover((row, end_row), (col, last), true);
+                    if e.try_get_attribute("office:value-type").ok().flatten().is_some() {
+                        cover(&mut tables, (row, row_repeat), (col, n));
+                    } else if !empty {
+                        open_cell = Some((col, n));
                     }
                     col = col.saturating_add(n);
                 }
+                _ => {
+                    if let Some(cell) = open_cell.take() {
+                        cover(&mut tables, (row, row_repeat), cell);
+                    }
+                }
+            },
+            Event::Text(t) if open_cell.is_some() && !t.trim().is_empty() => {
+                if let Some(cell) = open_cell.take() {
+                    cover(&mut tables, (row, row_repeat), cell);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-row" => row = row.saturating_add(row_repeat),
+                "table:table-cell" | "table:covered-table-cell" => open_cell = None,
                 _ => {}
             },
-            Event::End(e) if e.name().as_ref() == "table:table-row" => {
-                let _ = row_used;
-                row = row.saturating_add(row_repeat);
-            }
             Event::Eof => break,
             _ => {}
         }
