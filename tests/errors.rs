@@ -80,6 +80,8 @@ cases! {
     yaml_duplicate_key: 1, ["duplicate key `title`", "logframe.yaml:6:3", "the first `title:` is on line 4"], ["expected a mapping", "indent the keys"];
     // The scanner blamed the line before; the tab itself is pointed at.
     yaml_tab_indentation: 1, ["a tab in the indentation", "logframe.yaml:4:1", "indent with spaces"], ["plain scalar"];
+    // Old Mac line ends (CR alone): located on the right line, not 1:1644.
+    yaml_cr_line_ends: 1, ["unknown key `donr`", "logframe.yaml:6:3", "did you mean `donor`?"], [":1:"];
     yaml_one_day_project: 1, ["the project ends on the day it starts", "logframe.yaml:7:8"], ["before it starts"];
     csv_latin1: 1, ["import.csv is not UTF-8 text: it looks like Latin-1", "import.csv:2:23", "CSV UTF-8"], [];
     csv_utf16: 1, ["import.csv is not UTF-8 text: it looks like UTF-16", "import.csv:1:1", "byte-order mark", "CSV UTF-8"], [];

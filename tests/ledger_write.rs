@@ -322,3 +322,22 @@ fn an_import_stamped_with_a_future_logframe_now_is_refused_once() {
     );
     assert!(!measurements(ws.path(), "starsom").join("ledger.csv").exists());
 }
+
+#[test]
+fn a_spreadsheet_row_tying_with_the_ledger_is_refused_naming_its_cell() {
+    // starsom-2023-Q4.xlsx row 2: 1100.1 2023-Q4 MX = 2 at 2024-01-20T09:30:00Z.
+    let ws = workspace(&["starsom"]);
+    write(
+        &measurements(ws.path(), "starsom").join("2024.csv"),
+        b"indicator,period,value,country,recorded_at\n1100.1,2023-Q4,3,MX,2024-01-20T09:30:00Z\n",
+    );
+    let book = common::tests_dir().join("fixtures/xlsx/starsom-2023-Q4.xlsx");
+    let r = run(
+        ws.path(),
+        &["import", "starsom", book.to_str().expect("path"), "--sheet", "Q4"],
+    );
+    r.expect_code(1);
+    assert!(r.stderr.contains("Q4!A2: row 2 gives 1100.1 2023-Q4"), "{}", r.stderr);
+    assert!(r.stderr.contains("2024.csv:2"), "{}", r.stderr);
+    assert!(!measurements(ws.path(), "starsom").join("ledger.csv").exists());
+}

@@ -438,7 +438,6 @@ fn xlsx_stray_cell_far_down_is_one_row() {
 /// one row, and a used cell at 0-based (`row`, `col`), the gap written with
 /// repeat counts as LibreOffice writes it.
 fn ods_with_cell_at(path: &Path, row: u32, col: u32) {
-    use std::io::Write;
     let cell =
         |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
     let mut rows = format!(
@@ -459,6 +458,12 @@ fn ods_with_cell_at(path: &Path, row: u32, col: u32) {
         "<table:table-row><table:table-cell table:number-columns-repeated=\"{col}\"/>{}</table:table-row>",
         cell("x")
     );
+    ods_with_rows(path, &rows);
+}
+
+/// An .ods file whose table `Data` holds `rows` (table-row elements).
+fn ods_with_rows(path: &Path, rows: &str) {
+    use std::io::Write;
     let content = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
          xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -520,6 +525,32 @@ fn ods_sheet_too_large_for_a_dense_grid_is_refused() {
         "{}",
         r.stderr
     );
+}
+
+/// Some writers close empty cells with an end tag instead of `/>`: such a
+/// cell spanning to column XFD holds nothing and is not a stray cell.
+#[test]
+fn ods_empty_cells_written_open_and_closed_are_not_used() {
+    let ws = starsom();
+    let file = ws.path().join("open.ods");
+    let cell =
+        |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
+    let rows = format!(
+        "<table:table-row>{}{}{}<table:table-cell table:number-columns-repeated=\"16381\"></table:table-cell></table:table-row>\
+         <table:table-row>{}{}{}</table:table-row>\
+         <table:table-row table:number-rows-repeated=\"1048574\"><table:table-cell table:number-columns-repeated=\"16384\">\
+         </table:table-cell></table:table-row>",
+        cell("indicator"),
+        cell("period"),
+        cell("value"),
+        cell("1100.9"),
+        cell("2023-Q4"),
+        cell("4")
+    );
+    ods_with_rows(&file, &rows);
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("Data!A2: unknown indicator `1100.9`"), "{}", r.stderr);
 }
 
 /// A small .ods is still read, through calamine.
@@ -628,4 +659,99 @@ fn a_text_file_named_xlsx_is_called_what_it_is() {
         "{}",
         r.stderr
     );
+}
+
+/// A BIFF8 record: type, length, data.
+fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = typ.to_le_bytes().to_vec();
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+    out
+}
+
+/// A minimal .xls (BIFF8 in a compound file) with one sheet `Data`: text
+/// cells at (row, col), and a DIMENSIONS record declaring rows
+/// `first..last` and columns `first..last` (exclusive ends).
+fn xls_with(path: &Path, cells: &[(u16, u16, &str)], dims: (u32, u32, u16, u16)) {
+    use std::io::Write;
+    let bof = |dt: u16| {
+        let mut d = vec![0x00, 0x06];
+        d.extend(dt.to_le_bytes());
+        d.extend([0u8; 12]);
+        biff(0x0809, &d)
+    };
+    let name = b"Data";
+    let globals_len = bof(5).len() + 4 + 8 + name.len() + 4;
+    let mut sheet_rec = (globals_len as u32).to_le_bytes().to_vec();
+    sheet_rec.extend([0, 0, name.len() as u8, 0]);
+    sheet_rec.extend(name);
+    let mut stream = bof(5);
+    stream.extend(biff(0x0085, &sheet_rec));
+    stream.extend(biff(0x000A, &[]));
+    assert_eq!(stream.len(), globals_len);
+    stream.extend(bof(0x10));
+    let mut d = dims.0.to_le_bytes().to_vec();
+    d.extend(dims.1.to_le_bytes());
+    d.extend(dims.2.to_le_bytes());
+    d.extend(dims.3.to_le_bytes());
+    d.extend([0, 0]);
+    stream.extend(biff(0x0200, &d));
+    for (r, c, text) in cells {
+        let mut d = r.to_le_bytes().to_vec();
+        d.extend(c.to_le_bytes());
+        d.extend([0, 0]);
+        d.extend((text.len() as u16).to_le_bytes());
+        d.push(0);
+        d.extend(text.as_bytes());
+        stream.extend(biff(0x0204, &d));
+    }
+    stream.extend(biff(0x000A, &[]));
+    let mut cf = cfb::create(path).unwrap();
+    cf.create_stream("/Workbook").unwrap().write_all(&stream).unwrap();
+    cf.flush().unwrap();
+}
+
+const XLS_TABLE: [(u16, u16, &str); 6] = [
+    (0, 0, "indicator"),
+    (0, 1, "period"),
+    (0, 2, "value"),
+    (1, 0, "1100.9"),
+    (1, 1, "2023-Q4"),
+    (1, 2, "4"),
+];
+
+/// A small .xls is read through calamine (the hand-made file is valid).
+#[test]
+fn xls_small_sheet_is_read() {
+    let ws = starsom();
+    let file = ws.path().join("small.xls");
+    xls_with(&file, &XLS_TABLE, (0, 2, 0, 3));
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("Data!A2: unknown indicator `1100.9`"), "{}", r.stderr);
+}
+
+/// calamine builds a dense grid for an .xls when it opens it, sized by the
+/// cells and by the DIMENSIONS record: a 2 kB file with a cell at
+/// XFD65536, or claiming 4 billion rows, aborted on the allocation. The
+/// file is scanned first and refused by name.
+#[test]
+fn xls_stray_cell_or_huge_dimensions_are_refused_before_calamine() {
+    let ws = starsom();
+    let file = ws.path().join("stray.xls");
+    let mut cells = XLS_TABLE.to_vec();
+    cells.push((65_535, 16_383, "x"));
+    xls_with(&file, &cells, (0, 65_536, 0, 16_384));
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("Data!XFD65536: a cell beyond the table's accepted size"),
+        "{}",
+        r.stderr
+    );
+    xls_with(&file, &XLS_TABLE, (0, u32::MAX, 0, 255));
+    let r = run(ws.path(), &["import", "starsom", file.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("is too large to read as .xls"), "{}", r.stderr);
 }

@@ -263,9 +263,9 @@ pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: 
         return FINDINGS;
     }
     eprint(&diags, &sources);
-    crate::terminal::report_commit(
-        &fw,
-        commit(&fw, sources, rows.into_iter().map(|(r, _)| r).collect(), dry_run),
-        dry_run,
-    )
+    // Refusals that point into the sheet (a tie, a future recorded_at)
+    // name its cell, like the row errors above.
+    let result = commit(&fw, sources, rows.into_iter().map(|(r, _)| r).collect(), dry_run)
+        .map_err(|(sources, d)| (sources, xlsx::relabel(d, &sheet, id)));
+    crate::terminal::report_commit(&fw, result, dry_run)
 }

@@ -547,6 +547,19 @@ pub fn field_span(file: FileId, text: &str, start: usize, index: usize, delimite
 mod tests {
     use super::*;
 
+    #[test]
+    fn future_means_beyond_five_minutes_of_clock_skew() {
+        let now = parse_timestamp("2024-01-01T12:00:00Z").expect("time");
+        let at = |t: &str| parse_timestamp(t).expect("time");
+        assert!(!is_future(at("2024-01-01T12:05:00Z"), now));
+        assert!(is_future(at("2024-01-01T12:05:00.001Z"), now));
+        assert!(!is_future(at("2024-01-01"), now));
+        assert_eq!(
+            timestamp_text(at("2024-01-01T13:00:00+01:00")),
+            "2024-01-01T12:00:00.000Z"
+        );
+    }
+
     fn row<'a>(value: &'a str, num: &'a str, den: &'a str) -> RowFields<'a> {
         RowFields {
             value,

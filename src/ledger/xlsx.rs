@@ -169,9 +169,14 @@ pub const MAX_COLUMNS: u32 = 100;
 /// used cells are kept, so the grid is at most [`MAX_COLUMNS`] x this.
 pub const MAX_ROWS: u32 = 1_048_576;
 
-/// The most cells of the dense grid calamine builds for an .ods sheet
-/// (about 110 MB): 20,000 rows of 100 columns, or 125,000 rows of 16.
-pub const MAX_ODS_CELLS: u64 = 2_000_000;
+/// The most used cells read from one sheet: a million rows of ten columns.
+/// Beyond that the sheet is refused rather than held in memory.
+pub const MAX_CELLS: usize = 10_000_000;
+
+/// The most cells of the dense grid calamine builds for an .ods or .xls
+/// sheet (about 110 MB): 20,000 rows of 100 columns, or all 65,536 rows of
+/// an .xls sheet at 30 columns.
+pub const MAX_DENSE_CELLS: u64 = 2_000_000;
 
 /// One used (non-empty) cell: 0-based row and column, and its value.
 type UsedCell = (u32, u32, Data);
@@ -181,14 +186,12 @@ type UsedCell = (u32, u32, Data);
 /// Only the used cells are read (xlsx and xlsb are streamed cell by cell),
 /// so a stray cell at `XFD1048576` costs one cell, not a dense grid of
 /// 17 billion. Cells beyond [`MAX_COLUMNS`] or [`MAX_ROWS`] are refused by
-/// name in [`Sheet::errors`]. calamine has no streaming reader for .xls and
-/// .ods: it reads those whole when the workbook opens, which the formats
-/// bound themselves (.xls: 65,536 x 256) or calamine caps (.ods: 100
-/// million cells, else an error).
+/// name in [`Sheet::errors`], and a sheet of more than [`MAX_CELLS`] used
+/// cells is refused. calamine has no streaming reader for .xls and .ods:
+/// it builds a dense grid of every sheet when the workbook opens, so those
+/// files are scanned first ([`dense_grid_refused`]).
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
-    if is_ods(path)
-        && let Some(refused) = ods_grid_refused(path)?
-    {
+    if let Some(refused) = dense_grid_refused(path)? {
         return Ok(refused);
     }
     let mut wb = open_workbook_auto(path).map_err(|e| not_a_workbook(path, &e.to_string()))?;
@@ -207,12 +210,11 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
         cells: Vec::new(),
         errors: Vec::new(),
     };
-    let (kept, beyond) = bound_cells(cells);
-    if let Some((row, col, value)) = beyond.first() {
-        out.errors
-            .push(stray_cell(&out, (*row, *col), Some(value), beyond.len()));
+    if let Some((row, col, value)) = &cells.beyond {
+        let error = stray_cell(&out, (*row, *col), Some(value), cells.beyond_count);
+        out.errors.push(error);
     }
-    out.write_csv(kept);
+    out.write_csv(cells.kept);
     Ok(out)
 }
 
@@ -287,48 +289,68 @@ fn sheet_name(names: &[String], sheet: Option<&str>, path: &Path) -> Result<Stri
     }
 }
 
-/// Every non-empty cell of a sheet, in row then column order.
-fn used_cells<RS: std::io::Read + std::io::Seek>(wb: &mut Sheets<RS>, name: &str) -> Result<Vec<UsedCell>, String> {
-    let mut cells = Vec::new();
-    let mut keep = |(row, col): (u32, u32), value: Data| {
-        if !matches!(value, Data::Empty) {
-            cells.push((row, col, value));
+/// The used cells of a sheet, split at the accepted grid while reading, so
+/// that cells beyond it cost nothing but a count.
+#[derive(Debug, Default)]
+struct UsedCells {
+    /// Inside the grid, in row then column order.
+    kept: Vec<UsedCell>,
+    /// The first cell beyond the grid, and how many there are.
+    beyond: Option<UsedCell>,
+    beyond_count: usize,
+}
+
+impl UsedCells {
+    fn keep(&mut self, (row, col): (u32, u32), value: Data) -> Result<(), String> {
+        if matches!(value, Data::Empty) {
+            return Ok(());
         }
-    };
+        if col >= MAX_COLUMNS || row >= MAX_ROWS {
+            self.beyond_count += 1;
+            self.beyond.get_or_insert((row, col, value));
+            return Ok(());
+        }
+        if self.kept.len() >= MAX_CELLS {
+            return Err(format!(
+                "the sheet holds more than {MAX_CELLS} used cells; split it, or import it as CSV"
+            ));
+        }
+        self.kept.push((row, col, value));
+        Ok(())
+    }
+}
+
+/// Every non-empty cell of a sheet.
+fn used_cells<RS: std::io::Read + std::io::Seek>(wb: &mut Sheets<RS>, name: &str) -> Result<UsedCells, String> {
+    let mut cells = UsedCells::default();
     match wb {
         Sheets::Xlsx(x) => {
             let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                keep(c.get_position(), c.get_value().clone().into());
+                cells.keep(c.get_position(), c.get_value().clone().into())?;
             }
         }
         Sheets::Xlsb(x) => {
             let mut r = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                keep(c.get_position(), c.get_value().clone().into());
+                cells.keep(c.get_position(), c.get_value().clone().into())?;
             }
         }
         _ => {
             let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
             for (r, c, v) in range.used_cells() {
-                keep((row0 + r as u32, col0 + c as u32), v.clone());
+                cells.keep((row0 + r as u32, col0 + c as u32), v.clone())?;
             }
         }
     }
-    cells.sort_by_key(|c| (c.0, c.1));
+    cells.kept.sort_by_key(|c| (c.0, c.1));
     Ok(cells)
 }
 
-fn is_ods(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
-}
-
-/// Where the used cells of one .ods table lie.
+/// Where the used cells of one .ods table or .xls sheet lie.
 #[derive(Debug, Default)]
-struct OdsTable {
+struct SheetExtent {
     name: String,
     /// Rows and columns spanned by used cells, as (first, last).
     rows: Option<(u64, u64)>,
@@ -337,7 +359,7 @@ struct OdsTable {
     stray: Option<(u64, u64)>,
 }
 
-impl OdsTable {
+impl SheetExtent {
     fn dense_cells(&self) -> u64 {
         match (self.rows, self.cols) {
             (Some((r0, r1)), Some((c0, c1))) => (r1 - r0 + 1).saturating_mul(c1 - c0 + 1),
@@ -346,18 +368,25 @@ impl OdsTable {
     }
 }
 
-/// calamine reads every table of an .ods file into a dense grid when it
-/// opens it, with no way to read used cells only. So the file's
-/// `content.xml` is scanned first (streamed, repeats counted, not
-/// expanded), and a workbook whose grid is too large is refused before
-/// calamine sees it: a "sheet" holding the error for the first stray cell,
-/// or an error when the table is simply too large.
-fn ods_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnostic> {
+/// calamine reads every sheet of an .ods or .xls file into a dense grid
+/// when it opens it, with no way to read used cells only. So the file is
+/// scanned first (.ods: content.xml streamed, repeats counted, not
+/// expanded; .xls: the BIFF records of the Workbook stream), and a workbook
+/// whose grid is too large is refused before calamine sees it: a "sheet"
+/// holding the error for the first stray cell, or an error when a sheet
+/// spans more than [`MAX_DENSE_CELLS`] (declared or used).
+fn dense_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnostic> {
     let cannot = |e: String| not_a_workbook(path, &e);
-    let file = std::fs::File::open(path).map_err(|e| cannot(e.to_string()))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| cannot(e.to_string()))?;
-    let content = zip.by_name("content.xml").map_err(|e| cannot(e.to_string()))?;
-    let tables = scan_ods(std::io::BufReader::new(content)).map_err(cannot)?;
+    let (tables, kind) = match extension(path).as_str() {
+        "ods" => {
+            let file = std::fs::File::open(path).map_err(|e| cannot(e.to_string()))?;
+            let mut zip = zip::ZipArchive::new(file).map_err(|e| cannot(e.to_string()))?;
+            let content = zip.by_name("content.xml").map_err(|e| cannot(e.to_string()))?;
+            (scan_ods(std::io::BufReader::new(content)).map_err(cannot)?, ".ods")
+        }
+        "xls" => (scan_xls(path).map_err(cannot)?, ".xls"),
+        _ => return Ok(None),
+    };
     for t in tables {
         if let Some((row, col)) = t.stray {
             let mut sheet = Sheet {
@@ -371,20 +400,161 @@ fn ods_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnostic> {
             sheet.errors.push(error);
             return Ok(Some(sheet));
         }
-        if t.dense_cells() > MAX_ODS_CELLS {
+        if t.dense_cells() > MAX_DENSE_CELLS {
             return Err(Diagnostic::error(format!(
-                "sheet `{}` of {} is too large to read as .ods",
+                "sheet `{}` of {} is too large to read as {kind}",
                 t.name,
                 path.display()
             ))
             .expected(format!(
-                "at most {MAX_ODS_CELLS} cells from the first used cell to the last"
+                "at most {MAX_DENSE_CELLS} cells from the first used cell to the last"
             ))
             .found(format!("{} cells", t.dense_cells()))
             .hint("save the sheet as .xlsx or CSV UTF-8, which are read cell by cell"));
         }
     }
     Ok(None)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+impl SheetExtent {
+    /// Count a used cell (or, with `used` false, a declared extent).
+    fn cover(&mut self, rows: (u64, u64), cols: (u64, u64), used: bool) {
+        self.rows = Some(self.rows.map_or(rows, |(a, b)| (a.min(rows.0), b.max(rows.1))));
+        self.cols = Some(self.cols.map_or(cols, |(a, b)| (a.min(cols.0), b.max(cols.1))));
+        if used && self.stray.is_none() && (cols.1 >= u64::from(MAX_COLUMNS) || rows.1 >= u64::from(MAX_ROWS)) {
+            self.stray = Some((rows.1.min(u64::from(MAX_ROWS) - 1).max(rows.0), cols.1));
+        }
+    }
+}
+
+/// The BIFF records of an .xls stream from byte `from`: (type, data).
+fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let head = stream.get(at..at + 4)?;
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = stream.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        Some((typ, data))
+    })
+}
+
+fn u16_at(d: &[u8], i: usize) -> Option<u64> {
+    Some(u64::from(u16::from_le_bytes([*d.get(i)?, *d.get(i + 1)?])))
+}
+
+fn u32_at(d: &[u8], i: usize) -> Option<u64> {
+    Some(u64::from(u32::from_le_bytes(d.get(i..i + 4)?.try_into().ok()?)))
+}
+
+/// Where the cells of each sheet of an .xls file lie, and what its
+/// DIMENSIONS records declare: calamine reserves and fills a dense grid
+/// from both when it opens the file, so a 10 kB file claiming 4 billion
+/// rows, or holding a cell in column 16384 (invalid, but read), would
+/// abort the program on the allocation.
+fn scan_xls(path: &Path) -> Result<Vec<SheetExtent>, String> {
+    use std::io::Read;
+    let mut cf = cfb::open(path).map_err(|e| e.to_string())?;
+    let Some(name) = ["/Workbook", "/Book"].into_iter().find(|n| cf.is_stream(n)) else {
+        return Ok(Vec::new());
+    };
+    let mut stream = Vec::new();
+    cf.open_stream(name)
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .map_err(|e| e.to_string())?;
+    let mut sheets = Vec::new();
+    for (typ, d) in biff_records(&stream, 0) {
+        match typ {
+            // BoundSheet8: stream position, then the name (8-bit or UTF-16).
+            0x0085 => {
+                let pos = u32_at(d, 0).unwrap_or(0) as usize;
+                let cch = usize::from(d.get(6).copied().unwrap_or(0));
+                let wide = d.get(7).is_some_and(|f| f & 1 == 1);
+                let name = match wide {
+                    true => String::from_utf16_lossy(
+                        &d.get(8..8 + 2 * cch)
+                            .unwrap_or(&[])
+                            .chunks_exact(2)
+                            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                            .collect::<Vec<_>>(),
+                    ),
+                    false => d
+                        .get(8..8 + cch)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|&b| char::from(b))
+                        .collect(),
+                };
+                sheets.push((pos, name));
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    Ok(sheets
+        .into_iter()
+        .map(|(pos, name)| scan_xls_sheet(&stream, pos, name))
+        .collect())
+}
+
+/// One sheet's substream, from its BOF to its EOF, skipping embedded
+/// charts (nested BOF..EOF) as calamine does.
+fn scan_xls_sheet(stream: &[u8], pos: usize, name: String) -> SheetExtent {
+    let mut t = SheetExtent {
+        name,
+        ..SheetExtent::default()
+    };
+    let mut depth = 0usize;
+    for (typ, d) in biff_records(stream, pos) {
+        match typ {
+            0x0809 => depth += 1,
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ if depth != 1 => {}
+            // Dimensions: first row, last row + 1, first column, last column + 1.
+            0x0200 => {
+                let (rf, rl, cf, cl) = match d.len() {
+                    10 => (u16_at(d, 0), u16_at(d, 2), u16_at(d, 4), u16_at(d, 6)),
+                    _ => (u32_at(d, 0), u32_at(d, 4), u16_at(d, 8), u16_at(d, 10)),
+                };
+                if let (Some(rf), Some(rl), Some(cf), Some(cl)) = (rf, rl, cf, cl)
+                    && rl >= 1
+                    && cl >= 1
+                {
+                    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                    t.cover((rf.min(rl - 1), rl - 1), (cf.min(cl - 1), cl - 1), false);
+                }
+            }
+            // Cells: Number, Label, LabelSst, RK, BoolErr, Formula, RString.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 => {
+                if let (Some(r), Some(c)) = (u16_at(d, 0), u16_at(d, 2)) {
+                    t.cover((r, r), (c, c), true);
+                }
+            }
+            // MulRk: row, first column, ..., last column.
+            0x00BD => {
+                if let (Some(r), Some(c0), Some(c1)) =
+                    (u16_at(d, 0), u16_at(d, 2), u16_at(d, d.len().saturating_sub(2)))
+                {
+                    t.cover((r, r), (c0.min(c1), c1.max(c0)), true);
+                }
+            }
+            _ => {}
+        }
+    }
+    t
 }
 
 /// An attribute's value as a number (`table:number-rows-repeated`), 1 when
@@ -400,12 +570,20 @@ fn repeat(e: &quick_xml::events::BytesStart, name: &str) -> u64 {
 
 /// The tables of `content.xml` with where their used cells lie. A cell is
 /// used when it has a value type or any content.
-fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<OdsTable>, String> {
+fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<SheetExtent>, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(content);
     let mut buf = Vec::new();
-    let mut tables: Vec<OdsTable> = Vec::new();
-    let (mut row, mut row_repeat, mut col, mut row_used) = (0u64, 1u64, 0u64, false);
+    let mut tables: Vec<SheetExtent> = Vec::new();
+    let (mut row, mut row_repeat, mut col) = (0u64, 1u64, 0u64);
+    // A cell opened without a value type: used if anything is inside it.
+    let mut open_cell: Option<(u64, u64)> = None;
+    let cover = |tables: &mut Vec<SheetExtent>, (row, row_repeat): (u64, u64), (col, n): (u64, u64)| {
+        if let Some(t) = tables.last_mut() {
+            let last = col.saturating_add(n - 1);
+            t.cover((row, row.saturating_add(row_repeat - 1)), (col, last), true);
+        }
+    };
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
         let empty = matches!(event, Event::Empty(_));
@@ -422,50 +600,47 @@ fn scan_ods(content: impl std::io::BufRead) -> Result<Vec<OdsTable>, String> {
                                 .map(|v| v.into_owned())
                         })
                         .unwrap_or_default();
-                    tables.push(OdsTable {
+                    tables.push(SheetExtent {
                         name,
-                        ..OdsTable::default()
+                        ..SheetExtent::default()
                     });
                     row = 0;
                 }
                 "table:table-row" => {
                     row_repeat = repeat(&e, "table:number-rows-repeated");
-                    (col, row_used) = (0, false);
+                    col = 0;
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     let n = repeat(&e, "table:number-columns-repeated");
-                    let used = !empty || e.try_get_attribute("office:value-type").ok().flatten().is_some();
-                    if used && let Some(t) = tables.last_mut() {
-                        row_used = true;
-                        let last = col.saturating_add(n - 1);
-                        t.cols = Some(t.cols.map_or((col, last), |(a, b)| (a.min(col), b.max(last))));
-                        let end_row = row.saturating_add(row_repeat - 1);
-                        t.rows = Some(t.rows.map_or((row, end_row), |(a, b)| (a.min(row), b.max(end_row))));
-                        if t.stray.is_none() && (last >= u64::from(MAX_COLUMNS) || end_row >= u64::from(MAX_ROWS)) {
-                            t.stray = Some((end_row.min(u64::from(MAX_ROWS) - 1).max(row), last));
-                        }
+                    if e.try_get_attribute("office:value-type").ok().flatten().is_some() {
+                        cover(&mut tables, (row, row_repeat), (col, n));
+                    } else if !empty {
+                        open_cell = Some((col, n));
                     }
                     col = col.saturating_add(n);
                 }
+                _ => {
+                    if let Some(cell) = open_cell.take() {
+                        cover(&mut tables, (row, row_repeat), cell);
+                    }
+                }
+            },
+            Event::Text(t) if open_cell.is_some() && !t.trim().is_empty() => {
+                if let Some(cell) = open_cell.take() {
+                    cover(&mut tables, (row, row_repeat), cell);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-row" => row = row.saturating_add(row_repeat),
+                "table:table-cell" | "table:covered-table-cell" => open_cell = None,
                 _ => {}
             },
-            Event::End(e) if e.name().as_ref() == "table:table-row" => {
-                let _ = row_used;
-                row = row.saturating_add(row_repeat);
-            }
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
     Ok(tables)
-}
-
-/// Split cells into those inside the accepted grid and those beyond it.
-fn bound_cells(cells: Vec<UsedCell>) -> (Vec<UsedCell>, Vec<UsedCell>) {
-    cells
-        .into_iter()
-        .partition(|(row, col, _)| *col < MAX_COLUMNS && *row < MAX_ROWS)
 }
 
 /// The error for cells outside the grid, naming the first of them.

@@ -7,7 +7,8 @@
 //! message says which encoding it looks like, points at the first byte that
 //! is not UTF-8 (line:col) and says how to save the file as UTF-8. A NUL
 //! byte (binary data, or UTF-16 read as bytes) is refused the same way: it
-//! is valid UTF-8 but never part of a text someone typed.
+//! is valid UTF-8 but never part of a text someone typed. Lines ending in
+//! CR alone are read as lines.
 
 use std::path::Path;
 
@@ -26,7 +27,7 @@ pub fn read_text(path: &Path, sources: &mut Sources, save_hint: &str) -> Result<
             .hint("check that the path is a readable file")
     })?;
     match decode(bytes) {
-        Ok(text) => Ok(sources.add(path.to_path_buf(), text)),
+        Ok(text) => Ok(sources.add(path.to_path_buf(), old_mac_line_ends(text))),
         Err(bad) => {
             let file = sources.add(path.to_path_buf(), bad.shown);
             Err(
@@ -38,6 +39,18 @@ pub fn read_text(path: &Path, sources: &mut Sources, save_hint: &str) -> Result<
                     .hint(save_hint.to_string()),
             )
         }
+    }
+}
+
+/// A file whose lines end in CR alone (old Mac editors and Excel for Mac's
+/// "CSV (Macintosh)") read with LF instead: one byte for one, so offsets
+/// stay the file's, and every line:col in a message is right. Files with
+/// any LF are left as they are, so a CR inside a quoted cell is kept.
+fn old_mac_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
     }
 }
 

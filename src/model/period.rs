@@ -483,9 +483,13 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
         .ok()
         .filter(|_| t.len() == 10)
         .ok_or_else(|| {
+            let guess = match likely_date(&tokens(t), None, None) {
+                Some(d) if tokens(t).len() == 3 => format!("did you mean {d}? "),
+                _ => String::new(),
+            };
             err(
                 format!("`{t}` is not a date"),
-                "write dates as YYYY-MM-DD, e.g. 2021-03-15",
+                format!("{guess}write dates as YYYY-MM-DD, e.g. 2021-03-15"),
             )
         })
 }
@@ -664,6 +668,16 @@ mod likely_tests {
         }
         let e = parse_period("31/12/2023", None).unwrap_err();
         assert!(e.hint.starts_with("did you mean 2023-12-31?"), "{}", e.hint);
+        let e = parse_date("15.03.2021").unwrap_err();
+        assert!(
+            e.hint.starts_with("did you mean 2021-03-15? write dates as"),
+            "{}",
+            e.hint
+        );
+        let e = parse_date("2021-3-15").unwrap_err();
+        assert!(e.hint.starts_with("did you mean 2021-03-15?"), "{}", e.hint);
+        let e = parse_date("soon").unwrap_err();
+        assert_eq!(e.hint, "write dates as YYYY-MM-DD, e.g. 2021-03-15");
     }
 
     #[test]
