@@ -341,3 +341,21 @@ fn a_spreadsheet_row_tying_with_the_ledger_is_refused_naming_its_cell() {
     assert!(r.stderr.contains("2024.csv:2"), "{}", r.stderr);
     assert!(!measurements(ws.path(), "starsom").join("ledger.csv").exists());
 }
+
+/// Data-quality findings in a tab-separated ledger file point at their
+/// cell: the quality rules read the file's dialect from the one sniffer the
+/// ledger reader uses (they had their own `,`/`;` guess, so a tab file got
+/// the whole line).
+#[test]
+fn quality_findings_in_a_tab_separated_file_name_their_cell() {
+    let ws = workspace(&["starsom"]);
+    let file = measurements(ws.path(), "starsom").join("2024.csv");
+    write(
+        &file,
+        b"indicator\tperiod\tvalue\trecorded_at\trecorded_by\n1100.1\t2023-Q4\t7\t2999-01-01T00:00:00Z\tmallory\n",
+    );
+    let r = run(ws.path(), &["check", "--quality", "starsom"]);
+    assert!(r.stderr.contains("is recorded in the future"), "{}", r.stderr);
+    // recorded_at is the fourth cell: 7 + 8 + 2 characters before it, column 18.
+    assert!(r.stderr.contains("2024.csv:2:18"), "{}", r.stderr);
+}

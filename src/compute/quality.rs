@@ -38,6 +38,7 @@ use super::Computed;
 use super::series::Point;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Origin;
+use crate::ledger::read::CsvDialect;
 use crate::ledger::row::{field_span, is_future};
 use crate::model::period::reporting_periods;
 use crate::model::{Frequency, Indicator, IndicatorType, Period, TargetPeriod, Value};
@@ -89,19 +90,18 @@ pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
 /// when the file has no such column.
 pub fn cell_span(sources: &Sources, o: Origin, column: &str) -> Span {
     let f = sources.get(o.file);
-    let bom = if f.text.starts_with('\u{feff}') { 3 } else { 0 };
-    let header = f.text[bom..].lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
+    // The file's own dialect (BOM, `,` `;` or tab), as the ledger reader sees it.
+    let dialect = CsvDialect::of(&f.text);
+    let mut header = csv::StringRecord::new();
+    let index = match dialect.next(&mut dialect.reader(), &mut header, o.file) {
+        Ok(true) => header
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(column)),
+        _ => None,
     };
     let start = f.offset_of(o.line as usize, 1);
-    let index = header
-        .split(delimiter as char)
-        .position(|h| h.trim().trim_matches('"').eq_ignore_ascii_case(column));
     match index {
-        Some(i) => field_span(o.file, &f.text, start, i, delimiter),
+        Some(i) => field_span(o.file, &f.text, start, i, dialect.delimiter),
         None => Span::new(o.file, start, start + f.line_text(o.line as usize).len()),
     }
 }
