@@ -162,7 +162,16 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
         Severity::Warning => CsDiagnostic::warning(),
     }
     .with_message(&d.message);
-    if let Some(span) = d.span {
+    // A hostile or broken file can hold a line of megabytes: quoting it (and
+    // a caret under each of its characters) would bury the message, so such
+    // a line is named by its place and length instead of printed.
+    let long_line = d.span.and_then(|span| {
+        let f = sources.get(span.file);
+        let (line, col) = f.line_col(span.start.min(f.text.len() as u32));
+        let chars = f.line_text(line).chars().count();
+        (chars > MAX_QUOTED_LINE).then(|| format!("{}:{line}:{col}", f.name))
+    });
+    if let Some(span) = d.span.filter(|_| long_line.is_none()) {
         let label = d.label.clone().or_else(|| d.found.clone()).unwrap_or_default();
         let end = if span.end > span.start {
             span.end
@@ -178,7 +187,7 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
         notes.push(format!("expected: {e}"));
     }
     if let Some(f) = &d.found {
-        notes.push(format!("found: {f}"));
+        notes.push(format!("found: {}", clip(f)));
     }
     if let Some(h) = &d.hint {
         notes.push(format!("hint: {h}"));
@@ -188,7 +197,34 @@ pub fn render(d: &Diagnostic, sources: &Sources) -> String {
         chars: Chars::ascii(),
         ..Config::default()
     };
-    term::emit_into_string(&config, sources, &cs).unwrap_or_else(|_| format!("{}\n", d.message))
+    let text = term::emit_into_string(&config, sources, &cs).unwrap_or_else(|_| format!("{}\n", d.message));
+    match long_line {
+        // The place goes where codespan would have put it: under the message.
+        Some(place) => match text.split_once('\n') {
+            Some((first, rest)) => {
+                format!(
+                    "{first}\n  --> {place}\n = the line is longer than {MAX_QUOTED_LINE} characters: not quoted\n{rest}"
+                )
+            }
+            None => text,
+        },
+        None => text,
+    }
+}
+
+/// Lines longer than this are located, not quoted.
+const MAX_QUOTED_LINE: usize = 500;
+
+/// A `found` text of a huge cell, shortened to its start and end.
+fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    const KEEP: usize = 200;
+    let n = text.chars().count();
+    if n <= 2 * KEEP {
+        return text.into();
+    }
+    let head: String = text.chars().take(KEEP).collect();
+    let tail: String = text.chars().skip(n - KEEP).collect();
+    format!("{head}… ({} characters) …{tail}", n).into()
 }
 
 impl<'a> Files<'a> for Sources {
@@ -249,6 +285,27 @@ mod tests {
         assert!(text.contains("m.csv:2:14"), "{text}");
         assert!(text.contains("= expected: a number"), "{text}");
         assert!(text.contains("= hint: write 3.5"), "{text}");
+    }
+
+    /// A cell of 200,000 characters printed about 800 kB of diagnostic (the
+    /// line, a caret per character, the cell again as `found`).
+    #[test]
+    fn a_huge_line_is_located_not_quoted() {
+        let mut sources = Sources::default();
+        let cell = "a".repeat(200_000);
+        let id = sources.add(
+            PathBuf::from("m.csv"),
+            format!("indicator,period,value\n1.1,2022-Q1,{cell}\n"),
+        );
+        let d = Diagnostic::error("value is not a number")
+            .at(Span::new(id, 35, 35 + cell.len()))
+            .found(format!("`{cell}`"))
+            .hint("write a number");
+        let text = render(&d, &sources);
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        assert!(text.contains("--> m.csv:2:13"), "{text}");
+        assert!(text.contains("(200002 characters)"), "{text}");
+        assert!(text.contains("= hint: write a number"), "{text}");
     }
 
     #[test]
