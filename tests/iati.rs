@@ -925,6 +925,17 @@ fn import_iati_folder_stays_inside_frameworks_and_never_overwrites() {
         assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
         assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
     }
+    // The same as root: a name the file system refuses.
+    let parent = ws.path().join("long");
+    std::fs::create_dir(&parent).unwrap();
+    let target = parent.join("x".repeat(250));
+    let r = run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", target.to_str().unwrap()],
+    );
+    r.expect_code(2);
+    assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(&parent).unwrap().count(), 0, "nothing left behind");
 }
 
 /// The serialiser behind import-iati, alone: any text, untrimmed
