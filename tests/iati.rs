@@ -1,4 +1,6 @@
-//! Issue 7: IATI 2.03 export and import.
+//! Issue 7: IATI 2.03 export and import; issue 10: what hostile IATI
+//! files must not do (inject YAML, take quadratic time, crash, escape the
+//! frameworks folder, reach the terminal).
 //!
 //! Every export is validated against the official schema with xmllint
 //! (`assets/iati-2.03/iati-activities-schema.xsd`, vendored in the
