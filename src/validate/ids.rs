@@ -99,8 +99,9 @@ fn example(what: &str) -> &'static str {
 }
 
 /// The id with spaces dropped and other characters replaced by `-`, when
-/// that gives a valid id.
-fn suggestion(id: &str) -> Option<String> {
+/// that gives a valid id (also for importers that must turn outside codes
+/// into ids, such as `import-iati`).
+pub fn suggestion(id: &str) -> Option<String> {
     let mut s = String::new();
     for c in id.chars().filter(|c| !c.is_whitespace()) {
         let c = if allowed(c) { c } else { '-' };
