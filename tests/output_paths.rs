@@ -165,3 +165,19 @@ fn write_path_leaves_no_temporary_file() {
     assert_eq!(std::fs::read_to_string(&p).expect("read"), "two");
     assert_eq!(files_under(tmp.path()), vec![PathBuf::from("compare.csv")]);
 }
+
+#[test]
+fn folder_name_used_as_project_id_is_checked_too() {
+    let ws = workspace(&["starsom"]);
+    let from = ws.path().join("frameworks/starsom");
+    let to = ws.path().join("frameworks/My Project");
+    std::fs::rename(&from, &to).expect("rename");
+    let yaml = to.join("logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read");
+    std::fs::write(&yaml, text.replacen("  id: starsom\n", "", 1)).expect("write");
+    let r = run(ws.path(), &["check", "My Project"]);
+    // Not located in a file (the id is the folder's name): a usage error.
+    r.expect_code(2);
+    assert!(r.stderr.contains("defaults to the folder name"), "{}", r.stderr);
+    assert!(r.stderr.contains("id: MyProject"), "{}", r.stderr);
+}
