@@ -24,8 +24,17 @@ pub fn write_file(dir: &Path, name: impl AsRef<Path>, bytes: &[u8]) -> Result<Pa
 }
 
 /// Write `bytes` to a file the user named (`-o FILE`): atomically, inside
-/// the folder the path names.
+/// the folder the path names. A symlink the user names is written through
+/// to its target.
 pub fn write_path(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
+    if is_symlink(path) {
+        let real = resolve(path)?;
+        return write_path_plain(&real, bytes);
+    }
+    write_path_plain(path, bytes)
+}
+
+fn write_path_plain(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
     let Some(name) = path.file_name() else {
         return Err(Diagnostic::error(format!("{} does not name a file", path.display()))
             .expected("a file name, e.g. `report.xlsx`")
@@ -53,15 +62,35 @@ pub fn write_files(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathB
     Ok(paths)
 }
 
-/// `dir/name`, once `name` is known to stay inside `dir` and its folder
-/// exists.
+/// The file to write for `dir/name`, once `name` is known to stay inside
+/// `dir` and its folder exists. An existing symlink is written through when
+/// it leads to a file inside `dir`, and refused when it leads out: never
+/// silently replaced by a plain file.
 fn prepare(dir: &Path, name: &Path) -> Result<PathBuf, Diagnostic> {
     check_name(dir, name)?;
     let path = dir.join(name);
     let parent = path.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent).map_err(|e| cannot(format!("cannot create {}", parent.display()), e))?;
     stays_inside(dir, parent, name)?;
-    Ok(path)
+    if !is_symlink(&path) {
+        return Ok(path);
+    }
+    let real = resolve(&path)?;
+    if real.starts_with(resolve(dir)?) {
+        Ok(real)
+    } else {
+        Err(outside(dir, name, &format!("it is a symlink to {}", real.display()))
+            .hint("remove the symlink, or pick another output folder"))
+    }
+}
+
+fn is_symlink(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+}
+
+fn resolve(p: &Path) -> Result<PathBuf, Diagnostic> {
+    p.canonicalize()
+        .map_err(|e| cannot(format!("cannot resolve {}", p.display()), e))
 }
 
 /// `name` is a plain relative path: only normal components, no `..`, no
@@ -89,10 +118,6 @@ fn outside(dir: &Path, name: &Path, why: &str) -> Diagnostic {
 
 /// The folder a file lands in, with symlinks resolved, is `dir` or below it.
 fn stays_inside(dir: &Path, parent: &Path, name: &Path) -> Result<(), Diagnostic> {
-    let resolve = |p: &Path| {
-        p.canonicalize()
-            .map_err(|e| cannot(format!("cannot resolve {}", p.display()), e))
-    };
     let real = resolve(parent)?;
     if real.starts_with(resolve(dir)?) {
         Ok(())

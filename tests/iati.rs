@@ -1,4 +1,6 @@
-//! Issue 7: IATI 2.03 export and import.
+//! Issue 7: IATI 2.03 export and import; issue 10: what hostile IATI
+//! files must not do (inject YAML, take quadratic time, crash, escape the
+//! frameworks folder, reach the terminal).
 //!
 //! Every export is validated against the official schema with xmllint
 //! (`assets/iati-2.03/iati-activities-schema.xsd`, vendored in the
@@ -925,6 +927,17 @@ fn import_iati_folder_stays_inside_frameworks_and_never_overwrites() {
         assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
         assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
     }
+    // The same as root: a name the file system refuses.
+    let parent = ws.path().join("long");
+    std::fs::create_dir(&parent).unwrap();
+    let target = parent.join("x".repeat(250));
+    let r = run(
+        ws.path(),
+        &["import-iati", file.to_str().unwrap(), "--out", target.to_str().unwrap()],
+    );
+    r.expect_code(2);
+    assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(&parent).unwrap().count(), 0, "nothing left behind");
 }
 
 /// The serialiser behind import-iati, alone: any text, untrimmed
@@ -1045,4 +1058,44 @@ fn export_iati_to_a_symlink_writes_through_to_its_target() {
         .collect();
     names.sort();
     assert_eq!(names, ["frameworks", "link.xml", "published.xml"]);
+}
+
+/// An identifier holding `&#27;[31m` (a terminal escape sequence) was
+/// accepted and printed raw in messages. XML 1.0 forbids such characters,
+/// as text, as character references and in attributes: a located error,
+/// and no escape byte reaches the terminal.
+#[test]
+fn import_iati_refuses_control_characters_that_would_reach_the_terminal() {
+    let ws = tempfile::tempdir().unwrap();
+    for (name, xml, line) in [
+        (
+            "ref.xml",
+            "<iati-activities version=\"2.03\"><iati-activity>\n<iati-identifier>X&#27;[31mRED</iati-identifier></iati-activity></iati-activities>",
+            2,
+        ),
+        (
+            "raw.xml",
+            "<iati-activities version=\"2.03\"><iati-activity>\n\n<iati-identifier>X\u{1b}[31mRED</iati-identifier></iati-activity></iati-activities>",
+            3,
+        ),
+        (
+            "attr.xml",
+            "<iati-activities version=\"2.03\">\n<iati-activity xml:lang=\"&#x1b;[2J\"><iati-identifier>X</iati-identifier></iati-activity></iati-activities>",
+            2,
+        ),
+    ] {
+        let file = ws.path().join(name);
+        std::fs::write(&file, xml).unwrap();
+        let r = run(ws.path(), &["import-iati", file.to_str().unwrap()]);
+        r.expect_code(1);
+        assert!(
+            r.stderr.contains(&format!(
+                "{name}:{line}: not well-formed XML: U+001B is not a character XML 1.0 allows"
+            )),
+            "{name}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains('\u{1b}') && !r.stdout.contains('\u{1b}'), "{name}");
+    }
+    assert!(!ws.path().join("frameworks").exists());
 }

@@ -144,16 +144,36 @@ fn report_refuses_a_chart_folder_symlinked_out_and_writes_nothing() {
 
 #[cfg(unix)]
 #[test]
-fn write_file_replaces_a_symlinked_file_instead_of_writing_through() {
+fn write_file_refuses_a_symlinked_file_leading_out_and_writes_through_one_inside() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).expect("mkdir");
     let victim = tmp.path().join("victim.txt");
     std::fs::write(&victim, "keep").expect("write");
     std::os::unix::fs::symlink(&victim, out.join("report.md")).expect("symlink");
-    write_file(&out, "report.md", b"new").expect("written");
+    let e = write_file(&out, "report.md", b"new").expect_err("symlink out");
+    assert!(e.message.contains("symlink"), "{}", e.message);
     assert_eq!(std::fs::read_to_string(&victim).expect("read"), "keep");
-    assert_eq!(std::fs::read_to_string(out.join("report.md")).expect("read"), "new");
+
+    std::fs::write(out.join("real.md"), "old").expect("write");
+    std::os::unix::fs::symlink(out.join("real.md"), out.join("latest.md")).expect("symlink");
+    write_file(&out, "latest.md", b"new").expect("written through");
+    assert_eq!(std::fs::read_to_string(out.join("real.md")).expect("read"), "new");
+    let link = std::fs::symlink_metadata(out.join("latest.md")).expect("stat");
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+}
+
+#[cfg(unix)]
+#[test]
+fn write_path_writes_through_a_symlink_the_user_names() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let target = tmp.path().join("target.csv");
+    std::fs::write(&target, "old").expect("write");
+    let link = tmp.path().join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    write_path(&link, b"new").expect("written");
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
+    assert!(std::fs::symlink_metadata(&link).expect("stat").file_type().is_symlink());
 }
 
 #[test]
@@ -164,4 +184,20 @@ fn write_path_leaves_no_temporary_file() {
     write_path(&p, b"two").expect("second");
     assert_eq!(std::fs::read_to_string(&p).expect("read"), "two");
     assert_eq!(files_under(tmp.path()), vec![PathBuf::from("compare.csv")]);
+}
+
+#[test]
+fn folder_name_used_as_project_id_is_checked_too() {
+    let ws = workspace(&["starsom"]);
+    let from = ws.path().join("frameworks/starsom");
+    let to = ws.path().join("frameworks/My Project");
+    std::fs::rename(&from, &to).expect("rename");
+    let yaml = to.join("logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read");
+    std::fs::write(&yaml, text.replacen("  id: starsom\n", "", 1)).expect("write");
+    let r = run(ws.path(), &["check", "My Project"]);
+    // Not located in a file (the id is the folder's name): a usage error.
+    r.expect_code(2);
+    assert!(r.stderr.contains("defaults to the folder name"), "{}", r.stderr);
+    assert!(r.stderr.contains("id: MyProject"), "{}", r.stderr);
 }

@@ -96,6 +96,21 @@ fn framework_templates_folder_symlinked_out_is_refused() {
 
 #[cfg(unix)]
 #[test]
+fn narrative_symlinked_out_of_the_framework_is_refused() {
+    let w = workspace(&["starsom"]);
+    let secret = w.path().join("secret.md");
+    std::fs::write(&secret, "SECRET-TOKEN\n").expect("write");
+    let narrative = w.path().join("frameworks/starsom/narrative/2023-Q3.md");
+    std::fs::remove_file(&narrative).expect("remove the shipped narrative");
+    std::os::unix::fs::symlink(&secret, &narrative).expect("symlink");
+    let r = run(w.path(), &["report", "starsom", "--period", "2023-Q3", "--out", "out"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("leads outside the framework"), "{}", r.stderr);
+    assert!(!w.path().join("out").exists(), "nothing written");
+}
+
+#[cfg(unix)]
+#[test]
 fn template_symlinked_inside_its_folder_is_read() {
     let (r, _, w) = report_with_template("mine.md.j2", "MY-OWN-TEMPLATE\n");
     r.expect_code(0);

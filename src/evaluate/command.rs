@@ -80,6 +80,31 @@ fn unknown_indicator(fw: &Framework, id: &str) -> Diagnostic {
         )
 }
 
+/// Say which cells of the workbook were cut to Excel's cell limit.
+fn warn_truncated(cells: &[String]) {
+    let Some(first) = cells.first() else {
+        return;
+    };
+    let shown: Vec<&str> = cells.iter().take(10).map(String::as_str).collect();
+    let more = cells.len().saturating_sub(shown.len());
+    let d = Diagnostic::warning(format!(
+        "{} cell{} longer than Excel's {} characters, cut and ending in `{}`",
+        cells.len(),
+        if cells.len() == 1 { " is" } else { "s are" },
+        render::xlsx::MAX_CELL_TEXT,
+        render::xlsx::TRUNCATED
+    ))
+    .found(if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    })
+    .hint(format!(
+        "shorten the text behind {first}, or use --format csv or json, which keep it whole"
+    ));
+    eprint(&crate::diag::Diagnostics(vec![d]), &crate::source::Sources::default());
+}
+
 /// Write `bytes` to `-o FILE` (atomically) or standard output.
 fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
     match output {
@@ -169,7 +194,10 @@ pub fn compare(a: CompareArgs) -> i32 {
         CompareFormat::Csv => render::compare::csv(&model).into_bytes(),
         CompareFormat::Json => render::compare::json(&model).into_bytes(),
         CompareFormat::Xlsx => match render::xlsx::workbook(&fw, &model) {
-            Ok(b) => b,
+            Ok(built) => {
+                warn_truncated(&built.truncated);
+                built.bytes
+            }
             Err(e) => {
                 return usage(
                     Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),

@@ -28,6 +28,7 @@ use quick_xml::events::{BytesStart, Event};
 use rust_decimal::Decimal;
 
 use super::NS;
+use super::generate::one_line;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::period::{FiscalYearStart, Frequency, reporting_periods};
 use crate::model::{IndicatorType, MAX_DIMENSIONS, Period};
@@ -77,6 +78,11 @@ impl Lines {
     }
 }
 
+/// A character XML 1.0 allows (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// What the parser reads from: the text, its line index and its name.
 struct Doc<'a> {
     xml: &'a str,
@@ -93,6 +99,24 @@ impl Doc<'_> {
         ))
         .expected("an IATI activity file (UTF-8 XML)")
         .hint("check the file with `xmllint --noout FILE.xml`")
+    }
+
+    fn not_a_char(&self, offset: usize, c: char) -> Diagnostic {
+        self.error(offset, format!("U+{:04X} is not a character XML 1.0 allows", c as u32))
+    }
+
+    /// The first byte of a control character XML 1.0 forbids (C0 other
+    /// than tab and line breaks), located: such a byte in a text would
+    /// reach the terminal as an escape sequence.
+    fn check_controls(&self) -> Result<(), Diagnostic> {
+        match self
+            .xml
+            .bytes()
+            .position(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        {
+            Some(at) => Err(self.not_a_char(at, char::from(self.xml.as_bytes()[at]))),
+            None => Ok(()),
+        }
     }
 
     fn too_deep(&self, offset: usize) -> Diagnostic {
@@ -117,6 +141,9 @@ impl Doc<'_> {
             let value = a
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|err| self.error(offset, err))?;
+            if let Some(c) = value.chars().find(|c| !xml_char(*c)) {
+                return Err(self.not_a_char(offset, c));
+            }
             node.attrs.push((String::from(a.key.as_ref()), value.into_owned()));
         }
         Ok(node)
@@ -125,6 +152,7 @@ impl Doc<'_> {
     /// The text of a character or entity reference.
     fn reference(&self, r: &quick_xml::events::BytesRef, offset: usize) -> Result<String, Diagnostic> {
         match r.resolve_char_ref() {
+            Ok(Some(c)) if !xml_char(c) => Err(self.not_a_char(offset, c)),
             Ok(Some(c)) => Ok(c.to_string()),
             Ok(None) => quick_xml::escape::resolve_predefined_entity(r)
                 .map(str::to_string)
@@ -148,6 +176,7 @@ pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
         lines: Lines::new(xml),
         file,
     };
+    doc.check_controls()?;
     let mut reader = Reader::from_str(xml);
     let mut stack = vec![Node::default()];
     loop {
@@ -320,8 +349,11 @@ fn number_attr(n: &Node, attr: &str, file: &str) -> Result<Option<Decimal>, (Str
         Some(raw) => crate::model::number::parse_decimal(raw).map(Some).map_err(|e| {
             (
                 format!(
-                    "{file}:{}: <{} {attr}=\"{raw}\"> is not a number ({}); the value was left out",
-                    n.line, n.name, e.message
+                    "{file}:{}: <{} {attr}=\"{}\"> is not a number ({}); the value was left out",
+                    n.line,
+                    n.name,
+                    one_line(raw, 80),
+                    e.message
                 ),
                 format!(
                     "{}; IATI numbers have no thousands separators and a `.` decimal point (1000, 12.5): fix the file and import it again",
@@ -447,7 +479,11 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
     } else {
         root.all("iati-activity").collect()
     };
-    let ids = || list.iter().map(|a| identifier(a)).collect::<Vec<String>>();
+    let ids = || {
+        list.iter()
+            .map(|a| one_line(&identifier(a), 80))
+            .collect::<Vec<String>>()
+    };
     let act = match want {
         Some(id) => list
             .iter()
@@ -455,9 +491,9 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
             .copied()
             .ok_or_else(|| {
                 let ids = ids();
-                Diagnostic::error(format!("no activity `{id}` in {file}"))
+                Diagnostic::error(format!("no activity `{}` in {file}", one_line(id, 80)))
                     .expected(format!("one of {}", ids.join(", ")))
-                    .found(id.to_string())
+                    .found(one_line(id, 80))
                     .hint(
                         crate::diag::did_you_mean(id, ids.iter().map(String::as_str))
                             .unwrap_or_else(|| "copy the iati-identifier from the file".into()),
@@ -554,7 +590,7 @@ fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
     let results = read_results(ctx, act);
     if results.is_empty() {
         ctx.warn(
-            format!("activity {identifier} has no result with indicators"),
+            format!("activity {} has no result with indicators", one_line(&identifier, 80)),
             "the framework is created without results; add them to logframe.yaml",
         );
     }
@@ -633,7 +669,7 @@ fn budget(ctx: &Ctx, act: &Node, currency: Option<&str>) -> Option<Decimal> {
                         "{}:{}: the budget value `{}` is not a number; it was left out of the budget",
                         ctx.file,
                         v.line,
-                        v.text.trim()
+                        one_line(v.text.trim(), 80)
                     ),
                     "IATI numbers have no thousands separators and a `.` decimal point; fix the file, or set `budget:` by hand",
                 );
@@ -654,7 +690,7 @@ fn countries(ctx: &Ctx, act: &Node) -> Vec<String> {
             ctx.warn(
                 format!(
                     "recipient-country `{}` is not an ISO 3166-1 alpha-2 code and was left out",
-                    super::generate::one_line(&code, 40)
+                    one_line(&code, 40)
                 ),
                 "add it to `countries:` by hand if it is a country",
             );
@@ -835,7 +871,7 @@ fn read_period(ctx: &Ctx, p: &Node, iid: &str, measure: &str) -> Option<IatiPeri
         ctx.warn(
             format!(
                 "indicator {}: a period without valid start and end dates (line {}) was skipped",
-                super::generate::one_line(iid, 80),
+                one_line(iid, 80),
                 p.line
             ),
             "give period-start and period-end an iso-date",
@@ -863,7 +899,7 @@ fn read_period(ctx: &Ctx, p: &Node, iid: &str, measure: &str) -> Option<IatiPeri
             ctx.warn(
                 format!(
                     "indicator {}: period {start}..{end} has more than one total actual; the first is kept",
-                    super::generate::one_line(iid, 80)
+                    one_line(iid, 80)
                 ),
                 "give the others a dimension",
             );
@@ -939,20 +975,23 @@ fn project_span(
     let start = activity_date(["2", "1"]).or(first);
     let end = activity_date(["4", "3"]).or(last);
     let (Some(start), Some(end)) = (start, end) else {
-        return Err(Diagnostic::error(format!("activity {identifier} has no dates"))
-            .expected("activity-date elements (types 1-4) or result periods")
-            .found("neither")
-            .hint("add `activity-date type=\"1\"` and `type=\"3\"` to the activity")
-            .into());
-    };
-    if end <= start {
         return Err(
-            Diagnostic::error(format!("activity {identifier} ends ({end}) before it starts ({start})"))
-                .expected("a start before the end")
-                .found(format!("{start} .. {end}"))
-                .hint("fix the activity dates in the file")
+            Diagnostic::error(format!("activity {} has no dates", one_line(identifier, 80)))
+                .expected("activity-date elements (types 1-4) or result periods")
+                .found("neither")
+                .hint("add `activity-date type=\"1\"` and `type=\"3\"` to the activity")
                 .into(),
         );
+    };
+    if end <= start {
+        return Err(Diagnostic::error(format!(
+            "activity {} ends ({end}) before it starts ({start})",
+            one_line(identifier, 80)
+        ))
+        .expected("a start before the end")
+        .found(format!("{start} .. {end}"))
+        .hint("fix the activity dates in the file")
+        .into());
     }
     Ok((start, end))
 }

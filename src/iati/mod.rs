@@ -61,7 +61,7 @@ pub enum ExportTarget {
 pub struct ImportArgs {
     /// An IATI activity file (iati-activities, version 2.x)
     pub file: PathBuf,
-    /// The framework folder to create (default: ./frameworks/IDENTIFIER)
+    /// The framework folder to create, new or empty (default: ./frameworks/IDENTIFIER, slugged)
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// The iati-identifier of the activity to import (needed when the file holds several)

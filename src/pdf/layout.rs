@@ -1112,14 +1112,17 @@ pub fn ellipsize(m: &dyn Measure, face: Face, size: f32, text: &str, width: f32)
     if m.width(face, size, text) <= width {
         return text.to_string();
     }
+    let cut = |e: usize| format!("{}…", text[..e].trim_end());
+    let fits = |e: usize| m.width(face, size, &cut(e)) <= width;
+    // Widths only grow with the prefix (advances are never negative), so
+    // the longest prefix that fits is found by bisection: O(n log n), not
+    // one measurement per character.
     let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
-    for &e in ends.iter().rev() {
-        let cut = format!("{}…", text[..e].trim_end());
-        if m.width(face, size, &cut) <= width {
-            return cut;
-        }
+    let fitting = ends.partition_point(|&e| fits(e));
+    match fitting.checked_sub(1) {
+        Some(k) => cut(ends[k]),
+        None => "…".to_string(),
     }
-    "…".to_string()
 }
 
 /// A line across the top margin with `left` flush left and `right` flush

@@ -11,6 +11,13 @@
 //! LibreOffice even when it starts with `=`, so formula injection cannot
 //! happen and no apostrophe is needed. Figures are written as numbers:
 //! xlsx cells hold doubles, so the exact decimals are in CSV and JSON.
+//!
+//! A cell holds at most 32,767 characters (UTF-16 units) in Excel. Every
+//! string cell goes through [`Sheet`], which cuts longer text, ends it with
+//! [`TRUNCATED`] so that a reader sees the cut, and notes the cell so the
+//! command can warn; the full text stays in the CSV and JSON formats.
+
+use std::ops::{Deref, DerefMut};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -21,6 +28,88 @@ use rust_xlsxwriter::{
 use crate::compute::Status;
 use crate::evaluate::compare::{ActualRule, Compare, IndicatorRow, ResultRows};
 use crate::model::{Framework, IndicatorType, TargetPeriod, Value};
+
+/// Excel's limit on the text of one cell, in UTF-16 units.
+pub const MAX_CELL_TEXT: usize = 32_767;
+
+/// The end of a cell whose text was cut to [`MAX_CELL_TEXT`].
+pub const TRUNCATED: &str = "…[truncated]";
+
+/// A built workbook and the cells (`Sheet!A1`) whose text was cut.
+pub struct Built {
+    pub bytes: Vec<u8>,
+    pub truncated: Vec<String>,
+}
+
+/// A worksheet whose string cells never exceed [`MAX_CELL_TEXT`]: its
+/// `write_string*` methods shadow the worksheet's; everything else is the
+/// worksheet's own.
+pub struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    truncated: &'a mut Vec<String>,
+}
+
+impl Sheet<'_> {
+    pub fn write_string(&mut self, row: u32, col: u16, text: impl AsRef<str>) -> Result<(), XlsxError> {
+        let text = self.fit(row, col, text.as_ref());
+        self.ws.write_string(row, col, text).map(|_| ())
+    }
+
+    pub fn write_string_with_format(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        let text = self.fit(row, col, text.as_ref());
+        self.ws.write_string_with_format(row, col, text, format).map(|_| ())
+    }
+
+    /// `text`, or its longest prefix that fits with the marker after it.
+    fn fit<'t>(&mut self, row: u32, col: u16, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match cut_to_cell(text) {
+            None => text.into(),
+            Some(cut) => {
+                let cell = rust_xlsxwriter::utility::row_col_to_cell(row, col);
+                self.truncated.push(format!("{}!{cell}", self.ws.name()));
+                cut.into()
+            }
+        }
+    }
+}
+
+impl Deref for Sheet<'_> {
+    type Target = Worksheet;
+    fn deref(&self) -> &Worksheet {
+        self.ws
+    }
+}
+
+impl DerefMut for Sheet<'_> {
+    fn deref_mut(&mut self) -> &mut Worksheet {
+        self.ws
+    }
+}
+
+/// `text` cut to fit a cell with [`TRUNCATED`] at its end, when it is too
+/// long for one (never between the halves of a surrogate pair).
+pub fn cut_to_cell(text: &str) -> Option<String> {
+    let units = |s: &str| s.encode_utf16().count();
+    if units(text) <= MAX_CELL_TEXT {
+        return None;
+    }
+    let room = MAX_CELL_TEXT - units(TRUNCATED);
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(text.len(), |(i, _)| i);
+    Some(format!("{}{TRUNCATED}", &text[..end]))
+}
 
 /// Fill and font colours of each status (Excel's good / neutral / bad).
 fn status_colors(s: Status) -> (u32, u32) {
@@ -81,7 +170,7 @@ fn f64_of(d: Decimal) -> f64 {
 /// Write a figure of an indicator: percentages as Excel percentages,
 /// whole numbers without decimals.
 fn write_figure(
-    ws: &mut Worksheet,
+    ws: &mut Sheet,
     row: u32,
     col: u16,
     kind: IndicatorType,
@@ -100,7 +189,7 @@ fn write_figure(
 }
 
 fn write_value(
-    ws: &mut Worksheet,
+    ws: &mut Sheet,
     row: u32,
     col: u16,
     kind: IndicatorType,
@@ -113,7 +202,7 @@ fn write_value(
             ws.write_string(row, col, if *done { "yes" } else { "no" })?;
         }
         Some(Value::Text { text, score: None }) => {
-            ws.write_string_with_format(row, col, text.to_string(), &f.text)?;
+            ws.write_string_with_format(row, col, text, &f.text)?;
         }
         Some(v) => match v.figure() {
             Some(d) => write_figure(ws, row, col, kind, d, f)?,
@@ -126,7 +215,7 @@ fn write_value(
 }
 
 fn write_target(
-    ws: &mut Worksheet,
+    ws: &mut Sheet,
     row: u32,
     col: u16,
     kind: IndicatorType,
@@ -144,7 +233,7 @@ fn write_target(
 }
 
 fn write_percent(
-    ws: &mut Worksheet,
+    ws: &mut Sheet,
     row: u32,
     col: u16,
     p: Option<Decimal>,
@@ -170,7 +259,18 @@ pub fn sheet_name(level: &str, taken: &[String]) -> String {
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
         .collect();
-    let mut name: String = clean.trim().trim_matches('\'').chars().take(28).collect();
+    // 28 UTF-16 units leave room for a " 2" suffix within Excel's 31.
+    let mut used = 0;
+    let mut name: String = clean
+        .trim()
+        .trim_matches('\'')
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= 28
+        })
+        .collect();
+    name = name.trim_end_matches(['\'', ' ']).to_string();
     if let Some(first) = name.chars().next() {
         name = first.to_uppercase().collect::<String>() + &name[first.len_utf8()..];
     }
@@ -182,6 +282,7 @@ pub fn sheet_name(level: &str, taken: &[String]) -> String {
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate))
         || candidate.eq_ignore_ascii_case("indicators")
         || candidate.eq_ignore_ascii_case("notes")
+        || candidate.eq_ignore_ascii_case("history")
     {
         candidate = format!("{name} {n}");
         n += 1;
@@ -189,8 +290,8 @@ pub fn sheet_name(level: &str, taken: &[String]) -> String {
     candidate
 }
 
-/// The workbook as bytes.
-pub fn workbook(fw: &Framework, c: &Compare) -> Result<Vec<u8>, XlsxError> {
+/// The workbook as bytes, and the cells whose text was cut.
+pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
     let mut wb = Workbook::new();
     // A fixed creation time keeps the file the same for the same input.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -200,6 +301,7 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&created),
     );
     let f = Formats::new();
+    let mut truncated = Vec::new();
     let mut taken: Vec<String> = Vec::new();
     for (depth, level) in fw.levels.iter().enumerate() {
         let results: Vec<&ResultRows> = c
@@ -212,20 +314,43 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Vec<u8>, XlsxError> {
         }
         let name = sheet_name(level, &taken);
         taken.push(name.clone());
-        let ws = wb.add_worksheet();
-        ws.set_name(&name)?;
-        level_sheet(ws, c, &results, &f)?;
+        let ws = wb.add_worksheet().set_name(&name)?;
+        level_sheet(
+            &mut Sheet {
+                ws,
+                truncated: &mut truncated,
+            },
+            c,
+            &results,
+            &f,
+        )?;
     }
-    let ws = wb.add_worksheet();
-    ws.set_name("Indicators")?;
-    definitions_sheet(ws, fw, &f)?;
-    let ws = wb.add_worksheet();
-    ws.set_name("Notes")?;
-    notes_sheet(ws, fw, c, &f)?;
-    wb.save_to_buffer()
+    let ws = wb.add_worksheet().set_name("Indicators")?;
+    definitions_sheet(
+        &mut Sheet {
+            ws,
+            truncated: &mut truncated,
+        },
+        fw,
+        &f,
+    )?;
+    let ws = wb.add_worksheet().set_name("Notes")?;
+    notes_sheet(
+        &mut Sheet {
+            ws,
+            truncated: &mut truncated,
+        },
+        fw,
+        c,
+        &f,
+    )?;
+    Ok(Built {
+        bytes: wb.save_to_buffer()?,
+        truncated,
+    })
 }
 
-fn level_sheet(ws: &mut Worksheet, c: &Compare, results: &[&ResultRows], f: &Formats) -> Result<(), XlsxError> {
+fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats) -> Result<(), XlsxError> {
     let by = c.by.is_some();
     let mut fixed: Vec<(&str, f64)> = vec![("Result", 8.0), ("Indicator", 10.0)];
     if by {
@@ -288,7 +413,7 @@ fn level_sheet(ws: &mut Worksheet, c: &Compare, results: &[&ResultRows], f: &For
 
 #[allow(clippy::too_many_arguments)]
 fn indicator_rows(
-    ws: &mut Worksheet,
+    ws: &mut Sheet,
     row: &mut u32,
     r: &ResultRows,
     i: &IndicatorRow,
@@ -347,7 +472,7 @@ fn indicator_rows(
     Ok(())
 }
 
-fn definitions_sheet(ws: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
+fn definitions_sheet(ws: &mut Sheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
     let cols: [(&str, f64); 19] = [
         ("Indicator", 10.0),
         ("Result", 8.0),
@@ -425,7 +550,7 @@ fn definitions_sheet(ws: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<
     Ok(())
 }
 
-fn notes_sheet(ws: &mut Worksheet, fw: &Framework, c: &Compare, f: &Formats) -> Result<(), XlsxError> {
+fn notes_sheet(ws: &mut Sheet, fw: &Framework, c: &Compare, f: &Formats) -> Result<(), XlsxError> {
     ws.set_column_width(0, 120.0)?;
     let lines = [
         format!("{} — {}", fw.project.short_name.as_deref().unwrap_or(&fw.project.id), c.title),

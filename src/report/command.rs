@@ -128,7 +128,14 @@ pub fn run(a: ReportArgs) -> i32 {
         },
         Err(_) => None,
     };
-    let narrative = match Narrative::find(&fw.dir, &period.to_string(), lang.code()) {
+    let narrative_file = Narrative::find(&fw.dir, &period.to_string(), lang.code());
+    if let Some(Err(d)) = narrative_file
+        .as_ref()
+        .map(|p| inside_framework(&fw.dir, p, "narrative"))
+    {
+        return usage(d);
+    }
+    let narrative = match narrative_file {
         Some(p) => match std::fs::read_to_string(&p) {
             Ok(text) => {
                 let rel = p
@@ -185,7 +192,7 @@ pub fn run(a: ReportArgs) -> i32 {
     );
     let mut overrides: Vec<PathBuf> = a.templates.into_iter().collect();
     overrides.push(fw.dir.join("templates"));
-    if let Err(d) = templates_inside(&fw.dir) {
+    if let Err(d) = inside_framework(&fw.dir, &fw.dir.join("templates"), "templates folder") {
         return usage(d);
     }
     let unknown: Vec<Diagnostic> = overrides.iter().flat_map(|d| unknown_templates(d)).collect();
@@ -288,21 +295,21 @@ pub fn render_files(
     }
 }
 
-/// A framework's `templates/` folder, if any, lies inside the framework: a
-/// symlink to elsewhere would read templates from anywhere on the machine.
-fn templates_inside(fw_dir: &Path) -> Result<(), Diagnostic> {
-    let folder = fw_dir.join("templates");
-    let (Ok(real), Ok(root)) = (folder.canonicalize(), fw_dir.canonicalize()) else {
+/// A file or folder a report reads from the framework (its `templates/`
+/// folder, the narrative) lies inside the framework: a symlink to
+/// elsewhere would pull any file of the machine into a donor report.
+fn inside_framework(fw_dir: &Path, path: &Path, what: &str) -> Result<(), Diagnostic> {
+    let (Ok(real), Ok(root)) = (path.canonicalize(), fw_dir.canonicalize()) else {
         return Ok(());
     };
     if real.starts_with(&root) {
         return Ok(());
     }
     Err(
-        Diagnostic::error(format!("{} leads outside the framework", folder.display()))
-            .expected(format!("a templates folder inside {}", fw_dir.display()))
+        Diagnostic::error(format!("{} leads outside the framework", path.display()))
+            .expected(format!("the {what} inside {}", fw_dir.display()))
             .found(format!("a link to {}", real.display()))
-            .hint("copy the templates into the framework, or pass the folder with --templates"),
+            .hint(format!("copy the {what} into the framework instead of linking to it")),
     )
 }
 

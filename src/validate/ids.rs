@@ -23,7 +23,7 @@ pub fn check(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     match fw.project.id_span {
         Some(span) => out.extend(check_id("project", &fw.project.id, Some(span))),
-        None => out.extend(check_id("project", &fw.project.id, None).map(folder_name_hint)),
+        None => out.extend(check_id("project", &fw.project.id, None).map(|d| folder_name_hint(d, &fw.project.id))),
     }
     for r in &fw.results {
         out.extend(check_id("result", &r.id, Some(r.span)));
@@ -99,8 +99,9 @@ fn example(what: &str) -> &'static str {
 }
 
 /// The id with spaces dropped and other characters replaced by `-`, when
-/// that gives a valid id.
-fn suggestion(id: &str) -> Option<String> {
+/// that gives a valid id (also for importers that must turn outside codes
+/// into ids, such as `import-iati`).
+pub fn suggestion(id: &str) -> Option<String> {
     let mut s = String::new();
     for c in id.chars().filter(|c| !c.is_whitespace()) {
         let c = if allowed(c) { c } else { '-' };
@@ -115,12 +116,15 @@ fn suggestion(id: &str) -> Option<String> {
 
 /// A project without `id:` takes its folder name; say so, since the id is
 /// not in the file.
-fn folder_name_hint(d: Diagnostic) -> Diagnostic {
+fn folder_name_hint(d: Diagnostic, folder: &str) -> Diagnostic {
+    let id = suggestion(folder).unwrap_or_else(|| "my-project".into());
     Diagnostic {
         message: format!("{} (the project id defaults to the folder name)", d.message),
         ..d
     }
-    .hint("add `id:` under `project:` in logframe.yaml, e.g. `id: my-project`")
+    .hint(format!(
+        "add `id: {id}` under `project:` in logframe.yaml, or rename the folder"
+    ))
 }
 
 #[cfg(test)]
