@@ -117,13 +117,9 @@ pub fn run_export(target: ExportTarget) -> i32 {
     };
     crate::terminal::eprint(&all, &loaded.sources);
     match output {
-        Some(path) => match write_file(&path, xml.as_bytes()) {
-            Ok(()) => CLEAN,
-            Err(e) => fail(
-                Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-                    .hint("check that the folder exists and is writable"),
-                USAGE,
-            ),
+        Some(path) => match crate::output::write_path(&path, xml.as_bytes()) {
+            Ok(_) => CLEAN,
+            Err(d) => fail(d, USAGE),
         },
         None => {
             let mut out = std::io::stdout().lock();
@@ -153,36 +149,6 @@ fn source_date_epoch() -> Result<Option<chrono::DateTime<chrono::Utc>>, Diagnost
                 .found(text.clone())
                 .hint("unset it, or set it to `date +%s` output")
         })
-}
-
-/// Write through a temporary file (flushed to disk) and a rename, so that
-/// a reader never sees half a document and a crash leaves the old file. A
-/// symlink is written through to its target, not replaced by a file.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    let path = if is_link {
-        std::fs::canonicalize(path)?
-    } else {
-        path.to_path_buf()
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let written = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, &path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    } else if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    written
 }
 
 /// Run `logframe import-iati`.
