@@ -1099,3 +1099,23 @@ fn import_iati_refuses_control_characters_that_would_reach_the_terminal() {
     }
     assert!(!ws.path().join("frameworks").exists());
 }
+
+/// A publisher's reference code is not always a valid logframe id
+/// (`B1 .1/x`): `import-iati` copied it as it was, so its own output failed
+/// `check`. Codes are now cleaned (and kept unique) on the way in.
+#[test]
+fn import_iati_turns_reference_codes_into_valid_ids() {
+    let fixture = tests_dir().join("fixtures").join("iati").join("results-example.xml");
+    let xml = std::fs::read_to_string(&fixture)
+        .unwrap()
+        .replace("code=\"B1.1\"", "code=\"B1 .1/x\"")
+        .replace("code=\"B1\"", "code=\"../B1\"");
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(ws.path().join("odd.xml"), xml).unwrap();
+    let r = run(ws.path(), &["import-iati", "odd.xml", "--out", "odd"]);
+    r.expect_code(0);
+    let yaml = yaml_of(&ws.path().join("odd"));
+    assert_eq!(yaml["results"][0]["indicators"][0]["id"], json!("B1.1-x"), "{yaml}");
+    assert_eq!(yaml["results"][0]["id"], json!("B1"), "{yaml}");
+    run(ws.path(), &["check", "odd"]).expect_code(0);
+}

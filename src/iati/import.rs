@@ -706,7 +706,14 @@ fn countries(ctx: &Ctx, act: &Node) -> Vec<String> {
 struct UniqueIds(HashSet<String>);
 
 impl UniqueIds {
-    fn take(&mut self, id: String) -> String {
+    /// `id` made a valid logframe id (a publisher's code such as `B1 .1/x`
+    /// becomes `B1.1-x`; one with nothing usable becomes `fallback`), then
+    /// unique.
+    fn take(&mut self, id: String, fallback: impl FnOnce() -> String) -> String {
+        let id = match crate::validate::ids::problem(&id) {
+            None => id,
+            Some(_) => crate::validate::ids::suggestion(&id).unwrap_or_else(fallback),
+        };
         let mut candidate = id.clone();
         let mut n = 2;
         while self.0.contains(&candidate) {
@@ -727,7 +734,7 @@ fn read_results(ctx: &Ctx, act: &Node) -> Vec<ImportedResult> {
             .ext(r, "id")
             .or_else(|| r.child("reference").and_then(|x| x.attr("code")).map(str::to_string))
             .unwrap_or_else(|| format!("R{}", ri + 1));
-        let rid = ids.take(rid);
+        let rid = ids.take(rid, || format!("R{}", ri + 1));
         let level = ctx.ext(r, "level").unwrap_or_else(|| {
             match r.attr("type").map(str::trim) {
                 Some("1") => "output",
@@ -767,7 +774,7 @@ fn read_indicator(ctx: &Ctx, i: &Node, rid: &str, ii: usize, ids: &mut UniqueIds
                 .map(str::to_string)
         })
         .unwrap_or_else(|| format!("{rid}.{}", ii + 1));
-    let iid = ids.take(iid);
+    let iid = ids.take(iid, || format!("{rid}.{}", ii + 1));
     let measure = i.attr("measure").unwrap_or("1").trim().to_string();
     // Periods, read first: some types are told by their values.
     let mut periods: Vec<IatiPeriod> = i
