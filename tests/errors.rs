@@ -45,6 +45,8 @@ cases! {
     // The first use is shown as a line, not a byte offset.
     yaml_duplicate_result_id: 1, ["duplicate result id `1100`", "logframe.yaml:20:13"], ["byte"];
     // Ids name files and key ledger rows: no paths, no blanks, no spaces.
+    yaml_currency_unknown: 1, ["`USS` is not an ISO 4217 currency code", "./logframe.yaml:8:13", "US dollars are USD"], [];
+    yaml_iati_id_whitespace: 1, ["`iati_id` is not an IATI activity identifier", "./logframe.yaml:9:12", "it holds whitespace"], [];
     yaml_project_id_path: 1, ["project id `../../pwn` is not allowed", "./logframe.yaml:3:7", "write it as `pwn`"], [];
     yaml_indicator_id_space: 1, ["indicator id `1100 .1` is not allowed", "a space at character 5", "write it as `1100.1`"], [];
     yaml_indicator_id_empty: 1, ["indicator id is empty", "./logframe.yaml:31:17"], [];

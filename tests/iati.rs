@@ -807,7 +807,9 @@ fn import_iati_yaml_injection_through_identifier_and_texts_stays_data() {
     assert_eq!(yaml["project"]["iati_id"], json!(identifier));
     let texts = hostile_texts();
     assert_eq!(yaml["project"]["title"], json!(collapsed(&texts[0])));
-    assert_eq!(yaml["project"]["currency"], json!(texts[0].trim()));
+    // A currency that is not an ISO 4217 code is left out, and said.
+    assert_eq!(yaml["project"]["currency"], serde_json::Value::Null);
+    assert!(r.stderr.contains("is not an ISO 4217 code: left out"), "{}", r.stderr);
     let indicators = yaml["results"][0]["indicators"].as_array().unwrap();
     assert_eq!(indicators.len(), texts.len());
     let places: Vec<&str> = yaml["disaggregations"]["place"]
@@ -877,10 +879,12 @@ fn import_iati_folder_stays_inside_frameworks_and_never_overwrites() {
     let file = ws.path().join("a.xml");
     std::fs::write(
         &file,
-        hostile_activity("XM-1").replace(&xml_escape(&hostile_texts()[0]), "X"),
+        hostile_activity("XM-DAC-1")
+            .replace(&xml_escape(&hostile_texts()[0]), "X")
+            .replace("default-currency=\"X\"", "default-currency=\"USD\""),
     )
     .unwrap();
-    let dir = ws.path().join("frameworks").join("xm-1");
+    let dir = ws.path().join("frameworks").join("xm-dac-1");
     std::fs::create_dir_all(dir.join("measurements")).unwrap();
     std::fs::write(dir.join("measurements").join("iati.csv"), "keep me\n").unwrap();
     let r = run(ws.path(), &["import-iati", file.to_str().unwrap()]);

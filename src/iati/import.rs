@@ -608,7 +608,20 @@ fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
         .attr("default-currency")
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .map(str::to_string);
+        .map(str::to_string)
+        .filter(|c| {
+            let known = crate::load::currencies::is_currency(c);
+            if !known {
+                ctx.warn(
+                    format!(
+                        "default-currency `{}` is not an ISO 4217 code: left out",
+                        one_line(c, 40)
+                    ),
+                    "add `currency:` under `project:` in the new logframe.yaml",
+                );
+            }
+            known
+        });
     Ok(Activity {
         title: ctx.texts(act.child("title")),
         description: act

@@ -472,6 +472,20 @@ impl Lower<'_> {
             }
             countries.push(code);
         }
+        let currency = p.currency.as_ref().map(|v| {
+            let code = v.value().trim().to_string();
+            if !super::currencies::is_currency(&code) {
+                self.err(v, super::funding::currency_error(&code));
+            }
+            code
+        });
+        if let Some((v, d)) = p
+            .iati_id
+            .as_ref()
+            .and_then(|v| Some((v, iati_identifier_problem(v.value().trim())?)))
+        {
+            self.err(v, d);
+        }
         let title = self.text_in(&p.title, &language, "the project title");
         let description = p
             .description
@@ -488,7 +502,7 @@ impl Lower<'_> {
             implementer: p.implementer.map(|v| v.value().trim().to_string()),
             start: start?,
             end: end?,
-            currency: p.currency.map(|v| v.value().trim().to_string()),
+            currency,
             budget,
             countries,
             language,
@@ -905,4 +919,33 @@ impl Lower<'_> {
             _ => Some(d),
         }
     }
+}
+
+/// What is wrong with an IATI activity identifier, if anything: it is the
+/// reporting organisation's identifier (a registration agency such as `CA`
+/// or `XM-DAC`, then the organisation's code), a hyphen and the activity's
+/// own id, with no whitespace and none of the characters the standard
+/// forbids in identifiers (`/ & | ?`).
+fn iati_identifier_problem(id: &str) -> Option<Diagnostic> {
+    let one_line: String = id.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let bad = id
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "/&|?".contains(*c));
+    let parts: Vec<&str> = id.split('-').collect();
+    let shaped = parts.len() >= 3
+        && parts[0].len() == 2
+        && parts[0].bytes().all(|b| b.is_ascii_uppercase())
+        && parts.iter().all(|p| !p.is_empty());
+    let found = match bad {
+        Some(c) if c.is_whitespace() || c.is_control() => format!("`{one_line}`: it holds whitespace"),
+        Some(c) => format!("`{one_line}`: it holds `{c}`"),
+        None if !shaped => format!("`{one_line}`"),
+        None => return None,
+    };
+    Some(
+        Diagnostic::error("`iati_id` is not an IATI activity identifier")
+            .expected("the reporting organisation's identifier, a hyphen and the activity's id, e.g. CA-3-P009615001")
+            .found(found)
+            .hint("copy the iati-identifier as its publisher wrote it, without spaces or line breaks"),
+    )
 }

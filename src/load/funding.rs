@@ -117,21 +117,10 @@ impl Ctx<'_> {
 
     fn currency(&mut self, loc: &Loc<String>) -> Option<String> {
         let code = loc.value().trim();
-        if is_currency_code(code) {
+        if super::currencies::is_currency(code) {
             return Some(code.to_string());
         }
-        let upper = code.to_ascii_uppercase();
-        self.err(
-            loc,
-            Diagnostic::error(format!("`{code}` is not an ISO 4217 currency code"))
-                .expected("three capital letters such as USD, EUR or CAD")
-                .found(format!("`{code}`"))
-                .hint(if is_currency_code(&upper) {
-                    format!("write it in capitals: {upper}")
-                } else {
-                    "use the ISO 4217 code: US$ is USD, € is EUR".to_string()
-                }),
-        );
+        self.err(loc, currency_error(code));
         None
     }
 
@@ -140,8 +129,13 @@ impl Ctx<'_> {
     }
 }
 
-fn is_currency_code(s: &str) -> bool {
-    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+/// The error for a `currency:` that is not an ISO 4217 code (the project's
+/// and the funding section's alike).
+pub fn currency_error(code: &str) -> Diagnostic {
+    Diagnostic::error(format!("`{code}` is not an ISO 4217 currency code"))
+        .expected("an ISO 4217 code such as USD, EUR or CAD")
+        .found(format!("`{code}`"))
+        .hint(super::currencies::hint(code))
 }
 
 fn text_in(t: &RawText, lang: &str) -> Text {

@@ -1,6 +1,7 @@
 //! Reading logframes from disk into the model, spans kept.
 
 pub mod countries;
+pub mod currencies;
 pub mod framework;
 pub mod funding;
 pub mod raw;
