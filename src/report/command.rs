@@ -128,7 +128,7 @@ pub fn run(a: ReportArgs) -> i32 {
         Err(_) => None,
     };
     let narrative = match Narrative::find(&fw.dir, &period.to_string(), lang.code()) {
-        Some(p) => match std::fs::read_to_string(&p) {
+        Some(p) => match Narrative::read(&p, &mut loaded.sources) {
             Ok(text) => {
                 let rel = p
                     .strip_prefix(&fw.dir)
@@ -149,11 +149,10 @@ pub fn run(a: ReportArgs) -> i32 {
                 }
                 n
             }
-            Err(e) => {
-                return usage(
-                    Diagnostic::error(format!("cannot read {}: {e}", p.display()))
-                        .hint("check the file is UTF-8 text and readable"),
-                );
+            Err(d) => {
+                let code = if d.span.is_some() { FINDINGS } else { USAGE };
+                eprint(&crate::diag::Diagnostics(vec![d]), &loaded.sources);
+                return code;
             }
         },
         None => Narrative::default(),
