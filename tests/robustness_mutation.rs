@@ -2037,14 +2037,14 @@ struct Failure {
     kept: PathBuf,
 }
 
-fn set_up(dir: &Path, format: Format) {
+/// Copy into `dir` the shipped frameworks the case's commands name (the
+/// second argument of check, status, record, import and report).
+fn set_up(dir: &Path, prep: &Prepared) {
     let fw = root().join("frameworks");
-    let names: &[&str] = match format {
-        Format::Yaml | Format::Ledger => &["starsom", "iom-px0012"],
-        Format::Iati => &[],
-        _ => &["starsom"],
-    };
-    for name in names {
+    let mut names: Vec<&String> = prep.commands.iter().filter_map(|c| c.get(1)).collect();
+    names.sort();
+    names.dedup();
+    for name in names.into_iter().filter(|n| fw.join(n).is_dir()) {
         copy_dir(&fw.join(name), &dir.join("frameworks").join(name));
     }
     std::fs::create_dir_all(dir.join("frameworks")).expect("frameworks folder");
@@ -2053,8 +2053,8 @@ fn set_up(dir: &Path, format: Format) {
 fn run_case(case: &Case, p: &Pristine, scratch: &Path) -> Result<Duration, Box<Failure>> {
     let dir = scratch.join(case.id().replace(':', "-"));
     let _ = std::fs::remove_dir_all(&dir);
-    set_up(&dir, case.format);
     let prep = prepare(case, p);
+    set_up(&dir, &prep);
     let input = dir.join(&prep.input);
     std::fs::create_dir_all(input.parent().expect("parent")).expect("input folder");
     std::fs::write(&input, &prep.bytes).expect("write the damaged input");
@@ -2086,6 +2086,7 @@ fn run_case(case: &Case, p: &Pristine, scratch: &Path) -> Result<Duration, Box<F
         }
         if let Some(what) = verdict {
             let kept = keep(case, &prep);
+            let _ = std::fs::remove_dir_all(&dir);
             return Err(Box::new(Failure {
                 case: *case,
                 damage: prep.damage,
