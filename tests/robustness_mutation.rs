@@ -660,7 +660,6 @@ const KNOWN_UNTIL_MERGE: &[&str] = &[
     "template:78",
     "template:80",
     "template:81",
-    "template:84",
     "template:85",
     "template:87",
     "template:89",
@@ -674,14 +673,12 @@ const KNOWN_UNTIL_MERGE: &[&str] = &[
     "template:112",
     "template:114",
     "template:118",
-    "template:120",
     "template:122",
     "template:124",
     "template:125",
     "template:128",
     "template:130",
     "template:131",
-    "template:132",
     "template:139",
     "template:140",
     "template:141",
@@ -691,6 +688,12 @@ const KNOWN_UNTIL_MERGE: &[&str] = &[
     // #7: a template loop (`range(100000)` nested) runs for ever: no fuel limit (2)
     "template:34",
     "template:148",
+    // template errors say `(in name.md.j2:LINE)`, no column (found after the payloads changed)
+    "template:98",
+    "template:123",
+    // minijinja's lexer panics ("attempt to add with overflow", lexer.rs:377) on a syntax error past column 65,535
+    // (debug builds; release builds report a wrong column): refuse template lines that long before compiling
+    "pinned:0",
 ];
 
 /// The input formats and how many cases each gets.
@@ -704,6 +707,9 @@ enum Format {
     Iati,
     Narrative,
     Template,
+    /// Fixed hostile inputs found by earlier runs that the random damage
+    /// rarely reproduces (see [`prepare_pinned`]).
+    Pinned,
 }
 
 const PLAN: &[(Format, usize)] = &[
@@ -715,6 +721,7 @@ const PLAN: &[(Format, usize)] = &[
     (Format::Iati, 300),
     (Format::Narrative, 150),
     (Format::Template, 150),
+    (Format::Pinned, 2),
 ];
 
 impl Format {
@@ -728,6 +735,7 @@ impl Format {
             Format::Iati => "iati",
             Format::Narrative => "narrative",
             Format::Template => "template",
+            Format::Pinned => "pinned",
         }
     }
 
@@ -1523,11 +1531,16 @@ fn md_injection(rng: &mut Rng, b: &mut Vec<u8>) -> String {
     ];
     let p = payloads[rng.usize(..payloads.len())];
     let at = insert_line(rng, b, p);
-    format!("{p:?} before line {at}")
+    let shown: String = format!("{p:?}").chars().take(80).collect();
+    format!("{shown} before line {at}")
 }
 
 fn template_fuel(rng: &mut Rng, b: &mut Vec<u8>) -> String {
+    // A syntax error past column 65,535 overflows minijinja's u16 column
+    // counter (a panic in debug builds).
+    let far_syntax_error = format!("{}{{{{ @ }}}}", "x".repeat(70_000));
     let payloads = [
+        far_syntax_error.as_str(),
         "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
         "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
         "{{ 'x' * 1000000000 }}",
@@ -1548,7 +1561,8 @@ fn template_fuel(rng: &mut Rng, b: &mut Vec<u8>) -> String {
     ];
     let p = payloads[rng.usize(..payloads.len())];
     let at = insert_line(rng, b, p);
-    format!("{p:?} before line {at}")
+    let shown: String = format!("{p:?}").chars().take(80).collect();
+    format!("{shown} before line {at}")
 }
 
 // ---------------------------------------------------------------------------
@@ -1566,6 +1580,7 @@ fn prepare(case: &Case, p: &Pristine) -> Prepared {
         Format::Iati => prepare_iati(&mut rng, clean, p),
         Format::Narrative => prepare_narrative(&mut rng, clean, p),
         Format::Template => prepare_template(&mut rng, clean, p),
+        Format::Pinned => prepare_pinned(case.index),
     }
 }
 
@@ -1897,6 +1912,37 @@ fn prepare_template(rng: &mut Rng, clean: bool, p: &Pristine) -> Prepared {
     }
 }
 
+/// The report command the narrative and template cases run.
+fn report_command(extra: &[&str]) -> Vec<String> {
+    let mut c = args(&["report", "starsom", "--period", "2023-Q3", "--out", "out"]);
+    c.extend(args(extra));
+    c
+}
+
+/// Fixed cases. 0: a template override with a syntax error past column
+/// 65,535 (minijinja's lexer overflows its u16 column: a panic in debug
+/// builds). 1: a Latin-1 narrative (must be refused at file:line:col).
+fn prepare_pinned(index: usize) -> Prepared {
+    match index {
+        0 => Prepared {
+            input: PathBuf::from("tpl/report.md.j2"),
+            bytes: format!("{}{{{{ @ }}}}\n", "x".repeat(70_000)).into_bytes(),
+            damage: "report.md.j2 := 70,000 x then `{{ @ }}`".into(),
+            located: true,
+            commands: vec![report_command(&["--template", "general", "--templates", "tpl"])],
+            guarded: None,
+        },
+        _ => Prepared {
+            input: PathBuf::from("frameworks/starsom/narrative/2023-Q3.md"),
+            bytes: b"# Title\n\n## Context\n\nCaf\xe9 in Bogot\xe1\n".to_vec(),
+            damage: "a Latin-1 narrative".into(),
+            located: true,
+            commands: vec![report_command(&[])],
+            guarded: None,
+        },
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Running a case
 
@@ -2075,7 +2121,11 @@ fn run_case(case: &Case, p: &Pristine, scratch: &Path) -> Result<Duration, Box<F
                 o.stderr
             );
         }
-        let mut verdict = judge(&o, prep.located || i > 0, case.index == 0);
+        let mut verdict = judge(
+            &o,
+            prep.located || i > 0,
+            case.index == 0 && case.format != Format::Pinned,
+        );
         if verdict.is_none()
             && i == 0
             && o.code != Some(0)
