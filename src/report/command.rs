@@ -136,7 +136,7 @@ pub fn run(a: ReportArgs) -> i32 {
         return usage(d);
     }
     let narrative = match narrative_file {
-        Some(p) => match std::fs::read_to_string(&p) {
+        Some(p) => match Narrative::read(&p, &mut loaded.sources) {
             Ok(text) => {
                 let rel = p
                     .strip_prefix(&fw.dir)
@@ -157,11 +157,10 @@ pub fn run(a: ReportArgs) -> i32 {
                 }
                 n
             }
-            Err(e) => {
-                return usage(
-                    Diagnostic::error(format!("cannot read {}: {e}", p.display()))
-                        .hint("check the file is UTF-8 text and readable"),
-                );
+            Err(d) => {
+                let code = if d.span.is_some() { FINDINGS } else { USAGE };
+                eprint(&crate::diag::Diagnostics(vec![d]), &loaded.sources);
+                return code;
             }
         },
         None => Narrative::default(),

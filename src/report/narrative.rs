@@ -4,10 +4,17 @@
 //! translation) is Markdown whose `## ` headings start sections (context,
 //! challenges, lessons, risks, ...). Sections are included in the report as
 //! written: the narrative is the team's own Markdown.
+//!
+//! A narrative saved by a word processor in a legacy encoding (Latin-1,
+//! UTF-16) is refused at its first byte that is not UTF-8, as
+//! `file:line:col`, so the writer can find the character to fix.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::source::{Sources, Span};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Narrative {
@@ -134,6 +141,17 @@ impl Narrative {
         }
     }
 
+    /// The text of the narrative file at `path`. Text that is not UTF-8 is
+    /// kept in `sources` (undecodable bytes replaced) so that the error can
+    /// point at the first bad byte.
+    pub fn read(path: &Path, sources: &mut Sources) -> Result<String, Diagnostic> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::error(format!("cannot read {}: {e}", path.display()))
+                .hint("check that the narrative is a readable file")
+        })?;
+        String::from_utf8(bytes).map_err(|e| not_utf8(path, e, sources))
+    }
+
     /// The narrative file for a period, in `lang` if translated.
     pub fn find(dir: &Path, period: &str, lang: &str) -> Option<PathBuf> {
         let d = dir.join("narrative");
@@ -161,6 +179,20 @@ impl Narrative {
         };
         !id.is_empty() && self.sections.iter().any(|s| found_in(&s.title) || found_in(&s.body))
     }
+}
+
+/// The located error for a narrative that is not UTF-8.
+fn not_utf8(path: &Path, e: std::string::FromUtf8Error, sources: &mut Sources) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    let bytes = e.into_bytes();
+    let bad = bytes.get(at).map_or(String::new(), |b| format!("the byte 0x{b:02X}"));
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let file = sources.add(path.to_path_buf(), text);
+    Diagnostic::error(format!("{} is not UTF-8 text", path.display()))
+        .at(Span::new(file, at, at + 1))
+        .expected("UTF-8 text")
+        .found(bad)
+        .hint("save the narrative as UTF-8 (in most editors: Save as, encoding UTF-8)")
 }
 
 #[cfg(test)]
