@@ -101,24 +101,37 @@ impl Ledger {
                     continue;
                 }
             };
-            let Ledger { entries, strings } = &mut ledger;
-            entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
-            diags.extend(read_rows(fw, &mut parser, sources, file, |r, f, origin| {
-                entries.push(Entry {
-                    indicator: r.indicator,
-                    period: r.period,
-                    dims: r.dims,
-                    value: r.value,
-                    comment: strings.intern(f.comment),
-                    source: strings.intern(f.source),
-                    recorded_by: strings.intern(f.recorded_by),
-                    recorded_at: r.recorded_at,
-                    origin,
-                });
-            }));
+            diags.extend(ledger.read_file(fw, &mut parser, sources, file));
         }
         diags.extend(ledger.ambiguous_corrections(fw, sources));
         (ledger, diags)
+    }
+
+    /// Append the rows of one ledger file already in `sources`: the one
+    /// reading of a ledger file, for `load` and for the write path's
+    /// read-back of what it wrote.
+    pub fn read_file(
+        &mut self,
+        fw: &Framework,
+        parser: &mut row::RowParser,
+        sources: &Sources,
+        file: crate::source::FileId,
+    ) -> Diagnostics {
+        let Ledger { entries, strings } = self;
+        entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
+        read_rows(fw, parser, sources, file, |r, f, origin| {
+            entries.push(Entry {
+                indicator: r.indicator,
+                period: r.period,
+                dims: r.dims,
+                value: r.value,
+                comment: strings.intern(f.comment),
+                source: strings.intern(f.source),
+                recorded_by: strings.intern(f.recorded_by),
+                recorded_at: r.recorded_at,
+                origin,
+            });
+        })
     }
 
     pub fn str(&self, i: u32) -> Option<&str> {

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SubsecRound, Utc};
 
-use super::read::{CsvDialect, canonical_header, read_csv_text, read_rows};
+use super::read::{CsvDialect, canonical_header, read_csv_text};
 use super::row::{ParsedRow, RowFields, RowParser, is_future, timestamp_text};
 use super::{Entry, Key, Ledger, Origin, measurements_dir, origin_text};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -640,22 +640,7 @@ fn verify(fw: &Framework, tmp: &Path, expected: &[RowImage]) -> Result<(), Diagn
     let mut sources = Sources::default();
     let file = sources.add(tmp.to_path_buf(), text);
     let mut ledger = Ledger::default();
-    let mut parser = RowParser::new(fw);
-    let diags = read_rows(fw, &mut parser, &sources, file, |r, f, origin| {
-        let strings = &mut ledger.strings;
-        let e = Entry {
-            indicator: r.indicator,
-            period: r.period,
-            dims: r.dims,
-            value: r.value,
-            comment: strings.intern(f.comment),
-            source: strings.intern(f.source),
-            recorded_by: strings.intern(f.recorded_by),
-            recorded_at: r.recorded_at,
-            origin,
-        };
-        ledger.entries.push(e);
-    });
+    let diags = ledger.read_file(fw, &mut RowParser::new(fw), &sources, file);
     if let Some(d) = diags.0.iter().find(|d| d.is_error()) {
         let at = d.span.map(|s| sources.locate(s)).unwrap_or_default();
         return Err(refuse(format!("{at}: {}", d.message)));
