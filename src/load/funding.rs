@@ -11,10 +11,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
-use serde::Deserialize;
 
-use super::raw::{DateText, DecimalText, IdText, Loc, PeriodText, RawText};
+use super::raw::{DateText, DecimalText, Loc, RawFunding, RawText};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::field_span;
 use crate::model::funding::{BudgetLine, Expenditure, Funding, Pledge};
@@ -22,53 +20,6 @@ use crate::model::number::parse_decimal;
 use crate::model::period::{PERIOD_FORMS, parse_period};
 use crate::model::{Framework, Period, Project, Text};
 use crate::source::{FileId, Sources, Span};
-
-/// `funding:` as written.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawFunding {
-    /// ISO 4217 code of the budget (default: project.currency).
-    pub currency: Option<Loc<String>>,
-    /// The total budget (default: project.budget).
-    pub budget: Option<Loc<DecimalText>>,
-    /// Allocations by output or cost category.
-    pub budget_lines: Option<Vec<Loc<RawBudgetLine>>>,
-    pub pledges: Option<Vec<Loc<RawPledge>>>,
-    /// Expenditure by period; more can go in expenditures/*.csv.
-    pub expenditures: Option<Vec<Loc<RawExpenditure>>>,
-    /// The shortfall a source states; checked against budget - pledged.
-    pub stated_shortfall: Option<Loc<DecimalText>>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawBudgetLine {
-    pub id: Loc<IdText>,
-    pub title: Option<Loc<RawText>>,
-    pub amount: Loc<DecimalText>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawPledge {
-    pub donor: Loc<String>,
-    pub amount: Loc<DecimalText>,
-    /// Date of the pledge or agreement, if known.
-    pub date: Option<Loc<DateText>>,
-    /// ISO 4217 code, when not the budget currency.
-    pub currency: Option<Loc<String>>,
-    /// Units of the budget currency per unit of the pledge's currency.
-    pub rate: Option<Loc<DecimalText>>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawExpenditure {
-    pub period: Loc<PeriodText>,
-    pub budget_line: Option<Loc<IdText>>,
-    pub amount: Loc<DecimalText>,
-    pub comment: Option<Loc<String>>,
-}
 
 /// Lowering state: the YAML file, for spans, and the diagnostics.
 struct Ctx<'a> {

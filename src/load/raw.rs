@@ -209,12 +209,12 @@ pub struct RawFramework {
     /// Budget, pledges and expenditure (optional).
     // No generated framework has funding yet: see `funding_not_serialised`.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "funding_not_serialised")]
-    pub funding: Option<super::funding::RawFunding>,
+    pub funding: Option<RawFunding>,
 }
 
 /// Funding is read, never written by logframe (RawFunding has no
 /// serialiser): refuse rather than drop it silently.
-fn funding_not_serialised<S: Serializer>(_: &Option<super::funding::RawFunding>, _: S) -> Result<S::Ok, S::Error> {
+fn funding_not_serialised<S: Serializer>(_: &Option<RawFunding>, _: S) -> Result<S::Ok, S::Error> {
     Err(serde::ser::Error::custom("funding cannot be written yet"))
 }
 
@@ -352,4 +352,51 @@ pub struct RawScale {
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(RawFramework);
     serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
+}
+
+/// `funding:` as written.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFunding {
+    /// ISO 4217 code of the budget (default: project.currency).
+    pub currency: Option<Loc<String>>,
+    /// The total budget (default: project.budget).
+    pub budget: Option<Loc<DecimalText>>,
+    /// Allocations by output or cost category.
+    pub budget_lines: Option<Vec<Loc<RawBudgetLine>>>,
+    pub pledges: Option<Vec<Loc<RawPledge>>>,
+    /// Expenditure by period; more can go in expenditures/*.csv.
+    pub expenditures: Option<Vec<Loc<RawExpenditure>>>,
+    /// The shortfall a source states; checked against budget - pledged.
+    pub stated_shortfall: Option<Loc<DecimalText>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetLine {
+    pub id: Loc<IdText>,
+    pub title: Option<Loc<RawText>>,
+    pub amount: Loc<DecimalText>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPledge {
+    pub donor: Loc<String>,
+    pub amount: Loc<DecimalText>,
+    /// Date of the pledge or agreement, if known.
+    pub date: Option<Loc<DateText>>,
+    /// ISO 4217 code, when not the budget currency.
+    pub currency: Option<Loc<String>>,
+    /// Units of the budget currency per unit of the pledge's currency.
+    pub rate: Option<Loc<DecimalText>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpenditure {
+    pub period: Loc<PeriodText>,
+    pub budget_line: Option<Loc<IdText>>,
+    pub amount: Loc<DecimalText>,
+    pub comment: Option<Loc<String>>,
 }

@@ -1,6 +1,5 @@
 //! A loaded logframe: project facts, the results tree and its indicators.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -8,31 +7,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::period::{FiscalYearStart, Frequency, Period};
+pub use super::text::Text;
 use crate::source::Span;
-
-/// A text the framework may carry in several languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// The text in the project's default language.
-    pub default: String,
-    /// Translations by language code (`fr`, `es`, ...).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, String>,
-}
-
-impl Text {
-    pub fn plain(s: impl Into<String>) -> Text {
-        Text {
-            default: s.into(),
-            translations: BTreeMap::new(),
-        }
-    }
-
-    /// The text in `lang`, falling back to the default language.
-    pub fn get(&self, lang: &str) -> &str {
-        self.translations.get(lang).map_or(&self.default, String::as_str)
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Project {

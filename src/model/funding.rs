@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::framework::Text;
 use super::period::Period;
+use super::text::Text;
 use crate::source::Span;
 
 /// The `funding:` section, with the expenditure ledger merged in.

@@ -8,6 +8,7 @@ pub mod framework;
 pub mod funding;
 pub mod number;
 pub mod period;
+pub mod text;
 pub mod value;
 
 pub use framework::*;
