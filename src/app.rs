@@ -85,7 +85,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Compare(args) => crate::evaluate::command::compare(args),
         Command::Explain(args) => crate::evaluate::command::explain(args),
         Command::Report(args) => crate::report::command::run(args),
-        Command::Funding(args) => crate::funding_command::run(args),
+        Command::Funding(args) => crate::cli::funding::run(args),
         Command::Templates { action } => crate::report::command::templates(action),
         Command::Schema => {
             out(&crate::load::raw::json_schema());

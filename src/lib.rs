@@ -14,7 +14,6 @@ pub mod compute;
 pub mod diag;
 pub mod evaluate;
 pub mod format;
-pub mod funding_command;
 pub mod iati;
 pub mod ledger;
 pub mod load;

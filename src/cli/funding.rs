@@ -11,7 +11,7 @@ use std::path::Path;
 
 use clap::Args;
 
-use crate::cli::TableFormat;
+use super::formats::TableFormat;
 use crate::compute::funding::{self, FundingSummary};
 use crate::diag::Diagnostic;
 use crate::render;
