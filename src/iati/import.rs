@@ -32,6 +32,7 @@ use super::generate::one_line;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::period::{FiscalYearStart, Frequency, reporting_periods};
 use crate::model::{IndicatorType, MAX_DIMENSIONS, Period};
+use crate::source::{FileId, Span};
 
 /// A parsed XML element: name as written (with its prefix), attributes,
 /// children and text.
@@ -43,9 +44,16 @@ pub struct Node {
     pub text: String,
     /// 1-based line of the start tag.
     pub line: usize,
+    /// Byte offset of the start tag's `<` in the document.
+    pub offset: usize,
 }
 
 impl Node {
+    /// The first character of the start tag (its `<`) in `file`.
+    pub fn span(&self, file: FileId) -> Span {
+        Span::new(file, self.offset, self.offset + 1)
+    }
+
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
@@ -83,26 +91,42 @@ fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// What the parser reads from: the text, its line index and its name.
+/// The span of the character at byte `offset` of `text` (an offset inside
+/// a character is moved back to its start; one past the end is an empty
+/// span at the end), so that a diagnostic can show it with a caret.
+pub fn char_span(text: &str, file: FileId, offset: usize) -> Span {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let width = text[at..].chars().next().map_or(0, char::len_utf8);
+    Span::new(file, at, at + width)
+}
+
+/// What the parser reads from: the text, its line index and its file.
 struct Doc<'a> {
     xml: &'a str,
     lines: Lines,
-    file: &'a str,
+    file: FileId,
 }
 
 impl Doc<'_> {
+    fn span(&self, offset: usize) -> Span {
+        char_span(self.xml, self.file, offset)
+    }
+
     fn error(&self, offset: usize, what: impl std::fmt::Display) -> Diagnostic {
-        Diagnostic::error(format!(
-            "{}:{}: not well-formed XML: {what}",
-            self.file,
-            self.lines.line_of(offset)
-        ))
-        .expected("an IATI activity file (UTF-8 XML)")
-        .hint("check the file with `xmllint --noout FILE.xml`")
+        Diagnostic::error(format!("not well-formed XML: {what}"))
+            .at(self.span(offset))
+            .label("here")
+            .expected("an IATI activity file (well-formed UTF-8 XML)")
+            .hint("check the file with `xmllint --noout FILE.xml`")
     }
 
     fn not_a_char(&self, offset: usize, c: char) -> Diagnostic {
         self.error(offset, format!("U+{:04X} is not a character XML 1.0 allows", c as u32))
+            .label(format!("U+{:04X}", c as u32))
+            .found(format!("U+{:04X}, a control character", c as u32))
     }
 
     /// The first byte of a control character XML 1.0 forbids (C0 other
@@ -120,20 +144,19 @@ impl Doc<'_> {
     }
 
     fn too_deep(&self, offset: usize) -> Diagnostic {
-        Diagnostic::error(format!(
-            "{}:{}: elements nested more than {MAX_DEPTH} levels deep",
-            self.file,
-            self.lines.line_of(offset)
-        ))
-        .expected("an IATI activity file (under 10 levels deep)")
-        .found(format!("more than {MAX_DEPTH} levels"))
-        .hint("this is not an IATI activity file: check where it came from")
+        Diagnostic::error(format!("elements nested more than {MAX_DEPTH} levels deep"))
+            .at(self.span(offset))
+            .label(format!("level {}", MAX_DEPTH + 1))
+            .expected("an IATI activity file (under 10 levels deep)")
+            .found(format!("more than {MAX_DEPTH} levels"))
+            .hint("this is not an IATI activity file: check where it came from")
     }
 
     fn element(&self, e: &BytesStart, offset: usize) -> Result<Node, Diagnostic> {
         let mut node = Node {
             name: String::from(e.name().as_ref()),
             line: self.lines.line_of(offset),
+            offset,
             ..Node::default()
         };
         for a in e.attributes() {
@@ -170,7 +193,7 @@ pub const MAX_DEPTH: usize = 200;
 /// Parse a document into its tree of elements (the returned node is the
 /// document; its children are the root elements). Linear in the size of
 /// the document; nesting deeper than [`MAX_DEPTH`] is an error.
-pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
+pub fn parse(xml: &str, file: FileId) -> Result<Node, Diagnostic> {
     let doc = Doc {
         xml,
         lines: Lines::new(xml),
@@ -209,8 +232,14 @@ pub fn parse(xml: &str, file: &str) -> Result<Node, Diagnostic> {
             _ => {}
         }
     }
-    if stack.len() != 1 {
-        return Err(doc.error(doc.xml.len(), "the document ends inside an element"));
+    if let Some(open) = stack.last().filter(|_| stack.len() > 1) {
+        return Err(doc
+            .error(
+                open.offset,
+                format!("the document ends inside `<{}>`", one_line(&open.name, 80)),
+            )
+            .label("this element is never closed")
+            .found("the end of the file"));
     }
     Ok(stack.pop().expect("the document node"))
 }
@@ -343,14 +372,13 @@ fn decimal(s: &str) -> Option<Decimal> {
 
 /// The number in attribute `attr` of `n` (`None` when absent or blank);
 /// `Err` holds the warning's message and hint when it is not a number.
-fn number_attr(n: &Node, attr: &str, file: &str) -> Result<Option<Decimal>, (String, String)> {
+fn number_attr(n: &Node, attr: &str) -> Result<Option<Decimal>, (String, String)> {
     match n.attr(attr).map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(raw) => crate::model::number::parse_decimal(raw).map(Some).map_err(|e| {
             (
                 format!(
-                    "{file}:{}: <{} {attr}=\"{}\"> is not a number ({}); the value was left out",
-                    n.line,
+                    "<{} {attr}=\"{}\"> is not a number ({}); the value was left out",
                     n.name,
                     one_line(raw, 80),
                     e.message
@@ -444,10 +472,28 @@ pub fn period_label(start: NaiveDate, end: NaiveDate) -> String {
 
 /// Read `xml` and build the framework of one activity: `want`, else the
 /// file's only one (several without `want` is a usage error listing them).
-pub fn import(xml: &str, want: Option<&str>, file: &str) -> Result<Imported, ImportError> {
-    let doc = parse(xml, file)?;
-    let (root, act) = choose_activity(&doc, want, file)?;
-    let ctx = Ctx::new(root, act, file);
+/// `file` names the document in messages; `id` is its text in the
+/// [`crate::source::Sources`] that errors are located in.
+pub fn import(xml: &str, want: Option<&str>, file: &str, id: FileId) -> Result<Imported, ImportError> {
+    if xml.trim().is_empty() {
+        let what = if xml.is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only blank space"
+        };
+        return Err(
+            Diagnostic::error(format!("{file} is not an IATI activity file: {what}"))
+                .at(Span::new(id, 0, 0))
+                .label(what)
+                .expected("an `iati-activities` document (XML)")
+                .found(what)
+                .hint("export the activity from the IATI registry or d-portal as XML")
+                .into(),
+        );
+    }
+    let doc = parse(xml, id)?;
+    let (root, act) = choose_activity(&doc, want, file, id)?;
+    let ctx = Ctx::new(root, act, id);
     let activity = read_activity(&ctx, act)?;
     Ok(super::generate::framework(&activity, file, ctx.warnings.into_inner())?)
 }
@@ -459,13 +505,21 @@ fn identifier(a: &Node) -> String {
 }
 
 /// The root element and the activity to import.
-fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<(&'a Node, &'a Node), ImportError> {
+fn choose_activity<'a>(
+    doc: &'a Node,
+    want: Option<&str>,
+    file: &str,
+    id: FileId,
+) -> Result<(&'a Node, &'a Node), ImportError> {
+    let at = |n: &Node| n.span(id);
     let root = doc
         .children
         .iter()
         .find(|n| n.name == "iati-activities" || n.name == "iati-activity")
         .ok_or_else(|| {
             Diagnostic::error(format!("{file} is not an IATI activity file"))
+                .at(doc.children.first().map_or(Span::new(id, 0, 0), at))
+                .label("the root element")
                 .expected("an `iati-activities` root element")
                 .found(
                     doc.children
@@ -485,17 +539,19 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
             .collect::<Vec<String>>()
     };
     let act = match want {
-        Some(id) => list
+        Some(want_id) => list
             .iter()
-            .find(|a| identifier(a) == id.trim())
+            .find(|a| identifier(a) == want_id.trim())
             .copied()
             .ok_or_else(|| {
                 let ids = ids();
-                Diagnostic::error(format!("no activity `{}` in {file}", one_line(id, 80)))
+                Diagnostic::error(format!("no activity `{}` in {file}", one_line(want_id, 80)))
+                    .at(at(root))
+                    .label(format!("the activities are in this `{}`", one_line(&root.name, 40)))
                     .expected(format!("one of {}", ids.join(", ")))
-                    .found(one_line(id, 80))
+                    .found(one_line(want_id, 80))
                     .hint(
-                        crate::diag::did_you_mean(id, ids.iter().map(String::as_str))
+                        crate::diag::did_you_mean(want_id, ids.iter().map(String::as_str))
                             .unwrap_or_else(|| "copy the iati-identifier from the file".into()),
                     )
             })?,
@@ -503,6 +559,8 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
             let ids = ids();
             return Err(ImportError {
                 diagnostic: Diagnostic::error(format!("{file} holds {} activities: say which one", list.len()))
+                    .at(at(root))
+                    .label(format!("{} `iati-activity` elements in this one", list.len()))
                     .expected("--activity IDENTIFIER")
                     .found(ids.join(", "))
                     .hint(format!(
@@ -514,6 +572,8 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
         }
         None => list.first().copied().ok_or_else(|| {
             Diagnostic::error(format!("{file} holds no iati-activity"))
+                .at(at(root))
+                .label("no `iati-activity` in this element")
                 .expected("at least one `iati-activity`")
                 .found("none")
                 .hint("check that this is an activity file, not an organisation file")
@@ -522,18 +582,18 @@ fn choose_activity<'a>(doc: &'a Node, want: Option<&str>, file: &str) -> Result<
     Ok((root, act))
 }
 
-/// What reading an activity needs everywhere: the file's name, the
-/// activity's language, the prefix bound to logframe's namespace, and the
-/// warnings so far.
-struct Ctx<'a> {
-    file: &'a str,
+/// What reading an activity needs everywhere: the file (that warnings
+/// point into), the activity's language, the prefix bound to logframe's
+/// namespace, and the warnings so far.
+struct Ctx {
+    id: FileId,
     lang: String,
     prefix: Option<String>,
     warnings: RefCell<Diagnostics>,
 }
 
-impl<'a> Ctx<'a> {
-    fn new(root: &Node, act: &Node, file: &'a str) -> Ctx<'a> {
+impl Ctx {
+    fn new(root: &Node, act: &Node, id: FileId) -> Ctx {
         let prefix = [act, root]
             .iter()
             .flat_map(|n| n.attrs.iter())
@@ -544,7 +604,7 @@ impl<'a> Ctx<'a> {
             .map(str::to_ascii_lowercase)
             .unwrap_or_else(|| "en".into());
         Ctx {
-            file,
+            id,
             lang,
             prefix,
             warnings: RefCell::new(Diagnostics::default()),
@@ -563,18 +623,19 @@ impl<'a> Ctx<'a> {
         n.child(&format!("{p}:{name}"))
     }
 
-    fn warn(&self, msg: String, hint: &str) {
+    /// A warning, located at the start tag of `at`.
+    fn warn(&self, at: &Node, msg: String, hint: &str) {
         self.warnings
             .borrow_mut()
-            .push(Diagnostic::warning(msg).hint(hint.to_string()));
+            .push(Diagnostic::warning(msg).at(at.span(self.id)).hint(hint.to_string()));
     }
 
     /// A number attribute; one that is not a number is a located warning.
     fn num(&self, n: &Node, attr: &str) -> Option<Decimal> {
-        match number_attr(n, attr, self.file) {
+        match number_attr(n, attr) {
             Ok(v) => v,
             Err((msg, hint)) => {
-                self.warn(msg, &hint);
+                self.warn(n, msg, &hint);
                 None
             }
         }
@@ -590,11 +651,12 @@ fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
     let results = read_results(ctx, act);
     if results.is_empty() {
         ctx.warn(
+            act,
             format!("activity {} has no result with indicators", one_line(&identifier, 80)),
             "the framework is created without results; add them to logframe.yaml",
         );
     }
-    let (start, end) = project_span(act, &identifier, &results)?;
+    let (start, end) = project_span(ctx, act, &identifier, &results)?;
     let fiscal = ctx
         .ext(act, "fiscal-year-start")
         .and_then(|f| FiscalYearStart::parse(&f));
@@ -602,7 +664,7 @@ fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
         .ext(act, "reporting-frequency")
         .and_then(|f| Frequency::parse(&f))
         .unwrap_or_else(|| guess_frequency(&results, Period::days(start, end), fiscal));
-    let dims = disaggregations(ctx, &results);
+    let dims = disaggregations(ctx, act, &results);
     let (donor, implementer) = organisations(ctx, act);
     let currency = act
         .attr("default-currency")
@@ -613,6 +675,7 @@ fn read_activity(ctx: &Ctx, act: &Node) -> Result<Activity, ImportError> {
             let known = crate::load::currencies::is_currency(c);
             if !known {
                 ctx.warn(
+                    act,
                     format!(
                         "default-currency `{}` is not an ISO 4217 code: left out",
                         one_line(c, 40)
@@ -678,10 +741,9 @@ fn budget(ctx: &Ctx, act: &Node, currency: Option<&str>) -> Option<Decimal> {
             let d = decimal(&v.text);
             if d.is_none() {
                 ctx.warn(
+                    v,
                     format!(
-                        "{}:{}: the budget value `{}` is not a number; it was left out of the budget",
-                        ctx.file,
-                        v.line,
+                        "the budget value `{}` is not a number; it was left out of the budget",
                         one_line(v.text.trim(), 80)
                     ),
                     "IATI numbers have no thousands separators and a `.` decimal point; fix the file, or set `budget:` by hand",
@@ -701,6 +763,7 @@ fn countries(ctx: &Ctx, act: &Node) -> Vec<String> {
         let code = c.attr("code").unwrap_or("").trim().to_ascii_uppercase();
         if !crate::load::countries::is_country(&code) {
             ctx.warn(
+                c,
                 format!(
                     "recipient-country `{}` is not an ISO 3166-1 alpha-2 code and was left out",
                     one_line(&code, 40)
@@ -889,10 +952,10 @@ fn read_period(ctx: &Ctx, p: &Node, iid: &str, measure: &str) -> Option<IatiPeri
         date(p.child("period-end").and_then(|n| n.attr("iso-date"))),
     ) else {
         ctx.warn(
+            p,
             format!(
-                "indicator {}: a period without valid start and end dates (line {}) was skipped",
+                "indicator {}: a period without valid start and end dates was skipped",
                 one_line(iid, 80),
-                p.line
             ),
             "give period-start and period-end an iso-date",
         );
@@ -917,6 +980,7 @@ fn read_period(ctx: &Ctx, p: &Node, iid: &str, measure: &str) -> Option<IatiPeri
             cells.push((dims, fig));
         } else if total.is_some() {
             ctx.warn(
+                a,
                 format!(
                     "indicator {}: period {start}..{end} has more than one total actual; the first is kept",
                     one_line(iid, 80)
@@ -979,6 +1043,7 @@ fn all_periods(results: &[ImportedResult]) -> impl Iterator<Item = &IatiPeriod> 
 
 /// Project span: the activity dates, else the periods.
 fn project_span(
+    ctx: &Ctx,
     act: &Node,
     identifier: &str,
     results: &[ImportedResult],
@@ -987,16 +1052,21 @@ fn project_span(
         types.iter().find_map(|t| {
             act.all("activity-date")
                 .find(|d| d.attr("type") == Some(t))
-                .and_then(|d| date(d.attr("iso-date")))
+                .and_then(|d| Some((date(d.attr("iso-date"))?, d)))
         })
     };
+    let at = |n: &Node| n.span(ctx.id);
     let first = all_periods(results).map(|p| p.start).min();
     let last = all_periods(results).map(|p| p.end).max();
-    let start = activity_date(["2", "1"]).or(first);
-    let end = activity_date(["4", "3"]).or(last);
+    let start_node = activity_date(["2", "1"]);
+    let end_node = activity_date(["4", "3"]);
+    let start = start_node.map(|d| d.0).or(first);
+    let end = end_node.map(|d| d.0).or(last);
     let (Some(start), Some(end)) = (start, end) else {
         return Err(
             Diagnostic::error(format!("activity {} has no dates", one_line(identifier, 80)))
+                .at(at(act))
+                .label("this activity")
                 .expected("activity-date elements (types 1-4) or result periods")
                 .found("neither")
                 .hint("add `activity-date type=\"1\"` and `type=\"3\"` to the activity")
@@ -1004,14 +1074,24 @@ fn project_span(
         );
     };
     if end <= start {
-        return Err(Diagnostic::error(format!(
-            "activity {} ends ({end}) before it starts ({start})",
-            one_line(identifier, 80)
-        ))
-        .expected("a start before the end")
-        .found(format!("{start} .. {end}"))
-        .hint("fix the activity dates in the file")
-        .into());
+        let what = if end == start {
+            format!("starts and ends on the same day ({start})")
+        } else {
+            format!("ends ({end}) before it starts ({start})")
+        };
+        return Err(
+            Diagnostic::error(format!("activity {} {what}", one_line(identifier, 80)))
+                .at(at(end_node.or(start_node).map_or(act, |d| d.1)))
+                .label(if end_node.is_some() {
+                    "the end date"
+                } else {
+                    "the activity"
+                })
+                .expected("a start before the end")
+                .found(format!("{start} .. {end}"))
+                .hint("fix the activity dates in the file")
+                .into(),
+        );
     }
     Ok((start, end))
 }
@@ -1065,7 +1145,7 @@ fn guess_frequency(results: &[ImportedResult], span: Period, fiscal: Option<Fisc
 
 /// Disaggregation dimensions and their values, in order of appearance (at
 /// most [`MAX_DIMENSIONS`]).
-fn disaggregations(ctx: &Ctx, results: &[ImportedResult]) -> Vec<(String, Vec<String>)> {
+fn disaggregations(ctx: &Ctx, act: &Node, results: &[ImportedResult]) -> Vec<(String, Vec<String>)> {
     let mut dims: Vec<(String, Vec<String>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
@@ -1083,6 +1163,7 @@ fn disaggregations(ctx: &Ctx, results: &[ImportedResult]) -> Vec<(String, Vec<St
     }
     if dims.len() > MAX_DIMENSIONS {
         ctx.warn(
+            act,
             format!(
                 "the activity uses {} dimensions; logframe keeps the first {MAX_DIMENSIONS}",
                 dims.len()

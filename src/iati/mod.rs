@@ -151,27 +151,57 @@ fn source_date_epoch() -> Result<Option<chrono::DateTime<chrono::Utc>>, Diagnost
         })
 }
 
+/// A C0 control character other than tab and line breaks: XML 1.0 forbids
+/// them, and quoted in a diagnostic (an ESC) they would reach the terminal
+/// as an escape sequence.
+fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')
+}
+
+/// The files of `sources` to quote in a diagnostic: control characters
+/// shown as spaces (one byte for one, so that every span stays right).
+fn printable(sources: &Sources) -> Sources {
+    let mut shown = Sources::default();
+    for (_, f) in sources.files() {
+        let text = if f.text.bytes().any(is_control) {
+            f.text
+                .chars()
+                .map(|c| if c.is_ascii() && is_control(c as u8) { ' ' } else { c })
+                .collect()
+        } else {
+            f.text.clone()
+        };
+        shown.add(f.path.clone(), text);
+    }
+    shown
+}
+
 /// Run `logframe import-iati`.
 pub fn run_import(args: ImportArgs) -> i32 {
-    let text = match std::fs::read(&args.file).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            return fail(
-                Diagnostic::error(format!("{} is not UTF-8 text", args.file.display()))
-                    .hint("IATI files are UTF-8 XML"),
-                USAGE,
-            );
-        }
-        Err(e) => {
-            return fail(
-                Diagnostic::error(format!("cannot read {}: {e}", args.file.display())).hint("check the path"),
-                USAGE,
-            );
+    // The shared reader: a Latin-1 or UTF-16 file gets the same located
+    // message as a YAML or CSV file (encoding guessed, line:col of the
+    // first byte that is not UTF-8); only a file that cannot be read at all
+    // is an I/O error (exit 2).
+    let mut sources = Sources::default();
+    let id = match crate::load::text::read_text(
+        &args.file,
+        &mut sources,
+        "IATI files are UTF-8 XML: save the file as UTF-8, or export it again from the IATI registry",
+    ) {
+        Ok(id) => id,
+        Err(d) => {
+            let code = if d.span.is_some() { FINDINGS } else { USAGE };
+            crate::terminal::eprint(&Diagnostics(vec![d]), &printable(&sources));
+            return code;
         }
     };
-    let imported = match import::import(&text, args.activity.as_deref(), &args.file.display().to_string()) {
+    let text = &sources.get(id).text;
+    let imported = match import::import(text, args.activity.as_deref(), &args.file.display().to_string(), id) {
         Ok(i) => i,
-        Err(e) => return fail(e.diagnostic, if e.usage { USAGE } else { FINDINGS }),
+        Err(e) => {
+            crate::terminal::eprint(&Diagnostics(vec![e.diagnostic]), &printable(&sources));
+            return if e.usage { USAGE } else { FINDINGS };
+        }
     };
     let dir = match args.out {
         Some(dir) => dir,
@@ -183,12 +213,22 @@ pub fn run_import(args: ImportArgs) -> i32 {
     if let Err(d) = imported.write(&dir) {
         return fail(d, USAGE);
     }
-    let mut warnings = imported.warnings.clone();
-    // The folder must load and pass `check`: say so if it does not.
+    // The import's warnings point into the IATI file, and the folder must
+    // load and pass `check` (say so if it does not): one table of sources
+    // for both, the IATI file added under a new id.
     let loaded = crate::workspace::load(&dir);
+    let mut all_sources = loaded.sources;
+    let iati = sources.get(id);
+    let moved = all_sources.add(iati.path.clone(), iati.text.clone());
+    let mut warnings = imported.warnings.clone();
+    for w in &mut warnings.0 {
+        if let Some(span) = w.span.as_mut().filter(|s| s.file == id) {
+            span.file = moved;
+        }
+    }
     warnings.extend(loaded.diagnostics);
     let has_errors = warnings.has_errors();
-    crate::terminal::eprint(&warnings, &loaded.sources);
+    crate::terminal::eprint(&warnings, &all_sources);
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
