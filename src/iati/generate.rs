@@ -17,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::import::{Activity, Dims, Figure, IatiPeriod, Imported, ImportedIndicator, ImportedResult, Texts};
+use super::import::{Activity, Dims, Figure, IatiPeriod, Imported, ImportedIndicator, ImportedResult, Texts, one_line};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::raw::{
     BoolText, DateText, DecimalText, FigureText, IdText, Loc, OrderedMap, PeriodText, RawBaseline, RawFramework,
@@ -27,28 +27,6 @@ use crate::model::{IndicatorType, Period};
 
 fn loc<T>(value: T) -> Loc<T> {
     Loc::new(value)
-}
-
-/// `text` on one line of at most `max` characters: line breaks and other
-/// control characters become spaces (no newline can start a YAML key in a
-/// comment), runs of spaces one space, and a cut is marked with `…`.
-pub fn one_line(text: &str, max: usize) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let words = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.chars().count() <= max {
-        return words;
-    }
-    let cut: String = words.chars().take(max.saturating_sub(1)).collect();
-    format!("{cut}…")
 }
 
 /// The framework of `a`: logframe.yaml, the ledger, and the counts.

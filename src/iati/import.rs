@@ -28,7 +28,6 @@ use quick_xml::events::{BytesStart, Event};
 use rust_decimal::Decimal;
 
 use super::NS;
-use super::generate::one_line;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::period::{FiscalYearStart, Frequency, reporting_periods};
 use crate::model::{IndicatorType, MAX_DIMENSIONS, Period};
@@ -470,11 +469,39 @@ pub fn period_label(start: NaiveDate, end: NaiveDate) -> String {
     format!("{start}..{end}")
 }
 
-/// Read `xml` and build the framework of one activity: `want`, else the
-/// file's only one (several without `want` is a usage error listing them).
-/// `file` names the document in messages; `id` is its text in the
-/// [`crate::source::Sources`] that errors are located in.
-pub fn import(xml: &str, want: Option<&str>, file: &str, id: FileId) -> Result<Imported, ImportError> {
+/// `text` on one line of at most `max` characters: line breaks and other
+/// control characters become spaces (no newline can start a YAML key in a
+/// comment), runs of spaces one space, and a cut is marked with `…`.
+pub fn one_line(text: &str, max: usize) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let words = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() <= max {
+        return words;
+    }
+    let cut: String = words.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Read one activity of `xml`: `want`, else the file's only one (several
+/// without `want` is a usage error listing them), with the warnings met on
+/// the way. `file` names the document in messages; `id` is its text in the
+/// [`crate::source::Sources`] that errors are located in. Reading only:
+/// `generate::framework` turns the activity into a framework.
+pub(super) fn read(
+    xml: &str,
+    want: Option<&str>,
+    file: &str,
+    id: FileId,
+) -> Result<(Activity, Diagnostics), ImportError> {
     if xml.trim().is_empty() {
         let what = if xml.is_empty() {
             "the file is empty"
@@ -495,7 +522,7 @@ pub fn import(xml: &str, want: Option<&str>, file: &str, id: FileId) -> Result<I
     let (root, act) = choose_activity(&doc, want, file, id)?;
     let ctx = Ctx::new(root, act, id);
     let activity = read_activity(&ctx, act)?;
-    Ok(super::generate::framework(&activity, file, ctx.warnings.into_inner())?)
+    Ok((activity, ctx.warnings.into_inner()))
 }
 
 fn identifier(a: &Node) -> String {

@@ -196,7 +196,10 @@ pub fn run_import(args: ImportArgs) -> i32 {
         }
     };
     let text = &sources.get(id).text;
-    let imported = match import::import(text, args.activity.as_deref(), &args.file.display().to_string(), id) {
+    let file = args.file.display().to_string();
+    let imported = match import::read(text, args.activity.as_deref(), &file, id)
+        .and_then(|(activity, warnings)| Ok(generate::framework(&activity, &file, warnings)?))
+    {
         Ok(i) => i,
         Err(e) => {
             crate::terminal::eprint(&Diagnostics(vec![e.diagnostic]), &printable(&sources));
