@@ -178,3 +178,17 @@ fn a_built_in_template_extended_out_of_place_is_located_at_the_extends() {
     assert!(r.stderr.contains("tpl/report.md.j2:3:12"), "{}", r.stderr);
     assert!(r.stderr.contains("built-in"), "{}", r.stderr);
 }
+
+#[test]
+fn a_missing_include_is_located_at_the_include() {
+    let r = report_with("report.md.j2", b"# Title\n{% include \"nope.md.j2\" %}\n");
+    r.expect_code(1);
+    assert_plain(&r);
+    assert!(r.stderr.contains("tpl/report.md.j2:2:4"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("template error in report.md.j2: an included template is not there"),
+        "{}",
+        r.stderr
+    );
+}

@@ -386,7 +386,11 @@ fn located_error(e: &Error, files: &[(String, PathBuf, String)], sources: &mut S
     });
     d = d.at(Span::new(id, range.start, range.end));
     if let Some(name) = err.name() {
-        d.message = d.message.replacen("a template", name, 1);
+        d.message = d.message.replacen(
+            "template error in a template:",
+            &format!("template error in {name}:"),
+            1,
+        );
     }
     TemplateProblem {
         diagnostic: d,
@@ -455,7 +459,7 @@ fn plain_words(inner: &Error) -> Diagnostic {
                 .found(detail.clone())
                 .hint(format!("check the spelling at the place shown, {delete}"))
         }
-        ErrorKind::TemplateNotFound | ErrorKind::BadInclude => header("a template it includes is not there")
+        ErrorKind::TemplateNotFound | ErrorKind::BadInclude => header("an included template is not there")
             .expected(
                 "the file name of a built-in template, or of a template in the override folders (no folders or paths)",
             )
