@@ -313,10 +313,12 @@ fn issue_3_templates_export_and_override_one_file() {
     assert!(md.starts_with("# Progress report: PX.0012"));
     assert!(md.contains("\n<!-- custom title -->\n"));
     assert!(md.contains("## Annex A: Performance measurement framework"));
-    // An undefined variable is an error, not a blank.
+    // An undefined variable is an error, not a blank: a finding located in
+    // the template (exit 1).
     std::fs::write(only.join("title.md.j2"), "# {{ project.no_such_field }}\n").unwrap();
     let out = run(&only);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("title.md.j2:1:"), "{}", stderr(&out));
     assert!(stderr(&out).contains("template error"), "{}", stderr(&out));
 }
 
@@ -568,7 +570,7 @@ fn formats_are_written_once_and_nothing_on_a_template_error() {
         &root(),
         None,
     );
-    assert_eq!(r.status.code(), Some(2));
+    assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     assert!(stderr(&r).contains("template error") && stderr(&r).contains("nothing was written"));
     assert!(!fresh.exists(), "the PDF must not be written before the Markdown fails");
 }

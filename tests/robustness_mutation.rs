@@ -53,115 +53,6 @@ const SEED: u64 = 0x4c4f_4746_5241_4d45;
 /// slowest passing case takes about a second alone).
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// A known failing case gets less: most of them are hangs, and waiting for
-/// each would blow the suite's time budget. A fixed one finishes far sooner.
-const KNOWN_TIMEOUT: Duration = Duration::from_secs(1);
-
-/// Cases that fail today because of defects other engineers of issue 10 are
-/// fixing in `src/` (`format:index` with the default seed), grouped by
-/// defect. They still run, with [`KNOWN_TIMEOUT`]; a listed case that
-/// passes fails the test, so that the list is emptied after the merge rather
-/// than forgotten. Do not add to it: fix the defect.
-const KNOWN_UNTIL_MERGE: &[&str] = &[
-    // template errors without file:line:col, non-UTF-8 templates, minijinja's
-    // 16-bit column counter (lines over 65,535 characters): being fixed.
-    "pinned:0",
-    "template:1",
-    "template:2",
-    "template:3",
-    "template:4",
-    "template:6",
-    "template:7",
-    "template:9",
-    "template:10",
-    "template:12",
-    "template:14",
-    "template:15",
-    "template:16",
-    "template:17",
-    "template:18",
-    "template:19",
-    "template:20",
-    "template:21",
-    "template:25",
-    "template:26",
-    "template:27",
-    "template:28",
-    "template:29",
-    "template:31",
-    "template:34",
-    "template:35",
-    "template:36",
-    "template:37",
-    "template:38",
-    "template:42",
-    "template:43",
-    "template:45",
-    "template:46",
-    "template:47",
-    "template:48",
-    "template:49",
-    "template:51",
-    "template:55",
-    "template:56",
-    "template:58",
-    "template:59",
-    "template:61",
-    "template:63",
-    "template:64",
-    "template:66",
-    "template:67",
-    "template:68",
-    "template:70",
-    "template:71",
-    "template:72",
-    "template:73",
-    "template:74",
-    "template:75",
-    "template:77",
-    "template:78",
-    "template:80",
-    "template:81",
-    "template:82",
-    "template:85",
-    "template:87",
-    "template:89",
-    "template:90",
-    "template:92",
-    "template:93",
-    "template:96",
-    "template:98",
-    "template:100",
-    "template:103",
-    "template:105",
-    "template:106",
-    "template:107",
-    "template:110",
-    "template:112",
-    "template:114",
-    "template:115",
-    "template:116",
-    "template:118",
-    "template:122",
-    "template:123",
-    "template:124",
-    "template:125",
-    "template:126",
-    "template:128",
-    "template:129",
-    "template:130",
-    "template:131",
-    "template:134",
-    "template:137",
-    "template:139",
-    "template:140",
-    "template:141",
-    "template:143",
-    "template:145",
-    "template:148",
-    "template:149",
-];
-
 /// The input formats and how many cases each gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Format {
@@ -1572,9 +1463,8 @@ fn run_case(case: &Case, p: &Pristine, scratch: &Path) -> Result<Duration, Box<F
     std::fs::write(&input, &prep.bytes).expect("write the damaged input");
     let before = prep.guarded.as_ref().map(|g| snapshot(&dir.join(g)));
     let mut spent = Duration::ZERO;
-    let timeout = if is_known(case) { KNOWN_TIMEOUT } else { TIMEOUT };
     for (i, command) in prep.commands.iter().enumerate() {
-        let o = run_with_timeout(&dir, command, timeout);
+        let o = run_with_timeout(&dir, command, TIMEOUT);
         spent += o.elapsed;
         if std::env::var_os("LOGFRAME_MUTATION_CASE").is_some() {
             eprintln!(
@@ -1633,12 +1523,6 @@ fn keep(case: &Case, prep: &Prepared) -> PathBuf {
     let path = dir.join(format!("{}-{}-{name}", case.format.name(), case.index));
     std::fs::write(&path, &prep.bytes).expect("keep the damaged input");
     path
-}
-
-/// Whether a case is on the [`KNOWN_UNTIL_MERGE`] list (which holds cases
-/// of the default seed only).
-fn is_known(case: &Case) -> bool {
-    case.seed == SEED && KNOWN_UNTIL_MERGE.contains(&case.id().as_str())
 }
 
 fn seed() -> u64 {
@@ -1736,25 +1620,9 @@ fn mutated_inputs_of_every_format_never_crash_hang_or_go_unexplained() {
         .map(|(_, (t, id))| format!("{id} {t:.1?}"))
         .collect();
     eprintln!("  slowest passing cases: {}", top.join(", "));
-    let (expected, unexpected): (Vec<&Failure>, Vec<&Failure>) = failures.iter().partition(|f| is_known(&f.case));
-    for f in &expected {
-        eprintln!("known until merge: {}", describe(f));
-    }
-    let ran: Vec<String> = all.iter().map(Case::id).collect();
-    let now_passing: Vec<&&str> = KNOWN_UNTIL_MERGE
-        .iter()
-        .filter(|k| seed() == SEED && ran.iter().any(|r| r == *k) && !expected.iter().any(|f| f.case.id() == **k))
-        .collect();
     let mut report = String::new();
-    for f in &unexpected {
+    for f in &failures {
         report.push_str(&describe(f));
     }
-    if !now_passing.is_empty() {
-        writeln!(
-            report,
-            "these KNOWN_UNTIL_MERGE cases pass now; remove them from the list: {now_passing:?}"
-        )
-        .expect("write");
-    }
-    assert!(report.is_empty(), "{} failing cases:\n{report}", unexpected.len());
+    assert!(report.is_empty(), "{} failing cases:\n{report}", failures.len());
 }

@@ -225,9 +225,13 @@ pub fn run(a: ReportArgs) -> i32 {
             outputs.push((vec![(name, bytes)], message));
             continue;
         }
-        let written = match render_files(&report, &stem, format, overrides.clone()) {
+        let mut template_sources = crate::source::Sources::default();
+        let written = match render_files_in(&report, &stem, format, overrides.clone(), &mut template_sources) {
             Ok(w) => w,
-            Err(e) => return usage(markdown::template_error(&e)),
+            Err(problem) => {
+                eprint(&crate::diag::Diagnostics(vec![problem.diagnostic]), &template_sources);
+                return problem.exit;
+            }
         };
         let message = format!(
             "wrote {} ({} charts)",
@@ -259,7 +263,19 @@ pub fn render_files(
     stem: &str,
     format: ReportFormat,
     overrides: Vec<PathBuf>,
-) -> Result<Written, minijinja::Error> {
+) -> Result<Written, markdown::TemplateProblem> {
+    render_files_in(report, stem, format, overrides, &mut crate::source::Sources::default())
+}
+
+/// [`render_files`], with a template problem located in the user's
+/// template, whose text is added to `sources` for the diagnostic to quote.
+pub fn render_files_in(
+    report: &Report,
+    stem: &str,
+    format: ReportFormat,
+    overrides: Vec<PathBuf>,
+    sources: &mut crate::source::Sources,
+) -> Result<Written, markdown::TemplateProblem> {
     match format {
         ReportFormat::Json => {
             let main = PathBuf::from(format!("{stem}.json"));
@@ -270,7 +286,7 @@ pub fn render_files(
             })
         }
         ReportFormat::Md => {
-            let text = markdown::render(report, report.layout.template(), overrides)?;
+            let text = markdown::render_report(report, report.layout.template(), overrides, sources)?;
             let main = PathBuf::from(format!("{stem}.md"));
             let charts = PathBuf::from(stem);
             let mut files = vec![
