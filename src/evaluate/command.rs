@@ -10,12 +10,9 @@ use clap::{Args, ValueEnum};
 use super::{compare, explain};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
-use crate::ledger::write::{commit, now, recorder};
-use crate::ledger::xlsx;
 use crate::model::{Framework, Period};
 use crate::render;
-use crate::source::Sources;
-use crate::terminal::{CLEAN, FINDINGS, eprint, open, out_bytes as out, usage};
+use crate::terminal::{CLEAN, eprint, open, out_bytes as out, usage};
 use crate::workspace::{self};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -238,62 +235,4 @@ pub fn explain(a: ExplainArgs) -> i32 {
     }
     .as_bytes());
     CLEAN
-}
-
-/// `import FRAMEWORK FILE.xlsx [--sheet NAME]`: the sheet is read as CSV
-/// text and goes through the same reader, checks and commit as a CSV file.
-pub fn import_spreadsheet(arg: &str, file: &Path, sheet: Option<&str>, dry_run: bool, by: Option<&str>) -> i32 {
-    let (fw, _loaded) = match open(arg) {
-        Ok(x) => x,
-        Err(c) => return c,
-    };
-    if !xlsx::is_spreadsheet(file) {
-        return usage(
-            Diagnostic::error(format!(
-                "--sheet needs a spreadsheet, and {} is not one",
-                file.display()
-            ))
-            .expected(format!("a file ending in .{}", xlsx::EXTENSIONS.join(", .")))
-            .found(file.display().to_string())
-            .hint("drop --sheet to import a CSV file"),
-        );
-    }
-    let sheet = match xlsx::read(file, sheet) {
-        Ok(s) => s,
-        Err(d) => return usage(d),
-    };
-    let at = match now() {
-        Ok(t) => t,
-        Err(d) => return usage(d),
-    };
-    let who = recorder(by);
-    let mut sources = Sources::default();
-    let name = PathBuf::from(format!("{}[{}]", file.display(), sheet.name));
-    let id = sources.add(name, sheet.csv.clone());
-    let default_source = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let sheet_row = |line: u32| {
-        format!(
-            "row {}",
-            sheet.row_of_line(&sources, id, line).map(|r| r + 1).unwrap_or(line)
-        )
-    };
-    let (rows, mut diags) = crate::ledger::write::import_rows(&fw, &sources, id, &default_source, at, &who, &sheet_row);
-    if rows.is_empty() && !diags.has_errors() && sheet.errors.is_empty() {
-        diags.push(xlsx::no_rows(&sheet, file, &sources, id));
-    }
-    let diags = xlsx::relabel(diags, &sheet, id);
-    if diags.has_errors() {
-        eprint(&diags, &sources);
-        eprintln!("nothing was imported: fix the cells above and import the file again");
-        return FINDINGS;
-    }
-    eprint(&diags, &sources);
-    // Refusals that point into the sheet (a tie, a future recorded_at)
-    // name its cell, like the row errors above.
-    let result = commit(&fw, sources, rows.into_iter().map(|(r, _)| r).collect(), dry_run)
-        .map_err(|(sources, d)| (sources, xlsx::relabel(d, &sheet, id)));
-    crate::terminal::report_commit(&fw, result, dry_run)
 }
