@@ -119,3 +119,14 @@ pub fn parse_period_flag(fw: &Framework, flag: &str, text: &str) -> Result<Perio
     }
     Ok(p)
 }
+
+/// An indicator id the framework does not declare, with the nearest one.
+pub fn unknown_indicator(fw: &crate::model::Framework, id: &str) -> Diagnostic {
+    Diagnostic::error(format!("unknown indicator `{id}`"))
+        .expected("an indicator id of the framework")
+        .found(id.to_string())
+        .hint(
+            crate::diag::did_you_mean(id, fw.indicators.iter().map(|i| i.id.as_str()))
+                .unwrap_or_else(|| "`logframe status` lists them".into()),
+        )
+}

@@ -3,7 +3,6 @@
 
 use clap::Args;
 
-use crate::diag::Diagnostic;
 use crate::render;
 use crate::terminal::{CLEAN, eprint as eprint_diags, open, out, usage};
 use crate::workspace;
@@ -34,15 +33,7 @@ fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>
     };
     eprint_diags(&loaded.diagnostics, &loaded.sources);
     let Some(ix) = fw.indicator_index(indicator) else {
-        return usage(
-            Diagnostic::error(format!("unknown indicator `{indicator}`"))
-                .expected("an indicator id of the framework")
-                .found(indicator.to_string())
-                .hint(
-                    crate::diag::did_you_mean(indicator, fw.indicators.iter().map(|i| i.id.as_str()))
-                        .unwrap_or_else(|| "`logframe status` lists them".into()),
-                ),
-        );
+        return usage(workspace::unknown_indicator(&fw, indicator));
     };
     let as_of = match as_of.map(workspace::parse_as_of).transpose() {
         Ok(a) => a,

@@ -5,6 +5,8 @@
 //! the first.
 
 pub mod check;
+pub mod compare;
+pub mod explain;
 pub mod formats;
 pub mod funding;
 pub mod history;
@@ -39,9 +41,9 @@ pub enum Command {
     /// Import values from a CSV file or a spreadsheet: all rows or none
     Import(import::ImportArgs),
     /// Targets against actuals for every reporting period (the IPTT)
-    Compare(crate::evaluate::command::CompareArgs),
+    Compare(compare::CompareArgs),
     /// How a figure was obtained: ledger rows, corrections, aggregation, target, status
-    Explain(crate::evaluate::command::ExplainArgs),
+    Explain(explain::ExplainArgs),
     /// The trail of values recorded for an indicator, corrections included
     History(history::HistoryArgs),
     /// Donor progress report in Markdown, with SVG charts

@@ -1,31 +1,25 @@
-//! The evaluator commands: `compare`, `explain`, `check --quality` and the
-//! spreadsheet side of `import`. Exit codes as everywhere: 0 clean, 1
-//! findings, 2 usage or I/O.
+//! `logframe compare`: the indicator performance tracking table (IPTT),
+//! every indicator over the reporting periods, as a table, CSV, xlsx or
+//! JSON.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{compare, explain};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
-use crate::model::{Framework, Period};
+use crate::evaluate::compare;
+use crate::model::Period;
 use crate::render;
 use crate::terminal::{CLEAN, eprint, open, out_bytes as out, usage};
-use crate::workspace::{self};
+use crate::workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
     Table,
     Csv,
     Xlsx,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExplainFormat {
-    Text,
     Json,
 }
 
@@ -50,31 +44,6 @@ pub struct CompareArgs {
     /// Write to this file instead of standard output (required for xlsx on a terminal)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ExplainArgs {
-    /// A framework folder, or a name under ./frameworks
-    pub framework: String,
-    pub indicator: String,
-    /// Reporting period (default: the latest with values)
-    #[arg(long)]
-    pub period: Option<String>,
-    /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
-    #[arg(long)]
-    pub as_of: Option<String>,
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ExplainFormat,
-}
-
-fn unknown_indicator(fw: &Framework, id: &str) -> Diagnostic {
-    Diagnostic::error(format!("unknown indicator `{id}`"))
-        .expected("an indicator id of the framework")
-        .found(id.to_string())
-        .hint(
-            crate::diag::did_you_mean(id, fw.indicators.iter().map(|i| i.id.as_str()))
-                .unwrap_or_else(|| "`logframe status` lists them".into()),
-        )
 }
 
 /// Say which cells of the workbook were cut to Excel's cell limit.
@@ -119,7 +88,7 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
     }
 }
 
-pub fn compare(a: CompareArgs) -> i32 {
+pub fn run(a: CompareArgs) -> i32 {
     let (fw, loaded) = match open(&a.framework) {
         Ok(x) => x,
         Err(c) => return c,
@@ -203,36 +172,4 @@ pub fn compare(a: CompareArgs) -> i32 {
         },
     };
     emit(a.output.as_deref(), &bytes)
-}
-
-pub fn explain(a: ExplainArgs) -> i32 {
-    let (fw, loaded) = match open(&a.framework) {
-        Ok(x) => x,
-        Err(c) => return c,
-    };
-    let Some(ix) = fw.indicator_index(&a.indicator) else {
-        return usage(unknown_indicator(&fw, &a.indicator));
-    };
-    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
-        Ok(x) => x,
-        Err(d) => return usage(d),
-    };
-    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
-    let mut all = loaded.diagnostics;
-    all.extend(diags);
-    eprint(&all, &loaded.sources);
-    let period = match a.period.as_deref() {
-        Some(p) => match workspace::parse_period_arg(&fw, p) {
-            Ok(p) => p,
-            Err(d) => return usage(d),
-        },
-        None => computed.default_period(),
-    };
-    let e = explain::build(&computed, &loaded.sources, ix, period);
-    out(match a.format {
-        ExplainFormat::Text => render::explain::text(&e),
-        ExplainFormat::Json => render::explain::json(&e),
-    }
-    .as_bytes());
-    CLEAN
 }
