@@ -14,9 +14,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::History(args) => cli::history::run(args),
         Command::Compare(args) => cli::compare::run(args),
         Command::Explain(args) => cli::explain::run(args),
-        Command::Report(args) => crate::report::command::run(args),
+        Command::Report(args) => cli::report::run(args),
         Command::Funding(args) => cli::funding::run(args),
-        Command::Templates { action } => crate::report::command::templates(action),
+        Command::Templates { action } => cli::templates::run(action),
         Command::Schema => {
             crate::terminal::out(&crate::load::raw::json_schema());
             CLEAN

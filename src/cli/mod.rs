@@ -13,7 +13,9 @@ pub mod history;
 pub mod import;
 pub mod init;
 pub mod record;
+pub mod report;
 pub mod status;
+pub mod templates;
 
 pub use formats::TableFormat;
 
@@ -47,11 +49,11 @@ pub enum Command {
     /// The trail of values recorded for an indicator, corrections included
     History(history::HistoryArgs),
     /// Donor progress report in Markdown, with SVG charts
-    Report(crate::report::command::ReportArgs),
+    Report(report::ReportArgs),
     /// Report templates
     Templates {
         #[command(subcommand)]
-        action: crate::report::command::TemplatesAction,
+        action: templates::TemplatesAction,
     },
     /// Budget, pledges, expenditure and shortfall of a framework, or of all (--portfolio)
     Funding(funding::FundingArgs),

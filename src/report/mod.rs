@@ -7,7 +7,7 @@
 //! Raw figures are kept beside the formatted ones (as decimal strings) for
 //! the charts and for machine consumers.
 
-pub mod command;
+pub mod files;
 pub mod funding;
 pub mod i18n;
 pub mod narrative;

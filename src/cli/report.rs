@@ -1,29 +1,20 @@
-//! `logframe report` and `logframe templates export`: load, compute, build
-//! the report model, render it, write the files. Exit codes as everywhere:
-//! 0 written, 1 framework errors, 2 usage or I/O.
+//! `logframe report`: load, compute, build the report model, render it,
+//! write the files. Exit codes as everywhere: 0 written, 1 framework
+//! errors, 2 usage or I/O.
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::Args;
 
-use super::i18n::Lang;
-use super::{Inputs, Layout, Narrative, Report, SUMMARY_CHART, build, chart_file};
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
 use crate::output;
-use crate::render::{chart, markdown};
+use crate::render::markdown;
+use crate::report::files::{ReportFormat, render_files_in, stem};
+use crate::report::i18n::Lang;
+use crate::report::{Inputs, Layout, Narrative, build};
 use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Markdown with SVG charts
-    Md,
-    /// The report model as JSON (no charts)
-    Json,
-    /// PDF with vector charts, embedded fonts, contents and bookmarks (see --paper)
-    Pdf,
-}
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -55,30 +46,8 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum TemplatesAction {
-    /// Write the built-in report templates to DIR, as a starting point for overrides
-    Export { dir: PathBuf },
-}
-
 /// Files to write, with their contents.
 type Files = Vec<(PathBuf, Vec<u8>)>;
-
-/// What one `report` run writes: the main file and the charts.
-pub struct Written {
-    pub main: PathBuf,
-    pub files: Vec<(PathBuf, String)>,
-}
-
-/// The file stem of a report: `starsom-2023-Q3`, `starsom-2023-Q3.fr` when
-/// the language is not the project's own.
-pub fn stem(project_id: &str, period: &str, lang: Lang, project_lang: &str) -> String {
-    if lang.code() == project_lang {
-        format!("{project_id}-{period}")
-    } else {
-        format!("{project_id}-{period}.{}", lang.code())
-    }
-}
 
 pub fn run(a: ReportArgs) -> i32 {
     if let Some(t) = &a.templates
@@ -255,61 +224,6 @@ pub fn run(a: ReportArgs) -> i32 {
     if all.has_errors() { FINDINGS } else { CLEAN }
 }
 
-/// Render a report into text files, named relative to the output folder
-/// (nothing is written yet). The PDF is binary: [`crate::pdf::render`]
-/// makes it and `run` writes it, so here it yields no files.
-pub fn render_files(
-    report: &Report,
-    stem: &str,
-    format: ReportFormat,
-    overrides: Vec<PathBuf>,
-) -> Result<Written, markdown::TemplateProblem> {
-    render_files_in(report, stem, format, overrides, &mut crate::source::Sources::default())
-}
-
-/// [`render_files`], with a template problem located in the user's
-/// template, whose text is added to `sources` for the diagnostic to quote.
-pub fn render_files_in(
-    report: &Report,
-    stem: &str,
-    format: ReportFormat,
-    overrides: Vec<PathBuf>,
-    sources: &mut crate::source::Sources,
-) -> Result<Written, markdown::TemplateProblem> {
-    match format {
-        ReportFormat::Json => {
-            let main = PathBuf::from(format!("{stem}.json"));
-            let text = serde_json::to_string_pretty(report).expect("report serialises") + "\n";
-            Ok(Written {
-                main: main.clone(),
-                files: vec![(main, text)],
-            })
-        }
-        ReportFormat::Md => {
-            let text = markdown::render_report(report, report.layout.template(), overrides, sources)?;
-            let main = PathBuf::from(format!("{stem}.md"));
-            let charts = PathBuf::from(stem);
-            let mut files = vec![
-                (main.clone(), text),
-                (charts.join(SUMMARY_CHART), chart::summary(report)),
-            ];
-            for ind in report.results.iter().flat_map(|r| &r.indicators) {
-                if ind.chart.is_some() {
-                    files.push((charts.join(chart_file(&ind.id)), chart::indicator(report, ind)));
-                }
-            }
-            if let Some(svg) = chart::burn(report) {
-                files.push((charts.join(crate::report::funding::BURN_CHART), svg));
-            }
-            Ok(Written { main, files })
-        }
-        ReportFormat::Pdf => Ok(Written {
-            main: PathBuf::from(format!("{stem}.pdf")),
-            files: Vec::new(),
-        }),
-    }
-}
-
 /// A file or folder a report reads from the framework (its `templates/`
 /// folder, the narrative) lies inside the framework: a symlink to
 /// elsewhere would pull any file of the machine into a donor report.
@@ -356,33 +270,4 @@ fn unknown_templates(dir: &Path) -> Vec<Diagnostic> {
             .hint(hint)
         })
         .collect()
-}
-
-pub fn templates(action: TemplatesAction) -> i32 {
-    match action {
-        TemplatesAction::Export { dir } => {
-            if let Err(e) = std::fs::create_dir_all(&dir) {
-                return usage(
-                    Diagnostic::error(format!("cannot create {}: {e}", dir.display()))
-                        .hint("check that the folder is writable"),
-                );
-            }
-            for (name, text) in markdown::BUILTIN {
-                let p = dir.join(name);
-                if p.exists() {
-                    out(&(format!("kept {} (already there)", p.display()) + "\n"));
-                    continue;
-                }
-                if let Err(d) = output::write_file(&dir, name, text.as_bytes()) {
-                    return usage(d);
-                }
-                out(&(format!("wrote {}", p.display()) + "\n"));
-            }
-            out(&(format!(
-                "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
-                dir.display()
-            ) + "\n"));
-            CLEAN
-        }
-    }
 }
