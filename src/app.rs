@@ -22,7 +22,7 @@ pub fn run(cli: Cli) -> i32 {
             CLEAN
         }
         Command::Init(args) => cli::init::run(args),
-        Command::Export(target) => crate::iati::run_export(target),
-        Command::ImportIati(args) => crate::iati::run_import(args),
+        Command::Export(target) => cli::iati::export(target),
+        Command::ImportIati(args) => cli::iati::import(args),
     }
 }

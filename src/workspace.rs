@@ -130,3 +130,25 @@ pub fn unknown_indicator(fw: &crate::model::Framework, id: &str) -> Diagnostic {
                 .unwrap_or_else(|| "`logframe status` lists them".into()),
         )
 }
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+/// convention), when set.
+pub fn source_date_epoch() -> Result<Option<chrono::DateTime<chrono::Utc>>, Diagnostic> {
+    let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(Some)
+        .ok_or_else(|| {
+            Diagnostic::error("SOURCE_DATE_EPOCH is not a number of seconds")
+                .expected("an integer such as 1700000000")
+                .found(text.clone())
+                .hint("unset it, or set it to `date +%s` output")
+        })
+}

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod formats;
 pub mod funding;
 pub mod history;
+pub mod iati;
 pub mod import;
 pub mod init;
 pub mod record;
@@ -61,9 +62,9 @@ pub enum Command {
     Schema,
     /// Export the framework in another standard (IATI 2.03)
     #[command(subcommand)]
-    Export(crate::iati::ExportTarget),
+    Export(iati::ExportTarget),
     /// Create a framework folder from an IATI activity's results
-    ImportIati(crate::iati::ImportArgs),
+    ImportIati(iati::ImportArgs),
     /// Create a new framework folder with a starter logframe.yaml
     Init(init::InitArgs),
 }

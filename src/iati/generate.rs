@@ -30,7 +30,7 @@ fn loc<T>(value: T) -> Loc<T> {
 }
 
 /// The framework of `a`: logframe.yaml, the ledger, and the counts.
-pub(super) fn framework(a: &Activity, file: &str, mut warnings: Diagnostics) -> Result<Imported, Diagnostic> {
+pub(crate) fn framework(a: &Activity, file: &str, mut warnings: Diagnostics) -> Result<Imported, Diagnostic> {
     let id = super::import::slug(&a.identifier);
     let mut ledger = Ledger::new(a);
     let ends = super::import::period_ends(Period::days(a.start, a.end), a.frequency, a.fiscal);

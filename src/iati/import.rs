@@ -333,25 +333,25 @@ pub(super) struct ImportedResult {
 }
 
 /// Everything read from one activity, before it is written as a framework.
-pub(super) struct Activity {
-    pub identifier: String,
-    pub lang: String,
-    pub title: Texts,
-    pub description: Option<Texts>,
-    pub donor: Option<String>,
-    pub implementer: Option<String>,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub currency: Option<String>,
-    pub budget: Option<Decimal>,
-    pub countries: Vec<String>,
-    pub fiscal: Option<FiscalYearStart>,
-    pub frequency: Frequency,
-    pub results: Vec<ImportedResult>,
+pub(crate) struct Activity {
+    pub(super) identifier: String,
+    pub(super) lang: String,
+    pub(super) title: Texts,
+    pub(super) description: Option<Texts>,
+    pub(super) donor: Option<String>,
+    pub(super) implementer: Option<String>,
+    pub(super) start: NaiveDate,
+    pub(super) end: NaiveDate,
+    pub(super) currency: Option<String>,
+    pub(super) budget: Option<Decimal>,
+    pub(super) countries: Vec<String>,
+    pub(super) fiscal: Option<FiscalYearStart>,
+    pub(super) frequency: Frequency,
+    pub(super) results: Vec<ImportedResult>,
     /// Disaggregation dimensions and their values, in order of appearance.
-    pub dims: Vec<(String, Vec<String>)>,
+    pub(super) dims: Vec<(String, Vec<String>)>,
     /// The activity's `last-updated-datetime`, as a ledger timestamp.
-    pub recorded_at: String,
+    pub(super) recorded_at: String,
 }
 
 /// A framework ready to be written.
@@ -496,7 +496,7 @@ pub fn one_line(text: &str, max: usize) -> String {
 /// the way. `file` names the document in messages; `id` is its text in the
 /// [`crate::source::Sources`] that errors are located in. Reading only:
 /// `generate::framework` turns the activity into a framework.
-pub(super) fn read(
+pub(crate) fn read(
     xml: &str,
     want: Option<&str>,
     file: &str,
