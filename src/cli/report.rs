@@ -84,18 +84,9 @@ pub fn run(a: ReportArgs) -> i32 {
     let layout = a
         .template
         .unwrap_or_else(|| Layout::for_donor(fw.project.donor.as_deref()));
-    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => match s.trim().parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                return usage(
-                    Diagnostic::error("SOURCE_DATE_EPOCH is not a number of seconds")
-                        .found(s)
-                        .hint("unset it, or set it to a Unix timestamp such as 1696118400"),
-                );
-            }
-        },
-        Err(_) => None,
+    let source_date_epoch = match workspace::source_date_epoch() {
+        Ok(t) => t.map(|t| t.timestamp()),
+        Err(d) => return usage(d),
     };
     let narrative_file = Narrative::find(&fw.dir, &period.to_string(), lang.code());
     if let Some(Err(d)) = narrative_file
