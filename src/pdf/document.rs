@@ -672,8 +672,7 @@ pub struct Laidout {
     /// (they sit in the margins; everything before them in the body).
     pub furniture_from: Vec<usize>,
     /// Heading, page index (from 0), y from the top.
-    pub outline: Vec<(Heading, usize, f32)>,
-    pub charts: Vec<Chart>,
+    pub(crate) outline: Vec<(Heading, usize, f32)>,
     pub geometry: Geometry,
 }
 
@@ -754,7 +753,6 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
         pages,
         furniture_from,
         outline,
-        charts: content.charts,
         geometry: g,
     }
 }
