@@ -7,9 +7,10 @@
 
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
-use super::charts::{self, Chart};
+use super::charts;
 use super::layout::{Align, Block, Cell, Column, Face, Heading, Paragraph, Run, Table};
 use super::words::local;
+use crate::render::chart::model::{self, Chart};
 use crate::report::{IndicatorSection, Report, ResultSection};
 
 const BODY: f32 = 9.5;
@@ -181,19 +182,8 @@ fn funding(r: &Report, c: &mut Content) {
             expand: true,
         }));
     }
-    if f.chart.is_some() && !f.chart_points.is_empty() {
-        let dec = |d: Option<rust_decimal::Decimal>| d.and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d));
-        c.chart(Chart::Progress {
-            caption: l["burn_chart"].to_string(),
-            series: f
-                .chart_points
-                .iter()
-                .map(|p| (p.period.clone(), dec(p.elapsed_percent), dec(p.spent_percent)))
-                .collect(),
-            target_label: l["burn_time"].to_string(),
-            actual_label: l["burn_spent"].to_string(),
-            lang: r.lang,
-        });
+    if let Some(burn) = model::burn(r) {
+        c.chart(Chart::Line(burn));
     }
 }
 
@@ -226,7 +216,7 @@ fn summary(r: &Report, c: &mut Content) {
         striped: true,
         expand: false,
     }));
-    c.chart(charts::summary(r));
+    c.chart(Chart::Bars(model::summary(r)));
     c.heading(3, l["headlines"], true);
     if r.summary.headlines.is_empty() {
         c.para(vec![Run::regular(l["none"])]);
@@ -295,9 +285,9 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
                     tone: charts::tone(i.status),
                 },
                 Cell::Bar {
-                    fraction: pct.map(|p| (p / charts::CAP) as f32),
+                    fraction: pct.map(charts::bar_fraction),
                     tone: charts::tone(i.status),
-                    tick: Some((100.0 / charts::CAP) as f32),
+                    tick: Some(charts::target_tick()),
                 },
             ]
         })
@@ -365,7 +355,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             c.end_list();
         }
         if i.chart.is_some() {
-            c.chart(charts::progress(r, i));
+            c.chart(Chart::Line(model::indicator(r, i)));
         }
     }
 }
