@@ -6,7 +6,7 @@
 //! Each chart is described once ([`model`]: data, scales, ticks, caps,
 //! labels, legend) from the [`Report`] and drawn by two drawers: as SVG
 //! text here ([`svg`], for the Markdown report) and as PDF drawing
-//! operations by `crate::pdf::charts`. Neither drawer computes a figure.
+//! operations by `super::pdf::charts`. Neither drawer computes a figure.
 
 pub(crate) mod model;
 mod svg;

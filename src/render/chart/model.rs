@@ -1,9 +1,9 @@
 //! The charts of a report, described once: what is plotted (series, bars,
 //! statuses), on which scale (a "nice" value axis, the 150 % cap of the
 //! bars), with which ticks and labels (already localised) and which legend.
-//! The SVG drawer ([`super::svg`]) and the PDF drawer (`crate::pdf::charts`)
-//! only place these on their own canvas, so that the two outputs cannot
-//! disagree about a figure, a tick or a cap.
+//! The SVG drawer ([`super::svg`]) and the PDF drawer (`charts` in
+//! [`crate::render::pdf`]) only place these on their own canvas, so that
+//! the two outputs cannot disagree about a figure, a tick or a cap.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

@@ -248,7 +248,7 @@ pub(crate) fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::testing::{Mono, a4, big_table, texts};
+    use crate::render::pdf::layout::testing::{Mono, a4, big_table, texts};
 
     #[test]
     fn nothing_is_placed_outside_the_margins() {

@@ -225,7 +225,7 @@ pub fn ellipsize(m: &dyn Measure, face: Face, size: f32, text: &str, width: f32)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::testing::Mono;
+    use crate::render::pdf::layout::testing::Mono;
 
     #[test]
     fn lines_break_at_spaces_and_never_exceed_the_width() {

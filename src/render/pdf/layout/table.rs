@@ -397,8 +397,8 @@ impl Flow<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::testing::{Mono, a4, big_table, texts};
-    use crate::pdf::layout::{Block, Face, lay_out};
+    use crate::render::pdf::layout::testing::{Mono, a4, big_table, texts};
+    use crate::render::pdf::layout::{Block, Face, lay_out};
 
     #[test]
     fn columns_size_to_content() {

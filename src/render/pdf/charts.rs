@@ -325,8 +325,8 @@ fn bar_legend(fr: &Frame, c: &BarChart, ly: f32, it: &mut Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::font::Fonts;
     use crate::render::chart::model::Bar;
+    use crate::render::pdf::font::Fonts;
     use crate::report::i18n::Lang;
 
     fn progress(series: Vec<Point>) -> Chart {

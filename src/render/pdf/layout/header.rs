@@ -62,7 +62,7 @@ pub(crate) fn running_header(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::testing::{Mono, a4, texts};
+    use crate::render::pdf::layout::testing::{Mono, a4, texts};
 
     #[test]
     fn running_header_texts_never_overlap() {
