@@ -3,7 +3,7 @@
 //! peers here; the charts are described once (`chart::model`) and drawn
 //! by the SVG and the PDF renderer alike.
 
-pub mod chart;
+pub(crate) mod chart;
 pub mod compare;
 pub mod explain;
 pub mod funding;

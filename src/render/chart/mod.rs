@@ -15,20 +15,20 @@ use crate::report::{IndicatorSection, Report};
 
 /// The progress chart of one indicator, as SVG: target in force (dashed)
 /// and actual to date (solid) at each reporting period.
-pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
+pub(crate) fn indicator(report: &Report, ind: &IndicatorSection) -> String {
     svg::line_chart(&model::indicator(report, ind))
 }
 
 /// The burn-rate chart of the financial section, as SVG: cumulative
 /// spending (solid) against the share of the project's time elapsed
 /// (dashed), in percent.
-pub fn burn(report: &Report) -> Option<String> {
+pub(crate) fn burn(report: &Report) -> Option<String> {
     model::burn(report).map(|c| svg::line_chart(&c))
 }
 
 /// The summary chart, as SVG: horizontal bars of the percent of the target
 /// to date per indicator, with the 100 % line; bars longer than 150 % are
 /// cut and keep their label.
-pub fn summary(report: &Report) -> String {
+pub(crate) fn summary(report: &Report) -> String {
     svg::bar_chart(&model::summary(report))
 }

@@ -8,7 +8,7 @@ use super::model::{BarChart, CAP, LineChart, Point, TARGET_LINE};
 use crate::compute::Status;
 
 /// Escape text for an SVG (XML) text node or attribute.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
