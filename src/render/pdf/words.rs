@@ -19,3 +19,19 @@ pub(super) fn local(lang: Lang, key: &str) -> &'static str {
         _ => "",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An unknown key prints nothing: every key the PDF asks for must have
+    /// a text in every language.
+    #[test]
+    fn every_pdf_word_exists_in_every_language() {
+        for key in ["contents", "page", "progress"] {
+            for lang in Lang::ALL {
+                assert!(!local(lang, key).is_empty(), "{key} has no text in {lang:?}");
+            }
+        }
+    }
+}
