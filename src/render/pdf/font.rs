@@ -16,15 +16,15 @@ use printpdf::ParsedFont;
 
 use super::layout::{Face, Measure};
 
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Characters below this code point have their advances cached in a table;
 /// the rest (rare in Latin text) are looked up in the font each time.
 const TABLE: usize = 0x2200;
 
 /// One face: the parsed font and a table of advances in font units.
-pub struct FaceMetrics {
+pub(crate) struct FaceMetrics {
     pub font: ParsedFont,
     units_per_em: f32,
     advances: Vec<u16>,
@@ -50,34 +50,36 @@ impl FaceMetrics {
     }
 
     /// The advance of `c` in font units.
-    pub fn advance(&self, c: char) -> u16 {
+    pub(crate) fn advance(&self, c: char) -> u16 {
         match self.advances.get(c as usize) {
             Some(a) => *a,
             None => Self::lookup(&self.font, c as u32),
         }
     }
 
-    /// Whether the font has a glyph for `c`.
-    pub fn has_glyph(&self, c: char) -> bool {
+    /// Whether the font has a glyph for `c` (the tests check the bundled
+    /// fonts cover the languages we print).
+    #[cfg(test)]
+    pub(crate) fn has_glyph(&self, c: char) -> bool {
         self.font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
     }
 
     /// The width of `text` in points at `size`.
-    pub fn width(&self, size: f32, text: &str) -> f32 {
+    pub(crate) fn width(&self, size: f32, text: &str) -> f32 {
         let units: u32 = text.chars().map(|c| u32::from(self.advance(c))).sum();
         units as f32 * size / self.units_per_em
     }
 }
 
 /// Both faces of the bundled font.
-pub struct Fonts {
+pub(crate) struct Fonts {
     pub regular: FaceMetrics,
     pub bold: FaceMetrics,
 }
 
 impl Fonts {
     /// The bundled fonts, parsed once per process.
-    pub fn get() -> &'static Fonts {
+    pub(crate) fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts {
             regular: FaceMetrics::new(REGULAR_TTF),
@@ -85,7 +87,7 @@ impl Fonts {
         })
     }
 
-    pub fn face(&self, face: Face) -> &FaceMetrics {
+    pub(crate) fn face(&self, face: Face) -> &FaceMetrics {
         match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,

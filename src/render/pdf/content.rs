@@ -1,84 +1,28 @@
-//! The report as a PDF document: the same content, in the same order, as
-//! the Markdown templates (`src/templates/*.md.j2`), from the same
-//! [`Report`] value, so the two can never disagree.
-//!
-//! Pages: a cover with the title block, a table of contents with page
-//! numbers and links, then the body (executive summary, results, narrative,
-//! annexes). The table of contents is laid out twice: once with placeholder
-//! numbers to learn how many pages it takes (its lines are wrapped to a
-//! width that does not depend on the numbers), then with the page numbers
-//! the body's headings landed on. Every page but the cover carries a
-//! running header (project short name, period) and a footer "page N of M".
-//!
-//! printpdf writes the pages, fonts (subset, with ToUnicode maps) and link
-//! annotations; the outline (bookmarks, nested by heading level), the
-//! document information and the trailer `/ID` are written here on the
-//! lopdf document, so that the file depends on nothing but its inputs:
-//! fixed resource names, dates from the period end (or
-//! `SOURCE_DATE_EPOCH`), and an `/ID` hashed from the content.
+//! What goes in the PDF, section by section: the same content, in the
+//! same order, as the Markdown templates (`src/templates/*.md.j2`), from
+//! the same [`Report`] value, so the two can never disagree. Each function
+//! here mirrors one template and turns the report's already formatted
+//! figures into layout blocks (headings, paragraphs, tables, charts); where
+//! the blocks land on pages is the business of [`super::document`].
 
-use chrono::NaiveDateTime;
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, HighlightingMode, LinkAnnotation, Mm, Op, PdfDocument, PdfFont,
-    PdfPage, PdfSaveOptions, Pt, Rect,
-};
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
-use super::charts::{self, Chart};
-use super::draw;
-use super::font::Fonts;
-use super::layout::{
-    Align, Block, Cell, Column, Face, GREY, Geometry, Heading, Item, Laid, Paragraph, Run, Table, lay_out,
-    running_header,
-};
-use super::{Options, Paper};
-use crate::report::i18n::Lang;
+use super::charts;
+use super::layout::{Align, Block, Cell, Column, Face, Heading, Paragraph, Run, Table};
+use super::words::local;
+use crate::render::chart::model::{self, Chart};
 use crate::report::{IndicatorSection, Report, ResultSection};
 
 const BODY: f32 = 9.5;
 const SMALL: f32 = 8.0;
 const TABLE: f32 = 7.0;
 
-/// Texts only the PDF needs, in the report's three languages.
-fn local(lang: Lang, key: &str) -> &'static str {
-    match (key, lang) {
-        ("contents", Lang::En) => "Contents",
-        ("contents", Lang::Fr) => "Table des matières",
-        ("contents", Lang::Es) => "Índice",
-        ("page", Lang::En) => "Page {n} of {m}",
-        ("page", Lang::Fr) => "Page {n} sur {m}",
-        ("page", Lang::Es) => "Página {n} de {m}",
-        ("progress", Lang::En) => "Progress",
-        ("progress", Lang::Fr) => "Progression",
-        ("progress", Lang::Es) => "Avance",
-        _ => "",
-    }
-}
-
-impl Paper {
-    pub fn geometry(self) -> Geometry {
-        let (width, height) = match self {
-            Paper::A4 => (595.2756, 841.8898),
-            Paper::Letter => (612.0, 792.0),
-        };
-        Geometry {
-            width,
-            height,
-            top: 66.0,
-            right: 50.0,
-            bottom: 58.0,
-            left: 50.0,
-        }
-    }
-}
-
 /// Blocks of the document and what they refer to.
 #[derive(Default)]
-struct Content {
-    blocks: Vec<Block>,
-    charts: Vec<Chart>,
-    headings: Vec<Heading>,
+pub(super) struct Content {
+    pub(super) blocks: Vec<Block>,
+    pub(super) charts: Vec<Chart>,
+    pub(super) headings: Vec<Heading>,
 }
 
 impl Content {
@@ -133,7 +77,7 @@ fn text_columns(n: usize, first_left: bool) -> Vec<Column> {
 }
 
 /// Title block: the cover page (`title.md.j2`).
-fn cover(r: &Report) -> Vec<Block> {
+pub(super) fn cover(r: &Report) -> Vec<Block> {
     let l = &r.labels;
     let c = l["colon"];
     let mut b = vec![
@@ -238,19 +182,8 @@ fn funding(r: &Report, c: &mut Content) {
             expand: true,
         }));
     }
-    if f.chart.is_some() && !f.chart_points.is_empty() {
-        let dec = |d: Option<rust_decimal::Decimal>| d.and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d));
-        c.chart(Chart::Progress {
-            caption: l["burn_chart"].to_string(),
-            series: f
-                .chart_points
-                .iter()
-                .map(|p| (p.period.clone(), dec(p.elapsed_percent), dec(p.spent_percent)))
-                .collect(),
-            target_label: l["burn_time"].to_string(),
-            actual_label: l["burn_spent"].to_string(),
-            lang: r.lang,
-        });
+    if let Some(burn) = model::burn(r) {
+        c.chart(Chart::Line(burn));
     }
 }
 
@@ -283,7 +216,7 @@ fn summary(r: &Report, c: &mut Content) {
         striped: true,
         expand: false,
     }));
-    c.chart(charts::summary(r));
+    c.chart(Chart::Bars(model::summary(r)));
     c.heading(3, l["headlines"], true);
     if r.summary.headlines.is_empty() {
         c.para(vec![Run::regular(l["none"])]);
@@ -352,9 +285,9 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
                     tone: charts::tone(i.status),
                 },
                 Cell::Bar {
-                    fraction: pct.map(|p| (p / charts::CAP) as f32),
+                    fraction: pct.map(charts::bar_fraction),
                     tone: charts::tone(i.status),
-                    tick: Some((100.0 / charts::CAP) as f32),
+                    tick: Some(charts::target_tick()),
                 },
             ]
         })
@@ -422,7 +355,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             c.end_list();
         }
         if i.chart.is_some() {
-            c.chart(charts::progress(r, i));
+            c.chart(Chart::Line(model::indicator(r, i)));
         }
     }
 }
@@ -579,7 +512,7 @@ fn annex(r: &Report, c: &mut Content) {
 }
 
 /// The body: summary, results (in the layout's order), narrative, annexes.
-fn body(r: &Report) -> Content {
+pub(super) fn body(r: &Report) -> Content {
     let mut c = Content::default();
     summary(r, &mut c);
     funding(r, &mut c);
@@ -604,363 +537,6 @@ fn body(r: &Report) -> Content {
     narrative(r, &mut c);
     annex(r, &mut c);
     c
-}
-
-fn toc(r: &Report, headings: &[Heading], page_of: &dyn Fn(&str) -> String) -> Vec<Block> {
-    let mut b = vec![Block::Paragraph(Paragraph {
-        space_after: 14.0,
-        colour: [0.07, 0.2, 0.4],
-        ..Paragraph::new(vec![Run::bold(local(r.lang, "contents"))], 15.0)
-    })];
-    for h in headings.iter().filter(|h| h.in_toc) {
-        b.push(Block::TocLine {
-            level: h.level,
-            text: h.text.clone(),
-            page: page_of(&h.anchor),
-            target: h.anchor.clone(),
-        });
-    }
-    b
-}
-
-/// Running header and footer of page `n` (from 1) of `m`.
-fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec<Item> {
-    let size = 7.5;
-    let mut it = Vec::new();
-    let mut text = |x: f32, y: f32, face: Face, s: String| {
-        let width = super::layout::Measure::width(fonts, face, size, &s);
-        it.push(Item::Text {
-            x,
-            y,
-            size,
-            face,
-            colour: GREY,
-            text: s,
-            width,
-        });
-        width
-    };
-    let top = g.top - 30.0;
-    let left = format!("{} — {}", r.project.short_name, r.labels["report_title"]);
-    let right = format!("{} ({})", r.period.code, r.period.dates);
-    let footer = local(r.lang, "page")
-        .replace("{n}", &n.to_string())
-        .replace("{m}", &m.to_string());
-    let fw = super::layout::Measure::width(fonts, Face::Regular, size, &footer);
-    text((g.width - fw) / 2.0, g.height - g.bottom + 30.0, Face::Regular, footer);
-    it.extend(running_header(
-        fonts,
-        g,
-        size,
-        top,
-        (Face::Bold, &left),
-        (Face::Regular, &[right.as_str(), r.period.code.as_str()]),
-    ));
-    it.push(Item::Path {
-        points: vec![(g.left, top + 5.0), (g.body_right(), top + 5.0)],
-        width: 0.5,
-        colour: [0.7, 0.7, 0.7],
-        dash: None,
-    });
-    it
-}
-
-/// Everything laid out: pages of items, where each heading landed.
-pub struct Laidout {
-    pub pages: Vec<Vec<Item>>,
-    /// Per page, where the running header and footer start in `pages`
-    /// (they sit in the margins; everything before them in the body).
-    pub furniture_from: Vec<usize>,
-    /// Heading, page index (from 0), y from the top.
-    pub outline: Vec<(Heading, usize, f32)>,
-    pub charts: Vec<Chart>,
-    pub geometry: Geometry,
-}
-
-/// Lay out the whole report (pure: no PDF).
-pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
-    let fonts = Fonts::get();
-    let g = paper.geometry();
-    let content = body(r);
-    let mut cover_g = g;
-    cover_g.top = g.height * 0.22;
-    let cover = lay_out(fonts, cover_g, &cover(r));
-    let body = lay_out(fonts, g, &content.blocks);
-    // Pass 1: how many pages the contents take (numbers do not change
-    // the wrapping), pass 2: with the real numbers.
-    let placeholder = lay_out(fonts, g, &toc(r, &content.headings, &|_| "000".into()));
-    let first_body = cover.pages.len() + placeholder.pages.len();
-    let page_of = |anchor: &str| {
-        body.anchors
-            .get(anchor)
-            .map(|a| (first_body + a.page + 1).to_string())
-            .unwrap_or_default()
-    };
-    let contents: Laid = lay_out(fonts, g, &toc(r, &content.headings, &page_of));
-    assert_eq!(
-        contents.pages.len(),
-        placeholder.pages.len(),
-        "the contents kept their length"
-    );
-    let mut outline = vec![(
-        Heading {
-            level: 2,
-            text: format!(
-                "{}{} {}",
-                r.labels["report_title"], r.labels["colon"], r.project.short_name
-            ),
-            anchor: "cover".into(),
-            in_toc: false,
-        },
-        0,
-        0.0,
-    )];
-    outline.push((
-        Heading {
-            level: 2,
-            text: local(r.lang, "contents").into(),
-            anchor: "contents".into(),
-            in_toc: false,
-        },
-        cover.pages.len(),
-        g.top,
-    ));
-    for h in &content.headings {
-        if let Some(a) = body.anchors.get(&h.anchor) {
-            outline.push((h.clone(), first_body + a.page, a.y));
-        }
-    }
-    let mut pages: Vec<Vec<Item>> = cover.pages;
-    pages.extend(contents.pages);
-    pages.extend(body.pages);
-    // Links carry anchor names; resolve them to pages here.
-    let total = pages.len();
-    let mut furniture_from = Vec::with_capacity(total);
-    for (i, p) in pages.iter_mut().enumerate() {
-        // Charts are drawn into their boxes.
-        let mut extra = Vec::new();
-        for it in p.iter() {
-            if let Item::Chart { x, y, w, h, index } = it {
-                extra.extend(charts::items(fonts, &content.charts[*index], *x, *y, *w, *h));
-            }
-        }
-        p.extend(extra);
-        furniture_from.push(p.len());
-        if i >= 1 {
-            p.extend(furniture(r, &g, i + 1, total, fonts));
-        }
-    }
-    Laidout {
-        pages,
-        furniture_from,
-        outline,
-        charts: content.charts,
-        geometry: g,
-    }
-}
-
-fn pdf_date(t: NaiveDateTime) -> String {
-    t.format("D:%Y%m%d%H%M%S+00'00'").to_string()
-}
-
-fn utf16(s: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        bytes.extend(u.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-/// FNV-1a, 64 bits: a stable content hash for the trailer `/ID`.
-fn fnv(seed: u64, data: &[u8], h: &mut u64) {
-    if *h == 0 {
-        *h = 0xcbf2_9ce4_8422_2325 ^ seed;
-    }
-    for b in data {
-        *h ^= u64::from(*b);
-        *h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-}
-
-/// Render the report as PDF bytes.
-pub fn render(r: &Report, opts: &Options) -> Vec<u8> {
-    let laid = lay_out_report(r, opts.paper);
-    let g = laid.geometry;
-    let fonts = Fonts::get();
-    let mut doc = PdfDocument::new("");
-    doc.resources
-        .fonts
-        .map
-        .insert(draw::font_id(Face::Regular), PdfFont::new(fonts.regular.font.clone()));
-    doc.resources
-        .fonts
-        .map
-        .insert(draw::font_id(Face::Bold), PdfFont::new(fonts.bold.font.clone()));
-    // Anchor name -> (page from 1, y from the top).
-    let anchors: std::collections::BTreeMap<&str, (usize, f32)> = laid
-        .outline
-        .iter()
-        .map(|(h, p, y)| (h.anchor.as_str(), (p + 1, *y)))
-        .collect();
-    let mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-    for items in &laid.pages {
-        let mut ops = draw::page_ops(items, g.height);
-        for it in items {
-            if let Item::Link { x, y, w, h, target } = it
-                && let Some((page, ty)) = anchors.get(target.as_str())
-            {
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        Rect {
-                            x: Pt(*x),
-                            y: Pt(g.height - y - h),
-                            width: Pt(*w),
-                            height: Pt(*h),
-                            mode: None,
-                            winding_order: None,
-                        },
-                        Actions::go_to(Destination::Xyz {
-                            page: *page,
-                            left: Some(0.0),
-                            top: Some(g.height - ty + 12.0),
-                            zoom: None,
-                        }),
-                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                        Some(ColorArray::Transparent),
-                        Some(HighlightingMode::None),
-                    ),
-                });
-            }
-        }
-        doc.pages.push(PdfPage::new(mm(g.width), mm(g.height), ops));
-    }
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    finish(&mut lo, r, &laid, opts);
-    lo.compress();
-    let mut out = Vec::new();
-    lo.save_to(&mut out).expect("writing to memory cannot fail");
-    out
-}
-
-/// Outline, document information and `/ID` on the lopdf document.
-fn finish(lo: &mut lopdf::Document, r: &Report, laid: &Laidout, opts: &Options) {
-    let g = laid.geometry;
-    let page_ids = lo.get_pages();
-    let page_id = |p: usize| page_ids.get(&(p as u32 + 1)).copied();
-    // Outline: nested by heading level.
-    let entries: Vec<(u8, String, ObjectId, f32)> = laid
-        .outline
-        .iter()
-        .filter_map(|(h, p, y)| page_id(*p).map(|id| (h.level, h.text.clone(), id, *y)))
-        .collect();
-    if !entries.is_empty() {
-        let root = lo.new_object_id();
-        let ids: Vec<ObjectId> = entries.iter().map(|_| lo.new_object_id()).collect();
-        // Parent of each entry: the closest earlier entry of a lower level.
-        let parent: Vec<Option<usize>> = (0..entries.len())
-            .map(|i| (0..i).rev().find(|&j| entries[j].0 < entries[i].0))
-            .collect();
-        let children = |p: Option<usize>| -> Vec<usize> { (0..entries.len()).filter(|&i| parent[i] == p).collect() };
-        fn descendants(i: usize, parent: &[Option<usize>]) -> i64 {
-            (0..parent.len())
-                .filter(|&k| parent[k] == Some(i))
-                .map(|k| 1 + descendants(k, parent))
-                .sum()
-        }
-        for i in 0..entries.len() {
-            let (_, title, page, y) = &entries[i];
-            let siblings = children(parent[i]);
-            let pos = siblings
-                .iter()
-                .position(|&s| s == i)
-                .expect("an entry is its parent's child");
-            let mut d = Dictionary::new();
-            d.set("Title", utf16(title));
-            d.set("Parent", Object::Reference(parent[i].map(|p| ids[p]).unwrap_or(root)));
-            d.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(*page),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Real(0.0),
-                    Object::Real(g.height - y + 12.0),
-                    Object::Null,
-                ]),
-            );
-            if pos > 0 {
-                d.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
-            }
-            if pos + 1 < siblings.len() {
-                d.set("Next", Object::Reference(ids[siblings[pos + 1]]));
-            }
-            let kids = children(Some(i));
-            if let (Some(f), Some(l)) = (kids.first(), kids.last()) {
-                d.set("First", Object::Reference(ids[*f]));
-                d.set("Last", Object::Reference(ids[*l]));
-                // Top-level sections open, deeper levels closed.
-                let n = descendants(i, &parent);
-                d.set("Count", Object::Integer(if entries[i].0 <= 2 { n } else { -n }));
-            }
-            lo.set_object(ids[i], d);
-        }
-        let top = children(None);
-        let mut o = Dictionary::new();
-        o.set("Type", Object::Name(b"Outlines".to_vec()));
-        o.set("First", Object::Reference(ids[top[0]]));
-        o.set("Last", Object::Reference(ids[*top.last().expect("one entry")]));
-        o.set("Count", Object::Integer(entries.len() as i64));
-        lo.set_object(root, o);
-        if let Ok(cat) = lo.catalog_mut() {
-            cat.set("Outlines", Object::Reference(root));
-            cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-        }
-    }
-    // Document information: ours, in full.
-    let l = &r.labels;
-    let mut info = Dictionary::new();
-    info.set(
-        "Title",
-        utf16(&format!(
-            "{}{} {} — {}",
-            l["report_title"], l["colon"], r.project.short_name, r.project.title
-        )),
-    );
-    info.set("Author", utf16(r.project.implementer.as_deref().unwrap_or("")));
-    info.set("Subject", utf16(&format!("{} ({})", r.period.code, r.period.dates)));
-    let mut kw = vec![r.project.id.clone(), r.period.code.clone()];
-    kw.extend(r.project.iati_id.clone());
-    info.set("Keywords", utf16(&kw.join(", ")));
-    info.set("Creator", utf16(concat!("logframe ", env!("CARGO_PKG_VERSION"))));
-    info.set("Producer", utf16("printpdf 0.12.8"));
-    info.set("CreationDate", Object::string_literal(pdf_date(opts.created)));
-    info.set("ModDate", Object::string_literal(pdf_date(opts.created)));
-    let info_id = lo.add_object(info);
-    if let Ok(old) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
-        lo.objects.remove(&old);
-    }
-    lo.trailer.set("Info", Object::Reference(info_id));
-    // /ID: a hash of every object, so equal inputs give equal files.
-    let (mut a, mut b) = (0u64, 0u64);
-    for (id, obj) in &lo.objects {
-        let key = format!("{} {}", id.0, id.1);
-        fnv(1, key.as_bytes(), &mut a);
-        fnv(2, key.as_bytes(), &mut b);
-        let bytes: Vec<u8> = match obj {
-            Object::Stream(s) => s.content.clone(),
-            other => format!("{other:?}").into_bytes(),
-        };
-        fnv(1, &bytes, &mut a);
-        fnv(2, &bytes, &mut b);
-    }
-    let id: Vec<u8> = a.to_be_bytes().into_iter().chain(b.to_be_bytes()).collect();
-    lo.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
 }
 
 #[cfg(test)]
@@ -994,18 +570,5 @@ mod tests {
         assert_eq!(paras[5], (Some("2.".into()), 14.0, "second".into()));
         assert_eq!(c.headings.len(), 1);
         assert_eq!(c.headings[0].text, "Sub");
-    }
-
-    #[test]
-    fn the_id_is_stable_and_dates_are_pdf_dates() {
-        let t = chrono::NaiveDate::from_ymd_opt(2023, 9, 30)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap();
-        assert_eq!(pdf_date(t), "D:20230930000000+00'00'");
-        let (mut a, mut b) = (0u64, 0u64);
-        fnv(1, b"abc", &mut a);
-        fnv(1, b"abc", &mut b);
-        assert_eq!(a, b);
     }
 }

@@ -1,21 +1,14 @@
-//! SVG charts of a report: one progress chart per indicator (target in
-//! force against the actual to date, period by period) and one summary bar
-//! chart (percent of the target to date per indicator).
-//!
-//! Plain string building, deterministic: coordinates are rounded to one
-//! decimal, and every text goes through [`escape`].
+//! The charts drawn as SVG text, for the Markdown report: fixed canvases
+//! (640 points wide), plain string building, deterministic: coordinates
+//! are rounded to one decimal, and every text goes through [`escape`].
 
 use std::fmt::Write as _;
 
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
-
+use super::model::{BarChart, CAP, LineChart, Point, TARGET_LINE};
 use crate::compute::Status;
-use crate::report::i18n::{self, Lang};
-use crate::report::{IndicatorSection, Report, SeriesPoint};
 
 /// Escape text for an SVG (XML) text node or attribute.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -74,20 +67,6 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     out
 }
 
-/// A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten.
-pub fn nice_max(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let p = 10f64.powf(max.log10().floor());
-    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if m * p >= max {
-            return m * p;
-        }
-    }
-    10.0 * p
-}
-
 fn status_colour(s: Status) -> &'static str {
     match s {
         Status::Achieved => "#1a7f37",
@@ -98,53 +77,8 @@ fn status_colour(s: Status) -> &'static str {
     }
 }
 
-/// The progress chart of one indicator: target in force (dashed) and
-/// actual to date (solid) at each reporting period.
-pub fn indicator(report: &Report, ind: &IndicatorSection) -> String {
-    let title = format!("{} {}", ind.id, ind.title);
-    let legend = (report.labels["chart_target"], report.labels["chart_actual"]);
-    line_chart(report.lang, &title, &ind.series, legend)
-}
-
-/// The burn-rate chart of the financial section: cumulative spending (solid)
-/// against the share of the project's time elapsed (dashed), in percent.
-pub fn burn(report: &Report) -> Option<String> {
-    let funding = report.funding.as_ref().filter(|f| f.chart.is_some())?;
-    let series: Vec<SeriesPoint> = funding
-        .chart_points
-        .iter()
-        .map(|p| SeriesPoint {
-            period: p.period.clone(),
-            target: p.elapsed_percent,
-            actual: p.spent_percent,
-        })
-        .collect();
-    let legend = (report.labels["burn_time"], report.labels["burn_spent"]);
-    Some(line_chart(report.lang, report.labels["burn_chart"], &series, legend))
-}
-
-/// Two lines over reporting periods: `target` dashed, `actual` solid.
-fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &str)) -> String {
-    let (w, h) = (640.0, 340.0);
-    let (left, right, top, bottom) = (64.0, 24.0, 72.0, 64.0);
-    let (pw, ph) = (w - left - right, h - top - bottom);
-    let dec = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
-    let max = series
-        .iter()
-        .flat_map(|p| [dec(p.target), dec(p.actual)])
-        .flatten()
-        .fold(0.0, f64::max);
-    let top_value = nice_max(max);
-    let n = series.len().max(1);
-    let x = |i: usize| {
-        left + if n == 1 {
-            pw / 2.0
-        } else {
-            pw * i as f64 / (n - 1) as f64
-        }
-    };
-    let y = |v: f64| top + ph - ph * v / top_value;
-    let mut s = String::new();
+/// The opening of an SVG document: root element, title, white background.
+fn open(s: &mut String, w: &str, h: &str, title: &str) {
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
@@ -152,7 +86,48 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
     );
     let _ = writeln!(s, "<title>{}</title>", escape(title));
     let _ = writeln!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
-    for (k, line) in wrap(title, 72, 2).iter().enumerate() {
+}
+
+/// The plot area of a line chart and its scales.
+struct Plot {
+    left: f64,
+    top: f64,
+    pw: f64,
+    ph: f64,
+    top_value: f64,
+    /// Number of periods (at least 1).
+    n: usize,
+}
+
+impl Plot {
+    fn x(&self, i: usize) -> f64 {
+        self.left
+            + if self.n == 1 {
+                self.pw / 2.0
+            } else {
+                self.pw * i as f64 / (self.n - 1) as f64
+            }
+    }
+    fn y(&self, v: f64) -> f64 {
+        self.top + self.ph - self.ph * v / self.top_value
+    }
+}
+
+/// Two lines over reporting periods: target dashed, actual solid.
+pub(crate) fn line_chart(c: &LineChart) -> String {
+    let (w, h) = (640.0, 340.0);
+    let (left, right, top, bottom) = (64.0, 24.0, 72.0, 64.0);
+    let plot = Plot {
+        left,
+        top,
+        pw: w - left - right,
+        ph: h - top - bottom,
+        top_value: c.top,
+        n: c.series.len().max(1),
+    };
+    let mut s = String::new();
+    open(&mut s, &w.to_string(), &h.to_string(), &c.title);
+    for (k, line) in wrap(&c.title, 72, 2).iter().enumerate() {
         let _ = writeln!(
             s,
             "<text x=\"8\" y=\"{}\" {FONT} font-size=\"14\" font-weight=\"bold\">{}</text>",
@@ -160,44 +135,58 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
             escape(line)
         );
     }
-    // Grid and value axis: five steps.
-    for k in 0..=4 {
-        let v = top_value * k as f64 / 4.0;
-        let yy = f(y(v));
-        let label = i18n::number(lang, Decimal::from_f64_retain(v).unwrap_or_default().round_dp(2));
+    value_axis(&mut s, c, &plot);
+    period_labels(&mut s, &c.series, &plot);
+    lines(&mut s, &c.series, &plot);
+    line_legend(&mut s, c, left);
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Grid and value axis: one line and one label per tick.
+fn value_axis(s: &mut String, c: &LineChart, p: &Plot) {
+    for t in &c.ticks {
+        let yy = f(p.y(t.value));
         let _ = writeln!(
             s,
             "<line x1=\"{}\" y1=\"{yy}\" x2=\"{}\" y2=\"{yy}\" stroke=\"#e0e0e0\"/>",
-            f(left),
-            f(left + pw)
+            f(p.left),
+            f(p.left + p.pw)
         );
         let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{yy}\" {FONT} font-size=\"11\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
-            f(left - 6.0),
-            escape(&label)
+            f(p.left - 6.0),
+            escape(&t.label)
         );
     }
-    // Period labels, thinned to at most twelve.
-    let every = n.div_ceil(12);
-    for (i, p) in series.iter().enumerate() {
-        if i % every == 0 || i + 1 == n {
+}
+
+/// Period labels, thinned to at most twelve, the last always shown.
+fn period_labels(s: &mut String, series: &[Point], p: &Plot) {
+    let every = p.n.div_ceil(12);
+    for (i, pt) in series.iter().enumerate() {
+        if i % every == 0 || i + 1 == p.n {
             let _ = writeln!(
                 s,
                 "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\">{}</text>",
-                f(x(i)),
-                f(top + ph + 14.0),
-                f(x(i)),
-                f(top + ph + 14.0),
-                escape(&p.period)
+                f(p.x(i)),
+                f(p.top + p.ph + 14.0),
+                f(p.x(i)),
+                f(p.top + p.ph + 14.0),
+                escape(&pt.period)
             );
         }
     }
-    let line = |pick: &dyn Fn(&SeriesPoint) -> Option<f64>| -> Vec<(f64, f64)> {
+}
+
+/// The target polyline (dashed), the actual polyline and its dots.
+fn lines(s: &mut String, series: &[Point], p: &Plot) {
+    let line = |pick: &dyn Fn(&Point) -> Option<f64>| -> Vec<(f64, f64)> {
         series
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| pick(p).map(|v| (x(i), y(v))))
+            .filter_map(|(i, pt)| pick(pt).map(|v| (p.x(i), p.y(v))))
             .collect()
     };
     let path = |pts: &[(f64, f64)]| {
@@ -206,8 +195,8 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let target = line(&|p| dec(p.target));
-    let actual = line(&|p| dec(p.actual));
+    let target = line(&|pt| pt.target);
+    let actual = line(&|pt| pt.actual);
     if !target.is_empty() {
         let _ = writeln!(
             s,
@@ -230,7 +219,10 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
             );
         }
     }
-    // Legend.
+}
+
+/// The legend line under the title: a sample of each line and its name.
+fn line_legend(s: &mut String, c: &LineChart, left: f64) {
     let ly = 58.0;
     let _ = writeln!(
         s,
@@ -242,7 +234,7 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
         s,
         "<text x=\"{}\" y=\"{ly}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
         f(left + 30.0),
-        escape(legend.0)
+        escape(&c.target_label)
     );
     let _ = writeln!(
         s,
@@ -254,44 +246,30 @@ fn line_chart(lang: Lang, title: &str, series: &[SeriesPoint], legend: (&str, &s
         s,
         "<text x=\"{}\" y=\"{ly}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
         f(left + 190.0),
-        escape(legend.1)
+        escape(&c.actual_label)
     );
-    s.push_str("</svg>\n");
-    s
 }
 
-/// Horizontal bars: percent of the target to date per indicator, with the
-/// 100 % line; bars longer than 150 % are cut and keep their label.
-pub fn summary(report: &Report) -> String {
-    let lang: Lang = report.lang;
-    let inds: Vec<&IndicatorSection> = report.results.iter().flat_map(|r| &r.indicators).collect();
+/// Horizontal bars with the 100 % line; bars longer than the cap are cut
+/// and keep their label.
+pub(crate) fn bar_chart(c: &BarChart) -> String {
     let row = 24.0;
     let (left, right, top) = (96.0, 72.0, 40.0);
     let w = 640.0;
-    let h = top + row * inds.len() as f64 + 32.0;
+    let h = top + row * c.bars.len() as f64 + 32.0;
     let pw = w - left - right;
-    let cap = 150.0;
-    let xv = |p: f64| left + pw * p.clamp(0.0, cap) / cap;
+    let xv = |p: f64| left + pw * p.clamp(0.0, CAP) / CAP;
     let mut s = String::new();
-    let title = report.labels["summary_chart"];
-    let _ = writeln!(
-        s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{}\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\">",
-        f(h),
-        f(h),
-        escape(title)
-    );
-    let _ = writeln!(s, "<title>{}</title>", escape(title));
-    let _ = writeln!(s, "<rect width=\"{w}\" height=\"{}\" fill=\"#ffffff\"/>", f(h));
+    open(&mut s, &w.to_string(), &f(h), &c.title);
     let _ = writeln!(
         s,
         "<text x=\"8\" y=\"22\" {FONT} font-size=\"14\" font-weight=\"bold\">{}</text>",
-        escape(title)
+        escape(&c.title)
     );
-    let bottom = top + row * inds.len() as f64;
-    for p in [0.0, 50.0, 100.0, 150.0] {
-        let xx = f(xv(p));
-        let stroke = if p == 100.0 {
+    let bottom = top + row * c.bars.len() as f64;
+    for t in &c.ticks {
+        let xx = f(xv(t.value));
+        let stroke = if t.value == TARGET_LINE {
             "stroke=\"#333333\" stroke-dasharray=\"4 3\""
         } else {
             "stroke=\"#e0e0e0\""
@@ -306,25 +284,19 @@ pub fn summary(report: &Report) -> String {
             s,
             "<text x=\"{xx}\" y=\"{}\" {FONT} font-size=\"10\" text-anchor=\"middle\">{}</text>",
             f(bottom + 14.0),
-            escape(&i18n::percent(lang, Decimal::from_f64_retain(p).unwrap_or_default()))
+            escape(&t.label)
         );
     }
-    for (k, ind) in inds.iter().enumerate() {
+    for (k, bar) in c.bars.iter().enumerate() {
         let yy = top + row * k as f64;
         let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"11\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
             f(left - 6.0),
             f(yy + row / 2.0),
-            escape(&ind.id)
+            escape(&bar.id)
         );
-        let (width, label) = match ind.figures.percent_to_date.and_then(|d| d.to_f64()) {
-            Some(p) => (
-                xv(p) - left,
-                i18n::percent(lang, ind.figures.percent_to_date.unwrap_or_default()),
-            ),
-            None => (0.0, format!("{} ({})", crate::report::UNDEFINED, ind.status_label)),
-        };
+        let width = bar.percent.map(|p| xv(p) - left).unwrap_or(0.0);
         let _ = writeln!(
             s,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
@@ -332,14 +304,14 @@ pub fn summary(report: &Report) -> String {
             f(yy + 4.0),
             f(width),
             f(row - 8.0),
-            status_colour(ind.status)
+            status_colour(bar.status)
         );
         let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
             f(left + width + 4.0),
             f(yy + row / 2.0),
-            escape(&label)
+            escape(&bar.label)
         );
     }
     s.push_str("</svg>\n");
@@ -364,13 +336,5 @@ mod tests {
         let w = wrap("aaa bbb ccc ddd eee", 7, 2);
         assert_eq!(w, ["aaa bbb", "ccc dd…"]);
         assert_eq!(wrap("short", 72, 2), ["short"]);
-    }
-
-    #[test]
-    fn axis_bounds_are_round() {
-        assert_eq!(nice_max(172.0), 200.0);
-        assert_eq!(nice_max(35.0), 50.0);
-        assert_eq!(nice_max(2.0), 2.0);
-        assert_eq!(nice_max(0.0), 1.0);
     }
 }

@@ -14,10 +14,10 @@ use super::layout::{Face, Item, Rgb, Tone};
 
 /// Resource names of the embedded faces. The first six letters are also
 /// the subset tag, so they are fixed upper-case letters: a stable file.
-pub const REGULAR_ID: &str = "DJVSNR";
-pub const BOLD_ID: &str = "DJVSNB";
+pub(crate) const REGULAR_ID: &str = "DJVSNR";
+pub(crate) const BOLD_ID: &str = "DJVSNB";
 
-pub fn font_id(face: Face) -> FontId {
+pub(crate) fn font_id(face: Face) -> FontId {
     FontId(
         match face {
             Face::Regular => REGULAR_ID,
@@ -32,7 +32,7 @@ fn colour(c: Rgb) -> Color {
 }
 
 /// Fill and pattern colours of a tone.
-pub fn tone_colours(t: Tone) -> (Rgb, Rgb) {
+pub(crate) fn tone_colours(t: Tone) -> (Rgb, Rgb) {
     match t {
         Tone::Achieved => ([0.102, 0.498, 0.216], [0.102, 0.498, 0.216]), // #1a7f37
         Tone::OnTrack => ([0.18, 0.62, 0.357], [0.18, 0.62, 0.357]),      // #2e9e5b
@@ -155,27 +155,7 @@ impl Pen<'_> {
                 colour,
                 text,
                 ..
-            } => {
-                if !self.in_text {
-                    self.ops.push(Op::StartTextSection);
-                    self.in_text = true;
-                    self.font = None;
-                }
-                if self.font != Some((*face, *size)) {
-                    self.ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id(*face)),
-                        size: Pt(*size),
-                    });
-                    self.font = Some((*face, *size));
-                }
-                self.fill(*colour);
-                self.ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.h - y)),
-                });
-                self.ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-            }
+            } => self.text(*x, *y, (*face, *size), *colour, text),
             Item::Rect { x, y, w, h, fill } => {
                 self.end_text();
                 self.fill(*fill);
@@ -194,38 +174,7 @@ impl Pen<'_> {
             Item::Dot { x, y, r, colour } => {
                 self.end_text();
                 self.fill(*colour);
-                // A circle from four Bézier arcs.
-                let k = 0.5523 * r;
-                let (cx, cy) = (*x, *y);
-                let pts = [
-                    (cx + r, cy, false),
-                    (cx + r, cy + k, true),
-                    (cx + k, cy + r, true),
-                    (cx, cy + r, false),
-                    (cx - k, cy + r, true),
-                    (cx - r, cy + k, true),
-                    (cx - r, cy, false),
-                    (cx - r, cy - k, true),
-                    (cx - k, cy - r, true),
-                    (cx, cy - r, false),
-                    (cx + k, cy - r, true),
-                    (cx + r, cy - k, true),
-                    (cx + r, cy, false),
-                ];
-                let points = pts
-                    .iter()
-                    .map(|(px, py, b)| LinePoint {
-                        p: self.p(*px, *py),
-                        bezier: *b,
-                    })
-                    .collect();
-                self.ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![PolygonRing { points }],
-                        mode: PaintMode::Fill,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
+                self.dot(*x, *y, *r);
             }
             Item::Bar {
                 x,
@@ -237,29 +186,93 @@ impl Pen<'_> {
                 tick,
             } => {
                 self.end_text();
-                let fw = w * fraction.clamp(0.0, 1.0);
-                if *fraction < 1.0 {
-                    self.fill([1.0, 1.0, 1.0]);
-                    self.rect(*x, *y, *w, *h, PaintMode::Fill);
-                }
-                self.toned(*x, *y, fw, *h, *tone);
-                if *fraction < 1.0 || tick.is_some() {
-                    self.stroke([0.55, 0.55, 0.55], 0.4, None);
-                    self.rect(*x, *y, *w, *h, PaintMode::Stroke);
-                }
-                if let Some(t) = tick {
-                    let tx = x + w * t;
-                    self.stroke([0.1, 0.1, 0.1], 0.8, None);
-                    self.line(&[(tx, y - 1.0), (tx, y + h + 1.0)]);
-                }
+                self.bar([*x, *y, *w, *h], *fraction, *tone, *tick);
             }
             Item::Chart { .. } | Item::Link { .. } => {}
+        }
+    }
+
+    /// Text at baseline `y`, opening a text section and switching font
+    /// only when needed.
+    fn text(&mut self, x: f32, y: f32, font: (Face, f32), colour: Rgb, text: &str) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+            self.font = None;
+        }
+        if self.font != Some(font) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(font.0)),
+                size: Pt(font.1),
+            });
+            self.font = Some(font);
+        }
+        self.fill(colour);
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(self.h - y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+    }
+
+    /// A filled circle from four Bézier arcs.
+    fn dot(&mut self, cx: f32, cy: f32, r: f32) {
+        let k = 0.5523 * r;
+        let pts = [
+            (cx + r, cy, false),
+            (cx + r, cy + k, true),
+            (cx + k, cy + r, true),
+            (cx, cy + r, false),
+            (cx - k, cy + r, true),
+            (cx - r, cy + k, true),
+            (cx - r, cy, false),
+            (cx - r, cy - k, true),
+            (cx - k, cy - r, true),
+            (cx, cy - r, false),
+            (cx + k, cy - r, true),
+            (cx + r, cy - k, true),
+            (cx + r, cy, false),
+        ];
+        let points = pts
+            .iter()
+            .map(|(px, py, b)| LinePoint {
+                p: self.p(*px, *py),
+                bezier: *b,
+            })
+            .collect();
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
+    /// A bar in box `[x, y, w, h]` filled to `fraction` in the tone's
+    /// pattern, outlined when not full or ticked, with its tick.
+    fn bar(&mut self, [x, y, w, h]: [f32; 4], fraction: f32, tone: Tone, tick: Option<f32>) {
+        let fw = w * fraction.clamp(0.0, 1.0);
+        if fraction < 1.0 {
+            self.fill([1.0, 1.0, 1.0]);
+            self.rect(x, y, w, h, PaintMode::Fill);
+        }
+        self.toned(x, y, fw, h, tone);
+        if fraction < 1.0 || tick.is_some() {
+            self.stroke([0.55, 0.55, 0.55], 0.4, None);
+            self.rect(x, y, w, h, PaintMode::Stroke);
+        }
+        if let Some(t) = tick {
+            let tx = x + w * t;
+            self.stroke([0.1, 0.1, 0.1], 0.8, None);
+            self.line(&[(tx, y - 1.0), (tx, y + h + 1.0)]);
         }
     }
 }
 
 /// The operations drawing `items` on a page `height` points high.
-pub fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
+pub(crate) fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
     let mut ops = Vec::with_capacity(items.len() * 4);
     let mut pen = Pen {
         h: height,
