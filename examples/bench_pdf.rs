@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use logframe::compute::Computed;
-use logframe::pdf::{Options, Paper};
+use logframe::render::pdf::{Options, Paper};
 use logframe::report::i18n::Lang;
 use logframe::report::narrative::Narrative;
 use logframe::report::{Inputs, Layout, build};
@@ -38,7 +38,7 @@ fn render(dir: &Path, period: &str, narrative: &str) -> (Vec<u8>, Duration) {
             chart_dir: "charts",
         },
     );
-    let pdf = logframe::pdf::render(
+    let pdf = logframe::render::pdf::render(
         &report,
         &Options {
             paper: Paper::A4,

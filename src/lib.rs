@@ -25,6 +25,3 @@ pub mod source;
 pub mod terminal;
 pub mod validate;
 pub mod workspace;
-
-/// The PDF renderer, under its old path for the callers that name it so.
-pub use render::pdf;

@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use common::{run, workspace};
-use logframe::pdf::layout::{Face, Measure, ellipsize};
+use logframe::render::pdf::layout::{Face, Measure, ellipsize};
 
 /// One point per character; counts the characters it was asked to measure.
 struct Counting(Cell<usize>);

@@ -352,9 +352,9 @@ fn a_url_in_a_title_leaves_figures_and_header_words_whole() {
 /// header and footer inside the page, and no two pieces of text
 /// overlapping (the running header's two sides included).
 fn assert_laid_out_cleanly(dir: &Path, period: &str, lang: logframe::report::i18n::Lang) {
-    use logframe::pdf::Paper;
-    use logframe::pdf::document::lay_out_report;
-    use logframe::pdf::layout::Item;
+    use logframe::render::pdf::Paper;
+    use logframe::render::pdf::document::lay_out_report;
+    use logframe::render::pdf::layout::Item;
     let loaded = logframe::workspace::load(dir);
     let fw = loaded.framework.as_ref().expect("the framework loads");
     let period = fw.parse_period(period).unwrap();

@@ -28,7 +28,7 @@ pub struct ReportArgs {
     pub format: Vec<ReportFormat>,
     /// Paper size of the PDF
     #[arg(long, value_enum, default_value = "a4")]
-    pub paper: crate::pdf::Paper,
+    pub paper: crate::render::pdf::Paper,
     /// Language of the report (default: the project's language, else en)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
@@ -169,9 +169,9 @@ pub fn run(a: ReportArgs) -> i32 {
     let mut outputs: Vec<(Files, String)> = Vec::new();
     for format in formats {
         if format == ReportFormat::Pdf {
-            let bytes = crate::pdf::render(
+            let bytes = crate::render::pdf::render(
                 &report,
-                &crate::pdf::Options {
+                &crate::render::pdf::Options {
                     paper: a.paper,
                     created,
                 },

@@ -37,7 +37,7 @@ pub fn stem(project_id: &str, period: &str, lang: Lang, project_lang: &str) -> S
 }
 
 /// Render a report into text files, named relative to the output folder
-/// (nothing is written yet). The PDF is binary: [`crate::pdf::render`]
+/// (nothing is written yet). The PDF is binary: [`crate::render::pdf::render`]
 /// makes it and `run` writes it, so here it yields no files.
 pub fn render_files(
     report: &Report,
