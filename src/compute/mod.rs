@@ -1,6 +1,7 @@
 //! Pure computation: from a framework and the ledger rows in force to
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
+pub mod breakdown;
 pub mod funding;
 pub mod progress;
 pub mod quality;

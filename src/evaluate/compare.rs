@@ -23,8 +23,9 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::compute::breakdown::by_dimension;
 use crate::compute::progress::{Progress, percent_of, progress};
-use crate::compute::series::{Point, breakdown};
+use crate::compute::series::Point;
 use crate::compute::targets::TargetInForce;
 use crate::compute::{Computed, Reason, Status};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
@@ -250,7 +251,7 @@ fn category_rows(c: &Computed, i: usize, d: usize, periods: &[Period]) -> Vec<Ca
     // Category index (None = recorded without this breakdown) -> points.
     let mut by_cat: std::collections::BTreeMap<Option<u16>, Vec<Point>> = Default::default();
     for p in points {
-        let parts = breakdown(c.ledger, &p.rows, d);
+        let parts = by_dimension(c.ledger, &p.rows, d);
         if parts.is_empty() {
             by_cat.entry(None).or_default().push(p.clone());
             continue;

@@ -18,14 +18,13 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::compute::breakdown::{self, CrossTable};
 use crate::compute::quality::{Rules, findings};
-use crate::compute::series::{add, breakdown};
 use crate::compute::targets::target_at;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
-use crate::ledger::row::TOTAL;
-use crate::model::{Aggregate, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value};
+use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value};
 use crate::source::Sources;
 use i18n::Lang;
 pub use narrative::Narrative;
@@ -566,27 +565,17 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
 }
 
 /// Breakdown tables of the to-date value: a cross table of the first two
-/// dimensions where rows carry both, else one table per dimension.
+/// dimensions where rows carry both, else one table per dimension. The
+/// sums come from [`crate::compute::breakdown`]; here they become cells.
 fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progress, lang: Lang) -> Vec<Table> {
     if ind.disaggregate_by.is_empty() || p.to_date_rows.is_empty() {
         return Vec::new();
     }
-    // A running total breaks down over every period so far; a level (last,
-    // max, mean) over its latest period only.
-    let rows: Vec<u32> = if ind.cumulative || ind.aggregate == Aggregate::Sum {
-        p.to_date_rows.clone()
-    } else {
-        let latest = p.to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
-        p.to_date_rows
-            .iter()
-            .copied()
-            .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
-            .collect()
-    };
+    let rows = breakdown::to_date_rows(ledger, ind, &p.to_date_rows);
     let caption_suffix = |dims: &str| format!("{} – {dims}", i18n::label(lang, "disaggregation"));
     let dims = &ind.disaggregate_by;
     if dims.len() >= 2
-        && let Some(t) = cross_table(fw, ledger, &rows, dims[0], dims[1], lang)
+        && let Some(t) = breakdown::cross(ledger, &rows, dims[0], dims[1])
     {
         let names = format!(
             "{} × {}",
@@ -595,20 +584,17 @@ fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progres
         );
         return vec![Table {
             caption: caption_suffix(&names),
-            ..t
+            ..cross_table(fw, &t, dims[0], dims[1], lang)
         }];
     }
     let mut out = Vec::new();
     for &d in dims {
-        let b = breakdown(ledger, &rows, d);
+        let b = breakdown::by_dimension(ledger, &rows, d);
         if b.is_empty() {
             continue;
         }
         let dim = &fw.disaggregations[d];
-        let total = b
-            .values()
-            .skip(1)
-            .fold(b.values().next().cloned(), |acc, v| acc.map(|a| add(&a, v)));
+        let total = breakdown::sum(b.values());
         let mut body: Vec<Vec<String>> = b
             .iter()
             .map(|(k, v)| {
@@ -634,68 +620,32 @@ fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progres
 }
 
 /// Rows: values of `down`; columns: values of `across`, then the total.
-fn cross_table(fw: &Framework, ledger: &Ledger, rows: &[u32], across: usize, down: usize, lang: Lang) -> Option<Table> {
-    let both: Vec<&crate::ledger::Entry> = rows
-        .iter()
-        .map(|&r| &ledger.entries[r as usize])
-        .filter(|e| e.dims.0[across] != TOTAL && e.dims.0[down] != TOTAL)
-        .collect();
-    let shape = both.iter().map(|e| (e.dims.depth(), e.dims.shape())).min()?;
-    let mut cells: BTreeMap<(u16, u16), Value> = BTreeMap::new();
-    for e in both.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
-        let k = (e.dims.0[down], e.dims.0[across]);
-        let v = match cells.get(&k) {
-            Some(prev) => add(prev, &e.value),
-            None => e.value.clone(),
-        };
-        cells.insert(k, v);
-    }
-    let cols: Vec<u16> = {
-        let mut c: Vec<u16> = cells.keys().map(|k| k.1).collect();
-        c.sort_unstable();
-        c.dedup();
-        c
-    };
-    let downs: Vec<u16> = {
-        let mut d: Vec<u16> = cells.keys().map(|k| k.0).collect();
-        d.sort_unstable();
-        d.dedup();
-        d
-    };
+fn cross_table(fw: &Framework, t: &CrossTable, across: usize, down: usize, lang: Lang) -> Table {
     let (da, dd) = (&fw.disaggregations[across], &fw.disaggregations[down]);
-    let sum = |vals: Vec<&Value>| {
-        vals.iter()
-            .skip(1)
-            .fold(vals.first().map(|v| (*v).clone()), |acc, v| acc.map(|a| add(&a, v)))
-    };
     let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
     let mut header = vec![i18n::dimension(lang, &dd.name)];
     header.extend(
-        cols.iter()
+        t.acrosses
+            .iter()
             .map(|&c| i18n::dimension_value(lang, &da.values[c as usize])),
     );
     header.push(i18n::label(lang, "total").into());
     let mut body = Vec::new();
-    for &d in &downs {
+    for (&d, row_total) in t.downs.iter().zip(&t.row_totals) {
         let mut row = vec![dd.values[d as usize].clone()];
-        row.extend(cols.iter().map(|&c| cell(cells.get(&(d, c)))));
-        row.push(cell(
-            sum(cells.iter().filter(|(k, _)| k.0 == d).map(|(_, v)| v).collect()).as_ref(),
-        ));
+        row.extend(t.acrosses.iter().map(|&c| cell(t.cells.get(&(d, c)))));
+        row.push(cell(row_total.as_ref()));
         body.push(row);
     }
     let mut total = vec![i18n::label(lang, "total").to_string()];
-    total.extend(
-        cols.iter()
-            .map(|&c| cell(sum(cells.iter().filter(|(k, _)| k.1 == c).map(|(_, v)| v).collect()).as_ref())),
-    );
-    total.push(cell(sum(cells.values().collect()).as_ref()));
+    total.extend(t.column_totals.iter().map(|v| cell(v.as_ref())));
+    total.push(cell(t.total.as_ref()));
     body.push(total);
-    Some(Table {
+    Table {
         caption: String::new(),
         header,
         rows: body,
-    })
+    }
 }
 
 fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
