@@ -26,7 +26,9 @@ pub struct Progress {
     pub period_actual: Option<Value>,
     /// The value to date: a running total or the latest level.
     pub to_date_actual: Option<Value>,
-    /// The target written for this very period, if any.
+    /// The target written for this very period, if any, as written (for a
+    /// running total, a total to date; see
+    /// [`super::targets::target_within_period`] for the period alone).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub period_target: Option<Decimal>,
     /// The target in force at the period's end (written or interpolated).

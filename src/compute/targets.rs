@@ -137,6 +137,25 @@ pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
         .map(|t| t.value)
 }
 
+/// The target of the period alone, for the report's "period target"
+/// column. Not [`crate::compute::Progress::period_target`], the target
+/// written for the period as it stands: a running total's targets are
+/// written as totals to date, so the target of its period alone is the
+/// target in force at the period's end less the one in force the day
+/// before the period starts (written 25 by Q2 after 10 by Q1: 15 for Q2).
+/// A level's target is the level written for the period. `None` when no
+/// target is written for the period, even if one is in force.
+pub fn target_within_period(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Decimal> {
+    let written = explicit(ind, period)?;
+    if !ind.cumulative {
+        return Some(written);
+    }
+    let at = |d: NaiveDate| target_at(fw, ind, &Period::days(d, d)).map(|t| t.value);
+    let end = at(period.end).unwrap_or(written);
+    let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
+    Some(end - before)
+}
+
 /// The life-of-project target: the `end` target, else the latest dated one.
 pub fn end_target(ind: &Indicator) -> Option<Decimal> {
     ind.end_target.as_ref().or(ind.targets.last()).map(|t| t.value)
@@ -154,3 +173,7 @@ pub fn milestone_due(fw: &Framework, ind: &Indicator) -> Option<NaiveDate> {
         })
         .min()
 }
+
+#[cfg(test)]
+#[path = "targets_tests.rs"]
+mod tests;

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::compute::breakdown::{self, CrossTable};
 use crate::compute::quality::{Rules, findings};
-use crate::compute::targets::target_at;
+use crate::compute::targets::target_within_period;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
@@ -197,6 +197,8 @@ pub struct IndicatorSection {
     pub kind: IndicatorType,
     pub unit: Option<String>,
     pub baseline: String,
+    /// The target of the period alone
+    /// ([`crate::compute::targets::target_within_period`]).
     pub period_target: String,
     pub target_to_date: String,
     pub end_target: String,
@@ -509,7 +511,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         kind: ind.kind,
         unit: ind.unit.clone(),
         baseline: fig(p.baseline),
-        period_target: fig(period_target(c.fw, ind, &inp.period, p.period_target)),
+        period_target: fig(target_within_period(c.fw, ind, &inp.period)),
         target_to_date: fig(p.target_to_date.map(|t| t.value)),
         end_target: fig(p.end_target),
         period_actual: val(p.period_actual.as_ref()),
@@ -532,21 +534,6 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
             percent_of_end: p.percent_of_end,
         },
     }
-}
-
-/// The target of the period alone. A running total's targets are written
-/// as totals to date, so its period target is the target in force at the
-/// period's end less the one in force the day before the period starts;
-/// shown only when the period has a target written for it.
-fn period_target(fw: &Framework, ind: &Indicator, period: &Period, explicit: Option<Decimal>) -> Option<Decimal> {
-    let t = explicit?;
-    if !ind.cumulative {
-        return Some(t);
-    }
-    let at = |d: chrono::NaiveDate| target_at(fw, ind, &Period::days(d, d)).map(|t| t.value);
-    let end = at(period.end).unwrap_or(t);
-    let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
-    Some(end - before)
 }
 
 /// Comments recorded with the rows, once each, by period.
