@@ -2,6 +2,7 @@
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
 pub mod breakdown;
+pub mod fiscal;
 pub mod funding;
 pub mod progress;
 pub mod quality;

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::compute::breakdown::{self, CrossTable};
+use crate::compute::fiscal::fiscal_year_holding;
 use crate::compute::quality::{Rules, findings};
 use crate::compute::targets::target_within_period;
 use crate::compute::{Computed, Progress, Status};
@@ -325,12 +326,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         _ => None,
     });
     let fiscal_year = fiscal.map(|fy| {
-        let y = if (period.end.format("%m-%d").to_string()) >= format!("{:02}-{:02}", fy.month, fy.day) {
-            chrono::Datelike::year(&period.end)
-        } else {
-            chrono::Datelike::year(&period.end) - 1
-        };
-        let fy_period = Period::fiscal_year(y, fy);
+        let fy_period = fiscal_year_holding(period.end, fy);
         let last_month = chrono::Datelike::month(&fy_period.end);
         format!(
             "{fy_period} ({} – {})",
