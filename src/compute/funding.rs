@@ -142,6 +142,23 @@ pub struct PeriodSpend {
     pub elapsed_percent: Option<Decimal>,
 }
 
+impl FundingSummary {
+    /// The shortfall as a percent of the budget, to two decimals: the
+    /// complement of `pledged_percent` (budget 200, pledged 150: shortfall
+    /// 50, 25 %). `None` for a zero budget.
+    pub fn shortfall_percent(&self) -> Option<Decimal> {
+        percent(self.shortfall, self.budget)
+    }
+}
+
+impl ShortfallCheck {
+    /// How far the stated shortfall is from budget - pledged, whichever
+    /// way (`difference` says which).
+    pub fn gap(&self) -> Decimal {
+        self.difference.abs()
+    }
+}
+
 /// part / whole x 100 to two decimals; `None` for a zero whole.
 fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
@@ -394,3 +411,7 @@ pub fn portfolio(summaries: &[FundingSummary], without_funding: Vec<String>) -> 
         without_funding,
     }
 }
+
+#[cfg(test)]
+#[path = "funding_tests.rs"]
+mod tests;

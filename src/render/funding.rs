@@ -40,7 +40,7 @@ fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
     match c {
         None => String::new(),
         Some(c) if c.agrees => "agrees".into(),
-        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(-c.difference, dp)),
+        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(c.gap(), dp)),
         Some(c) => format!("stated is {} more", money_dp(c.difference, dp)),
     }
 }
@@ -62,7 +62,7 @@ pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
             "the stated shortfall {currency} {} does not add up: budget - pledged is {}, the source states {} {way}",
             money(c.stated),
             money(c.computed),
-            money(c.difference.abs())
+            money(c.gap())
         )
     }
 }
@@ -102,7 +102,7 @@ pub fn table(s: &FundingSummary) -> String {
         vec![
             "shortfall".into(),
             money(s.shortfall),
-            format::percent(s.pledged_percent.map(|p| Decimal::ONE_HUNDRED - p)),
+            format::percent(s.shortfall_percent()),
         ],
     ];
     if let Some(chk) = &s.shortfall_check {
