@@ -104,8 +104,8 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
             });
         }
         if d0 <= d && d < d1 {
-            let span = Decimal::from((d1 - d0).num_days());
-            let done = Decimal::from((d - d0).num_days());
+            let (done, span) = interpolation_days(d0, d1, d);
+            let (done, span) = (Decimal::from(done), Decimal::from(span));
             let value = if span.is_zero() {
                 v1
             } else {
@@ -127,6 +127,13 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
         value: last.1,
         rule: TargetRule::Held { from: last.0 },
     })
+}
+
+/// The days of a linear interpolation between anchors on `from` and `to`
+/// at `date`: (days done since `from`, days from `from` to `to`). The
+/// value is `from_value + (to_value - from_value) x done / span`.
+pub fn interpolation_days(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> (i64, i64) {
+    ((date - from).num_days(), (to - from).num_days())
 }
 
 /// A target written for exactly this period (same dates).

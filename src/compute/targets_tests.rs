@@ -85,6 +85,8 @@ fn a_target_is_interpolated_by_days_between_anchors() {
     // Between 25 on 2022-06-30 and 100 on 2023-12-31 (549 days): on
     // 2022-09-30 (92 days on) 25 + 75 x 92 / 549 = 25 + 12.568... = 37.57.
     let day = NaiveDate::from_ymd_opt(2022, 9, 30).unwrap();
+    let (from, to) = (quarter(2).end, fw.project.end);
+    assert_eq!(interpolation_days(from, to, day), (92, 549));
     let t = target_at(&fw, c, &Period::days(day, day)).expect("in force");
     assert_eq!(t.value.round_dp(2), d("37.57"));
     assert!(matches!(t.rule, TargetRule::Interpolated { .. }));
