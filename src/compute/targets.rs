@@ -168,6 +168,29 @@ pub fn end_target(ind: &Indicator) -> Option<Decimal> {
     ind.end_target.as_ref().or(ind.targets.last()).map(|t| t.value)
 }
 
+/// The target a value recorded within `period` is held against when it is
+/// published per period (IATI): a milestone's is 1 (done) in the period
+/// holding its due date and none in the others; any other indicator's, and
+/// a milestone's without a `yes` target, is `in_force` (the target in force
+/// at the period's end).
+pub fn target_for_period_value(
+    fw: &Framework,
+    ind: &Indicator,
+    period: &Period,
+    in_force: Option<TargetInForce>,
+) -> Option<TargetInForce> {
+    let due = (ind.kind == IndicatorType::Milestone)
+        .then(|| milestone_due(fw, ind))
+        .flatten();
+    match due {
+        Some(d) => period.contains_date(d).then_some(TargetInForce {
+            value: Decimal::ONE,
+            rule: TargetRule::Explicit { period: *period },
+        }),
+        None => in_force,
+    }
+}
+
 /// When a milestone is due: the earliest `yes` target.
 pub fn milestone_due(fw: &Framework, ind: &Indicator) -> Option<NaiveDate> {
     ind.targets

@@ -11,7 +11,7 @@ use crate::source::Sources;
 
 /// C: a running total (count) with targets 10 by 2022-Q1, 25 by 2022-Q2
 /// and 100 at the end. L: a level (number) from baseline 50 with a target
-/// of 60 for 2022-Q2.
+/// of 60 for 2022-Q2. M: a milestone due on 15 August 2022.
 const YAML: &str = r#"
 project:
   id: t
@@ -38,6 +38,11 @@ results:
         baseline: {value: "50", date: 2022-01-01}
         targets:
           - {period: 2022-Q2, value: "60"}
+      - id: M
+        title: Milestone
+        type: milestone
+        targets:
+          - {period: 2022-08-15, value: "yes"}
 "#;
 
 fn framework() -> Framework {
@@ -90,4 +95,20 @@ fn a_target_is_interpolated_by_days_between_anchors() {
     let t = target_at(&fw, c, &Period::days(day, day)).expect("in force");
     assert_eq!(t.value.round_dp(2), d("37.57"));
     assert!(matches!(t.rule, TargetRule::Interpolated { .. }));
+}
+
+#[test]
+fn a_milestone_is_published_as_1_in_the_period_it_is_due() {
+    let fw = framework();
+    let (c, m) = (&fw.indicators[0], &fw.indicators[2]);
+    // Due 2022-08-15, inside 2022-Q3: 1 there, no target in Q2 or Q4,
+    // whatever is in force.
+    let in_force = target_at(&fw, c, &quarter(4));
+    let t = target_for_period_value(&fw, m, &quarter(3), in_force).expect("due in Q3");
+    assert_eq!(t.value, Decimal::ONE);
+    assert_eq!(t.rule, TargetRule::Explicit { period: quarter(3) });
+    assert_eq!(target_for_period_value(&fw, m, &quarter(2), in_force), None);
+    assert_eq!(target_for_period_value(&fw, m, &quarter(4), in_force), None);
+    // Any other indicator: the target in force.
+    assert_eq!(target_for_period_value(&fw, c, &quarter(4), in_force), in_force);
 }

@@ -23,13 +23,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use rust_decimal::Decimal;
 
 use super::{NS, PREFIX};
 use crate::compute::Computed;
 use crate::compute::breakdown::{complete_cells, points_behind};
 use crate::compute::series::Point;
-use crate::compute::targets::{TargetInForce, TargetRule, milestone_due};
+use crate::compute::targets::{TargetInForce, TargetRule, target_for_period_value};
 use crate::diag::Diagnostic;
 use crate::format::decimal;
 use crate::ledger::DimKey;
@@ -327,9 +326,6 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
         x.empty("baseline", &attrs);
     }
     let points = &c.series.by_indicator[i];
-    let due = (ind.kind == IndicatorType::Milestone)
-        .then(|| milestone_due(fw, ind))
-        .flatten();
     let mut prev_end: Option<NaiveDate> = None;
     for rp in &c.reporting {
         let prog = c.progress(i, rp);
@@ -351,13 +347,7 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
         } else {
             let within: Vec<&Point> = points.iter().filter(|p| rp.contains(&p.period)).collect();
             let chosen = points_behind(ind.aggregate, &within);
-            let target = match due {
-                Some(d) => rp.contains_date(d).then_some(TargetInForce {
-                    value: Decimal::ONE,
-                    rule: TargetRule::Explicit { period: *rp },
-                }),
-                None => prog.target_to_date,
-            };
+            let target = target_for_period_value(fw, ind, rp, prog.target_to_date);
             let cells = if prog.period_actual.is_some() {
                 complete_cells(c.ledger, &chosen)
             } else {
