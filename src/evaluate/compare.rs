@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::compute::breakdown::by_dimension;
-use crate::compute::progress::{Progress, percent_of, progress};
+use crate::compute::progress::{Progress, percent_toward, progress};
 use crate::compute::series::Point;
 use crate::compute::targets::TargetInForce;
 use crate::compute::{Computed, Reason, Status};
@@ -197,7 +197,7 @@ fn indicator_row(c: &Computed, i: usize, opts: &Options) -> IndicatorRow {
                 // measured within the period the same formula is applied to
                 // the figure shown, so that the row reads consistently.
                 ActualRule::Period => match (actual.as_ref().and_then(Value::figure), p.target_to_date) {
-                    (Some(a), Some(t)) => percent_of(a, ind.start_value(), t.value),
+                    (Some(a), Some(t)) => percent_toward(ind, a, t.value),
                     _ => None,
                 },
             };
