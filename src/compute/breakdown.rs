@@ -17,7 +17,7 @@ use crate::ledger::{DimKey, Entry, Ledger};
 use crate::model::{Aggregate, Indicator, Value};
 
 /// The sum of values (see [`add`]): `None` when there is nothing to add.
-pub fn sum<'a>(values: impl IntoIterator<Item = &'a Value>) -> Option<Value> {
+pub(crate) fn sum<'a>(values: impl IntoIterator<Item = &'a Value>) -> Option<Value> {
     let mut it = values.into_iter();
     let first = it.next().cloned();
     it.fold(first, |acc, v| acc.map(|a| add(&a, v)))
@@ -49,7 +49,7 @@ fn finest_with<'l>(ledger: &'l Ledger, rows: &[u32], dims: &[usize]) -> Vec<&'l 
 }
 
 /// Breakdown of a set of rows by one dimension: value index -> summed value.
-pub fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
+pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
     let mut out = BTreeMap::new();
     for e in finest_with(ledger, rows, &[dim]) {
         add_into(&mut out, e.dims.0[dim], &e.value);
@@ -60,7 +60,7 @@ pub fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, 
 /// The rows a to-date breakdown is taken from: a running total (or a sum)
 /// breaks down over every period so far; a level (last, max, mean) over its
 /// latest period only.
-pub fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32]) -> Vec<u32> {
+pub(crate) fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32]) -> Vec<u32> {
     rows_to_break_down(ledger, to_date_rows, ind.cumulative || ind.aggregate == Aggregate::Sum)
 }
 
@@ -79,23 +79,23 @@ fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool)
 
 /// A two-way table of summed values with its margins.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CrossTable {
+pub(crate) struct CrossTable {
     /// Values of the `down` dimension present, in value order.
-    pub downs: Vec<u16>,
+    pub(crate) downs: Vec<u16>,
     /// Values of the `across` dimension present, in value order.
-    pub acrosses: Vec<u16>,
+    pub(crate) acrosses: Vec<u16>,
     /// (down, across) -> sum.
-    pub cells: BTreeMap<(u16, u16), Value>,
+    pub(crate) cells: BTreeMap<(u16, u16), Value>,
     /// The sum of each row, in `downs` order.
-    pub row_totals: Vec<Option<Value>>,
+    pub(crate) row_totals: Vec<Option<Value>>,
     /// The sum of each column, in `acrosses` order.
-    pub column_totals: Vec<Option<Value>>,
-    pub total: Option<Value>,
+    pub(crate) column_totals: Vec<Option<Value>>,
+    pub(crate) total: Option<Value>,
 }
 
 /// Cross table of the rows that give both dimensions; `None` when no row
 /// gives both.
-pub fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -> Option<CrossTable> {
+pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -> Option<CrossTable> {
     let both = finest_with(ledger, rows, &[across, down]);
     if both.is_empty() {
         return None;
@@ -128,7 +128,7 @@ pub fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -> Optio
 /// The points whose rows stand behind a period value aggregated with
 /// `rule`: all of them for a sum, the latest for `last`, the largest for
 /// `max`; none for a mean (a mean of parts is not a part of the mean).
-pub fn points_behind<'p>(rule: Aggregate, within: &[&'p Point]) -> Vec<&'p Point> {
+pub(crate) fn points_behind<'p>(rule: Aggregate, within: &[&'p Point]) -> Vec<&'p Point> {
     match rule {
         Aggregate::Sum => within.to_vec(),
         Aggregate::Last => within.iter().max_by_key(|p| p.period).copied().into_iter().collect(),
@@ -148,7 +148,7 @@ pub fn points_behind<'p>(rule: Aggregate, within: &[&'p Point]) -> Vec<&'p Point
 /// coarser breakdowns derived from them; kept only where they add up to
 /// the point's total. A zero total without rows is complete in every
 /// breakdown. Sorted by breakdown (coarsest first), then by value order.
-pub fn complete_cells(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey, Value)> {
+pub(crate) fn complete_cells(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey, Value)> {
     let mut complete: Option<BTreeSet<u8>> = None;
     let mut sums: BTreeMap<(usize, u8, DimKey), Value> = BTreeMap::new();
     for p in points {

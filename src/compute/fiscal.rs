@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::{FiscalYearStart, Period};
 
 /// The fiscal year holding `date`.
-pub fn fiscal_year_holding(date: NaiveDate, fy: FiscalYearStart) -> Period {
+pub(crate) fn fiscal_year_holding(date: NaiveDate, fy: FiscalYearStart) -> Period {
     let year = if (date.month(), date.day()) >= (fy.month, fy.day) {
         date.year()
     } else {

@@ -146,7 +146,7 @@ impl FundingSummary {
     /// The shortfall as a percent of the budget, to two decimals: the
     /// complement of `pledged_percent` (budget 200, pledged 150: shortfall
     /// 50, 25 %). `None` for a zero budget.
-    pub fn shortfall_percent(&self) -> Option<Decimal> {
+    pub(crate) fn shortfall_percent(&self) -> Option<Decimal> {
         percent(self.shortfall, self.budget)
     }
 }
@@ -154,7 +154,7 @@ impl FundingSummary {
 impl ShortfallCheck {
     /// How far the stated shortfall is from budget - pledged, whichever
     /// way (`difference` says which).
-    pub fn gap(&self) -> Decimal {
+    pub(crate) fn gap(&self) -> Decimal {
         self.difference.abs()
     }
 }

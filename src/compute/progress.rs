@@ -97,7 +97,7 @@ pub fn percent_of(actual: Decimal, start: Decimal, target: Decimal) -> Option<De
 /// Percent of `target` achieved by `actual` with the indicator's formula:
 /// a running total from zero (actual / target), a level from its baseline
 /// ((actual - baseline) / (target - baseline)).
-pub fn percent_toward(ind: &Indicator, actual: Decimal, target: Decimal) -> Option<Decimal> {
+pub(crate) fn percent_toward(ind: &Indicator, actual: Decimal, target: Decimal) -> Option<Decimal> {
     percent_of(actual, ind.start_value(), target)
 }
 

@@ -132,7 +132,7 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
 /// The days of a linear interpolation between anchors on `from` and `to`
 /// at `date`: (days done since `from`, days from `from` to `to`). The
 /// value is `from_value + (to_value - from_value) x done / span`.
-pub fn interpolation_days(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> (i64, i64) {
+pub(crate) fn interpolation_days(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> (i64, i64) {
     ((date - from).num_days(), (to - from).num_days())
 }
 
@@ -152,7 +152,7 @@ pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
 /// before the period starts (written 25 by Q2 after 10 by Q1: 15 for Q2).
 /// A level's target is the level written for the period. `None` when no
 /// target is written for the period, even if one is in force.
-pub fn target_within_period(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Decimal> {
+pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Decimal> {
     let written = explicit(ind, period)?;
     if !ind.cumulative {
         return Some(written);
@@ -173,7 +173,7 @@ pub fn end_target(ind: &Indicator) -> Option<Decimal> {
 /// holding its due date and none in the others; any other indicator's, and
 /// a milestone's without a `yes` target, is `in_force` (the target in force
 /// at the period's end).
-pub fn target_for_period_value(
+pub(crate) fn target_for_period_value(
     fw: &Framework,
     ind: &Indicator,
     period: &Period,
