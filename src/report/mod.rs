@@ -8,6 +8,8 @@
 //! the charts and for machine consumers.
 
 pub mod command;
+mod data_quality;
+mod disaggregation;
 pub mod funding;
 pub mod i18n;
 pub mod narrative;
@@ -18,14 +20,12 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::compute::breakdown::{self, CrossTable};
 use crate::compute::fiscal::fiscal_year_holding;
-use crate::compute::quality::{Rules, findings};
 use crate::compute::targets::target_within_period;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
-use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value};
+use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Project, Value};
 use crate::source::Sources;
 use i18n::Lang;
 pub use narrative::Narrative;
@@ -318,22 +318,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .cloned()
         .collect();
     let p = &fw.project;
-    // A declared fiscal year; else April-March for a Global Affairs Canada
-    // project in the GAC layout (another donor's project has none to show).
-    let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
-    let fiscal = p.fiscal_year_start.or(match inp.layout {
-        Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
-        _ => None,
-    });
-    let fiscal_year = fiscal.map(|fy| {
-        let fy_period = fiscal_year_holding(period.end, fy);
-        let last_month = chrono::Datelike::month(&fy_period.end);
-        format!(
-            "{fy_period} ({} – {})",
-            i18n::month(lang, fy.month),
-            i18n::month(lang, last_month)
-        )
-    });
+    let fiscal_year = fiscal_year(p, inp.layout, &period, lang);
     let generated = inp
         .source_date_epoch
         .and_then(|s| DateTime::from_timestamp(s, 0))
@@ -382,7 +367,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         funding: crate::compute::funding::summary(fw, Some(period))
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         pmf: pmf_rows(fw, lang),
-        data_quality: data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
+        data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }
 }
 
@@ -518,7 +503,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         status_label: i18n::status(lang, p.status),
         explanation: i18n::explanation(lang, ind.kind, p.status, &p.reason, done_in.as_deref()),
         assessment,
-        disaggregations: disaggregations(c.fw, ledger, ind, p, lang),
+        disaggregations: disaggregation::disaggregations(c.fw, ledger, ind, p, lang),
         comments: comments(ledger, &p.period_rows),
         chart: (!series.is_empty()).then(|| format!("{}/{}", inp.chart_dir, chart_file(&ind.id))),
         series,
@@ -547,88 +532,22 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
 }
 
-/// Breakdown tables of the to-date value: a cross table of the first two
-/// dimensions where rows carry both, else one table per dimension. The
-/// sums come from [`crate::compute::breakdown`]; here they become cells.
-fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progress, lang: Lang) -> Vec<Table> {
-    if ind.disaggregate_by.is_empty() || p.to_date_rows.is_empty() {
-        return Vec::new();
-    }
-    let rows = breakdown::to_date_rows(ledger, ind, &p.to_date_rows);
-    let caption_suffix = |dims: &str| format!("{} – {dims}", i18n::label(lang, "disaggregation"));
-    let dims = &ind.disaggregate_by;
-    if dims.len() >= 2
-        && let Some(t) = breakdown::cross(ledger, &rows, dims[0], dims[1])
-    {
-        let names = format!(
-            "{} × {}",
-            i18n::dimension(lang, &fw.disaggregations[dims[1]].name),
-            i18n::dimension(lang, &fw.disaggregations[dims[0]].name)
-        );
-        return vec![Table {
-            caption: caption_suffix(&names),
-            ..cross_table(fw, &t, dims[0], dims[1], lang)
-        }];
-    }
-    let mut out = Vec::new();
-    for &d in dims {
-        let b = breakdown::by_dimension(ledger, &rows, d);
-        if b.is_empty() {
-            continue;
-        }
-        let dim = &fw.disaggregations[d];
-        let total = breakdown::sum(b.values());
-        let mut body: Vec<Vec<String>> = b
-            .iter()
-            .map(|(k, v)| {
-                vec![
-                    i18n::dimension_value(lang, &dim.values[*k as usize]),
-                    i18n::value(lang, v),
-                ]
-            })
-            .collect();
-        if let Some(t) = total {
-            body.push(vec![i18n::label(lang, "total").into(), i18n::value(lang, &t)]);
-        }
-        out.push(Table {
-            caption: caption_suffix(&i18n::dimension(lang, &dim.name)),
-            header: vec![
-                i18n::dimension(lang, &dim.name),
-                i18n::label(lang, "actual_to_date").into(),
-            ],
-            rows: body,
-        });
-    }
-    out
-}
-
-/// Rows: values of `down`; columns: values of `across`, then the total.
-fn cross_table(fw: &Framework, t: &CrossTable, across: usize, down: usize, lang: Lang) -> Table {
-    let (da, dd) = (&fw.disaggregations[across], &fw.disaggregations[down]);
-    let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
-    let mut header = vec![i18n::dimension(lang, &dd.name)];
-    header.extend(
-        t.acrosses
-            .iter()
-            .map(|&c| i18n::dimension_value(lang, &da.values[c as usize])),
-    );
-    header.push(i18n::label(lang, "total").into());
-    let mut body = Vec::new();
-    for (&d, row_total) in t.downs.iter().zip(&t.row_totals) {
-        let mut row = vec![dd.values[d as usize].clone()];
-        row.extend(t.acrosses.iter().map(|&c| cell(t.cells.get(&(d, c)))));
-        row.push(cell(row_total.as_ref()));
-        body.push(row);
-    }
-    let mut total = vec![i18n::label(lang, "total").to_string()];
-    total.extend(t.column_totals.iter().map(|v| cell(v.as_ref())));
-    total.push(cell(t.total.as_ref()));
-    body.push(total);
-    Table {
-        caption: String::new(),
-        header,
-        rows: body,
-    }
+/// The fiscal year holding the period's end, `FY2023-24 (April – March)`:
+/// of a declared fiscal year; else April-March for a Global Affairs Canada
+/// project in the GAC layout (another donor's project has none to show).
+fn fiscal_year(p: &Project, layout: Layout, period: &Period, lang: Lang) -> Option<String> {
+    let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
+    let fiscal = p.fiscal_year_start.or(match layout {
+        Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
+        _ => None,
+    })?;
+    let fy_period = fiscal_year_holding(period.end, fiscal);
+    let last_month = chrono::Datelike::month(&fy_period.end);
+    Some(format!(
+        "{fy_period} ({} – {})",
+        i18n::month(lang, fiscal.month),
+        i18n::month(lang, last_month)
+    ))
 }
 
 fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
@@ -650,52 +569,4 @@ fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
             responsible: t(&ind.pmf.responsible),
         })
         .collect()
-}
-
-/// Findings about the data: the diagnostics of loading and computing
-/// (breakdowns that do not add up, ...), then the data-quality rules of
-/// `check --quality` (missing, late, outlying values, ...) as of the
-/// period's end, or the `--as-of` date: the report and `check` agree.
-fn data_quality(
-    c: &Computed,
-    period: &Period,
-    as_of: Option<DateTime<Utc>>,
-    diags: &Diagnostics,
-    sources: &Sources,
-) -> Vec<String> {
-    let fw = c.fw;
-    let rules = Rules {
-        deadline_days: c.fw.project.reporting_deadline_days,
-        today: as_of.map_or(period.end, |a| a.date_naive()),
-        now: None,
-    };
-    let mut d = diags.clone();
-    d.sort();
-    let mut found = findings(c, sources, &rules);
-    found.sort();
-    let at = |span: Option<crate::source::Span>| {
-        span.map(|s| {
-            let loc = sources.locate(s);
-            let dir = fw.dir.to_string_lossy().into_owned();
-            let rel = loc
-                .strip_prefix(&dir)
-                .map(|r| r.trim_start_matches(['/', '\\']).to_string())
-                .unwrap_or(loc);
-            format!("{rel}: ")
-        })
-        .unwrap_or_default()
-    };
-    let mut out: Vec<String> =
-        d.0.iter()
-            .map(|d| {
-                let mut s = format!("{}{}", at(d.span), d.message);
-                if let (Some(e), Some(f)) = (&d.expected, &d.found) {
-                    s.push_str(&format!(" (expected {e}; found {f})"));
-                }
-                s
-            })
-            .collect();
-    out.extend(found.0.iter().map(|f| format!("{}{}", at(f.span), f.message)));
-    out.dedup();
-    out
 }
