@@ -152,6 +152,25 @@ impl FundingSummary {
     }
 }
 
+/// How spending keeps pace with time: a burn rate (share of the budget
+/// spent / share of the time elapsed) below, at or above 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pace {
+    Slower,
+    InStep,
+    Faster,
+}
+
+impl Pace {
+    pub(crate) fn of(burn_rate: Decimal) -> Pace {
+        match burn_rate.cmp(&Decimal::ONE) {
+            std::cmp::Ordering::Less => Pace::Slower,
+            std::cmp::Ordering::Equal => Pace::InStep,
+            std::cmp::Ordering::Greater => Pace::Faster,
+        }
+    }
+}
+
 impl ShortfallCheck {
     /// How far the stated shortfall is from budget - pledged, whichever
     /// way (`difference` says which).

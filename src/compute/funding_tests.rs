@@ -79,3 +79,11 @@ fn a_stated_shortfall_is_off_by_its_gap_either_way() {
         .expect("stated");
     assert_eq!((c.difference, c.gap()), (d("-10"), d("10")));
 }
+
+#[test]
+fn the_pace_of_spending_compares_the_burn_rate_with_1() {
+    // 40 % spent after 50 % of the time: 40 / 50 = 0.8, slower.
+    assert_eq!(Pace::of(d("0.8")), Pace::Slower);
+    assert_eq!(Pace::of(d("1.0000")), Pace::InStep);
+    assert_eq!(Pace::of(d("1.25")), Pace::Faster);
+}

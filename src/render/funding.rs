@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::compute::funding::{FundingSummary, Money, Portfolio, ShortfallCheck};
+use crate::compute::funding::{FundingSummary, Money, Pace, Portfolio, ShortfallCheck};
 use crate::format::{self, columns};
 use crate::render::status::spreadsheet_safe;
 
@@ -68,11 +68,13 @@ pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
 }
 
 fn burn_sentence(r: Option<Decimal>) -> String {
-    match r {
-        None => "undefined (no time elapsed or no budget)".into(),
-        Some(r) if r == Decimal::ONE => "1 (spending in step with time)".into(),
-        Some(r) if r < Decimal::ONE => format!("{} (spending slower than time passes)", format::decimal(r)),
-        Some(r) => format!("{} (spending faster than time passes)", format::decimal(r)),
+    let Some(r) = r else {
+        return "undefined (no time elapsed or no budget)".into();
+    };
+    match Pace::of(r) {
+        Pace::InStep => "1 (spending in step with time)".into(),
+        Pace::Slower => format!("{} (spending slower than time passes)", format::decimal(r)),
+        Pace::Faster => format!("{} (spending faster than time passes)", format::decimal(r)),
     }
 }
 
