@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::funding::{Expenditure, Funding};
 use crate::model::{Framework, Period};
 
 /// The financial state of one framework at one period: what the report's
@@ -142,6 +143,42 @@ pub struct PeriodSpend {
     pub elapsed_percent: Option<Decimal>,
 }
 
+impl FundingSummary {
+    /// The shortfall as a percent of the budget, to two decimals: the
+    /// complement of `pledged_percent` (budget 200, pledged 150: shortfall
+    /// 50, 25 %). `None` for a zero budget.
+    pub(crate) fn shortfall_percent(&self) -> Option<Decimal> {
+        percent(self.shortfall, self.budget)
+    }
+}
+
+/// How spending keeps pace with time: a burn rate (share of the budget
+/// spent / share of the time elapsed) below, at or above 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pace {
+    Slower,
+    InStep,
+    Faster,
+}
+
+impl Pace {
+    pub(crate) fn of(burn_rate: Decimal) -> Pace {
+        match burn_rate.cmp(&Decimal::ONE) {
+            std::cmp::Ordering::Less => Pace::Slower,
+            std::cmp::Ordering::Equal => Pace::InStep,
+            std::cmp::Ordering::Greater => Pace::Faster,
+        }
+    }
+}
+
+impl ShortfallCheck {
+    /// How far the stated shortfall is from budget - pledged, whichever
+    /// way (`difference` says which).
+    pub(crate) fn gap(&self) -> Decimal {
+        self.difference.abs()
+    }
+}
+
 /// part / whole x 100 to two decimals; `None` for a zero whole.
 fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
@@ -156,14 +193,9 @@ pub fn default_period(fw: &Framework) -> Option<Period> {
     fw.funding.as_ref()?.expenditures.iter().map(|e| e.period).max()
 }
 
-/// The funding figures of `fw` with expenditure up to `period` (default:
-/// the latest period with expenditure). `None` without a funding section.
-/// The diagnostics report a stated shortfall that does not add up.
-pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary, Diagnostics)> {
-    let f = fw.funding.as_ref().filter(|f| !f.refused)?;
-    let mut diags = Diagnostics::default();
-    let period = period.or_else(|| default_period(fw));
-
+/// Each pledge with its amount in the budget's currency, the pledged total
+/// (converted pledges only) and the unconverted amounts per currency.
+fn pledge_figures(f: &Funding) -> (Vec<PledgeFigure>, Decimal, Vec<Money>) {
     let pledges: Vec<PledgeFigure> = f
         .pledges
         .iter()
@@ -188,60 +220,35 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
             amount: a,
         })
         .collect();
-    let shortfall = f.budget - pledged;
+    (pledges, pledged, unconverted)
+}
 
-    let shortfall_check = f.stated_shortfall.map(|stated| {
-        let difference = stated - shortfall;
-        ShortfallCheck {
-            stated,
-            computed: shortfall,
-            difference,
-            agrees: difference.is_zero(),
-        }
+/// A stated shortfall that is not budget - pledged: the warning, both
+/// figures and which way it is off.
+fn shortfall_finding(f: &Funding, c: &ShortfallCheck, pledged: Decimal, all_converted: bool) -> Diagnostic {
+    let shortfall = c.computed;
+    let way = if c.difference.is_sign_negative() {
+        format!("{} less", -c.difference)
+    } else {
+        format!("{} more", c.difference)
+    };
+    let mut d = Diagnostic::warning(format!(
+        "the stated shortfall does not add up: budget {} - pledged {pledged} = {shortfall}, the source states {}",
+        f.budget, c.stated
+    ))
+    .expected(format!("{shortfall} (budget {} - pledges {pledged})", f.budget))
+    .found(format!("{} ({way})", c.stated))
+    .hint(if all_converted {
+        "check the budget and every pledge against the source; if the source itself is wrong, keep its figure here and say so in a comment"
+    } else {
+        "pledges without a rate are left out of the pledged total: add their `rate:`, then compare again"
     });
-    if let Some(c) = shortfall_check.filter(|c| !c.agrees) {
-        let way = if c.difference.is_sign_negative() {
-            format!("{} less", -c.difference)
-        } else {
-            format!("{} more", c.difference)
-        };
-        let mut d = Diagnostic::warning(format!(
-            "the stated shortfall does not add up: budget {} - pledged {pledged} = {shortfall}, the source states {}",
-            f.budget, c.stated
-        ))
-        .expected(format!("{shortfall} (budget {} - pledges {pledged})", f.budget))
-        .found(format!("{} ({way})", c.stated))
-        .hint(if unconverted.is_empty() {
-            "check the budget and every pledge against the source; if the source itself is wrong, keep its figure here and say so in a comment"
-        } else {
-            "pledges without a rate are left out of the pledged total: add their `rate:`, then compare again"
-        });
-        d.span = f.stated_shortfall_span;
-        diags.push(d);
-    }
+    d.span = f.stated_shortfall_span;
+    d
+}
 
-    let counted: Vec<_> = f
-        .expenditures
-        .iter()
-        .filter(|e| period.is_some_and(|p| e.period.end <= p.end))
-        .collect();
-    let spent: Decimal = counted.iter().map(|e| e.amount).sum();
-
-    let total_days = Decimal::from(fw.project.span().day_count());
-    let days_by = |p: &Period| {
-        let until = p.end.min(fw.project.end);
-        Decimal::from(((until - fw.project.start).num_days() + 1).max(0))
-    };
-    let elapsed_days = period.as_ref().map(days_by);
-    let elapsed_percent = elapsed_days.and_then(|e| percent(e, total_days));
-    let burn_rate = match elapsed_days {
-        Some(e) if !e.is_zero() && !f.budget.is_zero() => spent
-            .checked_mul(total_days)
-            .and_then(|x| x.checked_div(f.budget.checked_mul(e)?))
-            .map(|r| r.round_dp(4)),
-        _ => None,
-    };
-
+/// Spending by budget line, then what no line holds.
+fn line_figures(f: &Funding, counted: &[&Expenditure]) -> Vec<LineFigure> {
     let mut lines: Vec<LineFigure> = f
         .budget_lines
         .iter()
@@ -275,6 +282,56 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
             overspent: false,
         });
     }
+    lines
+}
+
+/// The funding figures of `fw` with expenditure up to `period` (default:
+/// the latest period with expenditure). `None` without a funding section.
+/// The diagnostics report a stated shortfall that does not add up.
+pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary, Diagnostics)> {
+    let f = fw.funding.as_ref().filter(|f| !f.refused)?;
+    let mut diags = Diagnostics::default();
+    let period = period.or_else(|| default_period(fw));
+
+    let (pledges, pledged, unconverted) = pledge_figures(f);
+    let shortfall = f.budget - pledged;
+
+    let shortfall_check = f.stated_shortfall.map(|stated| {
+        let difference = stated - shortfall;
+        ShortfallCheck {
+            stated,
+            computed: shortfall,
+            difference,
+            agrees: difference.is_zero(),
+        }
+    });
+    if let Some(c) = shortfall_check.filter(|c| !c.agrees) {
+        diags.push(shortfall_finding(f, &c, pledged, unconverted.is_empty()));
+    }
+
+    let counted: Vec<_> = f
+        .expenditures
+        .iter()
+        .filter(|e| period.is_some_and(|p| e.period.end <= p.end))
+        .collect();
+    let spent: Decimal = counted.iter().map(|e| e.amount).sum();
+
+    let total_days = Decimal::from(fw.project.span().day_count());
+    let days_by = |p: &Period| {
+        let until = p.end.min(fw.project.end);
+        Decimal::from(((until - fw.project.start).num_days() + 1).max(0))
+    };
+    let elapsed_days = period.as_ref().map(days_by);
+    let elapsed_percent = elapsed_days.and_then(|e| percent(e, total_days));
+    let burn_rate = match elapsed_days {
+        Some(e) if !e.is_zero() && !f.budget.is_zero() => spent
+            .checked_mul(total_days)
+            .and_then(|x| x.checked_div(f.budget.checked_mul(e)?))
+            .map(|r| r.round_dp(4)),
+        _ => None,
+    };
+
+    let lines = line_figures(f, &counted);
 
     let mut per: BTreeMap<Period, Decimal> = BTreeMap::new();
     for e in &counted {
@@ -394,3 +451,7 @@ pub fn portfolio(summaries: &[FundingSummary], without_funding: Vec<String>) -> 
         without_funding,
     }
 }
+
+#[cfg(test)]
+#[path = "funding_tests.rs"]
+mod tests;

@@ -1,6 +1,8 @@
 //! Pure computation: from a framework and the ledger rows in force to
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
+pub(crate) mod breakdown;
+pub(crate) mod fiscal;
 pub mod funding;
 pub mod progress;
 pub mod quality;

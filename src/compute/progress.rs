@@ -26,7 +26,9 @@ pub struct Progress {
     pub period_actual: Option<Value>,
     /// The value to date: a running total or the latest level.
     pub to_date_actual: Option<Value>,
-    /// The target written for this very period, if any.
+    /// The target written for this very period, if any, as written (for a
+    /// running total, a total to date; see
+    /// [`super::targets::target_within_period`] for the period alone).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub period_target: Option<Decimal>,
     /// The target in force at the period's end (written or interpolated).
@@ -92,6 +94,13 @@ pub fn percent_of(actual: Decimal, start: Decimal, target: Decimal) -> Option<De
     }
 }
 
+/// Percent of `target` achieved by `actual` with the indicator's formula:
+/// a running total from zero (actual / target), a level from its baseline
+/// ((actual - baseline) / (target - baseline)).
+pub(crate) fn percent_toward(ind: &Indicator, actual: Decimal, target: Decimal) -> Option<Decimal> {
+    percent_of(actual, ind.start_value(), target)
+}
+
 fn reached(ind: &Indicator, actual: Decimal, target: Decimal) -> bool {
     match ind.direction {
         Direction::Increase => actual >= target,
@@ -112,19 +121,10 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
     };
     let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
     let to_date_actual = aggregate(to_date_rule, &to_date_points);
-    let start = ind.start_value();
     let target_to_date = target_at(fw, ind, period);
     let end = end_target(ind);
     let actual = to_date_actual.as_ref().and_then(Value::figure);
-    let percent = |target: Decimal| {
-        actual.and_then(|a| {
-            if ind.cumulative {
-                percent_of(a, Decimal::ZERO, target)
-            } else {
-                percent_of(a, start, target)
-            }
-        })
-    };
+    let percent = |target: Decimal| actual.and_then(|a| percent_toward(ind, a, target));
     let percent_to_date = target_to_date.and_then(|t| percent(t.value));
     let percent_of_end = end.and_then(percent);
     let done_in = so_far
@@ -237,3 +237,7 @@ fn judge(
         None => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),
     }
 }
+
+#[cfg(test)]
+#[path = "progress_tests.rs"]
+mod tests;

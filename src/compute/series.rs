@@ -7,10 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
-
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ledger::{DimKey, Ledger};
+use crate::ledger::Ledger;
 use crate::model::{Framework, Period, Value};
 use crate::source::{Sources, Span};
 
@@ -208,36 +206,4 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
         rows: all_rows,
         from_parts,
     }
-}
-
-/// The sum of figures, for breakdown tables: `None` when nothing was added.
-pub fn sum_figures(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.fold(None, |acc, v| Some(acc.unwrap_or(Decimal::ZERO) + v))
-}
-
-/// Breakdown of a set of rows by one dimension: value index -> summed value.
-pub fn breakdown(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
-    let mut out: BTreeMap<u16, Value> = BTreeMap::new();
-    // Use the finest shape that includes `dim` so nothing is counted twice.
-    let with_dim: Vec<&crate::ledger::Entry> = rows
-        .iter()
-        .map(|&i| &ledger.entries[i as usize])
-        .filter(|e| e.dims.0[dim] != crate::ledger::row::TOTAL)
-        .collect();
-    let Some(shape) = with_dim.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else {
-        return out;
-    };
-    for e in with_dim.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
-        let k = e.dims.0[dim];
-        let v = match out.get(&k) {
-            Some(prev) => add(prev, &e.value),
-            None => e.value.clone(),
-        };
-        out.insert(k, v);
-    }
-    out
-}
-
-pub fn dimkey_total() -> DimKey {
-    DimKey::TOTAL
 }

@@ -104,8 +104,8 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
             });
         }
         if d0 <= d && d < d1 {
-            let span = Decimal::from((d1 - d0).num_days());
-            let done = Decimal::from((d - d0).num_days());
+            let (done, span) = interpolation_days(d0, d1, d);
+            let (done, span) = (Decimal::from(done), Decimal::from(span));
             let value = if span.is_zero() {
                 v1
             } else {
@@ -129,6 +129,13 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
     })
 }
 
+/// The days of a linear interpolation between anchors on `from` and `to`
+/// at `date`: (days done since `from`, days from `from` to `to`). The
+/// value is `from_value + (to_value - from_value) x done / span`.
+pub(crate) fn interpolation_days(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> (i64, i64) {
+    ((date - from).num_days(), (to - from).num_days())
+}
+
 /// A target written for exactly this period (same dates).
 pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
     ind.targets
@@ -137,9 +144,51 @@ pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
         .map(|t| t.value)
 }
 
+/// The target of the period alone, for the report's "period target"
+/// column. Not [`crate::compute::Progress::period_target`], the target
+/// written for the period as it stands: a running total's targets are
+/// written as totals to date, so the target of its period alone is the
+/// target in force at the period's end less the one in force the day
+/// before the period starts (written 25 by Q2 after 10 by Q1: 15 for Q2).
+/// A level's target is the level written for the period. `None` when no
+/// target is written for the period, even if one is in force.
+pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Decimal> {
+    let written = explicit(ind, period)?;
+    if !ind.cumulative {
+        return Some(written);
+    }
+    let at = |d: NaiveDate| target_at(fw, ind, &Period::days(d, d)).map(|t| t.value);
+    let end = at(period.end).unwrap_or(written);
+    let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
+    Some(end - before)
+}
+
 /// The life-of-project target: the `end` target, else the latest dated one.
 pub fn end_target(ind: &Indicator) -> Option<Decimal> {
     ind.end_target.as_ref().or(ind.targets.last()).map(|t| t.value)
+}
+
+/// The target a value recorded within `period` is held against when it is
+/// published per period (IATI): a milestone's is 1 (done) in the period
+/// holding its due date and none in the others; any other indicator's, and
+/// a milestone's without a `yes` target, is `in_force` (the target in force
+/// at the period's end).
+pub(crate) fn target_for_period_value(
+    fw: &Framework,
+    ind: &Indicator,
+    period: &Period,
+    in_force: Option<TargetInForce>,
+) -> Option<TargetInForce> {
+    let due = (ind.kind == IndicatorType::Milestone)
+        .then(|| milestone_due(fw, ind))
+        .flatten();
+    match due {
+        Some(d) => period.contains_date(d).then_some(TargetInForce {
+            value: Decimal::ONE,
+            rule: TargetRule::Explicit { period: *period },
+        }),
+        None => in_force,
+    }
 }
 
 /// When a milestone is due: the earliest `yes` target.
@@ -154,3 +203,7 @@ pub fn milestone_due(fw: &Framework, ind: &Indicator) -> Option<NaiveDate> {
         })
         .min()
 }
+
+#[cfg(test)]
+#[path = "targets_tests.rs"]
+mod tests;

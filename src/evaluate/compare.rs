@@ -23,8 +23,9 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::compute::progress::{Progress, percent_of, progress};
-use crate::compute::series::{Point, breakdown};
+use crate::compute::breakdown::by_dimension;
+use crate::compute::progress::{Progress, percent_toward, progress};
+use crate::compute::series::Point;
 use crate::compute::targets::TargetInForce;
 use crate::compute::{Computed, Reason, Status};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
@@ -196,7 +197,7 @@ fn indicator_row(c: &Computed, i: usize, opts: &Options) -> IndicatorRow {
                 // measured within the period the same formula is applied to
                 // the figure shown, so that the row reads consistently.
                 ActualRule::Period => match (actual.as_ref().and_then(Value::figure), p.target_to_date) {
-                    (Some(a), Some(t)) => percent_of(a, ind.start_value(), t.value),
+                    (Some(a), Some(t)) => percent_toward(ind, a, t.value),
                     _ => None,
                 },
             };
@@ -250,7 +251,7 @@ fn category_rows(c: &Computed, i: usize, d: usize, periods: &[Period]) -> Vec<Ca
     // Category index (None = recorded without this breakdown) -> points.
     let mut by_cat: std::collections::BTreeMap<Option<u16>, Vec<Point>> = Default::default();
     for p in points {
-        let parts = breakdown(c.ledger, &p.rows, d);
+        let parts = by_dimension(c.ledger, &p.rows, d);
         if parts.is_empty() {
             by_cat.entry(None).or_default().push(p.clone());
             continue;

@@ -10,9 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::compute::series::{Point, add};
+use crate::compute::breakdown;
+use crate::compute::series::Point;
 use crate::compute::status::num;
-use crate::compute::targets::{TargetInForce, TargetRule, anchors, per_period_only};
+use crate::compute::targets::{TargetInForce, TargetRule, anchors, interpolation_days, per_period_only};
 use crate::compute::{Computed, Progress, Reason, Status};
 use crate::ledger::{Entry, Ledger, origin_text};
 use crate::model::{
@@ -158,7 +159,7 @@ fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in
                 .filter(|&&i| entry(i).dims.shape() == s)
                 .map(|&i| &entry(i).value)
                 .collect();
-            let sum = parts.iter().skip(1).fold(parts[0].clone(), |acc, v| add(&acc, v));
+            let sum = breakdown::sum(parts.iter().copied()).expect("a shape has rows");
             let verdict = if sum == p.value {
                 "adds up"
             } else {
@@ -328,7 +329,7 @@ fn target_lines(fw: &Framework, ind: &Indicator, p: &Progress) -> Vec<String> {
         Some(TargetInForce { value, rule }) => out.push(match rule {
             TargetRule::Explicit { period } => format!("{}: written for {period} in logframe.yaml", num(value)),
             TargetRule::Interpolated { from, from_value, to, to_value } => {
-                let (done, span) = ((p.period.end - from).num_days(), (to - from).num_days());
+                let (done, span) = interpolation_days(from, to, p.period.end);
                 if p.period.end == to {
                     format!("{}: {} (the anchor falls on the period's end)", num(value), anchor_name(fw, ind, to))
                 } else {

@@ -20,21 +20,19 @@
 //! `recorded_at` in the ledger; the activity status is judged at the same
 //! date.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{DateTime, NaiveDate, Utc};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use rust_decimal::Decimal;
 
 use super::{NS, PREFIX};
 use crate::compute::Computed;
-use crate::compute::series::{Point, add};
-use crate::compute::targets::{TargetInForce, TargetRule, milestone_due};
+use crate::compute::breakdown::{complete_cells, points_behind};
+use crate::compute::series::Point;
+use crate::compute::targets::{TargetInForce, TargetRule, target_for_period_value};
 use crate::diag::Diagnostic;
 use crate::format::decimal;
-use crate::ledger::{DimKey, Ledger};
-use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Project, Text, Value};
+use crate::ledger::DimKey;
+use crate::model::{Direction, Framework, Indicator, IndicatorType, Period, Project, Text, Value};
 
 /// `result@type` for a result level.
 pub fn result_type(level: &str) -> &'static str {
@@ -328,9 +326,6 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
         x.empty("baseline", &attrs);
     }
     let points = &c.series.by_indicator[i];
-    let due = (ind.kind == IndicatorType::Milestone)
-        .then(|| milestone_due(fw, ind))
-        .flatten();
     let mut prev_end: Option<NaiveDate> = None;
     for rp in &c.reporting {
         let prog = c.progress(i, rp);
@@ -339,7 +334,7 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
             let fresh = so_far.iter().any(|p| prev_end.is_none_or(|e| p.period.end > e));
             let actual = prog.to_date_actual.filter(|_| fresh || rp.end <= today);
             let cells = if actual.is_some() {
-                breakdown(c.ledger, &so_far)
+                complete_cells(c.ledger, &so_far)
             } else {
                 Vec::new()
             };
@@ -351,27 +346,10 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
             )
         } else {
             let within: Vec<&Point> = points.iter().filter(|p| rp.contains(&p.period)).collect();
-            let chosen: Vec<&Point> = match ind.aggregate {
-                Aggregate::Sum => within,
-                Aggregate::Last => within.iter().max_by_key(|p| p.period).copied().into_iter().collect(),
-                Aggregate::Max => within
-                    .iter()
-                    .filter(|p| p.value.figure().is_some())
-                    .max_by_key(|p| p.value.figure())
-                    .copied()
-                    .into_iter()
-                    .collect(),
-                Aggregate::Mean => Vec::new(),
-            };
-            let target = match due {
-                Some(d) => rp.contains_date(d).then_some(TargetInForce {
-                    value: Decimal::ONE,
-                    rule: TargetRule::Explicit { period: *rp },
-                }),
-                None => prog.target_to_date,
-            };
+            let chosen = points_behind(ind.aggregate, &within);
+            let target = target_for_period_value(fw, ind, rp, prog.target_to_date);
             let cells = if prog.period_actual.is_some() {
-                breakdown(c.ledger, &chosen)
+                complete_cells(c.ledger, &chosen)
             } else {
                 Vec::new()
             };
@@ -492,95 +470,4 @@ fn value_element(x: &mut Xml, fw: &Framework, measure: &str, v: &Value, key: Dim
         x.empty(&ext("ratio"), &[("numerator", n), ("denominator", d)]);
     }
     x.end("actual");
-}
-
-/// The cells of every breakdown that is complete in all `points`: for each
-/// point, the rows in force grouped by the dimensions they give, plus the
-/// coarser breakdowns derived from them; kept only where they add up to
-/// the point's total. A zero total without rows is complete in every
-/// breakdown. Sorted by breakdown (coarsest first), then by value order.
-pub fn breakdown(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey, Value)> {
-    let mut complete: Option<BTreeSet<u8>> = None;
-    let mut sums: BTreeMap<(usize, u8, DimKey), Value> = BTreeMap::new();
-    for p in points {
-        if matches!(p.value, Value::Flag { .. } | Value::Text { .. }) {
-            return Vec::new();
-        }
-        let cells = point_cells(ledger, p);
-        if cells.is_empty() && matches!(p.value, Value::Number { value } if value.is_zero()) {
-            continue;
-        }
-        let shapes: BTreeSet<u8> = cells.keys().copied().collect();
-        complete = Some(match complete {
-            None => shapes,
-            Some(s) => s.intersection(&shapes).copied().collect(),
-        });
-        for (shape, by_key) in cells {
-            for (key, v) in by_key {
-                let k = (shape.count_ones() as usize, shape, key);
-                let sum = match sums.get(&k) {
-                    Some(prev) => add(prev, &v),
-                    None => v,
-                };
-                sums.insert(k, sum);
-            }
-        }
-    }
-    let complete = complete.unwrap_or_default();
-    sums.into_iter()
-        .filter(|((_, s, _), _)| complete.contains(s))
-        .map(|((_, _, k), v)| (k, v))
-        .collect()
-}
-
-/// Breakdowns of one point: shape -> cell -> value, only those that add
-/// up to the point's total.
-fn point_cells(ledger: &Ledger, p: &Point) -> BTreeMap<u8, BTreeMap<DimKey, Value>> {
-    let mut direct: BTreeMap<u8, BTreeMap<DimKey, Value>> = BTreeMap::new();
-    for &r in &p.rows {
-        let e = &ledger.entries[r as usize];
-        if e.dims.is_total() {
-            continue;
-        }
-        let cell = direct.entry(e.dims.shape()).or_default();
-        let v = match cell.get(&e.dims) {
-            Some(prev) => add(prev, &e.value),
-            None => e.value.clone(),
-        };
-        cell.insert(e.dims, v);
-    }
-    // Coarser breakdowns from finer ones: project each cell onto every
-    // non-empty subset of its dimensions not recorded directly.
-    let mut all = direct.clone();
-    for (&shape, cells) in direct.iter().rev() {
-        let mut sub = shape;
-        while sub != 0 {
-            sub = (sub - 1) & shape;
-            if sub == 0 || all.contains_key(&sub) {
-                continue;
-            }
-            let mut derived: BTreeMap<DimKey, Value> = BTreeMap::new();
-            for (key, v) in cells {
-                let mut k = *key;
-                for (d, slot) in k.0.iter_mut().enumerate() {
-                    if sub & (1 << d) == 0 {
-                        *slot = crate::ledger::row::TOTAL;
-                    }
-                }
-                let s = match derived.get(&k) {
-                    Some(prev) => add(prev, v),
-                    None => v.clone(),
-                };
-                derived.insert(k, s);
-            }
-            all.insert(sub, derived);
-        }
-    }
-    all.retain(|_, cells| {
-        let mut it = cells.values();
-        let first = it.next().cloned();
-        let sum = it.fold(first, |acc, v| acc.map(|a| add(&a, v)));
-        sum.as_ref() == Some(&p.value)
-    });
-    all
 }

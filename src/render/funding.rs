@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::compute::funding::{FundingSummary, Money, Portfolio, ShortfallCheck};
+use crate::compute::funding::{FundingSummary, Money, Pace, Portfolio, ShortfallCheck};
 use crate::format::{self, columns};
 use crate::render::status::spreadsheet_safe;
 
@@ -40,7 +40,7 @@ fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
     match c {
         None => String::new(),
         Some(c) if c.agrees => "agrees".into(),
-        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(-c.difference, dp)),
+        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(c.gap(), dp)),
         Some(c) => format!("stated is {} more", money_dp(c.difference, dp)),
     }
 }
@@ -62,17 +62,19 @@ pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
             "the stated shortfall {currency} {} does not add up: budget - pledged is {}, the source states {} {way}",
             money(c.stated),
             money(c.computed),
-            money(c.difference.abs())
+            money(c.gap())
         )
     }
 }
 
 fn burn_sentence(r: Option<Decimal>) -> String {
-    match r {
-        None => "undefined (no time elapsed or no budget)".into(),
-        Some(r) if r == Decimal::ONE => "1 (spending in step with time)".into(),
-        Some(r) if r < Decimal::ONE => format!("{} (spending slower than time passes)", format::decimal(r)),
-        Some(r) => format!("{} (spending faster than time passes)", format::decimal(r)),
+    let Some(r) = r else {
+        return "undefined (no time elapsed or no budget)".into();
+    };
+    match Pace::of(r) {
+        Pace::InStep => "1 (spending in step with time)".into(),
+        Pace::Slower => format!("{} (spending slower than time passes)", format::decimal(r)),
+        Pace::Faster => format!("{} (spending faster than time passes)", format::decimal(r)),
     }
 }
 
@@ -102,7 +104,7 @@ pub fn table(s: &FundingSummary) -> String {
         vec![
             "shortfall".into(),
             money(s.shortfall),
-            format::percent(s.pledged_percent.map(|p| Decimal::ONE_HUNDRED - p)),
+            format::percent(s.shortfall_percent()),
         ],
     ];
     if let Some(chk) = &s.shortfall_check {

@@ -7,6 +7,8 @@
 //! Raw figures are kept beside the formatted ones (as decimal strings) for
 //! the charts and for machine consumers.
 
+mod data_quality;
+mod disaggregation;
 pub mod files;
 pub mod funding;
 pub mod i18n;
@@ -18,14 +20,12 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::compute::quality::{Rules, findings};
-use crate::compute::series::{add, breakdown};
-use crate::compute::targets::target_at;
+use crate::compute::fiscal::fiscal_year_holding;
+use crate::compute::targets::target_within_period;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
-use crate::ledger::row::TOTAL;
-use crate::model::{Aggregate, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Value};
+use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Project, Value};
 use crate::source::Sources;
 use i18n::Lang;
 pub use narrative::Narrative;
@@ -198,6 +198,8 @@ pub struct IndicatorSection {
     pub kind: IndicatorType,
     pub unit: Option<String>,
     pub baseline: String,
+    /// The target of the period alone
+    /// ([`crate::compute::targets::target_within_period`]).
     pub period_target: String,
     pub target_to_date: String,
     pub end_target: String,
@@ -316,27 +318,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .cloned()
         .collect();
     let p = &fw.project;
-    // A declared fiscal year; else April-March for a Global Affairs Canada
-    // project in the GAC layout (another donor's project has none to show).
-    let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
-    let fiscal = p.fiscal_year_start.or(match inp.layout {
-        Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
-        _ => None,
-    });
-    let fiscal_year = fiscal.map(|fy| {
-        let y = if (period.end.format("%m-%d").to_string()) >= format!("{:02}-{:02}", fy.month, fy.day) {
-            chrono::Datelike::year(&period.end)
-        } else {
-            chrono::Datelike::year(&period.end) - 1
-        };
-        let fy_period = Period::fiscal_year(y, fy);
-        let last_month = chrono::Datelike::month(&fy_period.end);
-        format!(
-            "{fy_period} ({} – {})",
-            i18n::month(lang, fy.month),
-            i18n::month(lang, last_month)
-        )
-    });
+    let fiscal_year = fiscal_year(p, inp.layout, &period, lang);
     let generated = inp
         .source_date_epoch
         .and_then(|s| DateTime::from_timestamp(s, 0))
@@ -385,7 +367,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         funding: crate::compute::funding::summary(fw, Some(period))
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         pmf: pmf_rows(fw, lang),
-        data_quality: data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
+        data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }
 }
 
@@ -510,7 +492,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         kind: ind.kind,
         unit: ind.unit.clone(),
         baseline: fig(p.baseline),
-        period_target: fig(period_target(c.fw, ind, &inp.period, p.period_target)),
+        period_target: fig(target_within_period(c.fw, ind, &inp.period)),
         target_to_date: fig(p.target_to_date.map(|t| t.value)),
         end_target: fig(p.end_target),
         period_actual: val(p.period_actual.as_ref()),
@@ -521,7 +503,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         status_label: i18n::status(lang, p.status),
         explanation: i18n::explanation(lang, ind.kind, p.status, &p.reason, done_in.as_deref()),
         assessment,
-        disaggregations: disaggregations(c.fw, ledger, ind, p, lang),
+        disaggregations: disaggregation::disaggregations(c.fw, ledger, ind, p, lang),
         comments: comments(ledger, &p.period_rows),
         chart: (!series.is_empty()).then(|| format!("{}/{}", inp.chart_dir, chart_file(&ind.id))),
         series,
@@ -533,21 +515,6 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
             percent_of_end: p.percent_of_end,
         },
     }
-}
-
-/// The target of the period alone. A running total's targets are written
-/// as totals to date, so its period target is the target in force at the
-/// period's end less the one in force the day before the period starts;
-/// shown only when the period has a target written for it.
-fn period_target(fw: &Framework, ind: &Indicator, period: &Period, explicit: Option<Decimal>) -> Option<Decimal> {
-    let t = explicit?;
-    if !ind.cumulative {
-        return Some(t);
-    }
-    let at = |d: chrono::NaiveDate| target_at(fw, ind, &Period::days(d, d)).map(|t| t.value);
-    let end = at(period.end).unwrap_or(t);
-    let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
-    Some(end - before)
 }
 
 /// Comments recorded with the rows, once each, by period.
@@ -565,137 +532,22 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
 }
 
-/// Breakdown tables of the to-date value: a cross table of the first two
-/// dimensions where rows carry both, else one table per dimension.
-fn disaggregations(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progress, lang: Lang) -> Vec<Table> {
-    if ind.disaggregate_by.is_empty() || p.to_date_rows.is_empty() {
-        return Vec::new();
-    }
-    // A running total breaks down over every period so far; a level (last,
-    // max, mean) over its latest period only.
-    let rows: Vec<u32> = if ind.cumulative || ind.aggregate == Aggregate::Sum {
-        p.to_date_rows.clone()
-    } else {
-        let latest = p.to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
-        p.to_date_rows
-            .iter()
-            .copied()
-            .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
-            .collect()
-    };
-    let caption_suffix = |dims: &str| format!("{} – {dims}", i18n::label(lang, "disaggregation"));
-    let dims = &ind.disaggregate_by;
-    if dims.len() >= 2
-        && let Some(t) = cross_table(fw, ledger, &rows, dims[0], dims[1], lang)
-    {
-        let names = format!(
-            "{} × {}",
-            i18n::dimension(lang, &fw.disaggregations[dims[1]].name),
-            i18n::dimension(lang, &fw.disaggregations[dims[0]].name)
-        );
-        return vec![Table {
-            caption: caption_suffix(&names),
-            ..t
-        }];
-    }
-    let mut out = Vec::new();
-    for &d in dims {
-        let b = breakdown(ledger, &rows, d);
-        if b.is_empty() {
-            continue;
-        }
-        let dim = &fw.disaggregations[d];
-        let total = b
-            .values()
-            .skip(1)
-            .fold(b.values().next().cloned(), |acc, v| acc.map(|a| add(&a, v)));
-        let mut body: Vec<Vec<String>> = b
-            .iter()
-            .map(|(k, v)| {
-                vec![
-                    i18n::dimension_value(lang, &dim.values[*k as usize]),
-                    i18n::value(lang, v),
-                ]
-            })
-            .collect();
-        if let Some(t) = total {
-            body.push(vec![i18n::label(lang, "total").into(), i18n::value(lang, &t)]);
-        }
-        out.push(Table {
-            caption: caption_suffix(&i18n::dimension(lang, &dim.name)),
-            header: vec![
-                i18n::dimension(lang, &dim.name),
-                i18n::label(lang, "actual_to_date").into(),
-            ],
-            rows: body,
-        });
-    }
-    out
-}
-
-/// Rows: values of `down`; columns: values of `across`, then the total.
-fn cross_table(fw: &Framework, ledger: &Ledger, rows: &[u32], across: usize, down: usize, lang: Lang) -> Option<Table> {
-    let both: Vec<&crate::ledger::Entry> = rows
-        .iter()
-        .map(|&r| &ledger.entries[r as usize])
-        .filter(|e| e.dims.0[across] != TOTAL && e.dims.0[down] != TOTAL)
-        .collect();
-    let shape = both.iter().map(|e| (e.dims.depth(), e.dims.shape())).min()?;
-    let mut cells: BTreeMap<(u16, u16), Value> = BTreeMap::new();
-    for e in both.iter().filter(|e| (e.dims.depth(), e.dims.shape()) == shape) {
-        let k = (e.dims.0[down], e.dims.0[across]);
-        let v = match cells.get(&k) {
-            Some(prev) => add(prev, &e.value),
-            None => e.value.clone(),
-        };
-        cells.insert(k, v);
-    }
-    let cols: Vec<u16> = {
-        let mut c: Vec<u16> = cells.keys().map(|k| k.1).collect();
-        c.sort_unstable();
-        c.dedup();
-        c
-    };
-    let downs: Vec<u16> = {
-        let mut d: Vec<u16> = cells.keys().map(|k| k.0).collect();
-        d.sort_unstable();
-        d.dedup();
-        d
-    };
-    let (da, dd) = (&fw.disaggregations[across], &fw.disaggregations[down]);
-    let sum = |vals: Vec<&Value>| {
-        vals.iter()
-            .skip(1)
-            .fold(vals.first().map(|v| (*v).clone()), |acc, v| acc.map(|a| add(&a, v)))
-    };
-    let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
-    let mut header = vec![i18n::dimension(lang, &dd.name)];
-    header.extend(
-        cols.iter()
-            .map(|&c| i18n::dimension_value(lang, &da.values[c as usize])),
-    );
-    header.push(i18n::label(lang, "total").into());
-    let mut body = Vec::new();
-    for &d in &downs {
-        let mut row = vec![dd.values[d as usize].clone()];
-        row.extend(cols.iter().map(|&c| cell(cells.get(&(d, c)))));
-        row.push(cell(
-            sum(cells.iter().filter(|(k, _)| k.0 == d).map(|(_, v)| v).collect()).as_ref(),
-        ));
-        body.push(row);
-    }
-    let mut total = vec![i18n::label(lang, "total").to_string()];
-    total.extend(
-        cols.iter()
-            .map(|&c| cell(sum(cells.iter().filter(|(k, _)| k.1 == c).map(|(_, v)| v).collect()).as_ref())),
-    );
-    total.push(cell(sum(cells.values().collect()).as_ref()));
-    body.push(total);
-    Some(Table {
-        caption: String::new(),
-        header,
-        rows: body,
-    })
+/// The fiscal year holding the period's end, `FY2023-24 (April – March)`:
+/// of a declared fiscal year; else April-March for a Global Affairs Canada
+/// project in the GAC layout (another donor's project has none to show).
+fn fiscal_year(p: &Project, layout: Layout, period: &Period, lang: Lang) -> Option<String> {
+    let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
+    let fiscal = p.fiscal_year_start.or(match layout {
+        Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
+        _ => None,
+    })?;
+    let fy_period = fiscal_year_holding(period.end, fiscal);
+    let last_month = chrono::Datelike::month(&fy_period.end);
+    Some(format!(
+        "{fy_period} ({} – {})",
+        i18n::month(lang, fiscal.month),
+        i18n::month(lang, last_month)
+    ))
 }
 
 fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
@@ -717,52 +569,4 @@ fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {
             responsible: t(&ind.pmf.responsible),
         })
         .collect()
-}
-
-/// Findings about the data: the diagnostics of loading and computing
-/// (breakdowns that do not add up, ...), then the data-quality rules of
-/// `check --quality` (missing, late, outlying values, ...) as of the
-/// period's end, or the `--as-of` date: the report and `check` agree.
-fn data_quality(
-    c: &Computed,
-    period: &Period,
-    as_of: Option<DateTime<Utc>>,
-    diags: &Diagnostics,
-    sources: &Sources,
-) -> Vec<String> {
-    let fw = c.fw;
-    let rules = Rules {
-        deadline_days: c.fw.project.reporting_deadline_days,
-        today: as_of.map_or(period.end, |a| a.date_naive()),
-        now: None,
-    };
-    let mut d = diags.clone();
-    d.sort();
-    let mut found = findings(c, sources, &rules);
-    found.sort();
-    let at = |span: Option<crate::source::Span>| {
-        span.map(|s| {
-            let loc = sources.locate(s);
-            let dir = fw.dir.to_string_lossy().into_owned();
-            let rel = loc
-                .strip_prefix(&dir)
-                .map(|r| r.trim_start_matches(['/', '\\']).to_string())
-                .unwrap_or(loc);
-            format!("{rel}: ")
-        })
-        .unwrap_or_default()
-    };
-    let mut out: Vec<String> =
-        d.0.iter()
-            .map(|d| {
-                let mut s = format!("{}{}", at(d.span), d.message);
-                if let (Some(e), Some(f)) = (&d.expected, &d.found) {
-                    s.push_str(&format!(" (expected {e}; found {f})"));
-                }
-                s
-            })
-            .collect();
-    out.extend(found.0.iter().map(|f| format!("{}{}", at(f.span), f.message)));
-    out.dedup();
-    out
 }

@@ -1,0 +1,219 @@
+//! Disaggregated figures: the ledger rows behind a value, split by the
+//! dimensions they give.
+//!
+//! Three readers need breakdowns and each used to sum them itself: the
+//! report's disaggregation tables (one dimension, or a cross table of two),
+//! the tracking table's category rows (`compare --by`) and the IATI
+//! `dimension` cells. The sums live here, once, so that the readers only
+//! turn them into cells. Every rule picks the finest recorded shape that
+//! carries the dimensions asked for, so that no row is counted twice when
+//! a period was recorded both by sex and by sex x age.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::series::{Point, add};
+use crate::ledger::row::TOTAL;
+use crate::ledger::{DimKey, Entry, Ledger};
+use crate::model::{Aggregate, Indicator, Value};
+
+/// The sum of values (see [`add`]): `None` when there is nothing to add.
+pub(crate) fn sum<'a>(values: impl IntoIterator<Item = &'a Value>) -> Option<Value> {
+    let mut it = values.into_iter();
+    let first = it.next().cloned();
+    it.fold(first, |acc, v| acc.map(|a| add(&a, v)))
+}
+
+/// Add `v` into the cell `k` of `cells`.
+fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
+    let sum = match cells.get(&k) {
+        Some(prev) => add(prev, v),
+        None => v.clone(),
+    };
+    cells.insert(k, sum);
+}
+
+/// The rows of `rows` that give every dimension of `dims`, restricted to
+/// the finest (fewest dimensions, then lowest shape) recorded shape.
+fn finest_with<'l>(ledger: &'l Ledger, rows: &[u32], dims: &[usize]) -> Vec<&'l Entry> {
+    let with: Vec<&Entry> = rows
+        .iter()
+        .map(|&r| &ledger.entries[r as usize])
+        .filter(|e| dims.iter().all(|&d| e.dims.0[d] != TOTAL))
+        .collect();
+    let Some(shape) = with.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else {
+        return Vec::new();
+    };
+    with.into_iter()
+        .filter(|e| (e.dims.depth(), e.dims.shape()) == shape)
+        .collect()
+}
+
+/// Breakdown of a set of rows by one dimension: value index -> summed value.
+pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
+    let mut out = BTreeMap::new();
+    for e in finest_with(ledger, rows, &[dim]) {
+        add_into(&mut out, e.dims.0[dim], &e.value);
+    }
+    out
+}
+
+/// The rows a to-date breakdown is taken from: a running total (or a sum)
+/// breaks down over every period so far; a level (last, max, mean) over its
+/// latest period only.
+pub(crate) fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32]) -> Vec<u32> {
+    rows_to_break_down(ledger, to_date_rows, ind.cumulative || ind.aggregate == Aggregate::Sum)
+}
+
+/// Every row when `every_period`, else those of the latest period.
+fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool) -> Vec<u32> {
+    if every_period {
+        return to_date_rows.to_vec();
+    }
+    let latest = to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
+    to_date_rows
+        .iter()
+        .copied()
+        .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
+        .collect()
+}
+
+/// A two-way table of summed values with its margins.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CrossTable {
+    /// Values of the `down` dimension present, in value order.
+    pub(crate) downs: Vec<u16>,
+    /// Values of the `across` dimension present, in value order.
+    pub(crate) acrosses: Vec<u16>,
+    /// (down, across) -> sum.
+    pub(crate) cells: BTreeMap<(u16, u16), Value>,
+    /// The sum of each row, in `downs` order.
+    pub(crate) row_totals: Vec<Option<Value>>,
+    /// The sum of each column, in `acrosses` order.
+    pub(crate) column_totals: Vec<Option<Value>>,
+    pub(crate) total: Option<Value>,
+}
+
+/// Cross table of the rows that give both dimensions; `None` when no row
+/// gives both.
+pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -> Option<CrossTable> {
+    let both = finest_with(ledger, rows, &[across, down]);
+    if both.is_empty() {
+        return None;
+    }
+    let mut cells = BTreeMap::new();
+    for e in both {
+        add_into(&mut cells, (e.dims.0[down], e.dims.0[across]), &e.value);
+    }
+    let downs: Vec<u16> = cells.keys().map(|k| k.0).collect::<BTreeSet<_>>().into_iter().collect();
+    let acrosses: Vec<u16> = cells.keys().map(|k| k.1).collect::<BTreeSet<_>>().into_iter().collect();
+    let row_totals = downs
+        .iter()
+        .map(|&d| sum(cells.iter().filter(|(k, _)| k.0 == d).map(|(_, v)| v)))
+        .collect();
+    let column_totals = acrosses
+        .iter()
+        .map(|&a| sum(cells.iter().filter(|(k, _)| k.1 == a).map(|(_, v)| v)))
+        .collect();
+    let total = sum(cells.values());
+    Some(CrossTable {
+        downs,
+        acrosses,
+        cells,
+        row_totals,
+        column_totals,
+        total,
+    })
+}
+
+/// The points whose rows stand behind a period value aggregated with
+/// `rule`: all of them for a sum, the latest for `last`, the largest for
+/// `max`; none for a mean (a mean of parts is not a part of the mean).
+pub(crate) fn points_behind<'p>(rule: Aggregate, within: &[&'p Point]) -> Vec<&'p Point> {
+    match rule {
+        Aggregate::Sum => within.to_vec(),
+        Aggregate::Last => within.iter().max_by_key(|p| p.period).copied().into_iter().collect(),
+        Aggregate::Max => within
+            .iter()
+            .filter(|p| p.value.figure().is_some())
+            .max_by_key(|p| p.value.figure())
+            .copied()
+            .into_iter()
+            .collect(),
+        Aggregate::Mean => Vec::new(),
+    }
+}
+
+/// The cells of every breakdown that is complete in all `points`: for each
+/// point, the rows in force grouped by the dimensions they give, plus the
+/// coarser breakdowns derived from them; kept only where they add up to
+/// the point's total. A zero total without rows is complete in every
+/// breakdown. Sorted by breakdown (coarsest first), then by value order.
+pub(crate) fn complete_cells(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey, Value)> {
+    let mut complete: Option<BTreeSet<u8>> = None;
+    let mut sums: BTreeMap<(usize, u8, DimKey), Value> = BTreeMap::new();
+    for p in points {
+        if matches!(p.value, Value::Flag { .. } | Value::Text { .. }) {
+            return Vec::new();
+        }
+        let cells = point_cells(ledger, p);
+        if cells.is_empty() && matches!(p.value, Value::Number { value } if value.is_zero()) {
+            continue;
+        }
+        let shapes: BTreeSet<u8> = cells.keys().copied().collect();
+        complete = Some(match complete {
+            None => shapes,
+            Some(s) => s.intersection(&shapes).copied().collect(),
+        });
+        for (shape, by_key) in cells {
+            for (key, v) in by_key {
+                add_into(&mut sums, (shape.count_ones() as usize, shape, key), &v);
+            }
+        }
+    }
+    let complete = complete.unwrap_or_default();
+    sums.into_iter()
+        .filter(|((_, s, _), _)| complete.contains(s))
+        .map(|((_, _, k), v)| (k, v))
+        .collect()
+}
+
+/// Breakdowns of one point: shape -> cell -> value, only those that add
+/// up to the point's total.
+fn point_cells(ledger: &Ledger, p: &Point) -> BTreeMap<u8, BTreeMap<DimKey, Value>> {
+    let mut direct: BTreeMap<u8, BTreeMap<DimKey, Value>> = BTreeMap::new();
+    for &r in &p.rows {
+        let e = &ledger.entries[r as usize];
+        if !e.dims.is_total() {
+            add_into(direct.entry(e.dims.shape()).or_default(), e.dims, &e.value);
+        }
+    }
+    // Coarser breakdowns from finer ones: project each cell onto every
+    // non-empty subset of its dimensions not recorded directly.
+    let mut all = direct.clone();
+    for (&shape, cells) in direct.iter().rev() {
+        let mut sub = shape;
+        while sub != 0 {
+            sub = (sub - 1) & shape;
+            if sub == 0 || all.contains_key(&sub) {
+                continue;
+            }
+            let mut derived: BTreeMap<DimKey, Value> = BTreeMap::new();
+            for (key, v) in cells {
+                let mut k = *key;
+                for (d, slot) in k.0.iter_mut().enumerate() {
+                    if sub & (1 << d) == 0 {
+                        *slot = TOTAL;
+                    }
+                }
+                add_into(&mut derived, k, v);
+            }
+            all.insert(sub, derived);
+        }
+    }
+    all.retain(|_, cells| sum(cells.values()).as_ref() == Some(&p.value));
+    all
+}
+
+#[cfg(test)]
+#[path = "breakdown_tests.rs"]
+mod tests;

@@ -1,0 +1,114 @@
+//! The target of a period alone, on a framework written for the test.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::load::framework::load_framework;
+use crate::source::Sources;
+
+/// C: a running total (count) with targets 10 by 2022-Q1, 25 by 2022-Q2
+/// and 100 at the end. L: a level (number) from baseline 50 with a target
+/// of 60 for 2022-Q2. M: a milestone due on 15 August 2022.
+const YAML: &str = r#"
+project:
+  id: t
+  title: Targets
+  start: 2022-01-01
+  end: 2023-12-31
+  countries: [MX]
+  reporting_frequency: quarterly
+results:
+  - id: "1"
+    level: impact
+    statement: Targets under test
+    indicators:
+      - id: C
+        title: Running total
+        type: count
+        targets:
+          - {period: 2022-Q1, value: "10"}
+          - {period: 2022-Q2, value: "25"}
+          - {period: end, value: "100"}
+      - id: L
+        title: Level
+        type: number
+        baseline: {value: "50", date: 2022-01-01}
+        targets:
+          - {period: 2022-Q2, value: "60"}
+      - id: M
+        title: Milestone
+        type: milestone
+        targets:
+          - {period: 2022-08-15, value: "yes"}
+"#;
+
+fn framework() -> Framework {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("logframe.yaml"), YAML).expect("write");
+    let (fw, diags) = load_framework(dir.path(), &mut Sources::default());
+    fw.unwrap_or_else(|| panic!("framework: {diags:?}"))
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn quarter(q: u32) -> Period {
+    Period::quarter(2022, q)
+}
+
+#[test]
+fn a_running_total_targets_what_the_period_adds() {
+    let fw = framework();
+    let c = &fw.indicators[0];
+    // 2022-Q2: 25 in force at 30 June, less 10 in force at 31 March = 15.
+    assert_eq!(target_within_period(&fw, c, &quarter(2)), Some(d("15")));
+    // 2022-Q1: 10 at 31 March, less the starting value 0 the day before
+    // the project starts (31 December 2021) = 10.
+    assert_eq!(target_within_period(&fw, c, &quarter(1)), Some(d("10")));
+    // 2022-Q3 has no target written for it: none, although one is in force.
+    assert_eq!(target_within_period(&fw, c, &quarter(3)), None);
+    assert!(target_at(&fw, c, &quarter(3)).is_some());
+}
+
+#[test]
+fn a_level_targets_the_level_written_for_the_period() {
+    let fw = framework();
+    let l = &fw.indicators[1];
+    // A level is not a difference: the 60 written for 2022-Q2 stands.
+    assert_eq!(target_within_period(&fw, l, &quarter(2)), Some(d("60")));
+    assert_eq!(target_within_period(&fw, l, &quarter(1)), None);
+}
+
+#[test]
+fn a_target_is_interpolated_by_days_between_anchors() {
+    let fw = framework();
+    let c = &fw.indicators[0];
+    // Between 25 on 2022-06-30 and 100 on 2023-12-31 (549 days): on
+    // 2022-09-30 (92 days on) 25 + 75 x 92 / 549 = 25 + 12.568... = 37.57.
+    let day = NaiveDate::from_ymd_opt(2022, 9, 30).unwrap();
+    let (from, to) = (quarter(2).end, fw.project.end);
+    assert_eq!(interpolation_days(from, to, day), (92, 549));
+    let t = target_at(&fw, c, &Period::days(day, day)).expect("in force");
+    assert_eq!(t.value.round_dp(2), d("37.57"));
+    assert!(matches!(t.rule, TargetRule::Interpolated { .. }));
+}
+
+#[test]
+fn a_milestone_is_published_as_1_in_the_period_it_is_due() {
+    let fw = framework();
+    let (c, m) = (&fw.indicators[0], &fw.indicators[2]);
+    // Due 2022-08-15, inside 2022-Q3: 1 there, no target in Q2 or Q4,
+    // whatever is in force.
+    let in_force = target_at(&fw, c, &quarter(4));
+    let t = target_for_period_value(&fw, m, &quarter(3), in_force).expect("due in Q3");
+    assert_eq!(t.value, Decimal::ONE);
+    assert_eq!(t.rule, TargetRule::Explicit { period: quarter(3) });
+    assert_eq!(target_for_period_value(&fw, m, &quarter(2), in_force), None);
+    assert_eq!(target_for_period_value(&fw, m, &quarter(4), in_force), None);
+    // Any other indicator: the target in force.
+    assert_eq!(target_for_period_value(&fw, c, &quarter(4), in_force), in_force);
+}
