@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use logframe::compute::Computed;
-use logframe::report::files::{ReportFormat, render_files, stem};
+use logframe::render::files::{ReportFormat, render_files, stem};
 use logframe::report::i18n::Lang;
 use logframe::report::narrative::Narrative;
 use logframe::report::{Inputs, Layout, build};

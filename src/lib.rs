@@ -23,5 +23,6 @@ pub mod render;
 pub mod report;
 pub mod source;
 pub mod terminal;
+pub mod text_file;
 pub mod validate;
 pub mod workspace;

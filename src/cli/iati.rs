@@ -132,7 +132,7 @@ pub fn import(args: ImportArgs) -> i32 {
     // first byte that is not UTF-8); only a file that cannot be read at all
     // is an I/O error (exit 2).
     let mut sources = Sources::default();
-    let id = match crate::load::text::read_text(
+    let id = match crate::text_file::read_text(
         &args.file,
         &mut sources,
         "IATI files are UTF-8 XML: save the file as UTF-8, or export it again from the IATI registry",

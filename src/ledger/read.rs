@@ -51,7 +51,7 @@ pub fn read_csv_text(path: &std::path::Path) -> Result<String, Diagnostic> {
 /// Read a CSV file into `sources`: its id, or a located error naming the
 /// encoding it looks like and the first byte that is not UTF-8.
 pub fn read_csv_file(path: &std::path::Path, sources: &mut Sources) -> Result<FileId, Diagnostic> {
-    crate::load::text::read_text(path, sources, SAVE_AS_UTF8)
+    crate::text_file::read_text(path, sources, SAVE_AS_UTF8)
 }
 
 /// The error for an import that holds no rows: an empty file, a header

@@ -5,6 +5,8 @@ pub mod currencies;
 pub mod framework;
 pub mod funding;
 pub mod raw;
-pub mod text;
 
 pub use framework::load_framework;
+
+// The text reader moved below load (ledger uses it too); load keeps its name for it.
+pub(crate) use crate::text_file as text;

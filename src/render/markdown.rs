@@ -28,10 +28,10 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value};
 
 use crate::diag::Diagnostic;
-use crate::load::text::read_text;
 use crate::report::Report;
 use crate::source::{FileId, Sources, Span};
 use crate::terminal::{FINDINGS, USAGE};
+use crate::text_file::read_text;
 
 /// Fuel for one report render: about one unit per template instruction and
 /// per 64 bytes of text made. Measured with the built-in templates: the

@@ -6,6 +6,7 @@
 pub(crate) mod chart;
 pub mod compare;
 pub mod explain;
+pub mod files;
 pub mod funding;
 pub mod history;
 pub mod markdown;

@@ -9,7 +9,6 @@
 
 mod data_quality;
 mod disaggregation;
-pub mod files;
 pub mod funding;
 pub mod i18n;
 pub mod narrative;

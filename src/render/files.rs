@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::i18n::Lang;
-use super::{Report, SUMMARY_CHART, chart_file};
-use crate::render::{chart, markdown};
+use super::{chart, markdown};
+use crate::report::i18n::Lang;
+use crate::report::{Report, SUMMARY_CHART, chart_file};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
