@@ -10,6 +10,20 @@ mod common;
 
 use common::{Run, run, workspace};
 
+/// `report starsom` for 2023-Q3, general layout, templates from `tpl/`.
+const REPORT_WITH_TPL: [&str; 10] = [
+    "report",
+    "starsom",
+    "--period",
+    "2023-Q3",
+    "--template",
+    "general",
+    "--templates",
+    "tpl",
+    "--out",
+    "out",
+];
+
 /// Run `report starsom` with `tpl/<name>` holding `bytes`, as
 /// `--templates tpl`; check that a refused report wrote nothing.
 fn report_with(name: &str, bytes: &[u8]) -> Run {
@@ -17,21 +31,7 @@ fn report_with(name: &str, bytes: &[u8]) -> Run {
     let t = w.path().join("tpl");
     std::fs::create_dir_all(&t).expect("mkdir");
     std::fs::write(t.join(name), bytes).expect("write template");
-    let r = run(
-        w.path(),
-        &[
-            "report",
-            "starsom",
-            "--period",
-            "2023-Q3",
-            "--template",
-            "general",
-            "--templates",
-            "tpl",
-            "--out",
-            "out",
-        ],
-    );
+    let r = run(w.path(), &REPORT_WITH_TPL);
     if r.code != 0 {
         assert!(!w.path().join("out").exists(), "nothing written: {}", r.stderr);
     }
@@ -78,21 +78,7 @@ fn an_error_in_an_included_template_is_located_in_that_file() {
     std::fs::create_dir_all(&t).expect("mkdir");
     std::fs::write(t.join("report.md.j2"), "# Title\n{% include \"extra.md.j2\" %}\n").expect("write");
     std::fs::write(t.join("extra.md.j2"), "line one\n{{ project.no_such_thing.deeper }}\n").expect("write");
-    let r = run(
-        w.path(),
-        &[
-            "report",
-            "starsom",
-            "--period",
-            "2023-Q3",
-            "--template",
-            "general",
-            "--templates",
-            "tpl",
-            "--out",
-            "out",
-        ],
-    );
+    let r = run(w.path(), &REPORT_WITH_TPL);
     r.expect_code(1);
     assert_plain(&r);
     assert!(r.stderr.contains("tpl/extra.md.j2:2:"), "{}", r.stderr);
