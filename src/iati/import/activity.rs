@@ -133,3 +133,35 @@ pub(crate) struct Imported {
     pub rows: usize,
     pub warnings: Diagnostics,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn figures_subtract_part_by_part() {
+        assert_eq!(Figure::Number(n(5)).minus(&Figure::Number(n(3))), Figure::Number(n(2)));
+        assert_eq!(
+            Figure::Ratio(n(5), n(10)).minus(&Figure::Ratio(n(2), n(4))),
+            Figure::Ratio(n(3), n(6))
+        );
+        // Different kinds, or flags and texts: the figure itself.
+        assert_eq!(
+            Figure::Number(n(5)).minus(&Figure::Ratio(n(1), n(2))),
+            Figure::Number(n(5))
+        );
+        assert_eq!(Figure::Flag(true).minus(&Figure::Flag(true)), Figure::Flag(true));
+    }
+
+    #[test]
+    fn zero_figures() {
+        assert!(Figure::Number(n(0)).is_zero());
+        assert!(Figure::Ratio(n(0), n(0)).is_zero());
+        assert!(!Figure::Ratio(n(0), n(1)).is_zero());
+        assert!(!Figure::Flag(false).is_zero());
+    }
+}

@@ -116,3 +116,47 @@ pub(crate) fn one_line(text: &str, max: usize) -> String {
     let cut: String = words.chars().take(max.saturating_sub(1)).collect();
     format!("{cut}…")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn period_labels_name_calendar_periods_and_fall_back_to_a_range() {
+        assert_eq!(period_label(d("2022-01-01"), d("2022-12-31")), "2022");
+        assert_eq!(period_label(d("2022-07-01"), d("2022-12-31")), "2022-H2");
+        assert_eq!(period_label(d("2022-07-01"), d("2022-09-30")), "2022-Q3");
+        assert_eq!(period_label(d("2022-02-01"), d("2022-02-28")), "2022-02");
+        assert_eq!(period_label(d("2022-03-15"), d("2022-03-15")), "2022-03-15");
+        assert_eq!(period_label(d("2022-01-15"), d("2022-02-14")), "2022-01-15..2022-02-14");
+    }
+
+    #[test]
+    fn slugs_stay_inside_the_frameworks_folder() {
+        assert_eq!(slug("CA-3-P009615001"), "ca-3-p009615001");
+        assert_eq!(slug(" GB-1 Project/X "), "gb-1-project-x");
+        assert_eq!(slug("../.."), "iati-activity");
+        assert_eq!(slug(""), "iati-activity");
+    }
+
+    #[test]
+    fn one_line_flattens_and_cuts_with_an_ellipsis() {
+        assert_eq!(one_line("a\nb \u{2028}  c", 80), "a b c");
+        assert_eq!(one_line("abcdef", 6), "abcdef");
+        assert_eq!(one_line("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn dimension_names_and_numbers() {
+        assert_eq!(dim_name(" Sex/Age "), "sex_age");
+        assert_eq!(dim_name("  "), "dimension");
+        assert_eq!(decimal(" 12.5 "), Some(Decimal::new(125, 1)));
+        assert_eq!(decimal("1,000"), None);
+        assert_eq!(date(Some("2022-07-15T09:30:00Z")), Some(d("2022-07-15")));
+        assert_eq!(date(Some("15/07/2022")), None);
+    }
+}

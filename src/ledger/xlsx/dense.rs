@@ -97,3 +97,34 @@ impl SheetExtent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extents_count_the_dense_grid_and_name_the_first_stray_cell() {
+        let mut t = SheetExtent::default();
+        assert_eq!(t.dense_cells(), 0);
+        t.cover((2, 11), (1, 5), true);
+        assert_eq!(t.dense_cells(), 10 * 5);
+        assert_eq!(t.stray, None);
+        // A declared extent widens the grid but is never a stray cell.
+        t.cover((0, 0), (0, 500), false);
+        assert_eq!(t.dense_cells(), 12 * 501);
+        assert_eq!(t.stray, None);
+        t.cover((7, 7), (u64::from(MAX_COLUMNS), u64::from(MAX_COLUMNS)), true);
+        assert_eq!(t.stray, Some((7, u64::from(MAX_COLUMNS))));
+        // Only the first is kept.
+        t.cover((9, 9), (300, 300), true);
+        assert_eq!(t.stray, Some((7, u64::from(MAX_COLUMNS))));
+    }
+
+    #[test]
+    fn a_repeated_row_past_the_last_row_is_named_at_the_last_row() {
+        let mut t = SheetExtent::default();
+        let last = u64::from(MAX_ROWS) - 1;
+        t.cover((5, last + 1000), (0, 0), true);
+        assert_eq!(t.stray, Some((last, 0)));
+    }
+}
