@@ -3,17 +3,27 @@
 //! The same rules apply to the ledger's own files, to imported CSV and
 //! spreadsheet rows, and to `logframe record`: a value is checked once, in
 //! one place, whatever door it came through.
+//!
+//! This file holds the row's types and the [`RowParser`]; [`value`] types a
+//! row's value fields by the indicator's type, [`timestamp`] reads and
+//! writes `recorded_at`, and [`span`] finds a field's bytes in its record.
+
+mod span;
+mod timestamp;
+mod value;
+
+pub(crate) use span::field_span;
+pub(crate) use timestamp::{CLOCK_SKEW, is_future, parse_timestamp, timestamp_text};
+use value::parse_value;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rust_decimal::Decimal;
+use chrono::{DateTime, Utc};
 
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::model::number::parse_decimal;
 use crate::model::period::PERIOD_FORMS;
-use crate::model::{Framework, IndicatorType, MAX_DIMENSIONS, Period, Value};
-use crate::source::{FileId, Span};
+use crate::model::{Framework, MAX_DIMENSIONS, Period, Value};
+use crate::source::FileId;
 
 /// No value for this dimension: the row is a total over it.
 pub const TOTAL: u16 = u16::MAX;
@@ -294,258 +304,12 @@ pub struct ParsedRow {
     pub recorded_at: Option<DateTime<Utc>>,
 }
 
-/// How far ahead of this machine's clock a `recorded_at` may lie. Clocks of
-/// the machines that export rows drift by a little; a row dated further
-/// ahead would outrank every correction until its time came, pinning its
-/// value in force.
-pub const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
-
-/// Whether `at` lies beyond `now` plus the allowed [`CLOCK_SKEW`].
-pub fn is_future(at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    at > now + CLOCK_SKEW
-}
-
-/// A timestamp as the ledger writes it: RFC 3339 in UTC, milliseconds.
-pub fn timestamp_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
-pub fn parse_timestamp(t: &str) -> Option<DateTime<Utc>> {
-    if let Ok(ts) = DateTime::parse_from_rfc3339(t) {
-        return Some(ts.with_timezone(&Utc));
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|dt| dt.and_utc())
-}
-
-fn number(field: Field, name: &str, text: &str) -> Result<Decimal, FieldError> {
-    parse_decimal(text).map_err(|e| {
-        fe(
-            field,
-            Diagnostic::error(format!("{name}: {}", e.message))
-                .expected("a number with a point as decimal separator")
-                .found(format!("`{}`", text.trim()))
-                .hint(e.hint),
-        )
-    })
-}
-
-fn must_be_blank(field: Field, name: &str, text: &str, kind: IndicatorType) -> Result<(), FieldError> {
-    if text.trim().is_empty() {
-        Ok(())
-    } else {
-        Err(fe(
-            field,
-            Diagnostic::error(format!("a {} indicator takes no {name}", kind.name()))
-                .expected(format!("a blank `{name}` cell"))
-                .found(format!("`{}`", text.trim()))
-                .hint(if kind == IndicatorType::Percentage {
-                    "percentage values are written as numerator and denominator"
-                } else {
-                    "write the figure in the `value` column"
-                }),
-        ))
-    }
-}
-
-/// Type a row's value fields by the indicator's type.
-pub fn parse_value(
-    kind: IndicatorType,
-    scale: Option<(Decimal, Decimal)>,
-    row: &RowFields,
-) -> Result<Value, Vec<FieldError>> {
-    let mut errs = Vec::new();
-    let v = row.value.trim();
-    let mut check = |r: Result<(), FieldError>| {
-        if let Err(e) = r {
-            errs.push(e)
-        }
-    };
-    if kind != IndicatorType::Percentage {
-        check(must_be_blank(Field::Numerator, "numerator", row.numerator, kind));
-        check(must_be_blank(Field::Denominator, "denominator", row.denominator, kind));
-    }
-    if kind != IndicatorType::Qualitative {
-        check(must_be_blank(Field::Score, "score", row.score, kind));
-    }
-    let value = match kind {
-        IndicatorType::Count | IndicatorType::Number => {
-            if v.is_empty() {
-                Err(fe(
-                    Field::Value,
-                    Diagnostic::error("the value is missing")
-                        .expected("a number")
-                        .found("an empty cell")
-                        .hint("write the value measured for the period"),
-                ))
-            } else {
-                number(Field::Value, "value", v).and_then(|d| {
-                    if kind == IndicatorType::Count && (d.is_sign_negative() && !d.is_zero()) {
-                        Err(fe(Field::Value, Diagnostic::error("a count cannot be negative").expected("0 or more").found(format!("`{v}`")).hint("to lower an earlier figure, record a correction for its period instead of a negative value")))
-                    } else if kind == IndicatorType::Count && !d.fract().is_zero() {
-                        Err(fe(Field::Value, Diagnostic::error("a count is a whole number").expected("0, 1, 2, ...").found(format!("`{v}`")).hint("use type: number for figures with decimals")))
-                    } else {
-                        Ok(Value::Number { value: d })
-                    }
-                })
-            }
-        }
-        IndicatorType::Percentage => {
-            let (n, d) = (row.numerator.trim(), row.denominator.trim());
-            if n.is_empty() || d.is_empty() {
-                Err(fe(
-                    if n.is_empty() { Field::Numerator } else { Field::Denominator },
-                    Diagnostic::error("a percentage value needs its numerator and denominator")
-                        .expected("numerator and denominator, e.g. 42 of 60")
-                        .found(if v.is_empty() { "blank cells".to_string() } else { format!("only the percentage `{v}`") })
-                        .hint("percentages are kept as numerator/denominator so that they add up across countries and periods"),
-                ))
-            } else {
-                let num = number(Field::Numerator, "numerator", n);
-                let den = number(Field::Denominator, "denominator", d);
-                match (num, den) {
-                    (Ok(num), Ok(den)) => {
-                        if num.is_sign_negative() || den.is_sign_negative() {
-                            Err(fe(
-                                Field::Numerator,
-                                Diagnostic::error("numerator and denominator cannot be negative")
-                                    .found(format!("{num} / {den}"))
-                                    .hint("both are counts of people or cases"),
-                            ))
-                        } else if den.is_zero() {
-                            Err(fe(
-                                Field::Denominator,
-                                Diagnostic::error("the denominator is zero")
-                                    .expected("a denominator above 0")
-                                    .found("0")
-                                    .hint("if nobody was assessed this period, leave the row out"),
-                            ))
-                        } else if num > den {
-                            Err(fe(Field::Numerator, Diagnostic::error(format!("numerator {num} exceeds denominator {den}")).expected(format!("at most {den}")).found(num.to_string()).hint("the numerator counts a part of the denominator; check the two columns are not swapped")))
-                        } else {
-                            Ok(Value::Ratio {
-                                numerator: num,
-                                denominator: den,
-                            })
-                        }
-                    }
-                    (a, b) => {
-                        if let Err(e) = b {
-                            errs.push(e);
-                        }
-                        Err(a
-                            .err()
-                            .unwrap_or_else(|| fe(Field::Denominator, Diagnostic::error("invalid denominator"))))
-                    }
-                }
-            }
-        }
-        IndicatorType::Milestone => match v.to_ascii_lowercase().as_str() {
-            "yes" | "true" | "done" => Ok(Value::Flag { done: true }),
-            "no" | "false" => Ok(Value::Flag { done: false }),
-            _ => Err(fe(
-                Field::Value,
-                Diagnostic::error("a milestone value is yes or no")
-                    .expected("yes or no")
-                    .found(format!("`{v}`"))
-                    .hint("record yes once the milestone is reached"),
-            )),
-        },
-        IndicatorType::Qualitative => {
-            let s = row.score.trim();
-            let score = if s.is_empty() {
-                Ok(None)
-            } else {
-                number(Field::Score, "score", s).map(Some)
-            };
-            match score {
-                Ok(Some(sc)) if scale.is_some_and(|(lo, hi)| sc < lo || sc > hi) => {
-                    let (lo, hi) = scale.expect("checked");
-                    Err(fe(
-                        Field::Score,
-                        Diagnostic::error(format!("score {sc} is off the scale"))
-                            .expected(format!("a score from {lo} to {hi}"))
-                            .found(sc.to_string())
-                            .hint("use the scale declared for the indicator"),
-                    ))
-                }
-                Ok(_) if v.is_empty() && s.is_empty() => Err(fe(
-                    Field::Value,
-                    Diagnostic::error("the value is missing")
-                        .expected("a short text, optionally with a score")
-                        .found("an empty cell")
-                        .hint("describe what was observed"),
-                )),
-                // With a declared scale the score is what targets and status use.
-                Ok(None) if scale.is_some() => {
-                    let (lo, hi) = scale.expect("checked");
-                    Err(fe(
-                        Field::Score,
-                        Diagnostic::error("the score is missing")
-                            .expected(format!("a score from {lo} to {hi} on the indicator's scale"))
-                            .found("no score")
-                            .hint("add the score (--score, or the `score` column); the text stays as the assessment"),
-                    ))
-                }
-                Ok(score) => Ok(Value::Text { text: v.into(), score }),
-                Err(e) => Err(e),
-            }
-        }
-    };
-    match value {
-        Ok(v) if errs.is_empty() => Ok(v),
-        Ok(_) => Err(errs),
-        Err(e) => {
-            errs.insert(0, e);
-            Err(errs)
-        }
-    }
-}
-
-/// The span of field `index` in a CSV record that starts at byte `start` of
-/// `text`, found by walking the raw bytes (quotes included).
-pub fn field_span(file: FileId, text: &str, start: usize, index: usize, delimiter: u8) -> Span {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    let mut field = 0;
-    let mut in_quotes = false;
-    let mut field_start = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-        } else if b == b'"' {
-            in_quotes = true;
-        } else if b == delimiter || b == b'\n' || b == b'\r' {
-            if field == index {
-                return Span::new(file, field_start, i);
-            }
-            if b != delimiter {
-                break;
-            }
-            field += 1;
-            field_start = i + 1;
-        }
-        i += 1;
-    }
-    if field == index {
-        Span::new(file, field_start, i)
-    } else {
-        Span::new(file, start, start + 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use rust_decimal::Decimal;
+
     use super::*;
+    use crate::model::IndicatorType;
 
     #[test]
     fn future_means_beyond_five_minutes_of_clock_skew() {

@@ -1,0 +1,127 @@
+//! What a batch of rows does to the ledger ([`Outcome`]): new values,
+//! corrections, rows that change nothing (what makes a second import of
+//! the same file a no-op), and rows dated before the value in force
+//! ([`Kept`]: written as history, not in force).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::new_row::NewRow;
+use crate::ledger::row::timestamp_text;
+use crate::ledger::{Entry, Key, Ledger, origin_text};
+use crate::model::Framework;
+use crate::source::Sources;
+
+/// A row that was written but does not come into force: a row already in
+/// the ledger has a later `recorded_at` and stays in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    /// Indicator, period and breakdown.
+    pub what: String,
+    pub value: String,
+    pub in_force_value: String,
+    pub in_force_by: String,
+    pub in_force_at: String,
+    /// `file:line` of the row in force.
+    pub in_force_at_place: String,
+}
+
+/// What a write did (or, with `dry_run`, would do).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub added: usize,
+    pub corrections: usize,
+    pub unchanged: usize,
+    /// Rows dated before the value in force for their key: history only.
+    pub older: usize,
+    /// The same rows, each with the row that stays in force.
+    pub kept: Vec<Kept>,
+}
+
+/// Sort rows into unchanged, corrections, new values and rows that will
+/// not be in force; return the outcome and the rows to write. New rows go
+/// to the end of `path` (ledger.csv).
+pub(super) fn classify(
+    fw: &Framework,
+    ledger: &Ledger,
+    sources: &Sources,
+    path: &Path,
+    rows: Vec<NewRow>,
+) -> (Outcome, Vec<NewRow>) {
+    let current: HashMap<Key, &Entry> = ledger
+        .current(None)
+        .into_iter()
+        .map(|i| &ledger.entries[i as usize])
+        .map(|e| (e.key(), e))
+        .collect();
+    let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
+    for e in &ledger.entries {
+        if let Some(at) = e.recorded_at {
+            dated.entry((e.key(), at)).or_default().push(e);
+        }
+    }
+    let same =
+        |e: &Entry, row: &NewRow| e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment;
+    // Rows carrying their own recorded_at (an export of another ledger, a
+    // back-fill) are known already when the same row, at the same time, is
+    // in the ledger: importing them again changes nothing.
+    let known = |row: &NewRow| {
+        row.parsed.recorded_at.is_some()
+            && dated
+                .get(&(row.key(), row.at))
+                .is_some_and(|es| es.iter().any(|e| same(e, row)))
+    };
+    // Whether the row in force stays in force over the new row: later, or
+    // as late and read after it (from a file named after ledger.csv; ties
+    // with another value there are refused before this).
+    let outranks = |e: &Entry, row: &NewRow| {
+        e.recorded_at > Some(row.at)
+            || (e.recorded_at == Some(row.at) && sources.get(e.origin.file).path.as_path() > path)
+    };
+    let mut outcome = Outcome::default();
+    let mut fresh = Vec::new();
+    for row in rows {
+        match current.get(&row.key()) {
+            _ if known(&row) => outcome.unchanged += 1,
+            Some(e) if same(e, &row) => outcome.unchanged += 1,
+            Some(e) if outranks(e, &row) => {
+                outcome.older += 1;
+                outcome.kept.push(kept(fw, ledger, sources, e, &row));
+                fresh.push(row);
+            }
+            Some(_) => {
+                outcome.corrections += 1;
+                fresh.push(row);
+            }
+            None => {
+                outcome.added += 1;
+                fresh.push(row);
+            }
+        }
+    }
+    (outcome, fresh)
+}
+
+pub(super) fn kept(fw: &Framework, ledger: &Ledger, sources: &Sources, in_force: &Entry, row: &NewRow) -> Kept {
+    Kept {
+        what: describe(fw, row),
+        value: crate::format::value(&row.parsed.value),
+        in_force_value: crate::format::value(&in_force.value),
+        in_force_by: ledger.str(in_force.recorded_by).unwrap_or("unknown").to_string(),
+        in_force_at: in_force.recorded_at.map(timestamp_text).unwrap_or_default(),
+        in_force_at_place: origin_text(sources, in_force.origin),
+    }
+}
+
+/// "1100.1 2023-Q4 (total)".
+pub(super) fn describe(fw: &Framework, row: &NewRow) -> String {
+    let p = &row.parsed;
+    format!(
+        "{} {} ({})",
+        fw.indicators[p.indicator as usize].id,
+        p.period,
+        p.dims.describe(fw)
+    )
+}
