@@ -79,15 +79,28 @@ fn burn_sentence(r: Option<Decimal>) -> String {
 }
 
 pub fn table(s: &FundingSummary) -> String {
-    let c = &s.currency;
     let dp = dp_of(
         [&s.budget]
             .into_iter()
             .chain(s.pledges.iter().map(|p| &p.amount))
             .chain(s.lines.iter().filter_map(|l| l.allocation.as_ref())),
     );
+    let mut out = overview(s, dp);
+    out.push_str(&pledges_table(s, dp));
+    out.push_str(&lines_table(s, dp));
+    out.push_str(&periods_table(s, dp));
+    if let Some(chk) = &s.shortfall_check
+        && !chk.agrees
+    {
+        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, &s.currency)));
+    }
+    out
+}
+
+/// The title lines, the budget/pledged/spent figures and the burn rate.
+fn overview(s: &FundingSummary, dp: u32) -> String {
+    let c = &s.currency;
     let money = |d: Decimal| money_dp(d, dp);
-    let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
     let mut out = format!(
         "{} — {}\nfunding in {c}, project {} .. {}{}\n\n",
         s.short_name.as_deref().unwrap_or(&s.framework),
@@ -133,8 +146,14 @@ pub fn table(s: &FundingSummary) -> String {
             moneys(&s.unconverted)
         ));
     }
+    out
+}
 
-    out.push_str("\npledges\n");
+/// The pledges, each in its own currency and converted.
+fn pledges_table(s: &FundingSummary, dp: u32) -> String {
+    let c = &s.currency;
+    let money = |d: Decimal| money_dp(d, dp);
+    let mut out = String::from("\npledges\n");
     if s.pledges.is_empty() {
         out.push_str("none\n");
     } else {
@@ -159,7 +178,15 @@ pub fn table(s: &FundingSummary) -> String {
             &[false, false, false, true, true, true],
         ));
     }
+    out
+}
 
+/// Allocation, spending and remainder by budget line (none when the
+/// framework has no lines).
+fn lines_table(s: &FundingSummary, dp: u32) -> String {
+    let money = |d: Decimal| money_dp(d, dp);
+    let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
+    let mut out = String::new();
     if !s.lines.is_empty() {
         out.push_str("\nbudget lines\n");
         let rows: Vec<Vec<String>> = s
@@ -183,7 +210,13 @@ pub fn table(s: &FundingSummary) -> String {
             &[false, false, true, true, true, true, false],
         ));
     }
+    out
+}
 
+/// Spending period by period, with the running total.
+fn periods_table(s: &FundingSummary, dp: u32) -> String {
+    let money = |d: Decimal| money_dp(d, dp);
+    let mut out = String::new();
     if !s.by_period.is_empty() {
         out.push_str("\nexpenditure by period\n");
         let rows: Vec<Vec<String>> = s
@@ -203,11 +236,6 @@ pub fn table(s: &FundingSummary) -> String {
             &rows,
             &[false, true, true, true],
         ));
-    }
-    if let Some(chk) = &s.shortfall_check
-        && !chk.agrees
-    {
-        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, c)));
     }
     out
 }
