@@ -37,29 +37,7 @@ pub(super) fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Source
             );
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key") {
-        let key = rest
-            .trim_start_matches(": ")
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or("")
-            .trim();
-        let first = e
-            .location()
-            .and_then(|l| first_key_line(sources.get(file), key, l.line() as usize, l.column() as usize));
-        d.message = format!("logframe.yaml: duplicate key `{key}`");
-        let first_text = first.map_or_else(
-            || "earlier in the same mapping".to_string(),
-            |line| format!("on line {line}"),
-        );
-        d = d
-            .label(format!("second `{key}:`"))
-            .expected(format!(
-                "each key once per mapping (the first `{key}:` is {first_text})"
-            ))
-            .found(format!("`{key}:` a second time"))
-            .hint(format!(
-                "keep one of the two `{key}:` lines; if they belong to different items, check the indentation"
-            ));
+        d = duplicate_key(d, rest, e, file, sources);
     } else if let Some(rest) = message.strip_prefix("unknown field `") {
         let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
         d.message = format!("logframe.yaml: unknown key `{found}`");
@@ -85,48 +63,94 @@ pub(super) fn yaml_error(e: &serde_saphyr::Error, file: FileId, sources: &Source
                 "add `{key}: ...`; `logframe schema` lists every key and what it takes"
             ));
     } else {
-        let line = e
-            .location()
-            .map(|l| sources.get(file).line_text(l.line() as usize).trim().to_string())
-            .unwrap_or_default();
-        let (expected, hint) = if message.contains("untagged enum RawText") {
-            d.message = "logframe.yaml: expected a text".into();
-            (
-                "a text, or its translations {en: ..., fr: ..., es: ...}",
-                "write the text on one line, or quote it",
-            )
-        } else if message.contains("sequence") {
-            d.message = "logframe.yaml: expected a list".into();
-            (
-                "a list such as [sex, country]",
-                "write a list in brackets, e.g. `[country]`, or as `- item` lines",
-            )
-        } else if message.contains("mapping") || message.contains("struct") {
-            d.message = "logframe.yaml: expected a mapping".into();
-            (
-                "a mapping of `key: value` lines",
-                "indent the keys under this one, or use {key: value}",
-            )
-        } else if message.contains("string scalar") || message.contains("invalid type") {
-            d.message = "logframe.yaml: expected a single value".into();
-            (
-                "a single value (text or number)",
-                "remove the brackets or braces, or quote the value",
-            )
-        } else {
-            (
-                "valid YAML",
-                "check the indentation, brackets and quotes on this line and the one before",
-            )
-        };
-        let found = if line.is_empty() {
-            "the end of the file".to_string()
-        } else {
-            format!("`{line}`")
-        };
-        d = d.label("here").expected(expected).found(found).hint(hint);
+        d = unexpected_shape(d, message, e, file, sources);
     }
     d
+}
+
+/// A key written twice in one mapping, pointing back at the first.
+fn duplicate_key(
+    mut d: Diagnostic,
+    rest: &str,
+    e: &serde_saphyr::Error,
+    file: FileId,
+    sources: &Sources,
+) -> Diagnostic {
+    let key = rest
+        .trim_start_matches(": ")
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or("")
+        .trim();
+    let first = e
+        .location()
+        .and_then(|l| first_key_line(sources.get(file), key, l.line() as usize, l.column() as usize));
+    d.message = format!("logframe.yaml: duplicate key `{key}`");
+    let first_text = first.map_or_else(
+        || "earlier in the same mapping".to_string(),
+        |line| format!("on line {line}"),
+    );
+    d = d
+        .label(format!("second `{key}:`"))
+        .expected(format!(
+            "each key once per mapping (the first `{key}:` is {first_text})"
+        ))
+        .found(format!("`{key}:` a second time"))
+        .hint(format!(
+            "keep one of the two `{key}:` lines; if they belong to different items, check the indentation"
+        ));
+    d
+}
+
+/// A value of the wrong shape (a list where a text belongs, ...), or any
+/// other syntax error, with the offending line quoted.
+fn unexpected_shape(
+    mut d: Diagnostic,
+    message: &str,
+    e: &serde_saphyr::Error,
+    file: FileId,
+    sources: &Sources,
+) -> Diagnostic {
+    let line = e
+        .location()
+        .map(|l| sources.get(file).line_text(l.line() as usize).trim().to_string())
+        .unwrap_or_default();
+    let (expected, hint) = if message.contains("untagged enum RawText") {
+        d.message = "logframe.yaml: expected a text".into();
+        (
+            "a text, or its translations {en: ..., fr: ..., es: ...}",
+            "write the text on one line, or quote it",
+        )
+    } else if message.contains("sequence") {
+        d.message = "logframe.yaml: expected a list".into();
+        (
+            "a list such as [sex, country]",
+            "write a list in brackets, e.g. `[country]`, or as `- item` lines",
+        )
+    } else if message.contains("mapping") || message.contains("struct") {
+        d.message = "logframe.yaml: expected a mapping".into();
+        (
+            "a mapping of `key: value` lines",
+            "indent the keys under this one, or use {key: value}",
+        )
+    } else if message.contains("string scalar") || message.contains("invalid type") {
+        d.message = "logframe.yaml: expected a single value".into();
+        (
+            "a single value (text or number)",
+            "remove the brackets or braces, or quote the value",
+        )
+    } else {
+        (
+            "valid YAML",
+            "check the indentation, brackets and quotes on this line and the one before",
+        )
+    };
+    let found = if line.is_empty() {
+        "the end of the file".to_string()
+    } else {
+        format!("`{line}`")
+    };
+    d.label("here").expected(expected).found(found).hint(hint)
 }
 
 /// Byte offset of the first tab among a line's leading whitespace.
