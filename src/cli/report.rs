@@ -49,7 +49,7 @@ pub struct ReportArgs {
 /// Files to write, with their contents.
 type Files = Vec<(PathBuf, Vec<u8>)>;
 
-pub fn run(a: ReportArgs) -> i32 {
+pub(crate) fn run(a: ReportArgs) -> i32 {
     if let Err(d) = templates_folder(a.templates.as_deref()) {
         return usage(d);
     }

@@ -11,12 +11,12 @@ use crate::model::{IndicatorType, Value};
 use crate::render::status::spreadsheet_safe;
 
 /// Periods side by side in one text block (target, actual and % each).
-pub const PERIODS_PER_BLOCK: usize = 4;
+pub(crate) const PERIODS_PER_BLOCK: usize = 4;
 const WIDTH: usize = 120;
 
 /// A figure for a narrow column: `76.9 %` for a ratio, the score of a
 /// qualitative value, yes/no for a milestone.
-pub fn short_value(v: &Value) -> String {
+pub(crate) fn short_value(v: &Value) -> String {
     match v {
         Value::Number { value } => format::decimal(*value),
         Value::Ratio { .. } => v
@@ -113,7 +113,7 @@ fn category_label(k: &Option<String>) -> String {
     format!("  {}", k.as_deref().unwrap_or("not broken down"))
 }
 
-pub fn table(c: &Compare) -> String {
+pub(crate) fn table(c: &Compare) -> String {
     let mut out = header(c);
     let lw = label_width(c);
     out.push_str(&life_of_project(c, lw));
@@ -264,7 +264,7 @@ const CSV_HEADER: [&str; 18] = [
 
 /// Tidy CSV: one row per indicator x period (x category), then one row per
 /// indicator (x category) with `period` = `end` for the life of project.
-pub fn csv(c: &Compare) -> String {
+pub(crate) fn csv(c: &Compare) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -390,7 +390,7 @@ fn actual_rule_name(r: ActualRule) -> &'static str {
 }
 
 /// The name of a target rule, as in JSON.
-pub fn rule_name(r: &TargetRule) -> &'static str {
+pub(crate) fn rule_name(r: &TargetRule) -> &'static str {
     match r {
         TargetRule::Explicit { .. } => "explicit",
         TargetRule::Interpolated { .. } => "interpolated",
@@ -423,6 +423,6 @@ fn value_cells(v: Option<&Value>) -> (String, String, String, String) {
     }
 }
 
-pub fn json(c: &Compare) -> String {
+pub(crate) fn json(c: &Compare) -> String {
     serde_json::to_string_pretty(c).expect("the compare model serialises") + "\n"
 }

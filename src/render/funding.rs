@@ -12,7 +12,7 @@ use crate::render::status::spreadsheet_safe;
 
 /// An amount with thousands grouped and its own decimals kept:
 /// `2901786.00` -> `2,901,786.00`.
-pub fn money(d: Decimal) -> String {
+pub(crate) fn money(d: Decimal) -> String {
     crate::report::i18n::number_dp(crate::report::i18n::Lang::En, d, d.scale(), false)
 }
 
@@ -46,7 +46,7 @@ fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
 }
 
 /// One sentence on a stated shortfall.
-pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
+pub(crate) fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
     if c.agrees {
         format!(
             "the stated shortfall {currency} {} agrees with budget - pledged",
@@ -78,7 +78,7 @@ fn burn_sentence(r: Option<Decimal>) -> String {
     }
 }
 
-pub fn table(s: &FundingSummary) -> String {
+pub(crate) fn table(s: &FundingSummary) -> String {
     let dp = dp_of(
         [&s.budget]
             .into_iter()
@@ -242,7 +242,7 @@ fn periods_table(s: &FundingSummary, dp: u32) -> String {
 
 /// One figure per row (`section,item,label,measure,currency,value`), so a
 /// spreadsheet can pivot it.
-pub fn csv(s: &FundingSummary) -> String {
+pub(crate) fn csv(s: &FundingSummary) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -319,11 +319,11 @@ fn row(section: &str, item: &str, label: &str, measure: &str, currency: &str, va
     ]
 }
 
-pub fn json(s: &FundingSummary) -> String {
+pub(crate) fn json(s: &FundingSummary) -> String {
     serde_json::to_string_pretty(s).expect("funding serialises") + "\n"
 }
 
-pub fn portfolio_table(p: &Portfolio) -> String {
+pub(crate) fn portfolio_table(p: &Portfolio) -> String {
     let mut out = format!(
         "funding portfolio: {} project{}\n\n",
         p.projects.len(),
@@ -414,7 +414,7 @@ pub fn portfolio_table(p: &Portfolio) -> String {
 }
 
 /// One row per project, then one `total` row per currency.
-pub fn portfolio_csv(p: &Portfolio) -> String {
+pub(crate) fn portfolio_csv(p: &Portfolio) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -461,7 +461,7 @@ pub fn portfolio_csv(p: &Portfolio) -> String {
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
 
-pub fn portfolio_json(p: &Portfolio) -> String {
+pub(crate) fn portfolio_json(p: &Portfolio) -> String {
     serde_json::to_string_pretty(p).expect("portfolio serialises") + "\n"
 }
 

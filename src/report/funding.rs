@@ -10,7 +10,7 @@ use crate::compute::funding::FundingSummary;
 use crate::model::Period;
 
 /// File name of the burn-rate chart, next to the indicator charts.
-pub const BURN_CHART: &str = "funding.svg";
+pub(crate) const BURN_CHART: &str = "funding.svg";
 
 #[derive(Debug, Serialize)]
 pub struct FundingSection {
@@ -37,7 +37,7 @@ pub struct BurnPoint {
     pub elapsed_percent: Option<rust_decimal::Decimal>,
 }
 
-pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str) -> FundingSection {
+pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str) -> FundingSection {
     // Without any expenditure recorded, spending is unknown, not zero.
     let reported = !f.by_period.is_empty();
     let rows = overview_rows(lang, f, reported);
