@@ -295,3 +295,29 @@ fn unknown_templates(dir: &Path) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    use super::pdf_created;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn the_pdf_date_is_source_date_epoch_when_set() {
+        let end = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+        assert_eq!(pdf_created(Some(0), end), at("1970-01-01 00:00:00"));
+        assert_eq!(pdf_created(Some(1_700_000_000), end), at("2023-11-14 22:13:20"));
+    }
+
+    #[test]
+    fn the_pdf_date_is_the_period_end_at_midnight_otherwise() {
+        let end = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+        assert_eq!(pdf_created(None, end), at("2023-09-30 00:00:00"));
+        // A timestamp chrono cannot hold falls back the same way.
+        assert_eq!(pdf_created(Some(i64::MAX), end), at("2023-09-30 00:00:00"));
+    }
+}
