@@ -19,8 +19,10 @@ mod parse;
 mod reporting;
 
 pub use fiscal_year::FiscalYearStart;
-pub use parse::{PERIOD_FORMS, PeriodError, parse_date, parse_period, parse_period_in};
-pub use reporting::{Frequency, reporting_periods};
+pub use parse::PeriodError;
+pub(crate) use parse::{PERIOD_FORMS, parse_date, parse_period, parse_period_in};
+pub use reporting::Frequency;
+pub(crate) use reporting::reporting_periods;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PeriodKind {

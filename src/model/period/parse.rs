@@ -14,7 +14,7 @@ pub struct PeriodError {
     pub hint: String,
 }
 
-pub const PERIOD_FORMS: &str =
+pub(crate) const PERIOD_FORMS: &str =
     "a period such as 2022, 2022-Q3, 2022-H1, 2022-07, 2022-07-15, FY2022-23 or 2022-04-01..2022-06-30";
 
 fn err(message: impl Into<String>, hint: impl Into<String>) -> PeriodError {
@@ -25,13 +25,13 @@ fn err(message: impl Into<String>, hint: impl Into<String>) -> PeriodError {
 }
 
 /// Parse a period as written in YAML, CSV or on the command line.
-pub fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
+pub(crate) fn parse_period(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
     parse_period_in(text, fiscal, None)
 }
 
 /// [`parse_period`] for a project reporting at `frequency`: a date written
 /// where a period belongs is answered with the reporting period holding it.
-pub fn parse_period_in(
+pub(crate) fn parse_period_in(
     text: &str,
     fiscal: Option<FiscalYearStart>,
     frequency: Option<Frequency>,
@@ -153,7 +153,7 @@ fn parse_fiscal(typed: &str, rest: &str, fiscal: Option<FiscalYearStart>) -> Res
 }
 
 /// Parse an ISO date `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, PeriodError> {
     let t = text.trim();
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .ok()

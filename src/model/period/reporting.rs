@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{FiscalYearStart, Period, ymd};
 
 /// The calendar periods of a reporting frequency that overlap `span`.
-pub fn reporting_periods(span: Period, frequency: Frequency, fiscal: Option<FiscalYearStart>) -> Vec<Period> {
+pub(crate) fn reporting_periods(span: Period, frequency: Frequency, fiscal: Option<FiscalYearStart>) -> Vec<Period> {
     let mut out = Vec::new();
     let mut start = match frequency {
         Frequency::Annual => match fiscal {
