@@ -49,16 +49,9 @@ pub struct ReportArgs {
 /// Files to write, with their contents.
 type Files = Vec<(PathBuf, Vec<u8>)>;
 
-pub fn run(a: ReportArgs) -> i32 {
-    if let Some(t) = &a.templates
-        && !t.is_dir()
-    {
-        return usage(
-            Diagnostic::error(format!("--templates {}: no such folder", t.display()))
-                .expected("a folder of template overrides")
-                .found(if t.exists() { "a file" } else { "nothing there" })
-                .hint("create it with `logframe templates export DIR`, or check the path"),
-        );
+pub(crate) fn run(a: ReportArgs) -> i32 {
+    if let Err(d) = templates_folder(a.templates.as_deref()) {
+        return usage(d);
     }
     let dir = match workspace::resolve(&a.framework) {
         Ok(d) => d,
@@ -88,53 +81,16 @@ pub fn run(a: ReportArgs) -> i32 {
         Ok(t) => t.map(|t| t.timestamp()),
         Err(d) => return usage(d),
     };
-    let narrative_file = Narrative::find(&fw.dir, &period.to_string(), lang.code());
-    if let Some(Err(d)) = narrative_file
-        .as_ref()
-        .map(|p| inside_framework(&fw.dir, p, "narrative"))
-    {
-        return usage(d);
-    }
-    let narrative = match narrative_file {
-        Some(p) => match Narrative::read(&p, &mut loaded.sources) {
-            Ok(text) => {
-                let rel = p
-                    .strip_prefix(&fw.dir)
-                    .unwrap_or(&p)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let n = Narrative::parse(&text, Some(rel.clone()));
-                let warnings: Vec<Diagnostic> = n
-                    .warnings
-                    .iter()
-                    .map(|w| {
-                        Diagnostic::warning(format!("{rel}, {w}"))
-                            .hint("give the heading a title, or remove the `##` line to join the text above")
-                    })
-                    .collect();
-                if !warnings.is_empty() {
-                    eprint(&crate::diag::Diagnostics(warnings), &loaded.sources);
-                }
-                n
-            }
-            Err(d) => {
-                let code = if d.span.is_some() { FINDINGS } else { USAGE };
-                eprint(&crate::diag::Diagnostics(vec![d]), &loaded.sources);
-                return code;
-            }
-        },
-        None => Narrative::default(),
+    let narrative = match narrative(&fw.dir, &period.to_string(), lang, &mut loaded.sources) {
+        Ok(n) => n,
+        Err(code) => return code,
     };
     let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
     let mut all = loaded.diagnostics;
     all.extend(diags);
     eprint(&all, &loaded.sources);
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
-    // The PDF's creation date: as reproducible as the report's own date.
-    let created = source_date_epoch
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-        .map(|t| t.naive_utc())
-        .unwrap_or_else(|| period.end.and_time(chrono::NaiveTime::MIN));
+    let created = pdf_created(source_date_epoch, period.end);
     let report = build(
         &computed,
         Inputs {
@@ -158,51 +114,10 @@ pub fn run(a: ReportArgs) -> i32 {
     if !unknown.is_empty() {
         eprint(&crate::diag::Diagnostics(unknown), &loaded.sources);
     }
-    // Each format once, in the order asked.
-    let mut formats: Vec<ReportFormat> = Vec::new();
-    for f in &a.format {
-        if !formats.contains(f) {
-            formats.push(*f);
-        }
-    }
-    // Render everything first: a template error writes nothing.
-    let mut outputs: Vec<(Files, String)> = Vec::new();
-    for format in formats {
-        if format == ReportFormat::Pdf {
-            let bytes = crate::render::pdf::render(
-                &report,
-                &crate::render::pdf::Options {
-                    paper: a.paper,
-                    created,
-                },
-            );
-            let name = PathBuf::from(format!("{stem}.pdf"));
-            let message = format!(
-                "wrote {} ({} kB)",
-                a.out.join(&name).display(),
-                bytes.len().div_ceil(1024)
-            );
-            outputs.push((vec![(name, bytes)], message));
-            continue;
-        }
-        let mut template_sources = crate::source::Sources::default();
-        let written = match render_files_in(&report, &stem, format, overrides.clone(), &mut template_sources) {
-            Ok(w) => w,
-            Err(problem) => {
-                eprint(&crate::diag::Diagnostics(vec![problem.diagnostic]), &template_sources);
-                return problem.exit;
-            }
-        };
-        let message = format!(
-            "wrote {} ({} charts)",
-            a.out.join(&written.main).display(),
-            written.files.len().saturating_sub(1)
-        );
-        outputs.push((
-            written.files.into_iter().map(|(p, t)| (p, t.into_bytes())).collect(),
-            message,
-        ));
-    }
+    let outputs = match render_all(&report, &stem, &a.format, &overrides, a.paper, created, &a.out) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     // Every name is checked before the first file is written.
     let (files, messages): (Vec<Files>, Vec<String>) = outputs.into_iter().unzip();
     let files: Files = files.into_iter().flatten().collect();
@@ -213,6 +128,124 @@ pub fn run(a: ReportArgs) -> i32 {
         out(&(message + "\n"));
     }
     if all.has_errors() { FINDINGS } else { CLEAN }
+}
+
+/// `--templates` names a folder, when given.
+fn templates_folder(templates: Option<&Path>) -> Result<(), Diagnostic> {
+    if let Some(t) = templates
+        && !t.is_dir()
+    {
+        return Err(
+            Diagnostic::error(format!("--templates {}: no such folder", t.display()))
+                .expected("a folder of template overrides")
+                .found(if t.exists() { "a file" } else { "nothing there" })
+                .hint("create it with `logframe templates export DIR`, or check the path"),
+        );
+    }
+    Ok(())
+}
+
+/// The period's narrative, if the framework has one: read, parsed, its
+/// warnings printed. `Err` holds the exit code once the problem is printed.
+fn narrative(fw_dir: &Path, period: &str, lang: Lang, sources: &mut crate::source::Sources) -> Result<Narrative, i32> {
+    let narrative_file = Narrative::find(fw_dir, period, lang.code());
+    if let Some(Err(d)) = narrative_file
+        .as_ref()
+        .map(|p| inside_framework(fw_dir, p, "narrative"))
+    {
+        return Err(usage(d));
+    }
+    Ok(match narrative_file {
+        Some(p) => match Narrative::read(&p, sources) {
+            Ok(text) => {
+                let rel = p
+                    .strip_prefix(fw_dir)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let n = Narrative::parse(&text, Some(rel.clone()));
+                let warnings: Vec<Diagnostic> = n
+                    .warnings
+                    .iter()
+                    .map(|w| {
+                        Diagnostic::warning(format!("{rel}, {w}"))
+                            .hint("give the heading a title, or remove the `##` line to join the text above")
+                    })
+                    .collect();
+                if !warnings.is_empty() {
+                    eprint(&crate::diag::Diagnostics(warnings), sources);
+                }
+                n
+            }
+            Err(d) => {
+                let code = if d.span.is_some() { FINDINGS } else { USAGE };
+                eprint(&crate::diag::Diagnostics(vec![d]), sources);
+                return Err(code);
+            }
+        },
+        None => Narrative::default(),
+    })
+}
+
+/// The PDF's creation date: as reproducible as the report's own date.
+fn pdf_created(source_date_epoch: Option<i64>, period_end: chrono::NaiveDate) -> chrono::NaiveDateTime {
+    source_date_epoch
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|t| t.naive_utc())
+        .unwrap_or_else(|| period_end.and_time(chrono::NaiveTime::MIN))
+}
+
+/// Every format asked for, rendered in memory with the message to print
+/// once written. `Err` holds the exit code once the problem is printed.
+fn render_all(
+    report: &crate::report::Report,
+    stem: &str,
+    formats_asked: &[ReportFormat],
+    overrides: &[PathBuf],
+    paper: crate::render::pdf::Paper,
+    created: chrono::NaiveDateTime,
+    out: &Path,
+) -> Result<Vec<(Files, String)>, i32> {
+    // Each format once, in the order asked.
+    let mut formats: Vec<ReportFormat> = Vec::new();
+    for f in formats_asked {
+        if !formats.contains(f) {
+            formats.push(*f);
+        }
+    }
+    // Render everything first: a template error writes nothing.
+    let mut outputs: Vec<(Files, String)> = Vec::new();
+    for format in formats {
+        if format == ReportFormat::Pdf {
+            let bytes = crate::render::pdf::render(report, &crate::render::pdf::Options { paper, created });
+            let name = PathBuf::from(format!("{stem}.pdf"));
+            let message = format!(
+                "wrote {} ({} kB)",
+                out.join(&name).display(),
+                bytes.len().div_ceil(1024)
+            );
+            outputs.push((vec![(name, bytes)], message));
+            continue;
+        }
+        let mut template_sources = crate::source::Sources::default();
+        let written = match render_files_in(report, stem, format, overrides.to_vec(), &mut template_sources) {
+            Ok(w) => w,
+            Err(problem) => {
+                eprint(&crate::diag::Diagnostics(vec![problem.diagnostic]), &template_sources);
+                return Err(problem.exit);
+            }
+        };
+        let message = format!(
+            "wrote {} ({} charts)",
+            out.join(&written.main).display(),
+            written.files.len().saturating_sub(1)
+        );
+        outputs.push((
+            written.files.into_iter().map(|(p, t)| (p, t.into_bytes())).collect(),
+            message,
+        ));
+    }
+    Ok(outputs)
 }
 
 /// A file or folder a report reads from the framework (its `templates/`
@@ -261,4 +294,30 @@ fn unknown_templates(dir: &Path) -> Vec<Diagnostic> {
             .hint(hint)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    use super::pdf_created;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn the_pdf_date_is_source_date_epoch_when_set() {
+        let end = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+        assert_eq!(pdf_created(Some(0), end), at("1970-01-01 00:00:00"));
+        assert_eq!(pdf_created(Some(1_700_000_000), end), at("2023-11-14 22:13:20"));
+    }
+
+    #[test]
+    fn the_pdf_date_is_the_period_end_at_midnight_otherwise() {
+        let end = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+        assert_eq!(pdf_created(None, end), at("2023-09-30 00:00:00"));
+        // A timestamp chrono cannot hold falls back the same way.
+        assert_eq!(pdf_created(Some(i64::MAX), end), at("2023-09-30 00:00:00"));
+    }
 }

@@ -11,12 +11,12 @@ use crate::model::{IndicatorType, Value};
 use crate::render::status::spreadsheet_safe;
 
 /// Periods side by side in one text block (target, actual and % each).
-pub const PERIODS_PER_BLOCK: usize = 4;
+pub(crate) const PERIODS_PER_BLOCK: usize = 4;
 const WIDTH: usize = 120;
 
 /// A figure for a narrow column: `76.9 %` for a ratio, the score of a
 /// qualitative value, yes/no for a milestone.
-pub fn short_value(v: &Value) -> String {
+pub(crate) fn short_value(v: &Value) -> String {
     match v {
         Value::Number { value } => format::decimal(*value),
         Value::Ratio { .. } => v
@@ -113,9 +113,21 @@ fn category_label(k: &Option<String>) -> String {
     format!("  {}", k.as_deref().unwrap_or("not broken down"))
 }
 
-pub fn table(c: &Compare) -> String {
+pub(crate) fn table(c: &Compare) -> String {
     let mut out = header(c);
     let lw = label_width(c);
+    out.push_str(&life_of_project(c, lw));
+    // Periods, a block at a time.
+    for (b, block) in c.periods.chunks(PERIODS_PER_BLOCK).enumerate() {
+        out.push_str(&period_block(c, lw, b * PERIODS_PER_BLOCK, block));
+    }
+    out
+}
+
+/// The life-of-project block: baseline, end target, to date, % of the end
+/// target and status, one line per indicator (and category).
+fn life_of_project(c: &Compare, lw: usize) -> String {
+    let mut out = String::new();
     let any = c.results.iter().any(|r| !r.indicators.is_empty());
     // Life of project.
     let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
@@ -170,192 +182,215 @@ pub fn table(c: &Compare) -> String {
     if !any {
         out.push_str("no indicators\n");
     }
-    // Periods, a block at a time.
+    out
+}
+
+/// One block of periods side by side, starting at period `first`: target,
+/// actual and % for each.
+fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Period]) -> String {
     let fw = 7usize;
-    for (b, block) in c.periods.chunks(PERIODS_PER_BLOCK).enumerate() {
-        let first = b * PERIODS_PER_BLOCK;
-        out.push('\n');
-        let group_w = 3 * fw + 4;
-        let mut top = pad_right("", lw);
-        for p in block {
-            top.push_str("  ");
-            top.push_str(&pad_right(&p.to_string(), group_w));
-        }
-        out.push_str(&(top.trim_end().to_string() + "\n"));
-        let sub: Vec<(String, usize)> = block
-            .iter()
-            .flat_map(|_| ["target", "actual", "%"].map(|s| (s.to_string(), fw)))
-            .collect();
-        out.push_str(&line("indicator", lw, &sub));
-        let rule: Vec<(String, usize)> = block
-            .iter()
-            .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))
-            .collect();
-        out.push_str(&line(&"-".repeat(lw), lw, &rule));
-        for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
-            out.push_str(&result_line(r));
-            for i in &r.indicators {
-                let cells: Vec<(String, usize)> = i.cells[first..first + block.len()]
+    let mut out = String::new();
+    out.push('\n');
+    let group_w = 3 * fw + 4;
+    let mut top = pad_right("", lw);
+    for p in block {
+        top.push_str("  ");
+        top.push_str(&pad_right(&p.to_string(), group_w));
+    }
+    out.push_str(&(top.trim_end().to_string() + "\n"));
+    let sub: Vec<(String, usize)> = block
+        .iter()
+        .flat_map(|_| ["target", "actual", "%"].map(|s| (s.to_string(), fw)))
+        .collect();
+    out.push_str(&line("indicator", lw, &sub));
+    let rule: Vec<(String, usize)> = block
+        .iter()
+        .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))
+        .collect();
+    out.push_str(&line(&"-".repeat(lw), lw, &rule));
+    for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
+        out.push_str(&result_line(r));
+        for i in &r.indicators {
+            let cells: Vec<(String, usize)> = i.cells[first..first + block.len()]
+                .iter()
+                .flat_map(|cell: &Cell| {
+                    [
+                        (target_text(i, cell.target.map(|t| t.value)), fw),
+                        (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
+                        (pct(cell.percent), fw),
+                    ]
+                })
+                .collect();
+            out.push_str(&line(&id_label(i), lw, &cells));
+            for k in &i.categories {
+                let cells: Vec<(String, usize)> = k.actuals[first..first + block.len()]
                     .iter()
-                    .flat_map(|cell: &Cell| {
+                    .flat_map(|a| {
                         [
-                            (target_text(i, cell.target.map(|t| t.value)), fw),
-                            (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
-                            (pct(cell.percent), fw),
+                            (String::new(), fw),
+                            (a.as_ref().map(short_value).unwrap_or_default(), fw),
+                            (String::new(), fw),
                         ]
                     })
                     .collect();
-                out.push_str(&line(&id_label(i), lw, &cells));
-                for k in &i.categories {
-                    let cells: Vec<(String, usize)> = k.actuals[first..first + block.len()]
-                        .iter()
-                        .flat_map(|a| {
-                            [
-                                (String::new(), fw),
-                                (a.as_ref().map(short_value).unwrap_or_default(), fw),
-                                (String::new(), fw),
-                            ]
-                        })
-                        .collect();
-                    out.push_str(&line(&category_label(&k.category), lw, &cells));
-                }
+                out.push_str(&line(&category_label(&k.category), lw, &cells));
             }
         }
     }
     out
 }
 
+/// The columns of [`csv`], in order.
+const CSV_HEADER: [&str; 18] = [
+    "framework",
+    "result",
+    "level",
+    "indicator",
+    "title",
+    "category",
+    "period",
+    "period_start",
+    "period_end",
+    "target",
+    "target_rule",
+    "actual",
+    "numerator",
+    "denominator",
+    "actual_text",
+    "actual_rule",
+    "percent",
+    "status",
+];
+
 /// Tidy CSV: one row per indicator x period (x category), then one row per
 /// indicator (x category) with `period` = `end` for the life of project.
-pub fn csv(c: &Compare) -> String {
+pub(crate) fn csv(c: &Compare) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    w.write_record([
-        "framework",
-        "result",
-        "level",
-        "indicator",
-        "title",
-        "category",
-        "period",
-        "period_start",
-        "period_end",
-        "target",
-        "target_rule",
-        "actual",
-        "numerator",
-        "denominator",
-        "actual_text",
-        "actual_rule",
-        "percent",
-        "status",
-    ])
-    .expect("in-memory write");
+    w.write_record(CSV_HEADER).expect("in-memory write");
     let end = c.periods.last().map(|p| p.end.to_string()).unwrap_or_default();
     let start = c.periods.first().map(|p| p.start.to_string()).unwrap_or_default();
     for r in &c.results {
         for i in &r.indicators {
-            let rule = match i.actual_rule {
-                ActualRule::ToDate => "to_date",
-                ActualRule::Period => "period",
-            };
-            let mut row = |category: &str,
-                           period: String,
-                           ps: String,
-                           pe: String,
-                           target: Option<rust_decimal::Decimal>,
-                           target_rule: &str,
-                           actual: Option<&Value>,
-                           rule: &str,
-                           percent: Option<rust_decimal::Decimal>,
-                           status: &str| {
-                let (fig, n, d, text) = value_cells(actual);
-                w.write_record([
-                    spreadsheet_safe(&c.framework),
-                    spreadsheet_safe(&r.id),
-                    spreadsheet_safe(&r.level),
-                    spreadsheet_safe(&i.id),
-                    spreadsheet_safe(&i.title),
-                    spreadsheet_safe(category),
-                    period,
-                    ps,
-                    pe,
-                    format::opt_decimal(target),
-                    target_rule.to_string(),
-                    fig,
-                    n,
-                    d,
-                    spreadsheet_safe(&text),
-                    rule.to_string(),
-                    format::opt_decimal(percent),
-                    status.to_string(),
-                ])
-                .expect("in-memory write");
-            };
-            for cell in &i.cells {
-                let tr = cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default();
-                row(
-                    "",
-                    cell.period.to_string(),
-                    cell.period.start.to_string(),
-                    cell.period.end.to_string(),
-                    cell.target.map(|t| t.value),
-                    tr,
-                    cell.actual.as_ref(),
-                    rule,
-                    cell.percent,
-                    cell.status.label(),
-                );
-            }
-            row(
-                "",
-                "end".into(),
-                start.clone(),
-                end.clone(),
-                i.life.target,
-                if i.life.target.is_some() { "end" } else { "" },
-                i.life.actual.as_ref(),
-                "to_date",
-                i.life.percent,
-                i.life.status.label(),
-            );
-            for k in &i.categories {
-                let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());
-                for (cell, a) in i.cells.iter().zip(&k.actuals) {
-                    row(
-                        &cat,
-                        cell.period.to_string(),
-                        cell.period.start.to_string(),
-                        cell.period.end.to_string(),
-                        None,
-                        "",
-                        a.as_ref(),
-                        rule,
-                        None,
-                        "",
-                    );
-                }
-                row(
-                    &cat,
-                    "end".into(),
-                    start.clone(),
-                    end.clone(),
-                    None,
-                    "",
-                    k.to_date.as_ref(),
-                    "to_date",
-                    None,
-                    "",
-                );
-            }
+            indicator_rows(&mut w, c, r, i, &start, &end);
         }
     }
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
 
+/// An indicator's rows: each period, the life of project, then the same
+/// for each category.
+fn indicator_rows(
+    w: &mut csv::Writer<Vec<u8>>,
+    c: &Compare,
+    r: &crate::evaluate::compare::ResultRows,
+    i: &IndicatorRow,
+    start: &str,
+    end: &str,
+) {
+    let rule = actual_rule_name(i.actual_rule);
+    let mut row = |category: &str,
+                   period: String,
+                   ps: String,
+                   pe: String,
+                   target: Option<rust_decimal::Decimal>,
+                   target_rule: &str,
+                   actual: Option<&Value>,
+                   rule: &str,
+                   percent: Option<rust_decimal::Decimal>,
+                   status: &str| {
+        let (fig, n, d, text) = value_cells(actual);
+        w.write_record([
+            spreadsheet_safe(&c.framework),
+            spreadsheet_safe(&r.id),
+            spreadsheet_safe(&r.level),
+            spreadsheet_safe(&i.id),
+            spreadsheet_safe(&i.title),
+            spreadsheet_safe(category),
+            period,
+            ps,
+            pe,
+            format::opt_decimal(target),
+            target_rule.to_string(),
+            fig,
+            n,
+            d,
+            spreadsheet_safe(&text),
+            rule.to_string(),
+            format::opt_decimal(percent),
+            status.to_string(),
+        ])
+        .expect("in-memory write");
+    };
+    for cell in &i.cells {
+        let tr = cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default();
+        row(
+            "",
+            cell.period.to_string(),
+            cell.period.start.to_string(),
+            cell.period.end.to_string(),
+            cell.target.map(|t| t.value),
+            tr,
+            cell.actual.as_ref(),
+            rule,
+            cell.percent,
+            cell.status.label(),
+        );
+    }
+    row(
+        "",
+        "end".into(),
+        start.to_string(),
+        end.to_string(),
+        i.life.target,
+        if i.life.target.is_some() { "end" } else { "" },
+        i.life.actual.as_ref(),
+        "to_date",
+        i.life.percent,
+        i.life.status.label(),
+    );
+    for k in &i.categories {
+        let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());
+        for (cell, a) in i.cells.iter().zip(&k.actuals) {
+            row(
+                &cat,
+                cell.period.to_string(),
+                cell.period.start.to_string(),
+                cell.period.end.to_string(),
+                None,
+                "",
+                a.as_ref(),
+                rule,
+                None,
+                "",
+            );
+        }
+        row(
+            &cat,
+            "end".into(),
+            start.to_string(),
+            end.to_string(),
+            None,
+            "",
+            k.to_date.as_ref(),
+            "to_date",
+            None,
+            "",
+        );
+    }
+}
+
+/// The name of an actual rule, as in JSON.
+fn actual_rule_name(r: ActualRule) -> &'static str {
+    match r {
+        ActualRule::ToDate => "to_date",
+        ActualRule::Period => "period",
+    }
+}
+
 /// The name of a target rule, as in JSON.
-pub fn rule_name(r: &TargetRule) -> &'static str {
+pub(crate) fn rule_name(r: &TargetRule) -> &'static str {
     match r {
         TargetRule::Explicit { .. } => "explicit",
         TargetRule::Interpolated { .. } => "interpolated",
@@ -388,6 +423,6 @@ fn value_cells(v: Option<&Value>) -> (String, String, String, String) {
     }
 }
 
-pub fn json(c: &Compare) -> String {
+pub(crate) fn json(c: &Compare) -> String {
     serde_json::to_string_pretty(c).expect("the compare model serialises") + "\n"
 }

@@ -12,7 +12,7 @@ use crate::render::status::spreadsheet_safe;
 
 /// An amount with thousands grouped and its own decimals kept:
 /// `2901786.00` -> `2,901,786.00`.
-pub fn money(d: Decimal) -> String {
+pub(crate) fn money(d: Decimal) -> String {
     crate::report::i18n::number_dp(crate::report::i18n::Lang::En, d, d.scale(), false)
 }
 
@@ -46,7 +46,7 @@ fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
 }
 
 /// One sentence on a stated shortfall.
-pub fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
+pub(crate) fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
     if c.agrees {
         format!(
             "the stated shortfall {currency} {} agrees with budget - pledged",
@@ -78,16 +78,29 @@ fn burn_sentence(r: Option<Decimal>) -> String {
     }
 }
 
-pub fn table(s: &FundingSummary) -> String {
-    let c = &s.currency;
+pub(crate) fn table(s: &FundingSummary) -> String {
     let dp = dp_of(
         [&s.budget]
             .into_iter()
             .chain(s.pledges.iter().map(|p| &p.amount))
             .chain(s.lines.iter().filter_map(|l| l.allocation.as_ref())),
     );
+    let mut out = overview(s, dp);
+    out.push_str(&pledges_table(s, dp));
+    out.push_str(&lines_table(s, dp));
+    out.push_str(&periods_table(s, dp));
+    if let Some(chk) = &s.shortfall_check
+        && !chk.agrees
+    {
+        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, &s.currency)));
+    }
+    out
+}
+
+/// The title lines, the budget/pledged/spent figures and the burn rate.
+fn overview(s: &FundingSummary, dp: u32) -> String {
+    let c = &s.currency;
     let money = |d: Decimal| money_dp(d, dp);
-    let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
     let mut out = format!(
         "{} — {}\nfunding in {c}, project {} .. {}{}\n\n",
         s.short_name.as_deref().unwrap_or(&s.framework),
@@ -133,8 +146,14 @@ pub fn table(s: &FundingSummary) -> String {
             moneys(&s.unconverted)
         ));
     }
+    out
+}
 
-    out.push_str("\npledges\n");
+/// The pledges, each in its own currency and converted.
+fn pledges_table(s: &FundingSummary, dp: u32) -> String {
+    let c = &s.currency;
+    let money = |d: Decimal| money_dp(d, dp);
+    let mut out = String::from("\npledges\n");
     if s.pledges.is_empty() {
         out.push_str("none\n");
     } else {
@@ -159,7 +178,15 @@ pub fn table(s: &FundingSummary) -> String {
             &[false, false, false, true, true, true],
         ));
     }
+    out
+}
 
+/// Allocation, spending and remainder by budget line (none when the
+/// framework has no lines).
+fn lines_table(s: &FundingSummary, dp: u32) -> String {
+    let money = |d: Decimal| money_dp(d, dp);
+    let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
+    let mut out = String::new();
     if !s.lines.is_empty() {
         out.push_str("\nbudget lines\n");
         let rows: Vec<Vec<String>> = s
@@ -183,7 +210,13 @@ pub fn table(s: &FundingSummary) -> String {
             &[false, false, true, true, true, true, false],
         ));
     }
+    out
+}
 
+/// Spending period by period, with the running total.
+fn periods_table(s: &FundingSummary, dp: u32) -> String {
+    let money = |d: Decimal| money_dp(d, dp);
+    let mut out = String::new();
     if !s.by_period.is_empty() {
         out.push_str("\nexpenditure by period\n");
         let rows: Vec<Vec<String>> = s
@@ -204,17 +237,12 @@ pub fn table(s: &FundingSummary) -> String {
             &[false, true, true, true],
         ));
     }
-    if let Some(chk) = &s.shortfall_check
-        && !chk.agrees
-    {
-        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, c)));
-    }
     out
 }
 
 /// One figure per row (`section,item,label,measure,currency,value`), so a
 /// spreadsheet can pivot it.
-pub fn csv(s: &FundingSummary) -> String {
+pub(crate) fn csv(s: &FundingSummary) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -291,11 +319,11 @@ fn row(section: &str, item: &str, label: &str, measure: &str, currency: &str, va
     ]
 }
 
-pub fn json(s: &FundingSummary) -> String {
+pub(crate) fn json(s: &FundingSummary) -> String {
     serde_json::to_string_pretty(s).expect("funding serialises") + "\n"
 }
 
-pub fn portfolio_table(p: &Portfolio) -> String {
+pub(crate) fn portfolio_table(p: &Portfolio) -> String {
     let mut out = format!(
         "funding portfolio: {} project{}\n\n",
         p.projects.len(),
@@ -386,7 +414,7 @@ pub fn portfolio_table(p: &Portfolio) -> String {
 }
 
 /// One row per project, then one `total` row per currency.
-pub fn portfolio_csv(p: &Portfolio) -> String {
+pub(crate) fn portfolio_csv(p: &Portfolio) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -433,7 +461,7 @@ pub fn portfolio_csv(p: &Portfolio) -> String {
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
 
-pub fn portfolio_json(p: &Portfolio) -> String {
+pub(crate) fn portfolio_json(p: &Portfolio) -> String {
     serde_json::to_string_pretty(p).expect("portfolio serialises") + "\n"
 }
 

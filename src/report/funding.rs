@@ -10,7 +10,7 @@ use crate::compute::funding::FundingSummary;
 use crate::model::Period;
 
 /// File name of the burn-rate chart, next to the indicator charts.
-pub const BURN_CHART: &str = "funding.svg";
+pub(crate) const BURN_CHART: &str = "funding.svg";
 
 #[derive(Debug, Serialize)]
 pub struct FundingSection {
@@ -37,7 +37,41 @@ pub struct BurnPoint {
     pub elapsed_percent: Option<rust_decimal::Decimal>,
 }
 
-pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str) -> FundingSection {
+pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str) -> FundingSection {
+    // Without any expenditure recorded, spending is unknown, not zero.
+    let reported = !f.by_period.is_empty();
+    let rows = overview_rows(lang, f, reported);
+    let burn_sentence = match (reported, f.spent_percent, f.elapsed_percent, f.burn_rate) {
+        (true, Some(s), Some(e), Some(r)) => Some(i18n::burn_sentence(lang, s, e, r)),
+        _ => None,
+    };
+    let shortfall_note = f
+        .shortfall_check
+        .as_ref()
+        .filter(|c| !c.agrees)
+        .map(|c| i18n::shortfall_note(lang, &f.currency, c.stated, c.computed));
+    let pledges = pledges_table(lang, f);
+    let lines = (reported && !f.lines.is_empty()).then(|| lines_table(lang, f));
+    let chart_points = chart_points(f, period);
+    FundingSection {
+        currency: f.currency.clone(),
+        overview: Table {
+            caption: i18n::label(lang, "funding").to_string(),
+            header: vec![String::new(), String::new()],
+            rows,
+        },
+        burn_sentence,
+        shortfall_note,
+        pledges,
+        lines,
+        chart: (!chart_points.is_empty()).then(|| format!("{chart_dir}/{BURN_CHART}")),
+        chart_points,
+    }
+}
+
+/// Label/value rows: budget, pledged and shortfall, then spending once any
+/// expenditure is recorded.
+fn overview_rows(lang: Lang, f: &FundingSummary, reported: bool) -> Vec<Vec<String>> {
     let l = |k| i18n::label(lang, k).to_string();
     let money = |d| format!("{} {}", f.currency, i18n::money(lang, d));
     let pct = |d: Option<rust_decimal::Decimal>| {
@@ -52,8 +86,6 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
         ],
         vec![l("shortfall"), money(f.shortfall)],
     ];
-    // Without any expenditure recorded, spending is unknown, not zero.
-    let reported = !f.by_period.is_empty();
     if reported {
         rows.push(vec![
             l("spent"),
@@ -65,16 +97,12 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
             rows.push(vec![l("burn_rate"), i18n::number(lang, r)]);
         }
     }
-    let burn_sentence = match (reported, f.spent_percent, f.elapsed_percent, f.burn_rate) {
-        (true, Some(s), Some(e), Some(r)) => Some(i18n::burn_sentence(lang, s, e, r)),
-        _ => None,
-    };
-    let shortfall_note = f
-        .shortfall_check
-        .as_ref()
-        .filter(|c| !c.agrees)
-        .map(|c| i18n::shortfall_note(lang, &f.currency, c.stated, c.computed));
-    let pledges = Table {
+    rows
+}
+
+fn pledges_table(lang: Lang, f: &FundingSummary) -> Table {
+    let l = |k| i18n::label(lang, k).to_string();
+    Table {
         caption: l("pledges"),
         header: vec![l("pledge_donor"), l("pledge_date"), l("amount")],
         rows: f
@@ -90,8 +118,17 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
                 ]
             })
             .collect(),
+    }
+}
+
+/// Allocation, spending and remainder by budget line.
+fn lines_table(lang: Lang, f: &FundingSummary) -> Table {
+    let l = |k| i18n::label(lang, k).to_string();
+    let pct = |d: Option<rust_decimal::Decimal>| {
+        d.map(|p| i18n::percent(lang, p))
+            .unwrap_or_else(|| super::UNDEFINED.into())
     };
-    let lines = (reported && !f.lines.is_empty()).then(|| Table {
+    Table {
         caption: l("budget_lines"),
         header: vec![
             l("budget_line"),
@@ -126,9 +163,12 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
                 ]
             })
             .collect(),
-    });
-    let chart_points: Vec<BurnPoint> = f
-        .by_period
+    }
+}
+
+/// The burn-rate chart's points, up to the report's period.
+fn chart_points(f: &FundingSummary, period: &Period) -> Vec<BurnPoint> {
+    f.by_period
         .iter()
         .filter(|p| p.period.end <= period.end)
         .map(|p| BurnPoint {
@@ -136,19 +176,5 @@ pub fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir: &str)
             spent_percent: p.cumulative_percent,
             elapsed_percent: p.elapsed_percent,
         })
-        .collect();
-    FundingSection {
-        currency: f.currency.clone(),
-        overview: Table {
-            caption: l("funding"),
-            header: vec![String::new(), String::new()],
-            rows,
-        },
-        burn_sentence,
-        shortfall_note,
-        pledges,
-        lines,
-        chart: (!chart_points.is_empty()).then(|| format!("{chart_dir}/{BURN_CHART}")),
-        chart_points,
-    }
+        .collect()
 }
