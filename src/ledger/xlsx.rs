@@ -30,6 +30,7 @@
 
 mod cells;
 mod dense;
+mod extent;
 mod grid;
 mod open;
 mod scan_ods;

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use rust_decimal::Decimal;
 
 use super::activity::{Texts, texts};
-use super::text::number_attr;
 use super::xml::Node;
+use super::xml::number_attr;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::iati::NS;
 use crate::source::FileId;

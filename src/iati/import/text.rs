@@ -5,33 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::xml::Node;
 use crate::model::Period;
 
 pub(super) fn decimal(s: &str) -> Option<Decimal> {
     crate::model::number::parse_decimal(s.trim()).ok()
-}
-
-/// The number in attribute `attr` of `n` (`None` when absent or blank);
-/// `Err` holds the warning's message and hint when it is not a number.
-pub(super) fn number_attr(n: &Node, attr: &str) -> Result<Option<Decimal>, (String, String)> {
-    match n.attr(attr).map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(raw) => crate::model::number::parse_decimal(raw).map(Some).map_err(|e| {
-            (
-                format!(
-                    "<{} {attr}=\"{}\"> is not a number ({}); the value was left out",
-                    n.name,
-                    one_line(raw, 80),
-                    e.message
-                ),
-                format!(
-                    "{}; IATI numbers have no thousands separators and a `.` decimal point (1000, 12.5): fix the file and import it again",
-                    e.hint
-                ),
-            )
-        }),
-    }
 }
 
 pub(super) fn date(s: Option<&str>) -> Option<NaiveDate> {

@@ -7,6 +7,7 @@
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use rust_decimal::Decimal;
 
 use super::text::one_line;
 use crate::diag::Diagnostic;
@@ -193,4 +194,26 @@ pub(crate) fn parse(xml: &str, file: FileId) -> Result<Node, Diagnostic> {
             .found("the end of the file"));
     }
     Ok(stack.pop().expect("the document node"))
+}
+
+/// The number in attribute `attr` of `n` (`None` when absent or blank);
+/// `Err` holds the warning's message and hint when it is not a number.
+pub(super) fn number_attr(n: &Node, attr: &str) -> Result<Option<Decimal>, (String, String)> {
+    match n.attr(attr).map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(raw) => crate::model::number::parse_decimal(raw).map(Some).map_err(|e| {
+            (
+                format!(
+                    "<{} {attr}=\"{}\"> is not a number ({}); the value was left out",
+                    n.name,
+                    one_line(raw, 80),
+                    e.message
+                ),
+                format!(
+                    "{}; IATI numbers have no thousands separators and a `.` decimal point (1000, 12.5): fix the file and import it again",
+                    e.hint
+                ),
+            )
+        }),
+    }
 }

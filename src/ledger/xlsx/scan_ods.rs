@@ -1,7 +1,7 @@
 //! The pre-scan of an .ods file: `content.xml` streamed, repeated rows and
 //! columns counted rather than expanded.
 
-use super::dense::SheetExtent;
+use super::extent::SheetExtent;
 
 /// An attribute's value as a number (`table:number-rows-repeated`), 1 when
 /// absent.

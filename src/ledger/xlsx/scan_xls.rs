@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::dense::SheetExtent;
+use super::extent::SheetExtent;
 
 /// The BIFF records of an .xls stream from byte `from`: (type, data).
 pub(super) fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8])> {
