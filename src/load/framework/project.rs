@@ -217,18 +217,8 @@ impl Lower<'_> {
         &mut self,
         raw: Option<&OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
     ) -> Vec<Disaggregation> {
-        const RESERVED: [&str; 10] = [
-            "indicator",
-            "period",
-            "value",
-            "numerator",
-            "denominator",
-            "score",
-            "comment",
-            "source",
-            "recorded_at",
-            "recorded_by",
-        ];
+        // The ledger's own columns cannot name a disaggregation column.
+        const RESERVED: [&str; 10] = crate::ledger::read::BASE_COLUMNS;
         let mut out: Vec<Disaggregation> = Vec::new();
         for (name, values) in raw.map(|m| m.0.as_slice()).unwrap_or_default() {
             let n = name.value().trim().to_string();

@@ -217,20 +217,27 @@ fn summary(r: &Report, c: &mut Content) {
         expand: false,
     }));
     c.chart(Chart::Bars(model::summary(r)));
-    c.heading(3, l["headlines"], true);
-    if r.summary.headlines.is_empty() {
-        c.para(vec![Run::regular(l["none"])]);
+    let headlines = r.summary.headlines.iter().map(|h| (&h.id, &h.title, &h.text));
+    id_list(c, l["headlines"], l["none"], colon, headlines);
+    let attention = r.summary.attention.iter().map(|a| (&a.id, &a.title, &a.explanation));
+    id_list(c, l["attention"], l["none"], colon, attention);
+}
+
+/// A level-3 heading and a bullet per indicator (`id title: text`), or
+/// `none` when there is nothing to list.
+fn id_list<'a>(
+    c: &mut Content,
+    heading: &str,
+    none: &str,
+    colon: &str,
+    items: impl ExactSizeIterator<Item = (&'a String, &'a String, &'a String)>,
+) {
+    c.heading(3, heading, true);
+    if items.len() == 0 {
+        c.para(vec![Run::regular(none)]);
     }
-    for h in &r.summary.headlines {
-        c.bullet(id_runs(&h.id, format!("{}{colon} {}", h.title, h.text)), 1);
-    }
-    c.end_list();
-    c.heading(3, l["attention"], true);
-    if r.summary.attention.is_empty() {
-        c.para(vec![Run::regular(l["none"])]);
-    }
-    for a in &r.summary.attention {
-        c.bullet(id_runs(&a.id, format!("{}{colon} {}", a.title, a.explanation)), 1);
+    for (id, title, text) in items {
+        c.bullet(id_runs(id, format!("{title}{colon} {text}")), 1);
     }
     c.end_list();
 }
