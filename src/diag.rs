@@ -15,6 +15,18 @@ use serde::Serialize;
 
 use crate::source::{FileId, Sources, Span};
 
+/// Why a use case stopped before producing its result: the faces map it
+/// to an exit code (1, 2) or an HTTP status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The input (a framework, a ledger, an import file, a template) has
+    /// errors that point into it.
+    Findings,
+    /// The request itself cannot be served: a wrong argument, a missing
+    /// or unreadable file, a folder that cannot be written, a limit hit.
+    Usage,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -22,7 +22,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod source;
-pub mod terminal;
+
 pub mod text_file;
 pub mod validate;
 pub mod workspace;

@@ -2,6 +2,6 @@ use clap::Parser;
 
 fn main() {
     let cli = logframe::cli::Cli::parse();
-    let code = logframe::app::run(cli);
+    let code = logframe::cli::run(cli);
     std::process::exit(code);
 }

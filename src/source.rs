@@ -96,15 +96,16 @@ fn display_path(path: &Path) -> String {
     shown.display().to_string()
 }
 
-/// Every file read during one run.
-#[derive(Debug, Default)]
+/// Every file read during one run. Cloning shares the files (a ledger of
+/// many megabytes is not copied when a result carries its sources).
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(SourceFile::new(path, text));
+        self.files.push(std::sync::Arc::new(SourceFile::new(path, text)));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -120,7 +121,7 @@ impl Sources {
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), &**f))
     }
 }
 

@@ -13,6 +13,11 @@ use crate::source::Sources;
 /// The folder of a framework named on the command line: a path to a folder
 /// (or to its logframe.yaml), else a name under ./frameworks.
 pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
+    resolve_in(Path::new("frameworks"), arg)
+}
+
+/// [`resolve`] with the frameworks folder given.
+pub fn resolve_in(frameworks: &Path, arg: &str) -> Result<PathBuf, Diagnostic> {
     let p = Path::new(arg);
     if p.is_dir() && p.join("logframe.yaml").is_file() {
         return Ok(p.to_path_buf());
@@ -20,16 +25,21 @@ pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
     if p.is_file() && p.file_name().is_some_and(|n| n == "logframe.yaml") {
         return Ok(p.parent().map(Path::to_path_buf).unwrap_or_default());
     }
-    let under = Path::new("frameworks").join(arg);
+    let under = frameworks.join(arg);
     if under.join("logframe.yaml").is_file() {
         return Ok(under);
     }
-    let known = list_frameworks(Path::new("frameworks"));
+    Err(no_framework(frameworks, arg))
+}
+
+/// No framework of that name: the nearest name, or how to make one.
+pub fn no_framework(frameworks: &Path, arg: &str) -> Diagnostic {
+    let known = list_frameworks(frameworks);
     let names: Vec<String> = known
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    Err(Diagnostic::error(format!("no framework `{arg}`"))
+    Diagnostic::error(format!("no framework `{arg}`"))
         .expected("a folder holding logframe.yaml, or a name under ./frameworks")
         .found(format!("`{arg}`"))
         .hint(
@@ -40,7 +50,7 @@ pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
                     format!("known frameworks: {}", names.join(", "))
                 }
             }),
-        ))
+        )
 }
 
 /// Framework folders under `root`, sorted.

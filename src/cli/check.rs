@@ -1,19 +1,10 @@
 //! `logframe check`: validate frameworks and their ledgers, and with
 //! `--quality` the data-quality rules, as of a date.
 
-use std::path::Path;
-
 use clap::Args;
 
-use crate::compute::Computed;
-use crate::diag::Diagnostic;
-use crate::ledger::write::now;
-use crate::terminal::{CLEAN, eprint as eprint_diags, out, usage};
-use crate::workspace;
-
-macro_rules! outln {
-    ($($arg:tt)*) => { out(&(format!($($arg)*) + "\n")) };
-}
+use super::terminal::{CLEAN, eprint, finish, outln};
+use crate::app::{self, Workspace, check};
 
 /// Validate frameworks and their ledgers (all under ./frameworks when none is named)
 #[derive(Debug, Args)]
@@ -32,77 +23,41 @@ pub struct CheckArgs {
 }
 
 pub fn run(a: CheckArgs) -> i32 {
-    check(a.framework.as_deref(), a.quality, a.deadline_days, a.as_of.as_deref())
-}
-
-/// `check [--quality] [--as-of DATE]`: validation, plus the data-quality
-/// rules when `quality` is set (deadline: the flag, else the project's). With `--as-of` the ledger
-/// is read as it stood that day, and that day is "today" for what is due.
-fn check(arg: Option<&str>, quality: bool, deadline_days: Option<u32>, as_of: Option<&str>) -> i32 {
-    let dirs = match arg {
-        Some(a) => match workspace::resolve(a) {
-            Ok(d) => vec![d],
-            Err(d) => return usage(d),
-        },
-        None => {
-            let all = workspace::list_frameworks(Path::new("frameworks"));
-            if all.is_empty() {
-                return usage(Diagnostic::error("no frameworks under ./frameworks").hint(
-                    "run from the workspace folder, name a framework folder, or create one with `logframe init NAME`",
-                ));
-            }
-            all
-        }
+    let q = check::Query {
+        framework: a.framework,
+        quality: a.quality,
+        deadline_days: a.deadline_days,
+        as_of: a.as_of,
     };
-    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
-        Ok(a) => a,
-        Err(d) => return usage(d),
-    };
-    let today = match as_of.map_or_else(now, Ok) {
-        Ok(t) => t.date_naive(),
-        Err(d) => return usage(d),
-    };
-    let mut code = CLEAN;
-    for dir in dirs {
-        let mut loaded = workspace::load(&dir);
-        let mut diags = std::mem::take(&mut loaded.diagnostics);
-        let summary = match &loaded.framework {
-            Some(fw) if !diags.has_errors() => {
-                let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, as_of);
-                diags.extend(d);
-                let mut summary = format!(
-                    "{}: {} results, {} indicators, {} ledger rows",
-                    fw.project.id,
-                    fw.results.len(),
-                    fw.indicators.len(),
-                    loaded.ledger.entries.len()
-                );
-                if quality {
-                    let deadline_days = deadline_days.unwrap_or(fw.project.reporting_deadline_days);
-                    let rules = crate::compute::quality::Rules {
-                        deadline_days,
-                        today,
-                        now: Some(chrono::Utc::now()),
-                    };
-                    diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
-                    summary.push_str(&format!(", quality checked on {today}"));
+    finish(check::check(&Workspace::current(), &q), |checked| {
+        let mut code = CLEAN;
+        for c in checked {
+            let summary = match &c.counts {
+                Some(n) => {
+                    let mut s = format!(
+                        "{}: {} results, {} indicators, {} ledger rows",
+                        n.id, n.results, n.indicators, n.ledger_rows
+                    );
+                    if let Some(day) = n.quality_on {
+                        s.push_str(&format!(", quality checked on {day}"));
+                    }
+                    s
                 }
-                summary
+                None => c.dir.display().to_string(),
+            };
+            eprint(&c.diagnostics, &c.sources);
+            if c.diagnostics.is_empty() {
+                outln(&format!("{summary}: ok"));
+            } else {
+                let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+                outln(&format!(
+                    "{summary}: {}, {}",
+                    n(c.diagnostics.errors(), "error"),
+                    n(c.diagnostics.warnings(), "warning")
+                ));
+                code = code.max(super::terminal::code(app::kind_of(&c.diagnostics)));
             }
-            _ => dir.display().to_string(),
-        };
-        eprint_diags(&diags, &loaded.sources);
-        if diags.is_empty() {
-            outln!("{summary}: ok");
-        } else {
-            let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
-            outln!(
-                "{summary}: {}, {}",
-                n(diags.errors(), "error"),
-                n(diags.warnings(), "warning")
-            );
-            code = code.max(crate::terminal::exit_code(&diags));
         }
-    }
-    code
+        code
+    })
 }

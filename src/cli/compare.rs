@@ -7,13 +7,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use crate::compute::Computed;
+use super::terminal::{CLEAN, eprint, fail, finish, out_bytes as out, usage};
+use crate::app::{Workspace, compare};
 use crate::diag::Diagnostic;
-use crate::evaluate::compare;
-use crate::model::Period;
 use crate::render;
-use crate::terminal::{CLEAN, eprint, open, out_bytes as out, usage};
-use crate::workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
@@ -89,87 +86,38 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
 }
 
 pub fn run(a: CompareArgs) -> i32 {
-    let (fw, loaded) = match open(&a.framework) {
-        Ok(x) => x,
-        Err(c) => return c,
+    let o = match Workspace::current().open(&a.framework) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
     };
     if a.format == CompareFormat::Xlsx && a.output.is_none() && std::io::stdout().is_terminal() {
         return usage(
             Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"),
         );
     }
-    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
-        Ok(x) => x,
-        Err(d) => return usage(d),
+    let q = compare::Query {
+        from: a.from,
+        to: a.to,
+        by: a.by,
+        as_of: a.as_of,
     };
-    let period = |flag: &str, p: &Option<String>| {
-        p.as_deref()
-            .map(|p| workspace::parse_period_flag(&fw, flag, p))
-            .transpose()
-    };
-    let (from, to) = match (period("--from", &a.from), period("--to", &a.to)) {
-        (Ok(f), Ok(t)) => (f, t),
-        (Err(d), _) | (_, Err(d)) => return usage(d.clone()),
-    };
-    let by = match a.by.as_deref() {
-        None => None,
-        Some(name) => match fw.disaggregation_index(name) {
-            Some(d) => Some(d),
-            None => {
-                let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-                return usage(
-                    Diagnostic::error(format!("unknown disaggregation `{name}`"))
-                        .expected(if names.is_empty() {
-                            "a disaggregation declared in logframe.yaml".into()
-                        } else {
-                            format!("one of {}", names.join(", "))
-                        })
-                        .found(name.to_string())
-                        .hint(
-                            crate::diag::did_you_mean(name, names.iter().copied())
-                                .unwrap_or_else(|| "declare it under `disaggregations:`".into()),
-                        ),
-                );
-            }
-        },
-    };
-    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
-    let mut all = loaded.diagnostics;
-    all.extend(diags);
-    eprint(&all, &loaded.sources);
-    let to = to.or_else(|| Some(computed.default_period()));
-    let periods: Vec<Period> = compare::periods_between(&computed.reporting, from, to);
-    if periods.is_empty() {
-        return usage(
-            Diagnostic::error("no reporting period lies between --from and --to")
-                .expected(format!(
-                    "--from before --to, within {} .. {}",
-                    fw.project.start, fw.project.end
-                ))
-                .found(format!(
-                    "{} .. {}",
-                    from.map(|p| p.to_string()).unwrap_or_default(),
-                    to.map(|p| p.to_string()).unwrap_or_default()
-                ))
-                .hint("a reporting period is shown when it ends between the start of --from and the end of --to"),
-        );
-    }
-    let model = compare::build(&computed, &compare::Options { periods, by });
-    let bytes = match a.format {
-        CompareFormat::Table => render::compare::table(&model).into_bytes(),
-        CompareFormat::Csv => render::compare::csv(&model).into_bytes(),
-        CompareFormat::Json => render::compare::json(&model).into_bytes(),
-        CompareFormat::Xlsx => match render::xlsx::workbook(&fw, &model) {
-            Ok(built) => {
-                warn_truncated(&built.truncated);
-                built.bytes
-            }
-            Err(e) => {
-                return usage(
-                    Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
-                );
-            }
-        },
-    };
-    emit(a.output.as_deref(), &bytes)
+    finish(compare::compare(&o, &q), |model| {
+        let bytes = match a.format {
+            CompareFormat::Table => render::compare::table(model).into_bytes(),
+            CompareFormat::Csv => render::compare::csv(model).into_bytes(),
+            CompareFormat::Json => render::compare::json(model).into_bytes(),
+            CompareFormat::Xlsx => match render::xlsx::workbook(&o.framework, model) {
+                Ok(built) => {
+                    warn_truncated(&built.truncated);
+                    built.bytes
+                }
+                Err(e) => {
+                    return usage(
+                        Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
+                    );
+                }
+            },
+        };
+        emit(a.output.as_deref(), &bytes)
+    })
 }

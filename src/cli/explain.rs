@@ -3,11 +3,9 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::compute::Computed;
-use crate::evaluate::explain;
+use super::terminal::{CLEAN, fail, finish, out};
+use crate::app::{Workspace, explain};
 use crate::render;
-use crate::terminal::{CLEAN, eprint, open, out_bytes as out, usage};
-use crate::workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExplainFormat {
@@ -31,33 +29,20 @@ pub struct ExplainArgs {
 }
 
 pub fn run(a: ExplainArgs) -> i32 {
-    let (fw, loaded) = match open(&a.framework) {
-        Ok(x) => x,
-        Err(c) => return c,
+    let o = match Workspace::current().open(&a.framework) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
     };
-    let Some(ix) = fw.indicator_index(&a.indicator) else {
-        return usage(workspace::unknown_indicator(&fw, &a.indicator));
+    let q = explain::Query {
+        indicator: a.indicator,
+        period: a.period,
+        as_of: a.as_of,
     };
-    let as_of = match a.as_of.as_deref().map(workspace::parse_as_of).transpose() {
-        Ok(x) => x,
-        Err(d) => return usage(d),
-    };
-    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
-    let mut all = loaded.diagnostics;
-    all.extend(diags);
-    eprint(&all, &loaded.sources);
-    let period = match a.period.as_deref() {
-        Some(p) => match workspace::parse_period_arg(&fw, p) {
-            Ok(p) => p,
-            Err(d) => return usage(d),
-        },
-        None => computed.default_period(),
-    };
-    let e = explain::build(&computed, &loaded.sources, ix, period);
-    out(match a.format {
-        ExplainFormat::Text => render::explain::text(&e),
-        ExplainFormat::Json => render::explain::json(&e),
-    }
-    .as_bytes());
-    CLEAN
+    finish(explain::explain(&o, &q), |e| {
+        out(&match a.format {
+            ExplainFormat::Text => render::explain::text(e),
+            ExplainFormat::Json => render::explain::json(e),
+        });
+        CLEAN
+    })
 }

@@ -3,13 +3,9 @@
 
 use clap::Args;
 
+use super::terminal::{CLEAN, fail, finish, out, outln};
+use crate::app::{Workspace, history};
 use crate::render;
-use crate::terminal::{CLEAN, eprint as eprint_diags, open, out, usage};
-use crate::workspace;
-
-macro_rules! outln {
-    ($($arg:tt)*) => { out(&(format!($($arg)*) + "\n")) };
-}
 
 /// The trail of values recorded for an indicator, corrections included
 #[derive(Debug, Args)]
@@ -23,53 +19,36 @@ pub struct HistoryArgs {
 }
 
 pub fn run(a: HistoryArgs) -> i32 {
-    history(&a.framework, &a.indicator, a.period.as_deref(), a.as_of.as_deref())
-}
-
-fn history(arg: &str, indicator: &str, period: Option<&str>, as_of: Option<&str>) -> i32 {
-    let (fw, loaded) = match open(arg) {
-        Ok(x) => x,
-        Err(c) => return c,
+    let o = match Workspace::current().open(&a.framework) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
     };
-    eprint_diags(&loaded.diagnostics, &loaded.sources);
-    let Some(ix) = fw.indicator_index(indicator) else {
-        return usage(workspace::unknown_indicator(&fw, indicator));
+    let q = history::Query {
+        indicator: a.indicator,
+        period: a.period,
+        as_of: a.as_of,
     };
-    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
-        Ok(a) => a,
-        Err(d) => return usage(d),
-    };
-    let period = match period.map(|p| workspace::parse_period_arg(&fw, p)).transpose() {
-        Ok(p) => p,
-        Err(d) => return usage(d),
-    };
-    let ledger = &loaded.ledger;
-    let keep = |i: &u32| {
-        let e = &ledger.entries[*i as usize];
-        e.indicator as usize == ix && period.is_none_or(|p| p.contains(&e.period))
-    };
-    let trail: Vec<u32> = ledger.trail(as_of).into_iter().filter(keep).collect();
-    let mut in_force: Vec<u32> = ledger.current(as_of).into_iter().filter(keep).collect();
-    in_force.sort_unstable();
-    let ind = &fw.indicators[ix];
-    outln!("{} {}", ind.id, ind.title.default);
-    if trail.is_empty() {
-        outln!("no values recorded");
-    } else {
-        out(&render::history::history(
-            &fw,
-            ledger,
-            &loaded.sources,
-            &trail,
-            &in_force,
-        ));
-        outln!(
-            "{} row{}, {} in force, {} superseded",
-            trail.len(),
-            if trail.len() == 1 { "" } else { "s" },
-            in_force.len(),
-            trail.len() - in_force.len()
-        );
-    }
-    CLEAN
+    finish(history::history(&o, &q), |t| {
+        let ind = &o.framework.indicators[t.indicator];
+        outln(&format!("{} {}", ind.id, ind.title.default));
+        if t.rows.is_empty() {
+            outln("no values recorded");
+        } else {
+            out(&render::history::history(
+                &o.framework,
+                &o.ledger,
+                &o.sources,
+                &t.rows,
+                &t.in_force,
+            ));
+            outln(&format!(
+                "{} row{}, {} in force, {} superseded",
+                t.rows.len(),
+                if t.rows.len() == 1 { "" } else { "s" },
+                t.in_force.len(),
+                t.rows.len() - t.in_force.len()
+            ));
+        }
+        CLEAN
+    })
 }

@@ -1,10 +1,10 @@
-//! Command-line interface definitions (clap).
-//!
-//! The commands are moving here one file each (its clap `Args` and its
-//! `run`), so that a newcomer finds a command in one place: `funding` is
-//! the first.
+//! The terminal face: one file per command, holding its clap `Args` and
+//! its `run`, which calls the application layer (`crate::app`), prints the
+//! result and returns the exit code through the one map in
+//! [`terminal::finish`]. clap types live only here.
 
 pub mod check;
+pub mod commit;
 pub mod compare;
 pub mod explain;
 pub mod formats;
@@ -17,6 +17,7 @@ pub mod record;
 pub mod report;
 pub mod status;
 pub mod templates;
+pub mod terminal;
 
 pub use formats::TableFormat;
 
@@ -67,4 +68,27 @@ pub enum Command {
     ImportIati(iati::ImportArgs),
     /// Create a new framework folder with a starter logframe.yaml
     Init(init::InitArgs),
+}
+
+/// Run a parsed command; its exit code (0 clean, 1 findings, 2 usage or I/O).
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Status(args) => status::run(args),
+        Command::Record(args) => record::run(args),
+        Command::Import(args) => import::run(args),
+        Command::History(args) => history::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Funding(args) => funding::run(args),
+        Command::Templates { action } => templates::run(action),
+        Command::Schema => {
+            terminal::out(&crate::load::raw::json_schema());
+            terminal::CLEAN
+        }
+        Command::Init(args) => init::run(args),
+        Command::Export(target) => iati::export(target),
+        Command::ImportIati(args) => iati::import(args),
+    }
 }

@@ -3,12 +3,9 @@
 
 use clap::Args;
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::ledger::row::{RowFields, RowParser};
-use crate::ledger::write::{NewRow, commit, now, recorder};
-use crate::model::MAX_DIMENSIONS;
-use crate::source::Sources;
-use crate::terminal::{FINDINGS, eprint as eprint_diags, open, report_commit, usage};
+use super::terminal::{fail, usage};
+use crate::app::{Workspace, record};
+use crate::diag::Diagnostic;
 
 /// Record one value (recording the same key again is a correction)
 #[derive(Debug, Args)]
@@ -40,18 +37,11 @@ pub struct RecordArgs {
 }
 
 pub fn run(a: RecordArgs) -> i32 {
-    record(&a)
-}
-
-fn record(a: &RecordArgs) -> i32 {
-    fn text(s: &Option<String>) -> &str {
-        s.as_deref().unwrap_or("")
-    }
-    let (fw, _loaded) = match open(&a.framework) {
-        Ok(x) => x,
-        Err(c) => return c,
+    let o = match Workspace::current().open(&a.framework) {
+        Ok(o) => o,
+        Err(f) => return fail(f),
     };
-    let mut dims: [&str; MAX_DIMENSIONS] = [""; MAX_DIMENSIONS];
+    let mut dims = Vec::new();
     for d in &a.dims {
         let Some((name, value)) = d.split_once('=') else {
             return usage(
@@ -61,56 +51,22 @@ fn record(a: &RecordArgs) -> i32 {
                     .hint("write the dimension, `=`, and the value"),
             );
         };
-        match fw.disaggregation_index(name.trim()) {
-            Some(i) if !dims[i].is_empty() => {
-                return usage(
-                    Diagnostic::error(format!("--dim {} is given twice", name.trim()))
-                        .expected(format!("one value for `{}`", name.trim()))
-                        .found(format!("{} and {}", dims[i], value))
-                        .hint("record each breakdown as its own value"),
-                );
-            }
-            Some(i) => dims[i] = value,
-            None => {
-                let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-                return usage(
-                    Diagnostic::error(format!("unknown disaggregation `{}`", name.trim()))
-                        .expected(format!("one of {}", names.join(", ")))
-                        .found(name.trim().to_string())
-                        .hint(
-                            crate::diag::did_you_mean(name.trim(), names.iter().copied())
-                                .unwrap_or_else(|| "declare it in logframe.yaml".into()),
-                        ),
-                );
-            }
-        }
+        dims.push((name.to_string(), value.to_string()));
     }
-    let fields = RowFields {
-        indicator: &a.indicator,
-        period: &a.period,
-        value: text(&a.value),
-        numerator: text(&a.numerator),
-        denominator: text(&a.denominator),
-        score: text(&a.score),
+    let entry = record::Entry {
+        indicator: a.indicator,
+        period: a.period,
+        value: a.value.unwrap_or_default(),
+        numerator: a.numerator.unwrap_or_default(),
+        denominator: a.denominator.unwrap_or_default(),
+        score: a.score.unwrap_or_default(),
         dims,
-        comment: text(&a.comment),
-        source: text(&a.source),
-        recorded_at: "",
-        recorded_by: "",
+        comment: a.comment.unwrap_or_default(),
+        source: a.source.unwrap_or_default(),
     };
-    let mut parser = RowParser::new(&fw);
-    let parsed = match parser.parse(&fields) {
-        Ok(p) => p,
-        Err(errors) => {
-            let diags = Diagnostics(errors.into_iter().map(|e| e.diagnostic).collect());
-            eprint_diags(&diags, &Sources::default());
-            return FINDINGS;
-        }
+    let opts = record::Options {
+        by: a.by,
+        dry_run: false,
     };
-    let at = match now() {
-        Ok(t) => t,
-        Err(d) => return usage(d),
-    };
-    let row = NewRow::new(&fw, parsed, &fields, at, &recorder(a.by.as_deref()));
-    report_commit(&fw, commit(&fw, Sources::default(), vec![row], false), false)
+    super::commit::show(&o.framework, record::record(&o, &[entry], &opts), false)
 }

@@ -4,10 +4,9 @@
 use clap::Args;
 
 use super::formats::TableFormat;
-use crate::compute::Computed;
+use super::terminal::{CLEAN, finish, out};
+use crate::app::{self, Workspace, status};
 use crate::render;
-use crate::terminal::{CLEAN, eprint as eprint_diags, open, out, usage};
-use crate::workspace;
 
 /// Progress of every indicator at a reporting period
 #[derive(Debug, Args)]
@@ -24,35 +23,21 @@ pub struct StatusArgs {
 }
 
 pub fn run(a: StatusArgs) -> i32 {
-    status(&a.framework, a.period.as_deref(), a.format, a.as_of.as_deref())
-}
-
-fn status(arg: &str, period: Option<&str>, format: TableFormat, as_of: Option<&str>) -> i32 {
-    let (fw, loaded) = match open(arg) {
-        Ok(x) => x,
-        Err(c) => return c,
+    let opened = match Workspace::current().open(&a.framework) {
+        Ok(o) => o,
+        Err(f) => return super::terminal::fail(f),
     };
-    let as_of = match as_of.map(workspace::parse_as_of).transpose() {
-        Ok(a) => a,
-        Err(d) => return usage(d),
+    let q = status::Query {
+        period: a.period,
+        as_of: a.as_of,
     };
-    let (computed, diags) = Computed::new(&fw, &loaded.ledger, &loaded.sources, as_of);
-    let mut all = loaded.diagnostics;
-    all.extend(diags);
-    eprint_diags(&all, &loaded.sources);
-    let period = match period {
-        Some(p) => match workspace::parse_period_arg(&fw, p) {
-            Ok(p) => p,
-            Err(d) => return usage(d),
-        },
-        None => computed.default_period(),
-    };
-    let table = computed.table(&period);
-    let text = match format {
-        TableFormat::Table => render::status::table(&fw, &table),
-        TableFormat::Csv => render::status::csv(&fw, &table),
-        TableFormat::Json => render::status::json(&table),
-    };
-    out(&text);
-    CLEAN
+    let fw = &opened.framework;
+    finish(app::status::status(&opened, &q), |table| {
+        out(&match a.format {
+            TableFormat::Table => render::status::table(fw, table),
+            TableFormat::Csv => render::status::csv(fw, table),
+            TableFormat::Json => render::status::json(table),
+        });
+        CLEAN
+    })
 }

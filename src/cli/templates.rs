@@ -5,10 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use crate::diag::Diagnostic;
-use crate::output;
-use crate::render::markdown;
-use crate::terminal::{CLEAN, out, usage};
+use super::terminal::{CLEAN, finish, outln};
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
@@ -17,30 +14,19 @@ pub enum TemplatesAction {
 }
 
 pub fn run(action: TemplatesAction) -> i32 {
-    match action {
-        TemplatesAction::Export { dir } => {
-            if let Err(e) = std::fs::create_dir_all(&dir) {
-                return usage(
-                    Diagnostic::error(format!("cannot create {}: {e}", dir.display()))
-                        .hint("check that the folder is writable"),
-                );
+    let TemplatesAction::Export { dir } = action;
+    finish(crate::app::init::export_templates(&dir), |files| {
+        for (p, written) in files {
+            if *written {
+                outln(&format!("wrote {}", p.display()));
+            } else {
+                outln(&format!("kept {} (already there)", p.display()));
             }
-            for (name, text) in markdown::BUILTIN {
-                let p = dir.join(name);
-                if p.exists() {
-                    out(&(format!("kept {} (already there)", p.display()) + "\n"));
-                    continue;
-                }
-                if let Err(d) = output::write_file(&dir, name, text.as_bytes()) {
-                    return usage(d);
-                }
-                out(&(format!("wrote {}", p.display()) + "\n"));
-            }
-            out(&(format!(
-                "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
-                dir.display()
-            ) + "\n"));
-            CLEAN
         }
-    }
+        outln(&format!(
+            "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
+            dir.display()
+        ));
+        CLEAN
+    })
 }

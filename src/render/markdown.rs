@@ -28,9 +28,9 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value};
 
 use crate::diag::Diagnostic;
+use crate::diag::FailureKind;
 use crate::report::Report;
 use crate::source::{FileId, Sources, Span};
-use crate::terminal::{FINDINGS, USAGE};
 use crate::text_file::read_text;
 
 /// Fuel for one report render: about one unit per template instruction and
@@ -122,7 +122,7 @@ struct Refused {
     /// The text the diagnostic's span points into, if it has one.
     shown: Option<String>,
     diagnostic: Diagnostic,
-    exit: i32,
+    kind: FailureKind,
 }
 
 /// A template problem, ready to print: the diagnostic (its span points into
@@ -130,7 +130,7 @@ struct Refused {
 #[derive(Debug)]
 pub struct TemplateProblem {
     pub diagnostic: Diagnostic,
-    pub exit: i32,
+    pub kind: FailureKind,
 }
 
 /// Build the environment; `overrides` are searched in order before the
@@ -196,7 +196,7 @@ fn read_override(dir: &Path, path: &Path, name: &str, reads: &Mutex<Reads>) -> R
             .expected("a readable file")
             .found(e.kind().to_string())
             .hint("check that the file is readable, or delete it to use the built-in one"),
-        exit: USAGE,
+        kind: FailureKind::Usage,
     };
     let real = match path.canonicalize() {
         Ok(r) => r,
@@ -217,14 +217,18 @@ fn read_override(dir: &Path, path: &Path, name: &str, reads: &Mutex<Reads>) -> R
                 dir.display()
             ))
             .hint("copy the template into the folder instead of linking to it; nothing was written"),
-            exit: USAGE,
+            kind: FailureKind::Usage,
         });
     }
     let mut local = Sources::default();
     match read_text(path, &mut local, SAVE_AS_UTF8) {
         Err(d) => {
             let shown = d.span.map(|s| local.get(s.file).text.clone());
-            let exit = if d.span.is_some() { FINDINGS } else { USAGE };
+            let kind = if d.span.is_some() {
+                FailureKind::Findings
+            } else {
+                FailureKind::Usage
+            };
             let diagnostic = Diagnostic {
                 message: format!("template {}", d.message),
                 ..d
@@ -233,7 +237,7 @@ fn read_override(dir: &Path, path: &Path, name: &str, reads: &Mutex<Reads>) -> R
                 path: path.to_path_buf(),
                 shown,
                 diagnostic,
-                exit,
+                kind,
             })
         }
         Ok(id) => {
@@ -243,7 +247,7 @@ fn read_override(dir: &Path, path: &Path, name: &str, reads: &Mutex<Reads>) -> R
                     path: path.to_path_buf(),
                     shown: Some(text),
                     diagnostic: d,
-                    exit: FINDINGS,
+                    kind: FailureKind::Findings,
                 });
             }
             lock(reads)
@@ -312,7 +316,7 @@ pub fn render_report(
         }
         return Err(TemplateProblem {
             diagnostic,
-            exit: refused.exit,
+            kind: refused.kind,
         });
     }
     Err(located_error(&err, &reads.files, sources))
@@ -365,12 +369,16 @@ fn located_error(e: &Error, files: &[(String, PathBuf, String)], sources: &mut S
                 .label(format!("`{builtin}` fails{at}"));
                 TemplateProblem {
                     diagnostic,
-                    exit: if limit { USAGE } else { FINDINGS },
+                    kind: if limit {
+                        FailureKind::Usage
+                    } else {
+                        FailureKind::Findings
+                    },
                 }
             }
             None => TemplateProblem {
                 diagnostic: d,
-                exit: USAGE,
+                kind: FailureKind::Usage,
             },
         };
     };
@@ -394,7 +402,11 @@ fn located_error(e: &Error, files: &[(String, PathBuf, String)], sources: &mut S
     }
     TemplateProblem {
         diagnostic: d,
-        exit: if limit { USAGE } else { FINDINGS },
+        kind: if limit {
+            FailureKind::Usage
+        } else {
+            FailureKind::Findings
+        },
     }
 }
 

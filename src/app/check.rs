@@ -1,0 +1,101 @@
+//! Validating frameworks and their ledgers, and with `quality` the
+//! data-quality rules (missing, late and outlying values, ...), as of a
+//! date.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Done, Failure, Result, Workspace};
+use crate::compute::Computed;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::source::Sources;
+
+#[derive(Debug, Default, Clone)]
+pub struct Query {
+    /// One framework (default: every one of the workspace).
+    pub framework: Option<String>,
+    /// Also apply the data-quality rules.
+    pub quality: bool,
+    /// Days after a period's end by which its values are due (default:
+    /// the project's `reporting_deadline_days`).
+    pub deadline_days: Option<u32>,
+    /// Read the ledger as it stood at the end of this date; with
+    /// `quality`, values are due as of then.
+    pub as_of: Option<String>,
+}
+
+/// What one framework holds, when it loads.
+#[derive(Debug)]
+pub struct Counts {
+    pub id: String,
+    pub results: usize,
+    pub indicators: usize,
+    pub ledger_rows: usize,
+    /// The day the quality rules were applied as of, when asked.
+    pub quality_on: Option<NaiveDate>,
+}
+
+/// One framework checked.
+#[derive(Debug)]
+pub struct Checked {
+    pub dir: PathBuf,
+    pub counts: Option<Counts>,
+    pub diagnostics: Diagnostics,
+    pub sources: Sources,
+}
+
+pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
+    let dirs = match q.framework.as_deref() {
+        Some(a) => vec![ws.resolve(a)?],
+        None => {
+            let all = ws.frameworks();
+            if all.is_empty() {
+                return Err(Failure::usage(Diagnostic::error("no frameworks under ./frameworks").hint(
+                    "run from the workspace folder, name a framework folder, or create one with `logframe init NAME`",
+                )));
+            }
+            all
+        }
+    };
+    let as_of = super::as_of(q.as_of.as_deref())?;
+    let today = as_of
+        .map_or_else(crate::ledger::write::now, Ok)
+        .map_err(Failure::usage)?
+        .date_naive();
+    let mut out = Vec::new();
+    for dir in dirs {
+        let mut loaded = crate::workspace::load(&dir);
+        let mut diags = std::mem::take(&mut loaded.diagnostics);
+        let counts = match &loaded.framework {
+            Some(fw) if !diags.has_errors() => {
+                let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, as_of);
+                diags.extend(d);
+                let quality_on = q.quality.then(|| {
+                    let rules = crate::compute::quality::Rules {
+                        deadline_days: q.deadline_days.unwrap_or(fw.project.reporting_deadline_days),
+                        today,
+                        now: Some(chrono::Utc::now()),
+                    };
+                    diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
+                    today
+                });
+                Some(Counts {
+                    id: fw.project.id.clone(),
+                    results: fw.results.len(),
+                    indicators: fw.indicators.len(),
+                    ledger_rows: loaded.ledger.entries.len(),
+                    quality_on,
+                })
+            }
+            _ => None,
+        };
+        out.push(Checked {
+            dir,
+            counts,
+            diagnostics: diags,
+            sources: loaded.sources,
+        });
+    }
+    Ok(Done::new(out, Diagnostics::default(), Sources::default()))
+}

@@ -1,0 +1,83 @@
+//! What every command does at the terminal: output that ends quietly when
+//! the reader closes the pipe (`| head`), diagnostics sorted and rendered
+//! on stderr, and the one map from a use case's outcome to the exit code
+//! (0 clean, 1 findings, 2 usage or I/O error). One place, so that every
+//! command behaves the same way.
+
+use std::io::Write;
+
+use crate::app::{self, Failure, FailureKind};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::source::Sources;
+
+/// Exit codes: clean, findings in the input, usage or I/O error.
+pub const CLEAN: i32 = 0;
+pub const FINDINGS: i32 = 1;
+pub const USAGE: i32 = 2;
+
+/// Write to stdout; a closed pipe ends output quietly instead of panicking.
+pub fn out(text: &str) {
+    out_bytes(text.as_bytes());
+}
+
+pub fn out_bytes(bytes: &[u8]) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(bytes).and_then(|_| stdout.flush());
+}
+
+/// One line on stdout.
+pub fn outln(text: &str) {
+    out(&format!("{text}\n"));
+}
+
+/// Diagnostics sorted by file and line, then a summary line, on stderr.
+pub fn eprint(diags: &Diagnostics, sources: &Sources) {
+    if diags.is_empty() {
+        return;
+    }
+    let mut d = diags.clone();
+    d.sort();
+    let _ = std::io::stderr().write_all(d.render(sources).as_bytes());
+}
+
+/// The exit code of a failure.
+pub fn code(kind: FailureKind) -> i32 {
+    match kind {
+        FailureKind::Findings => FINDINGS,
+        FailureKind::Usage => USAGE,
+    }
+}
+
+/// Print a failure (its diagnostics, then its note) and return its code.
+pub fn fail(f: Failure) -> i32 {
+    eprint(&f.diagnostics, &f.sources);
+    if let Some(note) = &f.note {
+        let _ = writeln!(std::io::stderr(), "{note}");
+    }
+    code(f.kind)
+}
+
+/// Print one usage error of the command line itself and return 2.
+pub fn usage(d: Diagnostic) -> i32 {
+    fail(Failure::usage(d))
+}
+
+/// Print a use case's diagnostics, then show its result; or print why it
+/// stopped. The exit code: 1 when it stopped on findings or produced its
+/// result with errors to fix, 2 for usage and I/O, else 0.
+pub fn finish<T>(result: app::Result<T>, show: impl FnOnce(&T) -> i32) -> i32 {
+    match result {
+        Ok(done) => {
+            eprint(&done.diagnostics, &done.sources);
+            let shown = show(&done.value);
+            if shown != CLEAN {
+                shown
+            } else if done.findings {
+                FINDINGS
+            } else {
+                CLEAN
+            }
+        }
+        Err(f) => fail(f),
+    }
+}
