@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::formats::{LayoutArg, PaperArg, ReportFormatArg};
 use super::terminal::{CLEAN, fail, finish, outln, usage};
 use crate::app::{Workspace, report};
 use crate::output;
 use crate::render::files::ReportFormat;
-use crate::report::Layout;
 use crate::report::i18n::Lang;
 
 #[derive(Debug, Args)]
@@ -22,10 +22,10 @@ pub struct ReportArgs {
     pub period: String,
     /// Output formats, comma-separated: md, json, pdf (e.g. --format md,pdf)
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
-    pub format: Vec<ReportFormat>,
+    pub format: Vec<ReportFormatArg>,
     /// Paper size of the PDF
     #[arg(long, value_enum, default_value = "a4")]
-    pub paper: crate::render::pdf::Paper,
+    pub paper: PaperArg,
     /// Language of the report (default: the project's language, else en)
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
@@ -37,7 +37,7 @@ pub struct ReportArgs {
     pub templates: Option<PathBuf>,
     /// Built-in layout (default: gac when the donor is Global Affairs Canada, else general)
     #[arg(long, value_enum)]
-    pub template: Option<Layout>,
+    pub template: Option<LayoutArg>,
     /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
     #[arg(long)]
     pub as_of: Option<String>,
@@ -50,11 +50,11 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
     };
     let q = report::Query {
         period: a.period,
-        formats: a.format,
-        paper: a.paper,
+        formats: a.format.into_iter().map(Into::into).collect(),
+        paper: a.paper.into(),
         lang: a.lang,
         templates: a.templates,
-        layout: a.template,
+        layout: a.template.map(Into::into),
         as_of: a.as_of,
     };
     let out_dir = a.out;

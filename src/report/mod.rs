@@ -30,7 +30,7 @@ use i18n::Lang;
 pub use narrative::Narrative;
 
 /// Which built-in layout a report follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// Results in logframe order.

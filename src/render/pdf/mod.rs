@@ -26,7 +26,7 @@ use crate::report::Report;
 use layout::Geometry;
 
 /// Paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm
     #[default]
