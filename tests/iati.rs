@@ -985,6 +985,7 @@ fn raw_structs_serialise_any_text_back_to_the_same_text() {
             fiscal_year_start: None,
             reporting_frequency: None,
             reporting_deadline_days: None,
+            approval: None,
         };
         let yaml = serde_saphyr::to_string(&project).unwrap();
         let back: RawProject = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{t:?}: {e}\n{yaml}"));

@@ -18,6 +18,8 @@ pub struct Trail {
     pub rows: Vec<u32>,
     /// The rows in force, sorted.
     pub in_force: Vec<u32>,
+    /// The rows waiting for review.
+    pub pending: Vec<u32>,
 }
 
 pub fn history(o: &Opened, q: &Query) -> Result<Trail> {
@@ -38,11 +40,13 @@ pub fn history(o: &Opened, q: &Query) -> Result<Trail> {
     let rows: Vec<u32> = ledger.trail(as_of).into_iter().filter(keep).collect();
     let mut in_force: Vec<u32> = ledger.current(as_of).into_iter().filter(keep).collect();
     in_force.sort_unstable();
+    let pending: Vec<u32> = ledger.pending(as_of).into_iter().filter(keep).collect();
     Ok(Done::new(
         Trail {
             indicator: ix,
             rows,
             in_force,
+            pending,
         },
         o.warnings(),
         o.sources.clone(),

@@ -22,6 +22,7 @@ pub mod import;
 pub mod init;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod status;
 pub mod workspace;
 

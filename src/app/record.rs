@@ -33,6 +33,9 @@ pub struct Options {
     pub by: Option<String>,
     /// Check and classify only; write nothing.
     pub dry_run: bool,
+    /// Write the values as waiting for review (an enterer's entry in a
+    /// framework with `approval: true`): they count once approved.
+    pub pending: bool,
 }
 
 /// The disaggregation values of an entry in the framework's column order.
@@ -76,6 +79,10 @@ fn fields<'e>(e: &'e Entry, dims: [&'e str; MAX_DIMENSIONS]) -> RowFields<'e> {
         source: &e.source,
         recorded_at: "",
         recorded_by: "",
+        review: "",
+        review_of: "",
+        reviewed_by: "",
+        review_note: "",
     }
 }
 
@@ -119,7 +126,10 @@ pub fn record(o: &Opened, entries: &[Entry], opts: &Options) -> Result<Outcome> 
     let rows: Vec<NewRow> = entries
         .iter()
         .zip(parsed)
-        .map(|(e, (p, d))| NewRow::new(fw, p, &fields(e, d), at, &by))
+        .map(|(e, (p, d))| {
+            let row = NewRow::new(fw, p, &fields(e, d), at, &by);
+            if opts.pending { row.pending() } else { row }
+        })
         .collect();
     match commit(fw, Sources::default(), rows, opts.dry_run) {
         Ok(outcome) => Ok(Done::new(outcome, Diagnostics::default(), Sources::default())),

@@ -30,6 +30,19 @@ pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
         if o.corrections == 1 { "" } else { "s" },
         o.unchanged
     );
+    let mut review = Vec::new();
+    for (n, what) in [
+        (o.pending, "waiting for review"),
+        (o.approved, "approved"),
+        (o.rejected, "rejected"),
+    ] {
+        if n > 0 {
+            review.push(format!("{n} {what}"));
+        }
+    }
+    if !review.is_empty() {
+        text.push_str(&format!("  {}\n", review.join(", ")));
+    }
     for k in &o.kept {
         text.push_str(&format!(
             "  {} = {}: kept in the trail, not in force; {} stays in force \

@@ -40,6 +40,7 @@ pub fn run(a: HistoryArgs) -> i32 {
                 &o.sources,
                 &t.rows,
                 &t.in_force,
+                &t.pending,
             ));
             outln(&format!(
                 "{} row{}, {} in force, {} superseded",

@@ -15,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod status;
 pub mod templates;
 pub mod terminal;
@@ -44,6 +45,10 @@ pub enum Command {
     Record(record::RecordArgs),
     /// Import values from a CSV file or a spreadsheet: all rows or none
     Import(import::ImportArgs),
+    /// Values waiting for review (frameworks with `approval: true`)
+    Pending(review::PendingArgs),
+    /// Approve or reject values waiting for review
+    Approve(review::ApproveArgs),
     /// Targets against actuals for every reporting period (the IPTT)
     Compare(compare::CompareArgs),
     /// How a figure was obtained: ledger rows, corrections, aggregation, target, status
@@ -78,6 +83,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Record(args) => record::run(args),
         Command::Import(args) => import::run(args),
         Command::History(args) => history::run(args),
+        Command::Pending(args) => review::pending(args),
+        Command::Approve(args) => review::approve(args),
         Command::Compare(args) => compare::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Report(args) => report::run(args),

@@ -34,6 +34,9 @@ pub struct RecordArgs {
     /// Who records (default: $LOGFRAME_USER, else $USER)
     #[arg(long)]
     pub by: Option<String>,
+    /// Record the value as waiting for review: it counts once approved (`logframe approve`)
+    #[arg(long)]
+    pub pending: bool,
 }
 
 pub fn run(a: RecordArgs) -> i32 {
@@ -67,6 +70,7 @@ pub fn run(a: RecordArgs) -> i32 {
     let opts = record::Options {
         by: a.by,
         dry_run: false,
+        pending: a.pending,
     };
     super::commit::show(&o.framework, record::record(&o, &[entry], &opts), false)
 }

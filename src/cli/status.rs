@@ -20,6 +20,9 @@ pub struct StatusArgs {
     /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
     #[arg(long)]
     pub as_of: Option<String>,
+    /// Count the values waiting for review as if approved: what approving the queue would change
+    #[arg(long)]
+    pub include_pending: bool,
 }
 
 pub fn run(a: StatusArgs) -> i32 {
@@ -30,6 +33,7 @@ pub fn run(a: StatusArgs) -> i32 {
     let q = status::Query {
         period: a.period,
         as_of: a.as_of,
+        include_pending: a.include_pending,
     };
     let fw = &opened.framework;
     finish(app::status::status(&opened, &q), |table| {

@@ -36,6 +36,10 @@ fn entry(q: u32, dims: DimKey, v: i64) -> Entry {
             file: FileId(0),
             line: 1,
         },
+        review: Default::default(),
+        review_of: None,
+        reviewed_by: 0,
+        review_note: 0,
     }
 }
 

@@ -50,7 +50,32 @@ impl<'a> Computed<'a> {
         sources: &Sources,
         as_of: Option<DateTime<Utc>>,
     ) -> (Computed<'a>, Diagnostics) {
-        let current = ledger.current(as_of);
+        Computed::build(fw, ledger, sources, as_of, false)
+    }
+
+    /// [`Computed::new`], counting the values waiting for review as if
+    /// approved (what approval would change).
+    pub fn with_pending(
+        fw: &'a Framework,
+        ledger: &'a Ledger,
+        sources: &Sources,
+        as_of: Option<DateTime<Utc>>,
+    ) -> (Computed<'a>, Diagnostics) {
+        Computed::build(fw, ledger, sources, as_of, true)
+    }
+
+    fn build(
+        fw: &'a Framework,
+        ledger: &'a Ledger,
+        sources: &Sources,
+        as_of: Option<DateTime<Utc>>,
+        with_pending: bool,
+    ) -> (Computed<'a>, Diagnostics) {
+        let current = if with_pending {
+            ledger.current_with_pending(as_of)
+        } else {
+            ledger.current(as_of)
+        };
         let (series, diags) = Series::build(fw, ledger, &current, sources);
         (
             Computed {

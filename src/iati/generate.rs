@@ -122,6 +122,7 @@ fn project(a: &Activity, id: &str) -> RawProject {
         fiscal_year_start: a.fiscal.map(|f| loc(f.to_string())),
         reporting_frequency: Some(loc(a.frequency.to_string())),
         reporting_deadline_days: None,
+        approval: None,
     }
 }
 

@@ -130,6 +130,10 @@ impl Ledger {
                 recorded_by: strings.intern(f.recorded_by),
                 recorded_at: r.recorded_at,
                 origin,
+                review: r.review,
+                review_of: r.review_of,
+                reviewed_by: strings.intern(f.reviewed_by),
+                review_note: strings.intern(f.review_note),
             });
         })
     }
@@ -158,15 +162,71 @@ impl Ledger {
     }
 
     /// The value in force for each key at `as_of`, sorted by key (so by
-    /// indicator, then period end).
+    /// indicator, then period end). Rows waiting for review (pending) and
+    /// rejected ones do not count.
     pub fn current(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
+        self.in_force(as_of, false)
+    }
+
+    /// [`Ledger::current`] as it would be if every value waiting for
+    /// review were approved (`status --include-pending`).
+    pub fn current_with_pending(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
+        self.in_force(as_of, true)
+    }
+
+    fn in_force(&self, as_of: Option<DateTime<Utc>>, with_pending: bool) -> Vec<u32> {
         let trail = self.trail(as_of);
+        let queued: std::collections::HashSet<u32> = if with_pending {
+            self.pending(as_of).into_iter().collect()
+        } else {
+            Default::default()
+        };
         let mut out: Vec<u32> = Vec::with_capacity(trail.len());
-        for i in trail {
+        let counts = |i: u32| self.entries[i as usize].review.counts() || queued.contains(&i);
+        for i in trail.into_iter().filter(|&i| counts(i)) {
             match out.last_mut() {
                 Some(last) if self.entries[*last as usize].key() == self.entries[i as usize].key() => *last = i,
                 _ => out.push(i),
             }
+        }
+        out
+    }
+
+    /// The values waiting for review at `as_of`: for each key, its latest
+    /// pending row, unless a decision (approved or rejected) names it or a
+    /// later row that counts has replaced it. Sorted by key.
+    pub fn pending(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
+        let trail = self.trail(as_of);
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < trail.len() {
+            let key = self.entries[trail[start] as usize].key();
+            let mut end = start;
+            while end < trail.len() && self.entries[trail[end] as usize].key() == key {
+                end += 1;
+            }
+            let rows = &trail[start..end];
+            // The last pending row of the key, unless decided, or replaced
+            // by a value recorded at the terminal after it.
+            if let Some(pos) = rows
+                .iter()
+                .rposition(|&i| self.entries[i as usize].review == row::Review::Pending)
+            {
+                let p = &self.entries[rows[pos] as usize];
+                let decided = rows.iter().any(|&i| {
+                    let e = &self.entries[i as usize];
+                    matches!(e.review, row::Review::Approved | row::Review::Rejected)
+                        && e.review_of.is_some()
+                        && e.review_of == p.recorded_at
+                });
+                let replaced = rows[pos + 1..]
+                    .iter()
+                    .any(|&i| self.entries[i as usize].review == row::Review::None);
+                if !decided && !replaced {
+                    out.push(rows[pos]);
+                }
+            }
+            start = end;
         }
         out
     }

@@ -28,6 +28,10 @@ pub const BASE_COLUMNS: [&str; 10] = [
     "recorded_by",
 ];
 
+/// The review columns, written only in the ledgers of frameworks with
+/// `approval: true` (and kept in any ledger that has them).
+pub const REVIEW_COLUMNS: [&str; 4] = ["review", "review_of", "reviewed_by", "review_note"];
+
 /// How to save a CSV file as UTF-8, for messages.
 pub const SAVE_AS_UTF8: &str =
     "save the file as \"CSV UTF-8\" from your spreadsheet (Excel: File > Save As > CSV UTF-8 (Comma delimited))";
@@ -72,10 +76,19 @@ pub fn no_rows(sources: &Sources, file: FileId) -> Diagnostic {
 }
 
 /// The canonical header for a framework's ledger files.
+/// The review columns are part of it when the framework asks for approval.
 pub fn canonical_header(fw: &Framework) -> Vec<String> {
+    header_with(fw, fw.project.approval)
+}
+
+/// The canonical header, with or without the review columns.
+pub fn header_with(fw: &Framework, review: bool) -> Vec<String> {
     let mut cols: Vec<String> = BASE_COLUMNS[..6].iter().map(|s| s.to_string()).collect();
     cols.extend(fw.disaggregations.iter().map(|d| d.name.clone()));
     cols.extend(BASE_COLUMNS[6..].iter().map(|s| s.to_string()));
+    if review {
+        cols.extend(REVIEW_COLUMNS.iter().map(|s| s.to_string()));
+    }
     cols
 }
 
@@ -152,6 +165,7 @@ impl<'a> CsvDialect<'a> {
 enum Column {
     Base(usize),
     Dim(usize),
+    Review(usize),
     /// A column with no name at the end of the header, as Excel leaves
     /// them: its cells must be empty.
     Blank,
@@ -209,6 +223,8 @@ pub fn read_rows(
         }
         let col = if let Some(b) = BASE_COLUMNS.iter().position(|c| *c == n) {
             Some(Column::Base(b))
+        } else if let Some(r) = REVIEW_COLUMNS.iter().position(|c| *c == n) {
+            Some(Column::Review(r))
         } else {
             dim_names.iter().position(|d| *d == n).map(Column::Dim)
         };
@@ -223,7 +239,12 @@ pub fn read_rows(
             }
             Some(c) => columns.push(Some(c)),
             None => {
-                let known: Vec<&str> = BASE_COLUMNS.iter().copied().chain(dim_names.iter().copied()).collect();
+                let known: Vec<&str> = BASE_COLUMNS
+                    .iter()
+                    .copied()
+                    .chain(dim_names.iter().copied())
+                    .chain(REVIEW_COLUMNS)
+                    .collect();
                 diags.push(
                     Diagnostic::error(format!("unknown column `{}`", name.trim()))
                         .at(field_span(file, text, header_start, i, delimiter))
@@ -307,6 +328,10 @@ pub fn read_rows(
                 Some(Column::Base(7)) => fields.source = cell,
                 Some(Column::Base(8)) => fields.recorded_at = cell,
                 Some(Column::Base(9)) => fields.recorded_by = cell,
+                Some(Column::Review(0)) => fields.review = cell,
+                Some(Column::Review(1)) => fields.review_of = cell,
+                Some(Column::Review(2)) => fields.reviewed_by = cell,
+                Some(Column::Review(3)) => fields.review_note = cell,
                 Some(Column::Dim(d)) if *d < MAX_DIMENSIONS => fields.dims[*d] = cell,
                 _ => {}
             }
@@ -324,6 +349,8 @@ pub fn read_rows(
                             Field::Denominator => Column::Base(4),
                             Field::Score => Column::Base(5),
                             Field::RecordedAt => Column::Base(8),
+                            Field::Review => Column::Review(0),
+                            Field::ReviewOf => Column::Review(1),
                             Field::Dim(d) => Column::Dim(d),
                         };
                         columns.iter().position(|c| *c == Some(want))

@@ -71,6 +71,44 @@ impl DimKey {
     }
 }
 
+/// Where a row stands in review, when the framework asks for approval.
+///
+/// A value entered by an enterer is written `pending` and does not count.
+/// An approver's decision is a row of its own, appended like every change:
+/// a copy of the pending value marked `approved` (it counts from then on)
+/// or `rejected` (it never counts), naming the pending row it decides by
+/// that row's `recorded_at` (`review_of`). Rows with no review state (every
+/// row of a framework without approval, and every row `record` and
+/// `import` write at the terminal) count as they always did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Review {
+    #[default]
+    None,
+    Pending,
+    Approved,
+    Rejected,
+}
+
+impl Review {
+    pub const NAMES: [&str; 3] = ["pending", "approved", "rejected"];
+
+    /// The text in the ledger's `review` column (empty for none).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::None => "",
+            Review::Pending => "pending",
+            Review::Approved => "approved",
+            Review::Rejected => "rejected",
+        }
+    }
+
+    /// Whether a row in this state counts in figures.
+    pub fn counts(self) -> bool {
+        matches!(self, Review::None | Review::Approved)
+    }
+}
+
 /// Where a row came from: its file and line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Origin {
@@ -91,6 +129,14 @@ pub struct Entry {
     pub recorded_by: u32,
     pub recorded_at: Option<DateTime<Utc>>,
     pub origin: Origin,
+    pub review: Review,
+    /// For an approval or a rejection: the `recorded_at` of the pending
+    /// row it decides.
+    pub review_of: Option<DateTime<Utc>>,
+    /// Who decided, and the note (a rejection's reason); string table
+    /// indexes.
+    pub reviewed_by: u32,
+    pub review_note: u32,
 }
 
 /// The text fields of one row, as read.
@@ -107,6 +153,10 @@ pub struct RowFields<'a> {
     pub source: &'a str,
     pub recorded_at: &'a str,
     pub recorded_by: &'a str,
+    pub review: &'a str,
+    pub review_of: &'a str,
+    pub reviewed_by: &'a str,
+    pub review_note: &'a str,
 }
 
 /// Which field a diagnostic is about, so the reader can point at its column.
@@ -120,6 +170,8 @@ pub enum Field {
     Score,
     Dim(usize),
     RecordedAt,
+    Review,
+    ReviewOf,
 }
 
 /// A problem with one field of a row.
@@ -260,6 +312,7 @@ impl<'f> RowParser<'f> {
                 }
             },
         };
+        let (review, review_of) = review_fields(row).map_err(|e| errors.push(e)).unwrap_or_default();
         match (period, value, errors.is_empty()) {
             (Some(period), Some(value), true) => Ok(ParsedRow {
                 indicator: ix,
@@ -267,6 +320,8 @@ impl<'f> RowParser<'f> {
                 dims,
                 value,
                 recorded_at,
+                review,
+                review_of,
             }),
             _ => Err(errors),
         }
@@ -294,6 +349,57 @@ impl<'f> RowParser<'f> {
     }
 }
 
+/// The review columns: a state, and for a decision the pending row it
+/// decides (by its `recorded_at`).
+fn review_fields(row: &RowFields) -> Result<(Review, Option<DateTime<Utc>>), FieldError> {
+    let review = match row.review.trim() {
+        "" => Review::None,
+        "pending" => Review::Pending,
+        "approved" => Review::Approved,
+        "rejected" => Review::Rejected,
+        other => {
+            return Err(fe(
+                Field::Review,
+                Diagnostic::error(format!("unknown review state `{other}`"))
+                    .expected(format!("one of {}, or blank", Review::NAMES.join(", ")))
+                    .found(format!("`{other}`"))
+                    .hint(
+                        did_you_mean(other, Review::NAMES.iter().copied())
+                            .unwrap_or_else(|| "leave it blank: the web's approval queue writes it".into()),
+                    ),
+            ));
+        }
+    };
+    let of = row.review_of.trim();
+    match (review, of) {
+        (Review::Approved | Review::Rejected, "") => Err(fe(
+            Field::ReviewOf,
+            Diagnostic::error(format!("an {} row names no pending row", review.as_str()))
+                .expected("review_of: the recorded_at of the pending row it decides")
+                .found("a blank review_of")
+                .hint("approve and reject with `logframe approve` or on the web, not by hand"),
+        )),
+        (Review::Approved | Review::Rejected, t) => match parse_timestamp(t) {
+            Some(at) => Ok((review, Some(at))),
+            None => Err(fe(
+                Field::ReviewOf,
+                Diagnostic::error("review_of is not a timestamp")
+                    .expected("the recorded_at of the pending row, e.g. 2024-01-15T10:00:00.000Z")
+                    .found(format!("`{t}`"))
+                    .hint("approve and reject with `logframe approve` or on the web, not by hand"),
+            )),
+        },
+        (_, "") => Ok((review, None)),
+        (_, t) => Err(fe(
+            Field::ReviewOf,
+            Diagnostic::error("review_of on a row that is not an approval or a rejection")
+                .expected("a blank review_of")
+                .found(format!("`{t}`"))
+                .hint("only approved and rejected rows name the pending row they decide"),
+        )),
+    }
+}
+
 /// A row's typed content; strings stay with the caller.
 #[derive(Debug, Clone)]
 pub struct ParsedRow {
@@ -302,6 +408,8 @@ pub struct ParsedRow {
     pub dims: DimKey,
     pub value: Value,
     pub recorded_at: Option<DateTime<Utc>>,
+    pub review: Review,
+    pub review_of: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

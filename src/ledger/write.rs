@@ -46,7 +46,8 @@ pub use classify::{Kept, Outcome};
 pub(crate) use import_rows::import_rows;
 pub(crate) use new_row::{NewRow, now, recorder};
 
-use super::read::canonical_header;
+use super::read::{REVIEW_COLUMNS, header_with};
+use super::row::Review;
 use super::{Ledger, measurements_dir};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Framework;
@@ -116,13 +117,23 @@ pub(crate) fn commit(
     let (outcome, fresh) = classify(fw, &ledger, &sources, &path, rows);
     if !dry_run && !fresh.is_empty() {
         let old = file.map(|id| sources.get(id).text.as_str());
+        // The review columns: when the framework asks for approval, when
+        // the file has them already (never dropped), or when a row needs them.
+        let review = fw.project.approval
+            || old.is_some_and(has_review_columns)
+            || fresh.iter().any(|r| r.review != Review::None);
+        let fresh: Vec<NewRow> = if review {
+            fresh.into_iter().map(NewRow::with_review_cells).collect()
+        } else {
+            fresh
+        };
         let expected: Vec<RowImage> = file
             .map(|id| images_of(&ledger, id))
             .unwrap_or_default()
             .into_iter()
             .chain(fresh.iter().map(NewRow::image))
             .collect();
-        let written = render(old, &canonical_header(fw), &fresh)
+        let written = render(old, &header_with(fw, review), &fresh)
             .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
             .and_then(|text| write_ledger_file(fw, &path, &text, &expected));
         if let Err(d) = written {
@@ -131,6 +142,14 @@ pub(crate) fn commit(
     }
     drop(lock);
     Ok(outcome)
+}
+
+/// Whether a ledger file's header names a review column.
+fn has_review_columns(text: &str) -> bool {
+    let d = super::read::CsvDialect::of(text);
+    d.first_line
+        .split(char::from(d.delimiter))
+        .any(|c| REVIEW_COLUMNS.contains(&c.trim().trim_matches('"').to_ascii_lowercase().as_str()))
 }
 
 /// Open and lock `measurements/.lock`, creating the folder if needed.
@@ -157,6 +176,7 @@ mod tests {
     use super::dialect::{finish, writer};
     use super::replace::is_temp_of;
     use super::*;
+    use crate::ledger::read::canonical_header;
     use crate::ledger::row::{RowFields, RowParser};
     use crate::source::FileId;
     use crate::workspace;

@@ -257,6 +257,9 @@ pub struct RawProject {
     /// Days after a period's end by which its values are due (default 30); `check --quality` flags later ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting_deadline_days: Option<Loc<IdText>>,
+    /// Values entered on the web by an enterer wait for an approver before they count (default false).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Loc<BoolText>>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]

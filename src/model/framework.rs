@@ -34,6 +34,9 @@ pub struct Project {
     pub reporting_frequency: Frequency,
     /// Days after a period's end by which its values are due.
     pub reporting_deadline_days: u32,
+    /// Values entered by an enterer are pending until an approver approves
+    /// them; pending values do not count.
+    pub approval: bool,
 }
 
 /// Values are due this many days after their period ends, unless the

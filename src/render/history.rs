@@ -2,11 +2,54 @@
 //! within each key, with the one in force marked.
 
 use crate::format::{self, columns};
+use crate::ledger::row::Review;
 use crate::ledger::{Ledger, origin_text};
 use crate::model::Framework;
 use crate::source::Sources;
 
-pub fn history(fw: &Framework, ledger: &Ledger, sources: &Sources, trail: &[u32], in_force: &[u32]) -> String {
+/// A row's state: in force or superseded, and where review applies,
+/// waiting, approved or rejected (by whom, and why).
+fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], i: u32) -> String {
+    let e = &ledger.entries[i as usize];
+    let by = |x: &crate::ledger::Entry| ledger.str(x.reviewed_by).unwrap_or("").to_string();
+    let note = |x: &crate::ledger::Entry| match ledger.str(x.review_note).unwrap_or("") {
+        "" => String::new(),
+        n => format!(": {}", format::clip(n, 60)),
+    };
+    let force = if in_force.binary_search(&i).is_ok() {
+        "in force"
+    } else {
+        "superseded"
+    };
+    match e.review {
+        Review::None => force.to_string(),
+        Review::Approved => format!("approved by {}, {force}", by(e)),
+        Review::Rejected => format!("rejection by {}{}", by(e), note(e)),
+        Review::Pending if pending.contains(&i) => "waiting for review".to_string(),
+        Review::Pending => {
+            let decision = trail.iter().map(|&j| &ledger.entries[j as usize]).find(|d| {
+                d.key() == e.key()
+                    && d.review_of.is_some()
+                    && d.review_of == e.recorded_at
+                    && matches!(d.review, Review::Approved | Review::Rejected)
+            });
+            match decision {
+                Some(d) if d.review == Review::Approved => format!("entered, approved by {}", by(d)),
+                Some(d) => format!("entered, rejected by {}{}", by(d), note(d)),
+                None => "entered, not reviewed, superseded".to_string(),
+            }
+        }
+    }
+}
+
+pub fn history(
+    fw: &Framework,
+    ledger: &Ledger,
+    sources: &Sources,
+    trail: &[u32],
+    in_force: &[u32],
+    pending: &[u32],
+) -> String {
     let header = [
         "period",
         "breakdown",
@@ -33,12 +76,7 @@ pub fn history(fw: &Framework, ledger: &Ledger, sources: &Sources, trail: &[u32]
                 ledger.str(e.source).unwrap_or("").to_string(),
                 format::clip(ledger.str(e.comment).unwrap_or(""), 50),
                 origin_text(sources, e.origin),
-                if in_force.binary_search(&i).is_ok() {
-                    "in force"
-                } else {
-                    "superseded"
-                }
-                .to_string(),
+                state(ledger, trail, in_force, pending, i),
             ]
         })
         .collect();

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::new_row::NewRow;
-use crate::ledger::row::timestamp_text;
+use crate::ledger::row::{Review, timestamp_text};
 use crate::ledger::{Entry, Key, Ledger, origin_text};
 use crate::model::Framework;
 use crate::source::Sources;
@@ -38,6 +38,11 @@ pub struct Outcome {
     pub older: usize,
     /// The same rows, each with the row that stays in force.
     pub kept: Vec<Kept>,
+    /// Of the rows written: values waiting for review (also counted as new
+    /// or corrections), and decisions on such values.
+    pub pending: usize,
+    pub approved: usize,
+    pub rejected: usize,
 }
 
 /// Sort rows into unchanged, corrections, new values and rows that will
@@ -83,8 +88,21 @@ pub(super) fn classify(
     let mut outcome = Outcome::default();
     let mut fresh = Vec::new();
     for row in rows {
+        if row.review == Review::Pending && !known(&row) && current.get(&row.key()).is_none_or(|e| !same(e, &row)) {
+            outcome.pending += 1;
+        }
         match current.get(&row.key()) {
             _ if known(&row) => outcome.unchanged += 1,
+            // A decision is always written: it takes its pending row out
+            // of the queue even when the value in force already equals it.
+            _ if matches!(row.review, Review::Approved | Review::Rejected) => {
+                if row.review == Review::Approved {
+                    outcome.approved += 1;
+                } else {
+                    outcome.rejected += 1;
+                }
+                fresh.push(row);
+            }
             Some(e) if same(e, &row) => outcome.unchanged += 1,
             Some(e) if outranks(e, &row) => {
                 outcome.older += 1;

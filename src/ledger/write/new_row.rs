@@ -7,7 +7,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 
 use super::verify::RowImage;
 use crate::diag::Diagnostic;
-use crate::ledger::row::{ParsedRow, RowFields, timestamp_text};
+use crate::ledger::row::{ParsedRow, Review, RowFields, timestamp_text};
 use crate::ledger::{Key, Origin};
 use crate::model::Framework;
 use crate::source::{Sources, Span};
@@ -32,6 +32,13 @@ pub(crate) struct NewRow {
     pub comment: String,
     pub source: String,
     pub recorded_by: String,
+    /// The review state, the pending row a decision names, the reviewer's
+    /// note: cells of their own, written when the header has the review
+    /// columns ([`NewRow::with_review_cells`]).
+    pub review: Review,
+    pub review_of: Option<DateTime<Utc>>,
+    pub reviewed_by: String,
+    pub review_note: String,
     /// The import file's row, `None` for `record`.
     pub from: Option<RowFrom>,
 }
@@ -65,6 +72,10 @@ impl NewRow {
             who.to_string(),
         ]);
         NewRow {
+            review: parsed.review,
+            review_of: parsed.review_of,
+            reviewed_by: f.reviewed_by.trim().to_string(),
+            review_note: f.review_note.trim().to_string(),
             parsed,
             at,
             cells,
@@ -73,6 +84,33 @@ impl NewRow {
             recorded_by: who.to_string(),
             from: None,
         }
+    }
+
+    /// The same row waiting for review.
+    pub fn pending(mut self) -> NewRow {
+        self.review = Review::Pending;
+        self
+    }
+
+    /// The same row as a decision (approved or rejected) on the pending
+    /// row recorded at `of`, by `reviewer`, with a note.
+    pub fn decided(mut self, review: Review, of: DateTime<Utc>, reviewer: &str, note: &str) -> NewRow {
+        self.review = review;
+        self.review_of = Some(of);
+        self.reviewed_by = reviewer.trim().to_string();
+        self.review_note = note.trim().to_string();
+        self
+    }
+
+    /// Append the review columns' cells, for a ledger whose header has them.
+    pub(super) fn with_review_cells(mut self) -> NewRow {
+        self.cells.extend([
+            self.review.as_str().to_string(),
+            self.review_of.map(timestamp_text).unwrap_or_default(),
+            self.reviewed_by.clone(),
+            self.review_note.clone(),
+        ]);
+        self
     }
 
     pub(super) fn key(&self) -> Key {
@@ -93,6 +131,10 @@ impl NewRow {
             comment: &self.comment,
             source: &self.source,
             recorded_by: &self.recorded_by,
+            review: self.review,
+            review_of: self.review_of,
+            reviewed_by: &self.reviewed_by,
+            review_note: &self.review_note,
         }
     }
 

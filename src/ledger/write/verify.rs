@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use super::LEDGER_FILE;
 use crate::diag::Diagnostic;
 use crate::ledger::read::read_csv_text;
-use crate::ledger::row::RowParser;
+use crate::ledger::row::{Review, RowParser};
 use crate::ledger::{Entry, Key, Ledger};
 use crate::model::{Framework, Value};
 use crate::source::{FileId, Sources};
@@ -26,6 +26,10 @@ pub(super) struct RowImage<'a> {
     pub(super) comment: &'a str,
     pub(super) source: &'a str,
     pub(super) recorded_by: &'a str,
+    pub(super) review: Review,
+    pub(super) review_of: Option<DateTime<Utc>>,
+    pub(super) reviewed_by: &'a str,
+    pub(super) review_note: &'a str,
 }
 
 impl<'a> RowImage<'a> {
@@ -38,6 +42,10 @@ impl<'a> RowImage<'a> {
             comment: s(e.comment),
             source: s(e.source),
             recorded_by: s(e.recorded_by),
+            review: e.review,
+            review_of: e.review_of,
+            reviewed_by: s(e.reviewed_by),
+            review_note: s(e.review_note),
         }
     }
 }

@@ -32,6 +32,7 @@ impl Lower<'_> {
         };
         let budget = p.budget.as_ref().and_then(|b| self.decimal(b, "budget"));
         let reporting_deadline_days = self.deadline_days(&p);
+        let approval = self.approval(&p);
         let countries = self.countries(&p);
         let currency = p.currency.as_ref().map(|v| {
             let code = v.value().trim().to_string();
@@ -70,7 +71,27 @@ impl Lower<'_> {
             fiscal_year_start,
             reporting_frequency,
             reporting_deadline_days,
+            approval,
         })
+    }
+
+    /// `approval: true`: values entered by enterers wait for an approver.
+    fn approval(&mut self, p: &RawProject) -> bool {
+        let Some(a) = &p.approval else { return false };
+        match a.value().0.trim() {
+            "true" | "yes" => true,
+            "false" | "no" => false,
+            other => {
+                self.err(
+                    a,
+                    Diagnostic::error("`approval` is not true or false")
+                        .expected("true or false")
+                        .found(format!("`{other}`"))
+                        .hint("approval: true makes values entered by enterers wait for an approver"),
+                );
+                false
+            }
+        }
     }
 
     /// The project language, with a warning when reports have no labels in it.
@@ -218,14 +239,15 @@ impl Lower<'_> {
         raw: Option<&OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
     ) -> Vec<Disaggregation> {
         // The ledger's own columns cannot name a disaggregation column.
-        const RESERVED: [&str; 10] = crate::ledger::read::BASE_COLUMNS;
+        use crate::ledger::read::{BASE_COLUMNS, REVIEW_COLUMNS};
+        let reserved: Vec<&str> = BASE_COLUMNS.iter().chain(REVIEW_COLUMNS.iter()).copied().collect();
         let mut out: Vec<Disaggregation> = Vec::new();
         for (name, values) in raw.map(|m| m.0.as_slice()).unwrap_or_default() {
             let n = name.value().trim().to_string();
             let ok_name = !n.is_empty()
                 && n.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            if !ok_name || RESERVED.contains(&n.as_str()) {
+            if !ok_name || reserved.contains(&n.as_str()) {
                 self.err(
                     name,
                     Diagnostic::error(format!("`{n}` cannot name a disaggregation"))
@@ -233,7 +255,7 @@ impl Lower<'_> {
                         .found(format!("`{n}`"))
                         .hint(format!(
                             "the names {} are taken by measurement columns",
-                            RESERVED.join(", ")
+                            reserved.join(", ")
                         )),
                 );
                 continue;
