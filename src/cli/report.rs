@@ -8,10 +8,10 @@ use clap::Args;
 
 use crate::compute::Computed;
 use crate::diag::Diagnostic;
+use crate::locale::Lang;
 use crate::output;
 use crate::render::files::{ReportFormat, render_files_in, stem};
 use crate::render::markdown;
-use crate::report::i18n::Lang;
 use crate::report::{Inputs, Layout, Narrative, build};
 use crate::terminal::{CLEAN, FINDINGS, USAGE, eprint, out, usage};
 use crate::workspace;
@@ -31,7 +31,7 @@ pub struct ReportArgs {
     pub paper: crate::render::pdf::Paper,
     /// Language of the report (default: the project's language, else en)
     #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<super::formats::LangArg>,
     /// Output folder
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
@@ -73,7 +73,11 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
         Ok(p) => p,
         Err(d) => return usage(d),
     };
-    let lang = a.lang.or_else(|| Lang::parse(&fw.project.language)).unwrap_or(Lang::En);
+    let lang = a
+        .lang
+        .map(Lang::from)
+        .or_else(|| Lang::parse(&fw.project.language))
+        .unwrap_or(Lang::En);
     let layout = a
         .template
         .unwrap_or_else(|| Layout::for_donor(fw.project.donor.as_deref()));

@@ -13,7 +13,7 @@ use crate::render::status::spreadsheet_safe;
 /// An amount with thousands grouped and its own decimals kept:
 /// `2901786.00` -> `2,901,786.00`.
 pub(crate) fn money(d: Decimal) -> String {
-    crate::report::i18n::number_dp(crate::report::i18n::Lang::En, d, d.scale(), false)
+    crate::locale::number_dp(crate::locale::Lang::En, d, d.scale(), false)
 }
 
 /// An amount shown with `dp` decimals, so that a column lines up
