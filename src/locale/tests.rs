@@ -176,3 +176,27 @@ fn an_unknown_id_prints_nothing_and_known_names_fall_back() {
     assert_eq!(dimension_value(Lang::Es, "women"), "mujeres");
     assert_eq!(dimension_value(Lang::Es, "PE"), "PE");
 }
+
+/// The report and the terminal word a status from the same message: a
+/// milestone done late says so in both (the report used to drop it).
+#[test]
+fn the_report_and_the_terminal_say_the_same_sentence() {
+    let due = NaiveDate::from_ymd_opt(2012, 12, 31).unwrap();
+    let late = crate::compute::Reason::MilestoneDone {
+        period: crate::model::Period::half(2013, 1),
+        late_after: Some(due),
+    };
+    assert_eq!(
+        plain_explanation(Status::Achieved, &late),
+        "achieved: done (recorded for 2013-H1), after its due date 2012-12-31"
+    );
+    assert_eq!(
+        explanation(
+            Lang::En,
+            crate::model::IndicatorType::Milestone,
+            Status::Achieved,
+            &late
+        ),
+        "Achieved: done (recorded for 2013-H1), after its due date 31 December 2012."
+    );
+}

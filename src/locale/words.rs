@@ -137,14 +137,6 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
 
 /// The report's status sentence: `On track: 3 against 4.2 expected ...`.
 pub fn explanation(lang: Lang, kind: IndicatorType, s: Status, r: &Reason) -> String {
-    // As before the catalogues, the report leaves out a late milestone's due date.
-    let r = &match r {
-        Reason::MilestoneDone { period, .. } => Reason::MilestoneDone {
-            period: *period,
-            late_after: None,
-        },
-        r => r.clone(),
-    };
     message(
         lang,
         "status-sentence",
