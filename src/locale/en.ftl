@@ -158,6 +158,25 @@ percent = { $n }%
 date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
+## The funding command's sentences (terminal).
+
+funding-check-agrees = agrees
+funding-check-less = stated is { $gap } less
+funding-check-more = stated is { $gap } more
+funding-shortfall-agrees = the stated shortfall { $currency } { $stated } agrees with budget - pledged
+funding-shortfall-differs = the stated shortfall { $currency } { $stated } does not add up: budget - pledged is { $computed }, the source states { $gap } { $way ->
+        [less] less
+       *[more] more
+    }
+funding-burn-undefined = undefined (no time elapsed or no budget)
+funding-burn-in-step = { $rate } (spending in step with time)
+funding-burn-slower = { $rate } (spending slower than time passes)
+funding-burn-faster = { $rate } (spending faster than time passes)
+funding-portfolio-title = funding portfolio: { $count } { $count ->
+        [one] project
+       *[other] projects
+    }
+
 month-1 = January
 month-2 = February
 month-3 = March

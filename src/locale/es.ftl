@@ -157,6 +157,25 @@ percent = { $n } %
 date = { $day } de { $month } de { $year }
 date-range = { $start } – { $end }
 
+## Las frases del comando funding (terminal).
+
+funding-check-agrees = concuerda
+funding-check-less = el declarado es { $gap } menor
+funding-check-more = el declarado es { $gap } mayor
+funding-shortfall-agrees = el déficit declarado { $currency } { $stated } concuerda con presupuesto - contribuciones
+funding-shortfall-differs = el déficit declarado { $currency } { $stated } no cuadra: presupuesto - contribuciones da { $computed }, la fuente indica { $gap } { $way ->
+        [less] menos
+       *[more] más
+    }
+funding-burn-undefined = sin definir (no ha transcurrido tiempo o no hay presupuesto)
+funding-burn-in-step = { $rate } (el gasto sigue el tiempo)
+funding-burn-slower = { $rate } (el gasto va más lento que el tiempo)
+funding-burn-faster = { $rate } (el gasto va más rápido que el tiempo)
+funding-portfolio-title = cartera de financiación: { $count } { $count ->
+        [one] proyecto
+       *[other] proyectos
+    }
+
 month-1 = enero
 month-2 = febrero
 month-3 = marzo

@@ -160,6 +160,25 @@ date = { $day ->
     } { $month } { $year }
 date-range = { $start } – { $end }
 
+## Les phrases de la commande funding (terminal).
+
+funding-check-agrees = concorde
+funding-check-less = déclaré inférieur de { $gap }
+funding-check-more = déclaré supérieur de { $gap }
+funding-shortfall-agrees = le déficit déclaré { $currency } { $stated } concorde avec budget - contributions
+funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne concorde pas{" "}: budget - contributions donne { $computed }, la source indique { $gap } de { $way ->
+        [less] moins
+       *[more] plus
+    }
+funding-burn-undefined = non défini (aucun temps écoulé ou aucun budget)
+funding-burn-in-step = { $rate } (la dépense suit le temps)
+funding-burn-slower = { $rate } (la dépense est plus lente que le temps)
+funding-burn-faster = { $rate } (la dépense est plus rapide que le temps)
+funding-portfolio-title = portefeuille de financement{" "}: { $count } { $count ->
+        [one] projet
+       *[other] projets
+    }
+
 month-1 = janvier
 month-2 = février
 month-3 = mars
