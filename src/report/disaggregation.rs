@@ -83,7 +83,7 @@ fn cross_table(fw: &Framework, t: &CrossTable, across: usize, down: usize, lang:
     header.push(locale::text(lang, "total").into());
     let mut body = Vec::new();
     for (&d, row_total) in t.downs.iter().zip(&t.row_totals) {
-        let mut row = vec![dd.values[d as usize].clone()];
+        let mut row = vec![locale::dimension_value(lang, &dd.values[d as usize])];
         row.extend(t.acrosses.iter().map(|&c| cell(t.cells.get(&(d, c)))));
         row.push(cell(row_total.as_ref()));
         body.push(row);
