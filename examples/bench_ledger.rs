@@ -120,6 +120,6 @@ fn measure(dir: &std::path::Path, rows: usize, bytes: usize) {
     println!(
         "first status:    {} {}",
         table.indicators[0].indicator,
-        table.indicators[0].explanation()
+        logframe::locale::plain_explanation(table.indicators[0].status, &table.indicators[0].reason)
     );
 }

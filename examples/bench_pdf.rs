@@ -12,8 +12,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use logframe::compute::Computed;
+use logframe::locale::Lang;
 use logframe::render::pdf::{Options, Paper};
-use logframe::report::i18n::Lang;
 use logframe::report::narrative::Narrative;
 use logframe::report::{Inputs, Layout, build};
 use logframe::workspace;

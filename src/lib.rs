@@ -17,6 +17,7 @@ pub mod format;
 pub mod iati;
 pub mod ledger;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -644,3 +644,32 @@ fn cumulative_period_target_is_the_increase_over_the_period() {
     );
     assert_eq!((r[2].as_str(), r[3].as_str()), ("7", "8"));
 }
+
+/// A cross table's row labels are disaggregation values like its column
+/// labels, and are translated like them (they were left in English).
+#[test]
+fn cross_table_row_labels_follow_the_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fw = copy_framework("iom-px0012", tmp.path());
+    let yaml = fw.join("logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("disaggregate_by: [sex, country]"));
+    std::fs::write(
+        &yaml,
+        text.replace("disaggregate_by: [sex, country]", "disaggregate_by: [country, sex]"),
+    )
+    .unwrap();
+    for (lang, women, men) in [
+        ("en", "women", "men"),
+        ("fr", "femmes", "hommes"),
+        ("es", "mujeres", "hombres"),
+    ] {
+        let (md, _) = report_md(fw.to_str().unwrap(), "2013-H2", &["--lang", lang]);
+        let t = tables(&md);
+        for value in [women, men] {
+            // A cross-table row: the value, a cell per country, the total.
+            let crossed = t.iter().flatten().any(|r| r[0] == value && r.len() > 2);
+            assert!(crossed, "{lang}: no cross-table row {value:?}");
+        }
+    }
+}

@@ -351,7 +351,7 @@ fn a_url_in_a_title_leaves_figures_and_header_words_whole() {
 /// The laid-out report: every body item inside the margins, the running
 /// header and footer inside the page, and no two pieces of text
 /// overlapping (the running header's two sides included).
-fn assert_laid_out_cleanly(dir: &Path, period: &str, lang: logframe::report::i18n::Lang) {
+fn assert_laid_out_cleanly(dir: &Path, period: &str, lang: logframe::locale::Lang) {
     use logframe::render::pdf::Paper;
     use logframe::render::pdf::document::lay_out_report;
     use logframe::render::pdf::layout::Item;
@@ -416,7 +416,7 @@ fn assert_laid_out_cleanly(dir: &Path, period: &str, lang: logframe::report::i18
 /// The laid-out STARSOM report, A4 and letter.
 #[test]
 fn nothing_overflows_the_margins_or_overlaps() {
-    assert_laid_out_cleanly(&starsom(), "2023-Q3", logframe::report::i18n::Lang::En);
+    assert_laid_out_cleanly(&starsom(), "2023-Q3", logframe::locale::Lang::En);
 }
 
 /// The same with a URL in a title, a long short name and a date-range
@@ -424,7 +424,7 @@ fn nothing_overflows_the_margins_or_overlaps() {
 /// language; and a single-period report.
 #[test]
 fn stress_inputs_neither_overflow_nor_overlap() {
-    use logframe::report::i18n::Lang;
+    use logframe::locale::Lang;
     let tmp = tempfile::tempdir().unwrap();
     let fw = stress(tmp.path());
     for lang in [Lang::En, Lang::Fr, Lang::Es] {

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use common::{run, workspace};
 use logframe::compute::Computed;
+use logframe::locale::Lang;
 use logframe::render::markdown::{FUEL, render_counting_fuel};
-use logframe::report::i18n::Lang;
 use logframe::report::narrative::Narrative;
 use logframe::report::{Inputs, Layout, build};
 use logframe::workspace as ws;

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use super::{Done, Failure, Opened, Result};
 use crate::compute::Computed;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::locale::Lang;
 use crate::render::files::{ReportFormat, render_files_in, stem};
 use crate::render::markdown;
 use crate::render::pdf::Paper;
-use crate::report::i18n::Lang;
 use crate::report::{Inputs, Layout, Narrative, build};
 use crate::source::Sources;
 

@@ -68,3 +68,21 @@ impl From<LayoutArg> for crate::report::Layout {
         }
     }
 }
+
+/// `--lang`: the report's language, as the flag spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Fr,
+    Es,
+}
+
+impl From<LangArg> for crate::locale::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => Self::En,
+            LangArg::Fr => Self::Fr,
+            LangArg::Es => Self::Es,
+        }
+    }
+}

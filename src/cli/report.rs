@@ -11,7 +11,6 @@ use super::terminal::{CLEAN, fail, finish, outln, usage};
 use crate::app::{Workspace, report};
 use crate::output;
 use crate::render::files::ReportFormat;
-use crate::report::i18n::Lang;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -28,7 +27,7 @@ pub struct ReportArgs {
     pub paper: PaperArg,
     /// Language of the report (default: the project's language, else en)
     #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<super::formats::LangArg>,
     /// Output folder
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
@@ -52,7 +51,7 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
         period: a.period,
         formats: a.format.into_iter().map(Into::into).collect(),
         paper: a.paper.into(),
-        lang: a.lang,
+        lang: a.lang.map(Into::into),
         templates: a.templates,
         layout: a.template.map(Into::into),
         as_of: a.as_of,

@@ -50,13 +50,6 @@ pub struct Progress {
     pub to_date_rows: Vec<u32>,
 }
 
-impl Progress {
-    /// The status sentence: `off track: 3 against 4.2 expected ...`.
-    pub fn explanation(&self) -> String {
-        format!("{}: {}", self.status, self.reason)
-    }
-}
-
 /// Combine points with the indicator's aggregation rule.
 pub fn aggregate(rule: Aggregate, points: &[&Point]) -> Option<Value> {
     let last = points.iter().max_by_key(|p| p.period)?;

@@ -1,7 +1,5 @@
 //! Status: where an indicator stands against what was expected by then.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -30,27 +28,10 @@ impl Status {
         Status::NotYetDue,
         Status::NoTarget,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::OnTrack => "on track",
-            Status::AtRisk => "at risk",
-            Status::OffTrack => "off track",
-            Status::NoData => "no data",
-            Status::NotYetDue => "not yet due",
-            Status::NoTarget => "no target",
-        }
-    }
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-/// Why an indicator has its status: the figures behind the one sentence.
+/// Why an indicator has its status: the figures behind the one sentence,
+/// which `locale::reason` words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
@@ -103,85 +84,6 @@ pub enum Reason {
     },
     NoTarget,
     NoTargetNoData,
-}
-
-/// Format a decimal for a sentence: no trailing zeros.
-pub fn num(d: Decimal) -> String {
-    d.round_dp(2).normalize().to_string()
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::Reached { actual, target } => {
-                write!(
-                    f,
-                    "{} reached the end-of-project target of {}",
-                    num(*actual),
-                    num(*target)
-                )
-            }
-            Reason::MilestoneDone {
-                period,
-                late_after: None,
-            } => write!(f, "done (recorded for {period})"),
-            Reason::MilestoneDone {
-                period,
-                late_after: Some(due),
-            } => {
-                write!(f, "done (recorded for {period}), after its due date {due}")
-            }
-            Reason::MilestoneOverdue { due } => write!(f, "due by {due} and not recorded as done"),
-            Reason::MilestoneNotDue { due } => write!(f, "due by {due}"),
-            Reason::NothingExpectedYet { by } => write!(f, "no progress is expected by {by}"),
-            Reason::Missing { by, expected } => {
-                write!(f, "no value recorded by {by}, when {} was expected", num(*expected))
-            }
-            Reason::Progress {
-                actual,
-                expected,
-                start,
-                by,
-                percent,
-                thresholds,
-            } => {
-                let verdict = if *percent >= thresholds.on_track {
-                    format!("at least {} % is on track", num(thresholds.on_track))
-                } else if *percent >= thresholds.at_risk {
-                    format!("below {} % is at risk", num(thresholds.on_track))
-                } else {
-                    format!("below {} % is off track", num(thresholds.at_risk))
-                };
-                if start.is_zero() {
-                    write!(
-                        f,
-                        "{} against {} expected by {by}: {} % of the expected progress ({verdict})",
-                        num(*actual),
-                        num(*expected),
-                        num(percent.round_dp(1))
-                    )
-                } else {
-                    write!(
-                        f,
-                        "{} against {} expected by {by}, from a baseline of {}: {} % of the expected progress ({verdict})",
-                        num(*actual),
-                        num(*expected),
-                        num(*start),
-                        num(percent.round_dp(1))
-                    )
-                }
-            }
-            Reason::TargetEqualsBaseline { target } => {
-                write!(
-                    f,
-                    "the target in force ({}) equals the baseline, so progress is undefined",
-                    num(*target)
-                )
-            }
-            Reason::NoTarget => write!(f, "no target is set"),
-            Reason::NoTargetNoData => write!(f, "no target is set and no value is recorded"),
-        }
-    }
 }
 
 /// Status from the percent of expected progress.

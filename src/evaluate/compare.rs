@@ -220,7 +220,7 @@ fn indicator_row(c: &Computed, i: usize, opts: &Options) -> IndicatorRow {
         percent: last.percent_of_end,
         status: last.status,
         reason: last.reason.clone(),
-        explanation: last.explanation(),
+        explanation: crate::locale::plain_explanation(last.status, &last.reason),
     };
     let categories = match opts.by {
         Some(d) if ind.disaggregate_by.contains(&d) => category_rows(c, i, d, &opts.periods),

@@ -12,10 +12,11 @@ use serde::Serialize;
 
 use crate::compute::breakdown;
 use crate::compute::series::Point;
-use crate::compute::status::num;
 use crate::compute::targets::{TargetInForce, TargetRule, anchors, interpolation_days, per_period_only};
 use crate::compute::{Computed, Progress, Reason, Status};
+use crate::format::figure as num;
 use crate::ledger::{Entry, Ledger, origin_text};
+use crate::locale;
 use crate::model::{
     Aggregate, Direction, Framework, Indicator, IndicatorType, Period, TargetPeriod, Thresholds, Value,
 };
@@ -414,7 +415,7 @@ fn thresholds_text(t: Thresholds) -> String {
 }
 
 fn status_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
-    let mut out = vec![format!("{}: {}", p.status, p.reason)];
+    let mut out = vec![locale::plain_explanation(p.status, &p.reason)];
     out.push(
         match &p.reason {
             Reason::Reached { .. } => "rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period",

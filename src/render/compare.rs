@@ -7,6 +7,7 @@
 use crate::compute::targets::TargetRule;
 use crate::evaluate::compare::{ActualRule, Cell, Compare, IndicatorRow};
 use crate::format::{self, clip};
+use crate::locale::{self, Lang};
 use crate::model::{IndicatorType, Value};
 use crate::render::status::spreadsheet_safe;
 
@@ -166,7 +167,7 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
                 (target_text(i, i.life.target), widths[1]),
                 (i.life.actual.as_ref().map(short_value).unwrap_or_default(), widths[2]),
                 (pct(i.life.percent), widths[3]),
-                (i.life.status.to_string(), widths[4]),
+                (locale::status(Lang::En, i.life.status).to_string(), widths[4]),
             ];
             out.push_str(&lop(&id_label(i), &i.title, cells));
             for k in &i.categories {
@@ -335,7 +336,7 @@ fn indicator_rows(
             cell.actual.as_ref(),
             rule,
             cell.percent,
-            cell.status.label(),
+            locale::status(Lang::En, cell.status),
         );
     }
     row(
@@ -348,7 +349,7 @@ fn indicator_rows(
         i.life.actual.as_ref(),
         "to_date",
         i.life.percent,
-        i.life.status.label(),
+        locale::status(Lang::En, i.life.status),
     );
     for k in &i.categories {
         let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());

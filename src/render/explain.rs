@@ -53,7 +53,10 @@ pub fn text(e: &Explanation) -> String {
         if e.cumulative { "cumulative" } else { "not cumulative" },
         e.aggregate.name()
     ));
-    out.push_str(&format!("status: {}\n", p.explanation()));
+    out.push_str(&format!(
+        "status: {}\n",
+        crate::locale::plain_explanation(p.status, &p.reason)
+    ));
     out.push_str(&format!(
         "period value {}, to date {}, target in force {}, end target {}, {} of the target, {} of the end target\n",
         or_none(&format::opt_value(p.period_actual.as_ref())),

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{chart, markdown};
-use crate::report::i18n::Lang;
+use crate::locale::Lang;
 use crate::report::{Report, SUMMARY_CHART, chart_file};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,12 +8,13 @@ use rust_decimal::Decimal;
 
 use crate::compute::funding::{FundingSummary, Money, Pace, Portfolio, ShortfallCheck};
 use crate::format::{self, columns};
+use crate::locale::{Lang::En, message, text};
 use crate::render::status::spreadsheet_safe;
 
 /// An amount with thousands grouped and its own decimals kept:
 /// `2901786.00` -> `2,901,786.00`.
 pub(crate) fn money(d: Decimal) -> String {
-    crate::report::i18n::number_dp(crate::report::i18n::Lang::En, d, d.scale(), false)
+    crate::locale::number_dp(crate::locale::Lang::En, d, d.scale(), false)
 }
 
 /// An amount shown with `dp` decimals, so that a column lines up
@@ -39,18 +40,21 @@ fn moneys(list: &[Money]) -> String {
 fn check_cell(c: Option<ShortfallCheck>, dp: u32) -> String {
     match c {
         None => String::new(),
-        Some(c) if c.agrees => "agrees".into(),
-        Some(c) if c.difference.is_sign_negative() => format!("stated is {} less", money_dp(c.gap(), dp)),
-        Some(c) => format!("stated is {} more", money_dp(c.difference, dp)),
+        Some(c) if c.agrees => text(En, "funding-check-agrees").into(),
+        Some(c) if c.difference.is_sign_negative() => {
+            message(En, "funding-check-less", [("gap", money_dp(c.gap(), dp).into())])
+        }
+        Some(c) => message(En, "funding-check-more", [("gap", money_dp(c.difference, dp).into())]),
     }
 }
 
 /// One sentence on a stated shortfall.
 pub(crate) fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
     if c.agrees {
-        format!(
-            "the stated shortfall {currency} {} agrees with budget - pledged",
-            money(c.stated)
+        message(
+            En,
+            "funding-shortfall-agrees",
+            [("currency", currency.into()), ("stated", money(c.stated).into())],
         )
     } else {
         let way = if c.difference.is_sign_negative() {
@@ -58,24 +62,30 @@ pub(crate) fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
         } else {
             "more"
         };
-        format!(
-            "the stated shortfall {currency} {} does not add up: budget - pledged is {}, the source states {} {way}",
-            money(c.stated),
-            money(c.computed),
-            money(c.gap())
+        message(
+            En,
+            "funding-shortfall-differs",
+            [
+                ("currency", currency.into()),
+                ("stated", money(c.stated).into()),
+                ("computed", money(c.computed).into()),
+                ("gap", money(c.gap()).into()),
+                ("way", way.into()),
+            ],
         )
     }
 }
 
 fn burn_sentence(r: Option<Decimal>) -> String {
     let Some(r) = r else {
-        return "undefined (no time elapsed or no budget)".into();
+        return text(En, "funding-burn-undefined").into();
     };
-    match Pace::of(r) {
-        Pace::InStep => "1 (spending in step with time)".into(),
-        Pace::Slower => format!("{} (spending slower than time passes)", format::decimal(r)),
-        Pace::Faster => format!("{} (spending faster than time passes)", format::decimal(r)),
-    }
+    let id = match Pace::of(r) {
+        Pace::InStep => "funding-burn-in-step",
+        Pace::Slower => "funding-burn-slower",
+        Pace::Faster => "funding-burn-faster",
+    };
+    message(En, id, [("rate", format::decimal(r).into())])
 }
 
 pub(crate) fn table(s: &FundingSummary) -> String {
@@ -324,11 +334,8 @@ pub(crate) fn json(s: &FundingSummary) -> String {
 }
 
 pub(crate) fn portfolio_table(p: &Portfolio) -> String {
-    let mut out = format!(
-        "funding portfolio: {} project{}\n\n",
-        p.projects.len(),
-        if p.projects.len() == 1 { "" } else { "s" }
-    );
+    let count = u32::try_from(p.projects.len()).unwrap_or(u32::MAX);
+    let mut out = message(En, "funding-portfolio-title", [("count", count.into())]) + "\n\n";
     let dp = |currency: &str| dp_of(p.projects.iter().filter(|r| r.currency == currency).map(|r| &r.budget));
     let rows: Vec<Vec<String>> = p
         .projects

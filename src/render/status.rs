@@ -2,6 +2,7 @@
 
 use crate::compute::{Status, StatusTable};
 use crate::format::{self, clip, columns};
+use crate::locale::{self, Lang};
 use crate::model::Framework;
 
 pub fn table(fw: &Framework, t: &StatusTable) -> String {
@@ -43,7 +44,7 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
                 format::target(ind.kind, p.end_target),
                 format::percent(p.percent_to_date),
                 format::percent(p.percent_of_end),
-                p.status.to_string(),
+                locale::status(Lang::En, p.status).to_string(),
             ]
         })
         .collect();
@@ -51,12 +52,16 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
     out.push_str(&columns(&header, &rows, &right));
     out.push('\n');
     for p in &t.indicators {
-        out.push_str(&format!("{:<8} {}\n", p.indicator, p.explanation()));
+        out.push_str(&format!(
+            "{:<8} {}\n",
+            p.indicator,
+            locale::plain_explanation(p.status, &p.reason)
+        ));
     }
     out.push('\n');
     let counts: Vec<String> = Status::ALL
         .iter()
-        .filter_map(|s| t.counts.get(s).map(|n| format!("{n} {s}")))
+        .filter_map(|s| t.counts.get(s).map(|n| format!("{n} {}", locale::status(Lang::En, *s))))
         .collect();
     out.push_str(&format!("{} indicators: {}\n", t.indicators.len(), counts.join(", ")));
     out
@@ -109,8 +114,8 @@ pub fn csv(fw: &Framework, t: &StatusTable) -> String {
             format::target(ind.kind, p.end_target),
             format::opt_decimal(p.percent_to_date),
             format::opt_decimal(p.percent_of_end),
-            p.status.label().to_string(),
-            spreadsheet_safe(&p.explanation()),
+            locale::status(Lang::En, p.status).to_string(),
+            spreadsheet_safe(&locale::plain_explanation(p.status, &p.reason)),
         ])
         .expect("in-memory write");
     }

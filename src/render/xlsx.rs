@@ -27,6 +27,7 @@ use rust_xlsxwriter::{
 
 use crate::compute::Status;
 use crate::evaluate::compare::{ActualRule, Compare, IndicatorRow, ResultRows};
+use crate::locale::{self, Lang};
 use crate::model::{Framework, IndicatorType, TargetPeriod, Value};
 
 /// Excel's limit on the text of one cell, in UTF-16 units.
@@ -454,7 +455,12 @@ fn indicator_rows(
     write_target(ws, *row, lop, i.kind, i.life.target, f)?;
     write_value(ws, *row, lop + 1, i.kind, i.life.actual.as_ref(), f)?;
     write_percent(ws, *row, lop + 2, i.life.percent, None)?;
-    ws.write_string_with_format(*row, lop + 3, i.life.status.label(), &status_format(i.life.status))?;
+    ws.write_string_with_format(
+        *row,
+        lop + 3,
+        locale::status(Lang::En, i.life.status),
+        &status_format(i.life.status),
+    )?;
     ws.write_string(*row, lop + 4, &i.life.explanation)?;
     *row += 1;
     for k in &i.categories {

@@ -3,10 +3,10 @@
 //! dimension, or a cross table of the first two when rows carry both.
 
 use super::Table;
-use super::i18n::{self, Lang};
 use crate::compute::Progress;
 use crate::compute::breakdown::{self, CrossTable};
 use crate::ledger::Ledger;
+use crate::locale::{self, Lang};
 use crate::model::{Framework, Indicator, Value};
 
 /// Breakdown tables of the to-date value: a cross table of the first two
@@ -23,15 +23,15 @@ pub(super) fn disaggregations(
         return Vec::new();
     }
     let rows = breakdown::to_date_rows(ledger, ind, &p.to_date_rows);
-    let caption_suffix = |dims: &str| format!("{} – {dims}", i18n::label(lang, "disaggregation"));
+    let caption_suffix = |dims: &str| format!("{} – {dims}", locale::text(lang, "disaggregation"));
     let dims = &ind.disaggregate_by;
     if dims.len() >= 2
         && let Some(t) = breakdown::cross(ledger, &rows, dims[0], dims[1])
     {
         let names = format!(
             "{} × {}",
-            i18n::dimension(lang, &fw.disaggregations[dims[1]].name),
-            i18n::dimension(lang, &fw.disaggregations[dims[0]].name)
+            locale::dimension(lang, &fw.disaggregations[dims[1]].name),
+            locale::dimension(lang, &fw.disaggregations[dims[0]].name)
         );
         return vec![Table {
             caption: caption_suffix(&names),
@@ -50,19 +50,19 @@ pub(super) fn disaggregations(
             .iter()
             .map(|(k, v)| {
                 vec![
-                    i18n::dimension_value(lang, &dim.values[*k as usize]),
-                    i18n::value(lang, v),
+                    locale::dimension_value(lang, &dim.values[*k as usize]),
+                    locale::value(lang, v),
                 ]
             })
             .collect();
         if let Some(t) = total {
-            body.push(vec![i18n::label(lang, "total").into(), i18n::value(lang, &t)]);
+            body.push(vec![locale::text(lang, "total").into(), locale::value(lang, &t)]);
         }
         out.push(Table {
-            caption: caption_suffix(&i18n::dimension(lang, &dim.name)),
+            caption: caption_suffix(&locale::dimension(lang, &dim.name)),
             header: vec![
-                i18n::dimension(lang, &dim.name),
-                i18n::label(lang, "actual_to_date").into(),
+                locale::dimension(lang, &dim.name),
+                locale::text(lang, "actual_to_date").into(),
             ],
             rows: body,
         });
@@ -73,22 +73,22 @@ pub(super) fn disaggregations(
 /// Rows: values of `down`; columns: values of `across`, then the total.
 fn cross_table(fw: &Framework, t: &CrossTable, across: usize, down: usize, lang: Lang) -> Table {
     let (da, dd) = (&fw.disaggregations[across], &fw.disaggregations[down]);
-    let cell = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_default();
-    let mut header = vec![i18n::dimension(lang, &dd.name)];
+    let cell = |v: Option<&Value>| v.map(|v| locale::value(lang, v)).unwrap_or_default();
+    let mut header = vec![locale::dimension(lang, &dd.name)];
     header.extend(
         t.acrosses
             .iter()
-            .map(|&c| i18n::dimension_value(lang, &da.values[c as usize])),
+            .map(|&c| locale::dimension_value(lang, &da.values[c as usize])),
     );
-    header.push(i18n::label(lang, "total").into());
+    header.push(locale::text(lang, "total").into());
     let mut body = Vec::new();
     for (&d, row_total) in t.downs.iter().zip(&t.row_totals) {
-        let mut row = vec![dd.values[d as usize].clone()];
+        let mut row = vec![locale::dimension_value(lang, &dd.values[d as usize])];
         row.extend(t.acrosses.iter().map(|&c| cell(t.cells.get(&(d, c)))));
         row.push(cell(row_total.as_ref()));
         body.push(row);
     }
-    let mut total = vec![i18n::label(lang, "total").to_string()];
+    let mut total = vec![locale::text(lang, "total").to_string()];
     total.extend(t.column_totals.iter().map(|v| cell(v.as_ref())));
     total.push(cell(t.total.as_ref()));
     body.push(total);

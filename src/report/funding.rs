@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::Table;
-use super::i18n::{self, Lang};
 use crate::compute::funding::FundingSummary;
+use crate::locale::{self, Lang};
 use crate::model::Period;
 
 /// File name of the burn-rate chart, next to the indicator charts.
@@ -42,21 +42,21 @@ pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir
     let reported = !f.by_period.is_empty();
     let rows = overview_rows(lang, f, reported);
     let burn_sentence = match (reported, f.spent_percent, f.elapsed_percent, f.burn_rate) {
-        (true, Some(s), Some(e), Some(r)) => Some(i18n::burn_sentence(lang, s, e, r)),
+        (true, Some(s), Some(e), Some(r)) => Some(locale::burn_sentence(lang, s, e, r)),
         _ => None,
     };
     let shortfall_note = f
         .shortfall_check
         .as_ref()
         .filter(|c| !c.agrees)
-        .map(|c| i18n::shortfall_note(lang, &f.currency, c.stated, c.computed));
+        .map(|c| locale::shortfall_note(lang, &f.currency, c.stated, c.computed));
     let pledges = pledges_table(lang, f);
     let lines = (reported && !f.lines.is_empty()).then(|| lines_table(lang, f));
     let chart_points = chart_points(f, period);
     FundingSection {
         currency: f.currency.clone(),
         overview: Table {
-            caption: i18n::label(lang, "funding").to_string(),
+            caption: locale::text(lang, "funding").to_string(),
             header: vec![String::new(), String::new()],
             rows,
         },
@@ -72,10 +72,10 @@ pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir
 /// Label/value rows: budget, pledged and shortfall, then spending once any
 /// expenditure is recorded.
 fn overview_rows(lang: Lang, f: &FundingSummary, reported: bool) -> Vec<Vec<String>> {
-    let l = |k| i18n::label(lang, k).to_string();
-    let money = |d| format!("{} {}", f.currency, i18n::money(lang, d));
+    let l = |k: &'static str| locale::text(lang, k).to_string();
+    let money = |d| format!("{} {}", f.currency, locale::money(lang, d));
     let pct = |d: Option<rust_decimal::Decimal>| {
-        d.map(|p| i18n::percent(lang, p))
+        d.map(|p| locale::percent(lang, p))
             .unwrap_or_else(|| super::UNDEFINED.into())
     };
     let mut rows = vec![
@@ -94,14 +94,14 @@ fn overview_rows(lang: Lang, f: &FundingSummary, reported: bool) -> Vec<Vec<Stri
         rows.push(vec![l("remaining"), money(f.remaining)]);
         rows.push(vec![l("elapsed_share"), pct(f.elapsed_percent)]);
         if let Some(r) = f.burn_rate {
-            rows.push(vec![l("burn_rate"), i18n::number(lang, r)]);
+            rows.push(vec![l("burn_rate"), locale::number(lang, r)]);
         }
     }
     rows
 }
 
 fn pledges_table(lang: Lang, f: &FundingSummary) -> Table {
-    let l = |k| i18n::label(lang, k).to_string();
+    let l = |k: &'static str| locale::text(lang, k).to_string();
     Table {
         caption: l("pledges"),
         header: vec![l("pledge_donor"), l("pledge_date"), l("amount")],
@@ -112,9 +112,9 @@ fn pledges_table(lang: Lang, f: &FundingSummary) -> Table {
                 vec![
                     p.donor.clone(),
                     p.date
-                        .map(|d| i18n::date(lang, d))
+                        .map(|d| locale::date(lang, d))
                         .unwrap_or_else(|| super::UNDEFINED.into()),
-                    format!("{} {}", p.currency, i18n::money(lang, p.amount)),
+                    format!("{} {}", p.currency, locale::money(lang, p.amount)),
                 ]
             })
             .collect(),
@@ -123,9 +123,9 @@ fn pledges_table(lang: Lang, f: &FundingSummary) -> Table {
 
 /// Allocation, spending and remainder by budget line.
 fn lines_table(lang: Lang, f: &FundingSummary) -> Table {
-    let l = |k| i18n::label(lang, k).to_string();
+    let l = |k: &'static str| locale::text(lang, k).to_string();
     let pct = |d: Option<rust_decimal::Decimal>| {
-        d.map(|p| i18n::percent(lang, p))
+        d.map(|p| locale::percent(lang, p))
             .unwrap_or_else(|| super::UNDEFINED.into())
     };
     Table {
@@ -153,11 +153,11 @@ fn lines_table(lang: Lang, f: &FundingSummary) -> Table {
                         title
                     },
                     line.allocation
-                        .map(|a| i18n::money(lang, a))
+                        .map(|a| locale::money(lang, a))
                         .unwrap_or_else(|| super::UNDEFINED.into()),
-                    i18n::money(lang, line.spent),
+                    locale::money(lang, line.spent),
                     line.remaining
-                        .map(|a| i18n::money(lang, a))
+                        .map(|a| locale::money(lang, a))
                         .unwrap_or_else(|| super::UNDEFINED.into()),
                     pct(line.spent_percent),
                 ]

@@ -10,7 +10,6 @@
 mod data_quality;
 mod disaggregation;
 pub mod funding;
-pub mod i18n;
 pub mod narrative;
 
 use std::collections::BTreeMap;
@@ -24,9 +23,9 @@ use crate::compute::targets::target_within_period;
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
+use crate::locale::{self, Lang};
 use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Project, Value};
 use crate::source::Sources;
-use i18n::Lang;
 pub use narrative::Narrative;
 
 /// Which built-in layout a report follows.
@@ -300,7 +299,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .map(|(r, indicators)| ResultSection {
             id: r.id.clone(),
             level: r.level.clone(),
-            level_name: i18n::level(lang, &r.level),
+            level_name: locale::level(lang, &r.level),
             depth: r.depth,
             is_output: !last_level.is_empty() && r.level == last_level && fw.levels.len() > 1,
             statement: r.statement.get(l).to_string(),
@@ -326,7 +325,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     Report {
         lang,
         layout: inp.layout,
-        labels: i18n::labels(lang),
+        labels: locale::labels(lang),
         project: ProjectFacts {
             id: p.id.clone(),
             iati_id: p.iati_id.clone(),
@@ -335,27 +334,27 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             description: p.description.as_ref().map(|d| d.get(l).to_string()),
             donor: p.donor.clone(),
             implementer: p.implementer.clone(),
-            dates: i18n::date_range(lang, p.start, p.end),
+            dates: locale::date_range(lang, p.start, p.end),
             budget: p.budget.map(|b| match &p.currency {
-                Some(c) => format!("{c} {}", i18n::money(lang, b)),
-                None => i18n::money(lang, b),
+                Some(c) => format!("{c} {}", locale::money(lang, b)),
+                None => locale::money(lang, b),
             }),
             countries: p.countries.join(", "),
         },
         period: PeriodFacts {
             code: period.to_string(),
-            dates: i18n::date_range(lang, period.start, period.end),
+            dates: locale::date_range(lang, period.start, period.end),
             fiscal_year,
         },
-        generated: i18n::date(lang, generated),
-        as_of: inp.as_of.map(|a| i18n::date(lang, a.date_naive())),
+        generated: locale::date(lang, generated),
+        as_of: inp.as_of.map(|a| locale::date(lang, a.date_naive())),
         summary,
         levels: fw
             .levels
             .iter()
             .map(|lv| LevelFacts {
                 id: lv.clone(),
-                name: i18n::level(lang, lv),
+                name: locale::level(lang, lv),
                 is_output: fw.levels.len() > 1 && *lv == last_level,
             })
             .collect(),
@@ -376,7 +375,7 @@ fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSectio
         .filter_map(|s| {
             counts.get(s).map(|&n| StatusCount {
                 status: *s,
-                label: i18n::status(lang, *s),
+                label: locale::status(lang, *s),
                 count: n,
             })
         })
@@ -401,20 +400,7 @@ fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSectio
                 .filter(|_| s.kind != IndicatorType::Percentage)
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
-            let text = match lang {
-                Lang::En => format!(
-                    "{}{unit} against an end-of-project target of {} ({} of the target)",
-                    s.to_date_actual, s.end_target, s.percent_of_end
-                ),
-                Lang::Fr => format!(
-                    "{}{unit} pour une cible de fin de projet de {} ({} de la cible)",
-                    s.to_date_actual, s.end_target, s.percent_of_end
-                ),
-                Lang::Es => format!(
-                    "{}{unit} frente a una meta al final del proyecto de {} ({} de la meta)",
-                    s.to_date_actual, s.end_target, s.percent_of_end
-                ),
-            };
+            let text = locale::headline(lang, &s.to_date_actual, &unit, &s.end_target, &s.percent_of_end);
             Headline {
                 id: s.id.clone(),
                 title: s.title.clone(),
@@ -443,23 +429,12 @@ fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSectio
 fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp: &Inputs) -> IndicatorSection {
     let lang = inp.lang;
     let fig = |d: Option<Decimal>| {
-        d.map(|d| i18n::figure(lang, ind.kind, d))
+        d.map(|d| locale::figure(lang, ind.kind, d))
             .unwrap_or_else(|| UNDEFINED.into())
     };
-    let val = |v: Option<&Value>| v.map(|v| i18n::value(lang, v)).unwrap_or_else(|| UNDEFINED.into());
-    let pct = |d: Option<Decimal>| d.map(|d| i18n::percent(lang, d)).unwrap_or_else(|| UNDEFINED.into());
+    let val = |v: Option<&Value>| v.map(|v| locale::value(lang, v)).unwrap_or_else(|| UNDEFINED.into());
+    let pct = |d: Option<Decimal>| d.map(|d| locale::percent(lang, d)).unwrap_or_else(|| UNDEFINED.into());
     let ledger = c.ledger;
-    let done_in = (ind.kind == IndicatorType::Milestone)
-        .then(|| {
-            p.to_date_rows
-                .iter()
-                .map(|&r| &ledger.entries[r as usize])
-                .filter(|e| matches!(e.value, Value::Flag { done: true }))
-                .map(|e| e.period)
-                .min()
-        })
-        .flatten()
-        .map(|p| p.to_string());
     let assessment = match &p.to_date_actual {
         Some(Value::Text { text, .. }) => Some(text.to_string()),
         _ => None,
@@ -499,8 +474,8 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         percent_to_date: pct(p.percent_to_date),
         percent_of_end: pct(p.percent_of_end),
         status: p.status,
-        status_label: i18n::status(lang, p.status),
-        explanation: i18n::explanation(lang, ind.kind, p.status, &p.reason, done_in.as_deref()),
+        status_label: locale::status(lang, p.status),
+        explanation: locale::explanation(lang, ind.kind, p.status, &p.reason),
         assessment,
         disaggregations: disaggregation::disaggregations(c.fw, ledger, ind, p, lang),
         comments: comments(ledger, &p.period_rows),
@@ -544,8 +519,8 @@ fn fiscal_year(p: &Project, layout: Layout, period: &Period, lang: Lang) -> Opti
     let last_month = chrono::Datelike::month(&fy_period.end);
     Some(format!(
         "{fy_period} ({} – {})",
-        i18n::month(lang, fiscal.month),
-        i18n::month(lang, last_month)
+        locale::month(lang, fiscal.month),
+        locale::month(lang, last_month)
     ))
 }
 

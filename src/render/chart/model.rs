@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::compute::Status;
-use crate::report::i18n::{self, Lang};
+use crate::locale::{self, Lang};
 use crate::report::{IndicatorSection, Report, SeriesPoint, UNDEFINED};
 
 /// Bars (of the summary chart and of the indicator tables' progress
@@ -125,7 +125,7 @@ fn value_axis(lang: Lang, series: &[Point]) -> (f64, Vec<Tick>) {
     let ticks = (0..=4)
         .map(|k| {
             let value = top * f64::from(k) / 4.0;
-            let label = i18n::number(lang, Decimal::from_f64_retain(value).unwrap_or_default().round_dp(2));
+            let label = locale::number(lang, Decimal::from_f64_retain(value).unwrap_or_default().round_dp(2));
             Tick { value, label }
         })
         .collect();
@@ -224,7 +224,7 @@ pub(crate) fn summary(report: &Report) -> BarChart {
             id: ind.id.clone(),
             percent: to_f64(ind.figures.percent_to_date),
             label: match ind.figures.percent_to_date {
-                Some(d) => i18n::percent(lang, d),
+                Some(d) => locale::percent(lang, d),
                 None => format!("{UNDEFINED} ({})", ind.status_label),
             },
             status: ind.status,
@@ -243,7 +243,7 @@ pub(crate) fn bar_ticks(lang: Lang) -> Vec<Tick> {
         .iter()
         .map(|&value| Tick {
             value,
-            label: i18n::percent(lang, Decimal::from_f64_retain(value).unwrap_or_default()),
+            label: locale::percent(lang, Decimal::from_f64_retain(value).unwrap_or_default()),
         })
         .collect()
 }
@@ -274,11 +274,11 @@ mod tests {
         assert_eq!(top, 200.0);
         let values: Vec<f64> = ticks.iter().map(|t| t.value).collect();
         assert_eq!(values, [0.0, 50.0, 100.0, 150.0, 200.0]);
-        assert_eq!(ticks[4].label, i18n::number(Lang::En, Decimal::from(200)));
+        assert_eq!(ticks[4].label, locale::number(Lang::En, Decimal::from(200)));
         // Small values keep two decimals.
         let (top, ticks) = value_axis(Lang::En, &[point(Some(0.08), None)]);
         assert_eq!(top, 0.1);
-        assert_eq!(ticks[1].label, i18n::number(Lang::En, Decimal::new(3, 2)));
+        assert_eq!(ticks[1].label, locale::number(Lang::En, Decimal::new(3, 2)));
     }
 
     #[test]

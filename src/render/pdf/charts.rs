@@ -325,9 +325,9 @@ fn bar_legend(fr: &Frame, c: &BarChart, ly: f32, it: &mut Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Lang;
     use crate::render::chart::model::Bar;
     use crate::render::pdf::font::Fonts;
-    use crate::report::i18n::Lang;
 
     fn progress(series: Vec<Point>) -> Chart {
         Chart::Line(LineChart::new(

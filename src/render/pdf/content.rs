@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
 use super::charts;
 use super::layout::{Align, Block, Cell, Column, Face, Heading, Paragraph, Run, Table};
-use super::words::local;
+use crate::locale;
 use crate::render::chart::model::{self, Chart};
 use crate::report::{IndicatorSection, Report, ResultSection};
 
@@ -264,7 +264,7 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
     ]
     .iter()
     .map(|k| l[k].to_string())
-    .chain([local(r.lang, "progress").to_string()])
+    .chain([locale::text(r.lang, "pdf-progress").to_string()])
     .collect();
     let rows = inds
         .iter()

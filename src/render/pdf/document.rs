@@ -17,14 +17,14 @@ use super::font::Fonts;
 use super::layout::{
     Block, Face, GREY, Geometry, Heading, Item, Laid, Measure, Paragraph, Run, lay_out, running_header,
 };
-use super::words::local;
+use crate::locale;
 use crate::report::Report;
 
 fn toc(r: &Report, headings: &[Heading], page_of: &dyn Fn(&str) -> String) -> Vec<Block> {
     let mut b = vec![Block::Paragraph(Paragraph {
         space_after: 14.0,
         colour: [0.07, 0.2, 0.4],
-        ..Paragraph::new(vec![Run::bold(local(r.lang, "contents"))], 15.0)
+        ..Paragraph::new(vec![Run::bold(locale::text(r.lang, "pdf-contents"))], 15.0)
     })];
     for h in headings.iter().filter(|h| h.in_toc) {
         b.push(Block::TocLine {
@@ -57,9 +57,11 @@ fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec
     let top = g.top - 30.0;
     let left = format!("{} — {}", r.project.short_name, r.labels["report_title"]);
     let right = format!("{} ({})", r.period.code, r.period.dates);
-    let footer = local(r.lang, "page")
-        .replace("{n}", &n.to_string())
-        .replace("{m}", &m.to_string());
+    let footer = locale::message(
+        r.lang,
+        "pdf-page",
+        [("n", n.to_string().into()), ("m", m.to_string().into())],
+    );
     let fw = Measure::width(fonts, Face::Regular, size, &footer);
     text((g.width - fw) / 2.0, g.height - g.bottom + 30.0, Face::Regular, footer);
     it.extend(running_header(
@@ -131,7 +133,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
     outline.push((
         Heading {
             level: 2,
-            text: local(r.lang, "contents").into(),
+            text: locale::text(r.lang, "pdf-contents").into(),
             anchor: "contents".into(),
             in_toc: false,
         },

@@ -18,7 +18,6 @@ mod draw;
 mod file;
 mod font;
 pub mod layout;
-mod words;
 
 use chrono::NaiveDateTime;
 

@@ -1,0 +1,123 @@
+//! Numbers and dates as each language writes them. The separators, the
+//! percent sign, the month names and the date pattern come from the
+//! catalogues; the grouping in thousands is the same for all three.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::{Lang, message, text};
+use crate::model::{IndicatorType, Value};
+
+/// The month's name: `September`, `septembre`, `septiembre`.
+pub fn month(lang: Lang, m: u32) -> &'static str {
+    const IDS: [&str; 12] = [
+        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10",
+        "month-11", "month-12",
+    ];
+    text(lang, IDS[(m as usize + 11) % 12])
+}
+
+/// `30 September 2023`, `1er octobre 2023`, `30 de septiembre de 2023`.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    message(
+        lang,
+        "date",
+        [
+            ("day", d.day().into()),
+            ("month", month(lang, d.month()).into()),
+            ("year", d.year().to_string().into()),
+        ],
+    )
+}
+
+/// `1 July 2023 – 30 September 2023`.
+pub fn date_range(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
+    message(
+        lang,
+        "date-range",
+        [("start", date(lang, start).into()), ("end", date(lang, end).into())],
+    )
+}
+
+/// A decimal with `dp` decimals, grouped in thousands; with `trim`,
+/// trailing zeros (and a bare decimal separator) are dropped.
+pub fn number_dp(lang: Lang, d: Decimal, dp: u32, trim: bool) -> String {
+    let (group, point) = (text(lang, "number-group"), text(lang, "number-point"));
+    let mut r = d.round_dp(dp);
+    r.rescale(dp);
+    let digits = r.abs().to_string();
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let frac = if trim { frac.trim_end_matches('0') } else { frac };
+    let mut out = String::new();
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A figure: up to two decimals, no trailing zeros (`169.96`, `172`).
+pub fn number(lang: Lang, d: Decimal) -> String {
+    number_dp(lang, d, 2, true)
+}
+
+/// An amount of money: always two decimals (`2,901,786.00`).
+pub fn money(lang: Lang, d: Decimal) -> String {
+    number_dp(lang, d, 2, false)
+}
+
+/// A percentage with one decimal at most: `103.4%`, `103,4 %`.
+pub fn percent(lang: Lang, d: Decimal) -> String {
+    message(lang, "percent", [("n", number_dp(lang, d, 1, true).into())])
+}
+
+/// A figure as a reader expects it for an indicator of `kind`: `yes`/`no`
+/// for a milestone, else the number (a percentage for percentage
+/// indicators).
+pub fn figure(lang: Lang, kind: IndicatorType, d: Decimal) -> String {
+    match kind {
+        IndicatorType::Milestone => text(lang, if d.is_zero() { "no" } else { "yes" }).to_string(),
+        IndicatorType::Percentage => percent(lang, d),
+        _ => number(lang, d),
+    }
+}
+
+/// A recorded value for a table cell: `80.8% (21/26)`, `yes`, `3`. The
+/// text of a qualitative value is left out (shown as the assessment).
+pub fn value(lang: Lang, v: &Value) -> String {
+    match v {
+        Value::Number { value } => number(lang, *value),
+        Value::Ratio { numerator, denominator } => match v.figure() {
+            Some(p) => format!(
+                "{} ({}/{})",
+                percent(lang, p),
+                number(lang, *numerator),
+                number(lang, *denominator)
+            ),
+            None => format!("{}/{}", number(lang, *numerator), number(lang, *denominator)),
+        },
+        Value::Flag { done } => text(lang, if *done { "yes" } else { "no" }).to_string(),
+        Value::Text { text: t, score } => match score {
+            Some(s) => number(lang, *s),
+            None => t.to_string(),
+        },
+    }
+}
+
+/// The first letter in upper case: `à risque` -> `À risque`.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

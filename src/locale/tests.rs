@@ -1,0 +1,202 @@
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::compute::Status;
+
+/// The arguments a message's text names: `{ $actual }` -> `actual`.
+fn arguments(source: &str, id: &str) -> BTreeSet<String> {
+    let mut lines = source.lines().skip_while(|l| !l.starts_with(&format!("{id} =")));
+    let first = lines.next().unwrap_or_default().to_string();
+    let text = std::iter::once(first)
+        .chain(lines.take_while(|l| l.starts_with(' ')).map(str::to_string))
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.split('$')
+        .skip(1)
+        .map(|s| {
+            s.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_message_and_no_other() {
+    let en: BTreeSet<&str> = ids(Lang::En.source()).collect();
+    assert!(en.len() > 100, "the English catalogue reads as {} messages", en.len());
+    for lang in Lang::ALL {
+        let all: Vec<&str> = ids(lang.source()).collect();
+        let set: BTreeSet<&str> = all.iter().copied().collect();
+        assert_eq!(set.len(), all.len(), "{}.ftl names a message twice", lang.code());
+        let missing: Vec<_> = en.difference(&set).collect();
+        let extra: Vec<_> = set.difference(&en).collect();
+        assert!(missing.is_empty(), "{}.ftl lacks {missing:?}", lang.code());
+        assert!(
+            extra.is_empty(),
+            "{}.ftl has messages English lacks: {extra:?}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
+fn every_message_takes_the_same_arguments_in_every_language() {
+    for id in ids(Lang::En.source()) {
+        let en = arguments(Lang::En.source(), id);
+        for lang in Lang::ALL {
+            assert_eq!(arguments(lang.source(), id), en, "{id} in {}.ftl", lang.code());
+        }
+    }
+}
+
+#[test]
+fn every_message_without_arguments_has_a_text() {
+    for lang in Lang::ALL {
+        for id in ids(lang.source()) {
+            if arguments(lang.source(), id).is_empty() {
+                assert!(!text(lang, id).is_empty(), "{id} is empty in {}.ftl", lang.code());
+            }
+        }
+        for s in Status::ALL {
+            assert!(!status(lang, s).is_empty());
+        }
+        for m in 1..=12 {
+            assert!(!month(lang, m).is_empty());
+        }
+    }
+}
+
+/// The ids the code names: the literal after `text(lang, `,
+/// `message(lang, `, `l(` and `labels[` in the Rust sources, and
+/// `labels.NAME` in the templates.
+fn used_ids(dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            used_ids(&path, out);
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if path.ends_with("locale/tests.rs") {
+            continue;
+        }
+        if path.extension().is_some_and(|e| e == "rs") {
+            for call in ["text(", "message("] {
+                for (at, _) in src.match_indices(call) {
+                    let rest = src[at + call.len()..].trim_start();
+                    let first = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || "_.:".contains(c)))
+                        .unwrap_or(0);
+                    let Some(rest) = rest[first..].strip_prefix(',') else {
+                        continue;
+                    };
+                    if let Some(lit) = rest.trim_start().strip_prefix('"') {
+                        out.insert(lit[..lit.find('"').unwrap()].to_string());
+                    }
+                }
+            }
+            for open in ["l(\"", "l[\"", "labels[\""] {
+                for (at, _) in src.match_indices(open) {
+                    let before = src[..at].chars().last().unwrap_or(' ');
+                    if open.starts_with('l') && (before.is_ascii_alphanumeric() || before == '_') {
+                        continue;
+                    }
+                    let lit = &src[at + open.len()..];
+                    out.insert(lit[..lit.find('"').unwrap()].to_string());
+                }
+            }
+        } else {
+            for (at, _) in src.match_indices("labels.") {
+                let id: String = src[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                out.insert(id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_id_the_code_names_exists() {
+    let mut used = BTreeSet::new();
+    used_ids(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    assert!(used.len() > 60, "the scan found only {} ids: {used:?}", used.len());
+    let en: BTreeSet<&str> = ids(Lang::En.source()).collect();
+    let unknown: Vec<_> = used.iter().filter(|id| !en.contains(id.as_str())).collect();
+    assert!(unknown.is_empty(), "the code names ids no catalogue has: {unknown:?}");
+}
+
+#[test]
+fn numbers_follow_each_language() {
+    let d = Decimal::from_str("2901786.00").unwrap();
+    assert_eq!(money(Lang::En, d), "2,901,786.00");
+    assert_eq!(money(Lang::Fr, d), "2\u{202F}901\u{202F}786,00");
+    assert_eq!(money(Lang::Es, d), "2.901.786,00");
+    assert_eq!(number(Lang::En, Decimal::from_str("169.960").unwrap()), "169.96");
+    assert_eq!(number(Lang::En, Decimal::from(172)), "172");
+    assert_eq!(
+        number(Lang::Fr, Decimal::from_str("-1234.5").unwrap()),
+        "-1\u{202F}234,5"
+    );
+    assert_eq!(percent(Lang::En, Decimal::from_str("103.43").unwrap()), "103.4%");
+    assert_eq!(percent(Lang::Fr, Decimal::from(50)), "50\u{202F}%");
+    assert_eq!(percent(Lang::Es, Decimal::from(100)), "100\u{a0}%");
+}
+
+#[test]
+fn dates_follow_each_language() {
+    let d = NaiveDate::from_ymd_opt(2023, 10, 1).unwrap();
+    assert_eq!(date(Lang::En, d), "1 October 2023");
+    assert_eq!(date(Lang::Fr, d), "1er octobre 2023");
+    assert_eq!(date(Lang::Fr, d + chrono::Days::new(1)), "2 octobre 2023");
+    assert_eq!(date(Lang::Es, d), "1 de octubre de 2023");
+}
+
+#[test]
+fn arguments_are_printed_without_isolation_marks() {
+    let page = message(Lang::En, "pdf-page", [("n", "2".into()), ("m", "9".into())]);
+    assert_eq!(page, "Page 2 of 9");
+    assert_eq!(text(Lang::Fr, "colon"), "\u{202F}:");
+}
+
+#[test]
+fn an_unknown_id_prints_nothing_and_known_names_fall_back() {
+    assert_eq!(text(Lang::En, "no-such-message"), "");
+    assert_eq!(level(Lang::Fr, "output"), "Extrant");
+    assert_eq!(level(Lang::Fr, "sub_output"), "Sub output");
+    assert_eq!(dimension_value(Lang::Es, "women"), "mujeres");
+    assert_eq!(dimension_value(Lang::Es, "PE"), "PE");
+}
+
+/// The report and the terminal word a status from the same message: a
+/// milestone done late says so in both (the report used to drop it).
+#[test]
+fn the_report_and_the_terminal_say_the_same_sentence() {
+    let due = NaiveDate::from_ymd_opt(2012, 12, 31).unwrap();
+    let late = crate::compute::Reason::MilestoneDone {
+        period: crate::model::Period::half(2013, 1),
+        late_after: Some(due),
+    };
+    assert_eq!(
+        plain_explanation(Status::Achieved, &late),
+        "achieved: done (recorded for 2013-H1), after its due date 2012-12-31"
+    );
+    assert_eq!(
+        explanation(
+            Lang::En,
+            crate::model::IndicatorType::Milestone,
+            Status::Achieved,
+            &late
+        ),
+        "Achieved: done (recorded for 2013-H1), after its due date 31 December 2012."
+    );
+}
