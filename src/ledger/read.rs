@@ -243,7 +243,7 @@ pub fn read_rows(
                     .iter()
                     .copied()
                     .chain(dim_names.iter().copied())
-                    .chain(REVIEW_COLUMNS)
+                    .chain(REVIEW_COLUMNS.iter().copied().filter(|_| fw.project.approval))
                     .collect();
                 diags.push(
                     Diagnostic::error(format!("unknown column `{}`", name.trim()))
