@@ -24,5 +24,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(args) => cli::init::run(args),
         Command::Export(target) => cli::iati::export(target),
         Command::ImportIati(args) => cli::iati::import(args),
+        Command::Serve(args) => cli::serve::run(args),
+        Command::User { action } => cli::user::run(action),
     }
 }

@@ -24,5 +24,7 @@ pub mod report;
 pub mod source;
 pub mod terminal;
 pub mod text_file;
+pub mod users;
 pub mod validate;
+pub mod web;
 pub mod workspace;

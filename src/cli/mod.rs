@@ -15,8 +15,10 @@ pub mod import;
 pub mod init;
 pub mod record;
 pub mod report;
+pub mod serve;
 pub mod status;
 pub mod templates;
+pub mod user;
 
 pub use formats::TableFormat;
 
@@ -67,4 +69,11 @@ pub enum Command {
     ImportIati(iati::ImportArgs),
     /// Create a new framework folder with a starter logframe.yaml
     Init(init::InitArgs),
+    /// Serve the frameworks under ./frameworks as a web application
+    Serve(serve::ServeArgs),
+    /// The users of `logframe serve` (.logframe/users.yaml)
+    User {
+        #[command(subcommand)]
+        action: user::UserAction,
+    },
 }
