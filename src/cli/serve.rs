@@ -67,4 +67,3 @@ pub fn run(a: ServeArgs) -> i32 {
         }
     })
 }
-

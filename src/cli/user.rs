@@ -84,7 +84,10 @@ fn add(root: &Path, a: AddArgs) -> Result<(), Failure> {
             Diagnostic::error(format!("user `{}` already exists", u.name))
                 .expected("a new name")
                 .found(format!("`{}` ({})", u.name, u.role.name()))
-                .hint(format!("`logframe user passwd {}` sets a new password; `user remove` then `user add` changes the role", u.name)),
+                .hint(format!(
+                    "`logframe user passwd {}` sets a new password; `user remove` then `user add` changes the role",
+                    u.name
+                )),
         ));
     }
     let known: Vec<String> = workspace::list_frameworks(&root.join("frameworks"))
@@ -97,13 +100,15 @@ fn add(root: &Path, a: AddArgs) -> Result<(), Failure> {
                 Diagnostic::error(format!("no framework `{fw}` under ./frameworks"))
                     .expected("the folder name of a framework")
                     .found(format!("`{fw}`"))
-                    .hint(crate::diag::did_you_mean(fw, known.iter().map(String::as_str)).unwrap_or_else(|| {
-                        if known.is_empty() {
-                            "run from the workspace folder, the one holding ./frameworks".into()
-                        } else {
-                            format!("known frameworks: {}", known.join(", "))
-                        }
-                    })),
+                    .hint(
+                        crate::diag::did_you_mean(fw, known.iter().map(String::as_str)).unwrap_or_else(|| {
+                            if known.is_empty() {
+                                "run from the workspace folder, the one holding ./frameworks".into()
+                            } else {
+                                format!("known frameworks: {}", known.join(", "))
+                            }
+                        }),
+                    ),
             ));
         }
     }

@@ -152,7 +152,8 @@ impl Users {
     }
 
     pub fn save(&self, root: &Path) -> Result<PathBuf, Diagnostic> {
-        let text = serde_saphyr::to_string(self).map_err(|e| Diagnostic::error(format!("cannot write the users file: {e}")))?;
+        let text = serde_saphyr::to_string(self)
+            .map_err(|e| Diagnostic::error(format!("cannot write the users file: {e}")))?;
         crate::output::write_private_file(&root.join(STATE_DIR), USERS_FILE, text.as_bytes())
     }
 
@@ -174,13 +175,15 @@ impl Users {
         Diagnostic::error(format!("no user `{name}`"))
             .expected("the name of a user in .logframe/users.yaml")
             .found(format!("`{name}`"))
-            .hint(crate::diag::did_you_mean(name, names.iter().copied()).unwrap_or_else(|| {
-                if names.is_empty() {
-                    "add one with `logframe user add NAME --role admin`".into()
-                } else {
-                    format!("known users: {}", names.join(", "))
-                }
-            }))
+            .hint(
+                crate::diag::did_you_mean(name, names.iter().copied()).unwrap_or_else(|| {
+                    if names.is_empty() {
+                        "add one with `logframe user add NAME --role admin`".into()
+                    } else {
+                        format!("known users: {}", names.join(", "))
+                    }
+                }),
+            )
     }
 }
 
@@ -190,7 +193,9 @@ pub fn check_name(name: &str) -> Result<(), Diagnostic> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if ok {
         Ok(())
     } else {
@@ -212,10 +217,12 @@ pub fn check_country(code: &str) -> Result<(), Diagnostic> {
     } else {
         crate::diag::did_you_mean(&upper, countries::all()).unwrap_or_else(|| "e.g. GT, HN, MX".into())
     };
-    Err(Diagnostic::error(format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
-        .expected("a two-letter code such as GT")
-        .found(format!("`{code}`"))
-        .hint(hint))
+    Err(
+        Diagnostic::error(format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
+            .expected("a two-letter code such as GT")
+            .found(format!("`{code}`"))
+            .hint(hint),
+    )
 }
 
 pub fn check_password(password: &str) -> Result<(), Diagnostic> {

@@ -16,7 +16,13 @@ use super::pages::{PeriodQuery, SignInError, sign_in};
 use super::session::Kind;
 use crate::users::Permission;
 
-pub fn error(code: StatusCode, message: &str, expected: Option<&str>, found: Option<&str>, hint: Option<&str>) -> Response {
+pub fn error(
+    code: StatusCode,
+    message: &str,
+    expected: Option<&str>,
+    found: Option<&str>,
+    hint: Option<&str>,
+) -> Response {
     (
         code,
         Json(json!({ "error": { "message": message, "expected": expected, "found": found, "hint": hint } })),
@@ -55,7 +61,13 @@ pub async fn session(AxState(s): AxState<State>, ext: Extensions, Json(c): Json<
             r.headers_mut().insert(header::RETRY_AFTER, secs.into());
             r
         }
-        Err(SignInError::Internal) => error(StatusCode::INTERNAL_SERVER_ERROR, "the session could not be made", None, None, None),
+        Err(SignInError::Internal) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the session could not be made",
+            None,
+            None,
+            None,
+        ),
     }
 }
 
@@ -120,7 +132,12 @@ pub async fn frameworks(AxState(s): AxState<State>, u: ApiUser) -> Response {
 
 /// `GET /api/v1/frameworks/{fw}/status?period=P`: the JSON of
 /// `logframe status FW --format json`, byte for byte.
-pub async fn status(AxState(s): AxState<State>, u: ApiUser, Path(fw): Path<String>, Query(q): Query<PeriodQuery>) -> Response {
+pub async fn status(
+    AxState(s): AxState<State>,
+    u: ApiUser,
+    Path(fw): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Response {
     let name = match auth::framework(&s, &u.user, &fw, Permission::Read) {
         Ok(n) => n,
         Err(d) => return denied(d, &fw),

@@ -111,7 +111,12 @@ pub fn framework(server: &Server, user: &User, name: &str, need: Permission) -> 
 
 /// The frameworks `user` may see, sorted.
 pub fn visible(server: &Server, user: &User) -> Vec<String> {
-    server.workspace.frameworks().into_iter().filter(|n| user.sees(n)).collect()
+    server
+        .workspace
+        .frameworks()
+        .into_iter()
+        .filter(|n| user.sees(n))
+        .collect()
 }
 
 /// A cookie the browser sends back only to this site, never to scripts;

@@ -126,7 +126,12 @@ impl Opened {
         Overview {
             name: name.to_string(),
             title: self.fw.project.title.default.clone(),
-            short_name: self.fw.project.short_name.clone().unwrap_or_else(|| self.fw.project.id.clone()),
+            short_name: self
+                .fw
+                .project
+                .short_name
+                .clone()
+                .unwrap_or_else(|| self.fw.project.id.clone()),
             period: period.to_string(),
             total: table.indicators.len(),
             counts,
@@ -157,7 +162,13 @@ impl Opened {
     }
 }
 
-fn build_report(computed: &Computed, period: crate::model::Period, lang: Lang, diags: &Diagnostics, loaded: &Loaded) -> Report {
+fn build_report(
+    computed: &Computed,
+    period: crate::model::Period,
+    lang: Lang,
+    diags: &Diagnostics,
+    loaded: &Loaded,
+) -> Report {
     crate::report::build(
         computed,
         Inputs {

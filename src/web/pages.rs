@@ -77,7 +77,13 @@ fn page(server: &Server, name: &str, lang: UiLang, user: Option<&WebUser>, extra
     }
 }
 
-fn error_page(server: &Server, user: Option<&WebUser>, code: StatusCode, message: &str, detail: Option<String>) -> Response {
+fn error_page(
+    server: &Server,
+    user: Option<&WebUser>,
+    code: StatusCode,
+    message: &str,
+    detail: Option<String>,
+) -> Response {
     let lang = user.map(|u| u.user.lang).unwrap_or_default();
     let mut r = page(
         server,
@@ -114,11 +120,15 @@ fn engine_error(server: &Server, user: &WebUser, e: EngineError) -> Response {
             Some(text),
         ),
         EngineError::BadPeriod(d) => {
-            let detail = [d.expected.map(|e| format!("expected: {e}")), d.found.map(|f| format!("found: {f}")), d.hint.map(|h| format!("hint: {h}"))]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n");
+            let detail = [
+                d.expected.map(|e| format!("expected: {e}")),
+                d.found.map(|f| format!("found: {f}")),
+                d.hint.map(|h| format!("hint: {h}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n");
             error_page(
                 server,
                 Some(user),
@@ -133,7 +143,9 @@ fn engine_error(server: &Server, user: &WebUser, e: EngineError) -> Response {
 /// Run blocking engine work (reading and computing a framework) off the
 /// async threads.
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    tokio::task::spawn_blocking(f).await.expect("the engine task does not panic")
+    tokio::task::spawn_blocking(f)
+        .await
+        .expect("the engine task does not panic")
 }
 
 // ---- sign in, sign out --------------------------------------------------
@@ -159,7 +171,14 @@ pub async fn login_form(axum::extract::State(s): axum::extract::State<State>, ja
 }
 
 /// The sign-in form with a fresh nonce cookie and its CSRF token.
-fn sign_in_page(s: &Server, jar: CookieJar, code: StatusCode, name: &str, error: Option<&str>, wait: Option<u64>) -> Response {
+fn sign_in_page(
+    s: &Server,
+    jar: CookieJar,
+    code: StatusCode,
+    name: &str,
+    error: Option<&str>,
+    wait: Option<u64>,
+) -> Response {
     let Ok(n) = nonce() else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "no random bytes").into_response();
     };
@@ -196,12 +215,28 @@ pub async fn login(
             (jar, Redirect::to("/")).into_response()
         }
         Err(SignInError::Throttled(secs)) => {
-            let mut r = sign_in_page(&s, jar, StatusCode::TOO_MANY_REQUESTS, &f.user, Some(word(UiLang::En, "throttled")), Some(secs));
+            let mut r = sign_in_page(
+                &s,
+                jar,
+                StatusCode::TOO_MANY_REQUESTS,
+                &f.user,
+                Some(word(UiLang::En, "throttled")),
+                Some(secs),
+            );
             r.headers_mut().insert(header::RETRY_AFTER, secs.into());
             r
         }
-        Err(SignInError::Wrong) => sign_in_page(&s, jar, StatusCode::UNAUTHORIZED, &f.user, Some(word(UiLang::En, "wrong")), None),
-        Err(SignInError::Internal) => (StatusCode::INTERNAL_SERVER_ERROR, "the session could not be made").into_response(),
+        Err(SignInError::Wrong) => sign_in_page(
+            &s,
+            jar,
+            StatusCode::UNAUTHORIZED,
+            &f.user,
+            Some(word(UiLang::En, "wrong")),
+            None,
+        ),
+        Err(SignInError::Internal) => {
+            (StatusCode::INTERNAL_SERVER_ERROR, "the session could not be made").into_response()
+        }
     }
 }
 
@@ -214,7 +249,13 @@ pub enum SignInError {
 
 /// Check a user name and password, throttled per user and per address;
 /// on success a new session token of `kind`.
-pub async fn sign_in(s: &State, ext: &Extensions, name: &str, password: &str, kind: Kind) -> Result<(User, String), SignInError> {
+pub async fn sign_in(
+    s: &State,
+    ext: &Extensions,
+    name: &str,
+    password: &str,
+    kind: Kind,
+) -> Result<(User, String), SignInError> {
     let keys = throttle::keys(name, &auth::client_addr(ext));
     if let Err(left) = s.throttle.check(&keys) {
         return Err(SignInError::Throttled(left.as_secs().max(1)));
@@ -230,7 +271,10 @@ pub async fn sign_in(s: &State, ext: &Extensions, name: &str, password: &str, ki
         Some(user) => {
             s.throttle.succeed(&keys[0]);
             let ttl = s.config.session.as_secs() as i64;
-            let (token, _) = s.keys.issue(&user, kind, now(), ttl).map_err(|_| SignInError::Internal)?;
+            let (token, _) = s
+                .keys
+                .issue(&user, kind, now(), ttl)
+                .map_err(|_| SignInError::Internal)?;
             Ok((user, token))
         }
         None => {
@@ -251,7 +295,12 @@ fn csrf_ok(s: &Server, u: &WebUser, token: &str) -> bool {
     s.keys.csrf_ok(&u.claims.n, token)
 }
 
-pub async fn logout(axum::extract::State(s): axum::extract::State<State>, u: WebUser, jar: CookieJar, Form(f): Form<CsrfOnly>) -> Response {
+pub async fn logout(
+    axum::extract::State(s): axum::extract::State<State>,
+    u: WebUser,
+    jar: CookieJar,
+    Form(f): Form<CsrfOnly>,
+) -> Response {
     if !csrf_ok(&s, &u, &f.csrf) {
         return error_page(&s, Some(&u), StatusCode::FORBIDDEN, word(u.user.lang, "csrf"), None);
     }
@@ -297,7 +346,13 @@ pub async fn home(axum::extract::State(s): axum::extract::State<State>, u: WebUs
             .collect()
     })
     .await;
-    page(&s, "frameworks.html", u.user.lang, Some(&u), context! { frameworks => Value::from(Serde(frameworks)) })
+    page(
+        &s,
+        "frameworks.html",
+        u.user.lang,
+        Some(&u),
+        context! { frameworks => Value::from(Serde(frameworks)) },
+    )
 }
 
 #[derive(Deserialize)]
@@ -392,7 +447,13 @@ pub async fn users(axum::extract::State(s): axum::extract::State<State>, u: WebU
             countries: &x.countries,
         })
         .collect();
-    page(&s, "users.html", u.user.lang, Some(&u), context! { users => Value::from(Serde(rows)) })
+    page(
+        &s,
+        "users.html",
+        u.user.lang,
+        Some(&u),
+        context! { users => Value::from(Serde(rows)) },
+    )
 }
 
 pub async fn style() -> Response {

@@ -97,8 +97,14 @@ mod tests {
         }
         t.fail(&k);
         assert!(t.check(&k).is_err());
-        assert!(t.check(&keys("ana", "10.0.0.9")).is_err(), "the user is locked from any address");
-        assert!(t.check(&keys("bob", "127.0.0.1")).is_err(), "the address is locked for any user");
+        assert!(
+            t.check(&keys("ana", "10.0.0.9")).is_err(),
+            "the user is locked from any address"
+        );
+        assert!(
+            t.check(&keys("bob", "127.0.0.1")).is_err(),
+            "the address is locked for any user"
+        );
         assert!(t.check(&keys("bob", "10.0.0.9")).is_ok());
         std::thread::sleep(Duration::from_millis(60));
         assert!(t.check(&k).is_ok());

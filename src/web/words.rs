@@ -41,21 +41,71 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("status", "Status", "Statut", "Estado"),
     ("charts", "Charts", "Graphiques", "Gráficos"),
     ("funding", "Funding", "Financement", "Financiación"),
-    ("summary_chart", "Percent of the target to date, per indicator", "Pourcentage de la cible à date, par indicateur", "Porcentaje de la meta a la fecha, por indicador"),
-    ("progress_chart", "Target and actual to date", "Cible et réalisé à date", "Meta y logro a la fecha"),
-    ("burn_chart", "Spending against time elapsed", "Dépenses et temps écoulé", "Gasto frente al tiempo transcurrido"),
-    ("all_frameworks", "All frameworks", "Tous les cadres logiques", "Todos los marcos lógicos"),
-    ("does_not_load", "This framework does not load:", "Ce cadre logique ne se charge pas :", "Este marco lógico no se carga:"),
-    ("check_hint", "Run `logframe check` in the workspace for the details.", "Lancez `logframe check` dans l'espace de travail pour le détail.", "Ejecute `logframe check` en el espacio de trabajo para ver el detalle."),
-    ("no_funding", "No funding section.", "Aucune section financière.", "Sin sección financiera."),
+    (
+        "summary_chart",
+        "Percent of the target to date, per indicator",
+        "Pourcentage de la cible à date, par indicateur",
+        "Porcentaje de la meta a la fecha, por indicador",
+    ),
+    (
+        "progress_chart",
+        "Target and actual to date",
+        "Cible et réalisé à date",
+        "Meta y logro a la fecha",
+    ),
+    (
+        "burn_chart",
+        "Spending against time elapsed",
+        "Dépenses et temps écoulé",
+        "Gasto frente al tiempo transcurrido",
+    ),
+    (
+        "all_frameworks",
+        "All frameworks",
+        "Tous les cadres logiques",
+        "Todos los marcos lógicos",
+    ),
+    (
+        "does_not_load",
+        "This framework does not load:",
+        "Ce cadre logique ne se charge pas :",
+        "Este marco lógico no se carga:",
+    ),
+    (
+        "check_hint",
+        "Run `logframe check` in the workspace for the details.",
+        "Lancez `logframe check` dans l'espace de travail pour le détail.",
+        "Ejecute `logframe check` en el espacio de trabajo para ver el detalle.",
+    ),
+    (
+        "no_funding",
+        "No funding section.",
+        "Aucune section financière.",
+        "Sin sección financiera.",
+    ),
     ("users", "Users", "Utilisateurs", "Usuarios"),
     ("role", "Role", "Rôle", "Rol"),
     ("language", "Language", "Langue", "Idioma"),
     ("countries", "Countries", "Pays", "Países"),
     ("all", "all", "tous", "todos"),
-    ("forbidden", "You do not have access to this page.", "Vous n'avez pas accès à cette page.", "No tiene acceso a esta página."),
-    ("not_found", "There is no such page.", "Cette page n'existe pas.", "Esta página no existe."),
-    ("bad_request", "The request could not be used:", "La requête est inutilisable :", "No se pudo usar la solicitud:"),
+    (
+        "forbidden",
+        "You do not have access to this page.",
+        "Vous n'avez pas accès à cette page.",
+        "No tiene acceso a esta página.",
+    ),
+    (
+        "not_found",
+        "There is no such page.",
+        "Cette page n'existe pas.",
+        "Esta página no existe.",
+    ),
+    (
+        "bad_request",
+        "The request could not be used:",
+        "La requête est inutilisable :",
+        "No se pudo usar la solicitud:",
+    ),
     (
         "csrf",
         "The form had expired. Load the page again and resubmit.",
@@ -83,7 +133,10 @@ fn pick(lang: UiLang, en: &'static str, fr: &'static str, es: &'static str) -> &
 
 /// Every word in `lang`, for templates.
 pub fn words(lang: UiLang) -> BTreeMap<&'static str, &'static str> {
-    WORDS.iter().map(|&(k, en, fr, es)| (k, pick(lang, en, fr, es))).collect()
+    WORDS
+        .iter()
+        .map(|&(k, en, fr, es)| (k, pick(lang, en, fr, es)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -106,7 +159,10 @@ mod tests {
         let known = words(UiLang::En);
         for (name, text) in super::super::pages::TEMPLATES {
             for part in text.split("w.").skip(1) {
-                let key: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let key: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
                 assert!(known.contains_key(key.as_str()), "{name} uses w.{key}");
             }
         }
