@@ -157,14 +157,22 @@ mod tests {
     #[test]
     fn every_word_a_template_uses_is_in_the_table() {
         let known = words(UiLang::En);
+        let mut used = 0;
         for (name, text) in super::super::pages::TEMPLATES {
-            for part in text.split("w.").skip(1) {
-                let key: String = part
+            for (at, _) in text.match_indices("w.") {
+                // `w.KEY`, not the tail of another name (`overview.total`).
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let key: String = text[at + 2..]
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect();
                 assert!(known.contains_key(key.as_str()), "{name} uses w.{key}");
+                used += 1;
             }
         }
+        assert!(used > 30, "the templates' words were found ({used})");
     }
 }
