@@ -25,5 +25,7 @@ pub mod report;
 pub mod source;
 
 pub mod text_file;
+pub mod users;
 pub mod validate;
+pub mod web;
 pub mod workspace;

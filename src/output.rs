@@ -19,9 +19,21 @@ use crate::diag::Diagnostic;
 /// it may not leave `dir`. Returns the path written.
 pub fn write_file(dir: &Path, name: impl AsRef<Path>, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
     let path = prepare(dir, name.as_ref())?;
-    replace(&path, bytes)?;
+    replace(&path, bytes, SHARED)?;
     Ok(path)
 }
+
+/// Like [`write_file`], but the file is readable by its owner alone (0600
+/// on Unix): the users file and the session key.
+pub fn write_private_file(dir: &Path, name: impl AsRef<Path>, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
+    let path = prepare(dir, name.as_ref())?;
+    replace(&path, bytes, PRIVATE)?;
+    Ok(path)
+}
+
+/// File modes: shared output (0666 less the umask) and private files.
+const SHARED: u32 = 0o666;
+const PRIVATE: u32 = 0o600;
 
 /// Write `bytes` to a file the user named (`-o FILE`): atomically, inside
 /// the folder the path names. A symlink the user names is written through
@@ -57,7 +69,7 @@ pub fn write_files(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathB
         .map(|(name, _)| prepare(dir, name))
         .collect::<Result<Vec<_>, _>>()?;
     for (path, (_, bytes)) in paths.iter().zip(files) {
-        replace(path, bytes)?;
+        replace(path, bytes, SHARED)?;
     }
     Ok(paths)
 }
@@ -128,33 +140,33 @@ fn stays_inside(dir: &Path, parent: &Path, name: &Path) -> Result<(), Diagnostic
 }
 
 /// Replace `path` with `bytes`, or leave it as it was.
-fn replace(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+fn replace(path: &Path, bytes: &[u8], mode: u32) -> Result<(), Diagnostic> {
     let parent = path.parent().unwrap_or(Path::new("."));
-    write_and_rename(parent, path, bytes).map_err(|e| cannot(format!("cannot write {}", path.display()), e))
+    write_and_rename(parent, path, bytes, mode).map_err(|e| cannot(format!("cannot write {}", path.display()), e))
 }
 
 /// Temporary file in `parent`, fsynced, renamed over `path`, folder fsynced.
 /// The temporary file is removed if anything fails.
-fn write_and_rename(parent: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = new_file().prefix(".logframe-").suffix(".tmp").tempfile_in(parent)?;
+fn write_and_rename(parent: &Path, path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    let mut tmp = new_file(mode).prefix(".logframe-").suffix(".tmp").tempfile_in(parent)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent)
 }
 
-/// A temporary file readable as a plain new file would be (0666 less the
-/// umask), not tempfile's private 0600: reports are shared.
+/// A temporary file with `mode` (less the umask): reports are shared
+/// (0666, readable as a plain new file would be), secrets private (0600).
 #[cfg(unix)]
-fn new_file() -> tempfile::Builder<'static, 'static> {
+fn new_file(mode: u32) -> tempfile::Builder<'static, 'static> {
     use std::os::unix::fs::PermissionsExt;
     let mut b = tempfile::Builder::new();
-    b.permissions(std::fs::Permissions::from_mode(0o666));
+    b.permissions(std::fs::Permissions::from_mode(mode));
     b
 }
 
 #[cfg(not(unix))]
-fn new_file() -> tempfile::Builder<'static, 'static> {
+fn new_file(_mode: u32) -> tempfile::Builder<'static, 'static> {
     tempfile::Builder::new()
 }
 

@@ -14,10 +14,11 @@ use crate::render::pdf::Paper;
 use crate::report::{Inputs, Layout, Narrative, build};
 use crate::source::Sources;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Query {
-    /// The reporting period; figures are cumulative to its end.
-    pub period: String,
+    /// The reporting period (default: the latest with values); figures
+    /// are cumulative to its end.
+    pub period: Option<String>,
     /// Formats, each rendered once, in the order asked.
     pub formats: Vec<ReportFormat>,
     pub paper: Paper,
@@ -41,11 +42,20 @@ pub struct Rendered {
     pub files: Files,
 }
 
-pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
-    templates_folder(q.templates.as_deref()).map_err(Failure::usage)?;
+/// A report model built, with its file stem and the PDF's creation date.
+#[derive(Debug)]
+pub struct Built {
+    pub report: crate::report::Report,
+    pub stem: String,
+    pub created: chrono::NaiveDateTime,
+}
+
+/// The report model at `q.period` (default: the latest with values), with
+/// the period's narrative. Chart paths are `<chart_dir>/chart-ID.svg`
+/// (default: the file stem, as the Markdown report links them).
+pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built> {
     let fw = &o.framework;
     let as_of = super::as_of(q.as_of.as_deref()).map_err(|f| o.fail(f))?;
-    let period = super::period(fw, "--period", &q.period).map_err(|f| o.fail(f))?;
     let lang = q.lang.or_else(|| Lang::parse(&fw.project.language)).unwrap_or(Lang::En);
     let layout = q
         .layout
@@ -54,9 +64,18 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
         .map_err(|d| o.fail(Failure::usage(d)))?
         .map(|t| t.timestamp());
     let mut all = o.warnings();
-    let narrative = narrative(&fw.dir, &period.to_string(), lang, &mut o.sources, &mut all)?;
-    let fw = &o.framework;
-    let (computed, diags) = Computed::new(fw, &o.ledger, &o.sources, as_of);
+    let Opened {
+        framework: fw,
+        ledger,
+        sources,
+        ..
+    } = o;
+    let (computed, diags) = Computed::new(fw, ledger, sources, as_of);
+    let period = match q.period.as_deref() {
+        Some(p) => super::period(fw, "--period", p).map_err(|f| f.after(&all, sources))?,
+        None => computed.default_period(),
+    };
+    let narrative = narrative(&fw.dir, &period.to_string(), lang, sources, &mut all)?;
     all.extend(diags);
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
     let created = pdf_created(source_date_epoch, period.end);
@@ -70,10 +89,23 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
             source_date_epoch,
             narrative,
             diagnostics: &all,
-            sources: &o.sources,
-            chart_dir: &stem,
+            sources,
+            chart_dir: chart_dir.unwrap_or(&stem),
         },
     );
+    let findings = all.has_errors();
+    let mut done = Done::new(Built { report, stem, created }, all, sources.clone());
+    done.findings = findings;
+    Ok(done)
+}
+
+/// The report in every format of `q.formats`, rendered in memory.
+pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
+    templates_folder(q.templates.as_deref()).map_err(Failure::usage)?;
+    let built = model(o, q, None)?;
+    let Built { report, stem, created } = built.value;
+    let mut all = built.diagnostics;
+    let fw = &o.framework;
     let mut overrides: Vec<PathBuf> = q.templates.iter().cloned().collect();
     overrides.push(fw.dir.join("templates"));
     inside_framework(&fw.dir, &fw.dir.join("templates"), "templates folder")
@@ -83,9 +115,8 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
     ));
     let rendered =
         render_all(&report, &stem, &q.formats, &overrides, q.paper, created).map_err(|f| f.after(&all, &o.sources))?;
-    let findings = all.has_errors();
     let mut done = Done::new(rendered, all, o.sources.clone());
-    done.findings = findings;
+    done.findings = built.findings;
     Ok(done)
 }
 

@@ -16,9 +16,11 @@ pub mod init;
 pub mod record;
 pub mod report;
 pub mod review;
+pub mod serve;
 pub mod status;
 pub mod templates;
 pub mod terminal;
+pub mod user;
 
 pub use formats::TableFormat;
 
@@ -73,6 +75,13 @@ pub enum Command {
     ImportIati(iati::ImportArgs),
     /// Create a new framework folder with a starter logframe.yaml
     Init(init::InitArgs),
+    /// Serve the frameworks under ./frameworks as a web application
+    Serve(serve::ServeArgs),
+    /// The users of `logframe serve` (.logframe/users.yaml)
+    User {
+        #[command(subcommand)]
+        action: user::UserAction,
+    },
 }
 
 /// Run a parsed command; its exit code (0 clean, 1 findings, 2 usage or I/O).
@@ -97,5 +106,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(args) => init::run(args),
         Command::Export(target) => iati::export(target),
         Command::ImportIati(args) => iati::import(args),
+        Command::Serve(args) => serve::run(args),
+        Command::User { action } => user::run(action),
     }
 }

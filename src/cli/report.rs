@@ -48,7 +48,7 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
         Err(f) => return fail(f),
     };
     let q = report::Query {
-        period: a.period,
+        period: Some(a.period),
         formats: a.format.into_iter().map(Into::into).collect(),
         paper: a.paper.into(),
         lang: a.lang.map(Into::into),
