@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 
 use crate::cli::terminal::{CLEAN, FINDINGS, out, usage};
 use crate::diag::Diagnostic;
+use super::formats::LangArg;
 use crate::users::{self, Role, UiLang, User, Users};
 use crate::workspace;
 
@@ -31,7 +32,7 @@ pub enum UserAction {
 pub struct AddArgs {
     pub name: String,
     #[arg(long, value_enum)]
-    pub role: Role,
+    pub role: RoleArg,
     /// A framework the user may see (repeat for more; none: every framework)
     #[arg(long = "framework", value_name = "FW")]
     pub frameworks: Vec<String>,
@@ -40,7 +41,39 @@ pub struct AddArgs {
     pub countries: Vec<String>,
     /// The language of the user's pages
     #[arg(long, value_enum, default_value = "en")]
-    pub lang: UiLang,
+    pub lang: LangArg,
+}
+
+/// `--role`, as the flag spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Reads dashboards and downloads reports (e.g. a donor officer)
+    Viewer,
+    /// Enters values for the frameworks (and countries) assigned
+    Enterer,
+    /// Also approves or rejects entered values
+    Approver,
+    /// Everything, every framework, and the users
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Viewer => Role::Viewer,
+            RoleArg::Enterer => Role::Enterer,
+            RoleArg::Approver => Role::Approver,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+fn ui_lang(l: LangArg) -> UiLang {
+    match l {
+        LangArg::En => UiLang::En,
+        LangArg::Fr => UiLang::Fr,
+        LangArg::Es => UiLang::Es,
+    }
 }
 
 pub fn run(action: UserAction) -> i32 {
@@ -125,14 +158,14 @@ fn add(root: &Path, a: AddArgs) -> Result<(), Failure> {
     countries.dedup();
     all.users.push(User {
         name: a.name.clone(),
-        role: a.role,
-        lang: a.lang,
+        role: a.role.into(),
+        lang: ui_lang(a.lang),
         frameworks,
         countries,
         password_hash: hash,
     });
     save(root, &all)?;
-    out(&format!("added {} ({})\n", a.name, a.role.name()));
+    out(&format!("added {} ({})\n", a.name, Role::from(a.role).name()));
     Ok(())
 }
 

@@ -25,7 +25,7 @@ pub const MIN_PASSWORD: usize = 10;
 
 /// What a user may do. Each role can do what the roles before it in this
 /// list can, except that only an admin manages users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Reads dashboards and downloads reports (e.g. a donor officer)
@@ -68,7 +68,7 @@ pub enum Permission {
 }
 
 /// The language of a user's pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UiLang {
     #[default]
