@@ -10,9 +10,9 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
+use super::formats::LangArg;
 use crate::cli::terminal::{CLEAN, FINDINGS, out, usage};
 use crate::diag::Diagnostic;
-use super::formats::LangArg;
 use crate::users::{self, Role, UiLang, User, Users};
 use crate::workspace;
 

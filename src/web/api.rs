@@ -71,7 +71,7 @@ pub async fn session(AxState(s): AxState<State>, ext: Extensions, Json(c): Json<
     }
 }
 
-fn denied(d: Denied, fw: &str) -> Response {
+pub fn denied(d: Denied, fw: &str) -> Response {
     match d {
         Denied::Forbidden => error(
             StatusCode::FORBIDDEN,

@@ -16,9 +16,11 @@
 pub mod api;
 pub mod auth;
 pub mod engine;
+pub mod openapi;
 pub mod pages;
 pub mod session;
 pub mod throttle;
+pub mod values;
 pub mod words;
 
 use std::net::SocketAddr;
@@ -154,6 +156,10 @@ pub fn router(state: State) -> Router {
         .route("/api/v1/session", post(api::session))
         .route("/api/v1/frameworks", get(api::frameworks))
         .route("/api/v1/frameworks/{fw}/status", get(api::status))
+        .route("/api/v1/frameworks/{fw}/values", post(values::post_values))
+        .route("/api/v1/frameworks/{fw}/pending", get(values::pending))
+        .route("/api/v1/frameworks/{fw}/pending/{id}/{action}", post(values::decide))
+        .route("/api/v1/openapi.json", get(openapi::document))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
