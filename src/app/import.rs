@@ -69,15 +69,7 @@ fn import_csv(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
             "nothing was imported: fix the rows above and import the file again",
         ));
     }
-    match commit(
-        fw,
-        sources.clone(),
-        rows.into_iter().map(|(r, _)| r).collect(),
-        opts.dry_run,
-    ) {
-        Ok(outcome) => Ok(Done::new(outcome, diags, sources)),
-        Err((all, d)) => Err(Failure::from_diagnostics(d, all).after(&diags, &sources)),
-    }
+    commit_checked(fw, sources, rows, diags, opts.dry_run, |d| d)
 }
 
 fn import_spreadsheet(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
@@ -119,13 +111,21 @@ fn import_spreadsheet(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome
     }
     // Refusals that point into the sheet (a tie, a future recorded_at)
     // name its cell, like the row errors above.
-    match commit(
-        fw,
-        sources.clone(),
-        rows.into_iter().map(|(r, _)| r).collect(),
-        opts.dry_run,
-    ) {
-        Ok(outcome) => Ok(Done::new(outcome, diags, sources)),
-        Err((all, d)) => Err(Failure::from_diagnostics(xlsx::relabel(d, &sheet, id), all).after(&diags, &sources)),
+    commit_checked(fw, sources, rows, diags, opts.dry_run, |d| xlsx::relabel(d, &sheet, id))
+}
+
+/// Commit rows that passed every check; the warnings found so far come
+/// with the outcome, or before the refusals (relabelled for a sheet).
+fn commit_checked(
+    fw: &crate::model::Framework,
+    sources: Sources,
+    rows: Vec<(crate::ledger::write::NewRow, crate::ledger::Origin)>,
+    warnings: Diagnostics,
+    dry_run: bool,
+    relabel: impl Fn(Diagnostics) -> Diagnostics,
+) -> Result<Outcome> {
+    match commit(fw, sources.clone(), rows.into_iter().map(|(r, _)| r).collect(), dry_run) {
+        Ok(outcome) => Ok(Done::new(outcome, warnings, sources)),
+        Err((all, d)) => Err(Failure::from_diagnostics(relabel(d), all).after(&warnings, &sources)),
     }
 }
