@@ -374,3 +374,55 @@ async fn the_openapi_document_describes_every_api_route() {
         );
     }
 }
+
+/// Every writing API route for every role: what each may do.
+#[tokio::test]
+async fn each_role_reaches_exactly_the_api_routes_it_should() {
+    let app = app(true);
+    let value = json!({"indicator": "1100.1", "period": "2023-Q4", "value": 30});
+    // (user, POST values, GET pending, POST approve of an unknown id)
+    let table: [(Option<&str>, StatusCode, StatusCode, StatusCode); 5] = [
+        (
+            None,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            Some("donor"),
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+        ),
+        (Some("gt"), StatusCode::FORBIDDEN, StatusCode::OK, StatusCode::FORBIDDEN),
+        (Some("ana"), StatusCode::CREATED, StatusCode::OK, StatusCode::FORBIDDEN),
+        (
+            Some("coord"),
+            StatusCode::CREATED,
+            StatusCode::OK,
+            StatusCode::NOT_FOUND,
+        ),
+    ];
+    for (user, post, pending, approve) in table {
+        let t = match user {
+            Some(u) => Some(token(&app, u).await),
+            None => None,
+        };
+        let t = t.as_deref();
+        let (s, v) = call(&app, "POST", VALUES, t, Some(value.clone())).await;
+        // The enterer's value waits for review and counts nowhere, so the
+        // approver's same value is still a change to the figures.
+        assert_eq!(s, post, "{user:?} POST values: {v}");
+        let (s, _) = call(&app, "GET", "/api/v1/frameworks/starsom/pending", t, None).await;
+        assert_eq!(s, pending, "{user:?} GET pending");
+        let (s, _) = call(
+            &app,
+            "POST",
+            "/api/v1/frameworks/starsom/pending/000000000000/approve",
+            t,
+            None,
+        )
+        .await;
+        assert_eq!(s, approve, "{user:?} POST approve");
+    }
+}
