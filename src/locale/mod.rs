@@ -111,6 +111,16 @@ pub fn text(lang: Lang, id: &str) -> &'static str {
     get(lang, id).unwrap_or_default()
 }
 
+/// A terminal word: the terminal is the English locale.
+pub fn term(id: &str) -> &'static str {
+    text(Lang::En, id)
+}
+
+/// A terminal sentence with its arguments: `term_message("check-ok", [("summary", s.into())])`.
+pub fn term_message<const N: usize>(id: &str, args: [(&str, Arg); N]) -> String {
+    message(Lang::En, id, args)
+}
+
 /// One argument of a message.
 pub enum Arg {
     Text(String),
@@ -127,6 +137,13 @@ impl From<String> for Arg {
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
         Arg::Text(s.to_string())
+    }
+}
+
+/// A count, for the plural of the word after it.
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }
 

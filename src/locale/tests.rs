@@ -73,7 +73,8 @@ fn every_message_without_arguments_has_a_text() {
 }
 
 /// The ids the code names: the literal after `text(lang, `,
-/// `message(lang, `, `l(` and `labels[` in the Rust sources, and
+/// `message(lang, `, `l(`, `labels[`, `term(` and `term_message(` in the
+/// Rust sources, and
 /// `labels.NAME` in the templates.
 fn used_ids(dir: &Path, out: &mut BTreeSet<String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -103,10 +104,10 @@ fn used_ids(dir: &Path, out: &mut BTreeSet<String>) {
                     }
                 }
             }
-            for open in ["l(\"", "l[\"", "labels[\""] {
+            for open in ["l(\"", "l[\"", "labels[\"", "term(\"", "term_message(\""] {
                 for (at, _) in src.match_indices(open) {
                     let before = src[..at].chars().last().unwrap_or(' ');
-                    if open.starts_with('l') && (before.is_ascii_alphanumeric() || before == '_') {
+                    if before.is_ascii_alphanumeric() || before == '_' {
                         continue;
                     }
                     let lit = &src[at + open.len()..];
