@@ -201,3 +201,34 @@ fn the_report_and_the_terminal_say_the_same_sentence() {
         "Achieved: done (recorded for 2013-H1), after its due date 31 December 2012."
     );
 }
+
+/// The terminal's counts choose the singular by the count, as the
+/// hand-written `if n == 1` did before the catalogues.
+#[test]
+fn terminal_counts_take_the_plural_of_their_count() {
+    let findings = |e: usize, w: usize| {
+        term_message(
+            "check-findings",
+            [
+                ("summary", "starsom".into()),
+                ("errors", e.into()),
+                ("warnings", w.into()),
+            ],
+        )
+    };
+    assert_eq!(findings(1, 0), "starsom: 1 error, 0 warnings");
+    assert_eq!(findings(2, 1), "starsom: 2 errors, 1 warning");
+    assert_eq!(
+        message(
+            Lang::Fr,
+            "history-counts",
+            [
+                ("rows", 1usize.into()),
+                ("in_force", "1".into()),
+                ("superseded", "0".into())
+            ]
+        ),
+        "1 ligne, 1 en vigueur, 0 remplacées"
+    );
+    assert_eq!(term("history-waiting"), "waiting for review");
+}
