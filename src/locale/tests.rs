@@ -232,3 +232,10 @@ fn terminal_counts_take_the_plural_of_their_count() {
     );
     assert_eq!(term("history-waiting"), "waiting for review");
 }
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "en.ftl has no message `col-no-such-column`")]
+fn a_terminal_word_the_catalogue_lacks_stops_a_debug_build() {
+    let _ = term("col-no-such-column");
+}
