@@ -5,6 +5,7 @@ use clap::Args;
 
 use super::terminal::{CLEAN, eprint, finish, outln};
 use crate::app::{self, Workspace, check};
+use crate::locale::term_message;
 
 /// Validate frameworks and their ledgers (all under ./frameworks when none is named)
 #[derive(Debug, Args)]
@@ -34,12 +35,18 @@ pub fn run(a: CheckArgs) -> i32 {
         for c in checked {
             let summary = match &c.counts {
                 Some(n) => {
-                    let mut s = format!(
-                        "{}: {} results, {} indicators, {} ledger rows",
-                        n.id, n.results, n.indicators, n.ledger_rows
+                    let mut s = term_message(
+                        "check-counts",
+                        [
+                            ("id", n.id.to_string().into()),
+                            ("results", n.results.to_string().into()),
+                            ("indicators", n.indicators.to_string().into()),
+                            ("rows", n.ledger_rows.to_string().into()),
+                        ],
                     );
                     if let Some(day) = n.quality_on {
-                        s.push_str(&format!(", quality checked on {day}"));
+                        s.push_str(", ");
+                        s.push_str(&term_message("check-quality", [("day", day.to_string().into())]));
                     }
                     s
                 }
@@ -47,13 +54,15 @@ pub fn run(a: CheckArgs) -> i32 {
             };
             eprint(&c.diagnostics, &c.sources);
             if c.diagnostics.is_empty() {
-                outln(&format!("{summary}: ok"));
+                outln(&term_message("check-ok", [("summary", summary.into())]));
             } else {
-                let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
-                outln(&format!(
-                    "{summary}: {}, {}",
-                    n(c.diagnostics.errors(), "error"),
-                    n(c.diagnostics.warnings(), "warning")
+                outln(&term_message(
+                    "check-findings",
+                    [
+                        ("summary", summary.into()),
+                        ("errors", c.diagnostics.errors().into()),
+                        ("warnings", c.diagnostics.warnings().into()),
+                    ],
                 ));
                 code = code.max(super::terminal::code(app::kind_of(&c.diagnostics)));
             }

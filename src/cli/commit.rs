@@ -5,6 +5,7 @@
 use super::terminal::{CLEAN, finish, out};
 use crate::app;
 use crate::ledger::write::Outcome;
+use crate::locale::{term, term_message};
 use crate::model::Framework;
 
 pub fn show(fw: &Framework, result: app::Result<Outcome>, dry_run: bool) -> i32 {
@@ -17,38 +18,54 @@ pub fn show(fw: &Framework, result: app::Result<Outcome>, dry_run: bool) -> i32 
 /// The lines printed after a write.
 pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
     let older = if o.older > 0 {
-        format!(", {} older than the value in force (kept in the history)", o.older)
+        format!(
+            ", {}",
+            term_message("commit-older", [("n", o.older.to_string().into())])
+        )
     } else {
         String::new()
     };
-    let mut text = format!(
-        "{}{}: {} new, {} correction{}, {} unchanged{older}\n",
-        if dry_run { "dry run, nothing written: " } else { "" },
-        fw.project.id,
-        o.added,
-        o.corrections,
-        if o.corrections == 1 { "" } else { "s" },
-        o.unchanged
+    let dry = if dry_run {
+        format!("{}: ", term("commit-dry-run"))
+    } else {
+        String::new()
+    };
+    let counts = term_message(
+        "commit-counts",
+        [
+            ("project", fw.project.id.as_str().into()),
+            ("added", o.added.to_string().into()),
+            ("corrections", o.corrections.into()),
+            ("unchanged", o.unchanged.to_string().into()),
+        ],
     );
+    let mut text = format!("{dry}{counts}{older}\n");
     let mut review = Vec::new();
-    for (n, what) in [
-        (o.pending, "waiting for review"),
-        (o.approved, "approved"),
-        (o.rejected, "rejected"),
+    for (n, id) in [
+        (o.pending, "commit-pending"),
+        (o.approved, "commit-approved"),
+        (o.rejected, "commit-rejected"),
     ] {
         if n > 0 {
-            review.push(format!("{n} {what}"));
+            review.push(term_message(id, [("n", n.to_string().into())]));
         }
     }
     if !review.is_empty() {
         text.push_str(&format!("  {}\n", review.join(", ")));
     }
     for k in &o.kept {
-        text.push_str(&format!(
-            "  {} = {}: kept in the trail, not in force; {} stays in force \
-             (recorded {} by {}, {})\n",
-            k.what, k.value, k.in_force_value, k.in_force_at, k.in_force_by, k.in_force_at_place
-        ));
+        let kept = term_message(
+            "commit-kept",
+            [
+                ("what", k.what.to_string().into()),
+                ("value", k.value.to_string().into()),
+                ("in_force", k.in_force_value.to_string().into()),
+                ("at", k.in_force_at.to_string().into()),
+                ("by", k.in_force_by.to_string().into()),
+                ("place", k.in_force_at_place.to_string().into()),
+            ],
+        );
+        text.push_str(&format!("  {kept}\n"));
     }
     text
 }

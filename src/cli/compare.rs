@@ -73,7 +73,10 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
     match output {
         Some(p) => match crate::output::write_path(p, bytes) {
             Ok(p) => {
-                eprintln!("wrote {}", p.display());
+                eprintln!(
+                    "{}",
+                    crate::locale::term_message("cli-wrote", [("path", p.display().to_string().into())])
+                );
                 CLEAN
             }
             Err(d) => usage(d),

@@ -36,7 +36,10 @@ pub fn run(a: FundingArgs) -> i32 {
         (true, _) => finish(funding::portfolio(&ws), |run| {
             for f in &run.found {
                 if f.left_out {
-                    eprintln!("{}: left out of the portfolio, it does not load", f.dir.display());
+                    eprintln!(
+                        "{}",
+                        crate::locale::term_message("funding-left-out", [("dir", f.dir.display().to_string().into())])
+                    );
                 }
                 eprint(&f.diagnostics, &f.sources);
             }

@@ -5,6 +5,7 @@ use clap::Args;
 
 use super::terminal::{CLEAN, fail, finish, out, outln};
 use crate::app::{Workspace, history};
+use crate::locale::{term, term_message};
 use crate::render;
 
 /// The trail of values recorded for an indicator, corrections included
@@ -32,7 +33,7 @@ pub fn run(a: HistoryArgs) -> i32 {
         let ind = &o.framework.indicators[t.indicator];
         outln(&format!("{} {}", ind.id, ind.title.default));
         if t.rows.is_empty() {
-            outln("no values recorded");
+            outln(term("history-none"));
         } else {
             out(&render::history::history(
                 &o.framework,
@@ -42,12 +43,13 @@ pub fn run(a: HistoryArgs) -> i32 {
                 &t.in_force,
                 &t.pending,
             ));
-            outln(&format!(
-                "{} row{}, {} in force, {} superseded",
-                t.rows.len(),
-                if t.rows.len() == 1 { "" } else { "s" },
-                t.in_force.len(),
-                t.rows.len() - t.in_force.len()
+            outln(&term_message(
+                "history-counts",
+                [
+                    ("rows", t.rows.len().into()),
+                    ("in_force", t.in_force.len().to_string().into()),
+                    ("superseded", (t.rows.len() - t.in_force.len()).to_string().into()),
+                ],
             ));
         }
         CLEAN

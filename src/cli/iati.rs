@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::terminal::{CLEAN, fail, finish, out, outln, usage};
 use crate::app::{Workspace, iati};
+use crate::locale::term_message;
 
 /// `logframe export ...`
 #[derive(Debug, Subcommand)]
@@ -68,13 +69,15 @@ pub fn import(args: ImportArgs) -> i32 {
         activity: args.activity,
     };
     finish(iati::import_iati(&Workspace::current(), &q), |c| {
-        outln(&format!(
-            "{}: {} results, {} indicators, {} ledger rows written to {}",
-            c.id,
-            c.results,
-            c.indicators,
-            c.rows,
-            c.dir.display()
+        outln(&term_message(
+            "iati-imported",
+            [
+                ("id", c.id.to_string().into()),
+                ("results", c.results.to_string().into()),
+                ("indicators", c.indicators.to_string().into()),
+                ("rows", c.rows.to_string().into()),
+                ("dir", c.dir.display().to_string().into()),
+            ],
         ));
         CLEAN
     })

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::terminal::{CLEAN, finish, outln};
+use crate::locale::term_message;
 
 /// Create a new framework folder with a starter logframe.yaml
 #[derive(Debug, Args)]
@@ -18,8 +19,9 @@ pub struct InitArgs {
 
 pub fn run(a: InitArgs) -> i32 {
     finish(crate::app::init::init(&a.name, &a.dir), |dir| {
-        outln(&format!("created {}/logframe.yaml", dir.display()));
-        outln(&format!("next: edit it, then `logframe check {}`", dir.display()));
+        let dir = || dir.display().to_string().into();
+        outln(&term_message("init-created", [("dir", dir())]));
+        outln(&term_message("init-next", [("dir", dir())]));
         CLEAN
     })
 }

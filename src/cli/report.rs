@@ -9,6 +9,7 @@ use clap::Args;
 use super::formats::{LayoutArg, PaperArg, ReportFormatArg};
 use super::terminal::{CLEAN, fail, finish, outln, usage};
 use crate::app::{Workspace, report};
+use crate::locale::term_message;
 use crate::output;
 use crate::render::files::ReportFormat;
 
@@ -66,12 +67,20 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
             let path = out_dir.join(&r.main);
             if r.format == ReportFormat::Pdf {
                 let size: usize = r.files.iter().map(|(_, b)| b.len()).sum();
-                outln(&format!("wrote {} ({} kB)", path.display(), size.div_ceil(1024)));
+                outln(&term_message(
+                    "report-wrote-pdf",
+                    [
+                        ("path", path.display().to_string().into()),
+                        ("kb", size.div_ceil(1024).to_string().into()),
+                    ],
+                ));
             } else {
-                outln(&format!(
-                    "wrote {} ({} charts)",
-                    path.display(),
-                    r.files.len().saturating_sub(1)
+                outln(&term_message(
+                    "report-wrote",
+                    [
+                        ("path", path.display().to_string().into()),
+                        ("charts", r.files.len().saturating_sub(1).to_string().into()),
+                    ],
                 ));
             }
         }

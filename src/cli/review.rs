@@ -6,6 +6,7 @@ use clap::Args;
 use super::formats::TableFormat;
 use super::terminal::{CLEAN, fail, finish, out, outln};
 use crate::app::{Workspace, review};
+use crate::locale::{term, term_message};
 
 /// Values waiting for review, each beside the value it would replace
 #[derive(Debug, Args)]
@@ -48,17 +49,38 @@ pub fn pending(a: PendingArgs) -> i32 {
             TableFormat::Csv => out(&csv(items)),
             TableFormat::Table => {
                 if items.is_empty() {
-                    outln(&format!("{}: nothing is waiting for review", o.framework.project.id));
+                    outln(&term_message(
+                        "review-nothing",
+                        [("project", o.framework.project.id.as_str().into())],
+                    ));
                 }
                 for p in items {
                     let replaces = p
                         .replaces
                         .as_ref()
-                        .map(|r| format!("replaces {} (by {}, {})", r.value, r.recorded_by, r.recorded_at))
-                        .unwrap_or_else(|| "new value".into());
-                    outln(&format!(
-                        "{}  {} {} ({}) = {}  by {}, {}; {replaces}",
-                        p.id, p.indicator, p.period, p.breakdown, p.value, p.recorded_by, p.recorded_at
+                        .map(|r| {
+                            term_message(
+                                "review-replaces",
+                                [
+                                    ("value", r.value.to_string().into()),
+                                    ("by", r.recorded_by.to_string().into()),
+                                    ("at", r.recorded_at.to_string().into()),
+                                ],
+                            )
+                        })
+                        .unwrap_or_else(|| term("review-new-value").into());
+                    outln(&term_message(
+                        "review-line",
+                        [
+                            ("id", p.id.to_string().into()),
+                            ("indicator", p.indicator.to_string().into()),
+                            ("period", p.period.to_string().into()),
+                            ("breakdown", p.breakdown.to_string().into()),
+                            ("value", p.value.to_string().into()),
+                            ("by", p.recorded_by.to_string().into()),
+                            ("at", p.recorded_at.to_string().into()),
+                            ("replaces", replaces.into()),
+                        ],
                     ));
                 }
             }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 
 use super::terminal::{CLEAN, finish, outln};
+use crate::locale::term_message;
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
@@ -18,14 +19,17 @@ pub fn run(action: TemplatesAction) -> i32 {
     finish(crate::app::init::export_templates(&dir), |files| {
         for (p, written) in files {
             if *written {
-                outln(&format!("wrote {}", p.display()));
+                outln(&term_message("cli-wrote", [("path", p.display().to_string().into())]));
             } else {
-                outln(&format!("kept {} (already there)", p.display()));
+                outln(&term_message(
+                    "templates-kept",
+                    [("path", p.display().to_string().into())],
+                ));
             }
         }
-        outln(&format!(
-            "edit a file and pass `--templates {}` to `logframe report`; delete the ones you keep unchanged",
-            dir.display()
+        outln(&term_message(
+            "templates-next",
+            [("dir", dir.display().to_string().into())],
         ));
         CLEAN
     })

@@ -16,7 +16,7 @@ use crate::compute::targets::{TargetInForce, TargetRule, anchors, interpolation_
 use crate::compute::{Computed, Progress, Reason, Status};
 use crate::format::figure as num;
 use crate::ledger::{Entry, Ledger, origin_text};
-use crate::locale;
+use crate::locale::{self, term, term_message};
 use crate::model::{
     Aggregate, Direction, Framework, Indicator, IndicatorType, Period, TargetPeriod, Thresholds, Value,
 };
@@ -136,17 +136,25 @@ fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in
     let total_shape = entry(p.rows[0]).dims.shape();
     let (summed, others): (Vec<u32>, Vec<u32>) = p.rows.iter().partition(|&&i| entry(i).dims.shape() == total_shape);
     let formed = if !p.from_parts {
-        format!("the total row ({})", show(&p.value))
+        term_message("point-total", [("value", show(&p.value).into())])
     } else if summed.len() == 1 {
-        format!("its one row by {} ({})", dims_of(fw, total_shape), show(&p.value))
+        term_message(
+            "point-one",
+            [
+                ("dims", dims_of(fw, total_shape).into()),
+                ("value", show(&p.value).into()),
+            ],
+        )
     } else {
         let vals: Vec<&Value> = summed.iter().map(|&i| &entry(i).value).collect();
-        format!(
-            "the sum of {} rows by {}: {} = {}",
-            summed.len(),
-            dims_of(fw, total_shape),
-            terms(&vals),
-            show(&p.value)
+        term_message(
+            "point-sum",
+            [
+                ("n", summed.len().to_string().into()),
+                ("dims", dims_of(fw, total_shape).into()),
+                ("terms", terms(&vals).into()),
+                ("value", show(&p.value).into()),
+            ],
         )
     };
     let mut shapes: Vec<u8> = others.iter().map(|&i| entry(i).dims.shape()).collect();
@@ -161,16 +169,19 @@ fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in
                 .map(|&i| &entry(i).value)
                 .collect();
             let sum = breakdown::sum(parts.iter().copied()).expect("a shape has rows");
-            let verdict = if sum == p.value {
-                "adds up"
+            let verdict = term(if sum == p.value {
+                "point-adds-up"
             } else {
-                "does NOT add up; the total is used"
-            };
-            format!(
-                "breakdown by {}: {} = {} ({verdict})",
-                dims_of(fw, s),
-                terms(&parts),
-                show(&sum)
+                "point-does-not-add-up"
+            });
+            term_message(
+                "point-breakdown",
+                [
+                    ("dims", dims_of(fw, s).into()),
+                    ("terms", terms(&parts).into()),
+                    ("sum", show(&sum).into()),
+                    ("verdict", verdict.into()),
+                ],
             )
         })
         .collect();
@@ -262,56 +273,62 @@ fn aggregation(ind: &Indicator, p: &Progress, points: &[PointTrace]) -> Vec<Stri
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let period = || p.period.to_string().into();
     out.push(match (&p.period_actual, within.len()) {
-        (None, _) => format!("period value ({}): nothing recorded within the period", p.period),
-        (Some(v), 1) => format!("period value ({}): {} (one measured period)", p.period, show(v)),
-        (Some(v), _) => format!(
-            "period value ({}): `{rule}` of {} = {}",
-            p.period,
-            list(&within),
-            show(v)
+        (None, _) => term_message("agg-period-none", [("period", period())]),
+        (Some(v), 1) => term_message("agg-period-one", [("period", period()), ("value", show(v).into())]),
+        (Some(v), _) => term_message(
+            "agg-period-many",
+            [
+                ("period", period()),
+                ("rule", rule.into()),
+                ("list", list(&within).into()),
+                ("value", show(v).into()),
+            ],
         ),
     });
     let (how, ps): (String, Vec<&PointTrace>) = if ind.cumulative {
-        (
-            "cumulative: the sum of every period value up to the period's end".into(),
-            points.iter().collect(),
-        )
+        (term("agg-cumulative").into(), points.iter().collect())
     } else if per_period_only(ind) {
-        (
-            "per-period sum: judged on the period asked for only".into(),
-            within.clone(),
-        )
+        (term("agg-per-period").into(), within.clone())
     } else {
         (
-            format!("a level: `{rule}` of every period value up to the period's end"),
+            term_message("agg-level", [("rule", rule.into())]),
             points.iter().collect(),
         )
     };
     out.push(match &p.to_date_actual {
-        None => format!("to-date value: none ({how})"),
-        Some(v) if ps.len() <= 1 => format!("to-date value: {} ({how})", show(v)),
-        Some(v) => format!("to-date value: {} ({how}: {})", show(v), list(&ps)),
+        None => term_message("agg-to-date-none", [("how", how.into())]),
+        Some(v) if ps.len() <= 1 => term_message("agg-to-date", [("value", show(v).into()), ("how", how.into())]),
+        Some(v) => term_message(
+            "agg-to-date-list",
+            [
+                ("value", show(v).into()),
+                ("how", how.into()),
+                ("list", list(&ps).into()),
+            ],
+        ),
     });
     if matches!(ind.kind, IndicatorType::Percentage) {
-        out.push("percentages are pooled: numerators and denominators are added, then divided".into());
+        out.push(term("agg-pooled").into());
     }
     out
 }
 
 fn anchor_name(fw: &Framework, ind: &Indicator, date: NaiveDate) -> String {
+    let on = || date.to_string().into();
     if date == fw.project.start {
-        return format!("the start value on {date}");
+        return term_message("anchor-start", [("date", on())]);
     }
     for t in &ind.targets {
         if let TargetPeriod::Period(p) = t.period
             && p.end == date
         {
-            return format!("the {p} target on {date}");
+            return term_message("anchor-period", [("period", p.to_string().into()), ("date", on())]);
         }
     }
     if date == fw.project.end {
-        return format!("the end-of-project target on {date}");
+        return term_message("anchor-end", [("date", on())]);
     }
     format!("{date}")
 }
@@ -320,49 +337,68 @@ fn target_lines(fw: &Framework, ind: &Indicator, p: &Progress) -> Vec<String> {
     let mut out = Vec::new();
     match p.target_to_date {
         None => out.push(match ind.kind {
-            IndicatorType::Milestone => "a milestone has no running target; it is due by its earliest `yes` target".into(),
-            _ if per_period_only(ind) => format!(
-                "no target in force: a non-cumulative `sum` indicator is judged only against targets written for the period, and none is written for {}",
-                p.period
-            ),
-            _ => "no target in force: the indicator has no dated or end target to interpolate between".into(),
-        }),
-        Some(TargetInForce { value, rule }) => out.push(match rule {
-            TargetRule::Explicit { period } => format!("{}: written for {period} in logframe.yaml", num(value)),
-            TargetRule::Interpolated { from, from_value, to, to_value } => {
-                let (done, span) = interpolation_days(from, to, p.period.end);
-                if p.period.end == to {
-                    format!("{}: {} (the anchor falls on the period's end)", num(value), anchor_name(fw, ind, to))
-                } else {
-                    format!(
-                        "{}: interpolated by days between {} ({}) and {} ({}): {} + ({} - {}) x {done}/{span} days",
-                        num(value),
-                        anchor_name(fw, ind, from),
-                        num(from_value),
-                        anchor_name(fw, ind, to),
-                        num(to_value),
-                        num(from_value),
-                        num(to_value),
-                        num(from_value),
-                    )
-                }
+            IndicatorType::Milestone => term("target-milestone").into(),
+            _ if per_period_only(ind) => {
+                term_message("target-none-per-period", [("period", p.period.to_string().into())])
             }
-            TargetRule::Start => format!("{}: the period ends before the first anchor, so the start value holds", num(value)),
-            TargetRule::Held { from } => format!("{}: the period ends after the last anchor ({from}), whose value holds", num(value)),
+            _ => term("target-none").into(),
         }),
+        Some(TargetInForce { value, rule }) => out.push(target_rule(fw, ind, p, value, rule)),
     }
     let a: Vec<String> = anchors(fw, ind)
         .iter()
         .map(|(d, v, _)| format!("{d} {}", num(*v)))
         .collect();
     if ind.kind != IndicatorType::Milestone && !per_period_only(ind) {
-        out.push(format!("anchors: {}", a.join(", ")));
+        out.push(term_message("target-anchors", [("list", a.join(", ").into())]));
     }
     out.push(match p.end_target {
-        Some(e) => format!("end-of-project target: {}", crate::format::target(ind.kind, Some(e))),
-        None => "no end-of-project target".into(),
+        Some(e) => term_message("target-end", [("end", crate::format::target(ind.kind, Some(e)).into())]),
+        None => term("target-no-end").into(),
     });
     out
+}
+
+/// How the target in force was obtained, in one sentence.
+fn target_rule(fw: &Framework, ind: &Indicator, p: &Progress, value: Decimal, rule: TargetRule) -> String {
+    let value = || num(value).into();
+    match rule {
+        TargetRule::Explicit { period } => term_message(
+            "target-explicit",
+            [("value", value()), ("period", period.to_string().into())],
+        ),
+        TargetRule::Interpolated {
+            from,
+            from_value,
+            to,
+            to_value,
+        } => {
+            let (done, span) = interpolation_days(from, to, p.period.end);
+            if p.period.end == to {
+                term_message(
+                    "target-on-anchor",
+                    [("value", value()), ("anchor", anchor_name(fw, ind, to).into())],
+                )
+            } else {
+                term_message(
+                    "target-interpolated",
+                    [
+                        ("value", value()),
+                        ("from", anchor_name(fw, ind, from).into()),
+                        ("from_value", num(from_value).into()),
+                        ("to", anchor_name(fw, ind, to).into()),
+                        ("to_value", num(to_value).into()),
+                        ("done", done.to_string().into()),
+                        ("span", span.to_string().into()),
+                    ],
+                )
+            }
+        }
+        TargetRule::Start => term_message("target-start", [("value", value())]),
+        TargetRule::Held { from } => {
+            term_message("target-held", [("value", value()), ("from", from.to_string().into())])
+        }
+    }
 }
 
 fn percent_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
@@ -374,64 +410,69 @@ fn percent_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
     let formula = |target: Decimal, result: Option<Decimal>| -> String {
         let a = match actual {
             Some(a) => a,
-            None => return "undefined: no to-date value".into(),
+            None => return term("percent-no-actual").into(),
         };
         let r = result
             .map(|r| format!("{} %", num(r)))
-            .unwrap_or_else(|| "undefined (target equals the start)".into());
-        if ind.cumulative {
-            format!("to date / target x 100 = {} / {} x 100 = {r}", num(a), t4(target))
-        } else {
-            format!(
-                "(to date - baseline) / (target - baseline) x 100 = ({} - {}) / ({} - {}) x 100 = {r}",
-                num(a),
-                num(start),
-                t4(target),
-                num(start)
-            )
-        }
+            .unwrap_or_else(|| term("percent-undefined").into());
+        let args = [
+            ("actual", num(a).into()),
+            ("start", num(start).into()),
+            ("target", t4(target).into()),
+            ("result", r.into()),
+        ];
+        term_message(
+            if ind.cumulative {
+                "percent-cumulative"
+            } else {
+                "percent-level"
+            },
+            args,
+        )
     };
     let mut out = Vec::new();
     if ind.kind == IndicatorType::Milestone {
-        out.push("a milestone is done or not: no percent of a running target".into());
+        out.push(term("percent-milestone").into());
     } else if let Some(t) = p.target_to_date {
-        out.push(format!(
-            "of the target in force: {}",
-            formula(t.value, p.percent_to_date)
+        out.push(term_message(
+            "percent-of-target",
+            [("formula", formula(t.value, p.percent_to_date).into())],
         ));
     }
     if let Some(e) = p.end_target.filter(|_| ind.kind != IndicatorType::Milestone) {
-        out.push(format!("of the end target: {}", formula(e, p.percent_of_end)));
+        out.push(term_message(
+            "percent-of-end",
+            [("formula", formula(e, p.percent_of_end).into())],
+        ));
     }
     out
 }
 
 fn thresholds_text(t: Thresholds) -> String {
-    format!(
-        "on track from {} %, at risk from {} %, off track below",
-        num(t.on_track),
-        num(t.at_risk)
+    term_message(
+        "explain-thresholds",
+        [("on_track", num(t.on_track).into()), ("at_risk", num(t.at_risk).into())],
     )
 }
 
 fn status_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
     let mut out = vec![locale::plain_explanation(p.status, &p.reason)];
     out.push(
-        match &p.reason {
-            Reason::Reached { .. } => "rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period",
+        term(match &p.reason {
+            Reason::Reached { .. } => "rule-reached",
             Reason::MilestoneDone { .. } | Reason::MilestoneOverdue { .. } | Reason::MilestoneNotDue { .. } => {
-                "rule: a milestone is achieved once recorded as done, off track when its due date passes without it, else not yet due"
+                "rule-milestone"
             }
-            Reason::NothingExpectedYet { .. } => "rule: while the target in force is still the start value, nothing is expected",
-            Reason::Missing { .. } => "rule: progress was expected by the period's end and no value is recorded",
-            Reason::Progress { .. } => "rule: the percent of the target in force is graded by the thresholds",
-            Reason::TargetEqualsBaseline { .. } => "rule: with the target equal to the baseline, progress cannot be measured",
-            Reason::NoTarget | Reason::NoTargetNoData => "rule: without a target no status can be judged",
-        }
+            Reason::NothingExpectedYet { .. } => "rule-nothing-expected",
+            Reason::Missing { .. } => "rule-missing",
+            Reason::Progress { .. } => "rule-progress",
+            Reason::TargetEqualsBaseline { .. } => "rule-target-equals-baseline",
+            Reason::NoTarget | Reason::NoTargetNoData => "rule-no-target",
+        })
         .to_string(),
     );
     if matches!(p.status, Status::OnTrack | Status::AtRisk | Status::OffTrack) && ind.kind != IndicatorType::Milestone {
-        out.push(format!("thresholds: {}", thresholds_text(ind.thresholds)));
+        out.push(thresholds_text(ind.thresholds));
     }
     out
 }

@@ -144,8 +144,48 @@ fn ext(name: &str) -> String {
 
 /// The whole document.
 pub fn activities(c: &Computed, epoch: Option<DateTime<Utc>>) -> Result<String, Diagnostic> {
-    let fw = c.fw;
-    let p = &fw.project;
+    let p = &c.fw.project;
+    let publisher = publisher(p)?;
+    let current = c.ledger.current(c.as_of);
+    let last_updated = current
+        .iter()
+        .filter_map(|&i| c.ledger.entries[i as usize].recorded_at)
+        .max();
+    let generated = epoch.or(c.as_of).or(last_updated);
+    let today = c.as_of.or(epoch).or(last_updated).map_or(p.start, |t| t.date_naive());
+
+    let mut x = Xml {
+        w: Writer::new_with_indent(Vec::new(), b' ', 2),
+    };
+    x.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let generated_text = generated.map(datetime);
+    let xmlns = format!("xmlns:{PREFIX}");
+    let mut root: Vec<(&str, &str)> = vec![("version", "2.03")];
+    if let Some(g) = &generated_text {
+        root.push(("generated-datetime", g));
+    }
+    root.push((&xmlns, NS));
+    x.start("iati-activities", &root);
+    activity(&mut x, c, &publisher, last_updated, today);
+    x.end("iati-activities");
+    let mut bytes = x.w.into_inner();
+    bytes.push(b'\n');
+    Ok(String::from_utf8(bytes).expect("the writer writes UTF-8"))
+}
+
+/// Who publishes the activity, under which identifier.
+struct Publisher<'a> {
+    /// The activity's IATI identifier.
+    id: &'a str,
+    /// The reporting organisation's identifier (the id's prefix).
+    org_ref: &'a str,
+    /// The reporting organisation's name.
+    reporter: &'a str,
+}
+
+/// The identifier and the reporting organisation, or why IATI cannot
+/// have them.
+fn publisher(p: &crate::model::Project) -> Result<Publisher<'_>, Diagnostic> {
     let Some(id) = p.iati_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         return Err(Diagnostic::error(format!("{}: the project has no IATI identifier", p.id))
             .expected("`iati_id:` under `project:` in logframe.yaml")
@@ -169,29 +209,15 @@ pub fn activities(c: &Computed, epoch: Option<DateTime<Utc>>) -> Result<String, 
                 .hint("add `donor:` (the organisation that publishes the activity) under `project:`"),
         );
     };
+    Ok(Publisher { id, org_ref, reporter })
+}
 
-    let current = c.ledger.current(c.as_of);
-    let last_updated = current
-        .iter()
-        .filter_map(|&i| c.ledger.entries[i as usize].recorded_at)
-        .max();
-    let generated = epoch.or(c.as_of).or(last_updated);
-    let today = c.as_of.or(epoch).or(last_updated).map_or(p.start, |t| t.date_naive());
+/// The one `iati-activity`: identity, organisations, dates, budget, then
+/// the results.
+fn activity(x: &mut Xml, c: &Computed, publisher: &Publisher, last_updated: Option<DateTime<Utc>>, today: NaiveDate) {
+    let p = &c.fw.project;
+    let Publisher { id, org_ref, reporter } = *publisher;
     let lang = p.language.as_str();
-
-    let mut x = Xml {
-        w: Writer::new_with_indent(Vec::new(), b' ', 2),
-    };
-    x.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
-    let generated_text = generated.map(datetime);
-    let xmlns = format!("xmlns:{PREFIX}");
-    let mut root: Vec<(&str, &str)> = vec![("version", "2.03")];
-    if let Some(g) = &generated_text {
-        root.push(("generated-datetime", g));
-    }
-    root.push((&xmlns, NS));
-    x.start("iati-activities", &root);
-
     let updated_text = last_updated.map(datetime);
     let mut attrs: Vec<(&str, &str)> = Vec::new();
     if let Some(u) = &updated_text {
@@ -248,7 +274,14 @@ pub fn activities(c: &Computed, epoch: Option<DateTime<Utc>>) -> Result<String, 
         x.text_element("value", &[("value-date", &start)], &budget.to_string());
         x.end("budget");
     }
-    for r in &fw.results {
+    results(x, c, today);
+    x.end("iati-activity");
+}
+
+/// The results that have indicators, each with its indicators.
+fn results(x: &mut Xml, c: &Computed, today: NaiveDate) {
+    let lang = c.fw.project.language.as_str();
+    for r in &c.fw.results {
         if r.indicators.is_empty() {
             continue;
         }
@@ -263,15 +296,10 @@ pub fn activities(c: &Computed, epoch: Option<DateTime<Utc>>) -> Result<String, 
         );
         x.text_block("title", &[], &r.statement, lang);
         for &i in &r.indicators {
-            indicator(&mut x, c, i, today);
+            indicator(x, c, i, today);
         }
         x.end("result");
     }
-    x.end("iati-activity");
-    x.end("iati-activities");
-    let mut bytes = x.w.into_inner();
-    bytes.push(b'\n');
-    Ok(String::from_utf8(bytes).expect("the writer writes UTF-8"))
 }
 
 fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
@@ -325,6 +353,16 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
         }
         x.empty("baseline", &attrs);
     }
+    periods(x, c, i, today);
+    x.end("indicator");
+}
+
+/// One `period` per reporting period that has a target or an actual.
+fn periods(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
+    let fw = c.fw;
+    let ind = &fw.indicators[i];
+    let lang = fw.project.language.as_str();
+    let m = measure(ind);
     let points = &c.series.by_indicator[i];
     let mut prev_end: Option<NaiveDate> = None;
     for rp in &c.reporting {
@@ -373,7 +411,6 @@ fn indicator(x: &mut Xml, c: &Computed, i: usize, today: NaiveDate) {
         }
         x.end("period");
     }
-    x.end("indicator");
 }
 
 /// One `target`. A target logframe derived rather than read from the

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::model::period::PERIOD_FORMS;
-use crate::model::{Framework, MAX_DIMENSIONS, Period, Value};
+use crate::model::{Framework, Indicator, MAX_DIMENSIONS, Period, Value};
 use crate::source::FileId;
 
 /// No value for this dimension: the row is a total over it.
@@ -227,12 +227,43 @@ impl<'f> RowParser<'f> {
     pub fn parse(&mut self, row: &RowFields) -> Result<ParsedRow, Vec<FieldError>> {
         let mut errors = Vec::new();
         let fw = self.fw;
-        let id = row.indicator.trim();
-        let indicator = match self.indicators.get(id) {
-            Some(&i) => Some(i),
+        let indicator = self.indicator(row.indicator).map_err(|e| errors.push(e)).ok();
+        let period = self
+            .period(row.period)
+            .map_err(|d| errors.push(fe(Field::Period, d)))
+            .ok();
+        let Some(ix) = indicator else { return Err(errors) };
+        let ind = &fw.indicators[ix as usize];
+        let dims = self.dims(ind, row, &mut errors);
+        let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let recorded_at = recorded_at(row.recorded_at)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
+        let (review, review_of) = review_fields(row).map_err(|e| errors.push(e)).unwrap_or_default();
+        match (period, value, errors.is_empty()) {
+            (Some(period), Some(value), true) => Ok(ParsedRow {
+                indicator: ix,
+                period,
+                dims,
+                value,
+                recorded_at,
+                review,
+                review_of,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// The indicator's index, from its id.
+    fn indicator(&self, id: &str) -> Result<u32, FieldError> {
+        let id = id.trim();
+        match self.indicators.get(id) {
+            Some(&i) => Ok(i),
             None => {
-                let ids = fw.indicators.iter().map(|i| i.id.as_str());
-                errors.push(fe(
+                let ids = self.fw.indicators.iter().map(|i| i.id.as_str());
+                Err(fe(
                     Field::Indicator,
                     Diagnostic::error(if id.is_empty() {
                         "the indicator is missing".to_string()
@@ -245,16 +276,15 @@ impl<'f> RowParser<'f> {
                         did_you_mean(id, ids)
                             .unwrap_or_else(|| "`logframe status FRAMEWORK` lists the indicator ids".into()),
                     ),
-                ));
-                None
+                ))
             }
-        };
-        let period = self
-            .period(row.period)
-            .map_err(|d| errors.push(fe(Field::Period, d)))
-            .ok();
-        let Some(ix) = indicator else { return Err(errors) };
-        let ind = &fw.indicators[ix as usize];
+        }
+    }
+
+    /// The breakdown cells as a key; a cell the indicator is not broken
+    /// down by, or an unknown category, is an error.
+    fn dims(&self, ind: &Indicator, row: &RowFields, errors: &mut Vec<FieldError>) -> DimKey {
+        let fw = self.fw;
         let mut dims = DimKey::TOTAL;
         for (d, text) in row.dims.iter().enumerate().take(fw.disaggregations.len()) {
             let text = text.trim();
@@ -293,38 +323,7 @@ impl<'f> RowParser<'f> {
                 )),
             }
         }
-        let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row)
-            .map_err(|e| errors.extend(e))
-            .ok();
-        let recorded_at = match row.recorded_at.trim() {
-            "" => None,
-            t => match parse_timestamp(t) {
-                Some(ts) => Some(ts),
-                None => {
-                    errors.push(fe(
-                        Field::RecordedAt,
-                        Diagnostic::error("recorded_at is not a timestamp")
-                            .expected("an RFC 3339 time such as 2022-07-20T09:00:00Z, or a date")
-                            .found(format!("`{t}`"))
-                            .hint("leave it blank in files to import; the ledger stamps the time"),
-                    ));
-                    None
-                }
-            },
-        };
-        let (review, review_of) = review_fields(row).map_err(|e| errors.push(e)).unwrap_or_default();
-        match (period, value, errors.is_empty()) {
-            (Some(period), Some(value), true) => Ok(ParsedRow {
-                indicator: ix,
-                period,
-                dims,
-                value,
-                recorded_at,
-                review,
-                review_of,
-            }),
-            _ => Err(errors),
-        }
+        dims
     }
 
     fn period(&mut self, text: &str) -> Result<Period, Diagnostic> {
@@ -346,6 +345,23 @@ impl<'f> RowParser<'f> {
         }
         self.periods.insert(t.to_string(), p);
         Ok(p)
+    }
+}
+
+/// The `recorded_at` cell: blank, or a timestamp.
+fn recorded_at(text: &str) -> Result<Option<DateTime<Utc>>, FieldError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => match parse_timestamp(t) {
+            Some(ts) => Ok(Some(ts)),
+            None => Err(fe(
+                Field::RecordedAt,
+                Diagnostic::error("recorded_at is not a timestamp")
+                    .expected("an RFC 3339 time such as 2022-07-20T09:00:00Z, or a date")
+                    .found(format!("`{t}`"))
+                    .hint("leave it blank in files to import; the ledger stamps the time"),
+            )),
+        },
     }
 }
 

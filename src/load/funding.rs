@@ -7,19 +7,20 @@
 //! rules that need the whole section in view (overspent lines, pledges over
 //! the budget) live in `validate::funding`.
 
-use std::path::PathBuf;
+mod files;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::raw::{DateText, DecimalText, Loc, RawFunding, RawText};
+use super::raw::{DateText, DecimalText, Loc, RawExpenditure, RawFunding, RawPledge, RawText};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::ledger::row::field_span;
 use crate::model::funding::{BudgetLine, Expenditure, Funding, Pledge};
 use crate::model::number::parse_decimal;
 use crate::model::period::{PERIOD_FORMS, parse_period};
-use crate::model::{Framework, Period, Project, Text};
+use crate::model::{Period, Project, Text};
 use crate::source::{FileId, Sources, Span};
+
+pub use files::{COLUMNS, read_expenditures};
 
 /// Lowering state: the YAML file, for spans, and the diagnostics.
 struct Ctx<'a> {
@@ -113,8 +114,50 @@ pub fn lower(
 ) -> Option<Funding> {
     let raw = raw?;
     let mut cx = Ctx { file, sources, diags };
-    let section_span = Span::new(file, 0, 1);
-    let currency = match (&raw.currency, &project.currency) {
+    let currency = currency_of(&mut cx, raw, project);
+    let (budget, budget_span) = budget_of(&mut cx, raw, project);
+    let budget_lines = budget_lines(&mut cx, raw, project.language.as_str());
+    let pledges = raw
+        .pledges
+        .iter()
+        .flatten()
+        .filter_map(|p| pledge(&mut cx, p, currency.as_ref()))
+        .collect();
+    let expenditures = raw
+        .expenditures
+        .iter()
+        .flatten()
+        .filter_map(|e| expenditure(&mut cx, e, project, &budget_lines))
+        .collect();
+    let stated_shortfall = raw
+        .stated_shortfall
+        .as_ref()
+        .and_then(|s| cx.amount(s, "stated_shortfall", false));
+    // A refused currency or budget was reported above; the placeholder keeps
+    // the section (and its expenditure files) from being reported as absent,
+    // and nothing is computed from a framework with errors.
+    Some(Funding {
+        refused: currency.is_none() || budget.is_none(),
+        currency: currency.unwrap_or_default(),
+        budget: budget.unwrap_or_default(),
+        budget_lines,
+        pledges,
+        expenditures,
+        stated_shortfall,
+        budget_span,
+        stated_shortfall_span: raw.stated_shortfall.as_ref().map(|s| cx.span(s)),
+    })
+}
+
+/// The whole section's span, for a missing key.
+fn section_span(cx: &Ctx) -> Span {
+    Span::new(cx.file, 0, 1)
+}
+
+/// The funding currency: its own, else the project's.
+fn currency_of(cx: &mut Ctx, raw: &RawFunding, project: &Project) -> Option<String> {
+    let section_span = section_span(cx);
+    match (&raw.currency, &project.currency) {
         (Some(c), p) => {
             let c2 = cx.currency(c);
             if let (Some(mine), Some(p)) = (&c2, p)
@@ -145,8 +188,13 @@ pub fn lower(
             );
             None
         }
-    };
-    let (budget, budget_span) = match &raw.budget {
+    }
+}
+
+/// The budget and where it is written: its own, else the project's.
+fn budget_of(cx: &mut Ctx, raw: &RawFunding, project: &Project) -> (Option<Decimal>, Span) {
+    let section_span = section_span(cx);
+    match &raw.budget {
         Some(b) => {
             let v = cx.amount(b, "budget", true);
             if let (Some(v), Some(p)) = (v, project.budget)
@@ -175,16 +223,18 @@ pub fn lower(
                 (None, section_span)
             }
         },
-    };
+    }
+}
 
-    let lang = project.language.as_str();
+/// The budget lines, each id once.
+fn budget_lines(cx: &mut Ctx, raw: &RawFunding, lang: &str) -> Vec<BudgetLine> {
     let mut budget_lines: Vec<BudgetLine> = Vec::new();
     for l in raw.budget_lines.iter().flatten() {
         let v = l.value();
         let id = v.id.value().0.trim().to_string();
         let amount = cx.amount(&v.amount, &format!("budget line {id}"), true);
         if let Some(first) = budget_lines.iter().find(|b| b.id == id) {
-            let (line, _) = sources.get(file).line_col(first.span.start);
+            let (line, _) = cx.sources.get(cx.file).line_col(first.span.start);
             cx.err(
                 &v.id,
                 Diagnostic::error(format!("budget line `{id}` is declared twice"))
@@ -205,15 +255,19 @@ pub fn lower(
             span: cx.span(&v.amount),
         });
     }
+    budget_lines
+}
 
-    let mut pledges = Vec::new();
-    for p in raw.pledges.iter().flatten() {
-        let v = p.value();
+/// One pledge, in its own currency with its rate to the budget's; `None`
+/// when it is refused (reported).
+fn pledge(cx: &mut Ctx, p: &Loc<RawPledge>, currency: Option<&String>) -> Option<Pledge> {
+    let v = p.value();
+    {
         let donor = v.donor.value().trim().to_string();
         let amount = cx.amount(&v.amount, &format!("pledge of {donor}"), true);
         let own = match &v.currency {
             Some(c) => cx.currency(c),
-            None => currency.clone(),
+            None => currency.cloned(),
         };
         let rate = v.rate.as_ref().and_then(|r| {
             let d = cx.amount(r, "rate", true)?;
@@ -230,7 +284,7 @@ pub fn lower(
             Some(d)
         });
         let date = v.date.as_ref().and_then(|d| cx.date(d));
-        if let (Some(own), Some(budget_cur)) = (&own, &currency) {
+        if let (Some(own), Some(budget_cur)) = (&own, currency) {
             if own != budget_cur && rate.is_none() && v.rate.is_none() {
                 let span = v.currency.as_ref().map_or_else(|| cx.span(&v.amount), |c| cx.span(c));
                 cx.diags.push(
@@ -258,22 +312,30 @@ pub fn lower(
             }
         }
         let (Some(amount), Some(own)) = (amount, own) else {
-            continue;
+            return None;
         };
-        let rate = if currency.as_ref() == Some(&own) { None } else { rate };
-        pledges.push(Pledge {
+        let rate = if currency == Some(&own) { None } else { rate };
+        Some(Pledge {
             donor,
             amount,
             currency: own,
             rate,
             date,
             span: cx.span(p),
-        });
+        })
     }
+}
 
-    let mut expenditures = Vec::new();
-    for e in raw.expenditures.iter().flatten() {
-        let v = e.value();
+/// One expenditure written in logframe.yaml; `None` when it is refused
+/// (reported).
+fn expenditure(
+    cx: &mut Ctx,
+    e: &Loc<RawExpenditure>,
+    project: &Project,
+    budget_lines: &[BudgetLine],
+) -> Option<Expenditure> {
+    let v = e.value();
+    {
         let ptext = v.period.value().0.trim();
         let period = match parse_period(ptext, project.fiscal_year_start) {
             Ok(p) => Some(p),
@@ -302,7 +364,7 @@ pub fn lower(
                     Some(i) => Some(Some(i)),
                     None => {
                         let span = cx.span(b);
-                        cx.diags.push(unknown_line(id, &budget_lines).at(span));
+                        cx.diags.push(unknown_line(id, budget_lines).at(span));
                         None
                     }
                 }
@@ -310,9 +372,9 @@ pub fn lower(
             None => Some(None),
         };
         let (Some(period), Some(amount), Some(budget_line)) = (period, amount, line) else {
-            continue;
+            return None;
         };
-        expenditures.push(Expenditure {
+        Some(Expenditure {
             period,
             budget_line,
             amount,
@@ -322,27 +384,8 @@ pub fn lower(
                 .map(|c| c.value().trim().to_string())
                 .filter(|c| !c.is_empty()),
             span: cx.span(e),
-        });
+        })
     }
-
-    let stated_shortfall = raw
-        .stated_shortfall
-        .as_ref()
-        .and_then(|s| cx.amount(s, "stated_shortfall", false));
-    // A refused currency or budget was reported above; the placeholder keeps
-    // the section (and its expenditure files) from being reported as absent,
-    // and nothing is computed from a framework with errors.
-    Some(Funding {
-        refused: currency.is_none() || budget.is_none(),
-        currency: currency.unwrap_or_default(),
-        budget: budget.unwrap_or_default(),
-        budget_lines,
-        pledges,
-        expenditures,
-        stated_shortfall,
-        budget_span,
-        stated_shortfall_span: raw.stated_shortfall.as_ref().map(|s| cx.span(s)),
-    })
 }
 
 /// An expenditure period that does not lie within the project.
@@ -375,208 +418,4 @@ fn unknown_line(id: &str, lines: &[BudgetLine]) -> Diagnostic {
                 "declare the line under `funding: budget_lines:`, or correct the id".to_string()
             }
         }))
-}
-
-/// The columns of an expenditure CSV file.
-pub const COLUMNS: [&str; 4] = ["period", "budget_line", "amount", "comment"];
-
-/// Read `expenditures/*.csv` (sorted by name) into the framework's funding.
-/// Tolerates a byte-order mark, `;` separators and CRLF line ends, like the
-/// measurement ledger; refuses unknown columns and malformed amounts.
-pub fn read_expenditures(fw: &mut Framework, sources: &mut Sources) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    let dir = fw.dir.join("expenditures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
-        .collect();
-    files.sort();
-    for path in files {
-        let file = match crate::ledger::read::read_csv_file(&path, sources) {
-            Ok(f) => f,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let Some(funding) = fw.funding.as_mut() else {
-            diags.push(
-                Diagnostic::error("expenditures without a funding section")
-                    .at(Span::new(file, 0, 1))
-                    .expected("a `funding:` section in logframe.yaml (currency, budget, budget lines)")
-                    .found("expenditures/*.csv and no `funding:`")
-                    .hint("add `funding: {currency: USD, budget: ...}` to logframe.yaml"),
-            );
-            continue;
-        };
-        let project = &fw.project;
-        read_file(funding, project, sources, file, &mut diags);
-    }
-    diags
-}
-
-fn read_file(funding: &mut Funding, project: &Project, sources: &Sources, file: FileId, diags: &mut Diagnostics) {
-    let text = &sources.get(file).text;
-    let dialect = crate::ledger::read::CsvDialect::of(text);
-    let crate::ledger::read::CsvDialect {
-        bom,
-        first_line,
-        delimiter,
-        ..
-    } = dialect;
-    let mut rdr = dialect.reader();
-    let mut record = csv::StringRecord::new();
-    match dialect.next(&mut rdr, &mut record, file) {
-        Ok(true) => {}
-        Ok(false) => return,
-        Err(d) => {
-            diags.push(d);
-            return;
-        }
-    }
-    let mut columns: Vec<Option<usize>> = Vec::new();
-    let named = crate::ledger::read::named_columns(&record);
-    for (i, name) in record.iter().enumerate() {
-        let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if i >= named {
-            columns.push(None);
-            continue;
-        }
-        match COLUMNS.iter().position(|c| *c == n) {
-            Some(c) if columns.contains(&Some(c)) => {
-                diags.push(
-                    Diagnostic::error(format!("column `{n}` appears twice"))
-                        .at(field_span(file, text, bom, i, delimiter))
-                        .expected("each column once")
-                        .found(format!("`{n}` twice"))
-                        .hint("remove one of the two columns"),
-                );
-                columns.push(None);
-            }
-            Some(c) => columns.push(Some(c)),
-            None => {
-                diags.push(
-                    Diagnostic::error(format!("unknown column `{}`", name.trim()))
-                        .at(field_span(file, text, bom, i, delimiter))
-                        .expected(format!("one of {}", COLUMNS.join(", ")))
-                        .found(format!("`{}`", name.trim()))
-                        .hint(did_you_mean(&n, COLUMNS).unwrap_or_else(|| "remove the column".into())),
-                );
-                columns.push(None);
-            }
-        }
-    }
-    for required in [0usize, 2] {
-        if !columns.contains(&Some(required)) {
-            diags.push(
-                Diagnostic::error(format!("the header has no `{}` column", COLUMNS[required]))
-                    .at(Span::new(file, bom, bom + first_line.len()))
-                    .expected(format!("a header such as {}", COLUMNS.join(",")))
-                    .found(first_line.to_string())
-                    .hint("the first row of the file names the columns"),
-            );
-        }
-    }
-    if diags.has_errors() {
-        return;
-    }
-    let width = columns.len();
-    loop {
-        match dialect.next(&mut rdr, &mut record, file) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(d) => {
-                diags.push(d);
-                break;
-            }
-        }
-        let pos = record.position().expect("records carry positions");
-        let start = dialect.record_start(text, pos);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let (line, _) = sources.get(file).line_col(start as u32);
-        let line_span = Span::new(file, start, start + sources.get(file).line_text(line).len());
-        if let Some(d) =
-            crate::ledger::read::value_without_column(&record, named, |i| field_span(file, text, start, i, delimiter))
-        {
-            diags.push(d);
-            continue;
-        }
-        if record.len() != width && !(named..width).contains(&record.len()) {
-            diags.push(
-                Diagnostic::error(format!("this row has {} cells, the header has {width}", record.len()))
-                    .at(line_span)
-                    .expected(format!("{width} cells"))
-                    .found(format!("{} cells", record.len()))
-                    .hint("quote cells that contain the separator, e.g. \"125000,50\" is still a decimal comma: write 125000.50"),
-            );
-            continue;
-        }
-        let cell = |c: usize| {
-            columns
-                .iter()
-                .position(|x| *x == Some(c))
-                .map(|i| (i, record.get(i).unwrap_or("").trim()))
-        };
-        let at = |i: usize| field_span(file, text, start, i, delimiter);
-        let mut ok = true;
-        let period = cell(0).and_then(|(i, t)| match parse_period(t, project.fiscal_year_start) {
-            Ok(p) => {
-                if let Some(d) = outside_project(p, project, at(i)) {
-                    diags.push(d);
-                }
-                Some(p)
-            }
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("expenditure period: {}", e.message))
-                        .at(at(i))
-                        .expected(PERIOD_FORMS)
-                        .found(format!("`{t}`"))
-                        .hint(e.hint),
-                );
-                None
-            }
-        });
-        ok &= period.is_some();
-        let amount = cell(2).and_then(|(i, t)| match parse_decimal(t) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("expenditure: {}", e.message))
-                        .at(at(i))
-                        .expected("an amount such as 125000.50 (point as decimal separator)")
-                        .found(format!("`{t}`"))
-                        .hint(e.hint),
-                );
-                None
-            }
-        });
-        ok &= amount.is_some();
-        let budget_line = match cell(1) {
-            Some((_, "")) | None => None,
-            Some((i, id)) => match funding.budget_line_index(id) {
-                Some(l) => Some(l),
-                None => {
-                    diags.push(unknown_line(id, &funding.budget_lines).at(at(i)));
-                    ok = false;
-                    None
-                }
-            },
-        };
-        let comment = cell(3).map(|(_, t)| t.to_string()).filter(|t| !t.is_empty());
-        if let (true, Some(period), Some(amount)) = (ok, period, amount) {
-            funding.expenditures.push(Expenditure {
-                period,
-                budget_line,
-                amount,
-                comment,
-                span: line_span,
-            });
-        }
-    }
 }

@@ -189,3 +189,236 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## The commands' summaries (terminal).
+
+cli-wrote = wrote { $path }
+commit-dry-run = dry run, nothing written
+commit-counts = { $project }: { $added } new, { $corrections } { $corrections ->
+        [one] correction
+       *[other] corrections
+    }, { $unchanged } unchanged
+commit-older = { $n } older than the value in force (kept in the history)
+commit-pending = { $n } waiting for review
+commit-approved = { $n } approved
+commit-rejected = { $n } rejected
+commit-kept = { $what } = { $value }: kept in the trail, not in force; { $in_force } stays in force (recorded { $at } by { $by }, { $place })
+check-counts = { $id }: { $results } results, { $indicators } indicators, { $rows } ledger rows
+check-quality = quality checked on { $day }
+check-ok = { $summary }: ok
+check-findings = { $summary }: { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+history-none = no values recorded
+history-counts = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    }, { $in_force } in force, { $superseded } superseded
+review-nothing = { $project }: nothing is waiting for review
+review-replaces = replaces { $value } (by { $by }, { $at })
+review-new-value = new value
+review-line = { $id }  { $indicator } { $period } ({ $breakdown }) = { $value }  by { $by }, { $at }; { $replaces }
+init-created = created { $dir }/logframe.yaml
+init-next = next: edit it, then `logframe check { $dir }`
+templates-kept = kept { $path } (already there)
+templates-next = edit a file and pass `--templates { $dir }` to `logframe report`; delete the ones you keep unchanged
+report-wrote-pdf = wrote { $path } ({ $kb } kB)
+report-wrote = wrote { $path } ({ $charts } charts)
+iati-imported = { $id }: { $results } results, { $indicators } indicators, { $rows } ledger rows written to { $dir }
+funding-left-out = { $dir }: left out of the portfolio, it does not load
+
+## Terminal tables: status, history, explain.
+
+term-period = period { $period } ({ $start } .. { $end })
+term-as-of = ledger as of { $date }
+term-undated = undated
+term-none = none
+col-indicator = indicator
+col-title = title
+col-baseline = baseline
+col-period = period
+col-to-date = to date
+col-target = target
+col-end = end
+col-end-target = end target
+col-percent-target = % target
+col-percent-end = % end
+col-status = status
+col-breakdown = breakdown
+col-value = value
+col-recorded-at = recorded_at
+col-by = by
+col-source = source
+col-comment = comment
+col-row = row
+col-state = state
+col-superseded-by = superseded by
+col-role = role
+status-counts = { $n } indicators: { $counts }
+history-in-force = in force
+history-superseded = superseded
+history-approved = approved by { $by }
+history-rejection = rejection by { $by }
+history-waiting = waiting for review
+history-entered-approved = entered, approved by { $by }
+history-entered-rejected = entered, rejected by { $by }
+history-entered-not-reviewed = entered, not reviewed, superseded
+explain-cumulative = cumulative
+explain-not-cumulative = not cumulative
+explain-aggregate = aggregate { $name }
+explain-status = status: { $text }
+explain-figures = period value { $period }, to date { $to_date }, target in force { $target }, end target { $end }, { $percent } of the target, { $percent_end } of the end target
+explain-points = values in force that went into the figures
+explain-no-points = none recorded up to the period's end
+explain-within-period = (within the period)
+explain-superseded = superseded by corrections
+explain-aggregation = aggregation
+explain-target = target
+explain-percent = percent achieved
+explain-status-title = status
+
+## The funding command's tables (terminal).
+
+funding-in = funding in { $currency }, project { $start } .. { $end }
+funding-expenditure-to = expenditure to { $period } ({ $end })
+funding-finding = finding: { $text }
+funding-budget = budget
+funding-pledged = pledged
+funding-shortfall = shortfall
+funding-stated-shortfall = stated shortfall
+funding-spent-to-date = spent to date
+funding-remaining = remaining
+funding-time-elapsed = time elapsed
+funding-burn-rate = burn rate: { $text }
+funding-not-pledged = not in the pledged total (no rate to { $currency }): { $amounts }
+funding-pledges = pledges
+funding-no-rate = no rate
+funding-col-in = in { $currency }
+funding-col-donor = donor
+funding-col-date = date
+funding-col-currency = currency
+funding-col-amount = amount
+funding-col-rate = rate
+funding-budget-lines = budget lines
+funding-overspent = overspent
+funding-col-line = line
+funding-col-allocation = allocation
+funding-col-spent = spent
+funding-col-remaining = remaining
+funding-col-percent-spent = % spent
+funding-by-period = expenditure by period
+funding-col-percent-budget = % of budget
+funding-col-framework = framework
+funding-col-budget = budget
+funding-col-pledged = pledged
+funding-col-shortfall = shortfall
+funding-col-stated = stated
+funding-col-check = check
+funding-col-projects = projects
+funding-totals = totals by currency (currencies are never added together)
+funding-left-out-no-rate = pledges left out for want of a rate: { $list }
+
+## The tracking table (terminal).
+
+term-na = n/a
+col-actual = actual
+col-percent = %
+compare-no-periods = no periods
+compare-title = indicator performance tracking table, { $span }
+compare-by = by { $dimension }
+compare-actual-note = actual: running total to the period's end for cumulative indicators (*), else the value within the period;
+compare-percent-note = %: actual against the target in force (level indicators: progress from the baseline)
+compare-not-broken-down = not broken down
+compare-life-of-project = life of project, to date at { $last }
+compare-no-indicators = no indicators
+
+## How a figure was obtained (logframe explain, terminal).
+
+point-total = the total row ({ $value })
+point-one = its one row by { $dims } ({ $value })
+point-sum = the sum of { $n } rows by { $dims }: { $terms } = { $value }
+point-adds-up = adds up
+point-does-not-add-up = does NOT add up; the total is used
+point-breakdown = breakdown by { $dims }: { $terms } = { $sum } ({ $verdict })
+agg-period-none = period value ({ $period }): nothing recorded within the period
+agg-period-one = period value ({ $period }): { $value } (one measured period)
+agg-period-many = period value ({ $period }): `{ $rule }` of { $list } = { $value }
+agg-cumulative = cumulative: the sum of every period value up to the period's end
+agg-per-period = per-period sum: judged on the period asked for only
+agg-level = a level: `{ $rule }` of every period value up to the period's end
+agg-to-date-none = to-date value: none ({ $how })
+agg-to-date = to-date value: { $value } ({ $how })
+agg-to-date-list = to-date value: { $value } ({ $how }: { $list })
+agg-pooled = percentages are pooled: numerators and denominators are added, then divided
+anchor-start = the start value on { $date }
+anchor-period = the { $period } target on { $date }
+anchor-end = the end-of-project target on { $date }
+target-milestone = a milestone has no running target; it is due by its earliest `yes` target
+target-none-per-period = no target in force: a non-cumulative `sum` indicator is judged only against targets written for the period, and none is written for { $period }
+target-none = no target in force: the indicator has no dated or end target to interpolate between
+target-explicit = { $value }: written for { $period } in logframe.yaml
+target-on-anchor = { $value }: { $anchor } (the anchor falls on the period's end)
+target-interpolated = { $value }: interpolated by days between { $from } ({ $from_value }) and { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } days
+target-start = { $value }: the period ends before the first anchor, so the start value holds
+target-held = { $value }: the period ends after the last anchor ({ $from }), whose value holds
+target-anchors = anchors: { $list }
+target-end = end-of-project target: { $end }
+target-no-end = no end-of-project target
+percent-no-actual = undefined: no to-date value
+percent-undefined = undefined (target equals the start)
+percent-cumulative = to date / target x 100 = { $actual } / { $target } x 100 = { $result }
+percent-level = (to date - baseline) / (target - baseline) x 100 = ({ $actual } - { $start }) / ({ $target } - { $start }) x 100 = { $result }
+percent-milestone = a milestone is done or not: no percent of a running target
+percent-of-target = of the target in force: { $formula }
+percent-of-end = of the end target: { $formula }
+explain-thresholds = thresholds: on track from { $on_track } %, at risk from { $at_risk } %, off track below
+rule-reached = rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period
+rule-milestone = rule: a milestone is achieved once recorded as done, off track when its due date passes without it, else not yet due
+rule-nothing-expected = rule: while the target in force is still the start value, nothing is expected
+rule-missing = rule: progress was expected by the period's end and no value is recorded
+rule-progress = rule: the percent of the target in force is graded by the thresholds
+rule-target-equals-baseline = rule: with the target equal to the baseline, progress cannot be measured
+rule-no-target = rule: without a target no status can be judged
+
+## The tracking table's workbook (xlsx).
+
+xlsx-indicator = Indicator
+xlsx-result = Result
+xlsx-level = Level
+xlsx-title = Title
+xlsx-type = Type
+xlsx-unit = Unit
+xlsx-direction = Direction
+xlsx-cumulative = Cumulative
+xlsx-aggregate = Aggregate
+xlsx-baseline = Baseline
+xlsx-baseline-date = Baseline date
+xlsx-targets = Targets
+xlsx-end-target = End target
+xlsx-disaggregated-by = Disaggregated by
+xlsx-definition = Definition
+xlsx-data-source = Data source
+xlsx-collection-method = Collection method
+xlsx-frequency = Frequency
+xlsx-responsible = Responsible
+xlsx-category = category
+xlsx-target = Target
+xlsx-actual = Actual
+xlsx-life-of-project = Life of project (to date at { $last })
+xlsx-to-date = To date
+xlsx-percent-of-end = % of end
+xlsx-status = Status
+xlsx-why = Why
+xlsx-total = total
+xlsx-running-total = running total
+xlsx-per-period = per period
+xlsx-notes-title = Indicator performance tracking table, { $first } .. { $last }
+xlsx-note-target = Target: the target in force at the period's end, written in logframe.yaml or interpolated linearly by days between written targets.
+xlsx-note-actual = Actual: the running total to the period's end for cumulative indicators (unit column: running total); the value measured within the period for others (per period).
+xlsx-note-percent = %: actual against the target in force; for levels, progress from the baseline: (actual - baseline) / (target - baseline). Coloured by the status at the period's end.
+xlsx-note-life = Life of project: the end-of-project target, the to-date value at the last period shown, its percent and the status with its reason.
+xlsx-note-figures = Figures are exact decimals in logframe; cells hold them as spreadsheet numbers. `logframe explain` shows how any figure was obtained.

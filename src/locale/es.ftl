@@ -188,3 +188,236 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
+
+## The commands' summaries (terminal).
+
+cli-wrote = escrito: { $path }
+commit-dry-run = prueba en seco, no se escribe nada
+commit-counts = { $project }: { $added } nuevas, { $corrections } { $corrections ->
+        [one] corrección
+       *[other] correcciones
+    }, { $unchanged } sin cambios
+commit-older = { $n } más antiguas que el valor vigente (guardadas en el historial)
+commit-pending = { $n } en espera de revisión
+commit-approved = { $n } aprobadas
+commit-rejected = { $n } rechazadas
+commit-kept = { $what } = { $value }: guardado en el rastro, no vigente; { $in_force } sigue vigente (registrado el { $at } por { $by }, { $place })
+check-counts = { $id }: { $results } resultados, { $indicators } indicadores, { $rows } filas del registro
+check-quality = calidad verificada al { $day }
+check-ok = { $summary }: ok
+check-findings = { $summary }: { $errors } { $errors ->
+        [one] error
+       *[other] errores
+    }, { $warnings } { $warnings ->
+        [one] advertencia
+       *[other] advertencias
+    }
+history-none = ningún valor registrado
+history-counts = { $rows } { $rows ->
+        [one] fila
+       *[other] filas
+    }, { $in_force } vigentes, { $superseded } reemplazadas
+review-nothing = { $project }: nada espera revisión
+review-replaces = reemplaza { $value } (por { $by }, { $at })
+review-new-value = valor nuevo
+review-line = { $id }  { $indicator } { $period } ({ $breakdown }) = { $value }  por { $by }, { $at }; { $replaces }
+init-created = creado: { $dir }/logframe.yaml
+init-next = después: edítelo y ejecute `logframe check { $dir }`
+templates-kept = conservado: { $path } (ya existía)
+templates-next = edite un archivo y pase `--templates { $dir }` a `logframe report`; borre los que deje sin cambios
+report-wrote-pdf = escrito: { $path } ({ $kb } kB)
+report-wrote = escrito: { $path } ({ $charts } gráficos)
+iati-imported = { $id }: { $results } resultados, { $indicators } indicadores, { $rows } filas del registro escritas en { $dir }
+funding-left-out = { $dir }: fuera de la cartera, no se carga
+
+## Terminal tables: status, history, explain.
+
+term-period = período { $period } ({ $start } .. { $end })
+term-as-of = registro al { $date }
+term-undated = sin fecha
+term-none = ninguno
+col-indicator = indicador
+col-title = título
+col-baseline = línea de base
+col-period = período
+col-to-date = a la fecha
+col-target = meta
+col-end = final
+col-end-target = meta final
+col-percent-target = % meta
+col-percent-end = % final
+col-status = estado
+col-breakdown = desglose
+col-value = valor
+col-recorded-at = registrado el
+col-by = por
+col-source = fuente
+col-comment = comentario
+col-row = fila
+col-state = estado
+col-superseded-by = reemplazada por
+col-role = función
+status-counts = { $n } indicadores: { $counts }
+history-in-force = vigente
+history-superseded = reemplazada
+history-approved = aprobada por { $by }
+history-rejection = rechazo por { $by }
+history-waiting = en espera de revisión
+history-entered-approved = ingresada, aprobada por { $by }
+history-entered-rejected = ingresada, rechazada por { $by }
+history-entered-not-reviewed = ingresada, sin revisar, reemplazada
+explain-cumulative = acumulativo
+explain-not-cumulative = no acumulativo
+explain-aggregate = agregación { $name }
+explain-status = estado: { $text }
+explain-figures = valor del período { $period }, a la fecha { $to_date }, meta vigente { $target }, meta final { $end }, { $percent } de la meta, { $percent_end } de la meta final
+explain-points = valores vigentes que entraron en las cifras
+explain-no-points = ninguno registrado hasta el final del período
+explain-within-period = (dentro del período)
+explain-superseded = reemplazados por correcciones
+explain-aggregation = agregación
+explain-target = meta
+explain-percent = porcentaje alcanzado
+explain-status-title = estado
+
+## The funding command's tables (terminal).
+
+funding-in = financiación en { $currency }, proyecto { $start } .. { $end }
+funding-expenditure-to = gasto hasta { $period } ({ $end })
+funding-finding = hallazgo: { $text }
+funding-budget = presupuesto
+funding-pledged = comprometido
+funding-shortfall = déficit
+funding-stated-shortfall = déficit declarado
+funding-spent-to-date = gastado a la fecha
+funding-remaining = restante
+funding-time-elapsed = tiempo transcurrido
+funding-burn-rate = tasa de ejecución: { $text }
+funding-not-pledged = fuera del total comprometido (sin tasa a { $currency }): { $amounts }
+funding-pledges = compromisos
+funding-no-rate = sin tasa
+funding-col-in = en { $currency }
+funding-col-donor = donante
+funding-col-date = fecha
+funding-col-currency = moneda
+funding-col-amount = monto
+funding-col-rate = tasa
+funding-budget-lines = líneas presupuestarias
+funding-overspent = sobregasto
+funding-col-line = línea
+funding-col-allocation = asignación
+funding-col-spent = gastado
+funding-col-remaining = restante
+funding-col-percent-spent = % gastado
+funding-by-period = gasto por período
+funding-col-percent-budget = % del presupuesto
+funding-col-framework = marco
+funding-col-budget = presupuesto
+funding-col-pledged = comprometido
+funding-col-shortfall = déficit
+funding-col-stated = declarado
+funding-col-check = control
+funding-col-projects = proyectos
+funding-totals = totales por moneda (las monedas nunca se suman entre sí)
+funding-left-out-no-rate = compromisos excluidos por falta de tasa: { $list }
+
+## The tracking table (terminal).
+
+term-na = n/d
+col-actual = real
+col-percent = %
+compare-no-periods = ningún período
+compare-title = tabla de seguimiento de indicadores, { $span }
+compare-by = por { $dimension }
+compare-actual-note = real: total acumulado hasta el final del período para los indicadores acumulativos (*), si no el valor del período;
+compare-percent-note = %: real frente a la meta vigente (indicadores de nivel: avance desde la línea de base)
+compare-not-broken-down = sin desglose
+compare-life-of-project = vida del proyecto, a la fecha al { $last }
+compare-no-indicators = ningún indicador
+
+## How a figure was obtained (logframe explain, terminal).
+
+point-total = la fila del total ({ $value })
+point-one = su única fila por { $dims } ({ $value })
+point-sum = la suma de { $n } filas por { $dims }: { $terms } = { $value }
+point-adds-up = cuadra
+point-does-not-add-up = NO cuadra; se usa el total
+point-breakdown = desglose por { $dims }: { $terms } = { $sum } ({ $verdict })
+agg-period-none = valor del período ({ $period }): nada registrado dentro del período
+agg-period-one = valor del período ({ $period }): { $value } (un período medido)
+agg-period-many = valor del período ({ $period }): `{ $rule }` de { $list } = { $value }
+agg-cumulative = acumulativo: la suma de todos los valores de período hasta el final del período
+agg-per-period = suma por período: se juzga solo el período pedido
+agg-level = un nivel: `{ $rule }` de todos los valores de período hasta el final del período
+agg-to-date-none = valor a la fecha: ninguno ({ $how })
+agg-to-date = valor a la fecha: { $value } ({ $how })
+agg-to-date-list = valor a la fecha: { $value } ({ $how }: { $list })
+agg-pooled = los porcentajes se agrupan: numeradores y denominadores se suman y luego se dividen
+anchor-start = el valor inicial al { $date }
+anchor-period = la meta { $period } al { $date }
+anchor-end = la meta de fin de proyecto al { $date }
+target-milestone = un hito no tiene meta progresiva; vence en su primera meta `yes`
+target-none-per-period = ninguna meta vigente: un indicador `sum` no acumulativo solo se juzga con metas escritas para el período, y no hay ninguna para { $period }
+target-none = ninguna meta vigente: el indicador no tiene metas fechadas ni final entre las que interpolar
+target-explicit = { $value }: escrita para { $period } en logframe.yaml
+target-on-anchor = { $value }: { $anchor } (el ancla cae al final del período)
+target-interpolated = { $value }: interpolada por días entre { $from } ({ $from_value }) y { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } días
+target-start = { $value }: el período termina antes de la primera ancla, así que rige el valor inicial
+target-held = { $value }: el período termina después de la última ancla ({ $from }), cuyo valor rige
+target-anchors = anclas: { $list }
+target-end = meta de fin de proyecto: { $end }
+target-no-end = ninguna meta de fin de proyecto
+percent-no-actual = indefinido: ningún valor a la fecha
+percent-undefined = indefinido (la meta es igual al inicio)
+percent-cumulative = a la fecha / meta x 100 = { $actual } / { $target } x 100 = { $result }
+percent-level = (a la fecha - línea de base) / (meta - línea de base) x 100 = ({ $actual } - { $start }) / ({ $target } - { $start }) x 100 = { $result }
+percent-milestone = un hito se cumple o no: no hay porcentaje de una meta progresiva
+percent-of-target = de la meta vigente: { $formula }
+percent-of-end = de la meta final: { $formula }
+explain-thresholds = umbrales: en curso desde { $on_track } %, en riesgo desde { $at_risk } %, retrasado por debajo
+rule-reached = regla: una cifra a la fecha que alcanza o supera la meta de fin de proyecto está lograda, sea cual sea el período
+rule-milestone = regla: un hito está logrado una vez registrado como hecho, retrasado cuando su fecha pasa sin él, si no aún no vence
+rule-nothing-expected = regla: mientras la meta vigente sea el valor inicial, no se espera nada
+rule-missing = regla: se esperaba avance al final del período y no hay valor registrado
+rule-progress = regla: el porcentaje de la meta vigente se califica con los umbrales
+rule-target-equals-baseline = regla: con la meta igual a la línea de base, el avance no se puede medir
+rule-no-target = regla: sin meta no se puede juzgar ningún estado
+
+## The tracking table's workbook (xlsx).
+
+xlsx-indicator = Indicador
+xlsx-result = Resultado
+xlsx-level = Nivel
+xlsx-title = Título
+xlsx-type = Tipo
+xlsx-unit = Unidad
+xlsx-direction = Dirección
+xlsx-cumulative = Acumulativo
+xlsx-aggregate = Agregación
+xlsx-baseline = Línea de base
+xlsx-baseline-date = Fecha de la línea de base
+xlsx-targets = Metas
+xlsx-end-target = Meta final
+xlsx-disaggregated-by = Desglosado por
+xlsx-definition = Definición
+xlsx-data-source = Fuente de datos
+xlsx-collection-method = Método de recolección
+xlsx-frequency = Frecuencia
+xlsx-responsible = Responsable
+xlsx-category = categoría
+xlsx-target = Meta
+xlsx-actual = Real
+xlsx-life-of-project = Vida del proyecto (a la fecha al { $last })
+xlsx-to-date = A la fecha
+xlsx-percent-of-end = % del final
+xlsx-status = Estado
+xlsx-why = Por qué
+xlsx-total = total
+xlsx-running-total = total acumulado
+xlsx-per-period = por período
+xlsx-notes-title = Tabla de seguimiento de indicadores, { $first } .. { $last }
+xlsx-note-target = Meta: la meta vigente al final del período, escrita en logframe.yaml o interpolada linealmente por días entre las metas escritas.
+xlsx-note-actual = Real: el total acumulado hasta el final del período para los indicadores acumulativos (columna unidad: total acumulado); el valor medido dentro del período para los demás (por período).
+xlsx-note-percent = %: real frente a la meta vigente; para los niveles, avance desde la línea de base: (real - línea de base) / (meta - línea de base). Coloreado según el estado al final del período.
+xlsx-note-life = Vida del proyecto: la meta de fin de proyecto, el valor a la fecha en el último período mostrado, su porcentaje y el estado con su motivo.
+xlsx-note-figures = Las cifras son decimales exactos en logframe; las celdas las guardan como números de hoja de cálculo. `logframe explain` muestra cómo se obtuvo cada cifra.

@@ -191,3 +191,236 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## The commands' summaries (terminal).
+
+cli-wrote = écrit : { $path }
+commit-dry-run = essai à blanc, rien n’est écrit
+commit-counts = { $project } : { $added } nouvelles, { $corrections } { $corrections ->
+        [one] correction
+       *[other] corrections
+    }, { $unchanged } inchangées
+commit-older = { $n } plus anciennes que la valeur en vigueur (gardées dans l’historique)
+commit-pending = { $n } en attente de revue
+commit-approved = { $n } approuvées
+commit-rejected = { $n } rejetées
+commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
+check-counts = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre
+check-quality = qualité vérifiée au { $day }
+check-ok = { $summary } : ok
+check-findings = { $summary } : { $errors } { $errors ->
+        [one] erreur
+       *[other] erreurs
+    }, { $warnings } { $warnings ->
+        [one] avertissement
+       *[other] avertissements
+    }
+history-none = aucune valeur enregistrée
+history-counts = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    }, { $in_force } en vigueur, { $superseded } remplacées
+review-nothing = { $project } : rien n’attend de revue
+review-replaces = remplace { $value } (par { $by }, { $at })
+review-new-value = nouvelle valeur
+review-line = { $id }  { $indicator } { $period } ({ $breakdown }) = { $value }  par { $by }, { $at } ; { $replaces }
+init-created = créé : { $dir }/logframe.yaml
+init-next = ensuite : modifiez-le, puis `logframe check { $dir }`
+templates-kept = gardé : { $path } (déjà présent)
+templates-next = modifiez un fichier et passez `--templates { $dir }` à `logframe report` ; supprimez ceux que vous gardez tels quels
+report-wrote-pdf = écrit : { $path } ({ $kb } ko)
+report-wrote = écrit : { $path } ({ $charts } graphiques)
+iati-imported = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre écrits dans { $dir }
+funding-left-out = { $dir } : laissé hors du portefeuille, il ne se charge pas
+
+## Terminal tables: status, history, explain.
+
+term-period = période { $period } ({ $start } .. { $end })
+term-as-of = registre au { $date }
+term-undated = non daté
+term-none = aucun
+col-indicator = indicateur
+col-title = titre
+col-baseline = référence
+col-period = période
+col-to-date = à date
+col-target = cible
+col-end = fin
+col-end-target = cible finale
+col-percent-target = % cible
+col-percent-end = % fin
+col-status = statut
+col-breakdown = ventilation
+col-value = valeur
+col-recorded-at = enregistré le
+col-by = par
+col-source = source
+col-comment = commentaire
+col-row = ligne
+col-state = état
+col-superseded-by = remplacée par
+col-role = rôle
+status-counts = { $n } indicateurs : { $counts }
+history-in-force = en vigueur
+history-superseded = remplacée
+history-approved = approuvée par { $by }
+history-rejection = rejet par { $by }
+history-waiting = en attente de revue
+history-entered-approved = saisie, approuvée par { $by }
+history-entered-rejected = saisie, rejetée par { $by }
+history-entered-not-reviewed = saisie, non revue, remplacée
+explain-cumulative = cumulatif
+explain-not-cumulative = non cumulatif
+explain-aggregate = agrégation { $name }
+explain-status = statut : { $text }
+explain-figures = valeur de la période { $period }, à date { $to_date }, cible en vigueur { $target }, cible finale { $end }, { $percent } de la cible, { $percent_end } de la cible finale
+explain-points = valeurs en vigueur entrées dans les chiffres
+explain-no-points = aucune enregistrée jusqu’à la fin de la période
+explain-within-period = (dans la période)
+explain-superseded = remplacées par des corrections
+explain-aggregation = agrégation
+explain-target = cible
+explain-percent = pourcentage atteint
+explain-status-title = statut
+
+## The funding command's tables (terminal).
+
+funding-in = financement en { $currency }, projet { $start } .. { $end }
+funding-expenditure-to = dépenses jusqu’à { $period } ({ $end })
+funding-finding = constat : { $text }
+funding-budget = budget
+funding-pledged = promis
+funding-shortfall = déficit
+funding-stated-shortfall = déficit déclaré
+funding-spent-to-date = dépensé à date
+funding-remaining = restant
+funding-time-elapsed = temps écoulé
+funding-burn-rate = taux d’absorption : { $text }
+funding-not-pledged = hors du total promis (pas de taux vers { $currency }) : { $amounts }
+funding-pledges = promesses
+funding-no-rate = pas de taux
+funding-col-in = en { $currency }
+funding-col-donor = bailleur
+funding-col-date = date
+funding-col-currency = devise
+funding-col-amount = montant
+funding-col-rate = taux
+funding-budget-lines = lignes budgétaires
+funding-overspent = dépassement
+funding-col-line = ligne
+funding-col-allocation = allocation
+funding-col-spent = dépensé
+funding-col-remaining = restant
+funding-col-percent-spent = % dépensé
+funding-by-period = dépenses par période
+funding-col-percent-budget = % du budget
+funding-col-framework = cadre
+funding-col-budget = budget
+funding-col-pledged = promis
+funding-col-shortfall = déficit
+funding-col-stated = déclaré
+funding-col-check = contrôle
+funding-col-projects = projets
+funding-totals = totaux par devise (les devises ne s’additionnent jamais)
+funding-left-out-no-rate = promesses laissées de côté faute de taux : { $list }
+
+## The tracking table (terminal).
+
+term-na = n.d.
+col-actual = réel
+col-percent = %
+compare-no-periods = aucune période
+compare-title = tableau de suivi des indicateurs, { $span }
+compare-by = par { $dimension }
+compare-actual-note = réel : total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (*), sinon la valeur de la période ;
+compare-percent-note = % : réel par rapport à la cible en vigueur (indicateurs de niveau : progrès depuis la référence)
+compare-not-broken-down = non ventilé
+compare-life-of-project = durée du projet, à date au { $last }
+compare-no-indicators = aucun indicateur
+
+## How a figure was obtained (logframe explain, terminal).
+
+point-total = la ligne du total ({ $value })
+point-one = son unique ligne par { $dims } ({ $value })
+point-sum = la somme de { $n } lignes par { $dims } : { $terms } = { $value }
+point-adds-up = concorde
+point-does-not-add-up = ne concorde PAS ; le total est retenu
+point-breakdown = ventilation par { $dims } : { $terms } = { $sum } ({ $verdict })
+agg-period-none = valeur de la période ({ $period }) : rien d’enregistré dans la période
+agg-period-one = valeur de la période ({ $period }) : { $value } (une période mesurée)
+agg-period-many = valeur de la période ({ $period }) : `{ $rule }` de { $list } = { $value }
+agg-cumulative = cumulatif : la somme de toutes les valeurs de période jusqu’à la fin de la période
+agg-per-period = somme par période : jugé sur la seule période demandée
+agg-level = un niveau : `{ $rule }` de toutes les valeurs de période jusqu’à la fin de la période
+agg-to-date-none = valeur à date : aucune ({ $how })
+agg-to-date = valeur à date : { $value } ({ $how })
+agg-to-date-list = valeur à date : { $value } ({ $how } : { $list })
+agg-pooled = les pourcentages sont regroupés : numérateurs et dénominateurs sont additionnés, puis divisés
+anchor-start = la valeur de départ au { $date }
+anchor-period = la cible { $period } au { $date }
+anchor-end = la cible de fin de projet au { $date }
+target-milestone = un jalon n’a pas de cible courante ; il est dû à sa première cible `yes`
+target-none-per-period = aucune cible en vigueur : un indicateur `sum` non cumulatif n’est jugé que sur les cibles écrites pour la période, et aucune n’est écrite pour { $period }
+target-none = aucune cible en vigueur : l’indicateur n’a ni cible datée ni cible finale entre lesquelles interpoler
+target-explicit = { $value } : écrite pour { $period } dans logframe.yaml
+target-on-anchor = { $value } : { $anchor } (l’ancre tombe à la fin de la période)
+target-interpolated = { $value } : interpolée par jours entre { $from } ({ $from_value }) et { $to } ({ $to_value }) : { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } jours
+target-start = { $value } : la période finit avant la première ancre, la valeur de départ s’applique donc
+target-held = { $value } : la période finit après la dernière ancre ({ $from }), dont la valeur s’applique
+target-anchors = ancres : { $list }
+target-end = cible de fin de projet : { $end }
+target-no-end = aucune cible de fin de projet
+percent-no-actual = indéfini : aucune valeur à date
+percent-undefined = indéfini (la cible égale le départ)
+percent-cumulative = à date / cible x 100 = { $actual } / { $target } x 100 = { $result }
+percent-level = (à date - référence) / (cible - référence) x 100 = ({ $actual } - { $start }) / ({ $target } - { $start }) x 100 = { $result }
+percent-milestone = un jalon est atteint ou non : pas de pourcentage d’une cible courante
+percent-of-target = de la cible en vigueur : { $formula }
+percent-of-end = de la cible finale : { $formula }
+explain-thresholds = seuils : en bonne voie dès { $on_track } %, à risque dès { $at_risk } %, en retard en dessous
+rule-reached = règle : un chiffre à date qui atteint ou dépasse la cible de fin de projet est atteint, quelle que soit la période
+rule-milestone = règle : un jalon est atteint une fois enregistré comme fait, en retard quand son échéance passe sans lui, sinon pas encore dû
+rule-nothing-expected = règle : tant que la cible en vigueur est la valeur de départ, rien n’est attendu
+rule-missing = règle : un progrès était attendu à la fin de la période et aucune valeur n’est enregistrée
+rule-progress = règle : le pourcentage de la cible en vigueur est classé selon les seuils
+rule-target-equals-baseline = règle : quand la cible égale la référence, le progrès ne peut pas être mesuré
+rule-no-target = règle : sans cible, aucun statut ne peut être jugé
+
+## The tracking table's workbook (xlsx).
+
+xlsx-indicator = Indicateur
+xlsx-result = Résultat
+xlsx-level = Niveau
+xlsx-title = Titre
+xlsx-type = Type
+xlsx-unit = Unité
+xlsx-direction = Sens
+xlsx-cumulative = Cumulatif
+xlsx-aggregate = Agrégation
+xlsx-baseline = Référence
+xlsx-baseline-date = Date de référence
+xlsx-targets = Cibles
+xlsx-end-target = Cible finale
+xlsx-disaggregated-by = Ventilé par
+xlsx-definition = Définition
+xlsx-data-source = Source des données
+xlsx-collection-method = Méthode de collecte
+xlsx-frequency = Fréquence
+xlsx-responsible = Responsable
+xlsx-category = catégorie
+xlsx-target = Cible
+xlsx-actual = Réel
+xlsx-life-of-project = Durée du projet (à date au { $last })
+xlsx-to-date = À date
+xlsx-percent-of-end = % de la fin
+xlsx-status = Statut
+xlsx-why = Pourquoi
+xlsx-total = total
+xlsx-running-total = total cumulé
+xlsx-per-period = par période
+xlsx-notes-title = Tableau de suivi des indicateurs, { $first } .. { $last }
+xlsx-note-target = Cible : la cible en vigueur à la fin de la période, écrite dans logframe.yaml ou interpolée linéairement par jours entre les cibles écrites.
+xlsx-note-actual = Réel : le total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (colonne unité : total cumulé) ; la valeur mesurée dans la période pour les autres (par période).
+xlsx-note-percent = % : réel par rapport à la cible en vigueur ; pour les niveaux, progrès depuis la référence : (réel - référence) / (cible - référence). Coloré selon le statut à la fin de la période.
+xlsx-note-life = Durée du projet : la cible de fin de projet, la valeur à date à la dernière période affichée, son pourcentage et le statut avec sa raison.
+xlsx-note-figures = Les chiffres sont des décimaux exacts dans logframe ; les cellules les gardent comme nombres de tableur. `logframe explain` montre comment chaque chiffre a été obtenu.

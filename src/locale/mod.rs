@@ -111,6 +111,26 @@ pub fn text(lang: Lang, id: &str) -> &'static str {
     get(lang, id).unwrap_or_default()
 }
 
+/// A terminal word: the terminal is the English locale. Some ids reach it
+/// through a variable, out of the id scan's sight, so a debug build (every
+/// test) stops on an id the catalogue lacks.
+pub fn term(id: &str) -> &'static str {
+    debug_assert!(
+        get(Lang::En, id).is_some(),
+        "en.ftl has no message `{id}` without arguments"
+    );
+    text(Lang::En, id)
+}
+
+/// A terminal sentence with its arguments: `term_message("check-ok", [("summary", s.into())])`.
+pub fn term_message<const N: usize>(id: &str, args: [(&str, Arg); N]) -> String {
+    debug_assert!(
+        catalogue(Lang::En).bundle.has_message(id),
+        "en.ftl has no message `{id}`"
+    );
+    message(Lang::En, id, args)
+}
+
 /// One argument of a message.
 pub enum Arg {
     Text(String),
@@ -127,6 +147,13 @@ impl From<String> for Arg {
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
         Arg::Text(s.to_string())
+    }
+}
+
+/// A count, for the plural of the word after it.
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }
 

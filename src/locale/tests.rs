@@ -73,7 +73,8 @@ fn every_message_without_arguments_has_a_text() {
 }
 
 /// The ids the code names: the literal after `text(lang, `,
-/// `message(lang, `, `l(` and `labels[` in the Rust sources, and
+/// `message(lang, `, `l(`, `labels[`, `term(` and `term_message(` in the
+/// Rust sources, and
 /// `labels.NAME` in the templates.
 fn used_ids(dir: &Path, out: &mut BTreeSet<String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -103,10 +104,10 @@ fn used_ids(dir: &Path, out: &mut BTreeSet<String>) {
                     }
                 }
             }
-            for open in ["l(\"", "l[\"", "labels[\""] {
+            for open in ["l(\"", "l[\"", "labels[\"", "term(\"", "term_message(\""] {
                 for (at, _) in src.match_indices(open) {
                     let before = src[..at].chars().last().unwrap_or(' ');
-                    if open.starts_with('l') && (before.is_ascii_alphanumeric() || before == '_') {
+                    if before.is_ascii_alphanumeric() || before == '_' {
                         continue;
                     }
                     let lit = &src[at + open.len()..];
@@ -199,4 +200,42 @@ fn the_report_and_the_terminal_say_the_same_sentence() {
         ),
         "Achieved: done (recorded for 2013-H1), after its due date 31 December 2012."
     );
+}
+
+/// The terminal's counts choose the singular by the count, as the
+/// hand-written `if n == 1` did before the catalogues.
+#[test]
+fn terminal_counts_take_the_plural_of_their_count() {
+    let findings = |e: usize, w: usize| {
+        term_message(
+            "check-findings",
+            [
+                ("summary", "starsom".into()),
+                ("errors", e.into()),
+                ("warnings", w.into()),
+            ],
+        )
+    };
+    assert_eq!(findings(1, 0), "starsom: 1 error, 0 warnings");
+    assert_eq!(findings(2, 1), "starsom: 2 errors, 1 warning");
+    assert_eq!(
+        message(
+            Lang::Fr,
+            "history-counts",
+            [
+                ("rows", 1usize.into()),
+                ("in_force", "1".into()),
+                ("superseded", "0".into())
+            ]
+        ),
+        "1 ligne, 1 en vigueur, 0 remplacées"
+    );
+    assert_eq!(term("history-waiting"), "waiting for review");
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "en.ftl has no message `col-no-such-column`")]
+fn a_terminal_word_the_catalogue_lacks_stops_a_debug_build() {
+    let _ = term("col-no-such-column");
 }

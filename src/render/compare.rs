@@ -7,7 +7,7 @@
 use crate::compute::targets::TargetRule;
 use crate::evaluate::compare::{ActualRule, Cell, Compare, IndicatorRow};
 use crate::format::{self, clip};
-use crate::locale::{self, Lang};
+use crate::locale::{self, Lang, term, term_message};
 use crate::model::{IndicatorType, Value};
 use crate::render::status::spreadsheet_safe;
 
@@ -23,8 +23,8 @@ pub(crate) fn short_value(v: &Value) -> String {
         Value::Ratio { .. } => v
             .figure()
             .map(|p| format!("{} %", format::decimal(p.round_dp(1))))
-            .unwrap_or_else(|| "n/a".into()),
-        Value::Flag { done } => if *done { "yes" } else { "no" }.into(),
+            .unwrap_or_else(|| term("term-na").into()),
+        Value::Flag { done } => yes_no(*done),
         Value::Text { score: Some(s), .. } => format::decimal(*s),
         Value::Text { text, score: None } => clip(text, 8),
     }
@@ -32,10 +32,14 @@ pub(crate) fn short_value(v: &Value) -> String {
 
 fn target_text(ind: &IndicatorRow, t: Option<rust_decimal::Decimal>) -> String {
     match (ind.kind, t) {
-        (IndicatorType::Milestone, Some(v)) => if v.is_zero() { "no" } else { "yes" }.into(),
+        (IndicatorType::Milestone, Some(v)) => yes_no(!v.is_zero()),
         (IndicatorType::Percentage, Some(v)) => format!("{} %", format::decimal(v.round_dp(2))),
         (_, t) => format::opt_decimal(t.map(|v| v.round_dp(2))),
     }
+}
+
+fn yes_no(yes: bool) -> String {
+    term(if yes { "yes" } else { "no" }).into()
 }
 
 fn pct(p: Option<rust_decimal::Decimal>) -> String {
@@ -65,20 +69,26 @@ fn header(c: &Compare) -> String {
     let span = match (c.periods.first(), c.periods.last()) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a} .. {b}"),
-        _ => "no periods".into(),
+        _ => term("compare-no-periods").into(),
     };
     let mut out = clip(&format!("{} — {}", c.name, c.title), WIDTH) + "\n";
-    out.push_str(&format!(
-        "indicator performance tracking table, {span}{}{}\n",
-        c.as_of
-            .map(|a| format!(", ledger as of {}", a.date_naive()))
-            .unwrap_or_default(),
-        c.by.as_ref().map(|b| format!(", by {b}")).unwrap_or_default()
-    ));
-    out.push_str(
-        "actual: running total to the period's end for cumulative indicators (*), else the value within the period;\n",
-    );
-    out.push_str("%: actual against the target in force (level indicators: progress from the baseline)\n");
+    out.push_str(&term_message("compare-title", [("span", span.into())]));
+    if let Some(a) = c.as_of {
+        out.push_str(", ");
+        out.push_str(&term_message(
+            "term-as-of",
+            [("date", a.date_naive().to_string().into())],
+        ));
+    }
+    if let Some(b) = &c.by {
+        out.push_str(", ");
+        out.push_str(&term_message("compare-by", [("dimension", b.as_str().into())]));
+    }
+    out.push('\n');
+    out.push_str(term("compare-actual-note"));
+    out.push('\n');
+    out.push_str(term("compare-percent-note"));
+    out.push('\n');
     out
 }
 
@@ -90,12 +100,12 @@ fn result_line(r: &crate::evaluate::compare::ResultRows) -> String {
 }
 
 fn label_width(c: &Compare) -> usize {
-    let mut w = "indicator".len();
+    let mut w = term("col-indicator").chars().count();
     for r in &c.results {
         for i in &r.indicators {
             w = w.max(i.id.chars().count() + 2);
             for k in &i.categories {
-                w = w.max(k.category.as_deref().unwrap_or("not broken down").chars().count() + 2);
+                w = w.max(category_label(&k.category).chars().count());
             }
         }
     }
@@ -111,7 +121,7 @@ fn id_label(i: &IndicatorRow) -> String {
 }
 
 fn category_label(k: &Option<String>) -> String {
-    format!("  {}", k.as_deref().unwrap_or("not broken down"))
+    format!("  {}", k.as_deref().unwrap_or(term("compare-not-broken-down")))
 }
 
 pub(crate) fn table(c: &Compare) -> String {
@@ -134,7 +144,10 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
     let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
     let widths = [8usize, 10, 12, 8, 11];
     let title_w = WIDTH - lw - widths.iter().map(|w| w + 2).sum::<usize>() - 2;
-    out.push_str(&format!("\nlife of project, to date at {last}\n"));
+    out.push_str(&format!(
+        "\n{}\n",
+        term_message("compare-life-of-project", [("last", last.into())])
+    ));
     let head = |cells: [&str; 5]| -> Vec<(String, usize)> {
         cells.iter().zip(widths).map(|(s, w)| (s.to_string(), w)).collect()
     };
@@ -150,9 +163,18 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
         s.trim_end().to_string() + "\n"
     };
     out.push_str(&lop(
-        "indicator",
-        "title",
-        head(["baseline", "end target", "to date", "% end", "status"]),
+        term("col-indicator"),
+        term("col-title"),
+        head(
+            [
+                "col-baseline",
+                "col-end-target",
+                "col-to-date",
+                "col-percent-end",
+                "col-status",
+            ]
+            .map(term),
+        ),
     ));
     out.push_str(&lop(
         &"-".repeat(lw),
@@ -181,7 +203,8 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
         }
     }
     if !any {
-        out.push_str("no indicators\n");
+        out.push_str(term("compare-no-indicators"));
+        out.push('\n');
     }
     out
 }
@@ -201,9 +224,9 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
     out.push_str(&(top.trim_end().to_string() + "\n"));
     let sub: Vec<(String, usize)> = block
         .iter()
-        .flat_map(|_| ["target", "actual", "%"].map(|s| (s.to_string(), fw)))
+        .flat_map(|_| ["col-target", "col-actual", "col-percent"].map(|s| (term(s).to_string(), fw)))
         .collect();
-    out.push_str(&line("indicator", lw, &sub));
+    out.push_str(&line(term("col-indicator"), lw, &sub));
     let rule: Vec<(String, usize)> = block
         .iter()
         .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))

@@ -2,10 +2,21 @@
 
 use crate::evaluate::explain::{Explanation, RowTrace};
 use crate::format::{self, clip, columns};
+use crate::locale::{term, term_message};
 
 fn rows_table(rows: &[&RowTrace], superseded: bool) -> String {
-    let mut header = vec!["period", "breakdown", "value", "recorded_at", "by", "source", "row"];
-    header.push(if superseded { "superseded by" } else { "role" });
+    let mut header = [
+        "col-period",
+        "col-breakdown",
+        "col-value",
+        "col-recorded-at",
+        "col-by",
+        "col-source",
+        "col-row",
+    ]
+    .map(term)
+    .to_vec();
+    header.push(term(if superseded { "col-superseded-by" } else { "col-role" }));
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -15,7 +26,7 @@ fn rows_table(rows: &[&RowTrace], superseded: bool) -> String {
                 format::value(&r.value),
                 r.recorded_at
                     .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "undated".into()),
+                    .unwrap_or_else(|| term("term-undated").into()),
                 r.recorded_by.clone().unwrap_or_default(),
                 clip(r.source.as_deref().unwrap_or(""), 32),
                 r.row.clone(),
@@ -36,47 +47,55 @@ fn rows_table(rows: &[&RowTrace], superseded: bool) -> String {
 pub fn text(e: &Explanation) -> String {
     let p = &e.progress;
     let mut out = format!("{} {}\n", e.indicator, e.title);
+    out.push_str(&super::status::period_line(&e.period, e.as_of));
+    out.push('\n');
     out.push_str(&format!(
-        "period {} ({} .. {}){}\n",
-        e.period,
-        e.period.start,
-        e.period.end,
-        e.as_of
-            .map(|a| format!(", ledger as of {}", a.date_naive()))
-            .unwrap_or_default()
-    ));
-    out.push_str(&format!(
-        "{}{}, {}, {}, aggregate {}\n\n",
+        "{}{}, {}, {}, {}\n\n",
         e.kind.name(),
         e.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default(),
         format!("{:?}", e.direction).to_lowercase(),
-        if e.cumulative { "cumulative" } else { "not cumulative" },
-        e.aggregate.name()
+        term(if e.cumulative {
+            "explain-cumulative"
+        } else {
+            "explain-not-cumulative"
+        }),
+        term_message("explain-aggregate", [("name", e.aggregate.name().into())])
     ));
-    out.push_str(&format!(
-        "status: {}\n",
-        crate::locale::plain_explanation(p.status, &p.reason)
+    out.push_str(&term_message(
+        "explain-status",
+        [("text", crate::locale::plain_explanation(p.status, &p.reason).into())],
     ));
-    out.push_str(&format!(
-        "period value {}, to date {}, target in force {}, end target {}, {} of the target, {} of the end target\n",
-        or_none(&format::opt_value(p.period_actual.as_ref())),
-        or_none(&format::opt_value(p.to_date_actual.as_ref())),
-        or_none(&format::target_figure(e.kind, p.target_to_date.map(|t| t.value))),
-        or_none(&format::target(e.kind, p.end_target)),
-        or_none(&format::percent(p.percent_to_date)),
-        or_none(&format::percent(p.percent_of_end)),
+    out.push('\n');
+    out.push_str(&term_message(
+        "explain-figures",
+        [
+            ("period", or_none(&format::opt_value(p.period_actual.as_ref())).into()),
+            ("to_date", or_none(&format::opt_value(p.to_date_actual.as_ref())).into()),
+            (
+                "target",
+                or_none(&format::target_figure(e.kind, p.target_to_date.map(|t| t.value))).into(),
+            ),
+            ("end", or_none(&format::target(e.kind, p.end_target)).into()),
+            ("percent", or_none(&format::percent(p.percent_to_date)).into()),
+            ("percent_end", or_none(&format::percent(p.percent_of_end)).into()),
+        ],
     ));
+    out.push('\n');
 
-    out.push_str("\nvalues in force that went into the figures\n");
+    out.push_str(&format!("\n{}\n", term("explain-points")));
     if e.points.is_empty() {
-        out.push_str("  none recorded up to the period's end\n");
+        out.push_str(&format!("  {}\n", term("explain-no-points")));
     }
     for pt in &e.points {
         out.push_str(&format!(
             "  {} = {}{}: {}\n",
             pt.period,
             format::value(&pt.value),
-            if pt.in_period { " (within the period)" } else { "" },
+            if pt.in_period {
+                format!(" {}", term("explain-within-period"))
+            } else {
+                String::new()
+            },
             pt.formed
         ));
         for c in &pt.checks {
@@ -88,9 +107,9 @@ pub fn text(e: &Explanation) -> String {
         out.push('\n');
         out.push_str(&rows_table(&all, false));
     }
-    out.push_str("\nsuperseded by corrections\n");
+    out.push_str(&format!("\n{}\n", term("explain-superseded")));
     if e.superseded.is_empty() {
-        out.push_str("  none\n");
+        out.push_str(&format!("  {}\n", term("term-none")));
     } else {
         let rows: Vec<&RowTrace> = e.superseded.iter().collect();
         out.push_str(&rows_table(&rows, true));
@@ -112,12 +131,12 @@ pub fn text(e: &Explanation) -> String {
         }
     }
     for (title, lines) in [
-        ("aggregation", &e.aggregation),
-        ("target", &e.target),
-        ("percent achieved", &e.percent),
-        ("status", &e.status),
+        ("explain-aggregation", &e.aggregation),
+        ("explain-target", &e.target),
+        ("explain-percent", &e.percent),
+        ("explain-status-title", &e.status),
     ] {
-        out.push_str(&format!("\n{title}\n"));
+        out.push_str(&format!("\n{}\n", term(title)));
         for l in lines.iter() {
             out.push_str(&format!("  {l}\n"));
         }
@@ -126,7 +145,11 @@ pub fn text(e: &Explanation) -> String {
 }
 
 fn or_none(s: &str) -> String {
-    if s.is_empty() { "none".into() } else { s.to_string() }
+    if s.is_empty() {
+        term("term-none").into()
+    } else {
+        s.to_string()
+    }
 }
 
 pub fn json(e: &Explanation) -> String {

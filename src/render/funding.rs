@@ -102,7 +102,14 @@ pub(crate) fn table(s: &FundingSummary) -> String {
     if let Some(chk) = &s.shortfall_check
         && !chk.agrees
     {
-        out.push_str(&format!("\nfinding: {}\n", shortfall_sentence(chk, &s.currency)));
+        out.push_str(&format!(
+            "\n{}\n",
+            message(
+                En,
+                "funding-finding",
+                [("text", shortfall_sentence(chk, &s.currency).into())]
+            )
+        ));
     }
     out
 }
@@ -112,49 +119,81 @@ fn overview(s: &FundingSummary, dp: u32) -> String {
     let c = &s.currency;
     let money = |d: Decimal| money_dp(d, dp);
     let mut out = format!(
-        "{} — {}\nfunding in {c}, project {} .. {}{}\n\n",
+        "{} — {}\n{}{}\n\n",
         s.short_name.as_deref().unwrap_or(&s.framework),
         s.title,
-        s.start,
-        s.end,
+        message(
+            En,
+            "funding-in",
+            [
+                ("currency", c.as_str().into()),
+                ("start", s.start.to_string().into()),
+                ("end", s.end.to_string().into()),
+            ],
+        ),
         s.period
-            .map(|p| format!("; expenditure to {p} ({})", p.end))
+            .map(|p| format!(
+                "; {}",
+                message(
+                    En,
+                    "funding-expenditure-to",
+                    [("period", p.to_string().into()), ("end", p.end.to_string().into())],
+                )
+            ))
             .unwrap_or_default()
     );
     let mut facts: Vec<Vec<String>> = vec![
-        vec!["budget".into(), money(s.budget), String::new()],
-        vec!["pledged".into(), money(s.pledged), format::percent(s.pledged_percent)],
+        vec![text(En, "funding-budget").into(), money(s.budget), String::new()],
         vec![
-            "shortfall".into(),
+            text(En, "funding-pledged").into(),
+            money(s.pledged),
+            format::percent(s.pledged_percent),
+        ],
+        vec![
+            text(En, "funding-shortfall").into(),
             money(s.shortfall),
             format::percent(s.shortfall_percent()),
         ],
     ];
     if let Some(chk) = &s.shortfall_check {
         facts.push(vec![
-            "stated shortfall".into(),
+            text(En, "funding-stated-shortfall").into(),
             money(chk.stated),
             check_cell(Some(*chk), dp),
         ]);
     }
     facts.push(vec![
-        "spent to date".into(),
+        text(En, "funding-spent-to-date").into(),
         money(s.spent),
         format::percent(s.spent_percent),
     ]);
-    facts.push(vec!["remaining".into(), money(s.remaining), String::new()]);
     facts.push(vec![
-        "time elapsed".into(),
+        text(En, "funding-remaining").into(),
+        money(s.remaining),
+        String::new(),
+    ]);
+    facts.push(vec![
+        text(En, "funding-time-elapsed").into(),
         String::new(),
         format::percent(s.elapsed_percent),
     ]);
     out.push_str(&columns(&["", c, "%"], &facts, &[false, true, true]));
-    out.push_str(&format!("burn rate: {}\n", burn_sentence(s.burn_rate)));
+    out.push_str(&message(
+        En,
+        "funding-burn-rate",
+        [("text", burn_sentence(s.burn_rate).into())],
+    ));
+    out.push('\n');
     if !s.unconverted.is_empty() {
-        out.push_str(&format!(
-            "not in the pledged total (no rate to {c}): {}\n",
-            moneys(&s.unconverted)
+        out.push_str(&message(
+            En,
+            "funding-not-pledged",
+            [
+                ("currency", c.as_str().into()),
+                ("amounts", moneys(&s.unconverted).into()),
+            ],
         ));
+        out.push('\n');
     }
     out
 }
@@ -163,9 +202,10 @@ fn overview(s: &FundingSummary, dp: u32) -> String {
 fn pledges_table(s: &FundingSummary, dp: u32) -> String {
     let c = &s.currency;
     let money = |d: Decimal| money_dp(d, dp);
-    let mut out = String::from("\npledges\n");
+    let mut out = format!("\n{}\n", text(En, "funding-pledges"));
     if s.pledges.is_empty() {
-        out.push_str("none\n");
+        out.push_str(text(En, "term-none"));
+        out.push('\n');
     } else {
         let rows: Vec<Vec<String>> = s
             .pledges
@@ -177,13 +217,22 @@ fn pledges_table(s: &FundingSummary, dp: u32) -> String {
                     p.currency.clone(),
                     super::funding::money(p.amount),
                     p.rate.map(format::decimal).unwrap_or_default(),
-                    p.converted.map(money).unwrap_or_else(|| "no rate".into()),
+                    p.converted
+                        .map(money)
+                        .unwrap_or_else(|| text(En, "funding-no-rate").into()),
                 ]
             })
             .collect();
-        let in_c = format!("in {c}");
+        let in_c = message(En, "funding-col-in", [("currency", c.as_str().into())]);
         out.push_str(&columns(
-            &["donor", "date", "currency", "amount", "rate", &in_c],
+            &[
+                text(En, "funding-col-donor"),
+                text(En, "funding-col-date"),
+                text(En, "funding-col-currency"),
+                text(En, "funding-col-amount"),
+                text(En, "funding-col-rate"),
+                &in_c,
+            ],
             &rows,
             &[false, false, false, true, true, true],
         ));
@@ -198,7 +247,7 @@ fn lines_table(s: &FundingSummary, dp: u32) -> String {
     let opt_money = |d: Option<Decimal>| d.map(money).unwrap_or_default();
     let mut out = String::new();
     if !s.lines.is_empty() {
-        out.push_str("\nbudget lines\n");
+        out.push_str(&format!("\n{}\n", text(En, "funding-budget-lines")));
         let rows: Vec<Vec<String>> = s
             .lines
             .iter()
@@ -210,12 +259,24 @@ fn lines_table(s: &FundingSummary, dp: u32) -> String {
                     money(l.spent),
                     opt_money(l.remaining),
                     format::percent(l.spent_percent),
-                    if l.overspent { "overspent".into() } else { String::new() },
+                    if l.overspent {
+                        text(En, "funding-overspent").into()
+                    } else {
+                        String::new()
+                    },
                 ]
             })
             .collect();
         out.push_str(&columns(
-            &["line", "title", "allocation", "spent", "remaining", "% spent", ""],
+            &[
+                text(En, "funding-col-line"),
+                text(En, "col-title"),
+                text(En, "funding-col-allocation"),
+                text(En, "funding-col-spent"),
+                text(En, "funding-col-remaining"),
+                text(En, "funding-col-percent-spent"),
+                "",
+            ],
             &rows,
             &[false, false, true, true, true, true, false],
         ));
@@ -228,7 +289,7 @@ fn periods_table(s: &FundingSummary, dp: u32) -> String {
     let money = |d: Decimal| money_dp(d, dp);
     let mut out = String::new();
     if !s.by_period.is_empty() {
-        out.push_str("\nexpenditure by period\n");
+        out.push_str(&format!("\n{}\n", text(En, "funding-by-period")));
         let rows: Vec<Vec<String>> = s
             .by_period
             .iter()
@@ -242,7 +303,12 @@ fn periods_table(s: &FundingSummary, dp: u32) -> String {
             })
             .collect();
         out.push_str(&columns(
-            &["period", "spent", "to date", "% of budget"],
+            &[
+                text(En, "col-period"),
+                text(En, "funding-col-spent"),
+                text(En, "col-to-date"),
+                text(En, "funding-col-percent-budget"),
+            ],
             &rows,
             &[false, true, true, true],
         ));
@@ -355,18 +421,18 @@ pub(crate) fn portfolio_table(p: &Portfolio) -> String {
         .collect();
     out.push_str(&columns(
         &[
-            "framework",
-            "currency",
-            "budget",
-            "pledged",
-            "shortfall",
-            "stated",
-            "check",
+            text(En, "funding-col-framework"),
+            text(En, "funding-col-currency"),
+            text(En, "funding-col-budget"),
+            text(En, "funding-col-pledged"),
+            text(En, "funding-col-shortfall"),
+            text(En, "funding-col-stated"),
+            text(En, "funding-col-check"),
         ],
         &rows,
         &[false, false, true, true, true, true, false],
     ));
-    out.push_str("\ntotals by currency (currencies are never added together)\n");
+    out.push_str(&format!("\n{}\n", text(En, "funding-totals")));
     let rows: Vec<Vec<String>> = p
         .totals
         .iter()
@@ -382,7 +448,13 @@ pub(crate) fn portfolio_table(p: &Portfolio) -> String {
         })
         .collect();
     out.push_str(&columns(
-        &["currency", "projects", "budget", "pledged", "shortfall"],
+        &[
+            text(En, "funding-col-currency"),
+            text(En, "funding-col-projects"),
+            text(En, "funding-col-budget"),
+            text(En, "funding-col-pledged"),
+            text(En, "funding-col-shortfall"),
+        ],
         &rows,
         &[false, true, true, true, true],
     ));
@@ -394,8 +466,12 @@ pub(crate) fn portfolio_table(p: &Portfolio) -> String {
         .collect();
     if !unconverted.is_empty() {
         out.push_str(&format!(
-            "\npledges left out for want of a rate: {}\n",
-            unconverted.join("; ")
+            "\n{}\n",
+            message(
+                En,
+                "funding-left-out-no-rate",
+                [("list", unconverted.join("; ").into())]
+            )
         ));
     }
     let findings: Vec<String> = p

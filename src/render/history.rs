@@ -4,6 +4,7 @@
 use crate::format::{self, columns};
 use crate::ledger::row::Review;
 use crate::ledger::{Ledger, origin_text};
+use crate::locale::{term, term_message};
 use crate::model::Framework;
 use crate::source::Sources;
 
@@ -16,16 +17,17 @@ fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], i: u
         "" => String::new(),
         n => format!(": {}", format::clip(n, 60)),
     };
-    let force = if in_force.binary_search(&i).is_ok() {
-        "in force"
+    let force = term(if in_force.binary_search(&i).is_ok() {
+        "history-in-force"
     } else {
-        "superseded"
-    };
+        "history-superseded"
+    });
+    let with_by = |id: &str, x: &crate::ledger::Entry| term_message(id, [("by", by(x).into())]);
     match e.review {
         Review::None => force.to_string(),
-        Review::Approved => format!("approved by {}, {force}", by(e)),
-        Review::Rejected => format!("rejection by {}{}", by(e), note(e)),
-        Review::Pending if pending.contains(&i) => "waiting for review".to_string(),
+        Review::Approved => format!("{}, {force}", with_by("history-approved", e)),
+        Review::Rejected => format!("{}{}", with_by("history-rejection", e), note(e)),
+        Review::Pending if pending.contains(&i) => term("history-waiting").to_string(),
         Review::Pending => {
             let decision = trail.iter().map(|&j| &ledger.entries[j as usize]).find(|d| {
                 d.key() == e.key()
@@ -34,9 +36,9 @@ fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], i: u
                     && matches!(d.review, Review::Approved | Review::Rejected)
             });
             match decision {
-                Some(d) if d.review == Review::Approved => format!("entered, approved by {}", by(d)),
-                Some(d) => format!("entered, rejected by {}{}", by(d), note(d)),
-                None => "entered, not reviewed, superseded".to_string(),
+                Some(d) if d.review == Review::Approved => with_by("history-entered-approved", d),
+                Some(d) => format!("{}{}", with_by("history-entered-rejected", d), note(d)),
+                None => term("history-entered-not-reviewed").to_string(),
             }
         }
     }
@@ -51,16 +53,17 @@ pub fn history(
     pending: &[u32],
 ) -> String {
     let header = [
-        "period",
-        "breakdown",
-        "value",
-        "recorded_at",
-        "by",
-        "source",
-        "comment",
-        "row",
-        "state",
-    ];
+        "col-period",
+        "col-breakdown",
+        "col-value",
+        "col-recorded-at",
+        "col-by",
+        "col-source",
+        "col-comment",
+        "col-row",
+        "col-state",
+    ]
+    .map(term);
     let rows: Vec<Vec<String>> = trail
         .iter()
         .map(|&i| {
@@ -71,7 +74,7 @@ pub fn history(
                 format::value(&e.value),
                 e.recorded_at
                     .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "undated".into()),
+                    .unwrap_or_else(|| term("term-undated").into()),
                 ledger.str(e.recorded_by).unwrap_or("").to_string(),
                 ledger.str(e.source).unwrap_or("").to_string(),
                 format::clip(ledger.str(e.comment).unwrap_or(""), 50),

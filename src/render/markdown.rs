@@ -554,13 +554,6 @@ fn syntax_words(name: &str, detail: &str) -> Diagnostic {
         .hint(format!("fix the template at the place shown, {delete}"))
 }
 
-/// A render error in the user's terms, without a place in a file (for
-/// callers without [`Sources`]; [`render_report`] locates it).
-pub fn template_error(e: &Error) -> Diagnostic {
-    let errors = chain(e);
-    plain_words(errors[errors.len() - 1])
-}
-
 /// Render `report` with the template `name` (e.g. `report.md.j2`).
 pub fn render(report: &Report, name: &str, overrides: Vec<PathBuf>) -> Result<String, Error> {
     render_counting_fuel(report, name, overrides).map(|(text, _)| text)

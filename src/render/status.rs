@@ -2,33 +2,29 @@
 
 use crate::compute::{Status, StatusTable};
 use crate::format::{self, clip, columns};
-use crate::locale::{self, Lang};
+use crate::locale::{self, Lang, term, term_message};
 use crate::model::Framework;
 
 pub fn table(fw: &Framework, t: &StatusTable) -> String {
     let mut out = format!(
-        "{} — {}\nperiod {} ({} .. {}){}\n\n",
+        "{} — {}\n{}\n\n",
         fw.project.short_name.as_deref().unwrap_or(&fw.project.id),
         fw.project.title.default,
-        t.period,
-        t.period.start,
-        t.period.end,
-        t.as_of
-            .map(|a| format!(", ledger as of {}", a.date_naive()))
-            .unwrap_or_default()
+        period_line(&t.period, t.as_of)
     );
     let header = [
-        "indicator",
-        "title",
-        "baseline",
-        "period",
-        "to date",
-        "target",
-        "end",
-        "% target",
-        "% end",
-        "status",
-    ];
+        "col-indicator",
+        "col-title",
+        "col-baseline",
+        "col-period",
+        "col-to-date",
+        "col-target",
+        "col-end",
+        "col-percent-target",
+        "col-percent-end",
+        "col-status",
+    ]
+    .map(term);
     let rows: Vec<Vec<String>> = t
         .indicators
         .iter()
@@ -63,8 +59,35 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
         .iter()
         .filter_map(|s| t.counts.get(s).map(|n| format!("{n} {}", locale::status(Lang::En, *s))))
         .collect();
-    out.push_str(&format!("{} indicators: {}\n", t.indicators.len(), counts.join(", ")));
+    out.push_str(&term_message(
+        "status-counts",
+        [
+            ("n", t.indicators.len().to_string().into()),
+            ("counts", counts.join(", ").into()),
+        ],
+    ));
+    out.push('\n');
     out
+}
+
+/// `period 2024-Q1 (2024-01-01 .. 2024-03-31), ledger as of 2024-05-01`.
+pub fn period_line(period: &crate::model::Period, as_of: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    let mut s = term_message(
+        "term-period",
+        [
+            ("period", period.to_string().into()),
+            ("start", period.start.to_string().into()),
+            ("end", period.end.to_string().into()),
+        ],
+    );
+    if let Some(a) = as_of {
+        s.push_str(", ");
+        s.push_str(&term_message(
+            "term-as-of",
+            [("date", a.date_naive().to_string().into())],
+        ));
+    }
+    s
 }
 
 pub fn csv(fw: &Framework, t: &StatusTable) -> String {

@@ -27,8 +27,12 @@ use rust_xlsxwriter::{
 
 use crate::compute::Status;
 use crate::evaluate::compare::{ActualRule, Compare, IndicatorRow, ResultRows};
-use crate::locale::{self, Lang};
-use crate::model::{Framework, IndicatorType, TargetPeriod, Value};
+use crate::locale::{self, Lang, term, term_message};
+use crate::model::{Framework, IndicatorType, Value};
+
+mod sheets;
+
+use sheets::{definitions_sheet, notes_sheet};
 
 /// Excel's limit on the text of one cell, in UTF-16 units.
 pub const MAX_CELL_TEXT: usize = 32_767;
@@ -200,7 +204,7 @@ fn write_value(
     match v {
         None => {}
         Some(Value::Flag { done }) => {
-            ws.write_string(row, col, if *done { "yes" } else { "no" })?;
+            ws.write_string(row, col, term(if *done { "yes" } else { "no" }))?;
         }
         Some(Value::Text { text, score: None }) => {
             ws.write_string_with_format(row, col, text, &f.text)?;
@@ -208,7 +212,7 @@ fn write_value(
         Some(v) => match v.figure() {
             Some(d) => write_figure(ws, row, col, kind, d, f)?,
             None => {
-                ws.write_string(row, col, "n/a")?;
+                ws.write_string(row, col, term("term-na"))?;
             }
         },
     }
@@ -226,7 +230,7 @@ fn write_target(
     match (kind, t) {
         (_, None) => {}
         (IndicatorType::Milestone, Some(v)) => {
-            ws.write_string(row, col, if v.is_zero() { "no" } else { "yes" })?;
+            ws.write_string(row, col, term(if v.is_zero() { "no" } else { "yes" }))?;
         }
         (_, Some(v)) => write_figure(ws, row, col, kind, v, f)?,
     }
@@ -353,11 +357,15 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
 
 fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats) -> Result<(), XlsxError> {
     let by = c.by.is_some();
-    let mut fixed: Vec<(&str, f64)> = vec![("Result", 8.0), ("Indicator", 10.0)];
+    let mut fixed: Vec<(&str, f64)> = vec![(term("xlsx-result"), 8.0), (term("xlsx-indicator"), 10.0)];
     if by {
-        fixed.push((c.by.as_deref().unwrap_or("category"), 14.0));
+        fixed.push((c.by.as_deref().unwrap_or(term("xlsx-category")), 14.0));
     }
-    fixed.extend([("Title", 48.0), ("Unit", 14.0), ("Baseline", 10.0)]);
+    fixed.extend([
+        (term("xlsx-title"), 48.0),
+        (term("xlsx-unit"), 14.0),
+        (term("xlsx-baseline"), 10.0),
+    ]);
     let n_fixed = fixed.len() as u16;
     for (i, (h, w)) in fixed.iter().enumerate() {
         ws.merge_range(0, i as u16, 1, i as u16, h, &f.header)?;
@@ -366,7 +374,11 @@ fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats
     let mut col = n_fixed;
     for p in &c.periods {
         ws.merge_range(0, col, 0, col + 2, &p.to_string(), &f.group)?;
-        for (k, h) in ["Target", "Actual", "%"].iter().enumerate() {
+        for (k, h) in ["xlsx-target", "xlsx-actual", "col-percent"]
+            .map(term)
+            .iter()
+            .enumerate()
+        {
             ws.write_string_with_format(1, col + k as u16, *h, &f.header)?;
             ws.set_column_width(col + k as u16, 9.0)?;
         }
@@ -379,15 +391,15 @@ fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats
         lop,
         0,
         lop + 4,
-        &format!("Life of project (to date at {last})"),
+        &term_message("xlsx-life-of-project", [("last", last.into())]),
         &f.group,
     )?;
     for (k, (h, w)) in [
-        ("End target", 10.0),
-        ("To date", 10.0),
-        ("% of end", 9.0),
-        ("Status", 12.0),
-        ("Why", 80.0),
+        (term("xlsx-end-target"), 10.0),
+        (term("xlsx-to-date"), 10.0),
+        (term("xlsx-percent-of-end"), 9.0),
+        (term("xlsx-status"), 12.0),
+        (term("xlsx-why"), 80.0),
     ]
     .iter()
     .enumerate()
@@ -427,14 +439,14 @@ fn indicator_rows(
     ws.write_string(*row, 0, &r.id)?;
     ws.write_string(*row, 1, &i.id)?;
     if by {
-        ws.write_string(*row, 2, "total")?;
+        ws.write_string(*row, 2, term("xlsx-total"))?;
     }
     ws.write_string(*row, title_col, &i.title)?;
-    let rule = if i.actual_rule == ActualRule::ToDate {
-        "running total"
+    let rule = term(if i.actual_rule == ActualRule::ToDate {
+        "xlsx-running-total"
     } else {
-        "per period"
-    };
+        "xlsx-per-period"
+    });
     ws.write_string(
         *row,
         title_col + 1,
@@ -466,7 +478,11 @@ fn indicator_rows(
     for k in &i.categories {
         ws.write_string(*row, 0, &r.id)?;
         ws.write_string(*row, 1, &i.id)?;
-        ws.write_string(*row, 2, k.category.as_deref().unwrap_or("not broken down"))?;
+        ws.write_string(
+            *row,
+            2,
+            k.category.as_deref().unwrap_or(term("compare-not-broken-down")),
+        )?;
         let mut col = n_fixed;
         for a in &k.actuals {
             write_value(ws, *row, col + 1, i.kind, a.as_ref(), f)?;
@@ -474,106 +490,6 @@ fn indicator_rows(
         }
         write_value(ws, *row, lop + 1, i.kind, k.to_date.as_ref(), f)?;
         *row += 1;
-    }
-    Ok(())
-}
-
-fn definitions_sheet(ws: &mut Sheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
-    let cols: [(&str, f64); 19] = [
-        ("Indicator", 10.0),
-        ("Result", 8.0),
-        ("Level", 18.0),
-        ("Title", 48.0),
-        ("Type", 12.0),
-        ("Unit", 14.0),
-        ("Direction", 10.0),
-        ("Cumulative", 11.0),
-        ("Aggregate", 10.0),
-        ("Baseline", 10.0),
-        ("Baseline date", 12.0),
-        ("Targets", 30.0),
-        ("End target", 10.0),
-        ("Disaggregated by", 16.0),
-        ("Definition", 60.0),
-        ("Data source", 30.0),
-        ("Collection method", 30.0),
-        ("Frequency", 16.0),
-        ("Responsible", 24.0),
-    ];
-    for (i, (h, w)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &f.header)?;
-        ws.set_column_width(i as u16, *w)?;
-    }
-    ws.set_freeze_panes(1, 1)?;
-    for (n, ind) in fw.indicators.iter().enumerate() {
-        let row = n as u32 + 1;
-        let res = &fw.results[ind.result];
-        let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.default.clone()).unwrap_or_default();
-        let targets: Vec<String> = ind
-            .targets
-            .iter()
-            .map(|t| {
-                let p = match t.period {
-                    TargetPeriod::Period(p) => p.to_string(),
-                    TargetPeriod::End => "end".into(),
-                };
-                format!("{p}: {}", crate::format::target(ind.kind, Some(t.value)))
-            })
-            .collect();
-        let cells: [String; 19] = [
-            ind.id.clone(),
-            res.id.clone(),
-            res.level.clone(),
-            ind.title.default.clone(),
-            ind.kind.name().into(),
-            ind.unit.clone().unwrap_or_default(),
-            format!("{:?}", ind.direction).to_lowercase(),
-            if ind.cumulative { "yes" } else { "no" }.into(),
-            ind.aggregate.name().into(),
-            crate::format::target(ind.kind, ind.baseline.as_ref().map(|b| b.value)),
-            ind.baseline
-                .as_ref()
-                .and_then(|b| b.date)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            targets.join("; "),
-            crate::format::target(ind.kind, ind.end_target.as_ref().map(|t| t.value)),
-            ind.disaggregate_by
-                .iter()
-                .map(|&d| fw.disaggregations[d].name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            text(&ind.pmf.definition),
-            text(&ind.pmf.data_source),
-            text(&ind.pmf.collection_method),
-            text(&ind.pmf.frequency),
-            text(&ind.pmf.responsible),
-        ];
-        for (k, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, k as u16, v, &f.wrap)?;
-        }
-    }
-    Ok(())
-}
-
-fn notes_sheet(ws: &mut Sheet, fw: &Framework, c: &Compare, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_column_width(0, 120.0)?;
-    let lines = [
-        format!("{} — {}", fw.project.short_name.as_deref().unwrap_or(&fw.project.id), c.title),
-        format!(
-            "Indicator performance tracking table, {} .. {}{}",
-            c.periods.first().map(|p| p.to_string()).unwrap_or_default(),
-            c.periods.last().map(|p| p.to_string()).unwrap_or_default(),
-            c.as_of.map(|a| format!(", ledger as of {}", a.date_naive())).unwrap_or_default()
-        ),
-        "Target: the target in force at the period's end, written in logframe.yaml or interpolated linearly by days between written targets.".into(),
-        "Actual: the running total to the period's end for cumulative indicators (unit column: running total); the value measured within the period for others (per period).".into(),
-        "%: actual against the target in force; for levels, progress from the baseline: (actual - baseline) / (target - baseline). Coloured by the status at the period's end.".into(),
-        "Life of project: the end-of-project target, the to-date value at the last period shown, its percent and the status with its reason.".into(),
-        "Figures are exact decimals in logframe; cells hold them as spreadsheet numbers. `logframe explain` shows how any figure was obtained.".into(),
-    ];
-    for (i, l) in lines.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, l, if i == 0 { &f.result } else { &f.text })?;
     }
     Ok(())
 }
