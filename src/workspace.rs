@@ -11,12 +11,7 @@ use crate::model::{Framework, Period};
 use crate::source::Sources;
 
 /// The folder of a framework named on the command line: a path to a folder
-/// (or to its logframe.yaml), else a name under ./frameworks.
-pub fn resolve(arg: &str) -> Result<PathBuf, Diagnostic> {
-    resolve_in(Path::new("frameworks"), arg)
-}
-
-/// [`resolve`] with the frameworks folder given.
+/// (or to its logframe.yaml), else a name under the `frameworks` folder.
 pub fn resolve_in(frameworks: &Path, arg: &str) -> Result<PathBuf, Diagnostic> {
     let p = Path::new(arg);
     if p.is_dir() && p.join("logframe.yaml").is_file() {
@@ -106,11 +101,6 @@ pub fn parse_as_of(text: &str) -> Result<DateTime<Utc>, Diagnostic> {
                 .found(text.to_string())
                 .hint(e.hint)
         })
-}
-
-/// `--period P`, checked against the framework.
-pub fn parse_period_arg(fw: &Framework, text: &str) -> Result<Period, Diagnostic> {
-    parse_period_flag(fw, "--period", text)
 }
 
 /// A period given with `flag` (`--from`, `--to`), checked against the framework.

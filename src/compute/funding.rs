@@ -455,3 +455,9 @@ pub fn portfolio(summaries: &[FundingSummary], without_funding: Vec<String>) -> 
 #[cfg(test)]
 #[path = "funding_tests.rs"]
 mod tests;
+
+/// The sum of amounts, `None` when there are none (an activity with no
+/// budget has no budget, not a budget of zero).
+pub fn total(amounts: &[Decimal]) -> Option<Decimal> {
+    (!amounts.is_empty()).then(|| amounts.iter().sum())
+}

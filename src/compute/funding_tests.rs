@@ -87,3 +87,11 @@ fn the_pace_of_spending_compares_the_burn_rate_with_1() {
     assert_eq!(Pace::of(d("1.0000")), Pace::InStep);
     assert_eq!(Pace::of(d("1.25")), Pace::Faster);
 }
+
+#[test]
+fn a_total_of_no_amounts_is_none_not_zero() {
+    use rust_decimal::Decimal;
+    assert_eq!(super::total(&[]), None);
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    assert_eq!(super::total(&[d("1000000.50"), d("250000.25")]), Some(d("1250000.75")));
+}

@@ -124,7 +124,7 @@ fn budget(ctx: &Ctx, act: &Node, currency: Option<&str>) -> Option<Decimal> {
             d
         })
         .collect();
-    (!budgets.is_empty()).then(|| budgets.iter().sum())
+    crate::compute::funding::total(&budgets)
 }
 
 /// The recipient countries that are ISO 3166-1 alpha-2 codes, once each.
