@@ -156,6 +156,10 @@ pub fn country_limit<'u>(fw: &Framework, user: &'u User) -> Option<(Option<usize
     (!user.countries.is_empty()).then(|| (fw.disaggregation_index("country"), user.countries.as_slice()))
 }
 
+/// A row's or column's disaggregation value: (dimension, value index,
+/// value), or none for the total.
+type Place<'f> = Option<(usize, u16, &'f str)>;
+
 /// The grid of `period` for `user`, prefilled from the ledger.
 pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid {
     let fw = &o.framework;
@@ -209,17 +213,17 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
             [a] => (None, Some(*a)),
             [a, b, ..] => (Some(*a), Some(*b)),
         };
-        let cols: Vec<Option<(usize, u16, &str)>> = match col_dim {
+        let cols: Vec<Place> = match col_dim {
             Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
             None => vec![None],
         };
-        let rows: Vec<Option<(usize, u16, &str)>> = match row_dim {
+        let rows: Vec<Place> = match row_dim {
             Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
             None => vec![None],
         };
         // A broken-down indicator's total first, for users who enter every
         // country (a row of one cell).
-        let mut layout: Vec<(Option<(usize, u16, &str)>, &[Option<(usize, u16, &str)>])> = Vec::new();
+        let mut layout: Vec<(Place, &[Place])> = Vec::new();
         if row_dim.is_some() && limit.is_none() {
             layout.push((None, &[None]));
         }
