@@ -456,6 +456,18 @@ async fn every_route_for_every_role() {
         ("/f/iom-px0012", true, [OK, OK, NO, NO, 303]),
         ("/f/starsom/charts/summary.svg", true, [OK, OK, OK, OK, 303]),
         ("/f/iom-px0012/charts/summary.svg", true, [OK, OK, NO, NO, 303]),
+        ("/f/starsom/enter", true, [OK, OK, OK, NO, 303]),
+        ("/f/starsom/enter?period=2023-Q4", true, [OK, OK, OK, NO, 303]),
+        ("/f/iom-px0012/enter", true, [OK, OK, NO, NO, 303]),
+        ("/f/starsom/pending", true, [OK, OK, NO, NO, 303]),
+        ("/f/iom-px0012/pending", true, [OK, OK, NO, NO, 303]),
+        ("/f/starsom/i/1200.1", true, [OK, OK, OK, OK, 303]),
+        ("/f/starsom/i/9999", true, [404, 404, 404, 404, 303]),
+        ("/f/iom-px0012/i/1200.1", true, [404, 404, NO, NO, 303]),
+        ("/f/starsom/download/iati.xml", true, [OK, OK, OK, OK, 303]),
+        ("/f/starsom/download/iptt.csv", true, [OK, OK, OK, OK, 303]),
+        ("/f/iom-px0012/download/iptt.csv", true, [OK, OK, NO, NO, 303]),
+        ("/f/starsom/download/secrets.txt", true, [404, 404, 404, 404, 303]),
         ("/admin/users", true, [OK, NO, NO, NO, 303]),
         ("/static/style.css", true, [OK, OK, OK, OK, OK]),
         ("/login", true, [303, 303, 303, 303, OK]),
@@ -482,6 +494,41 @@ async fn every_route_for_every_role() {
             assert_eq!(got, *expected, "{route} as {who}");
         }
     }
+}
+
+/// Every form route refuses a POST without its CSRF token, for every role
+/// that may reach it, and sends a POST without a session to the sign-in.
+#[tokio::test]
+async fn every_new_form_route_checks_its_csrf_token() {
+    let app = app();
+    let routes = [
+        "/f/starsom/enter?period=2023-Q4",
+        "/f/starsom/pending/0123456789ab/approve",
+        "/f/starsom/pending/0123456789ab/reject",
+    ];
+    for route in routes {
+        for who in ["admin", "approver"] {
+            let cookie = session(&app, who).await;
+            let r = send(&app, post_form(route, &cookie, &[("csrf", "forged")], "127.0.0.1")).await;
+            assert_eq!(r.status(), StatusCode::FORBIDDEN, "{route} as {who}");
+        }
+        let r = send(&app, post_form(route, "", &[("csrf", "forged")], "127.0.0.1")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{route} without a session");
+    }
+    // Roles below the route's are refused before the token is looked at.
+    let enterer = session(&app, "enterer").await;
+    let page = body(send(&app, get("/", Some(&enterer))).await).await;
+    let r = send(
+        &app,
+        post_form(
+            "/f/starsom/pending/0123456789ab/approve",
+            &enterer,
+            &[("csrf", &hidden_csrf(&page))],
+            "127.0.0.1",
+        ),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
 
 fn cli_status(dir: &Path, args: &[&str]) -> String {

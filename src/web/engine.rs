@@ -36,7 +36,7 @@ impl EngineError {
     /// A use case's failure after the framework opened: a request error
     /// (usage) is the period or argument given; findings mean it does not
     /// load.
-    fn from_failure(f: Failure) -> EngineError {
+    pub fn from_failure(f: Failure) -> EngineError {
         match f.kind {
             FailureKind::Usage => match f.diagnostics.0.into_iter().rfind(|d| d.is_error()) {
                 Some(d) => EngineError::BadPeriod(d),
@@ -114,6 +114,12 @@ impl Opened {
     /// The opened framework, for the use cases.
     pub fn app(&self) -> &app::Opened {
         &self.opened
+    }
+
+    /// The opened framework, for the use cases that take it whole (the
+    /// report renders the period's narrative into its sources).
+    pub fn into_app(self) -> app::Opened {
+        self.opened
     }
 
     fn status(&self, period: Option<&str>) -> Result<crate::compute::StatusTable, EngineError> {

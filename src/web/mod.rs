@@ -6,9 +6,10 @@
 //! - `auth.rs`: who is asking (session cookie or Bearer token) and what a
 //!   role may reach; `session.rs`: signed tokens and CSRF tokens;
 //!   `throttle.rs`: failed sign-ins.
-//! - `pages.rs`: the HTML pages (minijinja, autoescaped, embedded
-//!   templates, no JavaScript); `api.rs`: the JSON API; `words.rs`: the
-//!   pages' words in en/fr/es.
+//! - `pages/`: the HTML pages (minijinja, autoescaped, embedded
+//!   templates, no JavaScript), one file per page family (entry and its
+//!   grid, the review queue, an indicator, downloads); their words are the
+//!   `web-` messages of the `src/locale/` catalogues; `api.rs`: the JSON API.
 //!
 //! Every response carries a strict Content-Security-Policy and the other
 //! security headers; request bodies are limited.
@@ -21,7 +22,6 @@ pub mod pages;
 pub mod session;
 pub mod throttle;
 pub mod values;
-pub mod words;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -151,6 +151,12 @@ pub fn router(state: State) -> Router {
         .route("/logout", post(pages::logout))
         .route("/f/{fw}", get(pages::dashboard))
         .route("/f/{fw}/charts/{file}", get(pages::chart))
+        .route("/f/{fw}/enter", get(pages::entry::form).post(pages::entry::save))
+        .route("/f/{fw}/pending", get(pages::review::list))
+        .route("/f/{fw}/pending/{id}/approve", post(pages::review::approve))
+        .route("/f/{fw}/pending/{id}/reject", post(pages::review::reject))
+        .route("/f/{fw}/i/{id}", get(pages::indicator::show))
+        .route("/f/{fw}/download/{file}", get(pages::downloads::download))
         .route("/admin/users", get(pages::users))
         .route("/static/style.css", get(pages::style))
         .route("/api/v1/session", post(api::session))

@@ -5,6 +5,12 @@
 //! form's token is bound to a nonce in a cookie set with the form, a
 //! signed-in form's token to the session.
 
+pub mod downloads;
+pub mod entry;
+pub mod grid;
+pub mod indicator;
+pub mod review;
+
 use axum::Form;
 use axum::extract::{Path, Query};
 use axum::http::{Extensions, StatusCode, header};
@@ -13,26 +19,54 @@ use axum_extra::extract::CookieJar;
 use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::locale;
 
 use super::auth::{self, Denied, SESSION_COOKIE, SIGN_IN_COOKIE, WebUser};
 use super::engine::{self, EngineError, Overview};
 use super::session::{Kind, nonce};
 use super::throttle;
-use super::words::words;
 use super::{Server, State, now};
 use crate::users::{Permission, Role, UiLang, User, verify_password};
 
 /// The templates, by name: embedded, so the binary is the whole server.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("templates/base.html")),
-    ("login.html", include_str!("templates/login.html")),
-    ("frameworks.html", include_str!("templates/frameworks.html")),
-    ("dashboard.html", include_str!("templates/dashboard.html")),
-    ("users.html", include_str!("templates/users.html")),
-    ("error.html", include_str!("templates/error.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("frameworks.html", include_str!("../templates/frameworks.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("users.html", include_str!("../templates/users.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("enter.html", include_str!("../templates/enter.html")),
+    ("pending.html", include_str!("../templates/pending.html")),
+    ("indicator.html", include_str!("../templates/indicator.html")),
 ];
 
-const STYLE: &str = include_str!("static/style.css");
+const STYLE: &str = include_str!("../static/style.css");
+
+/// The catalogue ids of the pages' words: `web-KEY` in `src/locale/*.ftl`,
+/// read by templates as `w.KEY` (hyphens as underscores).
+fn web_ids() -> &'static [(&'static str, String)] {
+    static IDS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        include_str!("../../locale/en.ftl")
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.starts_with("web-"))
+            .map(|id| (id, id["web-".len()..].replace('-', "_")))
+            .collect()
+    })
+}
+
+/// Every word of the pages in `lang`, for templates (`w.sign_in`), from the
+/// same Fluent catalogues as the reports.
+pub fn words(lang: UiLang) -> BTreeMap<&'static str, &'static str> {
+    web_ids()
+        .iter()
+        .map(|(id, key)| (key.as_str(), locale::text(lang.report_lang(), id)))
+        .collect()
+}
 
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
@@ -96,27 +130,46 @@ fn error_page(
     r
 }
 
-fn word(lang: UiLang, key: &str) -> &'static str {
-    words(lang).get(key).copied().unwrap_or("")
+/// A word of the pages by its catalogue id (`web-forbidden`).
+pub(crate) fn word(lang: UiLang, id: &str) -> &'static str {
+    locale::text(lang.report_lang(), id)
 }
 
 fn denied(server: &Server, user: &WebUser, d: Denied) -> Response {
     let lang = user.user.lang;
     match d {
-        Denied::Forbidden => error_page(server, Some(user), StatusCode::FORBIDDEN, word(lang, "forbidden"), None),
-        Denied::NotFound => error_page(server, Some(user), StatusCode::NOT_FOUND, word(lang, "not_found"), None),
+        Denied::Forbidden => error_page(
+            server,
+            Some(user),
+            StatusCode::FORBIDDEN,
+            word(lang, "web-forbidden"),
+            None,
+        ),
+        Denied::NotFound => error_page(
+            server,
+            Some(user),
+            StatusCode::NOT_FOUND,
+            word(lang, "web-not-found"),
+            None,
+        ),
     }
 }
 
 fn engine_error(server: &Server, user: &WebUser, e: EngineError) -> Response {
     let lang = user.user.lang;
     match e {
-        EngineError::NotFound => error_page(server, Some(user), StatusCode::NOT_FOUND, word(lang, "not_found"), None),
+        EngineError::NotFound => error_page(
+            server,
+            Some(user),
+            StatusCode::NOT_FOUND,
+            word(lang, "web-not-found"),
+            None,
+        ),
         EngineError::DoesNotLoad(text) => error_page(
             server,
             Some(user),
             StatusCode::UNPROCESSABLE_ENTITY,
-            &format!("{} {}", word(lang, "does_not_load"), word(lang, "check_hint")),
+            &format!("{} {}", word(lang, "web-does-not-load"), word(lang, "web-check-hint")),
             Some(text),
         ),
         EngineError::BadPeriod(d) => {
@@ -133,7 +186,7 @@ fn engine_error(server: &Server, user: &WebUser, e: EngineError) -> Response {
                 server,
                 Some(user),
                 StatusCode::BAD_REQUEST,
-                &format!("{} {}", word(lang, "bad_request"), d.message),
+                &format!("{} {}", word(lang, "web-bad-request"), d.message),
                 Some(detail),
             )
         }
@@ -205,7 +258,7 @@ pub async fn login(
         .get(SIGN_IN_COOKIE)
         .is_some_and(|c| s.keys.csrf_ok(&format!("signin:{}", c.value()), &f.csrf));
     if !nonce_ok {
-        return error_page(&s, None, StatusCode::FORBIDDEN, word(UiLang::En, "csrf"), None);
+        return error_page(&s, None, StatusCode::FORBIDDEN, word(UiLang::En, "web-csrf"), None);
     }
     match sign_in(&s, &ext, &f.user, &f.password, Kind::Web).await {
         Ok((_, token)) => {
@@ -220,7 +273,7 @@ pub async fn login(
                 jar,
                 StatusCode::TOO_MANY_REQUESTS,
                 &f.user,
-                Some(word(UiLang::En, "throttled")),
+                Some(word(UiLang::En, "web-throttled")),
                 Some(secs),
             );
             r.headers_mut().insert(header::RETRY_AFTER, secs.into());
@@ -231,7 +284,7 @@ pub async fn login(
             jar,
             StatusCode::UNAUTHORIZED,
             &f.user,
-            Some(word(UiLang::En, "wrong")),
+            Some(word(UiLang::En, "web-wrong")),
             None,
         ),
         Err(SignInError::Internal) => {
@@ -302,7 +355,7 @@ pub async fn logout(
     Form(f): Form<CsrfOnly>,
 ) -> Response {
     if !csrf_ok(&s, &u, &f.csrf) {
-        return error_page(&s, Some(&u), StatusCode::FORBIDDEN, word(u.user.lang, "csrf"), None);
+        return error_page(&s, Some(&u), StatusCode::FORBIDDEN, word(u.user.lang, "web-csrf"), None);
     }
     s.keys.revoke(&u.claims, now());
     let jar = jar.remove(axum_extra::extract::cookie::Cookie::build(SESSION_COOKIE).path("/"));
@@ -392,7 +445,11 @@ pub async fn dashboard(
             "dashboard.html",
             u.user.lang,
             Some(&u),
-            context! { r => Value::from(Serde(&report)), periods => periods, fw => name },
+            context! {
+                r => Value::from(Serde(&report)), periods => periods, fw => name,
+                can_enter => u.user.role.can(Permission::Enter),
+                can_approve => u.user.role.can(Permission::Approve),
+            },
         ),
         Err(e) => engine_error(&s, &u, e),
     }
@@ -469,5 +526,8 @@ pub async fn style() -> Response {
 }
 
 pub async fn not_found(axum::extract::State(s): axum::extract::State<State>) -> Response {
-    error_page(&s, None, StatusCode::NOT_FOUND, word(UiLang::En, "not_found"), None)
+    error_page(&s, None, StatusCode::NOT_FOUND, word(UiLang::En, "web-not-found"), None)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,462 @@
+//! The entry form's model: every indicator due in a period with its
+//! disaggregation grid, each cell prefilled with the value in force, the
+//! value waiting for review and the last rejection's note; and the cells a
+//! submitted form changed, as `app::record::Entry` values.
+//!
+//! A cell's form fields are named `INDICATOR|DIM1|DIM2|FIELD`: the
+//! indicator id, then one value per disaggregation of the framework in its
+//! order (empty where the cell is not broken down by it), then the field
+//! (`value`, `numerator`, `denominator`, `score`).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::app::{self, record::Entry};
+use crate::compute::Computed;
+use crate::compute::quality::expected_frequency;
+use crate::ledger::row::{Review, TOTAL};
+use crate::ledger::{DimKey, Ledger};
+use crate::locale::{self, Lang};
+use crate::model::period::reporting_periods;
+use crate::model::{Framework, IndicatorType, MAX_DIMENSIONS, Period, Value};
+use crate::users::User;
+
+#[derive(Debug, Serialize)]
+pub struct Grid {
+    pub indicators: Vec<IndicatorGrid>,
+    /// Indicators due but not broken down by country, which a user limited
+    /// to countries does not enter.
+    pub skipped: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorGrid {
+    pub id: String,
+    pub title: String,
+    /// `number`, `percentage`, `milestone` or `qualitative`.
+    pub kind: &'static str,
+    pub unit: String,
+    pub scale: String,
+    /// The column headings (the first disaggregation's values) when the
+    /// grid has two; one empty heading otherwise.
+    pub columns: Vec<String>,
+    pub rows: Vec<GridRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GridRow {
+    pub label: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Cell {
+    /// The form name prefix `INDICATOR|DIM1|DIM2`.
+    pub key: String,
+    /// The HTML id prefix (`c12`).
+    pub id: String,
+    /// What the cell is, for its labels: `1111.2 women GT`.
+    pub label: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<CellError>,
+    /// The value waiting for review, if any.
+    pub pending: Option<String>,
+    /// The last decision on this cell was a rejection: by whom, and why.
+    pub rejected: Option<Rejection>,
+    #[serde(skip)]
+    pub indicator: String,
+    #[serde(skip)]
+    pub dims: Vec<(String, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Field {
+    /// `value`, `numerator`, `denominator`, `score`.
+    pub name: &'static str,
+    /// `number`, `flag`, `text`.
+    pub input: &'static str,
+    pub label: &'static str,
+    /// The text shown: the value in force, or what was typed.
+    pub value: String,
+    #[serde(skip)]
+    pub in_force: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellError {
+    pub message: String,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rejection {
+    pub by: String,
+    pub note: String,
+}
+
+fn kind_name(k: IndicatorType) -> &'static str {
+    match k {
+        IndicatorType::Count | IndicatorType::Number => "number",
+        IndicatorType::Percentage => "percentage",
+        IndicatorType::Milestone => "milestone",
+        IndicatorType::Qualitative => "qualitative",
+    }
+}
+
+/// The fields of a value, as a person would type them.
+fn texts(v: &Value) -> [(&'static str, String); 4] {
+    let (value, numerator, denominator, score) = match v {
+        Value::Number { value } => (value.to_string(), String::new(), String::new(), String::new()),
+        Value::Ratio { numerator, denominator } => (
+            String::new(),
+            numerator.to_string(),
+            denominator.to_string(),
+            String::new(),
+        ),
+        Value::Flag { done } => (
+            (if *done { "yes" } else { "no" }).into(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
+        Value::Text { text, score } => (
+            text.to_string(),
+            String::new(),
+            String::new(),
+            score.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    };
+    [
+        ("value", value),
+        ("numerator", numerator),
+        ("denominator", denominator),
+        ("score", score),
+    ]
+}
+
+/// Whether an indicator's values are due in `period`: milestones and
+/// indicators of irregular frequency always are; the others when one of
+/// the periods of their frequency ends with `period` (the rule of `check
+/// --quality`'s missing values).
+pub fn due(c: &Computed, fw: &Framework, i: usize, period: &Period) -> bool {
+    match expected_frequency(c, &fw.indicators[i]) {
+        None => true,
+        Some(f) => reporting_periods(fw.project.span(), f, fw.project.fiscal_year_start)
+            .iter()
+            .any(|w| w.end == period.end),
+    }
+}
+
+/// The user's country limit on a framework: the index of its `country`
+/// disaggregation and the countries, when the user is limited.
+pub fn country_limit<'u>(fw: &Framework, user: &'u User) -> Option<(Option<usize>, &'u [String])> {
+    (!user.countries.is_empty()).then(|| (fw.disaggregation_index("country"), user.countries.as_slice()))
+}
+
+/// A row's or column's disaggregation value: (dimension, value index,
+/// value), or none for the total.
+type Place<'f> = Option<(usize, u16, &'f str)>;
+
+/// The grid of `period` for `user`, prefilled from the ledger.
+pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid {
+    let fw = &o.framework;
+    let ledger = &o.ledger;
+    let (computed, _) = Computed::new(fw, ledger, &o.sources, None);
+    let at = |rows: Vec<u32>| -> HashMap<(u32, DimKey), u32> {
+        rows.into_iter()
+            .filter(|&i| ledger.entries[i as usize].period == *period)
+            .map(|i| {
+                let e = &ledger.entries[i as usize];
+                ((e.indicator, e.dims), i)
+            })
+            .collect()
+    };
+    let current = at(ledger.current(None));
+    let pending = at(ledger.pending(None));
+    let last = last_rows(ledger, period);
+    let limit = country_limit(fw, user);
+    let mut grid = Grid {
+        indicators: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut n = 0;
+    for (ix, ind) in fw.indicators.iter().enumerate() {
+        if !due(&computed, fw, ix, period) {
+            continue;
+        }
+        let dims = &ind.disaggregate_by;
+        if let Some((country, _)) = limit
+            && !country.is_some_and(|c| dims.contains(&c))
+        {
+            grid.skipped.push(ind.id.clone());
+            continue;
+        }
+        // The values of a dimension the user may enter.
+        let values = |d: usize| -> Vec<(u16, &str)> {
+            fw.disaggregations[d]
+                .values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| match limit {
+                    Some((Some(c), mine)) if c == d => mine.iter().any(|m| m == *v),
+                    _ => true,
+                })
+                .map(|(k, v)| (k as u16, v.as_str()))
+                .collect()
+        };
+        // Rows by the last dimension, columns by the first when two.
+        let (col_dim, row_dim) = match dims.as_slice() {
+            [] => (None, None),
+            [a] => (None, Some(*a)),
+            [a, b, ..] => (Some(*a), Some(*b)),
+        };
+        let cols: Vec<Place> = match col_dim {
+            Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
+            None => vec![None],
+        };
+        let rows: Vec<Place> = match row_dim {
+            Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
+            None => vec![None],
+        };
+        // A broken-down indicator's total first, for users who enter every
+        // country (a row of one cell).
+        let mut layout: Vec<(Place, &[Place])> = Vec::new();
+        if row_dim.is_some() && limit.is_none() {
+            layout.push((None, &[None]));
+        }
+        layout.extend(rows.iter().map(|r| (*r, cols.as_slice())));
+        let mut out_rows = Vec::new();
+        for (r, row_cols) in layout {
+            let mut cells = Vec::new();
+            for c in row_cols {
+                let mut key = DimKey([TOTAL; MAX_DIMENSIONS]);
+                let mut named = Vec::new();
+                for &(d, k, v) in [c, &r].into_iter().flatten() {
+                    key.0[d] = k;
+                    named.push((fw.disaggregations[d].name.clone(), v.to_string()));
+                }
+                let in_force = current
+                    .get(&(ix as u32, key))
+                    .map(|&i| texts(&ledger.entries[i as usize].value));
+                let field = |name: &'static str, input: &'static str, label: &'static str| Field {
+                    name,
+                    input,
+                    label,
+                    value: String::new(),
+                    in_force: in_force
+                        .as_ref()
+                        .and_then(|t| t.iter().find(|(n, _)| *n == name))
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default(),
+                };
+                let w = |id| locale::text(lang, id);
+                let mut fields = match ind.kind {
+                    IndicatorType::Count | IndicatorType::Number => vec![field("value", "number", w("web-value"))],
+                    IndicatorType::Percentage => vec![
+                        field("numerator", "number", w("web-numerator")),
+                        field("denominator", "number", w("web-denominator")),
+                    ],
+                    IndicatorType::Milestone => vec![field("value", "flag", w("web-value"))],
+                    IndicatorType::Qualitative => {
+                        vec![
+                            field("score", "number", w("web-score")),
+                            field("value", "text", w("web-text")),
+                        ]
+                    }
+                };
+                for f in &mut fields {
+                    f.value = f.in_force.clone();
+                }
+                let dim_texts: Vec<String> = (0..fw.disaggregations.len())
+                    .map(|d| {
+                        named
+                            .iter()
+                            .find(|(n, _)| *n == fw.disaggregations[d].name)
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let mut form_key = ind.id.clone();
+                for t in &dim_texts {
+                    form_key.push('|');
+                    form_key.push_str(t);
+                }
+                let label = std::iter::once(ind.id.clone())
+                    .chain(named.iter().map(|(_, v)| locale::dimension_value(lang, v).to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let k = (ix as u32, key);
+                cells.push(Cell {
+                    key: form_key,
+                    id: format!("c{n}"),
+                    label,
+                    fields,
+                    errors: Vec::new(),
+                    pending: pending
+                        .get(&k)
+                        .map(|&i| crate::format::value(&ledger.entries[i as usize].value)),
+                    rejected: last.get(&k).and_then(|&i| {
+                        let e = &ledger.entries[i as usize];
+                        (e.review == Review::Rejected).then(|| Rejection {
+                            by: ledger.str(e.reviewed_by).unwrap_or("").to_string(),
+                            note: ledger.str(e.review_note).unwrap_or("").to_string(),
+                        })
+                    }),
+                    indicator: ind.id.clone(),
+                    dims: named,
+                });
+                n += 1;
+            }
+            out_rows.push(GridRow {
+                label: r
+                    .map(|(_, _, v)| locale::dimension_value(lang, v).to_string())
+                    .unwrap_or_else(|| locale::text(lang, "web-total").to_string()),
+                cells,
+            });
+        }
+        grid.indicators.push(IndicatorGrid {
+            id: ind.id.clone(),
+            title: ind.title.get(lang.code()).to_string(),
+            kind: kind_name(ind.kind),
+            unit: ind.unit.clone().unwrap_or_default(),
+            scale: ind
+                .scale
+                .as_ref()
+                .map(|s| format!("{}–{}", s.min, s.max))
+                .unwrap_or_default(),
+            columns: cols
+                .iter()
+                .map(|c| {
+                    c.map(|(_, _, v)| locale::dimension_value(lang, v).to_string())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            rows: out_rows,
+        });
+    }
+    grid
+}
+
+/// The latest row of each key of `period` (by `recorded_at`, then file
+/// order): a rejection there is what the enterer has to act on.
+fn last_rows(ledger: &Ledger, period: &Period) -> HashMap<(u32, DimKey), u32> {
+    let mut out: HashMap<(u32, DimKey), u32> = HashMap::new();
+    for i in ledger.trail(None) {
+        let e = &ledger.entries[i as usize];
+        if e.period != *period {
+            continue;
+        }
+        let k = (e.indicator, e.dims);
+        let later = out.get(&k).is_none_or(|&j| {
+            let f = &ledger.entries[j as usize];
+            (e.recorded_at, i) >= (f.recorded_at, j)
+        });
+        if later {
+            out.insert(k, i);
+        }
+    }
+    out
+}
+
+/// One field of a submitted form, by its name.
+pub struct Submitted {
+    pub cell: String,
+    pub field: String,
+    pub value: String,
+}
+
+/// Split a form name `INDICATOR|DIMS...|FIELD`; `None` for other names.
+pub fn parse_name(name: &str, value: &str) -> Option<Submitted> {
+    let (cell, field) = name.rsplit_once('|')?;
+    Some(Submitted {
+        cell: cell.to_string(),
+        field: field.to_string(),
+        value: value.to_string(),
+    })
+}
+
+/// The country a form cell names, when the framework has a country
+/// disaggregation and the cell is broken down by it.
+pub fn cell_country<'a>(fw: &Framework, cell: &'a str) -> Option<&'a str> {
+    let d = fw.disaggregation_index("country")?;
+    cell.split('|').nth(d + 1).filter(|c| !c.is_empty())
+}
+
+/// Put the submitted texts into the grid's fields; the changed cells as
+/// entries, each with the index of its cell. A cell whose fields all equal
+/// the value in force, or are all empty, is not sent.
+pub fn apply(grid: &mut Grid, period: &str, submitted: &[Submitted]) -> Vec<((usize, usize, usize), Entry)> {
+    let mut out = Vec::new();
+    for (a, ind) in grid.indicators.iter_mut().enumerate() {
+        for (b, row) in ind.rows.iter_mut().enumerate() {
+            for (c, cell) in row.cells.iter_mut().enumerate() {
+                let mut any = false;
+                for f in &mut cell.fields {
+                    if let Some(s) = submitted.iter().find(|s| s.cell == cell.key && s.field == f.name) {
+                        f.value = s.value.clone();
+                        any = true;
+                    }
+                }
+                if !any {
+                    continue;
+                }
+                let changed = cell.fields.iter().any(|f| f.value.trim() != f.in_force.trim());
+                let empty = cell.fields.iter().all(|f| f.value.trim().is_empty());
+                if !changed || empty {
+                    continue;
+                }
+                let get = |name: &str| {
+                    cell.fields
+                        .iter()
+                        .find(|f| f.name == name)
+                        .map(|f| f.value.trim().to_string())
+                        .unwrap_or_default()
+                };
+                out.push((
+                    (a, b, c),
+                    Entry {
+                        indicator: cell.indicator.clone(),
+                        period: period.to_string(),
+                        value: get("value"),
+                        numerator: get("numerator"),
+                        denominator: get("denominator"),
+                        score: get("score"),
+                        dims: cell.dims.clone(),
+                        comment: String::new(),
+                        source: String::new(),
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+impl Grid {
+    pub fn cell_mut(&mut self, (a, b, c): (usize, usize, usize)) -> &mut Cell {
+        &mut self.indicators[a].rows[b].cells[c]
+    }
+
+    /// Whether a form cell name is one of the grid's.
+    pub fn has(&self, key: &str) -> bool {
+        self.indicators
+            .iter()
+            .flat_map(|i| &i.rows)
+            .flat_map(|r| &r.cells)
+            .any(|c| c.key == key)
+    }
+}
+
+impl From<crate::diag::Diagnostic> for CellError {
+    fn from(d: crate::diag::Diagnostic) -> CellError {
+        CellError {
+            message: d.message,
+            expected: d.expected,
+            found: d.found,
+            hint: d.hint,
+        }
+    }
+}
