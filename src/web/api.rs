@@ -11,24 +11,12 @@ use serde_json::json;
 
 use super::State;
 use super::auth::{self, ApiUser, Denied};
+use super::auth::{SignInError, sign_in};
 use super::engine::EngineError;
-use super::pages::{PeriodQuery, SignInError, sign_in};
+use super::reply::PeriodQuery;
+pub use super::reply::error;
 use super::session::Kind;
 use crate::users::Permission;
-
-pub fn error(
-    code: StatusCode,
-    message: &str,
-    expected: Option<&str>,
-    found: Option<&str>,
-    hint: Option<&str>,
-) -> Response {
-    (
-        code,
-        Json(json!({ "error": { "message": message, "expected": expected, "found": found, "hint": hint } })),
-    )
-        .into_response()
-}
 
 #[derive(Deserialize)]
 pub struct Credentials {

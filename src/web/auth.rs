@@ -6,14 +6,15 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use super::session::{Claims, Kind};
+use super::throttle;
 use super::{Server, State, now};
-use crate::users::{Permission, User};
+use crate::users::{Permission, User, verify_password};
 
 pub const SESSION_COOKIE: &str = "logframe_session";
 /// The sign-in form's nonce, before there is a session.
@@ -58,7 +59,7 @@ impl FromRequestParts<State> for ApiUser {
             .and_then(|t| user_of(state, t, Kind::Api))
             .map(|(user, _)| ApiUser { user })
             .ok_or_else(|| {
-                let mut r = super::api::error(
+                let mut r = super::reply::error(
                     StatusCode::UNAUTHORIZED,
                     "a valid session token is needed",
                     Some("Authorization: Bearer TOKEN"),
@@ -129,4 +130,50 @@ pub fn cookie(server: &Server, name: &'static str, value: String) -> Cookie<'sta
         .same_site(SameSite::Strict)
         .secure(server.config.secure_cookies)
         .build()
+}
+
+/// Why a sign-in failed.
+pub enum SignInError {
+    /// Locked out for this many more seconds.
+    Throttled(u64),
+    Wrong,
+    Internal,
+}
+
+/// Check a user name and password, throttled per user and per address;
+/// on success a new session token of `kind`.
+pub async fn sign_in(
+    s: &State,
+    ext: &Extensions,
+    name: &str,
+    password: &str,
+    kind: Kind,
+) -> Result<(User, String), SignInError> {
+    let keys = throttle::keys(name, &client_addr(ext));
+    if let Err(left) = s.throttle.check(&keys) {
+        return Err(SignInError::Throttled(left.as_secs().max(1)));
+    }
+    let user = s.users().find(name).cloned();
+    let password = password.to_string();
+    let (user, ok) = tokio::task::spawn_blocking(move || {
+        let ok = verify_password(user.as_ref(), &password);
+        (user, ok)
+    })
+    .await
+    .map_err(|_| SignInError::Internal)?;
+    match user.filter(|_| ok) {
+        Some(user) => {
+            s.throttle.succeed(&keys[0]);
+            let ttl = s.config.session.as_secs() as i64;
+            let (token, _) = s
+                .keys
+                .issue(&user, kind, now(), ttl)
+                .map_err(|_| SignInError::Internal)?;
+            Ok((user, token))
+        }
+        None => {
+            s.throttle.fail(&keys);
+            Err(SignInError::Wrong)
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub mod auth;
 pub mod engine;
 pub mod openapi;
 pub mod pages;
+pub mod reply;
 pub mod session;
 pub mod throttle;
 pub mod values;

@@ -26,9 +26,9 @@ use crate::locale;
 use super::auth::{self, Denied, SESSION_COOKIE, SIGN_IN_COOKIE, WebUser};
 use super::engine::{self, EngineError, Overview};
 use super::session::{Kind, nonce};
-use super::throttle;
+
 use super::{Server, State, now};
-use crate::users::{Permission, Role, UiLang, User, verify_password};
+use crate::users::{Permission, Role, UiLang};
 
 /// The templates, by name: embedded, so the binary is the whole server.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -293,49 +293,7 @@ pub async fn login(
     }
 }
 
-pub enum SignInError {
-    /// Locked out for this many more seconds.
-    Throttled(u64),
-    Wrong,
-    Internal,
-}
-
-/// Check a user name and password, throttled per user and per address;
-/// on success a new session token of `kind`.
-pub async fn sign_in(
-    s: &State,
-    ext: &Extensions,
-    name: &str,
-    password: &str,
-    kind: Kind,
-) -> Result<(User, String), SignInError> {
-    let keys = throttle::keys(name, &auth::client_addr(ext));
-    if let Err(left) = s.throttle.check(&keys) {
-        return Err(SignInError::Throttled(left.as_secs().max(1)));
-    }
-    let user = s.users().find(name).cloned();
-    let password = password.to_string();
-    let (user, ok) = blocking(move || {
-        let ok = verify_password(user.as_ref(), &password);
-        (user, ok)
-    })
-    .await;
-    match user.filter(|_| ok) {
-        Some(user) => {
-            s.throttle.succeed(&keys[0]);
-            let ttl = s.config.session.as_secs() as i64;
-            let (token, _) = s
-                .keys
-                .issue(&user, kind, now(), ttl)
-                .map_err(|_| SignInError::Internal)?;
-            Ok((user, token))
-        }
-        None => {
-            s.throttle.fail(&keys);
-            Err(SignInError::Wrong)
-        }
-    }
-}
+use super::auth::{SignInError, sign_in};
 
 #[derive(Deserialize)]
 pub struct CsrfOnly {
@@ -408,16 +366,7 @@ pub async fn home(axum::extract::State(s): axum::extract::State<State>, u: WebUs
     )
 }
 
-#[derive(Deserialize)]
-pub struct PeriodQuery {
-    period: Option<String>,
-}
-
-impl PeriodQuery {
-    pub fn period(&self) -> Option<&str> {
-        self.period.as_deref()
-    }
-}
+pub use super::reply::PeriodQuery;
 
 pub async fn dashboard(
     axum::extract::State(s): axum::extract::State<State>,
@@ -435,7 +384,7 @@ pub async fn dashboard(
     let result = blocking(move || {
         let o = s2.workspace.open(&n2)?;
         let periods = o.periods();
-        let report = o.report(q.period.as_deref(), lang)?;
+        let report = o.report(q.period(), lang)?;
         Ok::<_, EngineError>((report, periods))
     })
     .await;
@@ -470,7 +419,7 @@ pub async fn chart(
     let s2 = s.clone();
     let result = blocking(move || {
         let o = s2.workspace.open(&name)?;
-        let report = o.report(q.period.as_deref(), lang)?;
+        let report = o.report(q.period(), lang)?;
         Ok::<_, EngineError>(engine::chart(&report, &file))
     })
     .await;
