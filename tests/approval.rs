@@ -317,3 +317,30 @@ fn hand_written_review_cells_are_checked_like_any_other() {
         r.stderr
     );
 }
+
+#[test]
+fn the_same_pending_value_sent_twice_waits_once() {
+    let ws = workspace(&["starsom"]);
+    let ws = ws.path();
+    with_approval(ws);
+    record_pending(ws, "40", "2024-01-10T09:00:00Z");
+    let again = record_pending(ws, "40", "2024-01-10T09:05:00Z");
+    assert!(
+        again.stdout.contains("0 new, 0 corrections, 1 unchanged"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(pending_ids(ws).len(), 1);
+    let text = std::fs::read_to_string(ledger_csv(ws)).expect("ledger");
+    assert_eq!(text.matches(",pending,").count(), 1, "{text}");
+    // Another value for the key does wait, in place of the first.
+    record_pending(ws, "41", "2024-01-10T09:10:00Z");
+    assert_eq!(pending_ids(ws).len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(ledger_csv(ws))
+            .expect("ledger")
+            .matches(",pending,")
+            .count(),
+        2
+    );
+}

@@ -61,6 +61,12 @@ pub(super) fn classify(
         .map(|i| &ledger.entries[i as usize])
         .map(|e| (e.key(), e))
         .collect();
+    let waiting: HashMap<Key, &Entry> = ledger
+        .pending(None)
+        .into_iter()
+        .map(|i| &ledger.entries[i as usize])
+        .map(|e| (e.key(), e))
+        .collect();
     let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
     for e in &ledger.entries {
         if let Some(at) = e.recorded_at {
@@ -88,11 +94,18 @@ pub(super) fn classify(
     let mut outcome = Outcome::default();
     let mut fresh = Vec::new();
     for row in rows {
-        if row.review == Review::Pending && !known(&row) && current.get(&row.key()).is_none_or(|e| !same(e, &row)) {
+        // A value already waiting for review, sent again (a form submitted
+        // twice, a retried API call), changes nothing either.
+        let queued = row.review == Review::Pending && waiting.get(&row.key()).is_some_and(|e| same(e, &row));
+        if row.review == Review::Pending
+            && !known(&row)
+            && !queued
+            && current.get(&row.key()).is_none_or(|e| !same(e, &row))
+        {
             outcome.pending += 1;
         }
         match current.get(&row.key()) {
-            _ if known(&row) => outcome.unchanged += 1,
+            _ if known(&row) || queued => outcome.unchanged += 1,
             // A decision is always written: it takes its pending row out
             // of the queue even when the value in force already equals it.
             _ if matches!(row.review, Review::Approved | Review::Rejected) => {
