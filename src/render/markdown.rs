@@ -49,6 +49,7 @@ pub const RECURSION_LIMIT: usize = 100;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("report.md.j2", include_str!("../templates/report.md.j2")),
     ("gac.md.j2", include_str!("../templates/gac.md.j2")),
+    ("body.md.j2", include_str!("../templates/body.md.j2")),
     ("title.md.j2", include_str!("../templates/title.md.j2")),
     ("summary.md.j2", include_str!("../templates/summary.md.j2")),
     ("result.md.j2", include_str!("../templates/result.md.j2")),

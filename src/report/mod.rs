@@ -11,6 +11,7 @@ mod data_quality;
 mod disaggregation;
 pub mod funding;
 pub mod narrative;
+pub mod outline;
 
 use std::collections::BTreeMap;
 
@@ -74,6 +75,9 @@ pub struct Report {
     pub levels: Vec<LevelFacts>,
     /// Results in logframe order (depth first).
     pub results: Vec<ResultSection>,
+    /// The parts of the body in the layout's order: what the built-in
+    /// templates and the PDF both follow.
+    pub outline: Vec<outline::Part>,
     /// The summary chart, relative to the Markdown file.
     pub summary_chart: String,
     pub narrative: Narrative,
@@ -322,6 +326,15 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .and_then(|s| DateTime::from_timestamp(s, 0))
         .map(|t| t.date_naive())
         .unwrap_or(period.end);
+    let levels: Vec<LevelFacts> = fw
+        .levels
+        .iter()
+        .map(|lv| LevelFacts {
+            id: lv.clone(),
+            name: locale::level(lang, lv),
+            is_output: fw.levels.len() > 1 && *lv == last_level,
+        })
+        .collect();
     Report {
         lang,
         layout: inp.layout,
@@ -349,15 +362,8 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         generated: locale::date(lang, generated),
         as_of: inp.as_of.map(|a| locale::date(lang, a.date_naive())),
         summary,
-        levels: fw
-            .levels
-            .iter()
-            .map(|lv| LevelFacts {
-                id: lv.clone(),
-                name: locale::level(lang, lv),
-                is_output: fw.levels.len() > 1 && *lv == last_level,
-            })
-            .collect(),
+        outline: outline::outline(inp.layout, &levels, &results),
+        levels,
         results,
         summary_chart: format!("{}/{SUMMARY_CHART}", inp.chart_dir),
         narrative: inp.narrative.clone(),

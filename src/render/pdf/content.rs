@@ -518,31 +518,25 @@ fn annex(r: &Report, c: &mut Content) {
     c.end_list();
 }
 
-/// The body: summary, results (in the layout's order), narrative, annexes.
+/// The body: the report's outline, part by part (the order the layout
+/// chose, the same the Markdown templates follow).
 pub(super) fn body(r: &Report) -> Content {
+    use crate::report::outline::Part;
     let mut c = Content::default();
-    summary(r, &mut c);
-    funding(r, &mut c);
-    match r.layout {
-        crate::report::Layout::General => {
-            c.heading(2, r.labels["results"], true);
-            for res in &r.results {
-                result(r, res, &mut c);
-            }
-        }
-        crate::report::Layout::Gac => {
-            for (title, outputs) in [(r.labels["outcomes"], false), (r.labels["outputs"], true)] {
-                c.heading(2, title, true);
-                for level in r.levels.iter().filter(|lv| lv.is_output == outputs) {
-                    for res in r.results.iter().filter(|x| x.level == level.id) {
-                        result(r, res, &mut c);
-                    }
+    for part in &r.outline {
+        match part {
+            Part::Summary => summary(r, &mut c),
+            Part::Funding => funding(r, &mut c),
+            Part::Results { heading, results } => {
+                c.heading(2, r.labels[heading], true);
+                for &i in results {
+                    result(r, &r.results[i], &mut c);
                 }
             }
+            Part::Narrative => narrative(r, &mut c),
+            Part::Annex => annex(r, &mut c),
         }
     }
-    narrative(r, &mut c);
-    annex(r, &mut c);
     c
 }
 
