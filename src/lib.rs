@@ -11,11 +11,11 @@
 pub mod app;
 pub mod cli;
 pub mod compute;
-pub mod diag;
-pub mod evaluate;
-pub mod format;
+pub(crate) mod diag;
+pub(crate) mod evaluate;
+pub(crate) mod format;
 pub mod iati;
-pub mod ledger;
+pub(crate) mod ledger;
 pub mod load;
 pub mod locale;
 pub mod model;
@@ -24,8 +24,8 @@ pub mod render;
 pub mod report;
 pub mod source;
 
-pub mod text_file;
+pub(crate) mod text_file;
 pub mod users;
-pub mod validate;
+pub(crate) mod validate;
 pub mod web;
 pub mod workspace;

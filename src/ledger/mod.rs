@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Framework, Period};
+use crate::model::Framework;
 use crate::source::Sources;
 use read::{Strings, read_rows};
 pub use row::{DimKey, Entry, Origin};
@@ -277,9 +277,4 @@ fn line_start(sources: &Sources, o: Origin) -> usize {
 /// `file:line` of a row.
 pub fn origin_text(sources: &Sources, o: Origin) -> String {
     format!("{}:{}", sources.get(o.file).name, o.line)
-}
-
-/// A period label as the ledger shows it.
-pub fn period_text(p: &Period) -> String {
-    p.to_string()
 }

@@ -42,7 +42,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-pub use classify::{Kept, Outcome};
+pub use classify::Outcome;
 pub(crate) use import_rows::import_rows;
 pub(crate) use new_row::{NewRow, now, recorder};
 
