@@ -8,6 +8,7 @@
 //! date by ignoring rows recorded after it.
 
 pub mod read;
+mod read_fast;
 pub mod row;
 pub mod write;
 pub mod xlsx;
@@ -118,7 +119,9 @@ impl Ledger {
         file: crate::source::FileId,
     ) -> Diagnostics {
         let Ledger { entries, strings } = self;
-        entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
+        if read_fast::read_clean(fw, &sources.get(file).text, file, entries, strings) {
+            return Diagnostics::default();
+        }
         read_rows(fw, parser, sources, file, |r, f, origin| {
             entries.push(Entry {
                 indicator: r.indicator,
@@ -157,8 +160,56 @@ impl Ledger {
                 _ => true,
             })
             .collect();
-        idx.sort_unstable_by_key(|&i| (self.entries[i as usize].key(), self.precedence(i)));
+        self.sort_trail(&mut idx);
         idx
+    }
+
+    /// Sort rows by key, then precedence. Ledgers are mostly written in
+    /// order of indicator and period: when they are, only the rows of each
+    /// indicator and period are sorted among themselves (small sorts, on
+    /// every core) instead of the whole ledger at once.
+    fn sort_trail(&self, idx: &mut [u32]) {
+        let full = |&i: &u32| (self.entries[i as usize].key(), self.precedence(i));
+        let coarse = |i: u32| {
+            let e = &self.entries[i as usize];
+            (e.indicator, e.period.end, e.period.start)
+        };
+        if !idx.windows(2).all(|w| coarse(w[0]) <= coarse(w[1])) {
+            idx.sort_unstable_by_key(full);
+            return;
+        }
+        // Within a run the indicator and period are equal: the rest of the
+        // key (the breakdown, packed in one integer) and the precedence decide.
+        let rest = |&i: &u32| {
+            let e = &self.entries[i as usize];
+            let dims = e.dims.0.iter().fold(0u128, |k, &v| k << 16 | u128::from(v));
+            (dims, e.recorded_at, i)
+        };
+        let sort_runs = |part: &mut [u32]| {
+            let mut s = 0;
+            while s < part.len() {
+                let c = coarse(part[s]);
+                let e = s + part[s..].iter().position(|&i| coarse(i) != c).unwrap_or(part.len() - s);
+                if e - s > 1 && !part[s..e].is_sorted_by_key(rest) {
+                    part[s..e].sort_unstable_by_key(rest);
+                }
+                s = e;
+            }
+        };
+        // Two halves cut between runs, one per thread, for large ledgers.
+        let mut mid = idx.len() / 2;
+        while mid > 0 && mid < idx.len() && coarse(idx[mid - 1]) == coarse(idx[mid]) {
+            mid += 1;
+        }
+        if idx.len() < 100_000 || mid >= idx.len() {
+            sort_runs(idx);
+            return;
+        }
+        let (a, b) = idx.split_at_mut(mid);
+        std::thread::scope(|s| {
+            s.spawn(|| sort_runs(a));
+            sort_runs(b);
+        });
     }
 
     /// The value in force for each key at `as_of`, sorted by key (so by
@@ -236,6 +287,12 @@ impl Ledger {
     /// the sorted trail, so no extra index is needed.
     fn ambiguous_corrections(&self, fw: &Framework, sources: &Sources) -> Diagnostics {
         let mut diags = Diagnostics::default();
+        // Rows of one file never tie with each other here.
+        if let Some(first) = self.entries.first()
+            && self.entries.iter().all(|e| e.origin.file == first.origin.file)
+        {
+            return diags;
+        }
         let trail = self.trail(None);
         for w in trail.windows(2) {
             let (p, e) = (&self.entries[w[0] as usize], &self.entries[w[1] as usize]);

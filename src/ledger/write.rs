@@ -29,6 +29,7 @@
 //! [`import_rows`] (an import file's rows). This file holds the commit
 //! under the lock that runs them in order.
 
+mod append;
 mod classify;
 mod dialect;
 mod import_rows;
@@ -55,7 +56,7 @@ use crate::source::Sources;
 use classify::classify;
 use dialect::render;
 use refusals::{future_rows, ties};
-use replace::{remove_stale_temps, write_ledger_file};
+use replace::{remove_stale_temps, write_ledger_file, write_target};
 use verify::{RowImage, images_of};
 
 /// The one file `record` and `import` write.
@@ -95,6 +96,10 @@ pub(crate) fn commit(
             io_error("cannot remove stale temporary files".into(), e),
         ));
     }
+    let path = dir.join(LEDGER_FILE);
+    if !dry_run && let Err(d) = write_target(&path).and_then(|t| append::repair_torn_append(&t)) {
+        return Err(failure(sources, d));
+    }
     let (ledger, diags) = Ledger::load(fw, &mut sources);
     if diags.has_errors() {
         let mut d = diags;
@@ -104,7 +109,6 @@ pub(crate) fn commit(
         );
         return Err((sources, d));
     }
-    let path = dir.join(LEDGER_FILE);
     let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
     let mut refused = future_rows(&rows, &sources, Utc::now());
     refused.extend(ties(fw, &ledger, &sources, file, &rows));
@@ -127,15 +131,26 @@ pub(crate) fn commit(
         } else {
             fresh
         };
-        let expected: Vec<RowImage> = file
-            .map(|id| images_of(&ledger, id))
-            .unwrap_or_default()
-            .into_iter()
-            .chain(fresh.iter().map(NewRow::image))
-            .collect();
-        let written = render(old, &header_with(fw, review), &fresh)
-            .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
-            .and_then(|text| write_ledger_file(fw, &path, &text, &expected));
+        let header = header_with(fw, review);
+        let written = match old.and_then(|t| append::appended_text(t, &header, &fresh)) {
+            // The header is canonical already: the rows go at the end.
+            Some(tail) => {
+                let expected: Vec<RowImage> = fresh.iter().map(NewRow::image).collect();
+                let head = append::header_line(old.unwrap_or_default());
+                write_target(&path).and_then(|t| append::append(fw, &t, head, &tail, &expected))
+            }
+            None => {
+                let expected: Vec<RowImage> = file
+                    .map(|id| images_of(&ledger, id))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .chain(fresh.iter().map(NewRow::image))
+                    .collect();
+                render(old, &header, &fresh)
+                    .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
+                    .and_then(|text| write_ledger_file(fw, &path, &text, &expected))
+            }
+        };
         if let Err(d) = written {
             return Err(failure(sources, d));
         }
@@ -230,6 +245,59 @@ mod tests {
             .expect("time")
             .with_timezone(&Utc);
         NewRow::new(fw, parsed, &f, at, "tester")
+    }
+
+    fn row_at(fw: &Framework, value: &str, at: &str) -> NewRow {
+        let f = RowFields {
+            indicator: "OBJ.1",
+            period: "2013-H2",
+            value,
+            ..RowFields::default()
+        };
+        let Ok(parsed) = RowParser::new(fw).parse(&f) else {
+            panic!("OBJ.1 2013-H2 {value} is a good row")
+        };
+        let at = DateTime::parse_from_rfc3339(at).expect("time").with_timezone(&Utc);
+        NewRow::new(fw, parsed, &f, at, "tester")
+    }
+
+    #[test]
+    fn record_appends_in_place_and_the_next_writer_cuts_a_torn_append() {
+        let (_tmp, fw, ledger, _) = semicolon_copy();
+        let path = measurements_dir(&fw).join(LEDGER_FILE);
+        let old = fs::read(&path).expect("read");
+        let rows = vec![row_at(&fw, "10", "2014-03-01T10:00:00Z")];
+        commit(&fw, Sources::default(), rows, false).expect("recorded");
+        let once = fs::read(&path).expect("read");
+        assert!(once.starts_with(&old), "the old bytes are kept");
+        assert!(
+            once.ends_with(b";;2014-03-01T10:00:00.000Z;tester\r\n"),
+            "{}",
+            String::from_utf8_lossy(&once)
+        );
+        // A writer killed mid-append: its marker names the length before,
+        // and half a row is left at the end.
+        fs::write(measurements_dir(&fw).join(".ledger.csv.append"), once.len().to_string()).expect("marker");
+        let mut torn = once.clone();
+        torn.extend_from_slice(b"OBJ.1;2013-H2;99");
+        fs::write(&path, &torn).expect("torn");
+        let rows = vec![row_at(&fw, "11", "2014-03-02T10:00:00Z")];
+        let outcome = commit(&fw, Sources::default(), rows, false).expect("recorded after the repair");
+        let twice = fs::read(&path).expect("read");
+        assert!(
+            twice.starts_with(&once),
+            "the torn bytes are gone, the rows before kept"
+        );
+        assert!(!String::from_utf8_lossy(&twice).contains(";99"), "the torn row is cut");
+        assert!(twice.ends_with(b";;2014-03-02T10:00:00.000Z;tester\r\n"));
+        assert!(
+            !measurements_dir(&fw).join(".ledger.csv.append").exists(),
+            "the marker is removed"
+        );
+        assert_eq!(outcome.corrections, 1);
+        let loaded = workspace::load(&fw.dir);
+        assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.ledger.entries.len(), ledger.entries.len() + 2);
     }
 
     fn no_temp_left(dir: &Path) {
