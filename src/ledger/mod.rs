@@ -186,12 +186,19 @@ impl Ledger {
             (dims, e.recorded_at, i)
         };
         let sort_runs = |part: &mut [u32]| {
+            // Each run's keys are read once into a buffer and sorted there.
+            let mut keys = Vec::new();
             let mut s = 0;
             while s < part.len() {
                 let c = coarse(part[s]);
                 let e = s + part[s..].iter().position(|&i| coarse(i) != c).unwrap_or(part.len() - s);
                 if e - s > 1 && !part[s..e].is_sorted_by_key(rest) {
-                    part[s..e].sort_unstable_by_key(rest);
+                    keys.clear();
+                    keys.extend(part[s..e].iter().map(rest));
+                    keys.sort_unstable();
+                    for (slot, k) in part[s..e].iter_mut().zip(&keys) {
+                        *slot = k.2;
+                    }
                 }
                 s = e;
             }

@@ -326,7 +326,7 @@ pub fn read_rows(
             diags.push(d);
             continue;
         }
-        let fields = row_fields(&columns, &record);
+        let fields = row_fields(&columns, record.iter());
         match parser.parse(&fields) {
             Ok(row) => each(row, &fields, origin),
             Err(errors) => {
@@ -359,9 +359,9 @@ pub fn read_rows(
 }
 
 /// A record's cells by column.
-pub(super) fn row_fields<'r>(columns: &[Option<Column>], record: &'r csv::StringRecord) -> RowFields<'r> {
+pub(super) fn row_fields<'r>(columns: &[Option<Column>], cells: impl Iterator<Item = &'r str>) -> RowFields<'r> {
     let mut fields = RowFields::default();
-    for (col, cell) in columns.iter().zip(record.iter()) {
+    for (col, cell) in columns.iter().zip(cells) {
         match col {
             Some(Column::Base(0)) => fields.indicator = cell,
             Some(Column::Base(1)) => fields.period = cell,

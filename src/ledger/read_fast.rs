@@ -212,16 +212,32 @@ fn read_part(
     range: Range<usize>,
 ) -> Option<Part> {
     let bytes = &text.as_bytes()[range.clone()];
+    let mut rows = Rows {
+        parser: RowParser::new(fw),
+        strings: Strings::default(),
+        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
+        file,
+        columns,
+        named,
+    };
+    if plain(bytes) {
+        // No quote and no lone CR: a record is a line, a cell what lies
+        // between separators (what the CSV reader would find, faster).
+        let part = &text[range];
+        let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
+        for (line, l) in part.split_terminator('\n').enumerate() {
+            cells.clear();
+            cells.extend(l.strip_suffix('\r').unwrap_or(l).split(char::from(dialect.delimiter)));
+            rows.push(&cells, line as u32)?;
+        }
+        return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(dialect.delimiter)
         .flexible(true)
         .has_headers(false)
         .from_reader(bytes);
-    let mut parser = RowParser::new(fw);
-    let mut strings = Strings::default();
-    let mut entries = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count());
     let mut record = csv::StringRecord::new();
-    let width = columns.len();
     let (mut line, mut counted) = (0u32, 0usize);
     while rdr.read_record(&mut record).ok()? {
         let pos = record.position()?;
@@ -229,20 +245,48 @@ fn read_part(
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        line += memchr::memchr_iter(b'\n', &bytes[counted..start]).count() as u32;
+        line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u32;
         counted = start;
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
+        let cells: Vec<&str> = record.iter().collect();
+        rows.push(&cells, line)?;
+    }
+    let newlines = line + memchr::memchr_iter(b'\n', &bytes[counted..]).count() as u32;
+    Some(rows.part(newlines))
+}
+
+/// Whether a part holds no quote and no carriage return but before a line feed.
+fn plain(bytes: &[u8]) -> bool {
+    memchr::memchr(b'"', bytes).is_none() && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
+/// The rows of a part as they are read.
+struct Rows<'f, 'c> {
+    parser: RowParser<'f>,
+    strings: Strings,
+    entries: Vec<Entry>,
+    file: FileId,
+    columns: &'c [Option<Column>],
+    named: usize,
+}
+
+impl Rows<'_, '_> {
+    /// Add one record's cells, read on `line` of the part; `None` when it
+    /// is not a good row (a blank one is skipped).
+    fn push(&mut self, cells: &[&str], line: u32) -> Option<()> {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Some(());
         }
-        if record.len() != width && !(named..width).contains(&record.len()) {
+        let width = self.columns.len();
+        if cells.len() != width && !(self.named..width).contains(&cells.len()) {
             return None;
         }
-        if record.iter().skip(named).any(|c| !c.trim().is_empty()) {
+        if cells.iter().skip(self.named).any(|c| !c.trim().is_empty()) {
             return None;
         }
-        let f = row_fields(columns, &record);
-        let r = parser.parse(&f).ok()?;
-        entries.push(Entry {
+        let f = row_fields(self.columns, cells.iter().copied());
+        let r = self.parser.parse(&f).ok()?;
+        let strings = &mut self.strings;
+        self.entries.push(Entry {
             indicator: r.indicator,
             period: r.period,
             dims: r.dims,
@@ -251,17 +295,134 @@ fn read_part(
             source: strings.intern(f.source),
             recorded_by: strings.intern(f.recorded_by),
             recorded_at: r.recorded_at,
-            origin: Origin { file, line },
+            origin: Origin { file: self.file, line },
             review: r.review,
             review_of: r.review_of,
             reviewed_by: strings.intern(f.reviewed_by),
             review_note: strings.intern(f.review_note),
         });
+        Some(())
     }
-    let newlines = line + memchr::memchr_iter(b'\n', &bytes[counted..]).count() as u32;
-    Some(Part {
-        entries,
-        strings,
-        newlines,
-    })
+
+    fn part(self, newlines: u32) -> Part {
+        Part {
+            entries: self.entries,
+            strings: self.strings,
+            newlines,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast reading must give what the row-by-row reader gives: the same
+    //! rows, values, strings and `file:line`, whatever the line ends,
+    //! quotes, blank lines and size (a large file is read in parts).
+
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::ledger::Ledger;
+    use crate::ledger::read::read_rows;
+    use crate::source::Sources;
+
+    fn framework() -> Framework {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks/starsom");
+        crate::workspace::load(&dir).framework.expect("starsom loads")
+    }
+
+    /// Every row as text: key, value, strings, time, review and line.
+    fn rows(l: &Ledger) -> Vec<String> {
+        l.entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                    e.key(),
+                    e.value,
+                    (l.str(e.comment), l.str(e.source), l.str(e.recorded_by)),
+                    e.recorded_at,
+                    e.review,
+                    e.review_of,
+                    (l.str(e.reviewed_by), l.str(e.review_note)),
+                    e.origin
+                )
+            })
+            .collect()
+    }
+
+    fn both(fw: &Framework, text: String) -> (Option<Vec<String>>, Vec<String>) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("ledger.csv"), text);
+        let mut fast = Ledger::default();
+        let done = read_clean(fw, &sources.get(file).text, file, &mut fast.entries, &mut fast.strings);
+        let mut slow = Ledger::default();
+        let mut parser = RowParser::new(fw);
+        let diags = read_rows(fw, &mut parser, &sources, file, |r, f, origin| {
+            slow.entries.push(Entry {
+                indicator: r.indicator,
+                period: r.period,
+                dims: r.dims,
+                value: r.value,
+                comment: slow.strings.intern(f.comment),
+                source: slow.strings.intern(f.source),
+                recorded_by: slow.strings.intern(f.recorded_by),
+                recorded_at: r.recorded_at,
+                origin,
+                review: r.review,
+                review_of: r.review_of,
+                reviewed_by: slow.strings.intern(f.reviewed_by),
+                review_note: slow.strings.intern(f.review_note),
+            })
+        });
+        if done {
+            assert!(diags.is_empty(), "the fast reading does not pass over a finding");
+        }
+        (done.then(|| rows(&fast)), rows(&slow))
+    }
+
+    fn shipped() -> String {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks/starsom/measurements");
+        let text = std::fs::read_to_string(dir.join("2022.csv")).expect("read");
+        let more = std::fs::read_to_string(dir.join("2023.csv")).expect("read");
+        text + more.split_once('\n').expect("a header").1
+    }
+
+    #[test]
+    fn fast_and_row_by_row_readings_agree() {
+        let fw = framework();
+        let text = shipped();
+        let header_end = text.find('\n').expect("a header") + 1;
+        let body = &text[header_end..];
+        let big = format!("{}{}", &text[..header_end], body.repeat(2 << 20 >> 12));
+        assert!(big.len() > 2 * PARALLEL_FROM, "large enough to be read in parts");
+        let cases = [
+            text.clone(),
+            text.replace('\n', "\r\n"),
+            text.replacen("Workshop report", "\"two\nlines, quoted\"", 3),
+            format!("\u{feff}{}\n\n{}", &text[..header_end], body),
+            text.trim_end().to_string(),
+            big.clone(),
+            big.replace('\n', "\r\n"),
+        ];
+        for (i, t) in cases.into_iter().enumerate() {
+            let (fast, slow) = both(&fw, t);
+            assert!(!slow.is_empty(), "case {i} has rows");
+            assert_eq!(fast.as_ref(), Some(&slow), "case {i}");
+        }
+    }
+
+    #[test]
+    fn a_bad_row_leaves_the_reading_to_the_row_by_row_reader() {
+        let fw = framework();
+        let text = shipped();
+        let header_end = text.find('\n').expect("a header") + 1;
+        let body = text[header_end..].repeat(2 << 20 >> 12);
+        let bad = format!("{}{body}9999.9,2022-Q1,1,,,,,,,,,\n{body}", &text[..header_end]);
+        let (fast, slow) = both(&fw, bad);
+        assert!(fast.is_none());
+        assert!(!slow.is_empty());
+        let cr_only = text.replace('\n', "\r");
+        assert_eq!(both(&fw, cr_only).0, None);
+    }
 }
