@@ -2,6 +2,7 @@
 # logframe against DuckDB on the synthetic portfolio ledger (issue 13).
 #
 #   bench/vs-duckdb.sh [SIZES...]     sizes are indicator counts: 100 = 0.9 M rows, 400 = 3.6 M rows
+#   RUNS=3 (runs per figure), LOGFRAME_BIN=path (a binary to measure instead of this tree's release build)
 #
 # Generates each size with ../shared/bench/gen_portfolio.py into a temporary
 # folder (deleted at the end), builds the release binary, and prints, best of
@@ -32,8 +33,13 @@ if [ $have_py -eq 0 ]; then
 fi
 [ $have_duck -eq 0 ] && echo "(duckdb python module missing: DuckDB column skipped; pip install duckdb)"
 
-(cd "$root" && cargo build --release --quiet)
-bin="$root/target/release/logframe"
+# LOGFRAME_BIN=path measures another build (e.g. an older commit's) instead.
+if [ -n "${LOGFRAME_BIN:-}" ]; then
+    bin=$LOGFRAME_BIN
+else
+    (cd "$root" && cargo build --release --quiet)
+    bin="$root/target/release/logframe"
+fi
 work=$(mktemp -d /tmp/perf-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -80,6 +80,19 @@ pub fn ledger_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 impl Ledger {
     /// Read every ledger file of the framework.
     pub fn load(fw: &Framework, sources: &mut Sources) -> (Ledger, Diagnostics) {
+        Ledger::load_only(fw, sources, None)
+    }
+
+    /// [`Ledger::load`] keeping, of the files that read cleanly, only the
+    /// rows of the indicators in `only` (every row when `None`): what a
+    /// write needs to classify a few new rows without holding the whole
+    /// ledger. A file with any problem is read whole, and its problems
+    /// reported, as by `load`.
+    pub(crate) fn load_only(
+        fw: &Framework,
+        sources: &mut Sources,
+        only: Option<&rustc_hash::FxHashSet<u32>>,
+    ) -> (Ledger, Diagnostics) {
         let mut diags = Diagnostics::default();
         let mut ledger = Ledger::default();
         let dir = measurements_dir(fw);
@@ -102,7 +115,7 @@ impl Ledger {
                     continue;
                 }
             };
-            diags.extend(ledger.read_file(fw, &mut parser, sources, file));
+            diags.extend(ledger.read_file_only(fw, &mut parser, sources, file, only));
         }
         diags.extend(ledger.ambiguous_corrections(fw, sources));
         (ledger, diags)
@@ -118,8 +131,19 @@ impl Ledger {
         sources: &Sources,
         file: crate::source::FileId,
     ) -> Diagnostics {
+        self.read_file_only(fw, parser, sources, file, None)
+    }
+
+    fn read_file_only(
+        &mut self,
+        fw: &Framework,
+        parser: &mut row::RowParser,
+        sources: &Sources,
+        file: crate::source::FileId,
+        only: Option<&rustc_hash::FxHashSet<u32>>,
+    ) -> Diagnostics {
         let Ledger { entries, strings } = self;
-        if read_fast::read_clean(fw, &sources.get(file).text, file, entries, strings) {
+        if read_fast::read_clean(fw, &sources.get(file).text, file, only, entries, strings) {
             return Diagnostics::default();
         }
         read_rows(fw, parser, sources, file, |r, f, origin| {

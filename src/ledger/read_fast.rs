@@ -15,6 +15,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use rustc_hash::FxHashSet;
+
 use super::read::{Column, CsvDialect, Strings, header_columns, row_fields};
 use super::row::{Entry, Origin, RowParser};
 use crate::model::Framework;
@@ -43,6 +45,7 @@ pub(super) fn read_clean(
     fw: &Framework,
     text: &str,
     file: FileId,
+    only: Option<&FxHashSet<u32>>,
     entries: &mut Vec<Entry>,
     strings: &mut Strings,
 ) -> bool {
@@ -59,7 +62,7 @@ pub(super) fn read_clean(
     };
     let before = entries.len();
     entries.reserve(memchr::memchr_iter(b'\n', &text.as_bytes()[body_start..]).count() + 1);
-    let read = |r: &Range<usize>| read_part(fw, text, file, &dialect, &columns, named, r.clone());
+    let read = |r: &Range<usize>| read_part(fw, text, file, &dialect, (&columns, named), only, r.clone());
     // The header is line 1; rows count from the line after it.
     let mut base = 2u32;
     let mut join = |part: Part| {
@@ -207,8 +210,8 @@ fn read_part(
     text: &str,
     file: FileId,
     dialect: &CsvDialect,
-    columns: &[Option<Column>],
-    named: usize,
+    (columns, named): (&[Option<Column>], usize),
+    only: Option<&FxHashSet<u32>>,
     range: Range<usize>,
 ) -> Option<Part> {
     let bytes = &text.as_bytes()[range.clone()];
@@ -219,6 +222,7 @@ fn read_part(
         file,
         columns,
         named,
+        only,
     };
     if plain(bytes) {
         // No quote and no lone CR: a record is a line, a cell what lies
@@ -267,6 +271,9 @@ struct Rows<'f, 'c> {
     file: FileId,
     columns: &'c [Option<Column>],
     named: usize,
+    /// Keep only the rows of these indicators (the others are skipped
+    /// unparsed; an unknown indicator still stops the fast reading).
+    only: Option<&'c FxHashSet<u32>>,
 }
 
 impl Rows<'_, '_> {
@@ -284,6 +291,12 @@ impl Rows<'_, '_> {
             return None;
         }
         let f = row_fields(self.columns, cells.iter().copied());
+        if let Some(only) = self.only
+            && let Some(i) = self.parser.indicator_index(f.indicator)
+            && !only.contains(&i)
+        {
+            return Some(());
+        }
         let r = self.parser.parse(&f).ok()?;
         let strings = &mut self.strings;
         self.entries.push(Entry {
@@ -355,7 +368,14 @@ mod tests {
         let mut sources = Sources::default();
         let file = sources.add(PathBuf::from("ledger.csv"), text);
         let mut fast = Ledger::default();
-        let done = read_clean(fw, &sources.get(file).text, file, &mut fast.entries, &mut fast.strings);
+        let done = read_clean(
+            fw,
+            &sources.get(file).text,
+            file,
+            None,
+            &mut fast.entries,
+            &mut fast.strings,
+        );
         let mut slow = Ledger::default();
         let mut parser = RowParser::new(fw);
         let diags = read_rows(fw, &mut parser, &sources, file, |r, f, origin| {

@@ -223,6 +223,11 @@ impl<'f> RowParser<'f> {
         }
     }
 
+    /// The index of a declared indicator id (as in a cell, trimmed).
+    pub fn indicator_index(&self, id: &str) -> Option<u32> {
+        self.indicators.get(id.trim()).copied()
+    }
+
     /// Parse a row; strings are not interned here (the caller does that).
     pub fn parse(&mut self, row: &RowFields) -> Result<ParsedRow, Vec<FieldError>> {
         let mut errors = Vec::new();

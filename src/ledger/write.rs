@@ -42,6 +42,7 @@ use std::fs::{self, File, OpenOptions};
 use std::path::Path;
 
 use chrono::Utc;
+use rustc_hash::FxHashSet;
 
 pub use classify::{Kept, Outcome};
 pub(crate) use import_rows::import_rows;
@@ -100,7 +101,18 @@ pub(crate) fn commit(
     if !dry_run && let Err(d) = write_target(&path).and_then(|t| append::repair_torn_append(&t)) {
         return Err(failure(sources, d));
     }
-    let (ledger, diags) = Ledger::load(fw, &mut sources);
+    // A few rows to append to a file with the canonical header: only the
+    // rows of their indicators are kept from the ledger (they are all that
+    // refusals and classification look at).
+    let review_rows = rows.iter().any(|r| r.review != Review::None);
+    let only: Option<FxHashSet<u32>> = (rows.len() <= append::MAX_ROWS
+        && append::can_append(
+            &path,
+            |review| header_with(fw, review),
+            fw.project.approval || review_rows,
+        ))
+    .then(|| rows.iter().map(|r| r.parsed.indicator).collect());
+    let (ledger, diags) = Ledger::load_only(fw, &mut sources, only.as_ref());
     if diags.has_errors() {
         let mut d = diags;
         d.push(
@@ -139,7 +151,7 @@ pub(crate) fn commit(
                 let head = append::header_line(old.unwrap_or_default());
                 write_target(&path).and_then(|t| append::append(fw, &t, head, &tail, &expected))
             }
-            None => {
+            None if only.is_none() => {
                 let expected: Vec<RowImage> = file
                     .map(|id| images_of(&ledger, id))
                     .unwrap_or_default()
@@ -150,6 +162,8 @@ pub(crate) fn commit(
                     .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
                     .and_then(|text| write_ledger_file(fw, &path, &text, &expected))
             }
+            // Too large to append after all: the rewrite needs every row.
+            None => rewrite_whole(fw, &path, &header, &fresh),
         };
         if let Err(d) = written {
             return Err(failure(sources, d));
@@ -159,8 +173,29 @@ pub(crate) fn commit(
     Ok(outcome)
 }
 
+/// The atomic rewrite of `ledger.csv` with `fresh` added, reading the whole
+/// ledger again (when only some of its rows were read).
+fn rewrite_whole(fw: &Framework, path: &Path, header: &[String], fresh: &[NewRow]) -> Result<(), Diagnostic> {
+    let mut sources = Sources::default();
+    let (ledger, diags) = Ledger::load(fw, &mut sources);
+    if let Some(d) = diags.0.into_iter().find(|d| d.is_error()) {
+        return Err(d);
+    }
+    let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
+    let old = file.map(|id| sources.get(id).text.as_str());
+    let expected: Vec<RowImage> = file
+        .map(|id| images_of(&ledger, id))
+        .unwrap_or_default()
+        .into_iter()
+        .chain(fresh.iter().map(NewRow::image))
+        .collect();
+    render(old, header, fresh)
+        .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
+        .and_then(|text| write_ledger_file(fw, path, &text, &expected))
+}
+
 /// Whether a ledger file's header names a review column.
-fn has_review_columns(text: &str) -> bool {
+pub(super) fn has_review_columns(text: &str) -> bool {
     let d = super::read::CsvDialect::of(text);
     d.first_line
         .split(char::from(d.delimiter))
@@ -298,6 +333,36 @@ mod tests {
         let loaded = workspace::load(&fw.dir);
         assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
         assert_eq!(loaded.ledger.entries.len(), ledger.entries.len() + 2);
+    }
+
+    #[test]
+    fn a_few_rows_too_large_to_append_are_written_by_the_rewrite() {
+        let (_tmp, fw, ledger, _) = semicolon_copy();
+        let path = measurements_dir(&fw).join(LEDGER_FILE);
+        let old = fs::read(&path).expect("read");
+        let long = "x".repeat(5000);
+        let f = RowFields {
+            indicator: "OBJ.1",
+            period: "2013-H2",
+            value: "12",
+            comment: &long,
+            ..RowFields::default()
+        };
+        let Ok(parsed) = RowParser::new(&fw).parse(&f) else {
+            panic!("a good row")
+        };
+        let at = DateTime::parse_from_rfc3339("2014-03-03T10:00:00Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let row = NewRow::new(&fw, parsed, &f, at, "tester");
+        commit(&fw, Sources::default(), vec![row], false).expect("recorded");
+        let now = fs::read(&path).expect("read");
+        assert!(now.starts_with(&old), "the old bytes are kept");
+        assert!(String::from_utf8_lossy(&now).contains(&long));
+        let loaded = workspace::load(&fw.dir);
+        assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.ledger.entries.len(), ledger.entries.len() + 1);
+        no_temp_left(&measurements_dir(&fw));
     }
 
     fn no_temp_left(dir: &Path) {

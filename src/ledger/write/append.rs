@@ -82,6 +82,29 @@ pub(super) fn repair_torn_append(target: &Path) -> Result<(), Diagnostic> {
     sync_dir(target)
 }
 
+/// At most this many rows are appended (a record, a small import).
+pub(super) const MAX_ROWS: usize = 32;
+
+/// Whether rows could be appended to the ledger file at `path` as it stands:
+/// it exists and its header line is the canonical one (`header(review)`,
+/// with the review columns when `review` or when the file has them),
+/// followed by a line end. Only the start of the file is read.
+pub(super) fn can_append(path: &Path, header: impl Fn(bool) -> Vec<String>, review: bool) -> bool {
+    let Ok(f) = File::open(path) else { return false };
+    let mut start = Vec::new();
+    if f.take(1 << 16).read_to_end(&mut start).is_err() {
+        return false;
+    }
+    let Some(end) = start.iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    let Ok(line) = std::str::from_utf8(&start[..=end]) else {
+        return false;
+    };
+    let review = review || super::has_review_columns(line);
+    appended_text(line, &header(review), &[]).is_some()
+}
+
 /// The bytes to append to `old` for `rows`, in its dialect, when `old`
 /// has exactly the canonical `header` and line ends the rows can follow;
 /// `None` when the file must be rewritten instead.
