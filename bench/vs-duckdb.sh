@@ -47,10 +47,9 @@ trap 'rm -rf "$work"' EXIT
 best() {
     local best_t="" best_m=""
     for _ in $(seq "$runs"); do
-        local out
-        out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 ) || true
-        # GNU time prints its line last on stderr even when the command fails
-        local t m; t=${out% *}; m=${out#* }
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        local t m
+        read -r t m < <(tail -1 "$work/time")
         if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; best_m=$m; fi
     done
     echo "$best_t $best_m"
@@ -83,10 +82,11 @@ for n in "${sizes[@]}"; do
     rec 1 >/dev/null
     bt=""; bm=""
     for v in 2 3 4; do
-        out=$( { /usr/bin/time -f '%e %M' bash -c "LOGFRAME_USER=bench '$bin' record '$fw' 1.1 --period 2024-12 --value $v --dim sex=female --dim country=AF" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-        t=${out% *}; m=${out#* }
+        LOGFRAME_USER=bench /usr/bin/time -f '%e %M' -o "$work/time" \
+            "$bin" record "$fw" 1.1 --period 2024-12 --value "$v" --dim sex=female --dim country=AF >/dev/null 2>&1
+        read -r t m < <(tail -1 "$work/time")
         if [ -z "$bt" ] || awk "BEGIN{exit !($t < $bt)}"; then bt=$t; bm=$m; fi
     done
-    row "record (append)" "$bt" "$bm"
+    row "record (one value)" "$bt" "$bm"
     rm -rf "$d"
 done

@@ -1,7 +1,9 @@
 //! Writing to the ledger: `record` and `import`.
 //!
 //! A write takes an exclusive lock on `measurements/.lock`, removes the
-//! temporary files a killed writer left behind, re-reads the ledger, and
+//! temporary files a killed writer left behind, cuts back an append a
+//! killed writer left unfinished ([`append`]), re-reads the ledger (only
+//! the rows of the indicators written, when they will be appended), and
 //! refuses, before anything is written and for the whole batch, rows that
 //! would break it: a `recorded_at` in the future (it would outrank every
 //! later correction) or equal to that of another value for the same key in
@@ -22,7 +24,14 @@
 //! would lose or alter a single cell is refused and leaves the old file;
 //! two writers queue on the lock and neither loses a row.
 //!
-//! The parts: [`new_row`] (the row and its stamp), [`refusals`] (rows
+//! When the file's header is already the canonical one and the new rows
+//! are few (a `record`, a small import: at most 32 rows and 4 kB), they are
+//! appended in place instead ([`append`]): one write at the end of the file,
+//! fsynced, read back and compared, with a marker that lets the next writer
+//! cut back a torn append. Recording one value then costs the same whatever
+//! the ledger's size, apart from reading the rows of its indicator.
+//!
+//! The parts: [`new_row`] (the row and its stamp), [`append`] (the append), [`refusals`] (rows
 //! refused for the whole batch), [`classify`] (what each row does),
 //! [`dialect`] (the new text in the file's dialect), [`replace`] (the
 //! atomic rewrite), [`verify`] (the read-back self-check) and
