@@ -43,12 +43,7 @@ impl SourceFile {
     fn new(path: PathBuf, text: String) -> SourceFile {
         let name = display_path(&path);
         let mut line_starts = vec![0u32];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile {
             path,
             name,

@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Done, Failure, FailureKind, Opened, Result};
+use super::{Done, Failure, FailureKind, Result};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::write::{Outcome, commit, now, recorder};
 use crate::ledger::xlsx;
+use crate::model::Framework;
 use crate::source::Sources;
 
 #[derive(Debug, Default, Clone)]
@@ -22,11 +23,11 @@ pub struct Options {
 
 /// Import `file`: a spreadsheet (or any file with `sheet` set) through the
 /// sheet reader, anything else through the CSV reader.
-pub fn import(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
+pub fn import(fw: &Framework, file: &Path, opts: &Options) -> Result<Outcome> {
     if opts.sheet.is_some() || xlsx::is_spreadsheet(file) {
-        import_spreadsheet(o, file, opts)
+        import_spreadsheet(fw, file, opts)
     } else {
-        import_csv(o, file, opts)
+        import_csv(fw, file, opts)
     }
 }
 
@@ -45,8 +46,7 @@ fn file_name(file: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn import_csv(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
-    let fw = &o.framework;
+fn import_csv(fw: &Framework, file: &Path, opts: &Options) -> Result<Outcome> {
     let mut sources = Sources::default();
     let id = match crate::ledger::read::read_csv_file(file, &mut sources) {
         Ok(id) => id,
@@ -72,8 +72,7 @@ fn import_csv(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
     commit_checked(fw, sources, rows, diags, opts.dry_run, |d| d)
 }
 
-fn import_spreadsheet(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome> {
-    let fw = &o.framework;
+fn import_spreadsheet(fw: &Framework, file: &Path, opts: &Options) -> Result<Outcome> {
     if !xlsx::is_spreadsheet(file) {
         return Err(Failure::usage(
             Diagnostic::error(format!(
@@ -117,7 +116,7 @@ fn import_spreadsheet(o: &Opened, file: &Path, opts: &Options) -> Result<Outcome
 /// Commit rows that passed every check; the warnings found so far come
 /// with the outcome, or before the refusals (relabelled for a sheet).
 fn commit_checked(
-    fw: &crate::model::Framework,
+    fw: &Framework,
     sources: Sources,
     rows: Vec<(crate::ledger::write::NewRow, crate::ledger::Origin)>,
     warnings: Diagnostics,

@@ -3,7 +3,7 @@
 //! rules as an import, and a batch is written all or nothing through the
 //! ledger's one write path (lock, refusals, self-verifying rewrite).
 
-use super::{Done, Failure, FailureKind, Opened, Result};
+use super::{Done, Failure, FailureKind, Result};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::{ParsedRow, RowFields, RowParser};
 use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
@@ -98,8 +98,7 @@ pub fn check(fw: &Framework, e: &Entry) -> std::result::Result<ParsedRow, Vec<Di
 /// Record `entries`, all or none: any entry with an error (or a refusal
 /// under the lock) writes nothing. Recording the same key again is a
 /// correction; a value equal to the one in force changes nothing.
-pub fn record(o: &Opened, entries: &[Entry], opts: &Options) -> Result<Outcome> {
-    let fw = &o.framework;
+pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outcome> {
     let mut parser = RowParser::new(fw);
     let mut parsed: Vec<(ParsedRow, [&str; MAX_DIMENSIONS])> = Vec::with_capacity(entries.len());
     let mut errors = Diagnostics::default();

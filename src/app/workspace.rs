@@ -90,6 +90,29 @@ impl Workspace {
     pub fn open_named(&self, name: &str) -> Result<Opened, Failure> {
         open_dir(&self.named(name)?)
     }
+
+    /// A framework named on the command line, without reading its ledger:
+    /// what `record` and `import` need (the write reads, under the lock,
+    /// the rows it must look at), so that one value does not re-read a
+    /// ledger of millions of rows.
+    pub fn framework(&self, arg: &str) -> Result<Framework, Failure> {
+        framework_in(&self.resolve(arg)?)
+    }
+
+    /// [`Workspace::framework`] by the name of its folder only.
+    pub fn framework_named(&self, name: &str) -> Result<Framework, Failure> {
+        framework_in(&self.named(name)?)
+    }
+}
+
+/// The framework in `dir` alone; errors stop here.
+fn framework_in(dir: &Path) -> Result<Framework, Failure> {
+    let mut sources = Sources::default();
+    let (framework, diagnostics) = crate::load::load_framework(dir, &mut sources);
+    match framework {
+        Some(fw) if !diagnostics.has_errors() => Ok(fw),
+        _ => Err(Failure::from_diagnostics(diagnostics, sources)),
+    }
 }
 
 /// Load the framework in `dir` with its ledger; errors stop here.

@@ -24,8 +24,8 @@ pub struct ImportArgs {
 }
 
 pub fn run(a: ImportArgs) -> i32 {
-    let o = match Workspace::current().open(&a.framework) {
-        Ok(o) => o,
+    let fw = match Workspace::current().framework(&a.framework) {
+        Ok(fw) => fw,
         Err(f) => return fail(f),
     };
     let opts = import::Options {
@@ -33,5 +33,5 @@ pub fn run(a: ImportArgs) -> i32 {
         dry_run: a.dry_run,
         by: a.by,
     };
-    super::commit::show(&o.framework, import::import(&o, &a.file, &opts), a.dry_run)
+    super::commit::show(&fw, import::import(&fw, &a.file, &opts), a.dry_run)
 }

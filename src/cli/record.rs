@@ -40,8 +40,8 @@ pub struct RecordArgs {
 }
 
 pub fn run(a: RecordArgs) -> i32 {
-    let o = match Workspace::current().open(&a.framework) {
-        Ok(o) => o,
+    let fw = match Workspace::current().framework(&a.framework) {
+        Ok(fw) => fw,
         Err(f) => return fail(f),
     };
     let mut dims = Vec::new();
@@ -72,5 +72,5 @@ pub fn run(a: RecordArgs) -> i32 {
         dry_run: false,
         pending: a.pending,
     };
-    super::commit::show(&o.framework, record::record(&o, &[entry], &opts), false)
+    super::commit::show(&fw, record::record(&fw, &[entry], &opts), false)
 }

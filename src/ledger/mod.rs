@@ -8,6 +8,7 @@
 //! date by ignoring rows recorded after it.
 
 pub mod read;
+mod read_fast;
 pub mod row;
 pub mod write;
 pub mod xlsx;
@@ -79,6 +80,19 @@ pub fn ledger_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 impl Ledger {
     /// Read every ledger file of the framework.
     pub fn load(fw: &Framework, sources: &mut Sources) -> (Ledger, Diagnostics) {
+        Ledger::load_only(fw, sources, None)
+    }
+
+    /// [`Ledger::load`] keeping, of the files that read cleanly, only the
+    /// rows of the indicators in `only` (every row when `None`): what a
+    /// write needs to classify a few new rows without holding the whole
+    /// ledger. A file with any problem is read whole, and its problems
+    /// reported, as by `load`.
+    pub(crate) fn load_only(
+        fw: &Framework,
+        sources: &mut Sources,
+        only: Option<&rustc_hash::FxHashSet<u32>>,
+    ) -> (Ledger, Diagnostics) {
         let mut diags = Diagnostics::default();
         let mut ledger = Ledger::default();
         let dir = measurements_dir(fw);
@@ -101,7 +115,7 @@ impl Ledger {
                     continue;
                 }
             };
-            diags.extend(ledger.read_file(fw, &mut parser, sources, file));
+            diags.extend(ledger.read_file_only(fw, &mut parser, sources, file, only));
         }
         diags.extend(ledger.ambiguous_corrections(fw, sources));
         (ledger, diags)
@@ -117,8 +131,21 @@ impl Ledger {
         sources: &Sources,
         file: crate::source::FileId,
     ) -> Diagnostics {
+        self.read_file_only(fw, parser, sources, file, None)
+    }
+
+    fn read_file_only(
+        &mut self,
+        fw: &Framework,
+        parser: &mut row::RowParser,
+        sources: &Sources,
+        file: crate::source::FileId,
+        only: Option<&rustc_hash::FxHashSet<u32>>,
+    ) -> Diagnostics {
         let Ledger { entries, strings } = self;
-        entries.reserve(sources.get(file).text.bytes().filter(|&b| b == b'\n').count());
+        if read_fast::read_clean(fw, &sources.get(file).text, file, only, entries, strings) {
+            return Diagnostics::default();
+        }
         read_rows(fw, parser, sources, file, |r, f, origin| {
             entries.push(Entry {
                 indicator: r.indicator,
@@ -157,8 +184,63 @@ impl Ledger {
                 _ => true,
             })
             .collect();
-        idx.sort_unstable_by_key(|&i| (self.entries[i as usize].key(), self.precedence(i)));
+        self.sort_trail(&mut idx);
         idx
+    }
+
+    /// Sort rows by key, then precedence. Ledgers are mostly written in
+    /// order of indicator and period: when they are, only the rows of each
+    /// indicator and period are sorted among themselves (small sorts, on
+    /// every core) instead of the whole ledger at once.
+    fn sort_trail(&self, idx: &mut [u32]) {
+        let full = |&i: &u32| (self.entries[i as usize].key(), self.precedence(i));
+        let coarse = |i: u32| {
+            let e = &self.entries[i as usize];
+            (e.indicator, e.period.end, e.period.start)
+        };
+        if !idx.windows(2).all(|w| coarse(w[0]) <= coarse(w[1])) {
+            idx.sort_unstable_by_key(full);
+            return;
+        }
+        // Within a run the indicator and period are equal: the rest of the
+        // key (the breakdown, packed in one integer) and the precedence decide.
+        let rest = |&i: &u32| {
+            let e = &self.entries[i as usize];
+            let dims = e.dims.0.iter().fold(0u128, |k, &v| k << 16 | u128::from(v));
+            (dims, e.recorded_at, i)
+        };
+        let sort_runs = |part: &mut [u32]| {
+            // Each run's keys are read once into a buffer and sorted there.
+            let mut keys = Vec::new();
+            let mut s = 0;
+            while s < part.len() {
+                let c = coarse(part[s]);
+                let e = s + part[s..].iter().position(|&i| coarse(i) != c).unwrap_or(part.len() - s);
+                if e - s > 1 && !part[s..e].is_sorted_by_key(rest) {
+                    keys.clear();
+                    keys.extend(part[s..e].iter().map(rest));
+                    keys.sort_unstable();
+                    for (slot, k) in part[s..e].iter_mut().zip(&keys) {
+                        *slot = k.2;
+                    }
+                }
+                s = e;
+            }
+        };
+        // Two halves cut between runs, one per thread, for large ledgers.
+        let mut mid = idx.len() / 2;
+        while mid > 0 && mid < idx.len() && coarse(idx[mid - 1]) == coarse(idx[mid]) {
+            mid += 1;
+        }
+        if idx.len() < 100_000 || mid >= idx.len() {
+            sort_runs(idx);
+            return;
+        }
+        let (a, b) = idx.split_at_mut(mid);
+        std::thread::scope(|s| {
+            s.spawn(|| sort_runs(a));
+            sort_runs(b);
+        });
     }
 
     /// The value in force for each key at `as_of`, sorted by key (so by
@@ -196,7 +278,13 @@ impl Ledger {
     /// pending row, unless a decision (approved or rejected) names it or a
     /// later row that counts has replaced it. Sorted by key.
     pub fn pending(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
-        let trail = self.trail(as_of);
+        self.pending_in(&self.trail(as_of))
+    }
+
+    /// [`Ledger::pending`] among the rows of `trail` (sorted by key, then
+    /// precedence, as [`Ledger::trail`] gives them): a write looks only at
+    /// the keys it writes.
+    pub fn pending_in(&self, trail: &[u32]) -> Vec<u32> {
         let mut out = Vec::new();
         let mut start = 0;
         while start < trail.len() {
@@ -236,6 +324,12 @@ impl Ledger {
     /// the sorted trail, so no extra index is needed.
     fn ambiguous_corrections(&self, fw: &Framework, sources: &Sources) -> Diagnostics {
         let mut diags = Diagnostics::default();
+        // Rows of one file never tie with each other here.
+        if let Some(first) = self.entries.first()
+            && self.entries.iter().all(|e| e.origin.file == first.origin.file)
+        {
+            return diags;
+        }
         let trail = self.trail(None);
         for w in trail.windows(2) {
             let (p, e) = (&self.entries[w[0] as usize], &self.entries[w[1] as usize]);

@@ -7,7 +7,7 @@
 //! data: unknown columns, rows with the wrong number of cells, a cell under
 //! a column with no name; and, for imports, a file with no rows.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Framework, MAX_DIMENSIONS};
@@ -162,7 +162,7 @@ impl<'a> CsvDialect<'a> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub(super) enum Column {
     Base(usize),
     Dim(usize),
     Review(usize),
@@ -171,39 +171,21 @@ enum Column {
     Blank,
 }
 
-/// Read every row of one CSV file already in `sources`, calling `each` with
-/// the typed row, its text fields and its origin. Problems go to the
-/// returned diagnostics; bad rows are not passed on.
-pub fn read_rows(
+/// The columns a header names (`None` for a bad one) and how many it names
+/// (Excel's empty trailing cells excluded), with every problem found.
+pub(super) fn header_columns(
     fw: &Framework,
-    parser: &mut RowParser,
-    sources: &Sources,
+    record: &csv::StringRecord,
     file: FileId,
-    mut each: impl FnMut(ParsedRow, &RowFields, Origin),
-) -> Diagnostics {
+    text: &str,
+    dialect: &CsvDialect,
+) -> (Vec<Option<Column>>, usize, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let text = &sources.get(file).text;
-    let dialect = CsvDialect::of(text);
-    let CsvDialect {
-        bom,
-        first_line,
-        delimiter,
-        ..
-    } = dialect;
-    let mut rdr = dialect.reader();
-    let mut record = csv::StringRecord::new();
-    let header_start = bom;
-    match dialect.next(&mut rdr, &mut record, file) {
-        Ok(true) => {}
-        Ok(false) => return diags,
-        Err(d) => {
-            diags.push(d);
-            return diags;
-        }
-    }
+    let header_start = dialect.bom;
+    let (first_line, delimiter) = (dialect.first_line, dialect.delimiter);
     let mut columns = Vec::new();
     let dim_names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-    let named = named_columns(&record);
+    let named = named_columns(record);
     for (i, name) in record.iter().enumerate() {
         let n = name.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if i >= named {
@@ -269,6 +251,35 @@ pub fn read_rows(
             );
         }
     }
+    (columns, named, diags)
+}
+
+/// Read every row of one CSV file already in `sources`, calling `each` with
+/// the typed row, its text fields and its origin. Problems go to the
+/// returned diagnostics; bad rows are not passed on.
+pub fn read_rows(
+    fw: &Framework,
+    parser: &mut RowParser,
+    sources: &Sources,
+    file: FileId,
+    mut each: impl FnMut(ParsedRow, &RowFields, Origin),
+) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let text = &sources.get(file).text;
+    let dialect = CsvDialect::of(text);
+    let delimiter = dialect.delimiter;
+    let mut rdr = dialect.reader();
+    let mut record = csv::StringRecord::new();
+    match dialect.next(&mut rdr, &mut record, file) {
+        Ok(true) => {}
+        Ok(false) => return diags,
+        Err(d) => {
+            diags.push(d);
+            return diags;
+        }
+    }
+    let (columns, named, header_diags) = header_columns(fw, &record, file, text, &dialect);
+    diags.extend(header_diags);
     if diags.has_errors() {
         return diags;
     }
@@ -315,27 +326,7 @@ pub fn read_rows(
             diags.push(d);
             continue;
         }
-        let mut fields = RowFields::default();
-        for (col, cell) in columns.iter().zip(record.iter()) {
-            match col {
-                Some(Column::Base(0)) => fields.indicator = cell,
-                Some(Column::Base(1)) => fields.period = cell,
-                Some(Column::Base(2)) => fields.value = cell,
-                Some(Column::Base(3)) => fields.numerator = cell,
-                Some(Column::Base(4)) => fields.denominator = cell,
-                Some(Column::Base(5)) => fields.score = cell,
-                Some(Column::Base(6)) => fields.comment = cell,
-                Some(Column::Base(7)) => fields.source = cell,
-                Some(Column::Base(8)) => fields.recorded_at = cell,
-                Some(Column::Base(9)) => fields.recorded_by = cell,
-                Some(Column::Review(0)) => fields.review = cell,
-                Some(Column::Review(1)) => fields.review_of = cell,
-                Some(Column::Review(2)) => fields.reviewed_by = cell,
-                Some(Column::Review(3)) => fields.review_note = cell,
-                Some(Column::Dim(d)) if *d < MAX_DIMENSIONS => fields.dims[*d] = cell,
-                _ => {}
-            }
-        }
+        let fields = row_fields(&columns, record.iter());
         match parser.parse(&fields) {
             Ok(row) => each(row, &fields, origin),
             Err(errors) => {
@@ -365,6 +356,32 @@ pub fn read_rows(
         }
     }
     diags
+}
+
+/// A record's cells by column.
+pub(super) fn row_fields<'r>(columns: &[Option<Column>], cells: impl Iterator<Item = &'r str>) -> RowFields<'r> {
+    let mut fields = RowFields::default();
+    for (col, cell) in columns.iter().zip(cells) {
+        match col {
+            Some(Column::Base(0)) => fields.indicator = cell,
+            Some(Column::Base(1)) => fields.period = cell,
+            Some(Column::Base(2)) => fields.value = cell,
+            Some(Column::Base(3)) => fields.numerator = cell,
+            Some(Column::Base(4)) => fields.denominator = cell,
+            Some(Column::Base(5)) => fields.score = cell,
+            Some(Column::Base(6)) => fields.comment = cell,
+            Some(Column::Base(7)) => fields.source = cell,
+            Some(Column::Base(8)) => fields.recorded_at = cell,
+            Some(Column::Base(9)) => fields.recorded_by = cell,
+            Some(Column::Review(0)) => fields.review = cell,
+            Some(Column::Review(1)) => fields.review_of = cell,
+            Some(Column::Review(2)) => fields.reviewed_by = cell,
+            Some(Column::Review(3)) => fields.review_note = cell,
+            Some(Column::Dim(d)) if *d < MAX_DIMENSIONS => fields.dims[*d] = cell,
+            _ => {}
+        }
+    }
+    fields
 }
 
 /// How many columns a header names: Excel leaves empty header cells after
@@ -410,7 +427,7 @@ impl Default for Strings {
     fn default() -> Strings {
         Strings {
             list: vec!["".into()],
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 }
@@ -433,5 +450,10 @@ impl Strings {
 
     pub fn get(&self, i: u32) -> Option<&str> {
         (i != 0).then(|| &*self.list[i as usize])
+    }
+
+    /// Every text by index (0 is the empty one).
+    pub(super) fn texts(&self) -> &[Box<str>] {
+        &self.list
     }
 }

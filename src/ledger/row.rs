@@ -16,7 +16,7 @@ pub(crate) use span::field_span;
 pub(crate) use timestamp::{CLOCK_SKEW, is_future, parse_timestamp, timestamp_text};
 use value::parse_value;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -193,7 +193,7 @@ pub struct RowParser<'f> {
     pub fw: &'f Framework,
     indicators: HashMap<&'f str, u32>,
     dim_values: Vec<HashMap<&'f str, u16>>,
-    periods: HashMap<String, Period>,
+    periods: HashMap<Box<str>, Period>,
     span: Period,
 }
 
@@ -218,9 +218,14 @@ impl<'f> RowParser<'f> {
                         .collect()
                 })
                 .collect(),
-            periods: HashMap::new(),
+            periods: HashMap::default(),
             span: fw.project.span(),
         }
+    }
+
+    /// The index of a declared indicator id (as in a cell, trimmed).
+    pub fn indicator_index(&self, id: &str) -> Option<u32> {
+        self.indicators.get(id.trim()).copied()
     }
 
     /// Parse a row; strings are not interned here (the caller does that).
@@ -343,7 +348,7 @@ impl<'f> RowParser<'f> {
                 .found(format!("{p} ({} .. {})", p.start, p.end))
                 .hint("check the year; values can only be recorded for the project's life"));
         }
-        self.periods.insert(t.to_string(), p);
+        self.periods.insert(t.into(), p);
         Ok(p)
     }
 }

@@ -1,7 +1,9 @@
 //! Writing to the ledger: `record` and `import`.
 //!
 //! A write takes an exclusive lock on `measurements/.lock`, removes the
-//! temporary files a killed writer left behind, re-reads the ledger, and
+//! temporary files a killed writer left behind, cuts back an append a
+//! killed writer left unfinished ([`append`]), re-reads the ledger (only
+//! the rows of the indicators written, when they will be appended), and
 //! refuses, before anything is written and for the whole batch, rows that
 //! would break it: a `recorded_at` in the future (it would outrank every
 //! later correction) or equal to that of another value for the same key in
@@ -22,13 +24,21 @@
 //! would lose or alter a single cell is refused and leaves the old file;
 //! two writers queue on the lock and neither loses a row.
 //!
-//! The parts: [`new_row`] (the row and its stamp), [`refusals`] (rows
+//! When the file's header is already the canonical one and the new rows
+//! are few (a `record`, a small import: at most 32 rows and 4 kB), they are
+//! appended in place instead ([`append`]): one write at the end of the file,
+//! fsynced, read back and compared, with a marker that lets the next writer
+//! cut back a torn append. Recording one value then costs the same whatever
+//! the ledger's size, apart from reading the rows of its indicator.
+//!
+//! The parts: [`new_row`] (the row and its stamp), [`append`] (the append), [`refusals`] (rows
 //! refused for the whole batch), [`classify`] (what each row does),
 //! [`dialect`] (the new text in the file's dialect), [`replace`] (the
 //! atomic rewrite), [`verify`] (the read-back self-check) and
 //! [`import_rows`] (an import file's rows). This file holds the commit
 //! under the lock that runs them in order.
 
+mod append;
 mod classify;
 mod dialect;
 mod import_rows;
@@ -41,6 +51,7 @@ use std::fs::{self, File, OpenOptions};
 use std::path::Path;
 
 use chrono::Utc;
+use rustc_hash::FxHashSet;
 
 pub use classify::Outcome;
 pub(crate) use import_rows::import_rows;
@@ -55,7 +66,7 @@ use crate::source::Sources;
 use classify::classify;
 use dialect::render;
 use refusals::{future_rows, ties};
-use replace::{remove_stale_temps, write_ledger_file};
+use replace::{remove_stale_temps, write_ledger_file, write_target};
 use verify::{RowImage, images_of};
 
 /// The one file `record` and `import` write.
@@ -95,7 +106,22 @@ pub(crate) fn commit(
             io_error("cannot remove stale temporary files".into(), e),
         ));
     }
-    let (ledger, diags) = Ledger::load(fw, &mut sources);
+    let path = dir.join(LEDGER_FILE);
+    if !dry_run && let Err(d) = write_target(&path).and_then(|t| append::repair_torn_append(&t)) {
+        return Err(failure(sources, d));
+    }
+    // A few rows to append to a file with the canonical header: only the
+    // rows of their indicators are kept from the ledger (they are all that
+    // refusals and classification look at).
+    let review_rows = rows.iter().any(|r| r.review != Review::None);
+    let only: Option<FxHashSet<u32>> = (rows.len() <= append::MAX_ROWS
+        && append::can_append(
+            &path,
+            |review| header_with(fw, review),
+            fw.project.approval || review_rows,
+        ))
+    .then(|| rows.iter().map(|r| r.parsed.indicator).collect());
+    let (ledger, diags) = Ledger::load_only(fw, &mut sources, only.as_ref());
     if diags.has_errors() {
         let mut d = diags;
         d.push(
@@ -104,7 +130,6 @@ pub(crate) fn commit(
         );
         return Err((sources, d));
     }
-    let path = dir.join(LEDGER_FILE);
     let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
     let mut refused = future_rows(&rows, &sources, Utc::now());
     refused.extend(ties(fw, &ledger, &sources, file, &rows));
@@ -127,15 +152,28 @@ pub(crate) fn commit(
         } else {
             fresh
         };
-        let expected: Vec<RowImage> = file
-            .map(|id| images_of(&ledger, id))
-            .unwrap_or_default()
-            .into_iter()
-            .chain(fresh.iter().map(NewRow::image))
-            .collect();
-        let written = render(old, &header_with(fw, review), &fresh)
-            .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
-            .and_then(|text| write_ledger_file(fw, &path, &text, &expected));
+        let header = header_with(fw, review);
+        let written = match old.and_then(|t| append::appended_text(t, &header, &fresh)) {
+            // The header is canonical already: the rows go at the end.
+            Some(tail) => {
+                let expected: Vec<RowImage> = fresh.iter().map(NewRow::image).collect();
+                let head = append::header_line(old.unwrap_or_default());
+                write_target(&path).and_then(|t| append::append(fw, &t, head, &tail, &expected))
+            }
+            None if only.is_none() => {
+                let expected: Vec<RowImage> = file
+                    .map(|id| images_of(&ledger, id))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .chain(fresh.iter().map(NewRow::image))
+                    .collect();
+                render(old, &header, &fresh)
+                    .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
+                    .and_then(|text| write_ledger_file(fw, &path, &text, &expected))
+            }
+            // Too large to append after all: the rewrite needs every row.
+            None => rewrite_whole(fw, &path, &header, &fresh),
+        };
         if let Err(d) = written {
             return Err(failure(sources, d));
         }
@@ -144,8 +182,29 @@ pub(crate) fn commit(
     Ok(outcome)
 }
 
+/// The atomic rewrite of `ledger.csv` with `fresh` added, reading the whole
+/// ledger again (when only some of its rows were read).
+fn rewrite_whole(fw: &Framework, path: &Path, header: &[String], fresh: &[NewRow]) -> Result<(), Diagnostic> {
+    let mut sources = Sources::default();
+    let (ledger, diags) = Ledger::load(fw, &mut sources);
+    if let Some(d) = diags.0.into_iter().find(|d| d.is_error()) {
+        return Err(d);
+    }
+    let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
+    let old = file.map(|id| sources.get(id).text.as_str());
+    let expected: Vec<RowImage> = file
+        .map(|id| images_of(&ledger, id))
+        .unwrap_or_default()
+        .into_iter()
+        .chain(fresh.iter().map(NewRow::image))
+        .collect();
+    render(old, header, fresh)
+        .map_err(|e| Diagnostic::error(format!("cannot render the ledger: {e}")))
+        .and_then(|text| write_ledger_file(fw, path, &text, &expected))
+}
+
 /// Whether a ledger file's header names a review column.
-fn has_review_columns(text: &str) -> bool {
+pub(super) fn has_review_columns(text: &str) -> bool {
     let d = super::read::CsvDialect::of(text);
     d.first_line
         .split(char::from(d.delimiter))
@@ -230,6 +289,89 @@ mod tests {
             .expect("time")
             .with_timezone(&Utc);
         NewRow::new(fw, parsed, &f, at, "tester")
+    }
+
+    fn row_at(fw: &Framework, value: &str, at: &str) -> NewRow {
+        let f = RowFields {
+            indicator: "OBJ.1",
+            period: "2013-H2",
+            value,
+            ..RowFields::default()
+        };
+        let Ok(parsed) = RowParser::new(fw).parse(&f) else {
+            panic!("OBJ.1 2013-H2 {value} is a good row")
+        };
+        let at = DateTime::parse_from_rfc3339(at).expect("time").with_timezone(&Utc);
+        NewRow::new(fw, parsed, &f, at, "tester")
+    }
+
+    #[test]
+    fn record_appends_in_place_and_the_next_writer_cuts_a_torn_append() {
+        let (_tmp, fw, ledger, _) = semicolon_copy();
+        let path = measurements_dir(&fw).join(LEDGER_FILE);
+        let old = fs::read(&path).expect("read");
+        let rows = vec![row_at(&fw, "10", "2014-03-01T10:00:00Z")];
+        commit(&fw, Sources::default(), rows, false).expect("recorded");
+        let once = fs::read(&path).expect("read");
+        assert!(once.starts_with(&old), "the old bytes are kept");
+        assert!(
+            once.ends_with(b";;2014-03-01T10:00:00.000Z;tester\r\n"),
+            "{}",
+            String::from_utf8_lossy(&once)
+        );
+        // A writer killed mid-append: its marker names the length before,
+        // and half a row is left at the end.
+        fs::write(measurements_dir(&fw).join(".ledger.csv.append"), once.len().to_string()).expect("marker");
+        let mut torn = once.clone();
+        torn.extend_from_slice(b"OBJ.1;2013-H2;99");
+        fs::write(&path, &torn).expect("torn");
+        let rows = vec![row_at(&fw, "11", "2014-03-02T10:00:00Z")];
+        let outcome = commit(&fw, Sources::default(), rows, false).expect("recorded after the repair");
+        let twice = fs::read(&path).expect("read");
+        assert!(
+            twice.starts_with(&once),
+            "the torn bytes are gone, the rows before kept"
+        );
+        assert!(!String::from_utf8_lossy(&twice).contains(";99"), "the torn row is cut");
+        assert!(twice.ends_with(b";;2014-03-02T10:00:00.000Z;tester\r\n"));
+        assert!(
+            !measurements_dir(&fw).join(".ledger.csv.append").exists(),
+            "the marker is removed"
+        );
+        assert_eq!(outcome.corrections, 1);
+        let loaded = workspace::load(&fw.dir);
+        assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.ledger.entries.len(), ledger.entries.len() + 2);
+    }
+
+    #[test]
+    fn a_few_rows_too_large_to_append_are_written_by_the_rewrite() {
+        let (_tmp, fw, ledger, _) = semicolon_copy();
+        let path = measurements_dir(&fw).join(LEDGER_FILE);
+        let old = fs::read(&path).expect("read");
+        let long = "x".repeat(5000);
+        let f = RowFields {
+            indicator: "OBJ.1",
+            period: "2013-H2",
+            value: "12",
+            comment: &long,
+            ..RowFields::default()
+        };
+        let Ok(parsed) = RowParser::new(&fw).parse(&f) else {
+            panic!("a good row")
+        };
+        let at = DateTime::parse_from_rfc3339("2014-03-03T10:00:00Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let row = NewRow::new(&fw, parsed, &f, at, "tester");
+        commit(&fw, Sources::default(), vec![row], false).expect("recorded");
+        let now = fs::read(&path).expect("read");
+        assert!(now.starts_with(&old), "the old bytes are kept");
+        assert!(String::from_utf8_lossy(&now).contains(&long));
+        let loaded = workspace::load(&fw.dir);
+        assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.ledger.entries.len(), ledger.entries.len() + 1);
+        no_temp_left(&measurements_dir(&fw));
     }
 
     fn no_temp_left(dir: &Path) {

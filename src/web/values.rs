@@ -182,13 +182,13 @@ pub async fn post_values(
     let user = u.user.clone();
     let s2 = s.clone();
     let result = tokio::task::spawn_blocking(move || {
-        let o = s2.workspace.app().open_named(&name)?;
+        let fw = s2.workspace.app().framework_named(&name)?;
         let opts = record::Options {
             by: Some(user.name.clone()),
             dry_run: false,
-            pending: o.framework.project.approval && user.role == Role::Enterer,
+            pending: fw.project.approval && user.role == Role::Enterer,
         };
-        let done = record::record(&o, &entries, &opts)?;
+        let done = record::record(&fw, &entries, &opts)?;
         Ok::<_, Failure>((done.value, opts.pending, entries))
     })
     .await;

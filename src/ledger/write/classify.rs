@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashSet;
 
 use super::new_row::NewRow;
 use crate::ledger::row::{Review, timestamp_text};
@@ -55,24 +56,49 @@ pub(super) fn classify(
     path: &Path,
     rows: Vec<NewRow>,
 ) -> (Outcome, Vec<NewRow>) {
-    let current: HashMap<Key, &Entry> = ledger
-        .current(None)
-        .into_iter()
-        .map(|i| &ledger.entries[i as usize])
-        .map(|e| (e.key(), e))
-        .collect();
-    let waiting: HashMap<Key, &Entry> = ledger
-        .pending(None)
-        .into_iter()
-        .map(|i| &ledger.entries[i as usize])
-        .map(|e| (e.key(), e))
-        .collect();
+    // Only the keys being written matter: one pass over the ledger finds
+    // their value in force (as `Ledger::current` would: the row that counts
+    // with the latest recorded_at, then the last read) and their dated rows,
+    // without sorting the whole ledger.
+    let keys: FxHashSet<Key> = rows.iter().map(NewRow::key).collect();
+    let mut current: HashMap<Key, &Entry> = HashMap::new();
     let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
-    for e in &ledger.entries {
+    let mut of_keys: Vec<u32> = Vec::new();
+    for (i, e) in ledger.entries.iter().enumerate() {
+        let key = e.key();
+        if !keys.contains(&key) {
+            continue;
+        }
+        of_keys.push(i as u32);
+        if e.review.counts() {
+            // Rows are in reading order, so a later equal time wins too.
+            current
+                .entry(key)
+                .and_modify(|c| {
+                    if e.recorded_at >= c.recorded_at {
+                        *c = e;
+                    }
+                })
+                .or_insert(e);
+        }
         if let Some(at) = e.recorded_at {
-            dated.entry((e.key(), at)).or_default().push(e);
+            dated.entry((key, at)).or_default().push(e);
         }
     }
+    // The values of those keys waiting for review.
+    of_keys.sort_by_key(|&i| {
+        (
+            ledger.entries[i as usize].key(),
+            ledger.entries[i as usize].recorded_at,
+            i,
+        )
+    });
+    let waiting: HashMap<Key, &Entry> = ledger
+        .pending_in(&of_keys)
+        .into_iter()
+        .map(|i| &ledger.entries[i as usize])
+        .map(|e| (e.key(), e))
+        .collect();
     let same =
         |e: &Entry, row: &NewRow| e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment;
     // Rows carrying their own recorded_at (an export of another ledger, a

@@ -54,8 +54,13 @@ pub(super) fn ties(
     file: Option<FileId>,
     rows: &[NewRow],
 ) -> Diagnostics {
+    let keys: rustc_hash::FxHashSet<Key> = rows.iter().map(NewRow::key).collect();
     let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
-    for e in ledger.entries.iter().filter(|e| Some(e.origin.file) != file) {
+    for e in ledger
+        .entries
+        .iter()
+        .filter(|e| Some(e.origin.file) != file && keys.contains(&e.key()))
+    {
         if let Some(at) = e.recorded_at {
             dated.entry((e.key(), at)).or_default().push(e);
         }

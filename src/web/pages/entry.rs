@@ -213,7 +213,7 @@ pub async fn save(
             pending: fwk.project.approval && user.role == Role::Enterer,
             dry_run: false,
         };
-        match record(app, &entries, &opts) {
+        match record(&app.framework, &entries, &opts) {
             Ok(done) => {
                 let out = done.value;
                 // The grid again, from the ledger as written.

@@ -1,0 +1,448 @@
+//! The fast reading of a ledger file with nothing wrong in it: the body is
+//! cut at line starts (never inside a quoted cell) into small parts, read
+//! on every core, each by its own CSV reader and row parser; the parts are
+//! joined in order as they come. Line numbers are counted as a part is
+//! read, not looked up.
+//!
+//! It gives up at the first thing that is not a plain good row (a header
+//! problem, malformed CSV, a row of the wrong width, a bad cell): the
+//! caller then reads the file again with
+//! [`read_rows`](super::read::read_rows), which reports every problem at
+//! its `file:line:col`. Good files pay for one reading, bad files for two.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use rustc_hash::FxHashSet;
+
+use super::read::{Column, CsvDialect, Strings, header_columns, row_fields};
+use super::row::{Entry, Origin, RowParser};
+use crate::model::Framework;
+use crate::source::FileId;
+
+/// The rows of one part, with string indexes into the part's own table and
+/// line numbers counted from the part's start (0 for its first line).
+struct Part {
+    entries: Vec<Entry>,
+    strings: Strings,
+    /// Line ends in the part.
+    newlines: u32,
+}
+
+/// Below this many bytes a file is read on one thread.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Read a clean file into `entries` and `strings`: `true` when done,
+/// `false` (with `entries` as it was) when anything is off.
+///
+/// The body is cut into many small parts; the threads take the next part
+/// as they finish one, and this thread appends the parts in order as they
+/// arrive, so that the rows are held once, not once in parts and once
+/// joined.
+pub(super) fn read_clean(
+    fw: &Framework,
+    text: &str,
+    file: FileId,
+    only: Option<&FxHashSet<u32>>,
+    entries: &mut Vec<Entry>,
+    strings: &mut Strings,
+) -> bool {
+    let Some((body_start, columns, named, dialect)) = header(fw, text, file) else {
+        return false;
+    };
+    let threads = if text.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+    };
+    let Some(ranges) = split(text.as_bytes(), body_start, threads * PARTS_PER_THREAD) else {
+        return false;
+    };
+    let before = entries.len();
+    entries.reserve(memchr::memchr_iter(b'\n', &text.as_bytes()[body_start..]).count() + 1);
+    let read = |r: &Range<usize>| read_part(fw, text, file, &dialect, (&columns, named), only, r.clone());
+    // The header is line 1; rows count from the line after it.
+    let mut base = 2u32;
+    let mut join = |part: Part| {
+        let ids: Vec<u32> = part.strings.texts().iter().map(|t| strings.intern(t)).collect();
+        entries.extend(part.entries.into_iter().map(|mut e| {
+            e.origin.line += base;
+            for s in [
+                &mut e.comment,
+                &mut e.source,
+                &mut e.recorded_by,
+                &mut e.reviewed_by,
+                &mut e.review_note,
+            ] {
+                *s = ids[*s as usize];
+            }
+            e
+        }));
+        base += part.newlines;
+    };
+    let done = if threads == 1 {
+        ranges.iter().all(|r| read(r).map(&mut join).is_some())
+    } else {
+        let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let (tx, rx) = mpsc::channel::<(usize, Option<Part>)>();
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (next, failed, ranges, read) = (&next, &failed, &ranges, &read);
+                s.spawn(move || {
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= ranges.len() || failed.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let part = read(&ranges[k]);
+                        if part.is_none() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        if tx.send((k, part)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting: BTreeMap<usize, Part> = BTreeMap::new();
+            let mut want = 0;
+            for (k, part) in rx {
+                let Some(part) = part else {
+                    return false;
+                };
+                waiting.insert(k, part);
+                while let Some(part) = waiting.remove(&want) {
+                    join(part);
+                    want += 1;
+                }
+            }
+            want == ranges.len()
+        })
+    };
+    if !done {
+        entries.truncate(before);
+    }
+    done
+}
+
+/// Parts per thread: small enough that few are held at once.
+const PARTS_PER_THREAD: usize = 16;
+
+/// Where the body starts, the header's columns and how many it names, when
+/// the header is plain and good.
+fn header<'t>(
+    fw: &Framework,
+    text: &'t str,
+    file: FileId,
+) -> Option<(usize, Vec<Option<Column>>, usize, CsvDialect<'t>)> {
+    let dialect = CsvDialect::of(text);
+    if dialect.first_line.contains('"') {
+        return None;
+    }
+    let after = &dialect.body[dialect.first_line.len()..];
+    let eol = if after.starts_with("\r\n") {
+        2
+    } else if after.starts_with('\n') {
+        1
+    } else {
+        // CR-only line ends, or a header alone: the slow reader says what it is.
+        return None;
+    };
+    let body_start = dialect.bom + dialect.first_line.len() + eol;
+    let mut rdr = dialect.reader();
+    let mut record = csv::StringRecord::new();
+    if !rdr.read_record(&mut record).ok()? {
+        return None;
+    }
+    let (columns, named, diags) = header_columns(fw, &record, file, text, &dialect);
+    diags.is_empty().then_some((body_start, columns, named, dialect))
+}
+
+/// Cut `text[start..]` into about `n` ranges that begin at a line start
+/// outside any quoted cell (an even number of quotes before it).
+fn split(text: &[u8], start: usize, n: usize) -> Option<Vec<Range<usize>>> {
+    let len = text.len() - start;
+    let mut cuts = vec![start];
+    let mut quotes = 0usize;
+    let mut counted = start;
+    for k in 1..n {
+        let mut at = (start + len * k / n).max(*cuts.last().expect("one cut"));
+        loop {
+            let Some(found) = memchr::memchr(b'\n', &text[at..]) else {
+                return finish(cuts, text.len());
+            };
+            let nl = at + found + 1;
+            if nl >= text.len() {
+                return finish(cuts, text.len());
+            }
+            quotes += memchr::memchr_iter(b'"', &text[counted..nl]).count();
+            counted = nl;
+            at = nl;
+            if quotes.is_multiple_of(2) {
+                break;
+            }
+        }
+        // A byte-order mark at a part's start would be dropped by its reader.
+        if text[at..].starts_with(&[0xEF, 0xBB, 0xBF]) {
+            return None;
+        }
+        if at > *cuts.last().expect("one cut") {
+            cuts.push(at);
+        }
+    }
+    finish(cuts, text.len())
+}
+
+fn finish(cuts: Vec<usize>, end: usize) -> Option<Vec<Range<usize>>> {
+    let mut out: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    out.push(*cuts.last()?..end);
+    Some(out)
+}
+
+/// Read one part; `None` at the first row that is not plain and good.
+fn read_part(
+    fw: &Framework,
+    text: &str,
+    file: FileId,
+    dialect: &CsvDialect,
+    (columns, named): (&[Option<Column>], usize),
+    only: Option<&FxHashSet<u32>>,
+    range: Range<usize>,
+) -> Option<Part> {
+    let bytes = &text.as_bytes()[range.clone()];
+    let mut rows = Rows {
+        parser: RowParser::new(fw),
+        strings: Strings::default(),
+        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
+        file,
+        columns,
+        named,
+        only,
+    };
+    if plain(bytes) {
+        // No quote and no lone CR: a record is a line, a cell what lies
+        // between separators (what the CSV reader would find, faster).
+        let part = &text[range];
+        let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
+        for (line, l) in part.split_terminator('\n').enumerate() {
+            cells.clear();
+            cells.extend(l.strip_suffix('\r').unwrap_or(l).split(char::from(dialect.delimiter)));
+            rows.push(&cells, line as u32)?;
+        }
+        return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(bytes);
+    let mut record = csv::StringRecord::new();
+    let (mut line, mut counted) = (0u32, 0usize);
+    while rdr.read_record(&mut record).ok()? {
+        let pos = record.position()?;
+        let mut start = pos.byte() as usize;
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u32;
+        counted = start;
+        let cells: Vec<&str> = record.iter().collect();
+        rows.push(&cells, line)?;
+    }
+    let newlines = line + memchr::memchr_iter(b'\n', &bytes[counted..]).count() as u32;
+    Some(rows.part(newlines))
+}
+
+/// Whether a part holds no quote and no carriage return but before a line feed.
+fn plain(bytes: &[u8]) -> bool {
+    memchr::memchr(b'"', bytes).is_none() && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
+/// The rows of a part as they are read.
+struct Rows<'f, 'c> {
+    parser: RowParser<'f>,
+    strings: Strings,
+    entries: Vec<Entry>,
+    file: FileId,
+    columns: &'c [Option<Column>],
+    named: usize,
+    /// Keep only the rows of these indicators (the others are skipped
+    /// unparsed; an unknown indicator still stops the fast reading).
+    only: Option<&'c FxHashSet<u32>>,
+}
+
+impl Rows<'_, '_> {
+    /// Add one record's cells, read on `line` of the part; `None` when it
+    /// is not a good row (a blank one is skipped).
+    fn push(&mut self, cells: &[&str], line: u32) -> Option<()> {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Some(());
+        }
+        let width = self.columns.len();
+        if cells.len() != width && !(self.named..width).contains(&cells.len()) {
+            return None;
+        }
+        if cells.iter().skip(self.named).any(|c| !c.trim().is_empty()) {
+            return None;
+        }
+        let f = row_fields(self.columns, cells.iter().copied());
+        if let Some(only) = self.only
+            && let Some(i) = self.parser.indicator_index(f.indicator)
+            && !only.contains(&i)
+        {
+            return Some(());
+        }
+        let r = self.parser.parse(&f).ok()?;
+        let strings = &mut self.strings;
+        self.entries.push(Entry {
+            indicator: r.indicator,
+            period: r.period,
+            dims: r.dims,
+            value: r.value,
+            comment: strings.intern(f.comment),
+            source: strings.intern(f.source),
+            recorded_by: strings.intern(f.recorded_by),
+            recorded_at: r.recorded_at,
+            origin: Origin { file: self.file, line },
+            review: r.review,
+            review_of: r.review_of,
+            reviewed_by: strings.intern(f.reviewed_by),
+            review_note: strings.intern(f.review_note),
+        });
+        Some(())
+    }
+
+    fn part(self, newlines: u32) -> Part {
+        Part {
+            entries: self.entries,
+            strings: self.strings,
+            newlines,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast reading must give what the row-by-row reader gives: the same
+    //! rows, values, strings and `file:line`, whatever the line ends,
+    //! quotes, blank lines and size (a large file is read in parts).
+
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::ledger::Ledger;
+    use crate::ledger::read::read_rows;
+    use crate::source::Sources;
+
+    fn framework() -> Framework {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks/starsom");
+        crate::workspace::load(&dir).framework.expect("starsom loads")
+    }
+
+    /// Every row as text: key, value, strings, time, review and line.
+    fn rows(l: &Ledger) -> Vec<String> {
+        l.entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                    e.key(),
+                    e.value,
+                    (l.str(e.comment), l.str(e.source), l.str(e.recorded_by)),
+                    e.recorded_at,
+                    e.review,
+                    e.review_of,
+                    (l.str(e.reviewed_by), l.str(e.review_note)),
+                    e.origin
+                )
+            })
+            .collect()
+    }
+
+    fn both(fw: &Framework, text: String) -> (Option<Vec<String>>, Vec<String>) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("ledger.csv"), text);
+        let mut fast = Ledger::default();
+        let done = read_clean(
+            fw,
+            &sources.get(file).text,
+            file,
+            None,
+            &mut fast.entries,
+            &mut fast.strings,
+        );
+        let mut slow = Ledger::default();
+        let mut parser = RowParser::new(fw);
+        let diags = read_rows(fw, &mut parser, &sources, file, |r, f, origin| {
+            slow.entries.push(Entry {
+                indicator: r.indicator,
+                period: r.period,
+                dims: r.dims,
+                value: r.value,
+                comment: slow.strings.intern(f.comment),
+                source: slow.strings.intern(f.source),
+                recorded_by: slow.strings.intern(f.recorded_by),
+                recorded_at: r.recorded_at,
+                origin,
+                review: r.review,
+                review_of: r.review_of,
+                reviewed_by: slow.strings.intern(f.reviewed_by),
+                review_note: slow.strings.intern(f.review_note),
+            })
+        });
+        if done {
+            assert!(diags.is_empty(), "the fast reading does not pass over a finding");
+        }
+        (done.then(|| rows(&fast)), rows(&slow))
+    }
+
+    fn shipped() -> String {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks/starsom/measurements");
+        let text = std::fs::read_to_string(dir.join("2022.csv")).expect("read");
+        let more = std::fs::read_to_string(dir.join("2023.csv")).expect("read");
+        text + more.split_once('\n').expect("a header").1
+    }
+
+    #[test]
+    fn fast_and_row_by_row_readings_agree() {
+        let fw = framework();
+        let text = shipped();
+        let header_end = text.find('\n').expect("a header") + 1;
+        let body = &text[header_end..];
+        let big = format!("{}{}", &text[..header_end], body.repeat(2 << 20 >> 12));
+        assert!(big.len() > 2 * PARALLEL_FROM, "large enough to be read in parts");
+        let cases = [
+            text.clone(),
+            text.replace('\n', "\r\n"),
+            text.replacen("Workshop report", "\"two\nlines, quoted\"", 3),
+            format!("\u{feff}{}\n\n{}", &text[..header_end], body),
+            text.trim_end().to_string(),
+            big.clone(),
+            big.replace('\n', "\r\n"),
+        ];
+        for (i, t) in cases.into_iter().enumerate() {
+            let (fast, slow) = both(&fw, t);
+            assert!(!slow.is_empty(), "case {i} has rows");
+            assert_eq!(fast.as_ref(), Some(&slow), "case {i}");
+        }
+    }
+
+    #[test]
+    fn a_bad_row_leaves_the_reading_to_the_row_by_row_reader() {
+        let fw = framework();
+        let text = shipped();
+        let header_end = text.find('\n').expect("a header") + 1;
+        let body = text[header_end..].repeat(2 << 20 >> 12);
+        let bad = format!("{}{body}9999.9,2022-Q1,1,,,,,,,,,\n{body}", &text[..header_end]);
+        let (fast, slow) = both(&fw, bad);
+        assert!(fast.is_none());
+        assert!(!slow.is_empty());
+        let cr_only = text.replace('\n', "\r");
+        assert_eq!(both(&fw, cr_only).0, None);
+    }
+}
