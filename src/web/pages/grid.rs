@@ -160,23 +160,141 @@ pub fn country_limit<'u>(fw: &Framework, user: &'u User) -> Option<(Option<usize
 /// value), or none for the total.
 type Place<'f> = Option<(usize, u16, &'f str)>;
 
+/// What the ledger holds for the cells of one period: the value in force,
+/// the value waiting for review, and the latest row (a rejection there is
+/// what the enterer has to act on), by indicator and breakdown.
+struct Prefill<'l> {
+    ledger: &'l Ledger,
+    current: HashMap<(u32, DimKey), u32>,
+    pending: HashMap<(u32, DimKey), u32>,
+    last: HashMap<(u32, DimKey), u32>,
+}
+
+impl<'l> Prefill<'l> {
+    fn of(ledger: &'l Ledger, period: &Period) -> Prefill<'l> {
+        let at = |rows: Vec<u32>| -> HashMap<(u32, DimKey), u32> {
+            rows.into_iter()
+                .filter(|&i| ledger.entries[i as usize].period == *period)
+                .map(|i| {
+                    let e = &ledger.entries[i as usize];
+                    ((e.indicator, e.dims), i)
+                })
+                .collect()
+        };
+        Prefill {
+            ledger,
+            current: at(ledger.current(None)),
+            pending: at(ledger.pending(None)),
+            last: last_rows(ledger, period),
+        }
+    }
+
+    fn value(&self, k: &(u32, DimKey)) -> Option<&'l Value> {
+        self.current.get(k).map(|&i| &self.ledger.entries[i as usize].value)
+    }
+
+    fn pending(&self, k: &(u32, DimKey)) -> Option<String> {
+        self.pending
+            .get(k)
+            .map(|&i| crate::format::value(&self.ledger.entries[i as usize].value))
+    }
+
+    fn rejected(&self, k: &(u32, DimKey)) -> Option<Rejection> {
+        self.last.get(k).and_then(|&i| {
+            let e = &self.ledger.entries[i as usize];
+            (e.review == Review::Rejected).then(|| Rejection {
+                by: self.ledger.str(e.reviewed_by).unwrap_or("").to_string(),
+                note: self.ledger.str(e.review_note).unwrap_or("").to_string(),
+            })
+        })
+    }
+}
+
+/// The input fields of an indicator's cell, prefilled with `in_force`.
+fn fields(kind: IndicatorType, in_force: Option<&Value>, lang: Lang) -> Vec<Field> {
+    let texts = in_force.map(texts);
+    let field = |name: &'static str, input: &'static str, label: &'static str| {
+        let shown = texts
+            .as_ref()
+            .and_then(|t| t.iter().find(|(n, _)| *n == name))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        Field {
+            name,
+            input,
+            label,
+            value: shown.clone(),
+            in_force: shown,
+        }
+    };
+    let w = |id| locale::text(lang, id);
+    match kind {
+        IndicatorType::Count | IndicatorType::Number => vec![field("value", "number", w("web-value"))],
+        IndicatorType::Percentage => vec![
+            field("numerator", "number", w("web-numerator")),
+            field("denominator", "number", w("web-denominator")),
+        ],
+        IndicatorType::Milestone => vec![field("value", "flag", w("web-value"))],
+        IndicatorType::Qualitative => vec![
+            field("score", "number", w("web-score")),
+            field("value", "text", w("web-text")),
+        ],
+    }
+}
+
+/// One cell: indicator `ix` at the places of its column and row.
+fn cell(fw: &Framework, ix: usize, places: [&Place; 2], prefill: &Prefill, lang: Lang, n: usize) -> Cell {
+    let ind = &fw.indicators[ix];
+    let mut key = DimKey([TOTAL; MAX_DIMENSIONS]);
+    let mut named = Vec::new();
+    for &(d, k, v) in places.into_iter().flatten() {
+        key.0[d] = k;
+        named.push((fw.disaggregations[d].name.clone(), v.to_string()));
+    }
+    // The form name: the indicator, then one value per disaggregation of
+    // the framework in its order (empty where the cell has none).
+    let mut form_key = ind.id.clone();
+    for dim in &fw.disaggregations {
+        form_key.push('|');
+        form_key.push_str(named.iter().find(|(n, _)| *n == dim.name).map_or("", |(_, v)| v));
+    }
+    let label = std::iter::once(ind.id.clone())
+        .chain(named.iter().map(|(_, v)| locale::dimension_value(lang, v).to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let k = (ix as u32, key);
+    Cell {
+        key: form_key,
+        id: format!("c{n}"),
+        label,
+        fields: fields(ind.kind, prefill.value(&k), lang),
+        errors: Vec::new(),
+        pending: prefill.pending(&k),
+        rejected: prefill.rejected(&k),
+        indicator: ind.id.clone(),
+        dims: named,
+    }
+}
+
+/// The values of dimension `d` the user may enter.
+fn values<'f>(fw: &'f Framework, limit: Option<(Option<usize>, &[String])>, d: usize) -> Vec<Place<'f>> {
+    fw.disaggregations[d]
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| match limit {
+            Some((Some(c), mine)) if c == d => mine.iter().any(|m| m == *v),
+            _ => true,
+        })
+        .map(|(k, v)| Some((d, k as u16, v.as_str())))
+        .collect()
+}
+
 /// The grid of `period` for `user`, prefilled from the ledger.
 pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid {
     let fw = &o.framework;
-    let ledger = &o.ledger;
-    let (computed, _) = Computed::new(fw, ledger, &o.sources, None);
-    let at = |rows: Vec<u32>| -> HashMap<(u32, DimKey), u32> {
-        rows.into_iter()
-            .filter(|&i| ledger.entries[i as usize].period == *period)
-            .map(|i| {
-                let e = &ledger.entries[i as usize];
-                ((e.indicator, e.dims), i)
-            })
-            .collect()
-    };
-    let current = at(ledger.current(None));
-    let pending = at(ledger.pending(None));
-    let last = last_rows(ledger, period);
+    let (computed, _) = Computed::new(fw, &o.ledger, &o.sources, None);
+    let prefill = Prefill::of(&o.ledger, period);
     let limit = country_limit(fw, user);
     let mut grid = Grid {
         indicators: Vec::new(),
@@ -194,33 +312,14 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
             grid.skipped.push(ind.id.clone());
             continue;
         }
-        // The values of a dimension the user may enter.
-        let values = |d: usize| -> Vec<(u16, &str)> {
-            fw.disaggregations[d]
-                .values
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| match limit {
-                    Some((Some(c), mine)) if c == d => mine.iter().any(|m| m == *v),
-                    _ => true,
-                })
-                .map(|(k, v)| (k as u16, v.as_str()))
-                .collect()
-        };
         // Rows by the last dimension, columns by the first when two.
         let (col_dim, row_dim) = match dims.as_slice() {
             [] => (None, None),
             [a] => (None, Some(*a)),
             [a, b, ..] => (Some(*a), Some(*b)),
         };
-        let cols: Vec<Place> = match col_dim {
-            Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
-            None => vec![None],
-        };
-        let rows: Vec<Place> = match row_dim {
-            Some(d) => values(d).into_iter().map(|(k, v)| Some((d, k, v))).collect(),
-            None => vec![None],
-        };
+        let cols: Vec<Place> = col_dim.map_or(vec![None], |d| values(fw, limit, d));
+        let rows: Vec<Place> = row_dim.map_or(vec![None], |d| values(fw, limit, d));
         // A broken-down indicator's total first, for users who enter every
         // country (a row of one cell).
         let mut layout: Vec<(Place, &[Place])> = Vec::new();
@@ -232,82 +331,7 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
         for (r, row_cols) in layout {
             let mut cells = Vec::new();
             for c in row_cols {
-                let mut key = DimKey([TOTAL; MAX_DIMENSIONS]);
-                let mut named = Vec::new();
-                for &(d, k, v) in [c, &r].into_iter().flatten() {
-                    key.0[d] = k;
-                    named.push((fw.disaggregations[d].name.clone(), v.to_string()));
-                }
-                let in_force = current
-                    .get(&(ix as u32, key))
-                    .map(|&i| texts(&ledger.entries[i as usize].value));
-                let field = |name: &'static str, input: &'static str, label: &'static str| Field {
-                    name,
-                    input,
-                    label,
-                    value: String::new(),
-                    in_force: in_force
-                        .as_ref()
-                        .and_then(|t| t.iter().find(|(n, _)| *n == name))
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default(),
-                };
-                let w = |id| locale::text(lang, id);
-                let mut fields = match ind.kind {
-                    IndicatorType::Count | IndicatorType::Number => vec![field("value", "number", w("web-value"))],
-                    IndicatorType::Percentage => vec![
-                        field("numerator", "number", w("web-numerator")),
-                        field("denominator", "number", w("web-denominator")),
-                    ],
-                    IndicatorType::Milestone => vec![field("value", "flag", w("web-value"))],
-                    IndicatorType::Qualitative => {
-                        vec![
-                            field("score", "number", w("web-score")),
-                            field("value", "text", w("web-text")),
-                        ]
-                    }
-                };
-                for f in &mut fields {
-                    f.value = f.in_force.clone();
-                }
-                let dim_texts: Vec<String> = (0..fw.disaggregations.len())
-                    .map(|d| {
-                        named
-                            .iter()
-                            .find(|(n, _)| *n == fw.disaggregations[d].name)
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                let mut form_key = ind.id.clone();
-                for t in &dim_texts {
-                    form_key.push('|');
-                    form_key.push_str(t);
-                }
-                let label = std::iter::once(ind.id.clone())
-                    .chain(named.iter().map(|(_, v)| locale::dimension_value(lang, v).to_string()))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let k = (ix as u32, key);
-                cells.push(Cell {
-                    key: form_key,
-                    id: format!("c{n}"),
-                    label,
-                    fields,
-                    errors: Vec::new(),
-                    pending: pending
-                        .get(&k)
-                        .map(|&i| crate::format::value(&ledger.entries[i as usize].value)),
-                    rejected: last.get(&k).and_then(|&i| {
-                        let e = &ledger.entries[i as usize];
-                        (e.review == Review::Rejected).then(|| Rejection {
-                            by: ledger.str(e.reviewed_by).unwrap_or("").to_string(),
-                            note: ledger.str(e.review_note).unwrap_or("").to_string(),
-                        })
-                    }),
-                    indicator: ind.id.clone(),
-                    dims: named,
-                });
+                cells.push(cell(fw, ix, [c, &r], &prefill, lang, n));
                 n += 1;
             }
             out_rows.push(GridRow {
