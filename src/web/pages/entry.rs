@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::grid::{self, CellError, Grid};
 use super::{PeriodQuery, blocking, denied, engine_error, error_page, page, word};
 use crate::app::record::{Options, check, record};
-use crate::users::{Permission, Role};
+use crate::model::Framework;
+use crate::users::{Permission, Role, User};
 use crate::web::auth::{self, Denied, WebUser};
 use crate::web::engine::EngineError;
 use crate::web::{Server, State};
@@ -164,76 +165,7 @@ pub async fn save(
         return error_page(&s, Some(&u), StatusCode::FORBIDDEN, word(u.user.lang, "web-csrf"), None);
     }
     let (s2, user, n2) = (s.clone(), u.user.clone(), name.clone());
-    let result = blocking(move || {
-        let o = s2.workspace.open(&n2).map_err(Stop::Engine)?;
-        let app = o.app();
-        let fwk = &app.framework;
-        let period = pick_period(app, q.period()).map_err(Stop::Engine)?;
-        let lang = user.lang.report_lang();
-        let mut grid = grid::build(app, &period, &user, lang);
-        let submitted: Vec<grid::Submitted> = fields.iter().filter_map(|(k, v)| grid::parse_name(k, v)).collect();
-        for sub in &submitted {
-            if grid.has(&sub.cell) {
-                continue;
-            }
-            let theirs = grid::cell_country(fwk, &sub.cell).is_none_or(|c| user.countries.iter().any(|m| m == c));
-            if !user.countries.is_empty() && !theirs {
-                return Err(Stop::Forbidden);
-            }
-            return Err(Stop::Unknown(sub.cell.clone()));
-        }
-        let text = period.to_string();
-        let changed = grid::apply(&mut grid, &text, &submitted);
-        let mut shown = Shown {
-            grid,
-            period: text,
-            periods: o.periods(),
-            title: title(app),
-            approval: fwk.project.approval,
-            outcome: Outcome::Shown,
-        };
-        if changed.is_empty() {
-            shown.outcome = Outcome::Unchanged;
-            return Ok(shown);
-        }
-        let mut bad = false;
-        for (at, entry) in &changed {
-            if let Err(errors) = check(fwk, entry) {
-                bad = true;
-                shown.grid.cell_mut(*at).errors = errors.into_iter().map(CellError::from).collect();
-            }
-        }
-        if bad {
-            shown.outcome = Outcome::Errors;
-            return Ok(shown);
-        }
-        let entries: Vec<_> = changed.into_iter().map(|(_, e)| e).collect();
-        let opts = Options {
-            by: Some(user.name.clone()),
-            pending: fwk.project.approval && user.role == Role::Enterer,
-            dry_run: false,
-        };
-        match record(&app.framework, &entries, &opts) {
-            Ok(done) => {
-                let out = done.value;
-                // The grid again, from the ledger as written.
-                let o = s2.workspace.open(&n2).map_err(Stop::Engine)?;
-                shown.grid = grid::build(o.app(), &period, &user, lang);
-                shown.outcome = Outcome::Saved(Saved {
-                    added: out.added,
-                    corrections: out.corrections,
-                    pending: out.pending,
-                });
-            }
-            Err(f) => {
-                let mut d = f.diagnostics.0;
-                d.retain(|d| d.is_error());
-                shown.outcome = Outcome::Refused(d.into_iter().map(CellError::from).collect());
-            }
-        }
-        Ok(shown)
-    })
-    .await;
+    let result = blocking(move || save_now(&s2, &user, &n2, q.period(), &fields)).await;
     match result {
         Ok(shown) => render(&s, &u, &name, shown),
         Err(Stop::Engine(e)) => engine_error(&s, &u, e),
@@ -246,4 +178,94 @@ pub async fn save(
             Some(cell),
         ),
     }
+}
+
+/// A save, off the async threads: the grid rebuilt, each changed cell
+/// checked (errors at their cells), then every change recorded at once.
+fn save_now(
+    s: &State,
+    user: &User,
+    name: &str,
+    period: Option<&str>,
+    fields: &[(String, String)],
+) -> Result<Shown, Stop> {
+    let o = s.workspace.open(name).map_err(Stop::Engine)?;
+    let app = o.app();
+    let fwk = &app.framework;
+    let period = pick_period(app, period).map_err(Stop::Engine)?;
+    let lang = user.lang.report_lang();
+    let mut grid = grid::build(app, &period, user, lang);
+    let submitted: Vec<grid::Submitted> = fields.iter().filter_map(|(k, v)| grid::parse_name(k, v)).collect();
+    only_cells_of_the_grid(&grid, fwk, user, &submitted)?;
+    let text = period.to_string();
+    let changed = grid::apply(&mut grid, &text, &submitted);
+    let mut shown = Shown {
+        grid,
+        period: text,
+        periods: o.periods(),
+        title: title(app),
+        approval: fwk.project.approval,
+        outcome: Outcome::Shown,
+    };
+    if changed.is_empty() {
+        shown.outcome = Outcome::Unchanged;
+        return Ok(shown);
+    }
+    let mut bad = false;
+    for (at, entry) in &changed {
+        if let Err(errors) = check(fwk, entry) {
+            bad = true;
+            shown.grid.cell_mut(*at).errors = errors.into_iter().map(CellError::from).collect();
+        }
+    }
+    if bad {
+        shown.outcome = Outcome::Errors;
+        return Ok(shown);
+    }
+    let entries: Vec<_> = changed.into_iter().map(|(_, e)| e).collect();
+    let opts = Options {
+        by: Some(user.name.clone()),
+        pending: fwk.project.approval && user.role == Role::Enterer,
+        dry_run: false,
+    };
+    match record(&app.framework, &entries, &opts) {
+        Ok(done) => {
+            let out = done.value;
+            // The grid again, from the ledger as written.
+            let o = s.workspace.open(name).map_err(Stop::Engine)?;
+            shown.grid = grid::build(o.app(), &period, user, lang);
+            shown.outcome = Outcome::Saved(Saved {
+                added: out.added,
+                corrections: out.corrections,
+                pending: out.pending,
+            });
+        }
+        Err(f) => {
+            let mut d = f.diagnostics.0;
+            d.retain(|d| d.is_error());
+            shown.outcome = Outcome::Refused(d.into_iter().map(CellError::from).collect());
+        }
+    }
+    Ok(shown)
+}
+
+/// Every submitted cell is one of the grid's (a user limited to countries
+/// has none of the others'): else nothing is saved.
+fn only_cells_of_the_grid(
+    grid: &grid::Grid,
+    fw: &Framework,
+    user: &User,
+    submitted: &[grid::Submitted],
+) -> Result<(), Stop> {
+    for sub in submitted {
+        if grid.has(&sub.cell) {
+            continue;
+        }
+        let theirs = grid::cell_country(fw, &sub.cell).is_none_or(|c| user.countries.iter().any(|m| m == c));
+        if !user.countries.is_empty() && !theirs {
+            return Err(Stop::Forbidden);
+        }
+        return Err(Stop::Unknown(sub.cell.clone()));
+    }
+    Ok(())
 }
