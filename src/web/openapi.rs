@@ -30,6 +30,24 @@ fn fw_param() -> Value {
            "description": "a framework folder name under ./frameworks"})
 }
 
+/// The security scheme and the shared schemas.
+fn components(value_in: Value) -> Value {
+    json!({
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Value": value_in,
+            "Errors": {"type": "object", "properties": {
+                "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
+                "error": {"$ref": "#/components/schemas/Diagnostic"}
+            }},
+            "Diagnostic": {"type": "object", "properties": {
+                "message": {"type": "string"}, "expected": {"type": ["string", "null"]},
+                "found": {"type": ["string", "null"]}, "hint": {"type": ["string", "null"]}
+            }}
+        }
+    })
+}
+
 /// The document.
 pub fn spec() -> Value {
     let scalar = json!({"type": ["string", "number", "boolean"],
@@ -56,20 +74,7 @@ pub fn spec() -> Value {
             "description": "Results monitoring for logical frameworks: read status, push indicator values, review them. \
                             Values go through the same rules as `logframe import` and into the same ledger."
         },
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Value": value_in,
-                "Errors": {"type": "object", "properties": {
-                    "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
-                    "error": {"$ref": "#/components/schemas/Diagnostic"}
-                }},
-                "Diagnostic": {"type": "object", "properties": {
-                    "message": {"type": "string"}, "expected": {"type": ["string", "null"]},
-                    "found": {"type": ["string", "null"]}, "hint": {"type": ["string", "null"]}
-                }}
-            }
-        },
+        "components": components(value_in),
         "security": [{"bearer": []}],
         "paths": {
             PATHS[0]: {"post": {
