@@ -185,3 +185,18 @@ fn sync_dir(_: &Path) -> std::io::Result<()> {
 fn cannot(what: String, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("{what}: {e}")).hint("check that the folder is writable, or pick another output folder")
 }
+
+/// A file name made from user text (an id, a project name): letters,
+/// digits, `.`, `-` and `_` kept, anything else `_`, so that the name
+/// names one file in its folder and nothing else.
+pub fn safe_name(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

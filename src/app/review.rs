@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::{Review, RowFields, RowParser, timestamp_text};
 use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
 use crate::ledger::{Entry, Ledger};
-use crate::model::{Framework, MAX_DIMENSIONS, Value};
+use crate::model::{Framework, MAX_DIMENSIONS};
 use crate::source::Sources;
 
 /// A value waiting for review.
@@ -208,27 +208,12 @@ fn decision_row(
     at: DateTime<Utc>,
 ) -> std::result::Result<NewRow, Diagnostic> {
     let s = |x: u32| ledger.str(x).unwrap_or("");
-    let (value, numerator, denominator, score) = match &e.value {
-        Value::Number { value } => (value.to_string(), String::new(), String::new(), String::new()),
-        Value::Ratio { numerator, denominator } => (
-            String::new(),
-            numerator.to_string(),
-            denominator.to_string(),
-            String::new(),
-        ),
-        Value::Flag { done } => (
-            (if *done { "yes" } else { "no" }).to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ),
-        Value::Text { text, score } => (
-            text.to_string(),
-            String::new(),
-            String::new(),
-            score.map(|d| d.to_string()).unwrap_or_default(),
-        ),
-    };
+    let crate::model::value::Typed {
+        value,
+        numerator,
+        denominator,
+        score,
+    } = e.value.typed();
     let indicator = fw.indicators[e.indicator as usize].id.clone();
     let period = e.period.to_string();
     let dim_texts: Vec<String> = (0..MAX_DIMENSIONS)

@@ -29,7 +29,41 @@ pub enum Value {
     },
 }
 
+/// A value's fields as a person types them (and the ledger holds them):
+/// `value`, `numerator`, `denominator`, `score`; empty where unused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    pub value: String,
+    pub numerator: String,
+    pub denominator: String,
+    pub score: String,
+}
+
 impl Value {
+    /// The fields a person would type for this value.
+    pub fn typed(&self) -> Typed {
+        match self {
+            Value::Number { value } => Typed {
+                value: value.to_string(),
+                ..Typed::default()
+            },
+            Value::Ratio { numerator, denominator } => Typed {
+                numerator: numerator.to_string(),
+                denominator: denominator.to_string(),
+                ..Typed::default()
+            },
+            Value::Flag { done } => Typed {
+                value: (if *done { "yes" } else { "no" }).to_string(),
+                ..Typed::default()
+            },
+            Value::Text { text, score } => Typed {
+                value: text.to_string(),
+                score: score.map(|d| d.to_string()).unwrap_or_default(),
+                ..Typed::default()
+            },
+        }
+    }
+
     /// The figure that targets are compared with: the number, the
     /// percentage (numerator / denominator x 100), 1 or 0 for a milestone,
     /// or the score. `None` where it is undefined (zero denominator, text

@@ -264,17 +264,7 @@ pub const UNDEFINED: &str = "–";
 
 /// A file name for an indicator's chart: `chart-1100.1.svg`.
 pub fn chart_file(id: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("chart-{safe}.svg")
+    format!("chart-{}.svg", crate::output::safe_name(id))
 }
 
 pub const SUMMARY_CHART: &str = "summary.svg";

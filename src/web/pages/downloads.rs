@@ -31,16 +31,7 @@ pub struct DownloadQuery {
 
 /// A file name made of letters, digits, `.`, `-` and `_` only.
 pub fn sanitize(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let s = crate::output::safe_name(name);
     let s = s.trim_start_matches('.').to_string();
     if s.is_empty() { "download".into() } else { s }
 }

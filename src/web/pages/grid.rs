@@ -108,27 +108,12 @@ fn kind_name(k: IndicatorType) -> &'static str {
 
 /// The fields of a value, as a person would type them.
 fn texts(v: &Value) -> [(&'static str, String); 4] {
-    let (value, numerator, denominator, score) = match v {
-        Value::Number { value } => (value.to_string(), String::new(), String::new(), String::new()),
-        Value::Ratio { numerator, denominator } => (
-            String::new(),
-            numerator.to_string(),
-            denominator.to_string(),
-            String::new(),
-        ),
-        Value::Flag { done } => (
-            (if *done { "yes" } else { "no" }).into(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ),
-        Value::Text { text, score } => (
-            text.to_string(),
-            String::new(),
-            String::new(),
-            score.map(|d| d.to_string()).unwrap_or_default(),
-        ),
-    };
+    let crate::model::value::Typed {
+        value,
+        numerator,
+        denominator,
+        score,
+    } = v.typed();
     [
         ("value", value),
         ("numerator", numerator),
