@@ -183,7 +183,9 @@ pub fn direction(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
                     format!(
                         "percentages are written in percent: {} is {} %",
                         t.value,
-                        t.value * rust_decimal::Decimal::ONE_HUNDRED
+                        crate::model::value::percent(t.value, rust_decimal::Decimal::ONE)
+                            .map(|p| p.to_string())
+                            .unwrap_or_default()
                     )
                 } else {
                     "fix the target, or the indicator's `direction:`".to_string()
