@@ -63,6 +63,12 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
         .map_or_else(crate::ledger::write::now, Ok)
         .map_err(Failure::usage)?
         .date_naive();
+    // Workspace-level: the standard indicators the frameworks report on.
+    let mut std_sources = Sources::default();
+    let standards = match q.framework {
+        None => crate::load::standards::load(&ws.frameworks_dir(), &mut std_sources),
+        Some(_) => None,
+    };
     let mut out = Vec::new();
     for dir in dirs {
         let mut loaded = crate::workspace::load(&dir);
@@ -80,6 +86,9 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
                     diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
                     today
                 });
+                if let Some((Some(s), _)) = &standards {
+                    diags.extend(crate::load::standards::check_framework(s, fw));
+                }
                 Some(Counts {
                     id: fw.project.id.clone(),
                     results: fw.results.len(),
@@ -95,6 +104,16 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
             counts,
             diagnostics: diags,
             sources: loaded.sources,
+        });
+    }
+    if let Some((s, diagnostics)) = standards
+        && (s.is_none() || !diagnostics.is_empty())
+    {
+        out.push(Checked {
+            dir: ws.frameworks_dir().join(crate::load::standards::FILE),
+            counts: None,
+            diagnostics,
+            sources: std_sources,
         });
     }
     Ok(Done::new(out, Diagnostics::default(), Sources::default()))

@@ -201,6 +201,7 @@ fn raw_indicator(a: &Activity, ind: &ImportedIndicator, targets: Vec<Loc<RawTarg
         collection_method: None,
         frequency: None,
         responsible: None,
+        standard: None,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod currencies;
 pub mod framework;
 pub mod funding;
 pub mod raw;
+pub mod standards;
 
 pub use framework::load_framework;
 

@@ -326,6 +326,10 @@ pub struct RawIndicator {
     pub frequency: Option<Loc<RawText>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsible: Option<Loc<RawText>>,
+    /// The standard indicator this one reports on: a code of frameworks/standards.yaml
+    /// (a donor's standard indicator, an SDG indicator such as 16.2.2, or an agency's own code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<Loc<IdText>>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]

@@ -225,6 +225,12 @@ pub struct Indicator {
     /// How many targets the YAML lists (some may have been refused).
     #[serde(skip)]
     pub declared_targets: usize,
+    /// The standard indicator it reports on (a code of frameworks/standards.yaml).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// Where `standard:` is written.
+    #[serde(skip)]
+    pub standard_span: Option<Span>,
     #[serde(skip)]
     pub span: Span,
 }

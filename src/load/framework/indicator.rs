@@ -73,6 +73,8 @@ impl Lower<'_> {
             thresholds,
             result,
             declared_targets: r.targets.as_ref().map_or(0, Vec::len),
+            standard: r.standard.as_ref().map(|s| s.value().0.trim().to_string()),
+            standard_span: r.standard.as_ref().map(|s| self.span(s)),
             span: self.span(&r.id),
         })
     }
