@@ -6,6 +6,7 @@ pub(crate) mod fiscal;
 pub mod funding;
 pub mod progress;
 pub mod quality;
+pub mod rollup;
 pub mod series;
 pub mod status;
 pub mod targets;
