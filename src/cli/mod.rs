@@ -13,6 +13,7 @@ pub mod history;
 pub mod iati;
 pub mod import;
 pub mod init;
+pub mod portfolio;
 pub mod record;
 pub mod report;
 pub mod review;
@@ -66,6 +67,8 @@ pub enum Command {
     },
     /// Budget, pledges, expenditure and shortfall of a framework, or of all (--portfolio)
     Funding(funding::FundingArgs),
+    /// Standard indicators rolled up across every framework, status counts and funding totals
+    Portfolio(portfolio::PortfolioArgs),
     /// Print the JSON Schema of logframe.yaml
     Schema,
     /// Export the framework in another standard (IATI 2.03)
@@ -98,6 +101,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Report(args) => report::run(args),
         Command::Funding(args) => funding::run(args),
+        Command::Portfolio(args) => portfolio::run(args),
         Command::Templates { action } => templates::run(action),
         Command::Schema => {
             terminal::out(&crate::load::raw::json_schema());

@@ -528,3 +528,35 @@ web-spanish = Spanish
 web-dashboard = Dashboard
 web-open-indicator = Open the indicator's page
 web-reject-needs-comment = A rejection needs a comment saying what to fix.
+
+## Terminal: logframe portfolio (standard indicators rolled up across frameworks).
+
+portfolio-title = portfolio at { $date } ({ $from }): { $count } frameworks, each at its latest reporting period ending on or before that date
+portfolio-date-period = the end of { $period }
+portfolio-date-as-of = ledgers as of { $date }
+portfolio-date-today = today
+portfolio-standards = standard indicators
+portfolio-no-standards = no frameworks/standards.yaml: no standard indicators to roll up
+portfolio-standard = { $code }: { $title } ({ $unit })
+portfolio-total-sum = total: { $value } { $unit }
+portfolio-total-pool = pooled: { $percent } ({ $numerator }/{ $denominator })
+portfolio-total-none = total: no value
+portfolio-total-list = levels are listed, never added
+portfolio-total-done = milestones: { $done } done, { $overdue } overdue, { $notdue } not yet due
+portfolio-undefined = undefined
+portfolio-misfit-unit = not added: unit { $unit } does not fit
+portfolio-misfit-type = not added: a { $type } indicator
+portfolio-no-period = no period ended yet
+portfolio-no-value-here = no value
+portfolio-no-value = no value for the period: { $frameworks }
+portfolio-by = by { $by }
+portfolio-not-broken-down = not broken down
+portfolio-status-by-framework = status by framework
+portfolio-funding = funding by currency (currencies are never added together)
+portfolio-without-funding = without a funding section: { $frameworks }
+portfolio-left-out = { $dir }: left out of the portfolio, it does not load
+portfolio-col-framework = framework
+portfolio-col-unit = unit
+portfolio-col-note = note
+portfolio-col-frequency = reporting
+portfolio-col-off-track = indicators off track

@@ -527,3 +527,35 @@ web-spanish = español
 web-dashboard = Panel
 web-open-indicator = Abrir la página del indicador
 web-reject-needs-comment = Un rechazo necesita un comentario que diga qué corregir.
+
+## Terminal: logframe portfolio (indicadores estándar agregados entre marcos).
+
+portfolio-title = cartera al { $date } ({ $from }): { $count } marcos, cada uno en su último período de informe terminado en esa fecha
+portfolio-date-period = el fin de { $period }
+portfolio-date-as-of = registros al { $date }
+portfolio-date-today = hoy
+portfolio-standards = indicadores estándar
+portfolio-no-standards = no hay frameworks/standards.yaml: ningún indicador estándar que agregar
+portfolio-standard = { $code }: { $title } ({ $unit })
+portfolio-total-sum = total: { $value } { $unit }
+portfolio-total-pool = agrupado: { $percent } ({ $numerator }/{ $denominator })
+portfolio-total-none = total: sin valor
+portfolio-total-list = los niveles se listan, nunca se suman
+portfolio-total-done = hitos: { $done } cumplidos, { $overdue } atrasados, { $notdue } aún no vencidos
+portfolio-undefined = indefinido
+portfolio-misfit-unit = no sumado: la unidad { $unit } no corresponde
+portfolio-misfit-type = no sumado: un indicador de tipo { $type }
+portfolio-no-period = ningún período terminado
+portfolio-no-value-here = sin valor
+portfolio-no-value = sin valor para el período: { $frameworks }
+portfolio-by = por { $by }
+portfolio-not-broken-down = sin desagregar
+portfolio-status-by-framework = estado por marco
+portfolio-funding = financiación por moneda (las monedas nunca se suman)
+portfolio-without-funding = sin sección de financiación: { $frameworks }
+portfolio-left-out = { $dir }: excluido de la cartera, no se carga
+portfolio-col-framework = marco
+portfolio-col-unit = unidad
+portfolio-col-note = nota
+portfolio-col-frequency = informes
+portfolio-col-off-track = indicadores fuera de rumbo

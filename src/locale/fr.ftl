@@ -530,3 +530,35 @@ web-spanish = espagnol
 web-dashboard = Tableau de bord
 web-open-indicator = Ouvrir la page de l'indicateur
 web-reject-needs-comment = Un rejet demande un commentaire qui dit quoi corriger.
+
+## Terminal : logframe portfolio (indicateurs standard agrégés entre cadres).
+
+portfolio-title = portefeuille au { $date } ({ $from }) : { $count } cadres, chacun à sa dernière période de rapport achevée à cette date
+portfolio-date-period = la fin de { $period }
+portfolio-date-as-of = registres au { $date }
+portfolio-date-today = aujourd'hui
+portfolio-standards = indicateurs standard
+portfolio-no-standards = pas de frameworks/standards.yaml : aucun indicateur standard à agréger
+portfolio-standard = { $code } : { $title } ({ $unit })
+portfolio-total-sum = total : { $value } { $unit }
+portfolio-total-pool = regroupé : { $percent } ({ $numerator }/{ $denominator })
+portfolio-total-none = total : aucune valeur
+portfolio-total-list = les niveaux sont listés, jamais additionnés
+portfolio-total-done = jalons : { $done } atteints, { $overdue } en retard, { $notdue } pas encore dus
+portfolio-undefined = indéfini
+portfolio-misfit-unit = non additionné : l'unité { $unit } ne correspond pas
+portfolio-misfit-type = non additionné : un indicateur de type { $type }
+portfolio-no-period = aucune période achevée
+portfolio-no-value-here = aucune valeur
+portfolio-no-value = aucune valeur pour la période : { $frameworks }
+portfolio-by = par { $by }
+portfolio-not-broken-down = non ventilé
+portfolio-status-by-framework = statut par cadre
+portfolio-funding = financement par devise (les devises ne sont jamais additionnées)
+portfolio-without-funding = sans section de financement : { $frameworks }
+portfolio-left-out = { $dir } : exclu du portefeuille, il ne se charge pas
+portfolio-col-framework = cadre
+portfolio-col-unit = unité
+portfolio-col-note = note
+portfolio-col-frequency = rapports
+portfolio-col-off-track = indicateurs hors trajectoire

@@ -1,0 +1,222 @@
+//! The portfolio: the standard indicators of `frameworks/standards.yaml`
+//! rolled up across every framework of the workspace at one date, each
+//! framework's status counts at its period, and the funding totals per
+//! currency (`logframe portfolio`).
+//!
+//! The date is the end of `--period P`, or `--as-of DATE` (then the
+//! ledgers are also read as they stood at the end of that day), or today.
+//! Each framework is taken at its latest reporting period ending on or
+//! before the date, so projects reporting quarterly and semi-annually
+//! each give their values to that date. Frameworks that do not load are
+//! left out and named, and the exit is then 1.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::funding::Found;
+use super::{Done, Failure, Result, Workspace};
+use crate::compute::funding::Portfolio as Funding;
+use crate::compute::rollup::{self, At, By, Rollup};
+use crate::compute::{Computed, Status};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::standards::{self, Standards};
+use crate::model::{Frequency, Period};
+use crate::source::Sources;
+
+#[derive(Debug, Default, Clone)]
+pub struct Query {
+    /// The roll-up date is this period's end.
+    pub period: Option<String>,
+    /// The roll-up date, and the ledgers as they stood at its end.
+    pub as_of: Option<String>,
+    pub by: Option<By>,
+    /// Only this standard.
+    pub standard: Option<String>,
+}
+
+/// How the date was chosen.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum DateFrom {
+    Period { period: Period },
+    AsOf,
+    Today,
+}
+
+/// One framework at its period.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkStatus {
+    pub framework: String,
+    pub short_name: Option<String>,
+    pub reporting_frequency: Frequency,
+    /// The latest reporting period ending on or before the date; `None`
+    /// when none had ended.
+    pub period: Option<Period>,
+    /// Indicators by status at that period.
+    pub counts: BTreeMap<Status, usize>,
+    /// The indicators off track at that period (ids).
+    pub off_track: Vec<String>,
+}
+
+/// The portfolio at a date.
+#[derive(Debug, Serialize)]
+pub struct Portfolio {
+    pub date: NaiveDate,
+    pub date_from: DateFrom,
+    /// The split asked for: `framework`, or a dimension's name.
+    pub by: Option<String>,
+    /// Whether the workspace has a standards.yaml.
+    pub has_standards: bool,
+    pub standards: Vec<Rollup>,
+    pub frameworks: Vec<FrameworkStatus>,
+    pub funding: Funding,
+}
+
+/// The portfolio and what was found in each framework on the way.
+#[derive(Debug)]
+pub struct PortfolioRun {
+    pub portfolio: Portfolio,
+    pub found: Vec<Found>,
+}
+
+pub fn portfolio(ws: &Workspace, q: &Query) -> Result<PortfolioRun> {
+    let dirs = ws.frameworks();
+    if dirs.is_empty() {
+        return Err(Failure::usage(
+            Diagnostic::error("no frameworks under ./frameworks")
+                .expected("folders frameworks/<name>/logframe.yaml")
+                .found("none")
+                .hint("run from the workspace folder"),
+        ));
+    }
+    let as_of = super::as_of(q.as_of.as_deref())?;
+    let (date, date_from) = match (&q.period, as_of) {
+        (Some(p), _) => {
+            let period = crate::model::period::parse_period(p, None).map_err(|e| {
+                Failure::usage(
+                    Diagnostic::error(format!("--period: {}", e.message))
+                        .expected("a calendar period: 2023, 2023-Q3, 2023-H1, 2023-07 (fiscal years differ by project)")
+                        .found(p.clone())
+                        .hint(e.hint),
+                )
+            })?;
+            (period.end, DateFrom::Period { period })
+        }
+        (None, Some(t)) => (t.date_naive(), DateFrom::AsOf),
+        (None, None) => (
+            crate::ledger::write::now().map_err(Failure::usage)?.date_naive(),
+            DateFrom::Today,
+        ),
+    };
+
+    let mut std_sources = Sources::default();
+    let (standards, std_diags) = match standards::load(&ws.frameworks_dir(), &mut std_sources) {
+        None => (None, Diagnostics::default()),
+        Some((None, diags)) => return Err(Failure::from_diagnostics(diags, std_sources)),
+        Some((Some(s), diags)) => (Some(s), diags),
+    };
+    let chosen = chosen(standards.as_ref(), q.standard.as_deref())?;
+
+    let loaded: Vec<_> = dirs.iter().map(|d| crate::workspace::load(d)).collect();
+    let mut found = Vec::new();
+    let mut findings = false;
+    let mut frameworks = Vec::new();
+    let mut computed = Vec::new();
+    for (dir, l) in dirs.iter().zip(&loaded) {
+        let mut diags = l.diagnostics.clone();
+        let fw = l.framework.as_ref().filter(|_| !diags.has_errors());
+        let left_out = fw.is_none();
+        if let Some(fw) = fw {
+            if let Some(s) = &standards {
+                diags.extend(standards::check_framework(s, fw));
+            }
+            let (c, more) = Computed::new(fw, &l.ledger, &l.sources, as_of);
+            diags.extend(more);
+            let period = rollup::period_at(fw, date);
+            let table = period.map(|p| c.table(&p));
+            frameworks.push(FrameworkStatus {
+                framework: fw.project.id.clone(),
+                short_name: fw.project.short_name.clone(),
+                reporting_frequency: fw.project.reporting_frequency,
+                period,
+                counts: table.as_ref().map(|t| t.counts.clone()).unwrap_or_default(),
+                off_track: table
+                    .iter()
+                    .flat_map(|t| &t.indicators)
+                    .filter(|p| p.status == Status::OffTrack)
+                    .map(|p| p.indicator.clone())
+                    .collect(),
+            });
+            computed.push((c, period));
+        }
+        findings |= left_out || diags.has_errors();
+        found.push(Found {
+            dir: dir.clone(),
+            left_out,
+            diagnostics: diags,
+            sources: l.sources.clone(),
+        });
+    }
+    let at: Vec<At> = computed
+        .iter()
+        .map(|(c, period)| At {
+            computed: c,
+            period: *period,
+        })
+        .collect();
+    let rollups = chosen.iter().map(|s| rollup::roll_up(s, &at, q.by.as_ref())).collect();
+    let funding = super::funding::portfolio(ws)?.value.portfolio;
+    let mut done = Done::new(
+        PortfolioRun {
+            portfolio: Portfolio {
+                date,
+                date_from,
+                by: q.by.as_ref().map(|b| match b {
+                    By::Framework => "framework".to_string(),
+                    By::Dimension(d) => d.clone(),
+                }),
+                has_standards: standards.is_some(),
+                standards: rollups,
+                frameworks,
+                funding,
+            },
+            found,
+        },
+        std_diags,
+        std_sources,
+    );
+    done.findings = findings;
+    Ok(done)
+}
+
+/// The standards to roll up: all, or the one asked for.
+fn chosen(standards: Option<&Standards>, code: Option<&str>) -> std::result::Result<Vec<standards::Standard>, Failure> {
+    let all = standards.map(|s| s.list.clone()).unwrap_or_default();
+    let Some(code) = code else {
+        return Ok(all);
+    };
+    let Some(s) = standards else {
+        return Err(Failure::usage(
+            Diagnostic::error(format!(
+                "--standard {code}: the workspace describes no standard indicators"
+            ))
+            .expected(format!("frameworks/{}", standards::FILE))
+            .found("no such file")
+            .hint("describe the standard indicators in frameworks/standards.yaml (see the README)"),
+        ));
+    };
+    match s.get(code) {
+        Some(one) => Ok(vec![one.clone()]),
+        None => Err(Failure::usage(
+            Diagnostic::error(format!("--standard: unknown standard indicator `{code}`"))
+                .expected(format!("a code of {}", s.path.display()))
+                .found(code.to_string())
+                .hint(
+                    did_you_mean(code, s.codes())
+                        .unwrap_or_else(|| format!("the codes are {}", s.codes().collect::<Vec<_>>().join(", "))),
+                ),
+        )),
+    }
+}
