@@ -136,7 +136,10 @@ fn the_fixture_rolls_up_by_hand_at_the_end_of_2023_q3() {
     assert_eq!(fws[2]["period"], Json::Null);
     // Funding per currency, never added across currencies.
     let totals = p["funding"]["totals"].as_array().expect("totals");
-    let currencies: Vec<&str> = totals.iter().map(|t| t["currency"].as_str().expect("currency")).collect();
+    let currencies: Vec<&str> = totals
+        .iter()
+        .map(|t| t["currency"].as_str().expect("currency"))
+        .collect();
     assert_eq!(currencies, vec!["EUR", "USD"]);
     assert_eq!(totals[1]["shortfall"], "20000.00");
 }
@@ -161,14 +164,17 @@ fn at_the_end_of_2023_beta_gives_its_second_half_without_a_breakdown() {
     // beta's plan was due in 2023-H2 and is not done: overdue.
     assert_eq!(
         standard(&p, "PLAN")["total"],
-        serde_json::json!({"rule": "done", "done": 1, "overdue": 0 + 1, "not_yet_due": 0})
+        serde_json::json!({"rule": "done", "done": 1, "overdue": 1, "not_yet_due": 0})
     );
 }
 
 #[test]
 fn by_framework_gives_one_group_per_framework() {
     let ws = fixture();
-    let p = json(ws.path(), &["--period", "2023-Q3", "--by", "framework", "--standard", "TRAINED"]);
+    let p = json(
+        ws.path(),
+        &["--period", "2023-Q3", "--by", "framework", "--standard", "TRAINED"],
+    );
     assert_eq!(p["standards"].as_array().map(Vec::len), Some(1));
     let trained = standard(&p, "TRAINED");
     assert_eq!(group(trained, Some("alpha"))["total"]["value"], "40");
@@ -248,9 +254,18 @@ fn shipped_portfolio_goldens() {
     let golden = |name: &str| tests_dir().join("golden").join(name);
     for (file, args) in [
         ("portfolio_2023-Q4.txt", &["--period", "2023-Q4"][..]),
-        ("portfolio_2023-Q4_by_sex.txt", &["--period", "2023-Q4", "--by", "sex"][..]),
-        ("portfolio_2023-Q4.csv", &["--period", "2023-Q4", "--by", "sex", "--format", "csv"][..]),
-        ("portfolio_2023-Q4.json", &["--period", "2023-Q4", "--by", "sex", "--format", "json"][..]),
+        (
+            "portfolio_2023-Q4_by_sex.txt",
+            &["--period", "2023-Q4", "--by", "sex"][..],
+        ),
+        (
+            "portfolio_2023-Q4.csv",
+            &["--period", "2023-Q4", "--by", "sex", "--format", "csv"][..],
+        ),
+        (
+            "portfolio_2023-Q4.json",
+            &["--period", "2023-Q4", "--by", "sex", "--format", "json"][..],
+        ),
     ] {
         let mut all = vec!["portfolio"];
         all.extend_from_slice(args);
@@ -264,7 +279,10 @@ fn shipped_portfolio_goldens() {
 #[test]
 fn the_shipped_training_standard_adds_starsom_and_iom_by_sex() {
     let ws = shipped();
-    let p = json(ws.path(), &["--period", "2023-Q4", "--by", "sex", "--standard", "MS-TRAINED"]);
+    let p = json(
+        ws.path(),
+        &["--period", "2023-Q4", "--by", "sex", "--standard", "MS-TRAINED"],
+    );
     let trained = standard(&p, "MS-TRAINED");
     let who: Vec<(String, Option<String>)> = periods(trained);
     assert_eq!(
@@ -328,7 +346,11 @@ fn standards_yaml_errors_are_located() {
         for cmd in [&["check"][..], &["portfolio"][..]] {
             let r = run(ws.path(), cmd);
             r.expect_code(1);
-            assert!(r.stderr.contains(&format!("--> {place}")), "{cmd:?} {place}:\n{}", r.stderr);
+            assert!(
+                r.stderr.contains(&format!("--> {place}")),
+                "{cmd:?} {place}:\n{}",
+                r.stderr
+            );
             assert!(r.stderr.contains(words), "{cmd:?} {words}:\n{}", r.stderr);
         }
     }
@@ -345,11 +367,20 @@ fn an_unknown_code_or_a_misfit_unit_is_located_in_the_logframe() {
     std::fs::write(&beta, text.replace("unit: participants", "unit: sessions")).expect("write");
     let r = run(ws.path(), &["check"]);
     r.expect_code(1);
-    assert!(r.stderr.contains("unknown standard indicator `TRAINNED`"), "{}", r.stderr);
-    assert!(r.stderr.contains("--> frameworks/alpha/logframe.yaml:24:19"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown standard indicator `TRAINNED`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("--> frameworks/alpha/logframe.yaml:24:19"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("did you mean `TRAINED`?"), "{}", r.stderr);
     assert!(
-        r.stderr.contains("indicator B1: its unit does not fit the standard `TRAINED`"),
+        r.stderr
+            .contains("indicator B1: its unit does not fit the standard `TRAINED`"),
         "{}",
         r.stderr
     );
@@ -369,4 +400,31 @@ fn an_unknown_standard_is_a_usage_error_with_the_nearest_code() {
     let r = run(ws.path(), &["portfolio", "--standard", "TRAIND"]);
     r.expect_code(2);
     assert!(r.stderr.contains("did you mean `TRAINED`?"), "{}", r.stderr);
+}
+
+#[test]
+fn as_of_is_the_date_and_the_ledgers_as_they_stood_then() {
+    let ws = fixture();
+    // Every fixture value was recorded on 2024-01-10: on 2023-09-30 the
+    // ledgers held none, so nothing is added and every framework is named.
+    let p = json(ws.path(), &["--as-of", "2023-09-30"]);
+    assert_eq!(p["date"], "2023-09-30");
+    assert_eq!(p["date_from"]["from"], "as_of");
+    let trained = standard(&p, "TRAINED");
+    assert_eq!(trained["total"]["value"], Json::Null);
+    assert_eq!(trained["no_value"], serde_json::json!(["alpha", "beta", "gamma"]));
+    // By 2024-06-30: alpha has ended (its last quarter, 2023-Q4), beta is
+    // at 2024-H1 (still 22 + 10 = 32), gamma at 2024-Q2 with no value.
+    let p = json(ws.path(), &["--as-of", "2024-06-30"]);
+    let trained = standard(&p, "TRAINED");
+    assert_eq!(
+        periods(trained),
+        vec![
+            ("alpha".into(), Some("2023-Q4".into())),
+            ("beta".into(), Some("2024-H1".into())),
+            ("gamma".into(), Some("2024-Q2".into())),
+        ]
+    );
+    assert_eq!(trained["total"]["value"], "72");
+    assert_eq!(trained["no_value"], serde_json::json!(["gamma"]));
 }
