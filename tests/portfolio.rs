@@ -428,3 +428,34 @@ fn as_of_is_the_date_and_the_ledgers_as_they_stood_then() {
     assert_eq!(trained["total"]["value"], "72");
     assert_eq!(trained["no_value"], serde_json::json!(["gamma"]));
 }
+
+#[test]
+fn a_count_per_period_is_never_added_to_running_totals() {
+    let ws = fixture();
+    let alpha = ws.path().join("frameworks/alpha/logframe.yaml");
+    let text = std::fs::read_to_string(&alpha).expect("alpha");
+    std::fs::write(
+        &alpha,
+        text.replacen(
+            "        standard: TRAINED\n",
+            "        standard: TRAINED\n        cumulative: false\n",
+            1,
+        ),
+    )
+    .expect("write");
+    let r = run(ws.path(), &["check"]);
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("indicator A1: a count per period cannot be summed into the standard `TRAINED`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(ws.path(), &["portfolio", "--period", "2023-Q3", "--format", "json"]);
+    r.expect_code(1);
+    let p: Json = serde_json::from_str(&r.stdout).expect("JSON");
+    let trained = standard(&p, "TRAINED");
+    // Only beta's running total, 22: alpha's quarter is not added to it.
+    assert_eq!(trained["total"]["value"], "22");
+    assert_eq!(trained["contributions"][0]["misfit"]["misfit"], "per_period");
+}

@@ -150,6 +150,7 @@ fn note(c: &Contribution) -> String {
             )],
         ),
         Some(Misfit::Type { found }) => term_message("portfolio-misfit-type", [("type", found.clone().into())]),
+        Some(Misfit::PerPeriod) => term("portfolio-misfit-per-period").to_string(),
         None if c.period.is_none() => term("portfolio-no-period").to_string(),
         None if c.value.is_none() => term("portfolio-no-value-here").to_string(),
         None => String::new(),

@@ -121,13 +121,17 @@ impl Standard {
     }
 
     /// Why `ind` cannot contribute to this standard, if it cannot: another
-    /// type, or (for figures that add) a unit that does not count as the
-    /// standard's. A milestone's unit is not checked: milestones are counted.
+    /// type; a figure per period where running totals are summed (a
+    /// quarter's count and a half-year's do not add up to anything); or,
+    /// for figures that add, a unit that does not count as the standard's.
+    /// A milestone's unit is not checked: milestones are counted.
     pub fn misfit(&self, ind: &Indicator) -> Option<Misfit> {
         if ind.kind != self.kind {
             Some(Misfit::Type {
                 found: ind.kind.name().to_string(),
             })
+        } else if self.aggregation == Rule::Sum && !ind.cumulative {
+            Some(Misfit::PerPeriod)
         } else if self.kind != IndicatorType::Milestone && !self.accepts_unit(ind.unit.as_deref()) {
             Some(Misfit::Unit {
                 found: ind.unit.clone(),
@@ -150,8 +154,14 @@ impl Standard {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "misfit", rename_all = "snake_case")]
 pub enum Misfit {
-    Type { found: String },
-    Unit { found: Option<String> },
+    Type {
+        found: String,
+    },
+    /// A count per period (`cumulative: false`) where running totals are summed.
+    PerPeriod,
+    Unit {
+        found: Option<String>,
+    },
 }
 
 /// The standards of a workspace and the file they came from.
@@ -454,6 +464,16 @@ pub fn check_framework(standards: &Standards, fw: &Framework) -> Diagnostics {
                 .expected(format!("a {} indicator", std.kind.name()))
                 .found(format!("type {found}"))
                 .hint("report on a standard of the indicator's type, or remove `standard:`"),
+            ),
+            Some(Misfit::PerPeriod) => diags.push(
+                Diagnostic::error(format!(
+                    "indicator {}: a count per period cannot be summed into the standard `{code}`",
+                    ind.id
+                ))
+                .at(at)
+                .expected("a running total (cumulative: true, the default for counts)")
+                .found("cumulative: false")
+                .hint("the roll-up adds each project's total to date; periods of different lengths do not add up"),
             ),
             Some(Misfit::Unit { found }) => diags.push(
                 Diagnostic::error(format!(

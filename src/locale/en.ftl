@@ -546,6 +546,7 @@ portfolio-total-done = milestones: { $done } done, { $overdue } overdue, { $notd
 portfolio-undefined = undefined
 portfolio-misfit-unit = not added: unit { $unit } does not fit
 portfolio-misfit-type = not added: a { $type } indicator
+portfolio-misfit-per-period = not added: a figure per period, not a running total
 portfolio-no-period = no period ended yet
 portfolio-no-value-here = no value
 portfolio-no-value = no value for the period: { $frameworks }

@@ -545,6 +545,7 @@ portfolio-total-done = hitos: { $done } cumplidos, { $overdue } atrasados, { $no
 portfolio-undefined = indefinido
 portfolio-misfit-unit = no sumado: la unidad { $unit } no corresponde
 portfolio-misfit-type = no sumado: un indicador de tipo { $type }
+portfolio-misfit-per-period = no sumado: una cifra por período, no un total acumulado
 portfolio-no-period = ningún período terminado
 portfolio-no-value-here = sin valor
 portfolio-no-value = sin valor para el período: { $frameworks }

@@ -548,6 +548,7 @@ portfolio-total-done = jalons : { $done } atteints, { $overdue } en retard, { $n
 portfolio-undefined = indéfini
 portfolio-misfit-unit = non additionné : l'unité { $unit } ne correspond pas
 portfolio-misfit-type = non additionné : un indicateur de type { $type }
+portfolio-misfit-per-period = non additionné : un chiffre par période, pas un total cumulé
 portfolio-no-period = aucune période achevée
 portfolio-no-value-here = aucune valeur
 portfolio-no-value = aucune valeur pour la période : { $frameworks }
