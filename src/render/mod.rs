@@ -11,5 +11,6 @@ pub mod funding;
 pub mod history;
 pub mod markdown;
 pub mod pdf;
+pub mod portfolio;
 pub mod status;
 pub mod xlsx;

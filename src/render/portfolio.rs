@@ -1,0 +1,410 @@
+//! The portfolio as text: the roll-up of each standard indicator (its
+//! contributions, total, split), each framework's status counts, and the
+//! funding totals per currency; and the roll-up as CSV. Words from the
+//! terminal's English catalogue.
+
+use crate::app::portfolio::{DateFrom, Portfolio};
+use crate::compute::rollup::{Contribution, Rollup, Total};
+use crate::format::{columns, decimal, percent, value};
+use crate::load::standards::Misfit;
+use crate::locale::{self, Lang, term, term_message};
+use crate::model::Value;
+use crate::render::funding::money;
+use crate::render::status::spreadsheet_safe;
+
+/// The figure of a roll-up total, in words.
+fn total_text(t: &Total, unit: &str) -> String {
+    match t {
+        Total::Sum { value: Some(v) } => term_message(
+            "portfolio-total-sum",
+            [("value", decimal(*v).into()), ("unit", unit.to_string().into())],
+        ),
+        Total::Pool {
+            numerator: Some(n),
+            denominator: Some(d),
+            percent: p,
+        } => term_message(
+            "portfolio-total-pool",
+            [
+                ("percent", percent_or_none(*p).into()),
+                ("numerator", decimal(*n).into()),
+                ("denominator", decimal(*d).into()),
+            ],
+        ),
+        Total::Sum { value: None } | Total::Pool { .. } => term("portfolio-total-none").to_string(),
+        Total::List => term("portfolio-total-list").to_string(),
+        Total::Done {
+            done,
+            overdue,
+            not_yet_due,
+        } => term_message(
+            "portfolio-total-done",
+            [
+                ("done", (*done).into()),
+                ("overdue", (*overdue).into()),
+                ("notdue", (*not_yet_due).into()),
+            ],
+        ),
+    }
+}
+
+/// The figure of a group's total alone: `220`, `40 % (40/100)`.
+fn figure_text(t: &Total) -> String {
+    match t {
+        Total::Sum { value: Some(v) } => decimal(*v),
+        Total::Pool {
+            numerator: Some(n),
+            denominator: Some(d),
+            percent: p,
+        } => format!("{} ({}/{})", percent_or_none(*p), decimal(*n), decimal(*d)),
+        _ => String::new(),
+    }
+}
+
+fn percent_or_none(p: Option<rust_decimal::Decimal>) -> String {
+    p.map_or_else(|| term("portfolio-undefined").to_string(), |p| percent(Some(p)))
+}
+
+/// Why a contribution is not added, in words; empty when it is.
+fn note(c: &Contribution) -> String {
+    match &c.misfit {
+        Some(Misfit::Unit { found }) => term_message(
+            "portfolio-misfit-unit",
+            [(
+                "unit",
+                found.clone().unwrap_or_else(|| term("term-none").to_string()).into(),
+            )],
+        ),
+        Some(Misfit::Type { found }) => term_message("portfolio-misfit-type", [("type", found.clone().into())]),
+        Some(Misfit::PerPeriod) => term("portfolio-misfit-per-period").to_string(),
+        None if c.period.is_none() => term("portfolio-no-period").to_string(),
+        None if c.value.is_none() => term("portfolio-no-value-here").to_string(),
+        None => String::new(),
+    }
+}
+
+fn period_text(p: Option<&crate::model::Period>) -> String {
+    p.map(ToString::to_string).unwrap_or_default()
+}
+
+fn status_text(s: Option<crate::compute::Status>) -> String {
+    s.map(|s| locale::status(Lang::En, s).to_string()).unwrap_or_default()
+}
+
+fn group_key(k: Option<&str>) -> String {
+    k.map_or_else(|| term("portfolio-not-broken-down").to_string(), str::to_string)
+}
+
+fn date_line(p: &Portfolio) -> String {
+    let date = p.date.to_string();
+    let from = match &p.date_from {
+        DateFrom::Period { period } => term_message("portfolio-date-period", [("period", period.to_string().into())]),
+        DateFrom::AsOf => term_message("portfolio-date-as-of", [("date", date.clone().into())]),
+        DateFrom::Today => term("portfolio-date-today").to_string(),
+    };
+    term_message(
+        "portfolio-title",
+        [
+            ("date", date.into()),
+            ("from", from.into()),
+            ("count", p.frameworks.len().into()),
+        ],
+    )
+}
+
+fn rollup_table(r: &Rollup, by: Option<&str>) -> String {
+    let mut out = term_message(
+        "portfolio-standard",
+        [
+            ("code", r.code.clone().into()),
+            ("title", r.title.default.clone().into()),
+            ("unit", r.unit.clone().into()),
+        ],
+    ) + "\n";
+    let rows: Vec<Vec<String>> = r
+        .contributions
+        .iter()
+        .map(|c| {
+            vec![
+                c.framework.clone(),
+                c.indicator.clone(),
+                period_text(c.period.as_ref()),
+                c.unit.clone().unwrap_or_default(),
+                c.value.as_ref().map(value).unwrap_or_default(),
+                status_text(c.status),
+                note(c),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &[
+            term("portfolio-col-framework"),
+            term("col-indicator"),
+            term("col-period"),
+            term("portfolio-col-unit"),
+            term("col-to-date"),
+            term("col-status"),
+            term("portfolio-col-note"),
+        ],
+        &rows,
+        &[false, false, false, false, true, false, false],
+    ));
+    out.push_str(&total_text(&r.total, &r.unit));
+    out.push('\n');
+    if let (Some(by), false) = (by, r.groups.is_empty()) {
+        let rows: Vec<Vec<String>> = r
+            .groups
+            .iter()
+            .map(|g| vec![group_key(g.key.as_deref()), figure_text(&g.total)])
+            .collect();
+        let head = term_message("portfolio-by", [("by", by.to_string().into())]);
+        out.push_str(&columns(&[head.as_str(), term("col-value")], &rows, &[false, true]));
+    }
+    if !r.no_value.is_empty() {
+        out.push_str(&term_message(
+            "portfolio-no-value",
+            [("frameworks", r.no_value.join(", ").into())],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// The portfolio as aligned text.
+pub fn table(p: &Portfolio) -> String {
+    let mut out = date_line(p) + "\n\n";
+    out.push_str(term("portfolio-standards"));
+    out.push('\n');
+    if !p.has_standards {
+        out.push_str(term("portfolio-no-standards"));
+        out.push('\n');
+    }
+    for r in &p.standards {
+        out.push('\n');
+        out.push_str(&rollup_table(r, p.by.as_deref()));
+    }
+    out.push('\n');
+    out.push_str(term("portfolio-status-by-framework"));
+    out.push('\n');
+    let statuses = crate::compute::Status::ALL;
+    let rows: Vec<Vec<String>> = p
+        .frameworks
+        .iter()
+        .map(|f| {
+            let mut row = vec![
+                f.framework.clone(),
+                frequency_name(f.reporting_frequency),
+                f.period
+                    .map_or_else(|| term("portfolio-no-period").to_string(), |p| p.to_string()),
+            ];
+            row.extend(
+                statuses
+                    .iter()
+                    .map(|s| f.counts.get(s).copied().unwrap_or(0).to_string()),
+            );
+            row.push(f.off_track.join(", "));
+            row
+        })
+        .collect();
+    let mut head = vec![
+        term("portfolio-col-framework"),
+        term("portfolio-col-frequency"),
+        term("col-period"),
+    ];
+    head.extend(statuses.iter().map(|s| locale::status(Lang::En, *s)));
+    head.push(term("portfolio-col-off-track"));
+    let mut right = vec![false, false, false];
+    right.extend(statuses.iter().map(|_| true));
+    right.push(false);
+    out.push_str(&columns(&head, &rows, &right));
+    out.push('\n');
+    out.push_str(term("portfolio-funding"));
+    out.push('\n');
+    let rows: Vec<Vec<String>> = p
+        .funding
+        .totals
+        .iter()
+        .map(|t| {
+            // One number of decimals per row, so that the figures line up.
+            let dp = [t.budget, t.pledged, t.shortfall]
+                .iter()
+                .map(|d| d.scale())
+                .max()
+                .unwrap_or(0);
+            let m = |d: rust_decimal::Decimal| {
+                let mut x = d;
+                x.rescale(dp);
+                money(x)
+            };
+            vec![
+                t.currency.clone(),
+                t.projects.to_string(),
+                m(t.budget),
+                m(t.pledged),
+                m(t.shortfall),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &[
+            term("funding-col-currency"),
+            term("funding-col-projects"),
+            term("funding-col-budget"),
+            term("funding-col-pledged"),
+            term("funding-col-shortfall"),
+        ],
+        &rows,
+        &[false, true, true, true, true],
+    ));
+    if !p.funding.without_funding.is_empty() {
+        out.push_str(&term_message(
+            "portfolio-without-funding",
+            [("frameworks", p.funding.without_funding.join(", ").into())],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// The reporting frequency as logframe.yaml writes it.
+fn frequency_name(f: crate::model::Frequency) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The roll-up as CSV: one row per contribution, per group and per total.
+pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "standard",
+        "row",
+        "group",
+        "framework",
+        "indicator",
+        "period",
+        "unit",
+        "status",
+        "value",
+        "numerator",
+        "denominator",
+        "percent",
+        "done",
+        "overdue",
+        "not_yet_due",
+        "note",
+    ])?;
+    let figures = |v: Option<&Value>| -> [String; 4] {
+        match v {
+            Some(Value::Number { value }) => [decimal(*value), String::new(), String::new(), String::new()],
+            Some(Value::Ratio { numerator, denominator }) => [
+                String::new(),
+                decimal(*numerator),
+                decimal(*denominator),
+                v.and_then(Value::figure).map(decimal).unwrap_or_default(),
+            ],
+            Some(Value::Flag { done }) => [done.to_string(), String::new(), String::new(), String::new()],
+            Some(Value::Text { .. }) | None => Default::default(),
+        }
+    };
+    let total_cells = |t: &Total| -> [String; 7] {
+        let o = |d: Option<rust_decimal::Decimal>| d.map(decimal).unwrap_or_default();
+        match t {
+            Total::Sum { value } => [
+                o(*value),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            Total::Pool {
+                numerator,
+                denominator,
+                percent,
+            } => [
+                String::new(),
+                o(*numerator),
+                o(*denominator),
+                o(*percent),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            Total::List => Default::default(),
+            Total::Done {
+                done,
+                overdue,
+                not_yet_due,
+            } => [
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                done.to_string(),
+                overdue.to_string(),
+                not_yet_due.to_string(),
+            ],
+        }
+    };
+    for r in &p.standards {
+        for c in &r.contributions {
+            let [v, n, d, pc] = figures(c.value.as_ref());
+            w.write_record([
+                spreadsheet_safe(&r.code),
+                "contribution".into(),
+                String::new(),
+                spreadsheet_safe(&c.framework),
+                spreadsheet_safe(&c.indicator),
+                period_text(c.period.as_ref()),
+                spreadsheet_safe(c.unit.as_deref().unwrap_or("")),
+                status_text(c.status),
+                v,
+                n,
+                d,
+                pc,
+                String::new(),
+                String::new(),
+                String::new(),
+                note(c),
+            ])?;
+        }
+        for g in &r.groups {
+            let cells = total_cells(&g.total);
+            let mut rec = vec![
+                spreadsheet_safe(&r.code),
+                "group".into(),
+                spreadsheet_safe(&group_key(g.key.as_deref())),
+                String::new(),
+                String::new(),
+                String::new(),
+                spreadsheet_safe(&r.unit),
+                String::new(),
+            ];
+            rec.extend(cells);
+            rec.push(String::new());
+            w.write_record(rec)?;
+        }
+        let mut rec = vec![
+            spreadsheet_safe(&r.code),
+            "total".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            spreadsheet_safe(&r.unit),
+            String::new(),
+        ];
+        rec.extend(total_cells(&r.total));
+        rec.push(if r.no_value.is_empty() {
+            String::new()
+        } else {
+            term_message("portfolio-no-value", [("frameworks", r.no_value.join(", ").into())])
+        });
+        w.write_record(rec)?;
+    }
+    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
+}
