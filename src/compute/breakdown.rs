@@ -34,10 +34,10 @@ fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
 
 /// The rows of `rows` that give every dimension of `dims`, restricted to
 /// the finest (fewest dimensions, then lowest shape) recorded shape.
-fn finest_with<'l>(ledger: &'l Ledger, rows: &[u32], dims: &[usize]) -> Vec<&'l Entry> {
-    let with: Vec<&Entry> = rows
+fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<Entry> {
+    let with: Vec<Entry> = rows
         .iter()
-        .map(|&r| &ledger.entries[r as usize])
+        .map(|&r| ledger.entry(r))
         .filter(|e| dims.iter().all(|&d| e.dims.0[d] != TOTAL))
         .collect();
     let Some(shape) = with.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else {
@@ -69,11 +69,11 @@ fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool)
     if every_period {
         return to_date_rows.to_vec();
     }
-    let latest = to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
+    let latest = to_date_rows.iter().map(|&r| ledger.entry(r).period).max();
     to_date_rows
         .iter()
         .copied()
-        .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
+        .filter(|&r| Some(ledger.entry(r).period) == latest)
         .collect()
 }
 
@@ -182,7 +182,7 @@ pub(crate) fn complete_cells(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey,
 fn point_cells(ledger: &Ledger, p: &Point) -> BTreeMap<u8, BTreeMap<DimKey, Value>> {
     let mut direct: BTreeMap<u8, BTreeMap<DimKey, Value>> = BTreeMap::new();
     for &r in &p.rows {
-        let e = &ledger.entries[r as usize];
+        let e = &ledger.entry(r);
         if !e.dims.is_total() {
             add_into(direct.entry(e.dims.shape()).or_default(), e.dims, &e.value);
         }

@@ -185,7 +185,7 @@ fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic
     let trail = ledger.trail(c.as_of);
     let mut previous = None;
     for &t in &trail {
-        let e = &ledger.entries[t as usize];
+        let e = &ledger.entry(t);
         let first = previous != Some(e.key());
         previous = Some(e.key());
         let (true, Some(at)) = (first, e.recorded_at) else {
@@ -224,7 +224,7 @@ fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Dia
     let fw = c.fw;
     let ledger = c.ledger;
     let mut out = Vec::new();
-    for e in &ledger.entries {
+    for e in ledger.entries() {
         let Some(at) = e.recorded_at.filter(|&at| is_future(at, now)) else {
             continue;
         };
@@ -296,7 +296,7 @@ fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
                 continue;
             }
             let show = |d: Decimal| d.round_dp(2).normalize().to_string();
-            let at = c.ledger.entries[p.rows[0] as usize].origin;
+            let at = c.ledger.entry(p.rows[0]).origin;
             out.push(
                 Diagnostic::warning(format!(
                     "indicator {} {}: {} is far outside the indicator's other period values",
@@ -354,7 +354,7 @@ fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> 
         }
     }
     for &r in &c.ledger.current(c.as_of) {
-        let e = &c.ledger.entries[r as usize];
+        let e = &c.ledger.entry(r);
         let ind = &fw.indicators[e.indicator as usize];
         if !is_percent(ind) {
             continue;

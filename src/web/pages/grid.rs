@@ -167,9 +167,9 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
     let (computed, _) = Computed::new(fw, ledger, &o.sources, None);
     let at = |rows: Vec<u32>| -> HashMap<(u32, DimKey), u32> {
         rows.into_iter()
-            .filter(|&i| ledger.entries[i as usize].period == *period)
+            .filter(|&i| ledger.entry(i).period == *period)
             .map(|i| {
-                let e = &ledger.entries[i as usize];
+                let e = &ledger.entry(i);
                 ((e.indicator, e.dims), i)
             })
             .collect()
@@ -238,9 +238,7 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
                     key.0[d] = k;
                     named.push((fw.disaggregations[d].name.clone(), v.to_string()));
                 }
-                let in_force = current
-                    .get(&(ix as u32, key))
-                    .map(|&i| texts(&ledger.entries[i as usize].value));
+                let in_force = current.get(&(ix as u32, key)).map(|&i| texts(&ledger.entry(i).value));
                 let field = |name: &'static str, input: &'static str, label: &'static str| Field {
                     name,
                     input,
@@ -295,11 +293,9 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
                     label,
                     fields,
                     errors: Vec::new(),
-                    pending: pending
-                        .get(&k)
-                        .map(|&i| crate::format::value(&ledger.entries[i as usize].value)),
+                    pending: pending.get(&k).map(|&i| crate::format::value(&ledger.entry(i).value)),
                     rejected: last.get(&k).and_then(|&i| {
-                        let e = &ledger.entries[i as usize];
+                        let e = &ledger.entry(i);
                         (e.review == Review::Rejected).then(|| Rejection {
                             by: ledger.str(e.reviewed_by).unwrap_or("").to_string(),
                             note: ledger.str(e.review_note).unwrap_or("").to_string(),
@@ -345,13 +341,13 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
 fn last_rows(ledger: &Ledger, period: &Period) -> HashMap<(u32, DimKey), u32> {
     let mut out: HashMap<(u32, DimKey), u32> = HashMap::new();
     for i in ledger.trail(None) {
-        let e = &ledger.entries[i as usize];
+        let e = &ledger.entry(i);
         if e.period != *period {
             continue;
         }
         let k = (e.indicator, e.dims);
         let later = out.get(&k).is_none_or(|&j| {
-            let f = &ledger.entries[j as usize];
+            let f = &ledger.entry(j);
             (e.recorded_at, i) >= (f.recorded_at, j)
         });
         if later {
