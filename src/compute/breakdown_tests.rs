@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::ledger::Entry;
 use crate::ledger::row::Origin;
 use crate::model::{Aggregate, Period};
 use crate::source::FileId;
