@@ -342,7 +342,14 @@ fn read_part(
         let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
         for (line, l) in part.split_terminator('\n').enumerate() {
             cells.clear();
-            cells.extend(l.strip_suffix('\r').unwrap_or(l).split(char::from(delimiter)));
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            // The separator is ASCII: every cut is at a character boundary.
+            let mut start = 0;
+            for i in memchr::memchr_iter(delimiter, l.as_bytes()) {
+                cells.push(&l[start..i]);
+                start = i + 1;
+            }
+            cells.push(&l[start..]);
             rows.push(&cells, line as u32)?;
         }
         return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));

@@ -100,6 +100,10 @@ pub(crate) struct Store {
     metas: Interner<Meta>,
     values: Vec<Value>,
     times: Vec<DateTime<Utc>>,
+    /// The period and meta of the last row pushed, with their indexes:
+    /// neighbouring rows mostly share them.
+    last_period: Option<((NaiveDate, NaiveDate, PeriodKind), u32)>,
+    last_meta: Option<(Meta, u32)>,
 }
 
 impl Store {
@@ -117,7 +121,12 @@ impl Store {
 
     /// Add a row; its string fields are indexes into `self.strings`.
     pub(crate) fn push(&mut self, e: &Entry) {
-        let period = self.periods.intern((e.period.start, e.period.end, e.period.kind));
+        let pk = (e.period.start, e.period.end, e.period.kind);
+        let period = match self.last_period {
+            Some((k, i)) if k == pk => i,
+            _ => self.periods.intern(pk),
+        };
+        self.last_period = Some((pk, period));
         assert!(
             period <= u32::from(u16::MAX),
             "more than 65,536 distinct periods in one ledger"
@@ -125,7 +134,7 @@ impl Store {
         let (value, tag) = self.value_parts(&e.value);
         let at = self.time_parts(e.recorded_at);
         let dims = self.dims.intern(e.dims);
-        let meta = self.metas.intern(Meta {
+        let m = Meta {
             file: e.origin.file,
             review: e.review,
             comment: e.comment,
@@ -134,7 +143,12 @@ impl Store {
             reviewed_by: e.reviewed_by,
             review_note: e.review_note,
             review_of: e.review_of,
-        });
+        };
+        let meta = match self.last_meta {
+            Some((k, i)) if k == m => i,
+            _ => self.metas.intern(m),
+        };
+        self.last_meta = Some((m, meta));
         self.rows.push(Row {
             at,
             value,
