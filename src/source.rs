@@ -225,4 +225,29 @@ mod tests {
         assert_eq!(f.line_col(off as u32), (3, 4));
         assert_eq!(f.line_text(2), "b: Perú");
     }
+
+    /// A file added unread gives its text, lines and columns from the
+    /// disk, as a file added with its text does; its outline is the first
+    /// line and whether the text ends with a line end.
+    #[test]
+    fn an_unread_file_reads_as_a_read_one_and_outlines_without_reading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for text in ["h,é\r\n1,2\r\n3,4\r\n", "h,é\n1,2\n3,4", "h\n", "h", ""] {
+            let path = dir.path().join("ledger.csv");
+            std::fs::write(&path, text).expect("write");
+            let mut s = Sources::default();
+            let held = s.add(path.clone(), text.to_string());
+            let unread = s.add_unread(path);
+            let outline = s.get(unread).text.outline().into_owned();
+            assert_eq!(outline.lines().next(), text.lines().next(), "{text:?}");
+            assert_eq!(outline.ends_with('\n'), text.ends_with('\n'), "{text:?}");
+            let (a, b) = (s.get(held), s.get(unread));
+            assert_eq!(a.text.as_str(), b.text.as_str());
+            for line in 1..4 {
+                assert_eq!(a.line_text(line), b.line_text(line));
+                assert_eq!(a.offset_of(line, 2), b.offset_of(line, 2));
+            }
+            assert_eq!(a.line_col(5), b.line_col(5));
+        }
+    }
 }
