@@ -93,7 +93,7 @@ fn measure(dir: &std::path::Path, rows: usize, bytes: usize) {
     let t_load = t0.elapsed();
     let fw = loaded.framework.as_ref().expect("framework loads");
     assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
-    assert_eq!(loaded.ledger.entries.len(), rows);
+    assert_eq!(loaded.ledger.len(), rows);
     let t1 = Instant::now();
     let (computed, diags) = Computed::new(fw, &loaded.ledger, &loaded.sources, None);
     let period = computed.default_period();

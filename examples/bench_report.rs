@@ -53,7 +53,7 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
         "load STARSOM (YAML + {} ledger rows): {:>6.2} ms",
-        loaded.ledger.entries.len(),
+        loaded.ledger.len(),
         ms(load)
     );
     println!(

@@ -4,9 +4,12 @@
 //! diagnostic or an `explain` line can point at `file:line:col`. Files are
 //! kept in one [`Sources`] table and referred to by a small [`FileId`]; a
 //! [`Span`] is a byte range in one of them. Line and column numbers are
-//! computed on demand from the text, never stored twice.
+//! computed on demand from the text, never stored twice. A large ledger
+//! file is read in chunks and its text is not kept: it is read again from
+//! the disk only if a message must quote it ([`Sources::add_unread`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -30,32 +33,106 @@ impl Span {
     }
 }
 
+/// A file's text: held from the start, or read from the disk the first
+/// time it is needed (a large ledger file read in chunks, whose text is
+/// needed only to quote a line in a message).
+#[derive(Debug)]
+pub struct Text {
+    path: PathBuf,
+    text: OnceLock<String>,
+}
+
+impl std::ops::Deref for Text {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        // A file read in chunks was UTF-8 without NUL; if it has changed
+        // since so that it no longer is, there is nothing to quote.
+        self.text.get_or_init(|| {
+            std::fs::read(&self.path)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
+impl Text {
+    /// The first line (with its line end), and whether the text ends with
+    /// a line end: the text itself when it is held; otherwise the first
+    /// line and, when the file does not end with `\n`, one more byte (`x`)
+    /// read from the disk, without reading the whole file.
+    pub fn outline(&self) -> std::borrow::Cow<'_, str> {
+        use std::io::{Read, Seek, SeekFrom};
+        if let Some(t) = self.text.get() {
+            return std::borrow::Cow::Borrowed(t);
+        }
+        let read = || -> std::io::Result<String> {
+            let mut f = std::fs::File::open(&self.path)?;
+            let len = f.metadata()?.len();
+            let mut head = Vec::new();
+            let mut chunk = [0u8; 4096];
+            loop {
+                let n = f.read(&mut chunk)?;
+                head.extend_from_slice(&chunk[..n]);
+                if n == 0 || memchr::memchr(b'\n', &head).is_some() {
+                    break;
+                }
+            }
+            let head_len = memchr::memchr(b'\n', &head).map_or(head.len(), |i| i + 1);
+            head.truncate(head_len);
+            let mut last = [0u8; 1];
+            if len > 0 {
+                f.seek(SeekFrom::Start(len - 1))?;
+                f.read_exact(&mut last)?;
+            }
+            let mut out = String::from_utf8_lossy(&head).into_owned();
+            if (head_len as u64) < len && last[0] != b'\n' {
+                out.push('x');
+            }
+            Ok(out)
+        };
+        std::borrow::Cow::Owned(read().unwrap_or_default())
+    }
+}
+
 /// One file's path (as the user named it) and its text.
 #[derive(Debug)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub name: String,
-    pub text: String,
-    line_starts: Vec<u32>,
+    pub text: Text,
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
-    fn new(path: PathBuf, text: String) -> SourceFile {
+    fn new(path: PathBuf, text: Option<String>) -> SourceFile {
         let name = display_path(&path);
-        let mut line_starts = vec![0u32];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile {
-            path,
             name,
-            text,
-            line_starts,
+            text: Text {
+                path: path.clone(),
+                text: text.map(OnceLock::from).unwrap_or_default(),
+            },
+            path,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// Byte offsets of the starts of lines (computed when first needed).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0u32];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
+            starts
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line] as usize;
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
         let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
         (line + 1, col + 1)
@@ -63,7 +140,7 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and column (in characters).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let start = start as usize;
@@ -74,10 +151,11 @@ impl SourceFile {
 
     /// Text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let line_starts = self.line_starts();
+        let Some(&start) = line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
+        let end = line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -100,7 +178,19 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(std::sync::Arc::new(SourceFile::new(path, text)));
+        self.files.push(std::sync::Arc::new(SourceFile::new(path, Some(text))));
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    /// The id the next file added will have.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len() as u32)
+    }
+
+    /// Add a file already read (in chunks) without keeping its text: it
+    /// is read again from `path` if a message must quote it.
+    pub fn add_unread(&mut self, path: PathBuf) -> FileId {
+        self.files.push(std::sync::Arc::new(SourceFile::new(path, None)));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -134,5 +224,30 @@ mod tests {
         assert_eq!(&f.text[off..off + 1], "3");
         assert_eq!(f.line_col(off as u32), (3, 4));
         assert_eq!(f.line_text(2), "b: Perú");
+    }
+
+    /// A file added unread gives its text, lines and columns from the
+    /// disk, as a file added with its text does; its outline is the first
+    /// line and whether the text ends with a line end.
+    #[test]
+    fn an_unread_file_reads_as_a_read_one_and_outlines_without_reading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for text in ["h,é\r\n1,2\r\n3,4\r\n", "h,é\n1,2\n3,4", "h\n", "h", ""] {
+            let path = dir.path().join("ledger.csv");
+            std::fs::write(&path, text).expect("write");
+            let mut s = Sources::default();
+            let held = s.add(path.clone(), text.to_string());
+            let unread = s.add_unread(path);
+            let outline = s.get(unread).text.outline().into_owned();
+            assert_eq!(outline.lines().next(), text.lines().next(), "{text:?}");
+            assert_eq!(outline.ends_with('\n'), text.ends_with('\n'), "{text:?}");
+            let (a, b) = (s.get(held), s.get(unread));
+            assert_eq!(a.text.as_str(), b.text.as_str());
+            for line in 1..4 {
+                assert_eq!(a.line_text(line), b.line_text(line));
+                assert_eq!(a.offset_of(line, 2), b.offset_of(line, 2));
+            }
+            assert_eq!(a.line_col(5), b.line_col(5));
+        }
     }
 }

@@ -93,7 +93,7 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
                     id: fw.project.id.clone(),
                     results: fw.results.len(),
                     indicators: fw.indicators.len(),
-                    ledger_rows: loaded.ledger.entries.len(),
+                    ledger_rows: loaded.ledger.len(),
                     quality_on,
                 })
             }

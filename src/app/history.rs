@@ -34,7 +34,7 @@ pub fn history(o: &Opened, q: &Query) -> Result<Trail> {
         .map_err(|f| o.fail(f))?;
     let ledger = &o.ledger;
     let keep = |i: &u32| {
-        let e = &ledger.entries[*i as usize];
+        let e = &ledger.entry(*i);
         e.indicator as usize == ix && period.is_none_or(|p| p.contains(&e.period))
     };
     let rows: Vec<u32> = ledger.trail(as_of).into_iter().filter(keep).collect();

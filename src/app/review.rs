@@ -61,7 +61,7 @@ fn id_of(fw: &Framework, e: &Entry) -> String {
 }
 
 fn describe(fw: &Framework, ledger: &Ledger, i: u32) -> Pending {
-    let e = &ledger.entries[i as usize];
+    let e = &ledger.entry(i);
     let s = |x: u32| ledger.str(x).unwrap_or("").to_string();
     Pending {
         id: id_of(fw, e),
@@ -85,15 +85,15 @@ pub fn queue(o: &Opened) -> Result<Vec<Pending>> {
     let current: std::collections::HashMap<_, u32> = ledger
         .current(None)
         .into_iter()
-        .map(|i| (ledger.entries[i as usize].key(), i))
+        .map(|i| (ledger.entry(i).key(), i))
         .collect();
     let items = ledger
         .pending(None)
         .into_iter()
         .map(|i| {
             let mut p = describe(fw, ledger, i);
-            p.replaces = current.get(&ledger.entries[i as usize].key()).map(|&c| {
-                let e = &ledger.entries[c as usize];
+            p.replaces = current.get(&ledger.entry(i).key()).map(|&c| {
+                let e = &ledger.entry(c);
                 InForce {
                     value: crate::format::value(&e.value),
                     recorded_by: ledger.str(e.recorded_by).unwrap_or("").to_string(),
@@ -183,7 +183,7 @@ pub fn decide(
     let mut parser = RowParser::new(fw);
     let mut rows = Vec::new();
     for p in chosen {
-        let e = &ledger.entries[p.row as usize];
+        let e = &ledger.entry(p.row);
         let row = decision_row(fw, ledger, &mut parser, e, at).map_err(|d| Failure {
             kind: FailureKind::Findings,
             diagnostics: Diagnostics(vec![d]),

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::series::{Point, add};
 use crate::ledger::row::TOTAL;
-use crate::ledger::{DimKey, Entry, Ledger};
+use crate::ledger::{DimKey, Ledger};
 use crate::model::{Aggregate, Indicator, Value};
 
 /// The sum of values (see [`add`]): `None` when there is nothing to add.
@@ -34,25 +34,26 @@ fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
 
 /// The rows of `rows` that give every dimension of `dims`, restricted to
 /// the finest (fewest dimensions, then lowest shape) recorded shape.
-fn finest_with<'l>(ledger: &'l Ledger, rows: &[u32], dims: &[usize]) -> Vec<&'l Entry> {
-    let with: Vec<&Entry> = rows
+fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Value)> {
+    let with: Vec<(u32, DimKey)> = rows
         .iter()
-        .map(|&r| &ledger.entries[r as usize])
-        .filter(|e| dims.iter().all(|&d| e.dims.0[d] != TOTAL))
+        .map(|&r| (r, ledger.dims(r)))
+        .filter(|(_, k)| dims.iter().all(|&d| k.0[d] != TOTAL))
         .collect();
-    let Some(shape) = with.iter().map(|e| (e.dims.depth(), e.dims.shape())).min() else {
+    let Some(shape) = with.iter().map(|(_, k)| (k.depth(), k.shape())).min() else {
         return Vec::new();
     };
     with.into_iter()
-        .filter(|e| (e.dims.depth(), e.dims.shape()) == shape)
+        .filter(|(_, k)| (k.depth(), k.shape()) == shape)
+        .map(|(r, k)| (k, ledger.value(r)))
         .collect()
 }
 
 /// Breakdown of a set of rows by one dimension: value index -> summed value.
 pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
     let mut out = BTreeMap::new();
-    for e in finest_with(ledger, rows, &[dim]) {
-        add_into(&mut out, e.dims.0[dim], &e.value);
+    for (k, v) in finest_with(ledger, rows, &[dim]) {
+        add_into(&mut out, k.0[dim], &v);
     }
     out
 }
@@ -69,11 +70,11 @@ fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool)
     if every_period {
         return to_date_rows.to_vec();
     }
-    let latest = to_date_rows.iter().map(|&r| ledger.entries[r as usize].period).max();
+    let latest = to_date_rows.iter().map(|&r| ledger.period(r)).max();
     to_date_rows
         .iter()
         .copied()
-        .filter(|&r| Some(ledger.entries[r as usize].period) == latest)
+        .filter(|&r| Some(ledger.period(r)) == latest)
         .collect()
 }
 
@@ -101,8 +102,8 @@ pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -
         return None;
     }
     let mut cells = BTreeMap::new();
-    for e in both {
-        add_into(&mut cells, (e.dims.0[down], e.dims.0[across]), &e.value);
+    for (k, v) in both {
+        add_into(&mut cells, (k.0[down], k.0[across]), &v);
     }
     let downs: Vec<u16> = cells.keys().map(|k| k.0).collect::<BTreeSet<_>>().into_iter().collect();
     let acrosses: Vec<u16> = cells.keys().map(|k| k.1).collect::<BTreeSet<_>>().into_iter().collect();
@@ -182,9 +183,9 @@ pub(crate) fn complete_cells(ledger: &Ledger, points: &[&Point]) -> Vec<(DimKey,
 fn point_cells(ledger: &Ledger, p: &Point) -> BTreeMap<u8, BTreeMap<DimKey, Value>> {
     let mut direct: BTreeMap<u8, BTreeMap<DimKey, Value>> = BTreeMap::new();
     for &r in &p.rows {
-        let e = &ledger.entries[r as usize];
-        if !e.dims.is_total() {
-            add_into(direct.entry(e.dims.shape()).or_default(), e.dims, &e.value);
+        let dims = ledger.dims(r);
+        if !dims.is_total() {
+            add_into(direct.entry(dims.shape()).or_default(), dims, &ledger.value(r));
         }
     }
     // Coarser breakdowns from finer ones: project each cell onto every

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::ledger::Entry;
 use crate::ledger::row::Origin;
 use crate::model::{Aggregate, Period};
 use crate::source::FileId;
@@ -46,8 +47,8 @@ fn entry(q: u32, dims: DimKey, v: i64) -> Entry {
 /// Q1: total 10 = female 6 + male 4 = female/under 18 2 + female/adult 4 +
 /// male/under 18 1 + male/adult 3. Q2: total 5 = female 5 (nothing else).
 fn ledger() -> Ledger {
-    Ledger {
-        entries: vec![
+    Ledger::of_entries(
+        &[
             entry(1, DimKey::TOTAL, 10),
             entry(1, key(Some(0), None), 6),
             entry(1, key(Some(1), None), 4),
@@ -58,12 +59,12 @@ fn ledger() -> Ledger {
             entry(2, DimKey::TOTAL, 5),
             entry(2, key(Some(0), None), 5),
         ],
-        ..Default::default()
-    }
+        Default::default(),
+    )
 }
 
 fn point(l: &Ledger, rows: &[u32]) -> Point {
-    let e = &l.entries[rows[0] as usize];
+    let e = &l.entry(rows[0]);
     Point {
         period: e.period,
         value: e.value.clone(),

@@ -185,12 +185,13 @@ fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic
     let trail = ledger.trail(c.as_of);
     let mut previous = None;
     for &t in &trail {
-        let e = &ledger.entries[t as usize];
-        let first = previous != Some(e.key());
-        previous = Some(e.key());
-        let (true, Some(at)) = (first, e.recorded_at) else {
+        let key = ledger.key(t);
+        let first = previous != Some(key);
+        previous = Some(key);
+        let (true, Some(at)) = (first, ledger.recorded_at(t)) else {
             continue;
         };
+        let e = ledger.entry(t);
         let due = rules.due(&e.period);
         if at.date_naive() <= due {
             continue;
@@ -224,10 +225,11 @@ fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Dia
     let fw = c.fw;
     let ledger = c.ledger;
     let mut out = Vec::new();
-    for e in &ledger.entries {
-        let Some(at) = e.recorded_at.filter(|&at| is_future(at, now)) else {
+    for i in 0..ledger.len() as u32 {
+        let Some(at) = ledger.recorded_at(i).filter(|&at| is_future(at, now)) else {
             continue;
         };
+        let e = ledger.entry(i);
         out.push(
             Diagnostic::warning(format!(
                 "{} {} ({}) is recorded in the future",
@@ -296,7 +298,7 @@ fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
                 continue;
             }
             let show = |d: Decimal| d.round_dp(2).normalize().to_string();
-            let at = c.ledger.entries[p.rows[0] as usize].origin;
+            let at = c.ledger.entry(p.rows[0]).origin;
             out.push(
                 Diagnostic::warning(format!(
                     "indicator {} {}: {} is far outside the indicator's other period values",
@@ -354,7 +356,7 @@ fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> 
         }
     }
     for &r in &c.ledger.current(c.as_of) {
-        let e = &c.ledger.entries[r as usize];
+        let e = &c.ledger.entry(r);
         let ind = &fw.indicators[e.indicator as usize];
         if !is_percent(ind) {
             continue;

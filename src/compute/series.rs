@@ -68,18 +68,14 @@ impl Series {
         let mut by_indicator: Vec<Vec<Point>> = vec![Vec::new(); fw.indicators.len()];
         let mut i = 0;
         while i < current.len() {
-            let first = &ledger.entries[current[i] as usize];
+            let first = (ledger.indicator(current[i]), ledger.period(current[i]));
             let mut j = i;
-            while j < current.len() {
-                let e = &ledger.entries[current[j] as usize];
-                if e.indicator != first.indicator || e.period != first.period {
-                    break;
-                }
+            while j < current.len() && (ledger.indicator(current[j]), ledger.period(current[j])) == first {
                 j += 1;
             }
             let group = &current[i..j];
             let point = combine(fw, ledger, group, sources, &mut diags);
-            by_indicator[first.indicator as usize].push(point);
+            by_indicator[first.0 as usize].push(point);
             i = j;
         }
         for (i, points) in by_indicator.iter_mut().enumerate() {
@@ -104,7 +100,7 @@ fn overlaps(ind: &crate::model::Indicator, ledger: &Ledger, points: &[Point], so
         if let Some(w) = widest
             && p.period.start <= w.period.end
         {
-            let at = ledger.entries[p.rows[0] as usize].origin;
+            let at = ledger.entry(p.rows[0]).origin;
             let f = sources.get(at.file);
             let start = f.offset_of(at.line as usize, 1);
             diags.push(
@@ -130,7 +126,7 @@ fn overlaps(ind: &crate::model::Indicator, ledger: &Ledger, points: &[Point], so
 
 /// The rows of one indicator and period -> one point.
 fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, diags: &mut Diagnostics) -> Point {
-    let entry = |i: u32| &ledger.entries[i as usize];
+    let entry = |i: u32| ledger.entry(i);
     let first = entry(group[0]);
     let period = first.period;
     if group.len() == 1 {
@@ -144,15 +140,15 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
     // Sum each shape of breakdown (set of dimensions given).
     let mut shapes: BTreeMap<u8, (Value, Vec<u32>, usize)> = BTreeMap::new();
     for &i in group {
-        let e = entry(i);
-        let s = e.dims.shape();
+        let dims = ledger.dims(i);
+        let s = dims.shape();
         match shapes.get_mut(&s) {
             Some((v, rows, _)) => {
-                *v = add(v, &e.value);
+                *v = add(v, &ledger.value(i));
                 rows.push(i);
             }
             None => {
-                shapes.insert(s, (e.value.clone(), vec![i], e.dims.depth()));
+                shapes.insert(s, (ledger.value(i), vec![i], dims.depth()));
             }
         }
     }

@@ -88,7 +88,7 @@ pub struct PointTrace {
 }
 
 fn row_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, i: u32) -> RowTrace {
-    let e: &Entry = &ledger.entries[i as usize];
+    let e: &Entry = &ledger.entry(i);
     let s = |k: u32| ledger.str(k).map(str::to_string);
     RowTrace {
         row: origin_text(sources, e.origin),
@@ -132,7 +132,7 @@ fn terms(values: &[&Value]) -> String {
 /// total row, or the finest breakdown that was summed); the others are
 /// breakdowns checked against it (see `compute::series`).
 fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in_period: bool) -> PointTrace {
-    let entry = |i: u32| &ledger.entries[i as usize];
+    let entry = |i: u32| ledger.entry(i);
     let total_shape = entry(p.rows[0]).dims.shape();
     let (summed, others): (Vec<u32>, Vec<u32>) = p.rows.iter().partition(|&&i| entry(i).dims.shape() == total_shape);
     let formed = if !p.from_parts {
@@ -146,7 +146,8 @@ fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in
             ],
         )
     } else {
-        let vals: Vec<&Value> = summed.iter().map(|&i| &entry(i).value).collect();
+        let owned: Vec<Value> = summed.iter().map(|&i| entry(i).value).collect();
+        let vals: Vec<&Value> = owned.iter().collect();
         term_message(
             "point-sum",
             [
@@ -163,11 +164,12 @@ fn point_trace(fw: &Framework, ledger: &Ledger, sources: &Sources, p: &Point, in
     let checks = shapes
         .into_iter()
         .map(|s| {
-            let parts: Vec<&Value> = others
+            let owned: Vec<Value> = others
                 .iter()
                 .filter(|&&i| entry(i).dims.shape() == s)
-                .map(|&i| &entry(i).value)
+                .map(|&i| entry(i).value)
                 .collect();
+            let parts: Vec<&Value> = owned.iter().collect();
             let sum = breakdown::sum(parts.iter().copied()).expect("a shape has rows");
             let verdict = term(if sum == p.value {
                 "point-adds-up"
@@ -228,17 +230,17 @@ pub fn build(c: &Computed, sources: &Sources, i: usize, period: Period) -> Expla
     let in_force = ledger.current(c.as_of);
     let mut superseded = Vec::new();
     for &t in &ledger.trail(c.as_of) {
-        let e = &ledger.entries[t as usize];
+        let e = &ledger.entry(t);
         if e.indicator as usize != i || !points.iter().any(|p| p.period == e.period) {
             continue;
         }
-        let Ok(w) = in_force.binary_search_by_key(&e.key(), |&k| ledger.entries[k as usize].key()) else {
+        let Ok(w) = in_force.binary_search_by_key(&e.key(), |&k| ledger.entry(k).key()) else {
             continue;
         };
         let winner = in_force[w];
         if winner != t {
             let mut r = row_trace(fw, ledger, sources, t);
-            r.superseded_by = Some(origin_text(sources, ledger.entries[winner as usize].origin));
+            r.superseded_by = Some(origin_text(sources, ledger.entry(winner).origin));
             superseded.push(r);
         }
     }

@@ -147,10 +147,7 @@ pub fn activities(c: &Computed, epoch: Option<DateTime<Utc>>) -> Result<String, 
     let p = &c.fw.project;
     let publisher = publisher(p)?;
     let current = c.ledger.current(c.as_of);
-    let last_updated = current
-        .iter()
-        .filter_map(|&i| c.ledger.entries[i as usize].recorded_at)
-        .max();
+    let last_updated = current.iter().filter_map(|&i| c.ledger.entry(i).recorded_at).max();
     let generated = epoch.or(c.as_of).or(last_updated);
     let today = c.as_of.or(epoch).or(last_updated).map_or(p.start, |t| t.date_naive());
 

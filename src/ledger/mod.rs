@@ -10,6 +10,7 @@
 pub mod read;
 mod read_fast;
 pub mod row;
+mod store;
 pub mod write;
 pub mod xlsx;
 
@@ -20,7 +21,9 @@ use chrono::{DateTime, Utc};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Framework;
 use crate::source::Sources;
-use read::{Strings, read_rows};
+#[cfg(test)]
+use read::Strings;
+use read::read_rows;
 pub use row::{DimKey, Entry, Origin};
 
 /// The identity of a value: one per indicator, period and disaggregation.
@@ -45,9 +48,10 @@ impl Entry {
 
 #[derive(Debug, Default)]
 pub struct Ledger {
-    /// Rows in reading order (files by name, then line).
-    pub entries: Vec<Entry>,
-    pub strings: Strings,
+    /// Rows in reading order (files by name, then line), compact.
+    store: store::Store,
+    /// Every row sorted by key, then precedence: computed once, on first use.
+    sorted: std::sync::OnceLock<Vec<u32>>,
 }
 
 pub fn measurements_dir(fw: &Framework) -> PathBuf {
@@ -108,6 +112,13 @@ impl Ledger {
         };
         let mut parser = row::RowParser::new(fw);
         for path in files {
+            if std::fs::metadata(&path).is_ok_and(|m| m.len() >= read_fast::STREAM_FROM) {
+                let id = sources.next_id();
+                if read_fast::read_streaming(fw, &path, id, only, &mut ledger.store) {
+                    sources.add_unread(path);
+                    continue;
+                }
+            }
             let file = match read::read_csv_file(&path, sources) {
                 Ok(f) => f,
                 Err(d) => {
@@ -142,12 +153,14 @@ impl Ledger {
         file: crate::source::FileId,
         only: Option<&rustc_hash::FxHashSet<u32>>,
     ) -> Diagnostics {
-        let Ledger { entries, strings } = self;
-        if read_fast::read_clean(fw, &sources.get(file).text, file, only, entries, strings) {
+        self.sorted = std::sync::OnceLock::new();
+        let store = &mut self.store;
+        if read_fast::read_clean(fw, &sources.get(file).text, file, only, store) {
             return Diagnostics::default();
         }
         read_rows(fw, parser, sources, file, |r, f, origin| {
-            entries.push(Entry {
+            let strings = &mut store.strings;
+            let e = Entry {
                 indicator: r.indicator,
                 period: r.period,
                 dims: r.dims,
@@ -161,31 +174,113 @@ impl Ledger {
                 review_of: r.review_of,
                 reviewed_by: strings.intern(f.reviewed_by),
                 review_note: strings.intern(f.review_note),
-            });
+            };
+            store.push(&e);
         })
     }
 
-    pub fn str(&self, i: u32) -> Option<&str> {
-        self.strings.get(i)
+    /// A ledger of the given rows (their string fields index `strings`).
+    #[cfg(test)]
+    pub(crate) fn of_entries(entries: &[Entry], strings: Strings) -> Ledger {
+        let mut l = Ledger::default();
+        l.store.strings = strings;
+        for e in entries {
+            l.store.push(e);
+        }
+        l
     }
 
-    /// Order of precedence: later `recorded_at` wins; undated rows come
-    /// first; among equals, the later row in reading order wins.
-    fn precedence(&self, i: u32) -> (Option<DateTime<Utc>>, u32) {
-        (self.entries[i as usize].recorded_at, i)
+    #[cfg(test)]
+    fn of_store(store: store::Store) -> Ledger {
+        Ledger {
+            store,
+            sorted: Default::default(),
+        }
+    }
+
+    /// How many rows the ledger holds.
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.store.len() == 0
+    }
+
+    /// Row `i` (an index in reading order), whole.
+    pub fn entry(&self, i: u32) -> Entry {
+        self.store.entry(i)
+    }
+
+    /// Every row, whole, in reading order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.len() as u32).map(|i| self.store.entry(i))
+    }
+
+    /// The key of row `i`.
+    pub fn key(&self, i: u32) -> Key {
+        let p = self.store.period(i);
+        Key {
+            indicator: self.store.indicator(i),
+            end: p.end,
+            start: p.start,
+            dims: self.store.dims(i),
+        }
+    }
+
+    pub fn indicator(&self, i: u32) -> u32 {
+        self.store.indicator(i)
+    }
+
+    pub fn period(&self, i: u32) -> crate::model::Period {
+        self.store.period(i)
+    }
+
+    pub fn dims(&self, i: u32) -> DimKey {
+        self.store.dims(i)
+    }
+
+    pub fn value(&self, i: u32) -> crate::model::Value {
+        self.store.value(i)
+    }
+
+    pub fn recorded_at(&self, i: u32) -> Option<DateTime<Utc>> {
+        self.store.recorded_at(i)
+    }
+
+    pub fn origin(&self, i: u32) -> Origin {
+        self.store.origin(i)
+    }
+
+    pub fn review(&self, i: u32) -> row::Review {
+        self.store.review(i)
+    }
+
+    pub fn str(&self, i: u32) -> Option<&str> {
+        self.store.strings.get(i)
     }
 
     /// Indexes of every row known at `as_of`, sorted by key, then by
     /// precedence (the last of each key is the one in force).
     pub fn trail(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {
-        let mut idx: Vec<u32> = (0..self.entries.len() as u32)
-            .filter(|&i| match (as_of, self.entries[i as usize].recorded_at) {
-                (Some(cut), Some(at)) => at <= cut,
-                _ => true,
-            })
-            .collect();
-        self.sort_trail(&mut idx);
-        idx
+        let all = self.sorted();
+        match as_of {
+            None => all.to_vec(),
+            Some(cut) => all
+                .iter()
+                .copied()
+                .filter(|&i| self.recorded_at(i).is_none_or(|at| at <= cut))
+                .collect(),
+        }
+    }
+
+    /// Every row sorted by key, then precedence (computed once).
+    fn sorted(&self) -> &[u32] {
+        self.sorted.get_or_init(|| {
+            let mut idx: Vec<u32> = (0..self.len() as u32).collect();
+            self.sort_trail(&mut idx);
+            idx
+        })
     }
 
     /// Sort rows by key, then precedence. Ledgers are mostly written in
@@ -193,21 +288,22 @@ impl Ledger {
     /// indicator and period are sorted among themselves (small sorts, on
     /// every core) instead of the whole ledger at once.
     fn sort_trail(&self, idx: &mut [u32]) {
-        let full = |&i: &u32| (self.entries[i as usize].key(), self.precedence(i));
+        // Order of precedence: later `recorded_at` wins; undated rows come
+        // first; among equals, the later row in reading order wins.
+        let full = |&i: &u32| (self.key(i), self.store.time_order(i), i);
         let coarse = |i: u32| {
-            let e = &self.entries[i as usize];
-            (e.indicator, e.period.end, e.period.start)
+            let p = self.store.period(i);
+            (self.store.indicator(i), p.end, p.start)
         };
-        if !idx.windows(2).all(|w| coarse(w[0]) <= coarse(w[1])) {
+        if !idx.windows(2).all(|w| coarse(w[0]) <= coarse(w[1])) && !self.bucket_by_coarse_key(idx) {
             idx.sort_unstable_by_key(full);
             return;
         }
         // Within a run the indicator and period are equal: the rest of the
         // key (the breakdown, packed in one integer) and the precedence decide.
         let rest = |&i: &u32| {
-            let e = &self.entries[i as usize];
-            let dims = e.dims.0.iter().fold(0u128, |k, &v| k << 16 | u128::from(v));
-            (dims, e.recorded_at, i)
+            let dims = self.store.dims(i).0.iter().fold(0u128, |k, &v| k << 16 | u128::from(v));
+            (dims, self.store.time_order(i), i)
         };
         let sort_runs = |part: &mut [u32]| {
             // Each run's keys are read once into a buffer and sorted there.
@@ -243,6 +339,41 @@ impl Ledger {
         });
     }
 
+    /// Put `idx` in order of indicator and period (end, then start), each
+    /// run of equal ones in reading order, by counting (a ledger with
+    /// corrections appended is mostly, not wholly, in order): `false`,
+    /// leaving `idx` as it was, when there are far more (indicator, period)
+    /// pairs than rows.
+    fn bucket_by_coarse_key(&self, idx: &mut [u32]) -> bool {
+        let rank = self.store.period_ranks();
+        let ranks = rank.iter().max().map_or(0, |&r| r as usize + 1);
+        let indicators = idx
+            .iter()
+            .map(|&i| self.store.indicator(i))
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        let buckets = indicators.saturating_mul(ranks);
+        if buckets > 4 * idx.len() + 1024 {
+            return false;
+        }
+        let bucket = |i: u32| self.store.indicator(i) as usize * ranks + rank[self.store.period_index(i)] as usize;
+        let mut start = vec![0u32; buckets + 1];
+        for &i in idx.iter() {
+            start[bucket(i) + 1] += 1;
+        }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        let mut out = vec![0u32; idx.len()];
+        for &i in idx.iter() {
+            let b = bucket(i);
+            out[start[b] as usize] = i;
+            start[b] += 1;
+        }
+        idx.copy_from_slice(&out);
+        true
+    }
+
     /// The value in force for each key at `as_of`, sorted by key (so by
     /// indicator, then period end). Rows waiting for review (pending) and
     /// rejected ones do not count.
@@ -257,17 +388,18 @@ impl Ledger {
     }
 
     fn in_force(&self, as_of: Option<DateTime<Utc>>, with_pending: bool) -> Vec<u32> {
-        let trail = self.trail(as_of);
         let queued: std::collections::HashSet<u32> = if with_pending {
             self.pending(as_of).into_iter().collect()
         } else {
             Default::default()
         };
-        let mut out: Vec<u32> = Vec::with_capacity(trail.len());
-        let counts = |i: u32| self.entries[i as usize].review.counts() || queued.contains(&i);
-        for i in trail.into_iter().filter(|&i| counts(i)) {
+        let mut out: Vec<u32> = Vec::new();
+        let known = |i: u32| as_of.is_none_or(|cut| self.recorded_at(i).is_none_or(|at| at <= cut));
+        let counts = |i: u32| self.review(i).counts() || queued.contains(&i);
+        // The shared sorted order, filtered as it is read (not copied).
+        for i in self.sorted().iter().copied().filter(|&i| known(i) && counts(i)) {
             match out.last_mut() {
-                Some(last) if self.entries[*last as usize].key() == self.entries[i as usize].key() => *last = i,
+                Some(last) if self.same_key(*last, i) => *last = i,
                 _ => out.push(i),
             }
         }
@@ -288,28 +420,22 @@ impl Ledger {
         let mut out = Vec::new();
         let mut start = 0;
         while start < trail.len() {
-            let key = self.entries[trail[start] as usize].key();
             let mut end = start;
-            while end < trail.len() && self.entries[trail[end] as usize].key() == key {
+            while end < trail.len() && self.same_key(trail[start], trail[end]) {
                 end += 1;
             }
             let rows = &trail[start..end];
             // The last pending row of the key, unless decided, or replaced
             // by a value recorded at the terminal after it.
-            if let Some(pos) = rows
-                .iter()
-                .rposition(|&i| self.entries[i as usize].review == row::Review::Pending)
-            {
-                let p = &self.entries[rows[pos] as usize];
+            if let Some(pos) = rows.iter().rposition(|&i| self.review(i) == row::Review::Pending) {
+                let p = self.entry(rows[pos]);
                 let decided = rows.iter().any(|&i| {
-                    let e = &self.entries[i as usize];
-                    matches!(e.review, row::Review::Approved | row::Review::Rejected)
-                        && e.review_of.is_some()
-                        && e.review_of == p.recorded_at
+                    matches!(self.review(i), row::Review::Approved | row::Review::Rejected) && {
+                        let e = self.entry(i);
+                        e.review_of.is_some() && e.review_of == p.recorded_at
+                    }
                 });
-                let replaced = rows[pos + 1..]
-                    .iter()
-                    .any(|&i| self.entries[i as usize].review == row::Review::None);
+                let replaced = rows[pos + 1..].iter().any(|&i| self.review(i) == row::Review::None);
                 if !decided && !replaced {
                     out.push(rows[pos]);
                 }
@@ -325,19 +451,18 @@ impl Ledger {
     fn ambiguous_corrections(&self, fw: &Framework, sources: &Sources) -> Diagnostics {
         let mut diags = Diagnostics::default();
         // Rows of one file never tie with each other here.
-        if let Some(first) = self.entries.first()
-            && self.entries.iter().all(|e| e.origin.file == first.origin.file)
-        {
+        if !self.is_empty() && (0..self.len() as u32).all(|i| self.origin(i).file == self.origin(0).file) {
             return diags;
         }
-        let trail = self.trail(None);
-        for w in trail.windows(2) {
-            let (p, e) = (&self.entries[w[0] as usize], &self.entries[w[1] as usize]);
-            if p.key() != e.key()
-                || p.recorded_at != e.recorded_at
-                || p.origin.file == e.origin.file
-                || p.value == e.value
+        for w in self.sorted().windows(2) {
+            if !self.same_key(w[0], w[1])
+                || self.store.time_order(w[0]) != self.store.time_order(w[1])
+                || self.origin(w[0]).file == self.origin(w[1]).file
             {
+                continue;
+            }
+            let (p, e) = (self.entry(w[0]), self.entry(w[1]));
+            if p.value == e.value {
                 continue;
             }
             let other = sources.get(p.origin.file);
@@ -360,7 +485,16 @@ impl Ledger {
 
     /// Periods with at least one value, for choosing a default report period.
     pub fn latest_period_end(&self) -> Option<chrono::NaiveDate> {
-        self.entries.iter().map(|e| e.period.end).max()
+        (0..self.len() as u32).map(|i| self.period(i).end).max()
+    }
+
+    /// Whether rows `a` and `b` have the same key.
+    fn same_key(&self, a: u32, b: u32) -> bool {
+        let s = &self.store;
+        s.indicator(a) == s.indicator(b) && s.dims(a) == s.dims(b) && {
+            let (p, q) = (s.period(a), s.period(b));
+            (p.start, p.end) == (q.start, q.end)
+        }
     }
 }
 
@@ -371,4 +505,52 @@ fn line_start(sources: &Sources, o: Origin) -> usize {
 /// `file:line` of a row.
 pub fn origin_text(sources: &Sources, o: Origin) -> String {
     format!("{}:{}", sources.get(o.file).name, o.line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Period, Value};
+    use crate::source::FileId;
+
+    /// A ledger out of order (corrections appended, periods written two
+    /// ways) sorts as a plain sort by key and precedence would.
+    #[test]
+    fn the_trail_of_a_ledger_out_of_order_is_sorted_by_key_then_precedence() {
+        let mut rng = fastrand::Rng::with_seed(13);
+        let quarter = |q: u32| Period::quarter(2023, q);
+        let mut entries = Vec::new();
+        for n in 0..3000u32 {
+            let mut dims = DimKey::TOTAL;
+            dims.0[0] = rng.u16(0..3);
+            let mut period = quarter(rng.u32(1..5));
+            if rng.bool() {
+                period.kind = crate::model::PeriodKind::Range;
+            }
+            entries.push(Entry {
+                indicator: rng.u32(0..4),
+                period,
+                dims,
+                value: Value::Number { value: n.into() },
+                comment: 0,
+                source: 0,
+                recorded_by: 0,
+                recorded_at: rng
+                    .bool()
+                    .then(|| DateTime::from_timestamp_millis(rng.i64(0..5) * 1000).expect("time")),
+                origin: Origin {
+                    file: FileId(0),
+                    line: n + 2,
+                },
+                review: row::Review::None,
+                review_of: None,
+                reviewed_by: 0,
+                review_note: 0,
+            });
+        }
+        let ledger = Ledger::of_entries(&entries, Default::default());
+        let mut want: Vec<u32> = (0..entries.len() as u32).collect();
+        want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
+        assert_eq!(ledger.trail(None), want);
+    }
 }

@@ -417,7 +417,7 @@ pub fn value_without_column(
 
 /// String table for comments, sources and names: a million rows share a
 /// handful of distinct texts.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Strings {
     list: Vec<Box<str>>,
     map: HashMap<Box<str>, u32>,

@@ -11,22 +11,24 @@
 //! its `file:line:col`. Good files pay for one reading, bad files for two.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use rustc_hash::FxHashSet;
 
-use super::read::{Column, CsvDialect, Strings, header_columns, row_fields};
+use super::read::{Column, CsvDialect, header_columns, row_fields};
 use super::row::{Entry, Origin, RowParser};
+use super::store::Store;
 use crate::model::Framework;
 use crate::source::FileId;
 
 /// The rows of one part, with string indexes into the part's own table and
 /// line numbers counted from the part's start (0 for its first line).
 struct Part {
-    entries: Vec<Entry>,
-    strings: Strings,
+    store: Store,
     /// Line ends in the part.
     newlines: u32,
 }
@@ -34,8 +36,8 @@ struct Part {
 /// Below this many bytes a file is read on one thread.
 const PARALLEL_FROM: usize = 1 << 20;
 
-/// Read a clean file into `entries` and `strings`: `true` when done,
-/// `false` (with `entries` as it was) when anything is off.
+/// Read a clean file into `store`: `true` when done, `false` (with
+/// `store`'s rows as they were) when anything is off.
 ///
 /// The body is cut into many small parts; the threads take the next part
 /// as they finish one, and this thread appends the parts in order as they
@@ -46,8 +48,7 @@ pub(super) fn read_clean(
     text: &str,
     file: FileId,
     only: Option<&FxHashSet<u32>>,
-    entries: &mut Vec<Entry>,
-    strings: &mut Strings,
+    store: &mut Store,
 ) -> bool {
     let Some((body_start, columns, named, dialect)) = header(fw, text, file) else {
         return false;
@@ -60,26 +61,13 @@ pub(super) fn read_clean(
     let Some(ranges) = split(text.as_bytes(), body_start, threads * PARTS_PER_THREAD) else {
         return false;
     };
-    let before = entries.len();
-    entries.reserve(memchr::memchr_iter(b'\n', &text.as_bytes()[body_start..]).count() + 1);
-    let read = |r: &Range<usize>| read_part(fw, text, file, &dialect, (&columns, named), only, r.clone());
+    let before = store.len();
+    store.reserve(memchr::memchr_iter(b'\n', &text.as_bytes()[body_start..]).count() + 1);
+    let read = |r: &Range<usize>| read_part(fw, text, file, dialect.delimiter, (&columns, named), only, r.clone());
     // The header is line 1; rows count from the line after it.
     let mut base = 2u32;
     let mut join = |part: Part| {
-        let ids: Vec<u32> = part.strings.texts().iter().map(|t| strings.intern(t)).collect();
-        entries.extend(part.entries.into_iter().map(|mut e| {
-            e.origin.line += base;
-            for s in [
-                &mut e.comment,
-                &mut e.source,
-                &mut e.recorded_by,
-                &mut e.reviewed_by,
-                &mut e.review_note,
-            ] {
-                *s = ids[*s as usize];
-            }
-            e
-        }));
+        store.append(part.store, base);
         base += part.newlines;
     };
     let done = if threads == 1 {
@@ -125,9 +113,133 @@ pub(super) fn read_clean(
         })
     };
     if !done {
-        entries.truncate(before);
+        store.truncate(before);
     }
     done
+}
+
+/// Files from this size are read in chunks straight from the disk: their
+/// text is never held whole (it is read again only if a message must
+/// quote it).
+pub(super) const STREAM_FROM: u64 = 4 << 20;
+
+/// Bytes read from the disk at a time when streaming.
+const CHUNK: usize = 4 << 20;
+
+/// Read the clean ledger file at `path` chunk by chunk into `store`, its
+/// rows from `file`: `true` when done, `false` (with `store`'s rows as they
+/// were) when anything is off: a header problem, malformed CSV, a byte
+/// that is not UTF-8, a NUL, a row that is not plain and good.
+/// The caller then reads the whole file as usual.
+pub(super) fn read_streaming(
+    fw: &Framework,
+    path: &Path,
+    file: FileId,
+    only: Option<&FxHashSet<u32>>,
+    store: &mut Store,
+) -> bool {
+    let before = store.len();
+    let done = stream(fw, path, file, only, store).is_some();
+    if !done {
+        store.truncate(before);
+    }
+    done
+}
+
+fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32>>, store: &mut Store) -> Option<()> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = Vec::with_capacity(CHUNK + (64 << 10));
+    let mut eof = fill(&mut f, &mut buf)?;
+    let head_end = memchr::memchr(b'\n', &buf)? + 1;
+    let head = std::str::from_utf8(&buf[..head_end]).ok()?;
+    let (body_start, columns, named, delimiter) = {
+        let (start, columns, named, dialect) = header(fw, head, file)?;
+        (start, columns, named, dialect.delimiter)
+    };
+    buf.drain(..body_start);
+    // Room for about as many rows as the first chunk holds per byte, so
+    // that the rows are not held in a vector twice their size.
+    if !eof && let Ok(meta) = f.metadata() {
+        let lines = memchr::memchr_iter(b'\n', &buf).count() as f64;
+        let estimate = meta.len() as f64 / buf.len().max(1) as f64 * lines * 1.02;
+        store.reserve(estimate as usize);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let read = |text: &str| read_part(fw, text, file, delimiter, (&columns, named), only, 0..text.len());
+    // The header is line 1; rows count from the line after it.
+    let mut base = 2u32;
+    loop {
+        // The complete records read so far: up to the last line end
+        // outside quotes (at the end of the file, everything).
+        let end = if eof {
+            buf.len()
+        } else {
+            match last_record_end(&buf) {
+                Some(i) => i,
+                None => {
+                    eof = fill(&mut f, &mut buf)?;
+                    continue;
+                }
+            }
+        };
+        let chunk = &buf[..end];
+        if memchr::memchr(0, chunk).is_some() {
+            return None;
+        }
+        let text = std::str::from_utf8(chunk).ok()?;
+        let n = if text.len() < PARALLEL_FROM { 1 } else { threads };
+        let ranges = split(text.as_bytes(), 0, n)?;
+        let parts: Vec<Part> = if ranges.len() == 1 {
+            vec![read(text)?]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = ranges.iter().map(|r| s.spawn(|| read(&text[r.clone()]))).collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().ok().flatten())
+                    .collect::<Option<Vec<Part>>>()
+            })?
+        };
+        for part in parts {
+            store.append(part.store, base);
+            base += part.newlines;
+        }
+        buf.drain(..end);
+        if eof {
+            return Some(());
+        }
+        eof = fill(&mut f, &mut buf)?;
+    }
+}
+
+/// Just past the last `\n` of `buf` that lies outside quotes (an even
+/// number of quotes before it), `buf` starting outside quotes.
+fn last_record_end(buf: &[u8]) -> Option<usize> {
+    if memchr::memchr(b'"', buf).is_none() {
+        return memchr::memrchr(b'\n', buf).map(|i| i + 1);
+    }
+    let mut quotes = 0usize;
+    let mut end = None;
+    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
+        if buf[i] == b'"' {
+            quotes += 1;
+        } else if quotes.is_multiple_of(2) {
+            end = Some(i + 1);
+        }
+    }
+    end
+}
+
+/// Read up to [`CHUNK`] more bytes into `buf`: whether the file has ended.
+fn fill(f: &mut std::fs::File, buf: &mut Vec<u8>) -> Option<bool> {
+    let want = buf.len() + CHUNK;
+    while buf.len() < want {
+        let n = f.by_ref().take((want - buf.len()) as u64).read_to_end(buf).ok()?;
+        if n == 0 {
+            return Some(true);
+        }
+    }
+    Some(false)
 }
 
 /// Parts per thread: small enough that few are held at once.
@@ -209,7 +321,7 @@ fn read_part(
     fw: &Framework,
     text: &str,
     file: FileId,
-    dialect: &CsvDialect,
+    delimiter: u8,
     (columns, named): (&[Option<Column>], usize),
     only: Option<&FxHashSet<u32>>,
     range: Range<usize>,
@@ -217,8 +329,7 @@ fn read_part(
     let bytes = &text.as_bytes()[range.clone()];
     let mut rows = Rows {
         parser: RowParser::new(fw),
-        strings: Strings::default(),
-        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
+        store: Store::default(),
         file,
         columns,
         named,
@@ -231,13 +342,20 @@ fn read_part(
         let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
         for (line, l) in part.split_terminator('\n').enumerate() {
             cells.clear();
-            cells.extend(l.strip_suffix('\r').unwrap_or(l).split(char::from(dialect.delimiter)));
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            // The separator is ASCII: every cut is at a character boundary.
+            let mut start = 0;
+            for i in memchr::memchr_iter(delimiter, l.as_bytes()) {
+                cells.push(&l[start..i]);
+                start = i + 1;
+            }
+            cells.push(&l[start..]);
             rows.push(&cells, line as u32)?;
         }
         return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));
     }
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(dialect.delimiter)
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
         .from_reader(bytes);
@@ -266,8 +384,7 @@ fn plain(bytes: &[u8]) -> bool {
 /// The rows of a part as they are read.
 struct Rows<'f, 'c> {
     parser: RowParser<'f>,
-    strings: Strings,
-    entries: Vec<Entry>,
+    store: Store,
     file: FileId,
     columns: &'c [Option<Column>],
     named: usize,
@@ -298,8 +415,8 @@ impl Rows<'_, '_> {
             return Some(());
         }
         let r = self.parser.parse(&f).ok()?;
-        let strings = &mut self.strings;
-        self.entries.push(Entry {
+        let strings = &mut self.store.strings;
+        let e = Entry {
             indicator: r.indicator,
             period: r.period,
             dims: r.dims,
@@ -313,14 +430,14 @@ impl Rows<'_, '_> {
             review_of: r.review_of,
             reviewed_by: strings.intern(f.reviewed_by),
             review_note: strings.intern(f.review_note),
-        });
+        };
+        self.store.push(&e);
         Some(())
     }
 
     fn part(self, newlines: u32) -> Part {
         Part {
-            entries: self.entries,
-            strings: self.strings,
+            store: self.store,
             newlines,
         }
     }
@@ -346,8 +463,7 @@ mod tests {
 
     /// Every row as text: key, value, strings, time, review and line.
     fn rows(l: &Ledger) -> Vec<String> {
-        l.entries
-            .iter()
+        l.entries()
             .map(|e| {
                 format!(
                     "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
@@ -367,19 +483,13 @@ mod tests {
     fn both(fw: &Framework, text: String) -> (Option<Vec<String>>, Vec<String>) {
         let mut sources = Sources::default();
         let file = sources.add(PathBuf::from("ledger.csv"), text);
-        let mut fast = Ledger::default();
-        let done = read_clean(
-            fw,
-            &sources.get(file).text,
-            file,
-            None,
-            &mut fast.entries,
-            &mut fast.strings,
-        );
-        let mut slow = Ledger::default();
+        let mut fast = Store::default();
+        let done = read_clean(fw, &sources.get(file).text, file, None, &mut fast);
+        let fast = Ledger::of_store(fast);
+        let mut slow = Store::default();
         let mut parser = RowParser::new(fw);
         let diags = read_rows(fw, &mut parser, &sources, file, |r, f, origin| {
-            slow.entries.push(Entry {
+            let e = Entry {
                 indicator: r.indicator,
                 period: r.period,
                 dims: r.dims,
@@ -393,12 +503,32 @@ mod tests {
                 review_of: r.review_of,
                 reviewed_by: slow.strings.intern(f.reviewed_by),
                 review_note: slow.strings.intern(f.review_note),
-            })
+            };
+            slow.push(&e);
         });
+        let slow = Ledger::of_store(slow);
         if done {
             assert!(diags.is_empty(), "the fast reading does not pass over a finding");
         }
+        // The same text read in chunks from the disk.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("ledger.csv");
+        std::fs::write(&path, &*sources.get(file).text).expect("write");
+        let mut streamed = Store::default();
+        let streamed_done = read_streaming(fw, &path, file, None, &mut streamed);
+        if streamed_done {
+            assert!(diags.is_empty(), "the streamed reading does not pass over a finding");
+            assert_eq!(rows(&Ledger::of_store(streamed)), rows(&slow), "streamed");
+        } else {
+            assert_eq!(streamed.len(), 0, "a refused streamed reading leaves no rows");
+        }
+        STREAMED.with(|s| s.set(streamed_done));
         (done.then(|| rows(&fast)), rows(&slow))
+    }
+
+    thread_local! {
+        /// Whether the last [`both`] could read the file in chunks.
+        static STREAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
     fn shipped() -> String {
@@ -429,6 +559,7 @@ mod tests {
             let (fast, slow) = both(&fw, t);
             assert!(!slow.is_empty(), "case {i} has rows");
             assert_eq!(fast.as_ref(), Some(&slow), "case {i}");
+            assert!(STREAMED.with(|s| s.get()), "case {i} streamed");
         }
     }
 
@@ -441,6 +572,7 @@ mod tests {
         let bad = format!("{}{body}9999.9,2022-Q1,1,,,,,,,,,\n{body}", &text[..header_end]);
         let (fast, slow) = both(&fw, bad);
         assert!(fast.is_none());
+        assert!(!STREAMED.with(|s| s.get()));
         assert!(!slow.is_empty());
         let cr_only = text.replace('\n', "\r");
         assert_eq!(both(&fw, cr_only).0, None);

@@ -194,6 +194,10 @@ pub struct RowParser<'f> {
     indicators: HashMap<&'f str, u32>,
     dim_values: Vec<HashMap<&'f str, u16>>,
     periods: HashMap<Box<str>, Period>,
+    /// The last indicator and period read (rows come in runs of them).
+    last_indicator: Option<(&'f str, u32)>,
+    last_period: Option<Period>,
+    last_period_text: String,
     span: Period,
 }
 
@@ -219,6 +223,9 @@ impl<'f> RowParser<'f> {
                 })
                 .collect(),
             periods: HashMap::default(),
+            last_indicator: None,
+            last_period: None,
+            last_period_text: String::new(),
             span: fw.project.span(),
         }
     }
@@ -232,7 +239,7 @@ impl<'f> RowParser<'f> {
     pub fn parse(&mut self, row: &RowFields) -> Result<ParsedRow, Vec<FieldError>> {
         let mut errors = Vec::new();
         let fw = self.fw;
-        let indicator = self.indicator(row.indicator).map_err(|e| errors.push(e)).ok();
+        let indicator = self.indicator_cached(row.indicator).map_err(|e| errors.push(e)).ok();
         let period = self
             .period(row.period)
             .map_err(|d| errors.push(fe(Field::Period, d)))
@@ -259,6 +266,19 @@ impl<'f> RowParser<'f> {
             }),
             _ => Err(errors),
         }
+    }
+
+    /// [`RowParser::indicator`], remembering the last one found.
+    fn indicator_cached(&mut self, id: &str) -> Result<u32, FieldError> {
+        let id = id.trim();
+        if let Some((last, i)) = self.last_indicator
+            && last == id
+        {
+            return Ok(i);
+        }
+        let i = self.indicator(id)?;
+        self.last_indicator = Some((self.fw.indicators[i as usize].id.as_str(), i));
+        Ok(i)
     }
 
     /// The indicator's index, from its id.
@@ -333,8 +353,16 @@ impl<'f> RowParser<'f> {
 
     fn period(&mut self, text: &str) -> Result<Period, Diagnostic> {
         let t = text.trim();
-        if let Some(p) = self.periods.get(t) {
-            return Ok(*p);
+        if let Some(p) = self.last_period
+            && self.last_period_text == t
+        {
+            return Ok(p);
+        }
+        if let Some(&p) = self.periods.get(t) {
+            self.last_period = Some(p);
+            self.last_period_text.clear();
+            self.last_period_text.push_str(t);
+            return Ok(p);
         }
         let p = self.fw.parse_period(t).map_err(|e| {
             Diagnostic::error(format!("period: {}", e.message))

@@ -11,7 +11,7 @@ use crate::source::Sources;
 /// A row's state: in force or superseded, and where review applies,
 /// waiting, approved or rejected (by whom, and why).
 fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], i: u32) -> String {
-    let e = &ledger.entries[i as usize];
+    let e = &ledger.entry(i);
     let by = |x: &crate::ledger::Entry| ledger.str(x.reviewed_by).unwrap_or("").to_string();
     let note = |x: &crate::ledger::Entry| match ledger.str(x.review_note).unwrap_or("") {
         "" => String::new(),
@@ -29,15 +29,15 @@ fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], i: u
         Review::Rejected => format!("{}{}", with_by("history-rejection", e), note(e)),
         Review::Pending if pending.contains(&i) => term("history-waiting").to_string(),
         Review::Pending => {
-            let decision = trail.iter().map(|&j| &ledger.entries[j as usize]).find(|d| {
+            let decision = trail.iter().map(|&j| ledger.entry(j)).find(|d| {
                 d.key() == e.key()
                     && d.review_of.is_some()
                     && d.review_of == e.recorded_at
                     && matches!(d.review, Review::Approved | Review::Rejected)
             });
             match decision {
-                Some(d) if d.review == Review::Approved => with_by("history-entered-approved", d),
-                Some(d) => format!("{}{}", with_by("history-entered-rejected", d), note(d)),
+                Some(d) if d.review == Review::Approved => with_by("history-entered-approved", &d),
+                Some(d) => format!("{}{}", with_by("history-entered-rejected", &d), note(&d)),
                 None => term("history-entered-not-reviewed").to_string(),
             }
         }
@@ -67,7 +67,7 @@ pub fn history(
     let rows: Vec<Vec<String>> = trail
         .iter()
         .map(|&i| {
-            let e = &ledger.entries[i as usize];
+            let e = &ledger.entry(i);
             vec![
                 e.period.to_string(),
                 e.dims.describe(fw),

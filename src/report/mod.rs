@@ -491,7 +491,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
 fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     let mut seen: Vec<(Period, &str)> = Vec::new();
     for &r in rows {
-        let e = &ledger.entries[r as usize];
+        let e = &ledger.entry(r);
         if let Some(text) = ledger.str(e.comment)
             && !seen.iter().any(|(p, t)| *p == e.period && *t == text)
         {

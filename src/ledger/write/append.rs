@@ -203,7 +203,7 @@ fn read_back(
     if let Some(d) = diags.0.iter().find(|d| d.is_error()) {
         return Err(refuse(d.message.clone()));
     }
-    let got: Vec<RowImage> = ledger.entries.iter().map(|e| RowImage::of(&ledger, e)).collect();
+    let got: Vec<RowImage> = ledger.entries().map(|e| RowImage::of(&ledger, e)).collect();
     if got != expected {
         return Err(refuse(format!(
             "{} rows read back, {} meant",

@@ -61,42 +61,37 @@ pub(super) fn classify(
     // with the latest recorded_at, then the last read) and their dated rows,
     // without sorting the whole ledger.
     let keys: FxHashSet<Key> = rows.iter().map(NewRow::key).collect();
-    let mut current: HashMap<Key, &Entry> = HashMap::new();
-    let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
+    let mut current: HashMap<Key, Entry> = HashMap::new();
+    let mut dated: HashMap<(Key, DateTime<Utc>), Vec<Entry>> = HashMap::new();
     let mut of_keys: Vec<u32> = Vec::new();
-    for (i, e) in ledger.entries.iter().enumerate() {
-        let key = e.key();
+    for i in 0..ledger.len() as u32 {
+        let key = ledger.key(i);
         if !keys.contains(&key) {
             continue;
         }
-        of_keys.push(i as u32);
+        let e = ledger.entry(i);
+        of_keys.push(i);
         if e.review.counts() {
             // Rows are in reading order, so a later equal time wins too.
             current
                 .entry(key)
                 .and_modify(|c| {
                     if e.recorded_at >= c.recorded_at {
-                        *c = e;
+                        *c = e.clone();
                     }
                 })
-                .or_insert(e);
+                .or_insert_with(|| e.clone());
         }
         if let Some(at) = e.recorded_at {
             dated.entry((key, at)).or_default().push(e);
         }
     }
     // The values of those keys waiting for review.
-    of_keys.sort_by_key(|&i| {
-        (
-            ledger.entries[i as usize].key(),
-            ledger.entries[i as usize].recorded_at,
-            i,
-        )
-    });
-    let waiting: HashMap<Key, &Entry> = ledger
+    of_keys.sort_by_key(|&i| (ledger.key(i), ledger.recorded_at(i), i));
+    let waiting: HashMap<Key, Entry> = ledger
         .pending_in(&of_keys)
         .into_iter()
-        .map(|i| &ledger.entries[i as usize])
+        .map(|i| ledger.entry(i))
         .map(|e| (e.key(), e))
         .collect();
     let same =

@@ -126,7 +126,7 @@ impl NewRow {
     pub(super) fn image(&self) -> RowImage<'_> {
         RowImage {
             key: self.key(),
-            value: &self.parsed.value,
+            value: std::borrow::Cow::Borrowed(&self.parsed.value),
             recorded_at: Some(self.at),
             comment: &self.comment,
             source: &self.source,

@@ -55,10 +55,9 @@ pub(super) fn ties(
     rows: &[NewRow],
 ) -> Diagnostics {
     let keys: rustc_hash::FxHashSet<Key> = rows.iter().map(NewRow::key).collect();
-    let mut dated: HashMap<(Key, DateTime<Utc>), Vec<&Entry>> = HashMap::new();
+    let mut dated: HashMap<(Key, DateTime<Utc>), Vec<Entry>> = HashMap::new();
     for e in ledger
-        .entries
-        .iter()
+        .entries()
         .filter(|e| Some(e.origin.file) != file && keys.contains(&e.key()))
     {
         if let Some(at) = e.recorded_at {

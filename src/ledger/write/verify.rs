@@ -18,10 +18,10 @@ use crate::source::{FileId, Sources};
 
 /// Everything of a row that must survive a rewrite (borrowed: a ledger of
 /// a million rows is compared without copying its texts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct RowImage<'a> {
     pub(super) key: Key,
-    pub(super) value: &'a Value,
+    pub(super) value: std::borrow::Cow<'a, Value>,
     pub(super) recorded_at: Option<DateTime<Utc>>,
     pub(super) comment: &'a str,
     pub(super) source: &'a str,
@@ -33,11 +33,11 @@ pub(super) struct RowImage<'a> {
 }
 
 impl<'a> RowImage<'a> {
-    pub(super) fn of(ledger: &'a Ledger, e: &'a Entry) -> RowImage<'a> {
+    pub(super) fn of(ledger: &'a Ledger, e: Entry) -> RowImage<'a> {
         let s = |i: u32| ledger.str(i).unwrap_or("");
         RowImage {
             key: e.key(),
-            value: &e.value,
+            value: std::borrow::Cow::Owned(e.value),
             recorded_at: e.recorded_at,
             comment: s(e.comment),
             source: s(e.source),
@@ -53,8 +53,7 @@ impl<'a> RowImage<'a> {
 /// The rows of one ledger file, in order.
 pub(super) fn images_of(ledger: &Ledger, file: FileId) -> Vec<RowImage<'_>> {
     ledger
-        .entries
-        .iter()
+        .entries()
         .filter(|e| e.origin.file == file)
         .map(|e| RowImage::of(ledger, e))
         .collect()
@@ -80,7 +79,7 @@ pub(super) fn verify(fw: &Framework, tmp: &Path, expected: &[RowImage]) -> Resul
         let at = d.span.map(|s| sources.locate(s)).unwrap_or_default();
         return Err(refuse(format!("{at}: {}", d.message)));
     }
-    let got: Vec<RowImage> = ledger.entries.iter().map(|e| RowImage::of(&ledger, e)).collect();
+    let got: Vec<RowImage> = ledger.entries().map(|e| RowImage::of(&ledger, e)).collect();
     if got.len() != expected.len() {
         return Err(refuse(format!(
             "{} rows where {} were expected",
@@ -88,7 +87,12 @@ pub(super) fn verify(fw: &Framework, tmp: &Path, expected: &[RowImage]) -> Resul
             expected.len()
         )));
     }
-    match got.iter().zip(expected).zip(&ledger.entries).find(|((g, x), _)| g != x) {
+    match got
+        .iter()
+        .zip(expected)
+        .zip(ledger.entries())
+        .find(|((g, x), _)| g != x)
+    {
         Some((_, e)) => Err(refuse(format!(
             "line {} differs from the row it should hold",
             e.origin.line

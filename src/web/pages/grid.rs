@@ -159,9 +159,9 @@ impl<'l> Prefill<'l> {
     fn of(ledger: &'l Ledger, period: &Period) -> Prefill<'l> {
         let at = |rows: Vec<u32>| -> HashMap<(u32, DimKey), u32> {
             rows.into_iter()
-                .filter(|&i| ledger.entries[i as usize].period == *period)
+                .filter(|&i| ledger.entry(i).period == *period)
                 .map(|i| {
-                    let e = &ledger.entries[i as usize];
+                    let e = &ledger.entry(i);
                     ((e.indicator, e.dims), i)
                 })
                 .collect()
@@ -174,19 +174,19 @@ impl<'l> Prefill<'l> {
         }
     }
 
-    fn value(&self, k: &(u32, DimKey)) -> Option<&'l Value> {
-        self.current.get(k).map(|&i| &self.ledger.entries[i as usize].value)
+    fn value(&self, k: &(u32, DimKey)) -> Option<Value> {
+        self.current.get(k).map(|&i| self.ledger.entry(i).value)
     }
 
     fn pending(&self, k: &(u32, DimKey)) -> Option<String> {
         self.pending
             .get(k)
-            .map(|&i| crate::format::value(&self.ledger.entries[i as usize].value))
+            .map(|&i| crate::format::value(&self.ledger.entry(i).value))
     }
 
     fn rejected(&self, k: &(u32, DimKey)) -> Option<Rejection> {
         self.last.get(k).and_then(|&i| {
-            let e = &self.ledger.entries[i as usize];
+            let e = &self.ledger.entry(i);
             (e.review == Review::Rejected).then(|| Rejection {
                 by: self.ledger.str(e.reviewed_by).unwrap_or("").to_string(),
                 note: self.ledger.str(e.review_note).unwrap_or("").to_string(),
@@ -252,7 +252,7 @@ fn cell(fw: &Framework, ix: usize, places: [&Place; 2], prefill: &Prefill, lang:
         key: form_key,
         id: format!("c{n}"),
         label,
-        fields: fields(ind.kind, prefill.value(&k), lang),
+        fields: fields(ind.kind, prefill.value(&k).as_ref(), lang),
         errors: Vec::new(),
         pending: prefill.pending(&k),
         rejected: prefill.rejected(&k),
@@ -354,13 +354,13 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
 fn last_rows(ledger: &Ledger, period: &Period) -> HashMap<(u32, DimKey), u32> {
     let mut out: HashMap<(u32, DimKey), u32> = HashMap::new();
     for i in ledger.trail(None) {
-        let e = &ledger.entries[i as usize];
+        let e = &ledger.entry(i);
         if e.period != *period {
             continue;
         }
         let k = (e.indicator, e.dims);
         let later = out.get(&k).is_none_or(|&j| {
-            let f = &ledger.entries[j as usize];
+            let f = &ledger.entry(j);
             (e.recorded_at, i) >= (f.recorded_at, j)
         });
         if later {

@@ -34,7 +34,7 @@ struct Row {
 
 /// A row's state, in words: the terminal's `history` states, translated.
 fn state(ledger: &Ledger, h: &history::Trail, i: u32, lang: Lang) -> (String, &'static str) {
-    let e = &ledger.entries[i as usize];
+    let e = &ledger.entry(i);
     let w = |id| locale::text(lang, id);
     let by = |x: &crate::ledger::Entry| ledger.str(x.reviewed_by).unwrap_or("").to_string();
     let note = |x: &crate::ledger::Entry| match ledger.str(x.review_note).unwrap_or("") {
@@ -53,7 +53,7 @@ fn state(ledger: &Ledger, h: &history::Trail, i: u32, lang: Lang) -> (String, &'
         Review::Rejected => (format!("{} {}{}", w("web-rejection-by"), by(e), note(e)), "rejected"),
         Review::Pending if h.pending.contains(&i) => (w("web-waiting").to_string(), "pending"),
         Review::Pending => {
-            let decision = h.rows.iter().map(|&j| &ledger.entries[j as usize]).find(|d| {
+            let decision = h.rows.iter().map(|&j| ledger.entry(j)).find(|d| {
                 d.key() == e.key()
                     && d.review_of.is_some()
                     && d.review_of == e.recorded_at
@@ -61,10 +61,10 @@ fn state(ledger: &Ledger, h: &history::Trail, i: u32, lang: Lang) -> (String, &'
             });
             match decision {
                 Some(d) if d.review == Review::Approved => {
-                    (format!("{} {}", w("web-entered-approved"), by(d)), "superseded")
+                    (format!("{} {}", w("web-entered-approved"), by(&d)), "superseded")
                 }
                 Some(d) => (
-                    format!("{} {}{}", w("web-entered-rejected"), by(d), note(d)),
+                    format!("{} {}{}", w("web-entered-rejected"), by(&d), note(&d)),
                     "superseded",
                 ),
                 None => (w("web-entered-unreviewed").to_string(), "superseded"),
@@ -108,7 +108,7 @@ pub async fn show(
             .rows
             .iter()
             .map(|&i| {
-                let e = &ledger.entries[i as usize];
+                let e = &ledger.entry(i);
                 let (state, class) = state(ledger, &trail, i, lang);
                 Row {
                     period: e.period.to_string(),
