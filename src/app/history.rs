@@ -2,6 +2,7 @@
 //! (`history`, an indicator's web page).
 
 use super::{Done, Opened, Result};
+use crate::ledger::review::{RowState, state};
 
 #[derive(Debug, Default, Clone)]
 pub struct Query {
@@ -20,6 +21,8 @@ pub struct Trail {
     pub in_force: Vec<u32>,
     /// The rows waiting for review.
     pub pending: Vec<u32>,
+    /// Each row's state, in the order of `rows`.
+    pub states: Vec<RowState>,
 }
 
 pub fn history(o: &Opened, q: &Query) -> Result<Trail> {
@@ -41,12 +44,17 @@ pub fn history(o: &Opened, q: &Query) -> Result<Trail> {
     let mut in_force: Vec<u32> = ledger.current(as_of).into_iter().filter(keep).collect();
     in_force.sort_unstable();
     let pending: Vec<u32> = ledger.pending(as_of).into_iter().filter(keep).collect();
+    let states = rows
+        .iter()
+        .map(|&i| state(ledger, &rows, &in_force, &pending, i))
+        .collect();
     Ok(Done::new(
         Trail {
             indicator: ix,
             rows,
             in_force,
             pending,
+            states,
         },
         o.warnings(),
         o.sources.clone(),

@@ -40,8 +40,7 @@ pub fn run(a: HistoryArgs) -> i32 {
                 &o.ledger,
                 &o.sources,
                 &t.rows,
-                &t.in_force,
-                &t.pending,
+                &t.states,
             ));
             outln(&term_message(
                 "history-counts",

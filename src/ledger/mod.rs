@@ -9,6 +9,7 @@
 
 pub mod read;
 mod read_fast;
+pub mod review;
 pub mod row;
 mod store;
 pub mod write;

@@ -10,8 +10,7 @@ use serde::Serialize;
 
 use super::{PeriodQuery, blocking, denied, engine_error, page};
 use crate::app::{explain, history};
-use crate::ledger::Ledger;
-use crate::ledger::row::Review;
+use crate::ledger::review::RowState;
 use crate::locale::{self, Lang};
 use crate::users::Permission;
 use crate::web::State;
@@ -32,45 +31,28 @@ struct Row {
     class: &'static str,
 }
 
-/// A row's state, in words: the terminal's `history` states, translated.
-fn state(ledger: &Ledger, h: &history::Trail, i: u32, lang: Lang) -> (String, &'static str) {
-    let e = &ledger.entry(i);
+/// A row's state in the user's words, and its class for the page.
+fn state(st: &RowState, lang: Lang) -> (String, &'static str) {
     let w = |id| locale::text(lang, id);
-    let by = |x: &crate::ledger::Entry| ledger.str(x.reviewed_by).unwrap_or("").to_string();
-    let note = |x: &crate::ledger::Entry| match ledger.str(x.review_note).unwrap_or("") {
+    let note = |n: &str| match n {
         "" => String::new(),
         n => format!(": {n}"),
     };
-    let in_force = h.in_force.binary_search(&i).is_ok();
-    let force = if in_force {
-        w("web-in-force")
-    } else {
-        w("web-superseded")
+    let text = match st {
+        RowState::InForce => w("web-in-force").to_string(),
+        RowState::Superseded => w("web-superseded").to_string(),
+        RowState::Approved { by, in_force } => format!(
+            "{} {by}, {}",
+            w("web-approved-by"),
+            w(if *in_force { "web-in-force" } else { "web-superseded" })
+        ),
+        RowState::Rejection { by, note: n } => format!("{} {by}{}", w("web-rejection-by"), note(n)),
+        RowState::Waiting => w("web-waiting").to_string(),
+        RowState::EnteredApproved { by } => format!("{} {by}", w("web-entered-approved")),
+        RowState::EnteredRejected { by, note: n } => format!("{} {by}{}", w("web-entered-rejected"), note(n)),
+        RowState::EnteredNotReviewed => w("web-entered-unreviewed").to_string(),
     };
-    match e.review {
-        Review::None => (force.to_string(), if in_force { "in_force" } else { "superseded" }),
-        Review::Approved => (format!("{} {}, {force}", w("web-approved-by"), by(e)), "approved"),
-        Review::Rejected => (format!("{} {}{}", w("web-rejection-by"), by(e), note(e)), "rejected"),
-        Review::Pending if h.pending.contains(&i) => (w("web-waiting").to_string(), "pending"),
-        Review::Pending => {
-            let decision = h.rows.iter().map(|&j| ledger.entry(j)).find(|d| {
-                d.key() == e.key()
-                    && d.review_of.is_some()
-                    && d.review_of == e.recorded_at
-                    && matches!(d.review, Review::Approved | Review::Rejected)
-            });
-            match decision {
-                Some(d) if d.review == Review::Approved => {
-                    (format!("{} {}", w("web-entered-approved"), by(&d)), "superseded")
-                }
-                Some(d) => (
-                    format!("{} {}{}", w("web-entered-rejected"), by(&d), note(&d)),
-                    "superseded",
-                ),
-                None => (w("web-entered-unreviewed").to_string(), "superseded"),
-            }
-        }
-    }
+    (text, st.class())
 }
 
 pub async fn show(
@@ -107,9 +89,10 @@ pub async fn show(
         let rows: Vec<Row> = trail
             .rows
             .iter()
-            .map(|&i| {
+            .zip(&trail.states)
+            .map(|(&i, st)| {
                 let e = &ledger.entry(i);
-                let (state, class) = state(ledger, &trail, i, lang);
+                let (state, class) = state(st, lang);
                 Row {
                     period: e.period.to_string(),
                     breakdown: e.dims.describe(fwk),
