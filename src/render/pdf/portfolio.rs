@@ -109,7 +109,7 @@ fn standard(r: &PortfolioReport, s: &StandardSection, c: &mut Content) {
     .iter()
     .map(|k| l[k].to_string())
     .collect();
-    let mut rows: Vec<Vec<Cell>> = s
+    let rows: Vec<Vec<Cell>> = s
         .rows
         .iter()
         .map(|row| {
@@ -133,15 +133,6 @@ fn standard(r: &PortfolioReport, s: &StandardSection, c: &mut Content) {
             ]
         })
         .collect();
-    rows.push(vec![
-        Cell::bold(l["total"]),
-        Cell::text(""),
-        Cell::text(""),
-        Cell::text(""),
-        Cell::bold(s.total.clone()),
-        Cell::text(""),
-        Cell::text(""),
-    ]);
     c.blocks.push(Block::Table(Table {
         columns,
         header,
@@ -150,6 +141,10 @@ fn standard(r: &PortfolioReport, s: &StandardSection, c: &mut Content) {
         striped: true,
         expand: true,
     }));
+    c.para(vec![
+        Run::bold(format!("{}{colon}", l["total"])),
+        Run::regular(format!(" {}", s.total)),
+    ]);
     for t in &s.splits {
         c.blocks.push(Block::Space(SMALL * 0.6));
         c.blocks.push(Block::Table(Table {
