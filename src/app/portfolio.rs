@@ -74,14 +74,36 @@ pub struct Portfolio {
     pub funding: Funding,
 }
 
+/// A standard's total split by one of the breakdowns it asks for
+/// (`disaggregate_by` in standards.yaml).
+#[derive(Debug, Clone, Serialize)]
+pub struct Split {
+    pub code: String,
+    pub dimension: String,
+    pub groups: Vec<rollup::Group>,
+}
+
 /// The portfolio and what was found in each framework on the way.
 #[derive(Debug)]
 pub struct PortfolioRun {
     pub portfolio: Portfolio,
     pub found: Vec<Found>,
+    /// Each standard's total split by each breakdown it asks for (filled
+    /// by [`portfolio_with_splits`], empty otherwise).
+    pub splits: Vec<Split>,
 }
 
 pub fn portfolio(ws: &Workspace, q: &Query) -> Result<PortfolioRun> {
+    run(ws, q, false)
+}
+
+/// [`portfolio`], with each standard's total split by every breakdown its
+/// `disaggregate_by` asks for (the portfolio report shows them).
+pub fn portfolio_with_splits(ws: &Workspace, q: &Query) -> Result<PortfolioRun> {
+    run(ws, q, true)
+}
+
+fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
     let dirs = ws.frameworks();
     if dirs.is_empty() {
         return Err(Failure::usage(
@@ -167,6 +189,21 @@ pub fn portfolio(ws: &Workspace, q: &Query) -> Result<PortfolioRun> {
         })
         .collect();
     let rollups = chosen.iter().map(|s| rollup::roll_up(s, &at, q.by.as_ref())).collect();
+    let splits = if with_splits {
+        chosen
+            .iter()
+            .flat_map(|s| {
+                let at = &at;
+                s.disaggregate_by.iter().map(move |d| Split {
+                    code: s.code.clone(),
+                    dimension: d.clone(),
+                    groups: rollup::roll_up(s, at, Some(&By::Dimension(d.clone()))).groups,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let funding = super::funding::portfolio(ws)?.value.portfolio;
     let mut done = Done::new(
         PortfolioRun {
@@ -183,6 +220,7 @@ pub fn portfolio(ws: &Workspace, q: &Query) -> Result<PortfolioRun> {
                 funding,
             },
             found,
+            splits,
         },
         std_diags,
         std_sources,
@@ -219,4 +257,75 @@ fn chosen(standards: Option<&Standards>, code: Option<&str>) -> std::result::Res
                 ),
         )),
     }
+}
+
+/// What `report --portfolio` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct ReportQuery {
+    pub period: Option<String>,
+    pub as_of: Option<String>,
+    pub lang: Option<crate::locale::Lang>,
+    /// Formats, each rendered once, in the order asked.
+    pub formats: Vec<crate::render::files::ReportFormat>,
+    pub paper: crate::render::pdf::Paper,
+}
+
+/// The portfolio report, rendered, and what was found in each framework.
+#[derive(Debug)]
+pub struct ReportRun {
+    /// One entry per format, its main file first, then its charts.
+    pub rendered: Vec<super::report::Rendered>,
+    pub found: Vec<Found>,
+}
+
+/// The portfolio report rendered in every format asked, in memory.
+pub fn report(ws: &Workspace, q: &ReportQuery) -> Result<ReportRun> {
+    let source_date_epoch = crate::workspace::source_date_epoch().map_err(Failure::usage)?;
+    let run = portfolio_with_splits(
+        ws,
+        &Query {
+            period: q.period.clone(),
+            as_of: q.as_of.clone(),
+            by: None,
+            standard: None,
+        },
+    )?;
+    let lang = q.lang.unwrap_or(crate::locale::Lang::En);
+    let PortfolioRun {
+        portfolio,
+        splits,
+        found,
+    } = run.value;
+    let portfolio = &portfolio;
+    let stem = crate::report::portfolio::stem(portfolio.date, lang);
+    let model = crate::report::portfolio::build(
+        portfolio,
+        &splits,
+        lang,
+        source_date_epoch.map(|t| t.date_naive()),
+        &stem,
+    );
+    let created = source_date_epoch
+        .map(|t| t.naive_utc())
+        .unwrap_or_else(|| portfolio.date.and_time(chrono::NaiveTime::MIN));
+    let options = crate::render::pdf::Options {
+        paper: q.paper,
+        created,
+    };
+    let mut rendered = Vec::new();
+    for &format in &q.formats {
+        if rendered.iter().any(|r: &super::report::Rendered| r.format == format) {
+            continue;
+        }
+        let files = crate::render::portfolio::report_files(&model, &stem, format, &options)
+            .map_err(|d| Failure::usage(d).after(&run.diagnostics, &run.sources))?;
+        rendered.push(super::report::Rendered {
+            format,
+            main: files[0].0.clone(),
+            files,
+        });
+    }
+    let mut done = Done::new(ReportRun { rendered, found }, run.diagnostics, run.sources);
+    done.findings = run.findings;
+    Ok(done)
 }

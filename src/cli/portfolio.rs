@@ -56,15 +56,7 @@ pub fn run(a: PortfolioArgs) -> i32 {
         standard: a.standard,
     };
     finish(portfolio::portfolio(&Workspace::current(), &q), |run| {
-        for f in &run.found {
-            if f.left_out {
-                eprintln!(
-                    "{}",
-                    term_message("portfolio-left-out", [("dir", f.dir.display().to_string().into())])
-                );
-            }
-            eprint(&f.diagnostics, &f.sources);
-        }
+        print_found(&run.found);
         let p = &run.portfolio;
         match a.format {
             TableFormat::Table => out(&table(p)),
@@ -80,4 +72,17 @@ pub fn run(a: PortfolioArgs) -> i32 {
         }
         CLEAN
     })
+}
+
+/// What was found in each framework: those left out, and their diagnostics.
+pub(crate) fn print_found(found: &[crate::app::funding::Found]) {
+    for f in found {
+        if f.left_out {
+            eprintln!(
+                "{}",
+                term_message("portfolio-left-out", [("dir", f.dir.display().to_string().into())])
+            );
+        }
+        eprint(&f.diagnostics, &f.sources);
+    }
 }

@@ -15,11 +15,17 @@ use crate::render::files::ReportFormat;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A framework folder, or a name under ./frameworks
-    pub framework: String,
-    /// Reporting period; figures are cumulative to its end, e.g. 2023-Q3, FY2022-23, 2022
-    #[arg(long)]
-    pub period: String,
+    /// A framework folder, or a name under ./frameworks (not with --portfolio)
+    #[arg(required_unless_present = "portfolio", conflicts_with = "portfolio")]
+    pub framework: Option<String>,
+    /// Reporting period; figures are cumulative to its end, e.g. 2023-Q3, FY2022-23, 2022.
+    /// With --portfolio: the roll-up date is its end (a calendar period)
+    #[arg(long, required_unless_present = "portfolio")]
+    pub period: Option<String>,
+    /// The portfolio report: the standard indicators rolled up across every
+    /// framework of ./frameworks, projects off track, funding per currency
+    #[arg(long, conflicts_with_all = ["templates", "template"])]
+    pub portfolio: bool,
     /// Output formats, comma-separated: md, json, pdf (e.g. --format md,pdf)
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
     pub format: Vec<ReportFormatArg>,
@@ -44,12 +50,22 @@ pub struct ReportArgs {
 }
 
 pub(crate) fn run(a: ReportArgs) -> i32 {
-    let mut o = match Workspace::current().open(&a.framework) {
+    if a.portfolio {
+        return run_portfolio(a);
+    }
+    let Some(framework) = a.framework else {
+        return usage(
+            crate::diag::Diagnostic::error("report: no framework given")
+                .expected("a framework folder or name, or --portfolio")
+                .hint("logframe report starsom --period 2023-Q3"),
+        );
+    };
+    let mut o = match Workspace::current().open(&framework) {
         Ok(o) => o,
         Err(f) => return fail(f),
     };
     let q = report::Query {
-        period: Some(a.period),
+        period: a.period,
         formats: a.format.into_iter().map(Into::into).collect(),
         paper: a.paper.into(),
         lang: a.lang.map(Into::into),
@@ -59,8 +75,32 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
     };
     let out_dir = a.out;
     finish(report::report(&mut o, &q), |rendered| {
+        write_rendered(&out_dir, rendered)
+    })
+}
+
+/// `report --portfolio`: the portfolio report in every format asked.
+fn run_portfolio(a: ReportArgs) -> i32 {
+    let q = crate::app::portfolio::ReportQuery {
+        period: a.period,
+        as_of: a.as_of,
+        lang: a.lang.map(Into::into),
+        formats: a.format.into_iter().map(Into::into).collect(),
+        paper: a.paper.into(),
+    };
+    let out_dir = a.out;
+    finish(crate::app::portfolio::report(&Workspace::current(), &q), |run| {
+        super::portfolio::print_found(&run.found);
+        write_rendered(&out_dir, &run.rendered)
+    })
+}
+
+/// Write the rendered files into `out_dir` (every name checked first) and
+/// say what was written.
+fn write_rendered(out_dir: &std::path::Path, rendered: &[report::Rendered]) -> i32 {
+    {
         let files: Vec<(PathBuf, Vec<u8>)> = rendered.iter().flat_map(|r| r.files.iter().cloned()).collect();
-        if let Err(d) = output::write_files(&out_dir, &files) {
+        if let Err(d) = output::write_files(out_dir, &files) {
             return usage(d);
         }
         for r in rendered {
@@ -85,5 +125,5 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
             }
         }
         CLEAN
-    })
+    }
 }

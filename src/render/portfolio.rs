@@ -408,3 +408,51 @@ pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
 }
+
+/// The portfolio report as files, named relative to the output folder:
+/// `<stem>.md` with one SVG chart per standard in the folder `<stem>/`,
+/// `<stem>.json` (the model), or `<stem>.pdf`. Nothing is written here.
+pub fn report_files(
+    r: &crate::report::portfolio::PortfolioReport,
+    stem: &str,
+    format: crate::render::files::ReportFormat,
+    pdf: &crate::render::pdf::Options,
+) -> Result<Vec<(std::path::PathBuf, Vec<u8>)>, crate::diag::Diagnostic> {
+    use crate::render::files::ReportFormat;
+    use std::path::PathBuf;
+    Ok(match format {
+        ReportFormat::Json => {
+            let text = serde_json::to_string_pretty(r).expect("the portfolio report serialises") + "\n";
+            vec![(PathBuf::from(format!("{stem}.json")), text.into_bytes())]
+        }
+        ReportFormat::Md => {
+            let mut files = vec![(PathBuf::from(format!("{stem}.md")), report_markdown(r)?.into_bytes())];
+            for s in r.standards.iter().filter(|s| s.chart.is_some()) {
+                let name = crate::report::portfolio::chart_file(stem, &s.code);
+                files.push((
+                    PathBuf::from(name),
+                    crate::render::chart::contributions(r, s).into_bytes(),
+                ));
+            }
+            files
+        }
+        ReportFormat::Pdf => vec![(
+            PathBuf::from(format!("{stem}.pdf")),
+            crate::render::pdf::render_portfolio(r, pdf),
+        )],
+    })
+}
+
+/// The portfolio report as Markdown, from the built-in template
+/// `portfolio.md.j2` (values escaped for Markdown as in every report).
+pub fn report_markdown(r: &crate::report::portfolio::PortfolioReport) -> Result<String, crate::diag::Diagnostic> {
+    let env = crate::render::markdown::environment(Vec::new());
+    env.get_template("portfolio.md.j2")
+        .and_then(|t| t.render(minijinja::Value::from(minijinja::value::Serde(r))))
+        .map_err(|e| {
+            crate::diag::Diagnostic::error(format!("portfolio.md.j2: {e}"))
+                .expected("the built-in portfolio template to render")
+                .found(format!("{:?}", e.kind()))
+                .hint("this is a bug in logframe: please report it with the command you ran")
+        })
+}

@@ -12,6 +12,7 @@ mod disaggregation;
 pub mod funding;
 pub mod narrative;
 pub mod outline;
+pub mod portfolio;
 
 use std::collections::BTreeMap;
 

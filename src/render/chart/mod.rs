@@ -32,3 +32,12 @@ pub(crate) fn burn(report: &Report) -> Option<String> {
 pub(crate) fn summary(report: &Report) -> String {
     svg::bar_chart(&model::summary(report))
 }
+
+/// A standard indicator's chart in the portfolio report, as SVG: each
+/// framework's contribution.
+pub(crate) fn contributions(
+    r: &crate::report::portfolio::PortfolioReport,
+    s: &crate::report::portfolio::StandardSection,
+) -> String {
+    svg::bar_chart(&model::contributions(r.lang, &r.labels, s))
+}

@@ -5,11 +5,14 @@
 //! [`crate::render::pdf`]) only place these on their own canvas, so that
 //! the two outputs cannot disagree about a figure, a tick or a cap.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::compute::Status;
 use crate::locale::{self, Lang};
+use crate::report::portfolio::StandardSection;
 use crate::report::{IndicatorSection, Report, SeriesPoint, UNDEFINED};
 
 /// Bars (of the summary chart and of the indicator tables' progress
@@ -58,23 +61,30 @@ pub(crate) struct LineChart {
     pub ticks: Vec<Tick>,
 }
 
-/// One indicator's bar: percent of its target to date.
+/// One bar: an indicator's percent of its target to date, or a
+/// framework's contribution to a standard indicator.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bar {
     pub id: String,
     /// `None` when undefined (no target, no data): no bar, the label says
     /// why.
-    pub percent: Option<f64>,
+    pub value: Option<f64>,
     pub label: String,
     pub status: Status,
 }
 
-/// Horizontal bars cut at [`CAP`], with the [`TARGET_LINE`].
+/// Horizontal bars on a value axis from 0 to `max` (longer bars are cut
+/// there and keep their label), with an optional reference line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BarChart {
     pub title: String,
     pub bars: Vec<Bar>,
-    /// The grid: 0, 50, 100 and 150 %.
+    /// The end of the value axis: [`CAP`] for percents of the target.
+    pub max: f64,
+    /// The dashed reference line: [`TARGET_LINE`] for percents of the
+    /// target, none for contributions.
+    pub reference: Option<f64>,
+    /// The grid: 0, 50, 100 and 150 % for percents of the target.
     pub ticks: Vec<Tick>,
     /// Each look shown (see [`drawn_as`]) with its status labels.
     pub legend: Vec<(Status, String)>,
@@ -222,7 +232,7 @@ pub(crate) fn summary(report: &Report) -> BarChart {
         .iter()
         .map(|ind| Bar {
             id: ind.id.clone(),
-            percent: to_f64(ind.figures.percent_to_date),
+            value: to_f64(ind.figures.percent_to_date),
             label: match ind.figures.percent_to_date {
                 Some(d) => locale::percent(lang, d),
                 None => format!("{UNDEFINED} ({})", ind.status_label),
@@ -233,8 +243,43 @@ pub(crate) fn summary(report: &Report) -> BarChart {
     BarChart {
         title: report.labels["summary_chart"].to_string(),
         bars,
+        max: CAP,
+        reference: Some(TARGET_LINE),
         ticks: bar_ticks(lang),
         legend: legend(inds.iter().map(|i| (i.status, i.status_label))),
+    }
+}
+
+/// The bars of a standard indicator in the portfolio report: each
+/// framework's contribution (its figure, with its own status), on a value
+/// axis from 0 to a "nice" bound with five ticks.
+pub(crate) fn contributions(lang: Lang, labels: &BTreeMap<&str, &str>, s: &StandardSection) -> BarChart {
+    let bars: Vec<Bar> = s
+        .bars
+        .iter()
+        .map(|b| Bar {
+            id: b.framework.clone(),
+            value: b.value,
+            label: b.label.clone(),
+            status: b.status,
+        })
+        .collect();
+    let points: Vec<Point> = bars
+        .iter()
+        .map(|b| Point {
+            period: String::new(),
+            target: None,
+            actual: b.value,
+        })
+        .collect();
+    let (max, ticks) = value_axis(lang, &points);
+    BarChart {
+        title: format!("{}{} {} ({})", labels["pf_chart"], labels["colon"], s.code, s.unit),
+        legend: legend(bars.iter().map(|b| (b.status, locale::status(lang, b.status)))),
+        bars,
+        max,
+        reference: None,
+        ticks,
     }
 }
 

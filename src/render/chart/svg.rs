@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{BarChart, CAP, LineChart, Point, TARGET_LINE};
+use super::model::{BarChart, LineChart, Point};
 use crate::compute::Status;
 
 /// Escape text for an SVG (XML) text node or attribute.
@@ -258,7 +258,7 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
     let w = 640.0;
     let h = top + row * c.bars.len() as f64 + 32.0;
     let pw = w - left - right;
-    let xv = |p: f64| left + pw * p.clamp(0.0, CAP) / CAP;
+    let xv = |p: f64| left + pw * p.clamp(0.0, c.max) / c.max;
     let mut s = String::new();
     open(&mut s, &w.to_string(), &f(h), &c.title);
     let _ = writeln!(
@@ -269,7 +269,7 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
     let bottom = top + row * c.bars.len() as f64;
     for t in &c.ticks {
         let xx = f(xv(t.value));
-        let stroke = if t.value == TARGET_LINE {
+        let stroke = if Some(t.value) == c.reference {
             "stroke=\"#333333\" stroke-dasharray=\"4 3\""
         } else {
             "stroke=\"#e0e0e0\""
@@ -296,7 +296,7 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
             f(yy + row / 2.0),
             escape(&bar.id)
         );
-        let width = bar.percent.map(|p| xv(p) - left).unwrap_or(0.0);
+        let width = bar.value.map(|p| xv(p) - left).unwrap_or(0.0);
         let _ = writeln!(
             s,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",

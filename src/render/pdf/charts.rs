@@ -269,10 +269,10 @@ fn bar_chart(fr: &Frame, c: &BarChart, it: &mut Vec<Item>) {
     let pw = pr - pl;
     let top = y + 22.0;
     let bottom = top + row * c.bars.len() as f32;
-    let xv = |p: f64| pl + pw * (p.clamp(0.0, CAP) / CAP) as f32;
+    let xv = |p: f64| pl + pw * (p.clamp(0.0, c.max) / c.max) as f32;
     for t in &c.ticks {
         let xx = xv(t.value);
-        let (colour, wd, dash) = if t.value == TARGET_LINE {
+        let (colour, wd, dash) = if Some(t.value) == c.reference {
             ([0.2, 0.2, 0.2], 0.8, Some((3.0, 2.0)))
         } else {
             (GRID, 0.5, None)
@@ -287,7 +287,7 @@ fn bar_chart(fr: &Frame, c: &BarChart, it: &mut Vec<Item>) {
         let base = yy + row / 2.0 + size * 0.35;
         let iw = m.width(Face::Regular, size, &b.id);
         text(m, it, (pl - 5.0 - iw, base), (size, Face::Regular, BLACK), &b.id);
-        let bw = b.percent.map(|p| xv(p) - pl).unwrap_or(0.0);
+        let bw = b.value.map(|p| xv(p) - pl).unwrap_or(0.0);
         if bw > 0.0 {
             it.push(Item::Bar {
                 x: pl,
@@ -359,9 +359,9 @@ mod tests {
                 )
             })
             .collect();
-        let bar = |id: &str, percent, label: &str, status| Bar {
+        let bar = |id: &str, value, label: &str, status| Bar {
             id: id.into(),
-            percent,
+            value,
             label: label.into(),
             status,
         };
@@ -372,6 +372,8 @@ mod tests {
                 bar("1100.2", Some(400.0), "400%", Status::Achieved),
                 bar("1212.1", None, "– (no target)", Status::NoTarget),
             ],
+            max: CAP,
+            reference: Some(TARGET_LINE),
             ticks: crate::render::chart::model::bar_ticks(Lang::En),
             legend: vec![(Status::OnTrack, "on track".into())],
         });

@@ -13,9 +13,9 @@ use crate::locale;
 use crate::render::chart::model::{self, Chart};
 use crate::report::{IndicatorSection, Report, ResultSection};
 
-const BODY: f32 = 9.5;
-const SMALL: f32 = 8.0;
-const TABLE: f32 = 7.0;
+pub(super) const BODY: f32 = 9.5;
+pub(super) const SMALL: f32 = 8.0;
+pub(super) const TABLE: f32 = 7.0;
 
 /// Blocks of the document and what they refer to.
 #[derive(Default)]
@@ -26,7 +26,7 @@ pub(super) struct Content {
 }
 
 impl Content {
-    fn heading(&mut self, level: u8, text: impl Into<String>, in_toc: bool) {
+    pub(super) fn heading(&mut self, level: u8, text: impl Into<String>, in_toc: bool) {
         let h = Heading {
             level,
             text: text.into(),
@@ -37,11 +37,11 @@ impl Content {
         self.blocks.push(Block::Heading(h));
     }
 
-    fn para(&mut self, runs: Vec<Run>) {
+    pub(super) fn para(&mut self, runs: Vec<Run>) {
         self.blocks.push(Block::Paragraph(Paragraph::new(runs, BODY)));
     }
 
-    fn bullet(&mut self, runs: Vec<Run>, depth: usize) {
+    pub(super) fn bullet(&mut self, runs: Vec<Run>, depth: usize) {
         self.blocks.push(Block::Paragraph(Paragraph {
             indent: 14.0 * depth as f32,
             bullet: Some("•".into()),
@@ -50,11 +50,11 @@ impl Content {
         }));
     }
 
-    fn end_list(&mut self) {
+    pub(super) fn end_list(&mut self) {
         self.blocks.push(Block::Space(BODY * 0.4));
     }
 
-    fn chart(&mut self, c: Chart) {
+    pub(super) fn chart(&mut self, c: Chart) {
         self.blocks.push(Block::Chart {
             height: charts::height(&c),
             index: self.charts.len(),
@@ -63,7 +63,7 @@ impl Content {
     }
 }
 
-fn text_columns(n: usize, first_left: bool) -> Vec<Column> {
+pub(super) fn text_columns(n: usize, first_left: bool) -> Vec<Column> {
     (0..n)
         .map(|i| Column {
             align: if i == 0 && first_left {

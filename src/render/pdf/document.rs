@@ -12,19 +12,35 @@
 
 use super::Paper;
 use super::charts;
-use super::content::{body, cover};
+use super::content::{Content, body, cover};
 use super::font::Fonts;
 use super::layout::{
     Block, Face, GREY, Geometry, Heading, Item, Laid, Measure, Paragraph, Run, lay_out, running_header,
 };
-use crate::locale;
+use crate::locale::{self, Lang};
 use crate::report::Report;
 
-fn toc(r: &Report, headings: &[Heading], page_of: &dyn Fn(&str) -> String) -> Vec<Block> {
+/// What a document is made of, whatever it reports: the cover's blocks,
+/// the body, and the words of the running header and of the cover's
+/// bookmark.
+pub(super) struct Doc {
+    pub(super) lang: Lang,
+    pub(super) cover: Vec<Block>,
+    pub(super) content: Content,
+    /// The running header's left part (bold).
+    pub(super) header_left: String,
+    /// The running header's right part, and shorter forms of it for when
+    /// the long one does not fit.
+    pub(super) header_right: Vec<String>,
+    /// The cover's bookmark.
+    pub(super) cover_title: String,
+}
+
+fn toc(lang: Lang, headings: &[Heading], page_of: &dyn Fn(&str) -> String) -> Vec<Block> {
     let mut b = vec![Block::Paragraph(Paragraph {
         space_after: 14.0,
         colour: [0.07, 0.2, 0.4],
-        ..Paragraph::new(vec![Run::bold(locale::text(r.lang, "pdf-contents"))], 15.0)
+        ..Paragraph::new(vec![Run::bold(locale::text(lang, "pdf-contents"))], 15.0)
     })];
     for h in headings.iter().filter(|h| h.in_toc) {
         b.push(Block::TocLine {
@@ -38,7 +54,7 @@ fn toc(r: &Report, headings: &[Heading], page_of: &dyn Fn(&str) -> String) -> Ve
 }
 
 /// Running header and footer of page `n` (from 1) of `m`.
-fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec<Item> {
+fn furniture(d: &Doc, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec<Item> {
     let size = 7.5;
     let mut it = Vec::new();
     let mut text = |x: f32, y: f32, face: Face, s: String| {
@@ -55,10 +71,8 @@ fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec
         width
     };
     let top = g.top - 30.0;
-    let left = format!("{} — {}", r.project.short_name, r.labels["report_title"]);
-    let right = format!("{} ({})", r.period.code, r.period.dates);
     let footer = locale::message(
-        r.lang,
+        d.lang,
         "pdf-page",
         [("n", n.to_string().into()), ("m", m.to_string().into())],
     );
@@ -69,8 +83,11 @@ fn furniture(r: &Report, g: &Geometry, n: usize, m: usize, fonts: &Fonts) -> Vec
         g,
         size,
         top,
-        (Face::Bold, &left),
-        (Face::Regular, &[right.as_str(), r.period.code.as_str()]),
+        (Face::Bold, &d.header_left),
+        (
+            Face::Regular,
+            &d.header_right.iter().map(String::as_str).collect::<Vec<_>>(),
+        ),
     ));
     it.push(Item::Path {
         points: vec![(g.left, top + 5.0), (g.body_right(), top + 5.0)],
@@ -94,16 +111,34 @@ pub struct Laidout {
 
 /// Lay out the whole report (pure: no PDF).
 pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
+    lay_out_doc(
+        &Doc {
+            lang: r.lang,
+            cover: cover(r),
+            content: body(r),
+            header_left: format!("{} — {}", r.project.short_name, r.labels["report_title"]),
+            header_right: vec![format!("{} ({})", r.period.code, r.period.dates), r.period.code.clone()],
+            cover_title: format!(
+                "{}{} {}",
+                r.labels["report_title"], r.labels["colon"], r.project.short_name
+            ),
+        },
+        paper,
+    )
+}
+
+/// Lay out a document: cover, contents, body, running header and footer.
+pub(super) fn lay_out_doc(d: &Doc, paper: Paper) -> Laidout {
     let fonts = Fonts::get();
     let g = paper.geometry();
-    let content = body(r);
+    let content = &d.content;
     let mut cover_g = g;
     cover_g.top = g.height * 0.22;
-    let cover = lay_out(fonts, cover_g, &cover(r));
+    let cover = lay_out(fonts, cover_g, &d.cover);
     let body = lay_out(fonts, g, &content.blocks);
     // Pass 1: how many pages the contents take (numbers do not change
     // the wrapping), pass 2: with the real numbers.
-    let placeholder = lay_out(fonts, g, &toc(r, &content.headings, &|_| "000".into()));
+    let placeholder = lay_out(fonts, g, &toc(d.lang, &content.headings, &|_| "000".into()));
     let first_body = cover.pages.len() + placeholder.pages.len();
     let page_of = |anchor: &str| {
         body.anchors
@@ -111,7 +146,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
             .map(|a| (first_body + a.page + 1).to_string())
             .unwrap_or_default()
     };
-    let contents: Laid = lay_out(fonts, g, &toc(r, &content.headings, &page_of));
+    let contents: Laid = lay_out(fonts, g, &toc(d.lang, &content.headings, &page_of));
     assert_eq!(
         contents.pages.len(),
         placeholder.pages.len(),
@@ -120,10 +155,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
     let mut outline = vec![(
         Heading {
             level: 2,
-            text: format!(
-                "{}{} {}",
-                r.labels["report_title"], r.labels["colon"], r.project.short_name
-            ),
+            text: d.cover_title.clone(),
             anchor: "cover".into(),
             in_toc: false,
         },
@@ -133,7 +165,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
     outline.push((
         Heading {
             level: 2,
-            text: locale::text(r.lang, "pdf-contents").into(),
+            text: locale::text(d.lang, "pdf-contents").into(),
             anchor: "contents".into(),
             in_toc: false,
         },
@@ -162,7 +194,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
         p.extend(extra);
         furniture_from.push(p.len());
         if i >= 1 {
-            p.extend(furniture(r, &g, i + 1, total, fonts));
+            p.extend(furniture(d, &g, i + 1, total, fonts));
         }
     }
     Laidout {

@@ -43,9 +43,33 @@ fn fnv(seed: u64, data: &[u8], h: &mut u64) {
     }
 }
 
+/// The document information of a file.
+pub(crate) struct Info {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: String,
+}
+
 /// Render the report as PDF bytes.
 pub(crate) fn render(r: &Report, opts: &Options) -> Vec<u8> {
-    let laid = lay_out_report(r, opts.paper);
+    let l = &r.labels;
+    let mut kw = vec![r.project.id.clone(), r.period.code.clone()];
+    kw.extend(r.project.iati_id.clone());
+    let info = Info {
+        title: format!(
+            "{}{} {} — {}",
+            l["report_title"], l["colon"], r.project.short_name, r.project.title
+        ),
+        author: r.project.implementer.clone().unwrap_or_default(),
+        subject: format!("{} ({})", r.period.code, r.period.dates),
+        keywords: kw.join(", "),
+    };
+    write(&lay_out_report(r, opts.paper), &info, opts)
+}
+
+/// Pages laid out, written as PDF bytes.
+pub(crate) fn write(laid: &Laidout, info: &Info, opts: &Options) -> Vec<u8> {
     let g = laid.geometry;
     let fonts = Fonts::get();
     let mut doc = PdfDocument::new("");
@@ -97,7 +121,7 @@ pub(crate) fn render(r: &Report, opts: &Options) -> Vec<u8> {
     }
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    finish(&mut lo, r, &laid, opts);
+    finish(&mut lo, info, laid, opts);
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).expect("writing to memory cannot fail");
@@ -105,9 +129,9 @@ pub(crate) fn render(r: &Report, opts: &Options) -> Vec<u8> {
 }
 
 /// Outline, document information and `/ID` on the lopdf document.
-fn finish(lo: &mut lopdf::Document, r: &Report, laid: &Laidout, opts: &Options) {
+fn finish(lo: &mut lopdf::Document, i: &Info, laid: &Laidout, opts: &Options) {
     outline(lo, laid);
-    info(lo, r, opts);
+    info(lo, i, opts);
     id(lo);
 }
 
@@ -187,21 +211,12 @@ fn outline(lo: &mut lopdf::Document, laid: &Laidout) {
 }
 
 /// The document information: ours, in full, dated from the options.
-fn info(lo: &mut lopdf::Document, r: &Report, opts: &Options) {
-    let l = &r.labels;
+fn info(lo: &mut lopdf::Document, i: &Info, opts: &Options) {
     let mut info = Dictionary::new();
-    info.set(
-        "Title",
-        utf16(&format!(
-            "{}{} {} — {}",
-            l["report_title"], l["colon"], r.project.short_name, r.project.title
-        )),
-    );
-    info.set("Author", utf16(r.project.implementer.as_deref().unwrap_or("")));
-    info.set("Subject", utf16(&format!("{} ({})", r.period.code, r.period.dates)));
-    let mut kw = vec![r.project.id.clone(), r.period.code.clone()];
-    kw.extend(r.project.iati_id.clone());
-    info.set("Keywords", utf16(&kw.join(", ")));
+    info.set("Title", utf16(&i.title));
+    info.set("Author", utf16(&i.author));
+    info.set("Subject", utf16(&i.subject));
+    info.set("Keywords", utf16(&i.keywords));
     info.set("Creator", utf16(concat!("logframe ", env!("CARGO_PKG_VERSION"))));
     info.set("Producer", utf16("printpdf 0.12.8"));
     info.set("CreationDate", Object::string_literal(pdf_date(opts.created)));

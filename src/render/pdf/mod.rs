@@ -18,6 +18,7 @@ mod draw;
 mod file;
 mod font;
 pub mod layout;
+mod portfolio;
 
 use chrono::NaiveDateTime;
 
@@ -65,4 +66,10 @@ pub struct Options {
 /// The report as PDF bytes.
 pub fn render(report: &Report, options: &Options) -> Vec<u8> {
     file::render(report, options)
+}
+
+/// The portfolio report as PDF bytes: cover, contents and body laid out
+/// as the project report's.
+pub fn render_portfolio(r: &crate::report::portfolio::PortfolioReport, options: &Options) -> Vec<u8> {
+    portfolio::render(r, options)
 }
