@@ -10,19 +10,12 @@
 //! each give their values to that date. Frameworks that do not load are
 //! left out and named, and the exit is then 1.
 
-use std::collections::BTreeMap;
-
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use super::funding::Found;
 use super::{Done, Failure, Result, Workspace};
-use crate::compute::funding::Portfolio as Funding;
-use crate::compute::rollup::{self, At, By, Rollup};
+use crate::compute::rollup::{self, At, By};
 use crate::compute::{Computed, Status};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::standards::{self, Standards};
-use crate::model::{Frequency, Period};
 use crate::source::Sources;
 
 #[derive(Debug, Default, Clone)]
@@ -36,52 +29,7 @@ pub struct Query {
     pub standard: Option<String>,
 }
 
-/// How the date was chosen.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "from", rename_all = "snake_case")]
-pub enum DateFrom {
-    Period { period: Period },
-    AsOf,
-    Today,
-}
-
-/// One framework at its period.
-#[derive(Debug, Clone, Serialize)]
-pub struct FrameworkStatus {
-    pub framework: String,
-    pub short_name: Option<String>,
-    pub reporting_frequency: Frequency,
-    /// The latest reporting period ending on or before the date; `None`
-    /// when none had ended.
-    pub period: Option<Period>,
-    /// Indicators by status at that period.
-    pub counts: BTreeMap<Status, usize>,
-    /// The indicators off track at that period (ids).
-    pub off_track: Vec<String>,
-}
-
-/// The portfolio at a date.
-#[derive(Debug, Serialize)]
-pub struct Portfolio {
-    pub date: NaiveDate,
-    pub date_from: DateFrom,
-    /// The split asked for: `framework`, or a dimension's name.
-    pub by: Option<String>,
-    /// Whether the workspace has a standards.yaml.
-    pub has_standards: bool,
-    pub standards: Vec<Rollup>,
-    pub frameworks: Vec<FrameworkStatus>,
-    pub funding: Funding,
-}
-
-/// A standard's total split by one of the breakdowns it asks for
-/// (`disaggregate_by` in standards.yaml).
-#[derive(Debug, Clone, Serialize)]
-pub struct Split {
-    pub code: String,
-    pub dimension: String,
-    pub groups: Vec<rollup::Group>,
-}
+pub use crate::compute::portfolio::{DateFrom, FrameworkStatus, Portfolio, Split};
 
 /// The portfolio and what was found in each framework on the way.
 #[derive(Debug)]

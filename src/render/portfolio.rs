@@ -3,7 +3,7 @@
 //! funding totals per currency; and the roll-up as CSV. Words from the
 //! terminal's English catalogue.
 
-use crate::app::portfolio::{DateFrom, Portfolio};
+use crate::compute::portfolio::{DateFrom, Portfolio};
 use crate::compute::rollup::{Contribution, Rollup, Total};
 use crate::format::{columns, decimal, percent, value};
 use crate::load::standards::Misfit;

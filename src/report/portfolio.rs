@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use crate::app::portfolio::{DateFrom, Portfolio, Split};
 use crate::compute::Status;
+use crate::compute::portfolio::{DateFrom, Portfolio, Split};
 use crate::compute::rollup::{Contribution, Rollup, Total};
 use crate::load::standards::{Misfit, Rule};
 use crate::locale::{self, Lang};
