@@ -459,3 +459,42 @@ fn a_count_per_period_is_never_added_to_running_totals() {
     assert_eq!(trained["total"]["value"], "22");
     assert_eq!(trained["contributions"][0]["misfit"]["misfit"], "per_period");
 }
+
+#[test]
+fn by_donor_groups_the_frameworks_by_their_donor() {
+    let ws = shipped();
+    let p = json(
+        ws.path(),
+        &["--period", "2023-Q4", "--by", "donor", "--standard", "MS-TRAINED"],
+    );
+    assert_eq!(p["by"], "donor");
+    let trained = standard(&p, "MS-TRAINED");
+    // STARSOM (Global Affairs Canada) 172, IOM (IOM Development Fund) 239.
+    assert_eq!(group(trained, Some("Global Affairs Canada"))["total"]["value"], "172");
+    assert_eq!(group(trained, Some("IOM Development Fund"))["total"]["value"], "239");
+    assert_eq!(trained["total"]["value"], "411");
+    assert_eq!(trained["groups"].as_array().map(Vec::len), Some(2));
+
+    // A framework that names no donor is a group of its own, said so.
+    let yaml = ws.path().join("frameworks/starsom/logframe.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read");
+    std::fs::write(&yaml, text.replacen("  donor: Global Affairs Canada\n", "", 1)).expect("write");
+    let p = json(
+        ws.path(),
+        &["--period", "2023-Q4", "--by", "donor", "--standard", "MS-TRAINED"],
+    );
+    assert_eq!(group(standard(&p, "MS-TRAINED"), None)["total"]["value"], "172");
+    let r = run(
+        ws.path(),
+        &[
+            "portfolio",
+            "--period",
+            "2023-Q4",
+            "--by",
+            "donor",
+            "--standard",
+            "MS-TRAINED",
+        ],
+    );
+    assert!(r.stdout.contains("no donor named          172"), "{}", r.stdout);
+}

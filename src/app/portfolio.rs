@@ -160,6 +160,7 @@ fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
                 date_from,
                 by: q.by.as_ref().map(|b| match b {
                     By::Framework => "framework".to_string(),
+                    By::Donor => "donor".to_string(),
                     By::Dimension(d) => d.clone(),
                 }),
                 has_standards: standards.is_some(),

@@ -19,6 +19,8 @@ use crate::render::portfolio::{csv, table};
 pub enum ByArg {
     /// One group per framework
     Framework,
+    /// One group per donor (the frameworks' `project.donor`)
+    Donor,
     /// The `country` disaggregation, matched by value across frameworks
     Country,
     /// The `sex` disaggregation, matched by value across frameworks
@@ -50,6 +52,7 @@ pub fn run(a: PortfolioArgs) -> i32 {
         as_of: a.as_of,
         by: a.by.map(|b| match b {
             ByArg::Framework => By::Framework,
+            ByArg::Donor => By::Donor,
             ByArg::Country => By::Dimension("country".into()),
             ByArg::Sex => By::Dimension("sex".into()),
         }),

@@ -44,6 +44,9 @@ pub fn period_at(fw: &Framework, date: NaiveDate) -> Option<Period> {
 pub enum By {
     /// One group per framework.
     Framework,
+    /// One group per donor named in the frameworks' `project.donor` (a
+    /// framework naming none is its own group: no donor named).
+    Donor,
     /// One group per value of the disaggregation of this name (`sex`,
     /// `country`), matched by value name across frameworks.
     Dimension(String),
@@ -212,6 +215,12 @@ fn split(c: &Computed, i: usize, period: &Period, total: &Value, by: &By) -> Vec
         By::Framework => {
             return vec![Part {
                 key: Some(fw.project.id.clone()),
+                value: total.clone(),
+            }];
+        }
+        By::Donor => {
+            return vec![Part {
+                key: fw.project.donor.clone(),
                 value: total.clone(),
             }];
         }

@@ -552,6 +552,7 @@ portfolio-no-value-here = no value
 portfolio-no-value = no value for the period: { $frameworks }
 portfolio-by = by { $by }
 portfolio-not-broken-down = not broken down
+portfolio-no-donor = no donor named
 portfolio-status-by-framework = status by framework
 portfolio-funding = funding by currency (currencies are never added together)
 portfolio-without-funding = without a funding section: { $frameworks }

@@ -551,6 +551,7 @@ portfolio-no-value-here = sin valor
 portfolio-no-value = sin valor para el período: { $frameworks }
 portfolio-by = por { $by }
 portfolio-not-broken-down = sin desagregar
+portfolio-no-donor = ningún donante indicado
 portfolio-status-by-framework = estado por marco
 portfolio-funding = financiación por moneda (las monedas nunca se suman)
 portfolio-without-funding = sin sección de financiación: { $frameworks }

@@ -554,6 +554,7 @@ portfolio-no-value-here = aucune valeur
 portfolio-no-value = aucune valeur pour la période : { $frameworks }
 portfolio-by = par { $by }
 portfolio-not-broken-down = non ventilé
+portfolio-no-donor = aucun bailleur indiqué
 portfolio-status-by-framework = statut par cadre
 portfolio-funding = financement par devise (les devises ne sont jamais additionnées)
 portfolio-without-funding = sans section de financement : { $frameworks }

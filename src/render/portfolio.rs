@@ -91,8 +91,15 @@ fn status_text(s: Option<crate::compute::Status>) -> String {
     s.map(|s| locale::status(Lang::En, s).to_string()).unwrap_or_default()
 }
 
-fn group_key(k: Option<&str>) -> String {
-    k.map_or_else(|| term("portfolio-not-broken-down").to_string(), str::to_string)
+/// A group's name; a value with no group is "not broken down" (a split by
+/// a disaggregation) or "no donor named" (by donor).
+fn group_key(by: Option<&str>, k: Option<&str>) -> String {
+    let none = if by == Some("donor") {
+        "portfolio-no-donor"
+    } else {
+        "portfolio-not-broken-down"
+    };
+    k.map_or_else(|| term(none).to_string(), str::to_string)
 }
 
 fn date_line(p: &Portfolio) -> String {
@@ -155,7 +162,7 @@ fn rollup_table(r: &Rollup, by: Option<&str>) -> String {
         let rows: Vec<Vec<String>> = r
             .groups
             .iter()
-            .map(|g| vec![group_key(g.key.as_deref()), figure_text(&g.total)])
+            .map(|g| vec![group_key(Some(by), g.key.as_deref()), figure_text(&g.total)])
             .collect();
         let head = term_message("portfolio-by", [("by", by.to_string().into())]);
         out.push_str(&columns(&[head.as_str(), term("col-value")], &rows, &[false, true]));
@@ -376,7 +383,7 @@ pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
             let mut rec = vec![
                 spreadsheet_safe(&r.code),
                 "group".into(),
-                spreadsheet_safe(&group_key(g.key.as_deref())),
+                spreadsheet_safe(&group_key(p.by.as_deref(), g.key.as_deref())),
                 String::new(),
                 String::new(),
                 String::new(),
