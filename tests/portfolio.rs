@@ -498,3 +498,52 @@ fn by_donor_groups_the_frameworks_by_their_donor() {
     );
     assert!(r.stdout.contains("no donor named          172"), "{}", r.stdout);
 }
+
+#[test]
+fn the_workbook_holds_the_roll_up_the_frameworks_and_the_funding() {
+    use calamine::{Data, Reader};
+    let ws = shipped();
+    let file = ws.path().join("portfolio.xlsx");
+    let r = run(
+        ws.path(),
+        &[
+            "portfolio",
+            "--period",
+            "2023-Q4",
+            "--format",
+            "xlsx",
+            "-o",
+            file.to_str().expect("utf-8"),
+        ],
+    );
+    r.expect_code(0);
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&file).expect("the workbook opens");
+    assert_eq!(wb.sheet_names(), vec!["Standards", "Frameworks", "Funding"]);
+    let standards = wb.worksheet_range("Standards").expect("Standards");
+    let rows: Vec<Vec<Data>> = standards.rows().map(<[Data]>::to_vec).collect();
+    let text = |d: &Data| d.to_string();
+    assert_eq!(text(&rows[0][0]), "standard");
+    // The total row of MS-TRAINED: 411 people, a number in the value column.
+    let total = rows
+        .iter()
+        .find(|r| text(&r[0]) == "MS-TRAINED" && text(&r[1]) == "total")
+        .expect("a total row");
+    assert_eq!(total[8], Data::Float(411.0));
+    // The same rows as the CSV, cell for cell as text.
+    let csv = run(ws.path(), &["portfolio", "--period", "2023-Q4", "--format", "csv"]);
+    assert_eq!(csv.stdout.lines().count(), rows.len());
+    let funding = wb.worksheet_range("Funding").expect("Funding");
+    let usd = funding
+        .rows()
+        .find(|r| r[0] == "USD")
+        .expect("a USD row")
+        .to_vec();
+    assert_eq!(usd[1], Data::Float(8.0));
+    assert_eq!(usd[2], Data::Float(20_487_009.0));
+    let frameworks = wb.worksheet_range("Frameworks").expect("Frameworks");
+    assert!(
+        frameworks
+            .rows()
+            .any(|r| r[0] == "starsom" && r[1] == "2023-Q4")
+    );
+}

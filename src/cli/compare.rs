@@ -3,11 +3,11 @@
 //! JSON.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::terminal::{CLEAN, eprint, fail, finish, out_bytes as out, usage};
+use super::terminal::{emit, fail, finish, usage, warn_truncated};
 use crate::app::{Workspace, compare};
 use crate::diag::Diagnostic;
 use crate::render;
@@ -41,51 +41,6 @@ pub struct CompareArgs {
     /// Write to this file instead of standard output (required for xlsx on a terminal)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// Say which cells of the workbook were cut to Excel's cell limit.
-fn warn_truncated(cells: &[String]) {
-    let Some(first) = cells.first() else {
-        return;
-    };
-    let shown: Vec<&str> = cells.iter().take(10).map(String::as_str).collect();
-    let more = cells.len().saturating_sub(shown.len());
-    let d = Diagnostic::warning(format!(
-        "{} cell{} longer than Excel's {} characters, cut and ending in `{}`",
-        cells.len(),
-        if cells.len() == 1 { " is" } else { "s are" },
-        render::xlsx::MAX_CELL_TEXT,
-        render::xlsx::TRUNCATED
-    ))
-    .found(if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
-    } else {
-        shown.join(", ")
-    })
-    .hint(format!(
-        "shorten the text behind {first}, or use --format csv or json, which keep it whole"
-    ));
-    eprint(&crate::diag::Diagnostics(vec![d]), &crate::source::Sources::default());
-}
-
-/// Write `bytes` to `-o FILE` (atomically) or standard output.
-fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
-    match output {
-        Some(p) => match crate::output::write_path(p, bytes) {
-            Ok(p) => {
-                eprintln!(
-                    "{}",
-                    crate::locale::term_message("cli-wrote", [("path", p.display().to_string().into())])
-                );
-                CLEAN
-            }
-            Err(d) => usage(d),
-        },
-        None => {
-            out(bytes);
-            CLEAN
-        }
-    }
 }
 
 pub fn run(a: CompareArgs) -> i32 {

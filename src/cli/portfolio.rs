@@ -1,18 +1,29 @@
 //! `logframe portfolio`: the standard indicators rolled up across every
 //! framework under ./frameworks at one date, each framework's status
 //! counts, and the funding totals per currency; as a table, CSV (the
-//! roll-up) or JSON (everything).
+//! roll-up), an xlsx workbook (all three) or JSON (everything).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::formats::TableFormat;
-use super::terminal::{CLEAN, eprint, finish, out};
+use super::terminal::{emit, eprint, finish, usage, warn_truncated};
 use crate::app::portfolio::{self, Query};
 use crate::app::{Failure, Workspace};
 use crate::compute::rollup::By;
 use crate::diag::Diagnostic;
 use crate::locale::term_message;
 use crate::render::portfolio::{csv, table};
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    Table,
+    Csv,
+    Xlsx,
+    Json,
+}
 
 /// `--by`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,7 +54,10 @@ pub struct PortfolioArgs {
     #[arg(long)]
     pub standard: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
-    pub format: TableFormat,
+    pub format: PortfolioFormat,
+    /// Write to this file instead of standard output (required for xlsx on a terminal)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 pub fn run(a: PortfolioArgs) -> i32 {
@@ -58,22 +72,40 @@ pub fn run(a: PortfolioArgs) -> i32 {
         }),
         standard: a.standard,
     };
+    if a.format == PortfolioFormat::Xlsx && a.output.is_none() && std::io::stdout().is_terminal() {
+        return usage(
+            Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"),
+        );
+    }
     finish(portfolio::portfolio(&Workspace::current(), &q), |run| {
         print_found(&run.found);
         let p = &run.portfolio;
-        match a.format {
-            TableFormat::Table => out(&table(p)),
-            TableFormat::Csv => match csv(p) {
-                Ok(text) => out(&text),
+        let bytes = match a.format {
+            PortfolioFormat::Table => table(p).into_bytes(),
+            PortfolioFormat::Csv => match csv(p) {
+                Ok(text) => text.into_bytes(),
                 Err(e) => {
                     return super::terminal::fail(Failure::usage(
                         Diagnostic::error(format!("cannot write the CSV: {e}")).hint("report this as a bug"),
                     ));
                 }
             },
-            TableFormat::Json => out(&(serde_json::to_string_pretty(p).expect("the portfolio serialises") + "\n")),
-        }
-        CLEAN
+            PortfolioFormat::Xlsx => match crate::render::xlsx::portfolio::workbook(p) {
+                Ok(built) => {
+                    warn_truncated(&built.truncated);
+                    built.bytes
+                }
+                Err(e) => {
+                    return usage(
+                        Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
+                    );
+                }
+            },
+            PortfolioFormat::Json => {
+                (serde_json::to_string_pretty(p).expect("the portfolio serialises") + "\n").into_bytes()
+            }
+        };
+        emit(a.output.as_deref(), &bytes)
     })
 }
 

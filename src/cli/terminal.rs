@@ -5,6 +5,7 @@
 //! command behaves the same way.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::app::{self, Failure, FailureKind};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -79,5 +80,50 @@ pub fn finish<T>(result: app::Result<T>, show: impl FnOnce(&T) -> i32) -> i32 {
             }
         }
         Err(f) => fail(f),
+    }
+}
+
+/// Say which cells of the workbook were cut to Excel's cell limit.
+pub fn warn_truncated(cells: &[String]) {
+    let Some(first) = cells.first() else {
+        return;
+    };
+    let shown: Vec<&str> = cells.iter().take(10).map(String::as_str).collect();
+    let more = cells.len().saturating_sub(shown.len());
+    let d = Diagnostic::warning(format!(
+        "{} cell{} longer than Excel's {} characters, cut and ending in `{}`",
+        cells.len(),
+        if cells.len() == 1 { " is" } else { "s are" },
+        crate::render::xlsx::MAX_CELL_TEXT,
+        crate::render::xlsx::TRUNCATED
+    ))
+    .found(if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    })
+    .hint(format!(
+        "shorten the text behind {first}, or use --format csv or json, which keep it whole"
+    ));
+    eprint(&crate::diag::Diagnostics(vec![d]), &crate::source::Sources::default());
+}
+
+/// Write `bytes` to `-o FILE` (atomically) or standard output.
+pub fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
+    match output {
+        Some(p) => match crate::output::write_path(p, bytes) {
+            Ok(p) => {
+                eprintln!(
+                    "{}",
+                    crate::locale::term_message("cli-wrote", [("path", p.display().to_string().into())])
+                );
+                CLEAN
+            }
+            Err(d) => usage(d),
+        },
+        None => {
+            out_bytes(bytes);
+            CLEAN
+        }
     }
 }

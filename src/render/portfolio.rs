@@ -282,26 +282,33 @@ fn frequency_name(f: crate::model::Frequency) -> String {
 }
 
 /// The roll-up as CSV: one row per contribution, per group and per total.
-pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "standard",
-        "row",
-        "group",
-        "framework",
-        "indicator",
-        "period",
-        "unit",
-        "status",
-        "value",
-        "numerator",
-        "denominator",
-        "percent",
-        "done",
-        "overdue",
-        "not_yet_due",
-        "note",
-    ])?;
+/// The roll-up's columns, in the CSV and the workbook.
+pub const ROLLUP_COLUMNS: [&str; 16] = [
+    "standard",
+    "row",
+    "group",
+    "framework",
+    "indicator",
+    "period",
+    "unit",
+    "status",
+    "value",
+    "numerator",
+    "denominator",
+    "percent",
+    "done",
+    "overdue",
+    "not_yet_due",
+    "note",
+];
+
+/// The columns of [`ROLLUP_COLUMNS`] that hold numbers (the others text).
+pub const NUMBER_COLUMNS: std::ops::RangeInclusive<usize> = 8..=14;
+
+/// The roll-up as rows of text: each standard's contributions, its groups
+/// and its total.
+pub fn rollup_rows(p: &Portfolio) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let figures = |v: Option<&Value>| -> [String; 4] {
         match v {
             Some(Value::Number { value }) => [decimal(*value), String::new(), String::new(), String::new()],
@@ -359,14 +366,14 @@ pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
     for r in &p.standards {
         for c in &r.contributions {
             let [v, n, d, pc] = figures(c.value.as_ref());
-            w.write_record([
-                spreadsheet_safe(&r.code),
+            rows.push(vec![
+                r.code.clone(),
                 "contribution".into(),
                 String::new(),
-                spreadsheet_safe(&c.framework),
-                spreadsheet_safe(&c.indicator),
+                c.framework.clone(),
+                c.indicator.clone(),
                 period_text(c.period.as_ref()),
-                spreadsheet_safe(c.unit.as_deref().unwrap_or("")),
+                c.unit.clone().unwrap_or_default(),
                 status_text(c.status),
                 v,
                 n,
@@ -376,32 +383,32 @@ pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
                 String::new(),
                 String::new(),
                 note(c),
-            ])?;
+            ]);
         }
         for g in &r.groups {
             let cells = total_cells(&g.total);
             let mut rec = vec![
-                spreadsheet_safe(&r.code),
+                r.code.clone(),
                 "group".into(),
-                spreadsheet_safe(&group_key(p.by.as_deref(), g.key.as_deref())),
+                group_key(p.by.as_deref(), g.key.as_deref()),
                 String::new(),
                 String::new(),
                 String::new(),
-                spreadsheet_safe(&r.unit),
+                r.unit.clone(),
                 String::new(),
             ];
             rec.extend(cells);
             rec.push(String::new());
-            w.write_record(rec)?;
+            rows.push(rec);
         }
         let mut rec = vec![
-            spreadsheet_safe(&r.code),
+            r.code.clone(),
             "total".into(),
             String::new(),
             String::new(),
             String::new(),
             String::new(),
-            spreadsheet_safe(&r.unit),
+            r.unit.clone(),
             String::new(),
         ];
         rec.extend(total_cells(&r.total));
@@ -410,7 +417,24 @@ pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
         } else {
             term_message("portfolio-no-value", [("frameworks", r.no_value.join(", ").into())])
         });
-        w.write_record(rec)?;
+        rows.push(rec);
+    }
+    rows
+}
+
+/// The roll-up as CSV; text cells that a spreadsheet would run as a
+/// formula are quoted with `'`.
+pub fn csv(p: &Portfolio) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(ROLLUP_COLUMNS)?;
+    for row in rollup_rows(p) {
+        w.write_record(row.iter().enumerate().map(|(i, cell)| {
+            if NUMBER_COLUMNS.contains(&i) {
+                cell.clone()
+            } else {
+                spreadsheet_safe(cell)
+            }
+        }))?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
