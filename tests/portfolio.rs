@@ -533,17 +533,9 @@ fn the_workbook_holds_the_roll_up_the_frameworks_and_the_funding() {
     let csv = run(ws.path(), &["portfolio", "--period", "2023-Q4", "--format", "csv"]);
     assert_eq!(csv.stdout.lines().count(), rows.len());
     let funding = wb.worksheet_range("Funding").expect("Funding");
-    let usd = funding
-        .rows()
-        .find(|r| r[0] == "USD")
-        .expect("a USD row")
-        .to_vec();
+    let usd = funding.rows().find(|r| r[0] == "USD").expect("a USD row").to_vec();
     assert_eq!(usd[1], Data::Float(8.0));
     assert_eq!(usd[2], Data::Float(20_487_009.0));
     let frameworks = wb.worksheet_range("Frameworks").expect("Frameworks");
-    assert!(
-        frameworks
-            .rows()
-            .any(|r| r[0] == "starsom" && r[1] == "2023-Q4")
-    );
+    assert!(frameworks.rows().any(|r| r[0] == "starsom" && r[1] == "2023-Q4"));
 }
