@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Done, Failure, Result, Workspace};
 use crate::compute::Computed;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::source::Sources;
 
 #[derive(Debug, Default, Clone)]
@@ -48,15 +48,7 @@ pub struct Checked {
 pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
     let dirs = match q.framework.as_deref() {
         Some(a) => vec![ws.resolve(a)?],
-        None => {
-            let all = ws.frameworks();
-            if all.is_empty() {
-                return Err(Failure::usage(Diagnostic::error("no frameworks under ./frameworks").hint(
-                    "run from the workspace folder, name a framework folder, or create one with `logframe init NAME`",
-                )));
-            }
-            all
-        }
+        None => ws.some_frameworks()?,
     };
     let as_of = super::as_of(q.as_of.as_deref())?;
     let today = as_of

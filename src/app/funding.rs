@@ -53,15 +53,7 @@ pub struct PortfolioRun {
 /// Every framework of the workspace: budget, pledged and shortfall per
 /// project and per currency.
 pub fn portfolio(ws: &Workspace) -> Result<PortfolioRun> {
-    let dirs = ws.frameworks();
-    if dirs.is_empty() {
-        return Err(Failure::usage(
-            Diagnostic::error("no frameworks under ./frameworks")
-                .expected("folders frameworks/<name>/logframe.yaml")
-                .found("none")
-                .hint("run from the workspace folder"),
-        ));
-    }
+    let dirs = ws.some_frameworks()?;
     let mut summaries: Vec<FundingSummary> = Vec::new();
     let mut without = Vec::new();
     let mut found = Vec::new();

@@ -52,15 +52,7 @@ pub fn portfolio_with_splits(ws: &Workspace, q: &Query) -> Result<PortfolioRun> 
 }
 
 fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
-    let dirs = ws.frameworks();
-    if dirs.is_empty() {
-        return Err(Failure::usage(
-            Diagnostic::error("no frameworks under ./frameworks")
-                .expected("folders frameworks/<name>/logframe.yaml")
-                .found("none")
-                .hint("run from the workspace folder"),
-        ));
-    }
+    let dirs = ws.some_frameworks()?;
     let as_of = super::as_of(q.as_of.as_deref())?;
     let (date, date_from) = match (&q.period, as_of) {
         (Some(p), _) => {

@@ -54,6 +54,20 @@ impl Workspace {
         crate::workspace::list_frameworks(&self.frameworks_dir())
     }
 
+    /// The framework folders, or why there are none to work on.
+    pub fn some_frameworks(&self) -> Result<Vec<PathBuf>, Failure> {
+        let dirs = self.frameworks();
+        if dirs.is_empty() {
+            return Err(Failure::usage(
+                crate::diag::Diagnostic::error("no frameworks under ./frameworks")
+                    .expected("folders frameworks/<name>/logframe.yaml")
+                    .found("none")
+                    .hint("run from the workspace folder, or create one with `logframe init NAME`"),
+            ));
+        }
+        Ok(dirs)
+    }
+
     /// The names of the framework folders, sorted.
     pub fn names(&self) -> Vec<String> {
         self.frameworks()
