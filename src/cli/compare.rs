@@ -2,14 +2,12 @@
 //! every indicator over the reporting periods, as a table, CSV, xlsx or
 //! JSON.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::terminal::{emit, fail, finish, usage, warn_truncated};
+use super::terminal::{emit, fail, finish, no_binary_on_terminal, workbook_bytes};
 use crate::app::{Workspace, compare};
-use crate::diag::Diagnostic;
 use crate::render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,10 +46,8 @@ pub fn run(a: CompareArgs) -> i32 {
         Ok(o) => o,
         Err(f) => return fail(f),
     };
-    if a.format == CompareFormat::Xlsx && a.output.is_none() && std::io::stdout().is_terminal() {
-        return usage(
-            Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"),
-        );
+    if let Some(code) = no_binary_on_terminal(a.format == CompareFormat::Xlsx, a.output.as_deref()) {
+        return code;
     }
     let q = compare::Query {
         from: a.from,
@@ -64,16 +60,9 @@ pub fn run(a: CompareArgs) -> i32 {
             CompareFormat::Table => render::compare::table(model).into_bytes(),
             CompareFormat::Csv => render::compare::csv(model).into_bytes(),
             CompareFormat::Json => render::compare::json(model).into_bytes(),
-            CompareFormat::Xlsx => match render::xlsx::workbook(&o.framework, model) {
-                Ok(built) => {
-                    warn_truncated(&built.truncated);
-                    built.bytes
-                }
-                Err(e) => {
-                    return usage(
-                        Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
-                    );
-                }
+            CompareFormat::Xlsx => match workbook_bytes(render::xlsx::workbook(&o.framework, model)) {
+                Ok(b) => b,
+                Err(code) => return code,
             },
         };
         emit(a.output.as_deref(), &bytes)

@@ -3,12 +3,11 @@
 //! counts, and the funding totals per currency; as a table, CSV (the
 //! roll-up), an xlsx workbook (all three) or JSON (everything).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::terminal::{emit, eprint, finish, usage, warn_truncated};
+use super::terminal::{emit, eprint, finish, no_binary_on_terminal, workbook_bytes};
 use crate::app::portfolio::{self, Query};
 use crate::app::{Failure, Workspace};
 use crate::compute::rollup::By;
@@ -72,10 +71,8 @@ pub fn run(a: PortfolioArgs) -> i32 {
         }),
         standard: a.standard,
     };
-    if a.format == PortfolioFormat::Xlsx && a.output.is_none() && std::io::stdout().is_terminal() {
-        return usage(
-            Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"),
-        );
+    if let Some(code) = no_binary_on_terminal(a.format == PortfolioFormat::Xlsx, a.output.as_deref()) {
+        return code;
     }
     finish(portfolio::portfolio(&Workspace::current(), &q), |run| {
         print_found(&run.found);
@@ -90,16 +87,9 @@ pub fn run(a: PortfolioArgs) -> i32 {
                     ));
                 }
             },
-            PortfolioFormat::Xlsx => match crate::render::xlsx::portfolio::workbook(p) {
-                Ok(built) => {
-                    warn_truncated(&built.truncated);
-                    built.bytes
-                }
-                Err(e) => {
-                    return usage(
-                        Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
-                    );
-                }
+            PortfolioFormat::Xlsx => match workbook_bytes(crate::render::xlsx::portfolio::workbook(p)) {
+                Ok(b) => b,
+                Err(code) => return code,
             },
             PortfolioFormat::Json => {
                 (serde_json::to_string_pretty(p).expect("the portfolio serialises") + "\n").into_bytes()

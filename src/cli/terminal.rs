@@ -84,7 +84,7 @@ pub fn finish<T>(result: app::Result<T>, show: impl FnOnce(&T) -> i32) -> i32 {
 }
 
 /// Say which cells of the workbook were cut to Excel's cell limit.
-pub fn warn_truncated(cells: &[String]) {
+fn warn_truncated(cells: &[String]) {
     let Some(first) = cells.first() else {
         return;
     };
@@ -126,4 +126,27 @@ pub fn emit(output: Option<&Path>, bytes: &[u8]) -> i32 {
             CLEAN
         }
     }
+}
+
+/// A built workbook's bytes, its cut cells said on stderr; or the exit
+/// code once the failure is printed.
+pub fn workbook_bytes(built: Result<crate::render::xlsx::Built, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, i32> {
+    match built {
+        Ok(b) => {
+            warn_truncated(&b.truncated);
+            Ok(b.bytes)
+        }
+        Err(e) => Err(usage(
+            Diagnostic::error(format!("cannot build the workbook: {e}")).hint("report this as a bug"),
+        )),
+    }
+}
+
+/// An xlsx workbook is not printed on a terminal: the exit code of the
+/// refusal, when `-o FILE` is missing and stdout is one.
+pub fn no_binary_on_terminal(xlsx: bool, output: Option<&Path>) -> Option<i32> {
+    use std::io::IsTerminal;
+    (xlsx && output.is_none() && std::io::stdout().is_terminal()).then(|| {
+        usage(Diagnostic::error("an xlsx workbook is binary and is not printed on a terminal").hint("add -o FILE.xlsx"))
+    })
 }
