@@ -309,6 +309,11 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
     }
 }
 
+/// A bold label with its colon, then the text: "**Unit:** people".
+pub(super) fn labelled(label: &str, colon: &str, text: &str) -> Vec<Run> {
+    vec![Run::bold(format!("{label}{colon}")), Run::regular(format!(" {text}"))]
+}
+
 /// One result (`result.md.j2`).
 fn result(r: &Report, res: &ResultSection, c: &mut Content) {
     let l = &r.labels;
@@ -333,10 +338,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         c.heading(4, format!("{} {}", i.id, i.title), false);
         c.para(vec![Run::regular(i.explanation.clone())]);
         if let Some(a) = &i.assessment {
-            c.para(vec![
-                Run::bold(format!("{}{colon}", l["assessment"])),
-                Run::regular(format!(" {a}")),
-            ]);
+            c.para(labelled(l["assessment"], colon, a));
         }
         for t in &i.disaggregations {
             if !t.caption.is_empty() {

@@ -7,7 +7,7 @@
 
 use super::Options;
 use super::charts;
-use super::content::{BODY, Content, SMALL, TABLE, text_columns};
+use super::content::{BODY, Content, SMALL, TABLE, labelled, text_columns};
 use super::document::{Doc, lay_out_doc};
 use super::file::{Info, write};
 use super::layout::{Align, Block, Cell, Column, Paragraph, Run, Table};
@@ -80,20 +80,8 @@ fn standard(r: &PortfolioReport, s: &StandardSection, c: &mut Content) {
     let l = &r.labels;
     let colon = l["colon"];
     c.heading(3, format!("{}{colon} {}", s.code, s.title), true);
-    c.bullet(
-        vec![
-            Run::bold(format!("{}{colon}", l["unit"])),
-            Run::regular(format!(" {}", s.unit)),
-        ],
-        1,
-    );
-    c.bullet(
-        vec![
-            Run::bold(format!("{}{colon}", l["pf_rule"])),
-            Run::regular(format!(" {}", s.rule)),
-        ],
-        1,
-    );
+    c.bullet(labelled(l["unit"], colon, &s.unit), 1);
+    c.bullet(labelled(l["pf_rule"], colon, &s.rule), 1);
     c.end_list();
     let mut columns = left_columns(7);
     columns[4].align = Align::Right;
@@ -141,10 +129,7 @@ fn standard(r: &PortfolioReport, s: &StandardSection, c: &mut Content) {
         striped: true,
         expand: true,
     }));
-    c.para(vec![
-        Run::bold(format!("{}{colon}", l["total"])),
-        Run::regular(format!(" {}", s.total)),
-    ]);
+    c.para(labelled(l["total"], colon, &s.total));
     for t in &s.splits {
         c.blocks.push(Block::Space(SMALL * 0.6));
         c.blocks.push(Block::Table(Table {
