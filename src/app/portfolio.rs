@@ -86,11 +86,18 @@ fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
     let mut findings = false;
     let mut frameworks = Vec::new();
     let mut computed = Vec::new();
+    let (mut summaries, mut without_funding) = (Vec::new(), Vec::new());
     for (dir, l) in dirs.iter().zip(&loaded) {
         let mut diags = l.diagnostics.clone();
         let fw = l.framework.as_ref().filter(|_| !diags.has_errors());
         let left_out = fw.is_none();
         if let Some(fw) = fw {
+            // Funding as `funding --portfolio` gives it, from the frameworks
+            // already loaded (its warnings are that command's to print).
+            match crate::compute::funding::summary(fw, None) {
+                Some((summary, _)) => summaries.push(summary),
+                None => without_funding.push(fw.project.id.clone()),
+            }
             if let Some(s) = &standards {
                 diags.extend(standards::check_framework(s, fw));
             }
@@ -144,7 +151,7 @@ fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
     } else {
         Vec::new()
     };
-    let funding = super::funding::portfolio(ws)?.value.portfolio;
+    let funding = crate::compute::funding::portfolio(&summaries, without_funding);
     let mut done = Done::new(
         PortfolioRun {
             portfolio: Portfolio {
