@@ -36,7 +36,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub lang: Option<super::formats::LangArg>,
     /// Output folder
-    #[arg(long, default_value = "reports")]
+    #[arg(short = 'o', long, default_value = "reports")]
     pub out: PathBuf,
     /// Folder of templates overriding the built-in ones, file by file
     #[arg(long)]

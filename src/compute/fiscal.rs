@@ -2,21 +2,14 @@
 //!
 //! A fiscal year is named by the calendar year it starts in and runs from
 //! its start day (`fiscal_year_start: 04-01`) to the day before the next.
-//! The lookup compares (month, day) pairs, not dates built in the date's
-//! year, so that a start day that year lacks cannot make it fail.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::{FiscalYearStart, Period};
 
 /// The fiscal year holding `date`.
 pub(crate) fn fiscal_year_holding(date: NaiveDate, fy: FiscalYearStart) -> Period {
-    let year = if (date.month(), date.day()) >= (fy.month, fy.day) {
-        date.year()
-    } else {
-        date.year() - 1
-    };
-    Period::fiscal_year(year, fy)
+    Period::fiscal_year(fy.start_year_of(date), fy)
 }
 
 #[cfg(test)]

@@ -158,6 +158,13 @@ percent = { $n }%
 date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
+# A fiscal quarter or half in the GAC layout: FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)
+fiscal-quarter = Q{ $n }
+fiscal-half = H{ $n }
+month-span = { $from }–{ $to } { $year }
+month-span-years = { $from } { $from_year }–{ $to } { $to_year }
+period-fiscal = { $fy } { $part } ({ $months }; calendar { $code })
+
 ## The funding command's sentences (terminal).
 
 funding-check-agrees = agrees

@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Lang, message, text};
-use crate::model::{IndicatorType, Value};
+use crate::model::period::fiscal_year_name;
+use crate::model::{IndicatorType, Period, PeriodKind, Value};
 
 /// The month's name: `September`, `septembre`, `septiembre`.
 pub fn month(lang: Lang, m: u32) -> &'static str {
@@ -37,6 +38,53 @@ pub fn date_range(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
         "date-range",
         [("start", date(lang, start).into()), ("end", date(lang, end).into())],
     )
+}
+
+/// A fiscal quarter or half by its fiscal name, its months and the
+/// calendar period it is: `FY2023-24 Q2 (July–September 2023; calendar
+/// 2023-Q3)`. `None` when `fiscal` is not a fiscal quarter or half.
+pub fn fiscal_part(lang: Lang, fiscal: &Period, calendar: &str) -> Option<String> {
+    let PeriodKind::FiscalPart { year, half, n } = fiscal.kind else {
+        return None;
+    };
+    let part = message(
+        lang,
+        if half { "fiscal-half" } else { "fiscal-quarter" },
+        [("n", n.to_string().into())],
+    );
+    let (s, e) = (fiscal.start, fiscal.end);
+    let months = if s.year() == e.year() {
+        message(
+            lang,
+            "month-span",
+            [
+                ("from", month(lang, s.month()).into()),
+                ("to", month(lang, e.month()).into()),
+                ("year", s.year().to_string().into()),
+            ],
+        )
+    } else {
+        message(
+            lang,
+            "month-span-years",
+            [
+                ("from", month(lang, s.month()).into()),
+                ("from_year", s.year().to_string().into()),
+                ("to", month(lang, e.month()).into()),
+                ("to_year", e.year().to_string().into()),
+            ],
+        )
+    };
+    Some(message(
+        lang,
+        "period-fiscal",
+        [
+            ("fy", fiscal_year_name(year).into()),
+            ("part", part.into()),
+            ("months", months.into()),
+            ("code", calendar.into()),
+        ],
+    ))
 }
 
 /// A decimal with `dp` decimals, grouped in thousands; with `trim`,

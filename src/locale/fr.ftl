@@ -160,6 +160,13 @@ date = { $day ->
     } { $month } { $year }
 date-range = { $start } – { $end }
 
+# A fiscal quarter or half in the GAC layout: FY2023-24 T2 (juillet–septembre 2023, trimestre civil 2023-Q3)
+fiscal-quarter = T{ $n }
+fiscal-half = S{ $n }
+month-span = { $from }–{ $to } { $year }
+month-span-years = { $from } { $from_year }–{ $to } { $to_year }
+period-fiscal = { $fy } { $part } ({ $months }, période civile { $code })
+
 ## Les phrases de la commande funding (terminal).
 
 funding-check-agrees = concorde

@@ -32,6 +32,13 @@ pub enum PeriodKind {
     Month,
     Day,
     FiscalYear,
+    /// A quarter (`half: false`) or half (`half: true`) of the fiscal year
+    /// starting in `year`: `FY2023-24-Q2`.
+    FiscalPart {
+        year: i32,
+        half: bool,
+        n: u8,
+    },
     Range,
 }
 
@@ -146,6 +153,11 @@ fn month_end(start: NaiveDate, months: u32) -> NaiveDate {
         .expect("date in range")
 }
 
+/// The name of the fiscal year starting in `start_year`: `FY2023-24`.
+pub fn fiscal_year_name(start_year: i32) -> String {
+    format!("FY{start_year}-{:02}", (start_year + 1).rem_euclid(100))
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let y = self.start.year();
@@ -155,7 +167,11 @@ impl fmt::Display for Period {
             PeriodKind::Quarter => write!(f, "{y}-Q{}", self.start.month().div_ceil(3)),
             PeriodKind::Month => write!(f, "{y}-{:02}", self.start.month()),
             PeriodKind::Day => write!(f, "{}", self.start.format("%Y-%m-%d")),
-            PeriodKind::FiscalYear => write!(f, "FY{y}-{:02}", (y + 1).rem_euclid(100)),
+            PeriodKind::FiscalYear => f.write_str(&fiscal_year_name(y)),
+            PeriodKind::FiscalPart { year, half, n } => {
+                let part = if half { 'H' } else { 'Q' };
+                write!(f, "{}-{part}{n}", fiscal_year_name(year))
+            }
             PeriodKind::Range => write!(f, "{}..{}", self.start.format("%Y-%m-%d"), self.end.format("%Y-%m-%d")),
         }
     }

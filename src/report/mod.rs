@@ -110,6 +110,10 @@ pub struct PeriodFacts {
     /// As written on the command line: `2023-Q3`, `FY2022-23`.
     pub code: String,
     pub dates: String,
+    /// The title's reporting period: `2023-Q3 (1 July 2023 – 30 September
+    /// 2023)`; in the GAC layout, a fiscal quarter or half by its fiscal
+    /// name: `FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)`.
+    pub label: String,
     /// The fiscal year holding the period's end, `FY2023-24 (April – March)`.
     pub fiscal_year: Option<String>,
 }
@@ -311,7 +315,23 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .cloned()
         .collect();
     let p = &fw.project;
-    let fiscal_year = fiscal_year(p, inp.layout, &period, lang);
+    let fiscal = fiscal_start(p, inp.layout);
+    let fiscal_year = fiscal.map(|fy| fiscal_year(fy, &period, lang));
+    let code = period.to_string();
+    let dates = locale::date_range(lang, period.start, period.end);
+    let label = fiscal
+        .filter(|_| inp.layout == Layout::Gac)
+        .and_then(|fy| period.as_fiscal_part(fy))
+        .and_then(|f| {
+            // The calendar name the ledger uses (FY2023-24-Q2 is 2023-Q3).
+            let calendar = fw
+                .reporting_periods()
+                .into_iter()
+                .find(|r| *r == period)
+                .unwrap_or(period);
+            locale::fiscal_part(lang, &f, &calendar.to_string())
+        })
+        .unwrap_or_else(|| format!("{code} ({dates})"));
     let generated = inp
         .source_date_epoch
         .and_then(|s| DateTime::from_timestamp(s, 0))
@@ -346,8 +366,9 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             countries: p.countries.join(", "),
         },
         period: PeriodFacts {
-            code: period.to_string(),
-            dates: locale::date_range(lang, period.start, period.end),
+            code,
+            dates,
+            label,
             fiscal_year,
         },
         generated: locale::date(lang, generated),
@@ -503,22 +524,26 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
 }
 
-/// The fiscal year holding the period's end, `FY2023-24 (April – March)`:
-/// of a declared fiscal year; else April-March for a Global Affairs Canada
-/// project in the GAC layout (another donor's project has none to show).
-fn fiscal_year(p: &Project, layout: Layout, period: &Period, lang: Lang) -> Option<String> {
+/// The project's fiscal year start: the declared one; else April for a
+/// Global Affairs Canada project in the GAC layout (another donor's
+/// project has none to show).
+fn fiscal_start(p: &Project, layout: Layout) -> Option<FiscalYearStart> {
     let gac_donor = Layout::for_donor(p.donor.as_deref()) == Layout::Gac;
-    let fiscal = p.fiscal_year_start.or(match layout {
+    p.fiscal_year_start.or(match layout {
         Layout::Gac if gac_donor => Some(FiscalYearStart { month: 4, day: 1 }),
         _ => None,
-    })?;
+    })
+}
+
+/// The fiscal year holding the period's end, `FY2023-24 (April – March)`.
+fn fiscal_year(fiscal: FiscalYearStart, period: &Period, lang: Lang) -> String {
     let fy_period = fiscal_year_holding(period.end, fiscal);
     let last_month = chrono::Datelike::month(&fy_period.end);
-    Some(format!(
+    format!(
         "{fy_period} ({} – {})",
         locale::month(lang, fiscal.month),
         locale::month(lang, last_month)
-    ))
+    )
 }
 
 fn pmf_rows(fw: &Framework, lang: Lang) -> Vec<PmfRow> {

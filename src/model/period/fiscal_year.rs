@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::{Period, PeriodKind, ymd};
 
@@ -21,6 +21,17 @@ impl FiscalYearStart {
         // 2001 is not a leap year, so 02-29 is refused.
         NaiveDate::from_ymd_opt(2001, month, day)?;
         Some(FiscalYearStart { month, day })
+    }
+
+    /// The calendar year the fiscal year holding `date` starts in. Compares
+    /// (month, day) pairs, not dates built in the date's year, so that a
+    /// start day that year lacks cannot make it fail.
+    pub fn start_year_of(self, date: NaiveDate) -> i32 {
+        if (date.month(), date.day()) >= (self.month, self.day) {
+            date.year()
+        } else {
+            date.year() - 1
+        }
     }
 }
 
@@ -42,6 +53,44 @@ impl Period {
             end,
             kind: PeriodKind::FiscalYear,
         }
+    }
+}
+
+impl Period {
+    /// Quarter `n` (1-4) or, with `half`, half `n` (1-2) of the fiscal year
+    /// starting in `start_year`: FY2023-24-Q2 of an April year is July to
+    /// September 2023.
+    pub fn fiscal_part(start_year: i32, fy: FiscalYearStart, half: bool, n: u32) -> Period {
+        let year = Period::fiscal_year(start_year, fy);
+        let months = if half { 6 } else { 3 };
+        let start = year
+            .start
+            .checked_add_months(Months::new(months * (n - 1)))
+            .unwrap_or(year.start);
+        let end = start
+            .checked_add_months(Months::new(months))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(start);
+        Period {
+            start,
+            end,
+            kind: PeriodKind::FiscalPart {
+                year: start_year,
+                half,
+                n: n as u8,
+            },
+        }
+    }
+
+    /// The fiscal quarter or half with exactly this period's dates, if
+    /// there is one (2023-Q3 is FY2023-24-Q2 of an April year).
+    pub fn as_fiscal_part(&self, fy: FiscalYearStart) -> Option<Period> {
+        let holding = fy.start_year_of(self.start);
+        [(false, 1..=4u32), (true, 1..=2)]
+            .into_iter()
+            .flat_map(|(half, ns)| ns.map(move |n| (half, n)))
+            .map(|(half, n)| Period::fiscal_part(holding, fy, half, n))
+            .find(|p| p == self)
     }
 }
 

@@ -15,7 +15,7 @@ pub struct PeriodError {
 }
 
 pub(crate) const PERIOD_FORMS: &str =
-    "a period such as 2022, 2022-Q3, 2022-H1, 2022-07, 2022-07-15, FY2022-23 or 2022-04-01..2022-06-30";
+    "a period such as 2022, 2022-Q3, 2022-H1, 2022-07, 2022-07-15, FY2022-23, FY2022-23-Q2 or 2022-04-01..2022-06-30";
 
 fn err(message: impl Into<String>, hint: impl Into<String>) -> PeriodError {
     PeriodError {
@@ -121,6 +121,8 @@ fn parse_strict(text: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, P
 }
 
 /// `rest` is what follows `FY`, upper-cased; `typed` the same as typed.
+/// A fiscal year (`FY2023-24`), or a quarter or half of one
+/// (`FY2023-24-Q2`, `FY2023-24 H1`).
 fn parse_fiscal(typed: &str, rest: &str, fiscal: Option<FiscalYearStart>) -> Result<Period, PeriodError> {
     let Some(fy) = fiscal else {
         return Err(err(
@@ -131,11 +133,14 @@ fn parse_fiscal(typed: &str, rest: &str, fiscal: Option<FiscalYearStart>) -> Res
     let bad = || {
         err(
             format!("`FY{typed}` is not a fiscal year"),
-            "write a fiscal year as FY2022-23 (starting year, then the last two digits of the next year)",
+            "write a fiscal year as FY2022-23 (starting year, then the last two digits of the next year), \
+             a fiscal quarter as FY2022-23-Q2, a fiscal half as FY2022-23-H1",
         )
     };
-    let (a, b) = rest.split_once(['-', '/']).ok_or_else(bad)?;
-    if a.len() != 4 || b.len() != 2 {
+    let (a, tail) = rest.split_once(['-', '/']).ok_or_else(bad)?;
+    let b = tail.get(..2).ok_or_else(bad)?;
+    let part = tail[2..].trim_start_matches(['-', ' ']);
+    if a.len() != 4 || (part.is_empty() && tail.len() != 2) {
         return Err(bad());
     }
     let start: i32 = a.parse().map_err(|_| bad())?;
@@ -149,7 +154,24 @@ fn parse_fiscal(typed: &str, rest: &str, fiscal: Option<FiscalYearStart>) -> Res
             ),
         ));
     }
-    Ok(Period::fiscal_year(start, fy))
+    if part.is_empty() {
+        return Ok(Period::fiscal_year(start, fy));
+    }
+    let (half, last) = match part.as_bytes()[0] {
+        b'Q' => (false, 4),
+        b'H' | b'S' => (true, 2),
+        _ => return Err(bad()),
+    };
+    match part[1..].parse::<u32>() {
+        Ok(n) if (1..=last).contains(&n) => Ok(Period::fiscal_part(start, fy, half, n)),
+        _ => Err(err(
+            format!(
+                "`{}` is not a fiscal quarter or half",
+                &typed[typed.len() - part.len()..]
+            ),
+            format!("fiscal quarters are Q1 to Q4 and halves H1 and H2, e.g. FY{a}-{b}-Q2"),
+        )),
+    }
 }
 
 /// Parse an ISO date `YYYY-MM-DD`.

@@ -14,6 +14,11 @@ fn every_form_parses_to_its_dates_and_prints_back() {
         ("2024-02", "2024-02-01", "2024-02-29"),
         ("2022-07-15", "2022-07-15", "2022-07-15"),
         ("FY2022-23", "2022-04-01", "2023-03-31"),
+        // Quarter 2 of the April year 2023-24: July to September 2023.
+        ("FY2023-24-Q2", "2023-07-01", "2023-09-30"),
+        // Quarter 4 runs into the next calendar year: January to March 2024.
+        ("FY2023-24-Q4", "2024-01-01", "2024-03-31"),
+        ("FY2023-24-H2", "2023-10-01", "2024-03-31"),
         ("2022-04-01..2022-06-30", "2022-04-01", "2022-06-30"),
     ];
     for (text, start, end) in cases {
@@ -39,6 +44,9 @@ fn bad_periods_say_why() {
         ("2022-13", "not a month"),
         ("2022-02-30", "not a date"),
         ("FY2022-24", "consecutive"),
+        ("FY2022-23-Q5", "not a fiscal quarter or half"),
+        ("FY2022-23-X1", "not a fiscal year"),
+        ("FY2022-2", "not a fiscal year"),
         ("2022-06-30..2022-04-01", "before it starts"),
         ("", "empty"),
     ];
@@ -60,4 +68,27 @@ fn reporting_periods_cover_the_project() {
     let fy = reporting_periods(span, Frequency::Annual, APRIL);
     let labels: Vec<String> = fy.iter().map(Period::to_string).collect();
     assert_eq!(labels, ["FY2020-21", "FY2021-22", "FY2022-23", "FY2023-24"]);
+}
+
+#[test]
+fn a_fiscal_quarter_is_the_calendar_quarter_with_the_same_dates() {
+    // With an April year, FY2023-24-Q2 and 2023-Q3 are both 1 July to
+    // 30 September 2023: one period, two names.
+    let fq = parse_period("FY2023-24 Q2", APRIL).unwrap();
+    let q = parse_period("2023-Q3", None).unwrap();
+    assert_eq!(fq, q);
+    assert_eq!(fq.to_string(), "FY2023-24-Q2");
+    let april = APRIL.unwrap();
+    assert_eq!(q.as_fiscal_part(april).unwrap().to_string(), "FY2023-24-Q2");
+    // January to March 2024 is the last quarter of FY2023-24.
+    let q1 = parse_period("2024-Q1", None).unwrap();
+    assert_eq!(q1.as_fiscal_part(april).unwrap().to_string(), "FY2023-24-Q4");
+    // A calendar half that is not a fiscal half has no fiscal name.
+    assert_eq!(parse_period("2023-H1", None).unwrap().as_fiscal_part(april), None);
+    // October 2023 to March 2024 is the second fiscal half.
+    let h = Period::days(ymd(2023, 10, 1), ymd(2024, 3, 31));
+    assert_eq!(h.as_fiscal_part(april).unwrap().to_string(), "FY2023-24-H2");
+    // A calendar fiscal year: the fiscal and calendar quarters coincide.
+    let jan = FiscalYearStart { month: 1, day: 1 };
+    assert_eq!(q.as_fiscal_part(jan).unwrap().to_string(), "FY2023-24-Q3");
 }

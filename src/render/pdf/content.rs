@@ -105,7 +105,7 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
     if let Some(i) = &r.project.implementer {
         facts.push(("implementer", i.clone()));
     }
-    facts.push(("reporting_period", format!("{} ({})", r.period.code, r.period.dates)));
+    facts.push(("reporting_period", r.period.label.clone()));
     if let Some(fy) = &r.period.fiscal_year {
         facts.push(("fiscal_year", fy.clone()));
     }
