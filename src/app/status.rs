@@ -2,7 +2,10 @@
 //! dashboard, `GET .../status`).
 
 use super::{Done, Failure, Opened, Result};
+use crate::compute::category::{self, Category};
 use crate::compute::{Computed, StatusTable};
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::model::Framework;
 
 /// What to show: the period (default: the latest with values) and the
 /// ledger's date (default: now).
@@ -12,6 +15,9 @@ pub struct Query {
     pub as_of: Option<String>,
     /// Count the values waiting for review as if approved.
     pub include_pending: bool,
+    /// Show one category's figures: (dimension, category), e.g.
+    /// (`country`, `GT`).
+    pub categories: Vec<(String, String)>,
 }
 
 pub fn status(o: &Opened, q: &Query) -> Result<StatusTable> {
@@ -28,5 +34,53 @@ pub fn status(o: &Opened, q: &Query) -> Result<StatusTable> {
         Some(p) => super::period(fw, "--period", p).map_err(|f: Failure| f.after(&all, &o.sources))?,
         None => computed.default_period(),
     };
-    Ok(Done::new(computed.table(&period), all, o.sources.clone()))
+    if q.categories.is_empty() {
+        return Ok(Done::new(computed.table(&period), all, o.sources.clone()));
+    }
+    let cats = q
+        .categories
+        .iter()
+        .map(|(d, v)| categories(fw, d, v))
+        .collect::<std::result::Result<Vec<Category>, Failure>>()
+        .map_err(|f| f.after(&all, &o.sources))?;
+    let view = category::without_targets(fw);
+    let of = Computed::for_categories(&view, &o.ledger, &o.sources, as_of, q.include_pending, &cats);
+    let mut table = of.table_of(&period, |i| category::broken_down(fw, i, &cats));
+    table.category = Some(category::view(fw, &cats));
+    Ok(Done::new(table, all, o.sources.clone()))
+}
+
+/// A category named by the user (`--dim country=GT`), checked against the
+/// framework's disaggregations.
+pub fn categories(fw: &Framework, dim: &str, value: &str) -> std::result::Result<Category, Failure> {
+    let names = || fw.disaggregations.iter().map(|d| d.name.as_str());
+    let Some(d) = fw.disaggregation_index(dim) else {
+        let list = names().collect::<Vec<_>>().join(", ");
+        return Err(Failure::usage(
+            Diagnostic::error(format!("--dim: `{dim}` is not a disaggregation of {}", fw.project.id))
+                .expected(format!("one of {list}"))
+                .found(format!("`{dim}`"))
+                .hint(
+                    did_you_mean(dim, names())
+                        .unwrap_or_else(|| format!("write --dim NAME=VALUE with NAME one of {list}")),
+                ),
+        ));
+    };
+    let values = &fw.disaggregations[d].values;
+    match values.iter().position(|v| v == value) {
+        Some(i) => Ok(Category {
+            dim: d,
+            value: i as u16,
+        }),
+        None => Err(Failure::usage(
+            Diagnostic::error(format!("--dim: unknown {dim} `{value}`"))
+                .expected(format!("one of {}", values.join(", ")))
+                .found(format!("`{value}`"))
+                .hint(
+                    did_you_mean(value, values.iter().map(String::as_str)).unwrap_or_else(|| {
+                        format!("the {dim} categories are listed under disaggregations in logframe.yaml")
+                    }),
+                ),
+        )),
+    }
 }

@@ -86,3 +86,17 @@ impl From<LangArg> for crate::locale::Lang {
         }
     }
 }
+
+/// `--dim NAME=VALUE` flags as (name, value) pairs.
+pub fn dim_pairs(flags: &[String]) -> Result<Vec<(String, String)>, crate::diag::Diagnostic> {
+    flags
+        .iter()
+        .map(|d| match d.split_once('=') {
+            Some((name, value)) => Ok((name.trim().to_string(), value.trim().to_string())),
+            None => Err(crate::diag::Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE"))
+                .expected("e.g. --dim sex=women")
+                .found(d.clone())
+                .hint("write the dimension, `=`, and the value")),
+        })
+        .collect()
+}

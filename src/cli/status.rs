@@ -23,6 +23,9 @@ pub struct StatusArgs {
     /// Count the values waiting for review as if approved: what approving the queue would change
     #[arg(long)]
     pub include_pending: bool,
+    /// The figures of one category only, e.g. --dim country=GT (repeat to narrow: --dim sex=women)
+    #[arg(long = "dim", value_name = "NAME=VALUE")]
+    pub dims: Vec<String>,
 }
 
 pub fn run(a: StatusArgs) -> i32 {
@@ -30,10 +33,15 @@ pub fn run(a: StatusArgs) -> i32 {
         Ok(o) => o,
         Err(f) => return super::terminal::fail(f),
     };
+    let categories = match super::formats::dim_pairs(&a.dims) {
+        Ok(c) => c,
+        Err(d) => return super::terminal::usage(d),
+    };
     let q = status::Query {
         period: a.period,
         as_of: a.as_of,
         include_pending: a.include_pending,
+        categories,
     };
     let fw = &opened.framework;
     finish(app::status::status(&opened, &q), |table| {

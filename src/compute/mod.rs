@@ -2,6 +2,7 @@
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
 pub(crate) mod breakdown;
+pub mod category;
 pub(crate) mod fiscal;
 pub mod funding;
 pub mod portfolio;
@@ -33,6 +34,10 @@ pub struct StatusTable {
     pub as_of: Option<DateTime<Utc>>,
     pub indicators: Vec<Progress>,
     pub counts: BTreeMap<Status, usize>,
+    /// The category shown, when the table is one category's
+    /// (`status --dim country=GT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<category::CategoryView>,
 }
 
 /// The computed state of a framework: its series, built once, from which
@@ -64,6 +69,34 @@ impl<'a> Computed<'a> {
         as_of: Option<DateTime<Utc>>,
     ) -> (Computed<'a>, Diagnostics) {
         Computed::build(fw, ledger, sources, as_of, true)
+    }
+
+    /// The figures of one category (see [`category`]): `view` is
+    /// [`category::without_targets`] of the framework, and only the rows
+    /// recorded for every category of `cats` count. Findings on combining
+    /// rows are the whole framework's ([`Computed::new`] reports them).
+    pub fn for_categories(
+        view: &'a Framework,
+        ledger: &'a Ledger,
+        sources: &Sources,
+        as_of: Option<DateTime<Utc>>,
+        with_pending: bool,
+        cats: &[category::Category],
+    ) -> Computed<'a> {
+        let current = if with_pending {
+            ledger.current_with_pending(as_of)
+        } else {
+            ledger.current(as_of)
+        };
+        let rows = category::rows_in(ledger, &current, cats);
+        let (series, _) = Series::build(view, ledger, &rows, sources);
+        Computed {
+            fw: view,
+            ledger,
+            series,
+            reporting: view.reporting_periods(),
+            as_of,
+        }
     }
 
     fn build(
@@ -101,7 +134,13 @@ impl<'a> Computed<'a> {
     }
 
     pub fn table(&self, period: &Period) -> StatusTable {
+        self.table_of(period, |_| true)
+    }
+
+    /// [`Computed::table`] of the indicators `keep` keeps.
+    pub fn table_of(&self, period: &Period, keep: impl Fn(usize) -> bool) -> StatusTable {
         let indicators: Vec<Progress> = (0..self.fw.indicators.len())
+            .filter(|&i| keep(i))
             .map(|i| self.progress(i, period))
             .collect();
         let mut counts = BTreeMap::new();
@@ -114,6 +153,7 @@ impl<'a> Computed<'a> {
             as_of: self.as_of,
             indicators,
             counts,
+            category: None,
         }
     }
 

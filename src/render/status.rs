@@ -12,6 +12,12 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
         fw.project.title.default,
         period_line(&t.period, t.as_of)
     );
+    if let Some(c) = &t.category {
+        out.truncate(out.len() - 1);
+        out.push_str(&category_lines(c));
+        out.push('\n');
+        return category_table(fw, t, out);
+    }
     let header = [
         "col-indicator",
         "col-title",
@@ -28,8 +34,8 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
     let rows: Vec<Vec<String>> = t
         .indicators
         .iter()
-        .zip(&fw.indicators)
-        .map(|(p, ind)| {
+        .map(|p| {
+            let ind = indicator(fw, p);
             vec![
                 p.indicator.clone(),
                 clip(&ind.title.default, 44),
@@ -68,6 +74,60 @@ pub fn table(fw: &Framework, t: &StatusTable) -> String {
     ));
     out.push('\n');
     out
+}
+
+/// A category's table: what was recorded, within the period and to date
+/// (no targets, so no percent and no status).
+fn category_table(fw: &Framework, t: &StatusTable, mut out: String) -> String {
+    let header = ["col-indicator", "col-title", "col-period", "col-to-date"].map(term);
+    let rows: Vec<Vec<String>> = t
+        .indicators
+        .iter()
+        .map(|p| {
+            vec![
+                p.indicator.clone(),
+                clip(&indicator(fw, p).title.default, 44),
+                clip(&format::opt_value(p.period_actual.as_ref()), 24),
+                clip(&format::opt_value(p.to_date_actual.as_ref()), 24),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(&header, &rows, &[false, false, true, true]));
+    out
+}
+
+/// The indicator a row of the table is about.
+fn indicator<'a>(fw: &'a Framework, p: &crate::compute::Progress) -> &'a crate::model::Indicator {
+    let i = fw
+        .indicator_index(&p.indicator)
+        .expect("a status row is one of the framework's indicators");
+    &fw.indicators[i]
+}
+
+/// `category: country = GT; no targets (...)` and the indicators left out.
+fn category_lines(c: &crate::compute::category::CategoryView) -> String {
+    let cats: Vec<String> = c.categories.iter().map(|(d, v)| format!("{d} = {v}")).collect();
+    let mut s = term_message("status-category", [("categories", cats.join(", ").into())]);
+    s.push('\n');
+    if !c.not_broken_down.is_empty() {
+        s.push_str(&term_message(
+            "status-not-broken-down",
+            [
+                (
+                    "dims",
+                    c.categories
+                        .iter()
+                        .map(|(d, _)| d.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+                ("ids", c.not_broken_down.join(", ").into()),
+            ],
+        ));
+        s.push('\n');
+    }
+    s
 }
 
 /// `period 2024-Q1 (2024-01-01 .. 2024-03-31), ledger as of 2024-05-01`.
@@ -111,7 +171,8 @@ pub fn csv(fw: &Framework, t: &StatusTable) -> String {
         "explanation",
     ];
     w.write_record(header).expect("in-memory write");
-    for (p, ind) in t.indicators.iter().zip(&fw.indicators) {
+    for p in &t.indicators {
+        let ind = indicator(fw, p);
         let (num, den) = match &p.to_date_actual {
             Some(crate::model::Value::Ratio { numerator, denominator }) => {
                 (format::decimal(*numerator), format::decimal(*denominator))
