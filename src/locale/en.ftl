@@ -55,11 +55,11 @@ indicator = Indicator
 unit = Unit
 baseline = Baseline
 target_period = Target (period)
-target_to_date = Target to date
+target_to_date = Expected to date
 end_target = End-of-project target
 actual_period = Actual (period)
 actual_to_date = Actual to date
-percent_to_date = % of target to date
+percent_to_date = % of expected to date
 percent_of_end = % of end target
 explanation = Status
 assessment = Assessment
@@ -117,6 +117,13 @@ reason-no-target-no-data = no target is set and no value is recorded
 ## The report's other sentences.
 
 summary-headline = { $actual }{ $unit } against an end-of-project target of { $target } ({ $percent } of the target)
+report-target-rule-interpolate = Targets: the end-of-project and period targets are the ones agreed in the logframe; the value expected to date is interpolated by days between them, shown in whole units for counts (statuses use the exact figure).
+report-target-rule-step = Targets: the end-of-project and period targets are the ones agreed in the logframe; the value expected to date is the latest agreed target due by the period's end, held until the next one.
+report-target-rule-except-step = For { $ids }, the value expected to date is instead the latest agreed target due by the period's end.
+report-target-rule-except-interpolate = For { $ids }, the value expected to date is instead interpolated by days between the agreed targets.
+note-percent-ratio = % of end target for running totals and other figures counted from zero is the value to date over the end target: { $actual } / { $target } = { $percent } ({ $id }).
+note-percent-level = % of end target for level indicators is progress from the baseline: ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
+note-percent-expected = % of expected to date is the same formula with the exact value expected to date in place of the end target.
 burn-sentence = { $spent } of the budget is spent after { $elapsed } of the project's time: a burn rate of { $rate }, { $pace ->
         [ahead] spending runs ahead of time
         [behind] spending runs behind time
@@ -365,6 +372,7 @@ target-on-anchor = { $value }: { $anchor } (the anchor falls on the period's end
 target-interpolated = { $value }: interpolated by days between { $from } ({ $from_value }) and { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } days
 target-start = { $value }: the period ends before the first anchor, so the start value holds
 target-held = { $value }: the period ends after the last anchor ({ $from }), whose value holds
+target-stepped = { $value }: the latest target written in logframe.yaml, due { $from }, holds until the next one (target_rule: step)
 target-anchors = anchors: { $list }
 target-end = end-of-project target: { $end }
 target-no-end = no end-of-project target

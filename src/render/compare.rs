@@ -420,6 +420,7 @@ pub(crate) fn rule_name(r: &TargetRule) -> &'static str {
         TargetRule::Interpolated { .. } => "interpolated",
         TargetRule::Start => "start",
         TargetRule::Held { .. } => "held",
+        TargetRule::Stepped { .. } => "stepped",
     }
 }
 
