@@ -204,8 +204,8 @@ pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Per
 /// (no one expects 29.98 investigations), rounded half up (29.5 -> 30,
 /// 29.49 -> 29); any other figure as it is. Grading keeps the exact
 /// figure ([`TargetInForce::value`]).
-pub fn expected_shown(ind: &Indicator, value: Decimal) -> Decimal {
-    if ind.kind == IndicatorType::Count {
+pub fn expected_shown(kind: IndicatorType, value: Decimal) -> Decimal {
+    if kind == IndicatorType::Count {
         value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
     } else {
         value
