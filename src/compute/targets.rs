@@ -201,14 +201,16 @@ pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Per
 }
 
 /// The expected value to date as a table shows it: a count in whole units
-/// (no one expects 29.98 investigations), rounded half up (29.5 -> 30,
-/// 29.49 -> 29); any other figure as it is. Grading keeps the exact
-/// figure ([`TargetInForce::value`]).
+/// (no one expects 29.98 investigations), a percentage to one decimal (as
+/// the report writes percents), both rounded half up (29.5 -> 30, 29.49 ->
+/// 29); any other figure as it is. Grading keeps the exact figure
+/// ([`TargetInForce::value`]).
 pub fn expected_shown(kind: IndicatorType, value: Decimal) -> Decimal {
-    if kind == IndicatorType::Count {
-        value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-    } else {
-        value
+    let half_up = |dp| value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    match kind {
+        IndicatorType::Count => half_up(0),
+        IndicatorType::Percentage => half_up(1),
+        _ => value,
     }
 }
 

@@ -217,6 +217,9 @@ fn a_count_is_expected_in_whole_units_rounded_half_up() {
     assert_eq!(expected_shown(c.kind, d("29.5")), d("30"));
     assert_eq!(expected_shown(c.kind, d("28.5")), d("29"));
     assert_eq!(expected_shown(c.kind, d("29.49")), d("29"));
+    // A percentage to one decimal: 10.76 % -> 10.8 %, 10.75 % -> 10.8 %.
+    assert_eq!(expected_shown(IndicatorType::Percentage, d("10.76")), d("10.8"));
+    assert_eq!(expected_shown(IndicatorType::Percentage, d("10.75")), d("10.8"));
     // A level (number) is shown as it is: 130.04 days stays 130.04.
     let fw = framework();
     assert_eq!(expected_shown(fw.indicators[1].kind, d("130.04")), d("130.04"));
