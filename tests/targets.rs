@@ -35,7 +35,10 @@ fn row(md: &str, id: &str) -> Vec<String> {
         .lines()
         .find(|l| l.starts_with(&format!("| {id} ")))
         .unwrap_or_else(|| panic!("no row for {id}"));
-    line.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()
+    line.trim_matches('|')
+        .split(" | ")
+        .map(|c| c.trim().to_string())
+        .collect()
 }
 
 /// Rewrite STARSOM's logframe.yaml with `edit`.
@@ -86,13 +89,19 @@ fn step_holds_the_latest_agreed_target_and_an_indicator_can_keep_interpolating()
     // FY2022-23's 20 (due 2023-03-31), held until 35 falls due. 31 / 20 =
     // 155 % of the expected; 31 / 35 = 88.6 % of the end target.
     let r = row(&md, "1100.1");
-    assert_eq!((r[2].as_str(), r[6].as_str(), r[7].as_str()), ("20", "155%", "88.6%"), "{r:?}");
+    assert_eq!(
+        (r[2].as_str(), r[6].as_str(), r[7].as_str()),
+        ("20", "155%", "88.6%"),
+        "{r:?}"
+    );
     // 1100.2 keeps interpolating (its own target_rule): 12.66 shown 13.
     assert_eq!(row(&md, "1100.2")[2], "13");
     assert!(md.contains(
         "the value expected to date is the latest agreed target due by the period's end, held until the next one."
     ));
-    assert!(md.contains("For 1100.2, the value expected to date is instead interpolated by days between the agreed targets."));
+    assert!(md.contains(
+        "For 1100.2, the value expected to date is instead interpolated by days between the agreed targets."
+    ));
 }
 
 #[test]

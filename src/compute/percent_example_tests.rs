@@ -89,7 +89,10 @@ fn a_running_total_is_worked_as_a_ratio() {
     let p = progress(&fw, t, &points, &Period::quarter(2023, 3));
     // 25 + 6 = 31 to date; 31 / 35 x 100 = 88.571..., shown 88.6 %.
     let w = percent_of_end(t, &p).expect("defined");
-    assert_eq!((w.formula, w.actual, w.start, w.target), (Formula::Ratio, d("31"), d("0"), d("35")));
+    assert_eq!(
+        (w.formula, w.actual, w.start, w.target),
+        (Formula::Ratio, d("31"), d("0"), d("35"))
+    );
     assert_eq!(w.percent.round_dp(1), d("88.6"));
 }
 

@@ -212,7 +212,10 @@ fn a_count_is_expected_in_whole_units_rounded_half_up() {
     // 16.703 investigations expected: shown 17; 4.944: shown 5.
     let q4 = target_at(&fw, i, &quarter(4)).unwrap().value;
     assert_eq!(expected_shown(i.kind, q4), d("17"));
-    assert_eq!(expected_shown(i.kind, target_at(&fw, i, &quarter(1)).unwrap().value), d("5"));
+    assert_eq!(
+        expected_shown(i.kind, target_at(&fw, i, &quarter(1)).unwrap().value),
+        d("5")
+    );
     // Half up, not to even: 29.5 -> 30, 28.5 -> 29; 29.49 -> 29.
     assert_eq!(expected_shown(c.kind, d("29.5")), d("30"));
     assert_eq!(expected_shown(c.kind, d("28.5")), d("29"));

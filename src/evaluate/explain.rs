@@ -400,9 +400,10 @@ fn target_rule(fw: &Framework, ind: &Indicator, p: &Progress, value: Decimal, ru
         TargetRule::Held { from } => {
             term_message("target-held", [("value", value()), ("from", from.to_string().into())])
         }
-        TargetRule::Stepped { from } => {
-            term_message("target-stepped", [("value", value()), ("from", from.to_string().into())])
-        }
+        TargetRule::Stepped { from } => term_message(
+            "target-stepped",
+            [("value", value()), ("from", from.to_string().into())],
+        ),
     }
 }
 

@@ -311,7 +311,10 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             period_target_column: indicators.iter().any(|i| i.period_target != UNDEFINED),
             notes: results_notes::percent_notes(
                 fw,
-                &r.indicators.iter().map(|&i| (i, &table.indicators[i])).collect::<Vec<_>>(),
+                &r.indicators
+                    .iter()
+                    .map(|&i| (i, &table.indicators[i]))
+                    .collect::<Vec<_>>(),
                 lang,
             ),
             id: r.id.clone(),
