@@ -102,6 +102,14 @@ fn step_holds_the_latest_agreed_target_and_an_indicator_can_keep_interpolating()
     assert!(md.contains(
         "For 1100.2, the value expected to date is instead interpolated by days between the agreed targets."
     ));
+    // `explain` says where the 20 comes from.
+    let e = run(ws.path(), &["explain", "starsom", "1100.1", "--period", "2023-Q3"]);
+    assert!(
+        e.stdout
+            .contains("20: the latest target written in logframe.yaml, due 2023-03-31, holds until the next one"),
+        "{}",
+        e.stdout
+    );
 }
 
 #[test]

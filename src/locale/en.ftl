@@ -372,6 +372,7 @@ target-explicit = { $value }: written for { $period } in logframe.yaml
 target-on-anchor = { $value }: { $anchor } (the anchor falls on the period's end)
 target-interpolated = { $value }: interpolated by days between { $from } ({ $from_value }) and { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } days
 target-start = { $value }: the period ends before the first anchor, so the start value holds
+target-start-step = { $value }: no target written in logframe.yaml is due yet, so the start value holds (target_rule: step)
 target-held = { $value }: the period ends after the last anchor ({ $from }), whose value holds
 target-stepped = { $value }: the latest target written in logframe.yaml, due { $from }, holds until the next one (target_rule: step)
 target-anchors = anchors: { $list }

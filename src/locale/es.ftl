@@ -371,6 +371,7 @@ target-explicit = { $value }: escrita para { $period } en logframe.yaml
 target-on-anchor = { $value }: { $anchor } (el ancla cae al final del período)
 target-interpolated = { $value }: interpolada por días entre { $from } ({ $from_value }) y { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } días
 target-start = { $value }: el período termina antes de la primera ancla, así que rige el valor inicial
+target-start-step = { $value }: aún no vence ninguna meta escrita en logframe.yaml, así que rige el valor inicial (target_rule: step)
 target-held = { $value }: el período termina después de la última ancla ({ $from }), cuyo valor rige
 target-stepped = { $value }: la última meta escrita en logframe.yaml, vencida el { $from }, rige hasta la siguiente (target_rule: step)
 target-anchors = anclas: { $list }

@@ -374,6 +374,7 @@ target-explicit = { $value } : écrite pour { $period } dans logframe.yaml
 target-on-anchor = { $value } : { $anchor } (l’ancre tombe à la fin de la période)
 target-interpolated = { $value } : interpolée par jours entre { $from } ({ $from_value }) et { $to } ({ $to_value }) : { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } jours
 target-start = { $value } : la période finit avant la première ancre, la valeur de départ s’applique donc
+target-start-step = { $value } : aucune cible écrite dans logframe.yaml n’est encore échue, la valeur de départ s’applique (target_rule: step)
 target-held = { $value } : la période finit après la dernière ancre ({ $from }), dont la valeur s’applique
 target-stepped = { $value } : la dernière cible écrite dans logframe.yaml, échue le { $from }, s’applique jusqu’à la suivante (target_rule: step)
 target-anchors = ancres : { $list }
