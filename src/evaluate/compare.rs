@@ -9,8 +9,8 @@
 //!   (`Progress::target_to_date`): agreed when written in the logframe for
 //!   that period, else the value expected to date by the indicator's
 //!   `target_rule` (interpolated, or the latest agreed target held), shown
-//!   in whole units for counts (`target_shown`; the percent uses the exact
-//!   figure);
+//!   in whole units for counts and to one decimal for percentages
+//!   (`target_shown`; the percent uses the exact figure);
 //! - **actual**: the running total to the period's end for a cumulative
 //!   indicator (`to_date_actual`), the value measured within the period for
 //!   any other (`period_actual`; blank when nothing was recorded for it);
@@ -97,8 +97,9 @@ pub struct IndicatorRow {
 pub struct Cell {
     pub period: Period,
     pub target: Option<TargetInForce>,
-    /// The target as a table shows it: as written when agreed, a count
-    /// expected to date in whole units.
+    /// The target as a table shows it: as written when agreed, else the
+    /// value expected to date as `compute::targets::expected_shown` rounds
+    /// it (a count in whole units, a percentage to one decimal).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub target_shown: Option<Decimal>,
     /// Whether the target is one written in the logframe for this period
