@@ -59,6 +59,8 @@ cases! {
     yaml_end_target_below_period_target: 1, ["warning:", "end-of-project target 30 is lower than the target 40", "0 errors, 1 warning"], [];
     // A percentage target written as a fraction: on the wrong side of the baseline.
     yaml_target_wrong_side_of_baseline: 1, ["wrong side of the baseline 20", "0.7 is 70.0 %", "0 errors, 1 warning"], [];
+    // Both places a target rule is written: the framework's and an indicator's.
+    yaml_target_rule_unknown: 1, ["unknown target rule `stepp`", "./logframe.yaml:12:14", "did you mean `step`?", "unknown target rule `linear`", "./logframe.yaml:28:26", "use one of interpolate, step"], [];
     yaml_bad_country_code: 1, ["`GTM` is not an ISO 3166-1 alpha-2 country code"], [];
     yaml_budget_thousands_separators: 1, ["thousands separators", "1178122"], [];
     // measurement CSV

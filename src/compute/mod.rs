@@ -5,6 +5,7 @@ pub(crate) mod breakdown;
 pub mod category;
 pub(crate) mod fiscal;
 pub mod funding;
+pub mod percent_example;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;

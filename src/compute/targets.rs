@@ -6,12 +6,18 @@
 //! end. Between anchors the expected value grows linearly with elapsed
 //! days. A non-cumulative indicator that sums per period (so many per year)
 //! has no timeline: only its explicit period targets count.
+//!
+//! An indicator under `target_rule: step` does not interpolate: the
+//! expected value is the latest anchor due by the date, held until the
+//! next (before the first written target, the starting value). The
+//! written targets are the ones a donor agreed; with step, nothing is
+//! expected that the donor did not sign.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Aggregate, Framework, Indicator, IndicatorType, Period, TargetPeriod};
+use crate::model::{Aggregate, ExpectedRule, Framework, Indicator, IndicatorType, Period, TargetPeriod};
 
 /// How the target in force was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,6 +38,9 @@ pub enum TargetRule {
     Start,
     /// After the last anchor: its value holds.
     Held { from: NaiveDate },
+    /// `target_rule: step`: the latest written target due by the date
+    /// (due on `from`), held until the next one.
+    Stepped { from: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -81,6 +90,9 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
         return None;
     }
     let d = period.end;
+    if ind.target_rule == ExpectedRule::Step {
+        return Some(stepped(fw, ind, d));
+    }
     if d < a[0].0 {
         return Some(TargetInForce {
             value: a[0].1,
@@ -129,6 +141,31 @@ pub fn target_at(fw: &Framework, ind: &Indicator, period: &Period) -> Option<Tar
     })
 }
 
+/// Under `target_rule: step`, the target in force on `d`: the latest
+/// written target due by `d` (its own period's when it falls due on `d`),
+/// else the starting value.
+fn stepped(fw: &Framework, ind: &Indicator, d: NaiveDate) -> TargetInForce {
+    let written = ind.targets.iter().chain(&ind.end_target).map(|t| match t.period {
+        TargetPeriod::Period(p) => (p.end, t.value, Some(p)),
+        TargetPeriod::End => (fw.project.end, t.value, None),
+    });
+    // The latest due; of two due the same day, the one written last.
+    match written.filter(|(due, _, _)| *due <= d).max_by_key(|(due, _, _)| *due) {
+        Some((due, value, Some(p))) if due == d => TargetInForce {
+            value,
+            rule: TargetRule::Explicit { period: p },
+        },
+        Some((due, value, _)) => TargetInForce {
+            value,
+            rule: TargetRule::Stepped { from: due },
+        },
+        None => TargetInForce {
+            value: ind.start_value(),
+            rule: TargetRule::Start,
+        },
+    }
+}
+
 /// The days of a linear interpolation between anchors on `from` and `to`
 /// at `date`: (days done since `from`, days from `from` to `to`). The
 /// value is `from_value + (to_value - from_value) x done / span`.
@@ -161,6 +198,20 @@ pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Per
     let end = at(period.end).unwrap_or(written);
     let before = period.start.pred_opt().and_then(at).unwrap_or(Decimal::ZERO);
     Some(end - before)
+}
+
+/// The expected value to date as a table shows it: a count in whole units
+/// (no one expects 29.98 investigations), a percentage to one decimal (as
+/// the report writes percents), both rounded half up (29.5 -> 30, 29.49 ->
+/// 29); any other figure as it is. Grading keeps the exact figure
+/// ([`TargetInForce::value`]).
+pub fn expected_shown(kind: IndicatorType, value: Decimal) -> Decimal {
+    let half_up = |dp| value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    match kind {
+        IndicatorType::Count => half_up(0),
+        IndicatorType::Percentage => half_up(1),
+        _ => value,
+    }
 }
 
 /// The life-of-project target: the `end` target, else the latest dated one.

@@ -112,3 +112,118 @@ fn a_milestone_is_published_as_1_in_the_period_it_is_due() {
     // Any other indicator: the target in force.
     assert_eq!(target_for_period_value(&fw, c, &quarter(4), in_force), in_force);
 }
+
+/// `target_rule` set for the framework (step) and overridden by one
+/// indicator (interpolate). S and I: the same running total (count) with
+/// targets 10 by 2022-Q2 and 30 at the end (2023-12-31).
+const RULES: &str = r#"
+project:
+  id: r
+  title: Target rules
+  start: 2022-01-01
+  end: 2023-12-31
+  countries: [MX]
+  reporting_frequency: quarterly
+target_rule: step
+results:
+  - id: "1"
+    level: impact
+    statement: Rules under test
+    indicators:
+      - id: S
+        title: Step, from the framework
+        type: count
+        targets:
+          - {period: 2022-Q2, value: "10"}
+          - {period: end, value: "30"}
+      - id: I
+        title: Interpolate, its own rule
+        type: count
+        target_rule: interpolate
+        targets:
+          - {period: 2022-Q2, value: "10"}
+          - {period: end, value: "30"}
+"#;
+
+fn rules() -> Framework {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("logframe.yaml"), RULES).expect("write");
+    let (fw, diags) = load_framework(dir.path(), &mut Sources::default());
+    fw.unwrap_or_else(|| panic!("framework: {diags:?}"))
+}
+
+#[test]
+fn the_indicator_rule_overrides_the_framework_rule() {
+    let fw = rules();
+    assert_eq!(fw.target_rule, ExpectedRule::Step);
+    assert_eq!(fw.indicators[0].target_rule, ExpectedRule::Step);
+    assert_eq!(fw.indicators[1].target_rule, ExpectedRule::Interpolate);
+    // Without `target_rule:` anywhere: interpolate.
+    assert_eq!(framework().indicators[0].target_rule, ExpectedRule::Interpolate);
+}
+
+#[test]
+fn step_holds_the_latest_written_target_interpolate_draws_a_line() {
+    let fw = rules();
+    let (s, i) = (&fw.indicators[0], &fw.indicators[1]);
+    let value = |ind, q| target_at(&fw, ind, &quarter(q)).expect("in force").value;
+    // 2022-Q4 (ends 2022-12-31). Step: 10, the target due 2022-06-30,
+    // held until the next one.
+    let t = target_at(&fw, s, &quarter(4)).expect("in force");
+    assert_eq!(t.value, d("10"));
+    assert_eq!(
+        t.rule,
+        TargetRule::Stepped {
+            from: NaiveDate::from_ymd_opt(2022, 6, 30).unwrap()
+        }
+    );
+    // Interpolate: from 10 on 2022-06-30 to 30 on 2023-12-31 is 549 days
+    // (184 to the end of 2022, 365 in 2023); 184 of them are done by
+    // 2022-12-31: 10 + 20 x 184 / 549 = 10 + 3680 / 549 = 10 + 6.7030...
+    // = 16.70.
+    assert_eq!(value(i, 4).round_dp(2), d("16.70"));
+    // Before the first written target, step expects the start value (0 for
+    // a running total), interpolate a share of the way to 10: 2022-03-31
+    // is 89 of the 180 days from 2022-01-01 to 2022-06-30, 10 x 89 / 180 =
+    // 4.94.
+    let q1 = target_at(&fw, s, &quarter(1)).expect("in force");
+    assert_eq!((q1.value, q1.rule), (d("0"), TargetRule::Start));
+    assert_eq!(value(i, 1).round_dp(2), d("4.94"));
+    // On the written target's own period both rules give it as written.
+    assert_eq!(
+        target_at(&fw, s, &quarter(2)).map(|t| t.rule),
+        Some(TargetRule::Explicit { period: quarter(2) })
+    );
+    assert_eq!(value(s, 2), d("10"));
+    assert_eq!(value(i, 2), d("10"));
+    // At the project's end both reach the end target.
+    let last = Period::quarter(2023, 4);
+    assert_eq!(target_at(&fw, s, &last).map(|t| t.value), Some(d("30")));
+    assert_eq!(target_at(&fw, i, &last).map(|t| t.value), Some(d("30")));
+    // The period's share of an agreed target is the same under step:
+    // 2022-Q2 adds 10 - 0 = 10.
+    assert_eq!(target_within_period(&fw, s, &quarter(2)), Some(d("10")));
+}
+
+#[test]
+fn a_count_is_expected_in_whole_units_rounded_half_up() {
+    let fw = rules();
+    let (i, c) = (&fw.indicators[1], &fw.indicators[0]);
+    // 16.703 investigations expected: shown 17; 4.944: shown 5.
+    let q4 = target_at(&fw, i, &quarter(4)).unwrap().value;
+    assert_eq!(expected_shown(i.kind, q4), d("17"));
+    assert_eq!(
+        expected_shown(i.kind, target_at(&fw, i, &quarter(1)).unwrap().value),
+        d("5")
+    );
+    // Half up, not to even: 29.5 -> 30, 28.5 -> 29; 29.49 -> 29.
+    assert_eq!(expected_shown(c.kind, d("29.5")), d("30"));
+    assert_eq!(expected_shown(c.kind, d("28.5")), d("29"));
+    assert_eq!(expected_shown(c.kind, d("29.49")), d("29"));
+    // A percentage to one decimal: 10.76 % -> 10.8 %, 10.75 % -> 10.8 %.
+    assert_eq!(expected_shown(IndicatorType::Percentage, d("10.76")), d("10.8"));
+    assert_eq!(expected_shown(IndicatorType::Percentage, d("10.75")), d("10.8"));
+    // A level (number) is shown as it is: 130.04 days stays 130.04.
+    let fw = framework();
+    assert_eq!(expected_shown(fw.indicators[1].kind, d("130.04")), d("130.04"));
+}

@@ -5,8 +5,12 @@
 //! so every figure here is the figure `status` shows for that period; this
 //! module only chooses which of its figures goes in which cell:
 //!
-//! - **target**: the target in force at the period's end (written or
-//!   interpolated, `Progress::target_to_date`);
+//! - **target**: the target in force at the period's end
+//!   (`Progress::target_to_date`): agreed when written in the logframe for
+//!   that period, else the value expected to date by the indicator's
+//!   `target_rule` (interpolated, or the latest agreed target held), shown
+//!   in whole units for counts and to one decimal for percentages
+//!   (`target_shown`; the percent uses the exact figure);
 //! - **actual**: the running total to the period's end for a cumulative
 //!   indicator (`to_date_actual`), the value measured within the period for
 //!   any other (`period_actual`; blank when nothing was recorded for it);
@@ -26,7 +30,7 @@ use serde::Serialize;
 use crate::compute::breakdown::by_dimension;
 use crate::compute::progress::{Progress, percent_toward, progress};
 use crate::compute::series::Point;
-use crate::compute::targets::TargetInForce;
+use crate::compute::targets::{TargetInForce, TargetRule, expected_shown};
 use crate::compute::{Computed, Reason, Status};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
 
@@ -93,6 +97,14 @@ pub struct IndicatorRow {
 pub struct Cell {
     pub period: Period,
     pub target: Option<TargetInForce>,
+    /// The target as a table shows it: as written when agreed, else the
+    /// value expected to date as `compute::targets::expected_shown` rounds
+    /// it (a count in whole units, a percentage to one decimal).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target_shown: Option<Decimal>,
+    /// Whether the target is one written in the logframe for this period
+    /// (agreed), rather than the value expected to date.
+    pub agreed: bool,
     pub actual: Option<Value>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
@@ -204,6 +216,13 @@ fn indicator_row(c: &Computed, i: usize, opts: &Options) -> IndicatorRow {
             Cell {
                 period: p.period,
                 target: p.target_to_date,
+                target_shown: p.target_to_date.map(|t| match t.rule {
+                    TargetRule::Explicit { .. } => t.value,
+                    _ => expected_shown(ind.kind, t.value),
+                }),
+                agreed: p
+                    .target_to_date
+                    .is_some_and(|t| matches!(t.rule, TargetRule::Explicit { .. })),
                 actual,
                 percent,
                 status: p.status,

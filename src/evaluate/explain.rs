@@ -396,10 +396,17 @@ fn target_rule(fw: &Framework, ind: &Indicator, p: &Progress, value: Decimal, ru
                 )
             }
         }
+        TargetRule::Start if ind.target_rule == crate::model::ExpectedRule::Step => {
+            term_message("target-start-step", [("value", value())])
+        }
         TargetRule::Start => term_message("target-start", [("value", value())]),
         TargetRule::Held { from } => {
             term_message("target-held", [("value", value()), ("from", from.to_string().into())])
         }
+        TargetRule::Stepped { from } => term_message(
+            "target-stepped",
+            [("value", value()), ("from", from.to_string().into())],
+        ),
     }
 }
 

@@ -440,6 +440,9 @@ fn target_element(x: &mut Xml, measure: &str, t: TargetInForce, end: NaiveDate, 
         TargetRule::Held { from } => Some(format!(
             "Target in force on {end}: the target of {from}, still in force"
         )),
+        TargetRule::Stepped { from } => Some(format!(
+            "Target in force on {end}: the target due {from}, held until the next (target_rule: step)"
+        )),
     };
     let Some(note) = note else {
         x.empty("target", attrs);

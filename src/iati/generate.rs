@@ -53,6 +53,7 @@ pub(crate) fn framework(a: &Activity, file: &str, mut warnings: Diagnostics) -> 
         project: project(a, &id),
         levels: Some(levels(&a.results).into_iter().map(loc).collect()),
         status_thresholds: None,
+        target_rule: None,
         disaggregations: (!a.dims.is_empty()).then(|| {
             OrderedMap(
                 a.dims
@@ -196,6 +197,7 @@ fn raw_indicator(a: &Activity, ind: &ImportedIndicator, targets: Vec<Loc<RawTarg
             })
         }),
         status_thresholds: None,
+        target_rule: None,
         definition: ind.definition.as_ref().map(|d| text(d, &a.lang)),
         data_source: None,
         collection_method: None,

@@ -163,6 +163,13 @@ impl Lower<'_> {
         v
     }
 
+    /// `target_rule:` when written (an unknown rule is an error, and the
+    /// `default` stands), else `default`.
+    fn target_rule(&mut self, loc: Option<&Loc<String>>, default: ExpectedRule) -> ExpectedRule {
+        loc.and_then(|l| self.choice(l, "target rule", &ExpectedRule::NAMES, ExpectedRule::parse))
+            .unwrap_or(default)
+    }
+
     fn framework(&mut self, raw: RawFramework, dir: &Path) -> Option<Framework> {
         let project = self.project(raw.project, dir)?;
         let levels: Vec<String> = match &raw.levels {
@@ -173,6 +180,7 @@ impl Lower<'_> {
             Some(t) => self.thresholds(t, Thresholds::default()),
             None => Thresholds::default(),
         };
+        let target_rule = self.target_rule(raw.target_rule.as_ref(), ExpectedRule::default());
         let disaggregations = self.disaggregations(raw.disaggregations.as_ref());
         let funding = super::funding::lower(raw.funding.as_ref(), &project, self.file, self.sources, &mut self.diags);
         let mut fw = Framework {
@@ -183,6 +191,7 @@ impl Lower<'_> {
             results: Vec::new(),
             indicators: Vec::new(),
             thresholds,
+            target_rule,
             funding,
         };
         if raw.results.is_empty() {

@@ -202,6 +202,10 @@ pub struct RawFramework {
     /// Percent of the expected progress at which an indicator is on track / at risk.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_thresholds: Option<Loc<RawThresholds>>,
+    /// interpolate | step (default interpolate): the value expected between written targets is
+    /// interpolated by days, or is the latest written target due (held until the next one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_rule: Option<Loc<String>>,
     /// Disaggregation dimensions and their allowed values, e.g. `sex: [women, men, other]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disaggregations: Option<OrderedMap<Loc<String>, Vec<Loc<IdText>>>>,
@@ -316,6 +320,9 @@ pub struct RawIndicator {
     pub scale: Option<Loc<RawScale>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_thresholds: Option<Loc<RawThresholds>>,
+    /// interpolate | step: overrides the framework's `target_rule` for this indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_rule: Option<Loc<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub definition: Option<Loc<RawText>>,
     #[serde(skip_serializing_if = "Option::is_none")]

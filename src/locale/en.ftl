@@ -55,11 +55,11 @@ indicator = Indicator
 unit = Unit
 baseline = Baseline
 target_period = Target (period)
-target_to_date = Target to date
+target_to_date = Expected to date
 end_target = End-of-project target
 actual_period = Actual (period)
 actual_to_date = Actual to date
-percent_to_date = % of target to date
+percent_to_date = % of expected to date
 percent_of_end = % of end target
 explanation = Status
 assessment = Assessment
@@ -117,6 +117,13 @@ reason-no-target-no-data = no target is set and no value is recorded
 ## The report's other sentences.
 
 summary-headline = { $actual }{ $unit } against an end-of-project target of { $target } ({ $percent } of the target)
+report-target-rule-interpolate = Targets: the end-of-project and period targets are the ones agreed in the logframe; the value expected to date is interpolated by days between them, shown in whole units for counts (statuses use the exact figure).
+report-target-rule-step = Targets: the end-of-project and period targets are the ones agreed in the logframe; the value expected to date is the latest agreed target due by the period's end, held until the next one.
+report-target-rule-except-step = For { $ids }, the value expected to date is instead the latest agreed target due by the period's end.
+report-target-rule-except-interpolate = For { $ids }, the value expected to date is instead interpolated by days between the agreed targets.
+note-percent-ratio = % of end target for running totals and other figures counted from zero is the value to date over the end target: { $actual } / { $target } = { $percent } ({ $id }).
+note-percent-level = % of end target for level indicators is progress from the baseline: ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
+note-percent-expected = % of expected to date is the same formula with the exact value expected to date in place of the end target.
 burn-sentence = { $spent } of the budget is spent after { $elapsed } of the project's time: a burn rate of { $rate }, { $pace ->
         [ahead] spending runs ahead of time
         [behind] spending runs behind time
@@ -341,6 +348,7 @@ compare-title = indicator performance tracking table, { $span }
 compare-by = by { $dimension }
 compare-actual-note = actual: running total to the period's end for cumulative indicators (*), else the value within the period;
 compare-percent-note = %: actual against the target in force (level indicators: progress from the baseline)
+compare-target-note = target: as written in logframe.yaml (agreed); ~ the value expected to date by the target_rule, counts in whole units
 compare-not-broken-down = not broken down
 compare-life-of-project = life of project, to date at { $last }
 compare-no-indicators = no indicators
@@ -373,7 +381,9 @@ target-explicit = { $value }: written for { $period } in logframe.yaml
 target-on-anchor = { $value }: { $anchor } (the anchor falls on the period's end)
 target-interpolated = { $value }: interpolated by days between { $from } ({ $from_value }) and { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } days
 target-start = { $value }: the period ends before the first anchor, so the start value holds
+target-start-step = { $value }: no target written in logframe.yaml is due yet, so the start value holds (target_rule: step)
 target-held = { $value }: the period ends after the last anchor ({ $from }), whose value holds
+target-stepped = { $value }: the latest target written in logframe.yaml, due { $from }, holds until the next one (target_rule: step)
 target-anchors = anchors: { $list }
 target-end = end-of-project target: { $end }
 target-no-end = no end-of-project target
@@ -426,7 +436,7 @@ xlsx-total = total
 xlsx-running-total = running total
 xlsx-per-period = per period
 xlsx-notes-title = Indicator performance tracking table, { $first } .. { $last }
-xlsx-note-target = Target: the target in force at the period's end, written in logframe.yaml or interpolated linearly by days between written targets.
+xlsx-note-target = Target: the agreed target written in logframe.yaml for the period; in italics, the value expected to date instead, by the target_rule (interpolated linearly by days between agreed targets, or the latest agreed target held until the next), in whole units for counts (percents use the exact value).
 xlsx-note-actual = Actual: the running total to the period's end for cumulative indicators (unit column: running total); the value measured within the period for others (per period).
 xlsx-note-percent = %: actual against the target in force; for levels, progress from the baseline: (actual - baseline) / (target - baseline). Coloured by the status at the period's end.
 xlsx-note-life = Life of project: the end-of-project target, the to-date value at the last period shown, its percent and the status with its reason.
@@ -472,9 +482,9 @@ web-title = Title
 web-baseline = Baseline
 web-this-period = This period
 web-to-date = To date
-web-target-to-date = Target to date
+web-target-to-date = Expected to date
 web-end-target = End target
-web-percent-target = % of target
+web-percent-target = % of expected
 web-enter = Enter values
 web-enter-title = Values for the period
 web-enter-intro = Every indicator due in this period, prefilled with the values in force. Only the cells you change are saved, all or nothing.

@@ -55,11 +55,11 @@ indicator = Indicador
 unit = Unidad
 baseline = Línea de base
 target_period = Meta (período)
-target_to_date = Meta a la fecha
+target_to_date = Esperado a la fecha
 end_target = Meta al final del proyecto
 actual_period = Logrado (período)
 actual_to_date = Logrado a la fecha
-percent_to_date = % de la meta a la fecha
+percent_to_date = % de lo esperado a la fecha
 percent_of_end = % de la meta final
 explanation = Estado
 assessment = Valoración
@@ -116,6 +116,13 @@ reason-no-target-no-data = no se ha fijado ninguna meta ni registrado ningún va
 ## Las demás frases del informe.
 
 summary-headline = { $actual }{ $unit } frente a una meta al final del proyecto de { $target } ({ $percent } de la meta)
+report-target-rule-interpolate = Metas: las metas de fin de proyecto y de período son las acordadas en el marco lógico; el valor esperado a la fecha se interpola por días entre ellas y se muestra en unidades enteras para los conteos (los estados usan la cifra exacta).
+report-target-rule-step = Metas: las metas de fin de proyecto y de período son las acordadas en el marco lógico; el valor esperado a la fecha es la última meta acordada vencida al final del período, que rige hasta la siguiente.
+report-target-rule-except-step = Para { $ids }, el valor esperado a la fecha es en cambio la última meta acordada vencida al final del período.
+report-target-rule-except-interpolate = Para { $ids }, el valor esperado a la fecha se interpola en cambio por días entre las metas acordadas.
+note-percent-ratio = El % de la meta final de los totales acumulados y demás cifras contadas desde cero es el valor a la fecha dividido por la meta final: { $actual } / { $target } = { $percent } ({ $id }).
+note-percent-level = El % de la meta final de los indicadores de nivel es el avance desde la línea de base: ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
+note-percent-expected = El % de lo esperado a la fecha sigue la misma fórmula, con el valor exacto esperado a la fecha en lugar de la meta final.
 burn-sentence = Se ha gastado el { $spent } del presupuesto tras el { $elapsed } del plazo del proyecto: un ritmo de { $rate }, { $pace ->
         [ahead] el gasto va por delante del calendario
         [behind] el gasto va por detrás del calendario
@@ -340,6 +347,7 @@ compare-title = tabla de seguimiento de indicadores, { $span }
 compare-by = por { $dimension }
 compare-actual-note = real: total acumulado hasta el final del período para los indicadores acumulativos (*), si no el valor del período;
 compare-percent-note = %: real frente a la meta vigente (indicadores de nivel: avance desde la línea de base)
+compare-target-note = meta: tal como está escrita en logframe.yaml (acordada); ~ el valor esperado a la fecha según target_rule, conteos en unidades enteras
 compare-not-broken-down = sin desglose
 compare-life-of-project = vida del proyecto, a la fecha al { $last }
 compare-no-indicators = ningún indicador
@@ -372,7 +380,9 @@ target-explicit = { $value }: escrita para { $period } en logframe.yaml
 target-on-anchor = { $value }: { $anchor } (el ancla cae al final del período)
 target-interpolated = { $value }: interpolada por días entre { $from } ({ $from_value }) y { $to } ({ $to_value }): { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } días
 target-start = { $value }: el período termina antes de la primera ancla, así que rige el valor inicial
+target-start-step = { $value }: aún no vence ninguna meta escrita en logframe.yaml, así que rige el valor inicial (target_rule: step)
 target-held = { $value }: el período termina después de la última ancla ({ $from }), cuyo valor rige
+target-stepped = { $value }: la última meta escrita en logframe.yaml, vencida el { $from }, rige hasta la siguiente (target_rule: step)
 target-anchors = anclas: { $list }
 target-end = meta de fin de proyecto: { $end }
 target-no-end = ninguna meta de fin de proyecto
@@ -425,7 +435,7 @@ xlsx-total = total
 xlsx-running-total = total acumulado
 xlsx-per-period = por período
 xlsx-notes-title = Tabla de seguimiento de indicadores, { $first } .. { $last }
-xlsx-note-target = Meta: la meta vigente al final del período, escrita en logframe.yaml o interpolada linealmente por días entre las metas escritas.
+xlsx-note-target = Meta: la meta acordada escrita en logframe.yaml para el período; en cursiva, el valor esperado a la fecha, según target_rule (interpolado linealmente por días entre las metas acordadas, o la última meta acordada vigente hasta la siguiente), en unidades enteras para los conteos (los porcentajes usan el valor exacto).
 xlsx-note-actual = Real: el total acumulado hasta el final del período para los indicadores acumulativos (columna unidad: total acumulado); el valor medido dentro del período para los demás (por período).
 xlsx-note-percent = %: real frente a la meta vigente; para los niveles, avance desde la línea de base: (real - línea de base) / (meta - línea de base). Coloreado según el estado al final del período.
 xlsx-note-life = Vida del proyecto: la meta de fin de proyecto, el valor a la fecha en el último período mostrado, su porcentaje y el estado con su motivo.
@@ -471,9 +481,9 @@ web-title = Título
 web-baseline = Línea de base
 web-this-period = Este período
 web-to-date = A la fecha
-web-target-to-date = Meta a la fecha
+web-target-to-date = Esperado a la fecha
 web-end-target = Meta final
-web-percent-target = % de la meta
+web-percent-target = % de lo esperado
 web-enter = Registrar valores
 web-enter-title = Valores del período
 web-enter-intro = Cada indicador previsto en este período, con los valores vigentes. Solo se guardan las celdas que cambie, todas o ninguna.

@@ -55,11 +55,11 @@ indicator = Indicateur
 unit = Unité
 baseline = Référence
 target_period = Cible (période)
-target_to_date = Cible à date
+target_to_date = Attendu à date
 end_target = Cible de fin de projet
 actual_period = Réel (période)
 actual_to_date = Réel à date
-percent_to_date = % de la cible à date
+percent_to_date = % de l’attendu à date
 percent_of_end = % de la cible finale
 explanation = Statut
 assessment = Appréciation
@@ -116,6 +116,13 @@ reason-no-target-no-data = aucune cible n’est fixée et aucune valeur n’est 
 ## Les autres phrases du rapport.
 
 summary-headline = { $actual }{ $unit } pour une cible de fin de projet de { $target } ({ $percent } de la cible)
+report-target-rule-interpolate = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à date est interpolée par jours entre elles, en unités entières pour les dénombrements (les statuts utilisent la valeur exacte).
+report-target-rule-step = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à date est la dernière cible convenue échue à la fin de la période, maintenue jusqu’à la suivante.
+report-target-rule-except-step = Pour { $ids }, la valeur attendue à date est plutôt la dernière cible convenue échue à la fin de la période.
+report-target-rule-except-interpolate = Pour { $ids }, la valeur attendue à date est plutôt interpolée par jours entre les cibles convenues.
+note-percent-ratio = Le % de la cible finale des totaux cumulés et des autres valeurs comptées depuis zéro est la valeur à date divisée par la cible finale : { $actual } / { $target } = { $percent } ({ $id }).
+note-percent-level = Le % de la cible finale des indicateurs de niveau est le progrès depuis la référence : ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
+note-percent-expected = Le % de l’attendu à date suit la même formule, avec la valeur exacte attendue à date à la place de la cible finale.
 burn-sentence = { $spent } du budget est dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, { $pace ->
         [ahead] la dépense devance le calendrier
         [behind] la dépense est en retard sur le calendrier
@@ -343,6 +350,7 @@ compare-title = tableau de suivi des indicateurs, { $span }
 compare-by = par { $dimension }
 compare-actual-note = réel : total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (*), sinon la valeur de la période ;
 compare-percent-note = % : réel par rapport à la cible en vigueur (indicateurs de niveau : progrès depuis la référence)
+compare-target-note = cible : telle qu’écrite dans logframe.yaml (convenue) ; ~ la valeur attendue à date selon target_rule, dénombrements en unités entières
 compare-not-broken-down = non ventilé
 compare-life-of-project = durée du projet, à date au { $last }
 compare-no-indicators = aucun indicateur
@@ -375,7 +383,9 @@ target-explicit = { $value } : écrite pour { $period } dans logframe.yaml
 target-on-anchor = { $value } : { $anchor } (l’ancre tombe à la fin de la période)
 target-interpolated = { $value } : interpolée par jours entre { $from } ({ $from_value }) et { $to } ({ $to_value }) : { $from_value } + ({ $to_value } - { $from_value }) x { $done }/{ $span } jours
 target-start = { $value } : la période finit avant la première ancre, la valeur de départ s’applique donc
+target-start-step = { $value } : aucune cible écrite dans logframe.yaml n’est encore échue, la valeur de départ s’applique (target_rule: step)
 target-held = { $value } : la période finit après la dernière ancre ({ $from }), dont la valeur s’applique
+target-stepped = { $value } : la dernière cible écrite dans logframe.yaml, échue le { $from }, s’applique jusqu’à la suivante (target_rule: step)
 target-anchors = ancres : { $list }
 target-end = cible de fin de projet : { $end }
 target-no-end = aucune cible de fin de projet
@@ -428,7 +438,7 @@ xlsx-total = total
 xlsx-running-total = total cumulé
 xlsx-per-period = par période
 xlsx-notes-title = Tableau de suivi des indicateurs, { $first } .. { $last }
-xlsx-note-target = Cible : la cible en vigueur à la fin de la période, écrite dans logframe.yaml ou interpolée linéairement par jours entre les cibles écrites.
+xlsx-note-target = Cible : la cible convenue écrite dans logframe.yaml pour la période ; en italique, la valeur attendue à date, selon target_rule (interpolée linéairement par jours entre les cibles convenues, ou la dernière cible convenue maintenue jusqu’à la suivante), en unités entières pour les dénombrements (les pourcentages utilisent la valeur exacte).
 xlsx-note-actual = Réel : le total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (colonne unité : total cumulé) ; la valeur mesurée dans la période pour les autres (par période).
 xlsx-note-percent = % : réel par rapport à la cible en vigueur ; pour les niveaux, progrès depuis la référence : (réel - référence) / (cible - référence). Coloré selon le statut à la fin de la période.
 xlsx-note-life = Durée du projet : la cible de fin de projet, la valeur à date à la dernière période affichée, son pourcentage et le statut avec sa raison.
@@ -474,9 +484,9 @@ web-title = Intitulé
 web-baseline = Référence
 web-this-period = Cette période
 web-to-date = À date
-web-target-to-date = Cible à date
+web-target-to-date = Attendu à date
 web-end-target = Cible finale
-web-percent-target = % de la cible
+web-percent-target = % de l’attendu
 web-enter = Saisir des valeurs
 web-enter-title = Valeurs de la période
 web-enter-intro = Chaque indicateur attendu pour cette période, prérempli avec les valeurs en vigueur. Seules les cellules modifiées sont enregistrées, toutes ou aucune.

@@ -36,6 +36,16 @@ pub enum Figures {
 }
 
 impl Figures {
+    /// A value expected to date: in the report, a count in whole units
+    /// ([`crate::compute::targets::expected_shown`]); the terminal keeps
+    /// the exact figure.
+    fn expected(self, lang: Lang, d: Decimal) -> Arg {
+        match self {
+            Figures::Report(kind) => self.figure(lang, crate::compute::targets::expected_shown(kind, d)),
+            Figures::Plain => self.figure(lang, d),
+        }
+    }
+
     fn figure(self, lang: Lang, d: Decimal) -> Arg {
         match self {
             Figures::Report(kind) => figure(lang, kind, d),
@@ -89,7 +99,7 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
         Reason::Missing { by, expected } => message(
             lang,
             "reason-missing",
-            [("by", f.date(lang, *by)), ("expected", f.figure(lang, *expected))],
+            [("by", f.date(lang, *by)), ("expected", f.expected(lang, *expected))],
         ),
         Reason::Progress {
             actual,
@@ -109,7 +119,7 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
             let verdict = message(lang, verdict, [("threshold", f.percent(lang, threshold))]);
             let args = [
                 ("actual", f.figure(lang, *actual)),
-                ("expected", f.figure(lang, *expected)),
+                ("expected", f.expected(lang, *expected)),
                 ("by", f.date(lang, *by)),
                 ("percent", f.percent(lang, p.round_dp(1))),
                 ("verdict", verdict.into()),

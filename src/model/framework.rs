@@ -153,6 +153,38 @@ impl Aggregate {
     }
 }
 
+/// How the value expected between the targets written in the logframe is
+/// found (`target_rule:` of the framework, or of an indicator, which
+/// overrides it). The written targets are the ones a donor agreed; between
+/// them a project may be expected to progress steadily (interpolate) or
+/// only to meet each target when it falls due (step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExpectedRule {
+    /// Linearly by days between written targets (the default).
+    #[default]
+    Interpolate,
+    /// The latest written target due by the date, held until the next one
+    /// (before the first: the start value).
+    Step,
+}
+
+impl ExpectedRule {
+    pub const NAMES: [&'static str; 2] = ["interpolate", "step"];
+
+    pub fn parse(s: &str) -> Option<ExpectedRule> {
+        Some(match s {
+            "interpolate" => ExpectedRule::Interpolate,
+            "step" => ExpectedRule::Step,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
 /// A target's period: a dated period or the end of the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum TargetPeriod {
@@ -220,6 +252,9 @@ pub struct Indicator {
     pub scale: Option<Scale>,
     pub pmf: Pmf,
     pub thresholds: Thresholds,
+    /// The rule for the value expected between written targets: the
+    /// indicator's `target_rule:`, else the framework's.
+    pub target_rule: ExpectedRule,
     /// Index of the result this indicator measures.
     pub result: usize,
     /// How many targets the YAML lists (some may have been refused).
@@ -267,6 +302,9 @@ pub struct Framework {
     /// Indicators in logframe order.
     pub indicators: Vec<Indicator>,
     pub thresholds: Thresholds,
+    /// `target_rule:` of the framework (default interpolate); an
+    /// indicator's own overrides it.
+    pub target_rule: ExpectedRule,
     /// The `funding:` section, if any.
     pub funding: Option<super::funding::Funding>,
 }

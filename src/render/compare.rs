@@ -38,6 +38,16 @@ fn target_text(ind: &IndicatorRow, t: Option<rust_decimal::Decimal>) -> String {
     }
 }
 
+/// A period's target: as written when agreed, `~30` when it is the value
+/// expected to date (the note under the header says so).
+fn cell_target_text(ind: &IndicatorRow, cell: &Cell) -> String {
+    let t = target_text(ind, cell.target_shown);
+    match cell.target_shown {
+        Some(_) if !cell.agreed => format!("~{t}"),
+        _ => t,
+    }
+}
+
 fn yes_no(yes: bool) -> String {
     term(if yes { "yes" } else { "no" }).into()
 }
@@ -88,6 +98,8 @@ fn header(c: &Compare) -> String {
     out.push_str(term("compare-actual-note"));
     out.push('\n');
     out.push_str(term("compare-percent-note"));
+    out.push('\n');
+    out.push_str(term("compare-target-note"));
     out.push('\n');
     out
 }
@@ -239,7 +251,7 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
                 .iter()
                 .flat_map(|cell: &Cell| {
                     [
-                        (target_text(i, cell.target.map(|t| t.value)), fw),
+                        (cell_target_text(i, cell), fw),
                         (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
                         (pct(cell.percent), fw),
                     ]
@@ -420,6 +432,7 @@ pub(crate) fn rule_name(r: &TargetRule) -> &'static str {
         TargetRule::Interpolated { .. } => "interpolated",
         TargetRule::Start => "start",
         TargetRule::Held { .. } => "held",
+        TargetRule::Stepped { .. } => "stepped",
     }
 }
 

@@ -136,6 +136,7 @@ fn status_format(s: Status) -> Format {
         .set_font_color(Color::RGB(font))
 }
 
+#[derive(Clone)]
 struct Formats {
     header: Format,
     group: Format,
@@ -236,6 +237,25 @@ fn write_target(
         (_, Some(v)) => write_figure(ws, row, col, kind, v, f)?,
     }
     Ok(())
+}
+
+/// A value expected to date (not a target written for the period): in
+/// italics, as the notes sheet says, and in whole units for a count.
+fn write_expected(
+    ws: &mut Sheet,
+    row: u32,
+    col: u16,
+    kind: IndicatorType,
+    t: Option<Decimal>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let italic = Formats {
+        int: f.int.clone().set_italic(),
+        dec: f.dec.clone().set_italic(),
+        pct: f.pct.clone().set_italic(),
+        ..f.clone()
+    };
+    write_target(ws, row, col, kind, t, &italic)
 }
 
 fn write_percent(
@@ -460,7 +480,11 @@ fn indicator_rows(
     write_target(ws, *row, title_col + 2, i.kind, i.baseline, f)?;
     let mut col = n_fixed;
     for cell in &i.cells {
-        write_target(ws, *row, col, i.kind, cell.target.map(|t| t.value), f)?;
+        if cell.agreed {
+            write_target(ws, *row, col, i.kind, cell.target_shown, f)?;
+        } else {
+            write_expected(ws, *row, col, i.kind, cell.target_shown, f)?;
+        }
         write_value(ws, *row, col + 1, i.kind, cell.actual.as_ref(), f)?;
         write_percent(ws, *row, col + 2, cell.percent, Some(cell.status))?;
         col += 3;

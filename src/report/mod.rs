@@ -13,6 +13,7 @@ pub mod funding;
 pub mod narrative;
 pub mod outline;
 pub mod portfolio;
+mod results_notes;
 
 use std::collections::BTreeMap;
 
@@ -21,12 +22,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::compute::fiscal::fiscal_year_holding;
-use crate::compute::targets::target_within_period;
+use crate::compute::targets::{expected_shown, target_within_period};
 use crate::compute::{Computed, Progress, Status};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
 use crate::locale::{self, Lang};
-use crate::model::{FiscalYearStart, Framework, Indicator, IndicatorType, Period, Project, Value};
+use crate::model::{ExpectedRule, FiscalYearStart, Framework, Indicator, IndicatorType, Period, Project, Value};
 use crate::source::Sources;
 pub use narrative::Narrative;
 
@@ -76,6 +77,9 @@ pub struct Report {
     pub levels: Vec<LevelFacts>,
     /// Results in logframe order (depth first).
     pub results: Vec<ResultSection>,
+    /// Which rule sets the value expected to date (`target_rule:`), in a
+    /// sentence or two, said once above the results.
+    pub target_rule: String,
     /// The parts of the body in the layout's order: what the built-in
     /// templates and the PDF both follow.
     pub outline: Vec<outline::Part>,
@@ -171,6 +175,12 @@ pub struct ResultSection {
     pub statement: String,
     pub assumptions: Vec<String>,
     pub indicators: Vec<IndicatorSection>,
+    /// Whether the table shows the "Target (period)" column: only when a
+    /// target is written for the period for one of its indicators (a
+    /// column of dashes says nothing).
+    pub period_target_column: bool,
+    /// Under the table: the percent formulas worked with one row's figures.
+    pub notes: Vec<String>,
 }
 
 /// Raw figures behind the formatted cells, as decimal strings.
@@ -208,7 +218,13 @@ pub struct IndicatorSection {
     /// The target of the period alone
     /// ([`crate::compute::targets::target_within_period`]).
     pub period_target: String,
+    /// The value expected to date (the target in force: written, or found
+    /// by the rule), a count in whole units
+    /// ([`crate::compute::targets::expected_shown`]); `figures` keeps the
+    /// exact value that grading uses.
     pub target_to_date: String,
+    /// The rule that found it: interpolate or step.
+    pub target_rule: ExpectedRule,
     pub end_target: String,
     pub period_actual: String,
     pub to_date_actual: String,
@@ -296,6 +312,15 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         .iter()
         .zip(by_result)
         .map(|(r, indicators)| ResultSection {
+            period_target_column: indicators.iter().any(|i| i.period_target != UNDEFINED),
+            notes: results_notes::percent_notes(
+                fw,
+                &r.indicators
+                    .iter()
+                    .map(|&i| (i, &table.indicators[i]))
+                    .collect::<Vec<_>>(),
+                lang,
+            ),
             id: r.id.clone(),
             level: r.level.clone(),
             level_name: locale::level(lang, &r.level),
@@ -375,6 +400,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         as_of: inp.as_of.map(|a| locale::date(lang, a.date_naive())),
         summary,
         outline: outline::outline(inp.layout, &levels, &results),
+        target_rule: results_notes::target_rule(fw, lang),
         levels,
         results,
         summary_chart: format!("{}/{SUMMARY_CHART}", inp.chart_dir),
@@ -485,7 +511,8 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         unit: ind.unit.clone(),
         baseline: fig(p.baseline),
         period_target: fig(target_within_period(c.fw, ind, &inp.period)),
-        target_to_date: fig(p.target_to_date.map(|t| t.value)),
+        target_to_date: fig(p.target_to_date.map(|t| expected_shown(ind.kind, t.value))),
+        target_rule: ind.target_rule,
         end_target: fig(p.end_target),
         period_actual: val(p.period_actual.as_ref()),
         to_date_actual: val(p.to_date_actual.as_ref()),

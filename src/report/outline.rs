@@ -82,6 +82,8 @@ mod tests {
                 statement: String::new(),
                 assumptions: Vec::new(),
                 indicators: Vec::new(),
+                period_target_column: false,
+                notes: Vec::new(),
             })
             .collect()
     }

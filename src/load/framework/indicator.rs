@@ -47,6 +47,7 @@ impl Lower<'_> {
             Some(t) => self.thresholds(t, fw.thresholds),
             None => fw.thresholds,
         };
+        let target_rule = self.target_rule(r.target_rule.as_ref(), fw.target_rule);
         let opt_text =
             |s: &mut Self, t: &Option<Loc<RawText>>, what: &str| t.as_ref().map(|t| s.text_in(t, &lang, what));
         let pmf = Pmf {
@@ -71,6 +72,7 @@ impl Lower<'_> {
             scale,
             pmf,
             thresholds,
+            target_rule,
             result,
             declared_targets: r.targets.as_ref().map_or(0, Vec::len),
             standard: r.standard.as_ref().map(|s| s.value().0.trim().to_string()),

@@ -11,7 +11,7 @@ use super::charts;
 use super::layout::{Align, Block, Cell, Column, Face, Heading, Paragraph, Run, Table};
 use crate::locale;
 use crate::render::chart::model::{self, Chart};
-use crate::report::{IndicatorSection, Report, ResultSection};
+use crate::report::{Report, ResultSection};
 
 pub(super) const BODY: f32 = 9.5;
 pub(super) const SMALL: f32 = 8.0;
@@ -242,15 +242,13 @@ fn id_list<'a>(
     c.end_list();
 }
 
-fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
+/// The results table of one result; the "Target (period)" column only
+/// when the result's table has one (as `result.md.j2`).
+fn indicator_table(r: &Report, res: &ResultSection) -> Table {
     let l = &r.labels;
-    let mut columns = text_columns(10, true);
-    columns[9].align = Align::Left;
-    columns.push(Column {
-        align: Align::Left,
-        fixed: Some(44.0),
-    });
-    let header = [
+    let inds = &res.indicators;
+    let keep = |key: &str| key != "target_period" || res.period_target_column;
+    let keys: Vec<&str> = [
         "indicator",
         "baseline",
         "target_period",
@@ -262,10 +260,20 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
         "percent_of_end",
         "status",
     ]
-    .iter()
-    .map(|k| l[k].to_string())
-    .chain([locale::text(r.lang, "pdf-progress").to_string()])
+    .into_iter()
+    .filter(|k| keep(k))
     .collect();
+    let mut columns = text_columns(keys.len(), true);
+    columns[keys.len() - 1].align = Align::Left;
+    columns.push(Column {
+        align: Align::Left,
+        fixed: Some(44.0),
+    });
+    let header = keys
+        .iter()
+        .map(|k| l[k].to_string())
+        .chain([locale::text(r.lang, "pdf-progress").to_string()])
+        .collect();
     let rows = inds
         .iter()
         .map(|i| {
@@ -274,13 +282,17 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
                 .figures
                 .percent_to_date
                 .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f64(&d));
-            vec![
+            let mut cells = vec![
                 Cell::Text(vec![
                     Run::bold(i.id.clone()),
                     Run::regular(format!(" {}{unit}", i.title)),
                 ]),
                 Cell::text(&i.baseline),
-                Cell::text(&i.period_target),
+            ];
+            if res.period_target_column {
+                cells.push(Cell::text(&i.period_target));
+            }
+            cells.extend([
                 Cell::text(&i.target_to_date),
                 Cell::text(&i.end_target),
                 Cell::text(&i.period_actual),
@@ -296,7 +308,8 @@ fn indicator_table(r: &Report, inds: &[IndicatorSection]) -> Table {
                     tone: charts::tone(i.status),
                     tick: Some(charts::target_tick()),
                 },
-            ]
+            ]);
+            cells
         })
         .collect();
     Table {
@@ -333,7 +346,13 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
     if res.indicators.is_empty() {
         return;
     }
-    c.blocks.push(Block::Table(indicator_table(r, &res.indicators)));
+    c.blocks.push(Block::Table(indicator_table(r, res)));
+    if !res.notes.is_empty() {
+        c.blocks.push(Block::Paragraph(Paragraph::new(
+            vec![Run::regular(res.notes.join(" "))],
+            SMALL,
+        )));
+    }
     for i in &res.indicators {
         c.heading(4, format!("{} {}", i.id, i.title), false);
         c.para(vec![Run::regular(i.explanation.clone())]);
@@ -531,6 +550,10 @@ pub(super) fn body(r: &Report) -> Content {
             Part::Funding => funding(r, &mut c),
             Part::Results { heading, results } => {
                 c.heading(2, r.labels[heading], true);
+                // The rule for the value expected to date, once (as body.md.j2).
+                if *heading != "outputs" {
+                    c.para(vec![Run::regular(r.target_rule.clone())]);
+                }
                 for &i in results {
                     result(r, &r.results[i], &mut c);
                 }
