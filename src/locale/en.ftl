@@ -46,7 +46,8 @@ status = Status
 indicators = Indicators
 total = Total
 headlines = Headline achievements
-attention = Indicators off track or at risk
+headlines_rule = Chosen by rule: indicators that reached their end-of-project target this period, then milestones done, then outputs at or above their target in force; never one that fell since the last period; at most three, largest progress first.
+attention = Indicators off track, at risk or not achieved
 none = None.
 results = Results
 outcomes = Outcomes
@@ -93,6 +94,7 @@ status-achieved = achieved
 status-on_track = on track
 status-at_risk = at risk
 status-off_track = off track
+status-not_achieved = not achieved
 status-no_data = no data
 status-not_yet_due = not yet due
 status-no_target = no target
@@ -113,6 +115,10 @@ verdict-off-track = below { $threshold } is off track
 reason-target-equals-baseline = the target in force ({ $target }) equals the baseline, so progress is undefined
 reason-no-target = no target is set
 reason-no-target-no-data = no target is set and no value is recorded
+reason-not-achieved = { $actual } against the end-of-project target of { $target } when the project ended: { $percent } of the target
+reason-not-achieved-from = { $actual } against the end-of-project target of { $target } when the project ended, from a baseline of { $start }: { $percent } of the way from the baseline to the target
+reason-had-reached = { $reason }, after reaching { $from } in { $period }
+reason-fell-back = fell from { $from } ({ $period }) to { $actual }, below the end-of-project target of { $target }; { $progress }
 
 ## The report's other sentences.
 
@@ -377,12 +383,14 @@ percent-of-target = of the target in force: { $formula }
 percent-of-end = of the end target: { $formula }
 explain-thresholds = thresholds: on track from { $on_track } %, at risk from { $at_risk } %, off track below
 rule-reached = rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period
-rule-milestone = rule: a milestone is achieved once recorded as done, off track when its due date passes without it, else not yet due
+rule-milestone = rule: a milestone is achieved once recorded as done, off track when its due date passes without it, not achieved when the project ends without it, else not yet due
 rule-nothing-expected = rule: while the target in force is still the start value, nothing is expected
 rule-missing = rule: progress was expected by the period's end and no value is recorded
 rule-progress = rule: the percent of the target in force is graded by the thresholds
 rule-target-equals-baseline = rule: with the target equal to the baseline, progress cannot be measured
 rule-no-target = rule: without a target no status can be judged
+rule-not-achieved = rule: at the project's final period (the one holding its end date), a to-date figure short of the end-of-project target is not achieved
+rule-fell-back = rule: a level that reached its end-of-project target and fell back below it is graded again against the target in force, and the fall is shown
 
 ## The tracking table's workbook (xlsx).
 
