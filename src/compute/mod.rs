@@ -4,6 +4,7 @@
 pub(crate) mod breakdown;
 pub(crate) mod fiscal;
 pub mod funding;
+pub mod headlines;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;
