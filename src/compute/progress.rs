@@ -303,3 +303,7 @@ fn judge(
 #[cfg(test)]
 #[path = "progress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "progress_final_tests.rs"]
+mod final_tests;
