@@ -569,7 +569,7 @@ portfolio-col-framework = framework
 portfolio-col-unit = unit
 portfolio-col-note = note
 portfolio-col-frequency = reporting
-portfolio-col-off-track = indicators off track
+portfolio-col-off-track = indicators off track or not achieved
 
 ## The portfolio report (report --portfolio).
 
@@ -607,9 +607,9 @@ pf-misfit-type = not added: a { $type } indicator
 pf_misfit_per_period = not added: a figure per period, not a running total
 pf_no_value_here = no value
 pf_chart = Contribution per framework
-pf_off_track = Projects off track
-pf_off_track_none = No indicator is off track.
-pf_indicators_off_track = Indicators off track
+pf_off_track = Projects off track or short of their targets
+pf_off_track_none = No indicator is off track or not achieved.
+pf_indicators_off_track = Indicators off track or not achieved
 pf_funding = Funding by currency
 pf_funding_note = Currencies are never added together.
 pf_currency = Currency

@@ -568,7 +568,7 @@ portfolio-col-framework = marco
 portfolio-col-unit = unidad
 portfolio-col-note = nota
 portfolio-col-frequency = informes
-portfolio-col-off-track = indicadores fuera de rumbo
+portfolio-col-off-track = indicadores fuera de rumbo o no alcanzados
 
 ## El informe de cartera (report --portfolio).
 
@@ -606,9 +606,9 @@ pf-misfit-type = no sumado: un indicador de tipo { $type }
 pf_misfit_per_period = no sumado: una cifra por período, no un total acumulado
 pf_no_value_here = sin valor
 pf_chart = Contribución por marco
-pf_off_track = Proyectos con retraso
-pf_off_track_none = Ningún indicador está con retraso.
-pf_indicators_off_track = Indicadores con retraso
+pf_off_track = Proyectos con retraso o por debajo de sus metas
+pf_off_track_none = Ningún indicador está con retraso ni por debajo de su meta final.
+pf_indicators_off_track = Indicadores con retraso o no alcanzados
 pf_funding = Financiación por moneda
 pf_funding_note = Las monedas nunca se suman entre sí.
 pf_currency = Moneda

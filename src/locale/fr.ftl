@@ -571,7 +571,7 @@ portfolio-col-framework = cadre
 portfolio-col-unit = unité
 portfolio-col-note = note
 portfolio-col-frequency = rapports
-portfolio-col-off-track = indicateurs hors trajectoire
+portfolio-col-off-track = indicateurs hors trajectoire ou non atteints
 
 ## Le rapport de portefeuille (report --portfolio).
 
@@ -609,9 +609,9 @@ pf-misfit-type = non additionné : un indicateur de type { $type }
 pf_misfit_per_period = non additionné : un chiffre par période, pas un total cumulé
 pf_no_value_here = aucune valeur
 pf_chart = Contribution par cadre
-pf_off_track = Projets en retard
-pf_off_track_none = Aucun indicateur n’est en retard.
-pf_indicators_off_track = Indicateurs en retard
+pf_off_track = Projets en retard ou en deçà de leurs cibles
+pf_off_track_none = Aucun indicateur n’est en retard ou non atteint.
+pf_indicators_off_track = Indicateurs en retard ou non atteints
 pf_funding = Financement par devise
 pf_funding_note = Les devises ne sont jamais additionnées entre elles.
 pf_currency = Devise
