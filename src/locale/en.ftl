@@ -115,8 +115,8 @@ verdict-off-track = below { $threshold } is off track
 reason-target-equals-baseline = the target in force ({ $target }) equals the baseline, so progress is undefined
 reason-no-target = no target is set
 reason-no-target-no-data = no target is set and no value is recorded
-reason-not-achieved = { $actual } against the end-of-project target of { $target } when the project ended: { $percent } of the target
-reason-not-achieved-from = { $actual } against the end-of-project target of { $target } when the project ended, from a baseline of { $start }: { $percent } of the way from the baseline to the target
+reason-not-achieved = { $actual } at the project's end, against the end-of-project target of { $target }: { $percent } of the target
+reason-not-achieved-from = { $actual } at the project's end, against the end-of-project target of { $target } from a baseline of { $start }: { $percent } of the way from the baseline to the target
 reason-had-reached = { $reason }, after reaching { $from } in { $period }
 reason-fell-back = fell from { $from } ({ $period }) to { $actual }, below the end-of-project target of { $target }; { $progress }
 

@@ -114,8 +114,8 @@ verdict-off-track = por debajo de { $threshold } se considera retrasado
 reason-target-equals-baseline = la meta vigente ({ $target }) es igual a la línea de base, por lo que el avance no está definido
 reason-no-target = no se ha fijado ninguna meta
 reason-no-target-no-data = no se ha fijado ninguna meta ni registrado ningún valor
-reason-not-achieved = { $actual } frente a la meta al final del proyecto de { $target } al terminar el proyecto: { $percent } de la meta
-reason-not-achieved-from = { $actual } frente a la meta al final del proyecto de { $target } al terminar el proyecto, desde una línea de base de { $start }: { $percent } del camino de la línea de base a la meta
+reason-not-achieved = { $actual } al cierre del proyecto, frente a una meta de { $target }: { $percent } de la meta
+reason-not-achieved-from = { $actual } al cierre del proyecto, frente a una meta de { $target } desde una línea de base de { $start }: { $percent } del camino de la línea de base a la meta
 reason-had-reached = { $reason }, después de alcanzar { $from } en { $period }
 reason-fell-back = bajó de { $from } ({ $period }) a { $actual }, por debajo de la meta al final del proyecto de { $target }; { $progress }
 

@@ -114,8 +114,8 @@ verdict-off-track = moins de { $threshold } : en retard
 reason-target-equals-baseline = la cible en vigueur ({ $target }) est égale à la référence : le progrès n’est pas défini
 reason-no-target = aucune cible n’est fixée
 reason-no-target-no-data = aucune cible n’est fixée et aucune valeur n’est saisie
-reason-not-achieved = { $actual } pour une cible de fin de projet de { $target } à la fin du projet : { $percent } de la cible
-reason-not-achieved-from = { $actual } pour une cible de fin de projet de { $target } à la fin du projet, à partir d’une référence de { $start } : { $percent } du chemin de la référence à la cible
+reason-not-achieved = { $actual } à la fin du projet, pour une cible de { $target } : { $percent } de la cible
+reason-not-achieved-from = { $actual } à la fin du projet, pour une cible de { $target } à partir d’une référence de { $start } : { $percent } du chemin de la référence à la cible
 reason-had-reached = { $reason }, après avoir atteint { $from } en { $period }
 reason-fell-back = redescendu de { $from } ({ $period }) à { $actual }, sous la cible de fin de projet de { $target } ; { $progress }
 
