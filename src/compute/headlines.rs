@@ -49,7 +49,11 @@ pub struct Candidate<'a> {
 /// The reporting period just before `period`: the latest one ending
 /// before `period` starts.
 pub fn previous_period(reporting: &[Period], period: &Period) -> Option<Period> {
-    reporting.iter().filter(|r| r.end < period.start).max_by_key(|r| r.end).copied()
+    reporting
+        .iter()
+        .filter(|r| r.end < period.start)
+        .max_by_key(|r| r.end)
+        .copied()
 }
 
 /// True when the to-date figure moved away from the target since

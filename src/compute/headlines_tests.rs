@@ -162,7 +162,11 @@ fn the_rule_picks_new_achievements_then_milestones_then_outputs_on_target() {
     // O 50 %); three at most, so O is left out.
     assert_eq!(
         choose(&candidates),
-        [(1, Kind::NewlyAchieved), (2, Kind::MilestoneDone), (4, Kind::OutputOnTarget)]
+        [
+            (1, Kind::NewlyAchieved),
+            (2, Kind::MilestoneDone),
+            (4, Kind::OutputOnTarget)
+        ]
     );
 }
 

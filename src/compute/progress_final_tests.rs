@@ -95,7 +95,10 @@ fn the_final_period_is_the_one_reaching_the_project_end() {
     assert!(is_final(&fw, &q(4)));
     // A period after the end, and one that holds the end and runs past it.
     assert!(is_final(&fw, &Period::quarter(2023, 1)));
-    let past = Period::days(NaiveDate::from_ymd_opt(2022, 11, 1).unwrap(), NaiveDate::from_ymd_opt(2023, 1, 15).unwrap());
+    let past = Period::days(
+        NaiveDate::from_ymd_opt(2022, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2023, 1, 15).unwrap(),
+    );
     assert!(is_final(&fw, &past));
 }
 
@@ -119,7 +122,10 @@ fn a_running_total_short_of_its_end_target_at_the_end_is_not_achieved() {
     assert_eq!((actual, target, start, fell), (d("22"), d("24"), d("0"), None));
     assert_eq!(percent.round_dp(2), d("91.67"));
     // The same figures after the end (2023-Q1: nothing new) stay not achieved.
-    assert_eq!(at(&fw, "C", &points, Period::quarter(2023, 1)).status, Status::NotAchieved);
+    assert_eq!(
+        at(&fw, "C", &points, Period::quarter(2023, 1)).status,
+        Status::NotAchieved
+    );
     // Before the end the same shortfall is graded, not final: 13 by 2022-Q3.
     assert_ne!(at(&fw, "C", &points, q(3)).status, Status::NotAchieved);
     // Reaching 24 at the end is achieved: 5 + 6 + 2 + 11 = 24.
@@ -133,9 +139,15 @@ fn a_milestone_never_done_is_not_achieved_at_the_end_and_off_track_before() {
     let none: Vec<Point> = Vec::new();
     let due = q(2).end;
     let p3 = at(&fw, "M", &none, q(3));
-    assert_eq!((p3.status, &p3.reason), (Status::OffTrack, &Reason::MilestoneOverdue { due }));
+    assert_eq!(
+        (p3.status, &p3.reason),
+        (Status::OffTrack, &Reason::MilestoneOverdue { due })
+    );
     let p4 = at(&fw, "M", &none, q(4));
-    assert_eq!((p4.status, &p4.reason), (Status::NotAchieved, &Reason::MilestoneOverdue { due }));
+    assert_eq!(
+        (p4.status, &p4.reason),
+        (Status::NotAchieved, &Reason::MilestoneOverdue { due })
+    );
 }
 
 #[test]
@@ -161,7 +173,13 @@ fn a_level_that_fell_back_is_graded_against_the_target_in_force_and_shows_the_fa
     else {
         panic!("reason {:?}", p.reason)
     };
-    assert_eq!(fell, Fall { from: d("4"), period: q(2) });
+    assert_eq!(
+        fell,
+        Fall {
+            from: d("4"),
+            period: q(2)
+        }
+    );
     assert_eq!((actual, target), (d("3.5"), d("4")));
     assert_eq!(expected.round_dp(4), d("3.4945"));
     assert_eq!(percent.round_dp(2), d("100.37"));

@@ -142,7 +142,11 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
                 message(lang, "reason-not-achieved", args)
             } else {
                 let [a, b, c] = args;
-                message(lang, "reason-not-achieved-from", [a, b, c, ("start", f.figure(lang, *start))])
+                message(
+                    lang,
+                    "reason-not-achieved-from",
+                    [a, b, c, ("start", f.figure(lang, *start))],
+                )
             };
             match fell {
                 None => clause,

@@ -371,7 +371,12 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     }
 }
 
-fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSection], headlines: Vec<Headline>) -> Summary {
+fn summary(
+    lang: Lang,
+    counts: &BTreeMap<Status, usize>,
+    all: &[&IndicatorSection],
+    headlines: Vec<Headline>,
+) -> Summary {
     let counts: Vec<StatusCount> = Status::ALL
         .iter()
         .filter_map(|s| {

@@ -218,7 +218,14 @@ fn summary(r: &Report, c: &mut Content) {
     }));
     c.chart(Chart::Bars(model::summary(r)));
     let headlines = r.summary.headlines.iter().map(|h| (&h.id, &h.title, &h.text));
-    id_list(c, l["headlines"], Some(l["headlines_rule"]), l["none"], colon, headlines);
+    id_list(
+        c,
+        l["headlines"],
+        Some(l["headlines_rule"]),
+        l["none"],
+        colon,
+        headlines,
+    );
     let attention = r.summary.attention.iter().map(|a| (&a.id, &a.title, &a.explanation));
     id_list(c, l["attention"], None, l["none"], colon, attention);
 }
