@@ -105,7 +105,9 @@ fn cumulative_count_with_interpolated_and_explicit_targets() {
             ("C1", "2022-Q4", "12", "42", Some("40"), Some("105"), "on_track"),
             // 40 + 60 x 181/365 = 69.75; 42 / 69.75 = 60.22 %
             ("C1", "2023-Q2", "none", "42", Some("69.75"), Some("60.21"), "at_risk"), // 42 / 69.7534..., from the exact target
-            ("C1", "2023-Q4", "none", "42", Some("100"), Some("42"), "off_track"),
+            // 2023-Q4 holds the project's end (2023-12-31): 42 short of 100
+            // is final, not achieved (42 / 100 = 42 % of the end target)
+            ("C1", "2023-Q4", "none", "42", Some("100"), Some("42"), "not_achieved"),
         ],
     );
     let s = status_at(ws.path(), "2022-Q2");
@@ -128,14 +130,16 @@ fn level_indicator_that_decreases_is_measured_from_its_baseline() {
         &[
             // target 100 - 40 x 364/729 = 80.03; (85 - 100) / (80.03 - 100) = 75.11 %
             ("L1", "2022-Q4", "85", "85", Some("80.03"), Some("75.1"), "at_risk"), // -15 / -19.9726..., from the exact target
-            // (70 - 100) / (60 - 100) = 75 %
-            ("L1", "2023-Q4", "70", "70", Some("60"), Some("75"), "at_risk"),
+            // (70 - 100) / (60 - 100) = 75 %, at the project's end: not achieved
+            ("L1", "2023-Q4", "70", "70", Some("60"), Some("75"), "not_achieved"),
         ],
     );
     let s = status_at(ws.path(), "2023-Q4");
     let l1 = ind(&s, "L1");
     assert_eq!(dec(&l1["percent_of_end"]).as_deref(), Some("75"));
+    assert_eq!(l1["reason"]["reason"], "not_achieved", "{l1}");
     assert_eq!(dec(&l1["reason"]["start"]).as_deref(), Some("100"), "{l1}");
+    assert_eq!(dec(&l1["reason"]["percent"]).as_deref(), Some("75"), "{l1}");
 }
 
 #[test]
@@ -327,7 +331,8 @@ fn milestones_are_not_yet_due_then_done_or_overdue() {
         ("2022-Q1", "M2", "not_yet_due", "milestone_not_due"),
         ("2022-Q2", "M2", "achieved", "milestone_done"),
         ("2022-Q3", "M1", "off_track", "milestone_overdue"),
-        ("2023-Q4", "M1", "off_track", "milestone_overdue"),
+        // The project ends on 2023-12-31: never done by then is final.
+        ("2023-Q4", "M1", "not_achieved", "milestone_overdue"),
         ("2023-Q4", "M2", "achieved", "milestone_done"),
     ];
     for (period, id, status, reason) in cases {

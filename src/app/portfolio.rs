@@ -114,7 +114,7 @@ fn run(ws: &Workspace, q: &Query, with_splits: bool) -> Result<PortfolioRun> {
                 off_track: table
                     .iter()
                     .flat_map(|t| &t.indicators)
-                    .filter(|p| p.status == Status::OffTrack)
+                    .filter(|p| matches!(p.status, Status::OffTrack | Status::NotAchieved))
                     .map(|p| p.indicator.clone())
                     .collect(),
             });

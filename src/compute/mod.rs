@@ -5,6 +5,7 @@ pub(crate) mod breakdown;
 pub mod category;
 pub(crate) mod fiscal;
 pub mod funding;
+pub mod headlines;
 pub mod percent_example;
 pub mod portfolio;
 pub mod progress;

@@ -33,7 +33,8 @@ pub struct FrameworkStatus {
     pub period: Option<Period>,
     /// Indicators by status at that period.
     pub counts: BTreeMap<Status, usize>,
-    /// The indicators off track at that period (ids).
+    /// The indicators off track or, at the project's end, not achieved at
+    /// that period (ids).
     pub off_track: Vec<String>,
 }
 

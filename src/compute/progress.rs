@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::series::{Point, add};
-use super::status::{Reason, Status, grade};
+use super::status::{Fall, Reason, Status, grade};
 use super::targets::{TargetInForce, end_target, explicit, milestone_due, target_at};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
 
@@ -94,11 +94,42 @@ pub(crate) fn percent_toward(ind: &Indicator, actual: Decimal, target: Decimal) 
     percent_of(actual, ind.start_value(), target)
 }
 
-fn reached(ind: &Indicator, actual: Decimal, target: Decimal) -> bool {
+pub(crate) fn reached(ind: &Indicator, actual: Decimal, target: Decimal) -> bool {
     match ind.direction {
         Direction::Increase => actual >= target,
         Direction::Decrease => actual <= target,
     }
+}
+
+/// True when `period` reaches the project's end date: its figures are the
+/// project's final ones, and a target missed by then is not achieved.
+pub fn is_final(fw: &Framework, period: &Period) -> bool {
+    period.end >= fw.project.end
+}
+
+/// A level whose latest value counts (not cumulative, aggregate `last`)
+/// that met its end-of-project target at an earlier value and now stands
+/// below it: the last earlier value that met the target, and its period.
+/// `so_far` are the points up to the period's end, `actual` the latest
+/// figure.
+fn fall(ind: &Indicator, so_far: &[&Point], actual: Option<Decimal>, end: Option<Decimal>) -> Option<Fall> {
+    if ind.cumulative || ind.aggregate != Aggregate::Last || ind.kind == IndicatorType::Milestone {
+        return None;
+    }
+    let (now, e) = (actual?, end?);
+    if e == ind.start_value() || reached(ind, now, e) {
+        return None;
+    }
+    let mut earlier: Vec<&&Point> = so_far.iter().collect();
+    earlier.sort_by_key(|p| p.period);
+    // The latest point is the one `aggregate(Last, ..)` took.
+    earlier.pop()?;
+    earlier.iter().rev().find_map(|p| {
+        p.value.figure().filter(|v| reached(ind, *v, e)).map(|v| Fall {
+            from: v,
+            period: p.period,
+        })
+    })
 }
 
 /// Compute one indicator at one reporting period from its points.
@@ -124,12 +155,13 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
         .iter()
         .find(|p| matches!(p.value, Value::Flag { done: true }))
         .map(|p| p.period);
+    let fell = fall(ind, &so_far, actual, end);
     let (status, reason) = judge(
         fw,
         ind,
         period,
         actual,
-        (&to_date_actual, done_in),
+        (&to_date_actual, done_in, fell),
         target_to_date,
         end,
         percent_to_date,
@@ -152,18 +184,25 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
     }
 }
 
+/// The status and its reason. In order: a milestone is judged by its
+/// `done` flag; a figure at or beyond the end-of-project target is
+/// achieved; at the project's final period ([`is_final`]) a figure short
+/// of it is not achieved; otherwise the percent of the target in force is
+/// graded by the thresholds (a level that fell back below a target it had
+/// reached says so in its reason).
 #[allow(clippy::too_many_arguments)]
 fn judge(
     fw: &Framework,
     ind: &Indicator,
     period: &Period,
     actual: Option<Decimal>,
-    (to_date, done_in): (&Option<Value>, Option<Period>),
+    (to_date, done_in, fell): (&Option<Value>, Option<Period>, Option<Fall>),
     target: Option<TargetInForce>,
     end: Option<Decimal>,
     percent: Option<Decimal>,
 ) -> (Status, Reason) {
     let by = period.end;
+    let last = is_final(fw, period);
     if ind.kind == IndicatorType::Milestone {
         let done = matches!(to_date, Some(Value::Flag { done: true }));
         return match (done, milestone_due(fw, ind)) {
@@ -179,6 +218,7 @@ fn judge(
                 )
             }
             (false, None) => (Status::NoTarget, Reason::NoTarget),
+            (false, Some(due)) if due <= by && last => (Status::NotAchieved, Reason::MilestoneOverdue { due }),
             (false, Some(due)) if due <= by => (Status::OffTrack, Reason::MilestoneOverdue { due }),
             (false, Some(due)) => (Status::NotYetDue, Reason::MilestoneNotDue { due }),
         };
@@ -188,6 +228,22 @@ fn judge(
         && e != ind.start_value()
     {
         return (Status::Achieved, Reason::Reached { actual: a, target: e });
+    }
+    if last
+        && let (Some(a), Some(e)) = (actual, end)
+        && e != ind.start_value()
+        && let Some(p) = percent_toward(ind, a, e)
+    {
+        return (
+            Status::NotAchieved,
+            Reason::NotAchieved {
+                actual: a,
+                target: e,
+                start: ind.start_value(),
+                percent: p,
+                fell,
+            },
+        );
     }
     let Some(target) = target else {
         return match actual {
@@ -214,8 +270,21 @@ fn judge(
             )
         };
     };
-    match percent {
-        Some(p) => (
+    match (percent, fell.zip(end)) {
+        (Some(p), Some((fell, e))) => (
+            grade(p, ind.thresholds),
+            Reason::FellBack {
+                fell,
+                actual: a,
+                target: e,
+                expected: target.value,
+                start,
+                by,
+                percent: p,
+                thresholds: ind.thresholds,
+            },
+        ),
+        (Some(p), None) => (
             grade(p, ind.thresholds),
             Reason::Progress {
                 actual: a,
@@ -226,11 +295,15 @@ fn judge(
                 thresholds: ind.thresholds,
             },
         ),
-        None if ind.cumulative => (Status::OnTrack, Reason::NothingExpectedYet { by }),
-        None => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),
+        (None, _) if ind.cumulative => (Status::OnTrack, Reason::NothingExpectedYet { by }),
+        (None, _) => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),
     }
 }
 
 #[cfg(test)]
 #[path = "progress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "progress_final_tests.rs"]
+mod final_tests;

@@ -475,6 +475,8 @@ fn status_lines(ind: &Indicator, p: &Progress) -> Vec<String> {
             Reason::NothingExpectedYet { .. } => "rule-nothing-expected",
             Reason::Missing { .. } => "rule-missing",
             Reason::Progress { .. } => "rule-progress",
+            Reason::NotAchieved { .. } => "rule-not-achieved",
+            Reason::FellBack { .. } => "rule-fell-back",
             Reason::TargetEqualsBaseline { .. } => "rule-target-equals-baseline",
             Reason::NoTarget | Reason::NoTargetNoData => "rule-no-target",
         })

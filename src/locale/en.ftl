@@ -46,7 +46,8 @@ status = Status
 indicators = Indicators
 total = Total
 headlines = Headline achievements
-attention = Indicators off track or at risk
+headlines_rule = Chosen by rule: indicators that reached their end-of-project target this period, then milestones done, then outputs at or above their target in force; never one that fell since the last period; at most three, largest progress first.
+attention = Indicators off track, at risk or not achieved
 none = None.
 results = Results
 outcomes = Outcomes
@@ -72,7 +73,7 @@ chart_target = Target
 chart_actual = Actual to date
 narrative = Narrative
 no_narrative = No narrative was written for this period.
-missing_explanation = Indicators off track or at risk that the narrative does not explain
+missing_explanation = Indicators off track, at risk or not achieved that the narrative does not explain
 annex_pmf = Annex A: Performance measurement framework
 definition = Definition
 data_source = Data source
@@ -93,6 +94,7 @@ status-achieved = achieved
 status-on_track = on track
 status-at_risk = at risk
 status-off_track = off track
+status-not_achieved = not achieved
 status-no_data = no data
 status-not_yet_due = not yet due
 status-no_target = no target
@@ -113,6 +115,10 @@ verdict-off-track = below { $threshold } is off track
 reason-target-equals-baseline = the target in force ({ $target }) equals the baseline, so progress is undefined
 reason-no-target = no target is set
 reason-no-target-no-data = no target is set and no value is recorded
+reason-not-achieved = { $actual } at the project's end, against the end-of-project target of { $target }: { $percent } of the target
+reason-not-achieved-from = { $actual } at the project's end, against the end-of-project target of { $target } from a baseline of { $start }: { $percent } of the way from the baseline to the target
+reason-had-reached = { $reason }, after reaching { $from } in { $period }
+reason-fell-back = fell from { $from } ({ $period }) to { $actual }, below the end-of-project target of { $target }; { $progress }
 
 ## The report's other sentences.
 
@@ -396,12 +402,14 @@ percent-of-target = of the target in force: { $formula }
 percent-of-end = of the end target: { $formula }
 explain-thresholds = thresholds: on track from { $on_track } %, at risk from { $at_risk } %, off track below
 rule-reached = rule: a to-date figure at or beyond the end-of-project target is achieved, whatever the period
-rule-milestone = rule: a milestone is achieved once recorded as done, off track when its due date passes without it, else not yet due
+rule-milestone = rule: a milestone is achieved once recorded as done, off track when its due date passes without it, not achieved when the project ends without it, else not yet due
 rule-nothing-expected = rule: while the target in force is still the start value, nothing is expected
 rule-missing = rule: progress was expected by the period's end and no value is recorded
 rule-progress = rule: the percent of the target in force is graded by the thresholds
 rule-target-equals-baseline = rule: with the target equal to the baseline, progress cannot be measured
 rule-no-target = rule: without a target no status can be judged
+rule-not-achieved = rule: at the project's final period (the one holding its end date), a to-date figure short of the end-of-project target is not achieved
+rule-fell-back = rule: a level that reached its end-of-project target and fell back below it is graded again against the target in force, and the fall is shown
 
 ## The tracking table's workbook (xlsx).
 
@@ -580,7 +588,7 @@ portfolio-col-framework = framework
 portfolio-col-unit = unit
 portfolio-col-note = note
 portfolio-col-frequency = reporting
-portfolio-col-off-track = indicators off track
+portfolio-col-off-track = indicators off track or not achieved
 
 ## The portfolio report (report --portfolio).
 
@@ -618,9 +626,9 @@ pf-misfit-type = not added: a { $type } indicator
 pf_misfit_per_period = not added: a figure per period, not a running total
 pf_no_value_here = no value
 pf_chart = Contribution per framework
-pf_off_track = Projects off track
-pf_off_track_none = No indicator is off track.
-pf_indicators_off_track = Indicators off track
+pf_off_track = Projects off track or short of their targets
+pf_off_track_none = No indicator is off track or not achieved.
+pf_indicators_off_track = Indicators off track or not achieved
 pf_funding = Funding by currency
 pf_funding_note = Currencies are never added together.
 pf_currency = Currency

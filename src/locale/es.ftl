@@ -46,7 +46,8 @@ status = Estado
 indicators = Indicadores
 total = Total
 headlines = Logros principales
-attention = Indicadores retrasados o en riesgo
+headlines_rule = Elegidos según una regla: los indicadores que alcanzaron su meta de fin de proyecto en este período, luego los hitos realizados, luego los productos en su meta vigente o por encima; nunca uno que bajó desde el período anterior; tres como máximo, los más avanzados primero.
+attention = Indicadores retrasados, en riesgo o no alcanzados
 none = Ninguno.
 results = Resultados
 outcomes = Resultados
@@ -72,7 +73,7 @@ chart_target = Meta
 chart_actual = Logrado a la fecha
 narrative = Narrativa
 no_narrative = No se redactó ninguna narrativa para este período.
-missing_explanation = Indicadores retrasados o en riesgo que la narrativa no explica
+missing_explanation = Indicadores retrasados, en riesgo o no alcanzados que la narrativa no explica
 annex_pmf = Anexo A: Marco de medición del desempeño
 definition = Definición
 data_source = Fuente de datos
@@ -93,6 +94,7 @@ status-achieved = logrado
 status-on_track = según lo previsto
 status-at_risk = en riesgo
 status-off_track = retrasado
+status-not_achieved = no alcanzado
 status-no_data = sin datos
 status-not_yet_due = aún no previsto
 status-no_target = sin meta
@@ -112,6 +114,10 @@ verdict-off-track = por debajo de { $threshold } se considera retrasado
 reason-target-equals-baseline = la meta vigente ({ $target }) es igual a la línea de base, por lo que el avance no está definido
 reason-no-target = no se ha fijado ninguna meta
 reason-no-target-no-data = no se ha fijado ninguna meta ni registrado ningún valor
+reason-not-achieved = { $actual } al cierre del proyecto, frente a una meta de { $target }: { $percent } de la meta
+reason-not-achieved-from = { $actual } al cierre del proyecto, frente a una meta de { $target } desde una línea de base de { $start }: { $percent } del camino de la línea de base a la meta
+reason-had-reached = { $reason }, después de alcanzar { $from } en { $period }
+reason-fell-back = bajó de { $from } ({ $period }) a { $actual }, por debajo de la meta al final del proyecto de { $target }; { $progress }
 
 ## Las demás frases del informe.
 
@@ -395,12 +401,14 @@ percent-of-target = de la meta vigente: { $formula }
 percent-of-end = de la meta final: { $formula }
 explain-thresholds = umbrales: en curso desde { $on_track } %, en riesgo desde { $at_risk } %, retrasado por debajo
 rule-reached = regla: una cifra a la fecha que alcanza o supera la meta de fin de proyecto está lograda, sea cual sea el período
-rule-milestone = regla: un hito está logrado una vez registrado como hecho, retrasado cuando su fecha pasa sin él, si no aún no vence
+rule-milestone = regla: un hito está logrado una vez registrado como hecho, retrasado cuando su fecha pasa sin él, no alcanzado cuando el proyecto termina sin él, si no aún no vence
 rule-nothing-expected = regla: mientras la meta vigente sea el valor inicial, no se espera nada
 rule-missing = regla: se esperaba avance al final del período y no hay valor registrado
 rule-progress = regla: el porcentaje de la meta vigente se califica con los umbrales
 rule-target-equals-baseline = regla: con la meta igual a la línea de base, el avance no se puede medir
 rule-no-target = regla: sin meta no se puede juzgar ningún estado
+rule-not-achieved = regla: en el último período del proyecto (el que contiene su fecha de fin), una cifra a la fecha inferior a la meta de fin de proyecto es no alcanzada
+rule-fell-back = regla: un nivel que alcanzó su meta de fin de proyecto y volvió a bajar se califica de nuevo frente a la meta vigente, y se muestra la caída
 
 ## The tracking table's workbook (xlsx).
 
@@ -579,7 +587,7 @@ portfolio-col-framework = marco
 portfolio-col-unit = unidad
 portfolio-col-note = nota
 portfolio-col-frequency = informes
-portfolio-col-off-track = indicadores fuera de rumbo
+portfolio-col-off-track = indicadores fuera de rumbo o no alcanzados
 
 ## El informe de cartera (report --portfolio).
 
@@ -617,9 +625,9 @@ pf-misfit-type = no sumado: un indicador de tipo { $type }
 pf_misfit_per_period = no sumado: una cifra por período, no un total acumulado
 pf_no_value_here = sin valor
 pf_chart = Contribución por marco
-pf_off_track = Proyectos con retraso
-pf_off_track_none = Ningún indicador está con retraso.
-pf_indicators_off_track = Indicadores con retraso
+pf_off_track = Proyectos con retraso o por debajo de sus metas
+pf_off_track_none = Ningún indicador está con retraso ni por debajo de su meta final.
+pf_indicators_off_track = Indicadores con retraso o no alcanzados
 pf_funding = Financiación por moneda
 pf_funding_note = Las monedas nunca se suman entre sí.
 pf_currency = Moneda

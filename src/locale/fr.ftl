@@ -46,7 +46,8 @@ status = Statut
 indicators = Indicateurs
 total = Total
 headlines = Principales réalisations
-attention = Indicateurs en retard ou à risque
+headlines_rule = Choisies selon une règle : les indicateurs qui ont atteint leur cible de fin de projet pendant la période, puis les jalons réalisés, puis les extrants au niveau de leur cible en vigueur ou au-delà ; jamais un indicateur en baisse depuis la période précédente ; trois au plus, les plus avancés d’abord.
+attention = Indicateurs en retard, à risque ou non atteints
 none = Aucun.
 results = Résultats
 outcomes = Résultats
@@ -72,7 +73,7 @@ chart_target = Cible
 chart_actual = Réel à date
 narrative = Exposé narratif
 no_narrative = Aucun exposé narratif n’a été rédigé pour cette période.
-missing_explanation = Indicateurs en retard ou à risque que l’exposé narratif n’explique pas
+missing_explanation = Indicateurs en retard, à risque ou non atteints que l’exposé narratif n’explique pas
 annex_pmf = Annexe A : Cadre de mesure du rendement
 definition = Définition
 data_source = Source des données
@@ -93,6 +94,7 @@ status-achieved = atteint
 status-on_track = en bonne voie
 status-at_risk = à risque
 status-off_track = en retard
+status-not_achieved = non atteint
 status-no_data = aucune donnée
 status-not_yet_due = pas encore dû
 status-no_target = sans cible
@@ -112,6 +114,10 @@ verdict-off-track = moins de { $threshold } : en retard
 reason-target-equals-baseline = la cible en vigueur ({ $target }) est égale à la référence : le progrès n’est pas défini
 reason-no-target = aucune cible n’est fixée
 reason-no-target-no-data = aucune cible n’est fixée et aucune valeur n’est saisie
+reason-not-achieved = { $actual } à la fin du projet, pour une cible de { $target } : { $percent } de la cible
+reason-not-achieved-from = { $actual } à la fin du projet, pour une cible de { $target } à partir d’une référence de { $start } : { $percent } du chemin de la référence à la cible
+reason-had-reached = { $reason }, après avoir atteint { $from } en { $period }
+reason-fell-back = redescendu de { $from } ({ $period }) à { $actual }, sous la cible de fin de projet de { $target } ; { $progress }
 
 ## Les autres phrases du rapport.
 
@@ -398,12 +404,14 @@ percent-of-target = de la cible en vigueur : { $formula }
 percent-of-end = de la cible finale : { $formula }
 explain-thresholds = seuils : en bonne voie dès { $on_track } %, à risque dès { $at_risk } %, en retard en dessous
 rule-reached = règle : un chiffre à date qui atteint ou dépasse la cible de fin de projet est atteint, quelle que soit la période
-rule-milestone = règle : un jalon est atteint une fois enregistré comme fait, en retard quand son échéance passe sans lui, sinon pas encore dû
+rule-milestone = règle : un jalon est atteint une fois enregistré comme fait, en retard quand son échéance passe sans lui, non atteint quand le projet se termine sans lui, sinon pas encore dû
 rule-nothing-expected = règle : tant que la cible en vigueur est la valeur de départ, rien n’est attendu
 rule-missing = règle : un progrès était attendu à la fin de la période et aucune valeur n’est enregistrée
 rule-progress = règle : le pourcentage de la cible en vigueur est classé selon les seuils
 rule-target-equals-baseline = règle : quand la cible égale la référence, le progrès ne peut pas être mesuré
 rule-no-target = règle : sans cible, aucun statut ne peut être jugé
+rule-not-achieved = règle : à la dernière période du projet (celle qui contient sa date de fin), un chiffre à date inférieur à la cible de fin de projet est non atteint
+rule-fell-back = règle : un niveau qui a atteint sa cible de fin de projet puis est redescendu en dessous est de nouveau classé selon la cible en vigueur, et la baisse est indiquée
 
 ## The tracking table's workbook (xlsx).
 
@@ -582,7 +590,7 @@ portfolio-col-framework = cadre
 portfolio-col-unit = unité
 portfolio-col-note = note
 portfolio-col-frequency = rapports
-portfolio-col-off-track = indicateurs hors trajectoire
+portfolio-col-off-track = indicateurs hors trajectoire ou non atteints
 
 ## Le rapport de portefeuille (report --portfolio).
 
@@ -620,9 +628,9 @@ pf-misfit-type = non additionné : un indicateur de type { $type }
 pf_misfit_per_period = non additionné : un chiffre par période, pas un total cumulé
 pf_no_value_here = aucune valeur
 pf_chart = Contribution par cadre
-pf_off_track = Projets en retard
-pf_off_track_none = Aucun indicateur n’est en retard.
-pf_indicators_off_track = Indicateurs en retard
+pf_off_track = Projets en retard ou en deçà de leurs cibles
+pf_off_track_none = Aucun indicateur n’est en retard ou non atteint.
+pf_indicators_off_track = Indicateurs en retard ou non atteints
 pf_funding = Financement par devise
 pf_funding_note = Les devises ne sont jamais additionnées entre elles.
 pf_currency = Devise

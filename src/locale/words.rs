@@ -19,6 +19,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
             Status::OnTrack => "status-on_track",
             Status::AtRisk => "status-at_risk",
             Status::OffTrack => "status-off_track",
+            Status::NotAchieved => "status-not_achieved",
             Status::NoData => "status-no_data",
             Status::NotYetDue => "status-not_yet_due",
             Status::NoTarget => "status-no_target",
@@ -134,6 +135,71 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
                     [a, b, c, d, e, ("start", f.figure(lang, *start))],
                 )
             }
+        }
+        Reason::NotAchieved {
+            actual,
+            target,
+            start,
+            percent: p,
+            fell,
+        } => {
+            let args = [
+                ("actual", f.figure(lang, *actual)),
+                ("target", f.figure(lang, *target)),
+                ("percent", f.percent(lang, p.round_dp(1))),
+            ];
+            let clause = if start.is_zero() {
+                message(lang, "reason-not-achieved", args)
+            } else {
+                let [a, b, c] = args;
+                message(
+                    lang,
+                    "reason-not-achieved-from",
+                    [a, b, c, ("start", f.figure(lang, *start))],
+                )
+            };
+            match fell {
+                None => clause,
+                Some(fall) => message(
+                    lang,
+                    "reason-had-reached",
+                    [
+                        ("reason", clause.into()),
+                        ("from", f.figure(lang, fall.from)),
+                        ("period", fall.period.to_string().into()),
+                    ],
+                ),
+            }
+        }
+        Reason::FellBack {
+            fell,
+            actual,
+            target,
+            expected,
+            start,
+            by,
+            percent: p,
+            thresholds,
+        } => {
+            let progress = Reason::Progress {
+                actual: *actual,
+                expected: *expected,
+                start: *start,
+                by: *by,
+                percent: *p,
+                thresholds: *thresholds,
+            };
+            message(
+                lang,
+                "reason-fell-back",
+                [
+                    ("from", f.figure(lang, fell.from)),
+                    ("period", fell.period.to_string().into()),
+                    ("actual", f.figure(lang, *actual)),
+                    ("target", f.figure(lang, *target)),
+                    ("progress", reason(lang, &progress, f).into()),
+                ],
+            )
         }
         Reason::TargetEqualsBaseline { target } => message(
             lang,

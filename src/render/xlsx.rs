@@ -124,6 +124,8 @@ fn status_colors(s: Status) -> (u32, u32) {
         Status::OnTrack => (0xC6EFCE, 0x006100),
         Status::AtRisk => (0xFFEB9C, 0x9C5700),
         Status::OffTrack => (0xFFC7CE, 0x9C0006),
+        // A final verdict: the bad colours reversed, white on dark red.
+        Status::NotAchieved => (0x9C0006, 0xFFFFFF),
         Status::NoData => (0xD9D9D9, 0x3F3F3F),
         Status::NotYetDue | Status::NoTarget => (0xF2F2F2, 0x595959),
     }

@@ -10,6 +10,7 @@
 mod data_quality;
 mod disaggregation;
 pub mod funding;
+mod headlines;
 pub mod narrative;
 pub mod outline;
 pub mod portfolio;
@@ -86,7 +87,8 @@ pub struct Report {
     /// The summary chart, relative to the Markdown file.
     pub summary_chart: String,
     pub narrative: Narrative,
-    /// Off-track or at-risk indicators that the narrative does not mention.
+    /// Off-track, at-risk or not-achieved indicators that the narrative
+    /// does not mention.
     pub missing_explanations: Vec<IndicatorRef>,
     pub pmf: Vec<PmfRow>,
     pub data_quality: Vec<String>,
@@ -142,9 +144,9 @@ pub struct Summary {
     /// Every status with at least one indicator, in status order.
     pub counts: Vec<StatusCount>,
     pub total: usize,
-    /// The largest progress towards end-of-project targets.
+    /// Chosen by the rule of [`crate::compute::headlines`].
     pub headlines: Vec<Headline>,
-    /// Indicators off track or at risk.
+    /// Indicators off track, at risk or not achieved.
     pub attention: Vec<IndicatorRef>,
 }
 
@@ -152,6 +154,8 @@ pub struct Summary {
 pub struct Headline {
     pub id: String,
     pub title: String,
+    /// Which part of the rule chose it.
+    pub kind: crate::compute::headlines::Kind,
     /// `172 practitioners of 180 (95.6% of the end-of-project target)`.
     pub text: String,
 }
@@ -332,7 +336,8 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         })
         .collect();
     let all: Vec<&IndicatorSection> = results.iter().flat_map(|r| &r.indicators).collect();
-    let summary = summary(lang, &table.counts, &all, fw);
+    let headlines = headlines::headlines(lang, c, &period, &table, &all);
+    let summary = summary(lang, &table.counts, &all, headlines);
     let missing_explanations = summary
         .attention
         .iter()
@@ -413,7 +418,12 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     }
 }
 
-fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSection], _fw: &Framework) -> Summary {
+fn summary(
+    lang: Lang,
+    counts: &BTreeMap<Status, usize>,
+    all: &[&IndicatorSection],
+    headlines: Vec<Headline>,
+) -> Summary {
     let counts: Vec<StatusCount> = Status::ALL
         .iter()
         .filter_map(|s| {
@@ -424,37 +434,9 @@ fn summary(lang: Lang, counts: &BTreeMap<Status, usize>, all: &[&IndicatorSectio
             })
         })
         .collect();
-    let mut ranked: Vec<&&IndicatorSection> = all
-        .iter()
-        .filter(|s| {
-            matches!(s.status, Status::Achieved | Status::OnTrack)
-                && s.figures.percent_of_end.is_some()
-                && s.kind != IndicatorType::Milestone
-        })
-        .collect();
-    // Largest progress first; logframe order among equals (stable sort).
-    ranked.sort_by_key(|s| std::cmp::Reverse(s.figures.percent_of_end));
-    let headlines = ranked
-        .iter()
-        .take(3)
-        .map(|s| {
-            let unit = s
-                .unit
-                .as_deref()
-                .filter(|_| s.kind != IndicatorType::Percentage)
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
-            let text = locale::headline(lang, &s.to_date_actual, &unit, &s.end_target, &s.percent_of_end);
-            Headline {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                text,
-            }
-        })
-        .collect();
     let attention = all
         .iter()
-        .filter(|s| matches!(s.status, Status::OffTrack | Status::AtRisk))
+        .filter(|s| matches!(s.status, Status::OffTrack | Status::AtRisk | Status::NotAchieved))
         .map(|s| IndicatorRef {
             id: s.id.clone(),
             title: s.title.clone(),

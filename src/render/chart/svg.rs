@@ -73,6 +73,7 @@ fn status_colour(s: Status) -> &'static str {
         Status::OnTrack => "#2e9e5b",
         Status::AtRisk => "#d49b00",
         Status::OffTrack => "#c62828",
+        Status::NotAchieved => "#7f1d1d",
         Status::NoData | Status::NotYetDue | Status::NoTarget => "#9e9e9e",
     }
 }

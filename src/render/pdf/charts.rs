@@ -20,6 +20,7 @@ pub(crate) fn tone(s: Status) -> Tone {
         Status::OnTrack => Tone::OnTrack,
         Status::AtRisk => Tone::AtRisk,
         Status::OffTrack => Tone::OffTrack,
+        Status::NotAchieved => Tone::NotAchieved,
         Status::NoData | Status::NotYetDue | Status::NoTarget => Tone::Neutral,
     }
 }

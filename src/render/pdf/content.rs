@@ -218,21 +218,33 @@ fn summary(r: &Report, c: &mut Content) {
     }));
     c.chart(Chart::Bars(model::summary(r)));
     let headlines = r.summary.headlines.iter().map(|h| (&h.id, &h.title, &h.text));
-    id_list(c, l["headlines"], l["none"], colon, headlines);
+    id_list(
+        c,
+        l["headlines"],
+        Some(l["headlines_rule"]),
+        l["none"],
+        colon,
+        headlines,
+    );
     let attention = r.summary.attention.iter().map(|a| (&a.id, &a.title, &a.explanation));
-    id_list(c, l["attention"], l["none"], colon, attention);
+    id_list(c, l["attention"], None, l["none"], colon, attention);
 }
 
-/// A level-3 heading and a bullet per indicator (`id title: text`), or
-/// `none` when there is nothing to list.
+/// A level-3 heading, an optional paragraph saying how the list was
+/// chosen, and a bullet per indicator (`id title: text`), or `none` when
+/// there is nothing to list.
 fn id_list<'a>(
     c: &mut Content,
     heading: &str,
+    rule: Option<&str>,
     none: &str,
     colon: &str,
     items: impl ExactSizeIterator<Item = (&'a String, &'a String, &'a String)>,
 ) {
     c.heading(3, heading, true);
+    if let Some(rule) = rule {
+        c.para(vec![Run::regular(rule)]);
+    }
     if items.len() == 0 {
         c.para(vec![Run::regular(none)]);
     }

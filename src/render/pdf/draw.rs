@@ -38,6 +38,7 @@ pub(crate) fn tone_colours(t: Tone) -> (Rgb, Rgb) {
         Tone::OnTrack => ([0.18, 0.62, 0.357], [0.18, 0.62, 0.357]),      // #2e9e5b
         Tone::AtRisk => ([0.98, 0.85, 0.45], [0.70, 0.50, 0.0]),          // #d49b00 stripes
         Tone::OffTrack => ([0.96, 0.72, 0.72], [0.776, 0.157, 0.157]),    // #c62828 hatching
+        Tone::NotAchieved => ([0.498, 0.114, 0.114], [0.96, 0.72, 0.72]), // #7f1d1d, light lines
         Tone::Neutral => ([0.93, 0.93, 0.93], [0.62, 0.62, 0.62]),        // #9e9e9e
     }
 }
@@ -133,6 +134,18 @@ impl Pen<'_> {
                     if tone == Tone::OffTrack {
                         self.line(&[(x0 - h, y), (x0, y + h)]);
                     }
+                }
+                self.ops.push(Op::RestoreGraphicsState);
+                self.fill = None;
+            }
+            Tone::NotAchieved => {
+                self.ops.push(Op::SaveGraphicsState);
+                self.rect(x, y, w, h, PaintMode::Clip);
+                self.stroke(fg, 0.7, None);
+                let n = (h / step).ceil() as usize;
+                for k in 1..=n {
+                    let y0 = y + k as f32 * step - step / 2.0;
+                    self.line(&[(x, y0), (x + w, y0)]);
                 }
                 self.ops.push(Op::RestoreGraphicsState);
                 self.fill = None;

@@ -73,6 +73,8 @@ pub enum Tone {
     AtRisk,
     /// Cross-hatching.
     OffTrack,
+    /// Dark fill with light horizontal lines.
+    NotAchieved,
     /// Light grey, dotted outline.
     Neutral,
 }

@@ -313,6 +313,8 @@ impl Flow<'_> {
     }
 
     pub(super) fn table(&mut self, t: &Table) {
+        /// Half the width of the thickest rule under a row (0.8).
+        const RULE_HANG: f32 = 0.4;
         let avail = self.g.body_width();
         let widths = column_widths(self.m, t, avail);
         let total_w: f32 = widths.iter().sum();
@@ -358,14 +360,15 @@ impl Flow<'_> {
             let n = r.iter().map(CellLines::count).max().unwrap_or(1);
             let shade = (t.striped && ri % 2 == 1).then_some([0.96, 0.96, 0.96]);
             let h = row_h(r);
-            if self.y + h > self.g.body_bottom() + 0.01 && h <= body_h - header_h {
+            // The rule under the row hangs half its width below it.
+            if self.y + h + RULE_HANG > self.g.body_bottom() + 0.01 && h <= body_h - header_h {
                 self.new_page();
                 draw_header(self);
             }
             // A row taller than a page continues line by line.
             let mut from = 0;
             while from < n {
-                let room = self.g.body_bottom() - self.y - 2.0 * CELL_PAD_Y;
+                let room = self.g.body_bottom() - self.y - 2.0 * CELL_PAD_Y - RULE_HANG;
                 let fit = ((room / lead) + 0.001).floor().max(0.0) as usize;
                 if fit == 0 {
                     self.new_page();
