@@ -82,8 +82,8 @@ fn burn_sentence(r: Option<Decimal>) -> String {
     };
     let id = match Pace::of(r) {
         Pace::InStep => "funding-burn-in-step",
-        Pace::Slower => "funding-burn-slower",
-        Pace::Faster => "funding-burn-faster",
+        Pace::Behind => "funding-burn-slower",
+        Pace::Ahead => "funding-burn-faster",
     };
     message(En, id, [("rate", format::decimal(r).into())])
 }
