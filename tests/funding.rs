@@ -496,34 +496,68 @@ fn issue_14_a_period_without_expenditure_is_a_finding_in_every_output() {
     let out = ws.path().join("out");
     let r = run(
         ws.path(),
-        &["report", "iom-px0012", "--period", "2013-H2", "--format", "md,json,pdf", "--out", out.to_str().unwrap()],
+        &[
+            "report",
+            "iom-px0012",
+            "--period",
+            "2013-H2",
+            "--format",
+            "md,json,pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     r.expect_code(0);
     let md = std::fs::read_to_string(out.join("iom-px0012-2013-H2.md")).unwrap();
     assert!(md.contains("- **Spent this period**: not recorded"), "{md}");
     assert!(md.contains("Up to 2013-H1, the last period with expenditure recorded"));
     assert!(md.contains("a burn rate of 0.87, a variance of −12.8%"));
-    assert!(!md.contains("100% of the project's time"), "the pace is not read to 2013-H2");
+    assert!(
+        !md.contains("100% of the project's time"),
+        "the pace is not read to 2013-H2"
+    );
     assert!(md.contains("No expenditure is recorded for 2013-H2"));
-    assert!(md.contains("logframe.yaml:206:11: no expenditure recorded for 2013-H2"), "annex");
+    assert!(
+        md.contains("logframe.yaml:206:11: no expenditure recorded for 2013-H2"),
+        "annex"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("iom-px0012-2013-H2.json")).unwrap()).unwrap();
     let f = &json["funding"];
-    assert!(f["burn_sentence"].as_str().unwrap().contains("a burn rate of 0.87, a variance of −12.8%"));
+    assert!(
+        f["burn_sentence"]
+            .as_str()
+            .unwrap()
+            .contains("a burn rate of 0.87, a variance of −12.8%")
+    );
     assert!(f["missing_note"].as_str().unwrap().contains("2013-H2"));
-    assert!(json["data_quality"].to_string().contains("no expenditure recorded for 2013-H2"));
+    assert!(
+        json["data_quality"]
+            .to_string()
+            .contains("no expenditure recorded for 2013-H2")
+    );
     if let Some(pdf) = pdf_text(&out.join("iom-px0012-2013-H2.pdf")) {
         assert!(pdf.contains("No expenditure is recorded for 2013-H2"), "{pdf}");
         assert!(pdf.contains("−12.8%"));
     }
     let t = run(ws.path(), &["funding", "iom-px0012", "--period", "2013-H2"]);
     t.expect_code(0);
-    assert!(t.stdout.contains("burn rate to 2013-H1, the last period with expenditure: 0.8719, variance -12.8 %"));
+    assert!(
+        t.stdout
+            .contains("burn rate to 2013-H1, the last period with expenditure: 0.8719, variance -12.8 %")
+    );
     assert!(t.stdout.contains("finding: no expenditure recorded for 2013-H2"));
     let s = summary_of(&root().join("frameworks/iom-px0012"), Some("2013-H2"));
-    assert_eq!((s.burn_rate, s.variance_percent), (Some(dec("0.8719")), Some(dec("-12.81"))));
+    assert_eq!(
+        (s.burn_rate, s.variance_percent),
+        (Some(dec("0.8719")), Some(dec("-12.81")))
+    );
     let c = run(ws.path(), &["check", "iom-px0012", "--quality"]);
-    assert!(c.stderr.contains("warning: no expenditure recorded for 2013-H2"), "{}", c.stderr);
+    assert!(
+        c.stderr.contains("warning: no expenditure recorded for 2013-H2"),
+        "{}",
+        c.stderr
+    );
 }
 
 /// STARSOM 2023-Q3: the whole budget is in step (+3.02 %), mentoring is
@@ -535,7 +569,16 @@ fn issue_14_the_overall_verdict_names_the_lines_that_contradict_it() {
     let out = ws.path().join("out");
     let r = run(
         ws.path(),
-        &["report", "starsom", "--period", "2023-Q3", "--format", "md,json,pdf", "--out", out.to_str().unwrap()],
+        &[
+            "report",
+            "starsom",
+            "--period",
+            "2023-Q3",
+            "--format",
+            "md,json,pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     r.expect_code(0);
     let md = std::fs::read_to_string(out.join("starsom-2023-Q3.md")).unwrap();
@@ -547,12 +590,20 @@ fn issue_14_the_overall_verdict_names_the_lines_that_contradict_it() {
     assert!(md.contains("| Project staff and experts | 102,775.00 | forecast (average spending per period) |"));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("starsom-2023-Q3.json")).unwrap()).unwrap();
-    assert!(json["funding"]["lines_sentences"][0].as_str().unwrap().contains("variance −25.6%"));
+    assert!(
+        json["funding"]["lines_sentences"][0]
+            .as_str()
+            .unwrap()
+            .contains("variance −25.6%")
+    );
     if let Some(pdf) = pdf_text(&out.join("starsom-2023-Q3.pdf")) {
         assert!(pdf.contains("Running behind"), "{pdf}");
         assert!(pdf.contains("−25.6%") && pdf.contains("302,810.43"));
     }
-    let t = run(ws.path(), &["funding", "starsom", "--period", "2023-Q3", "--format", "json"]);
+    let t = run(
+        ws.path(),
+        &["funding", "starsom", "--period", "2023-Q3", "--format", "json"],
+    );
     let j: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
     let mentoring = &j["lines"][4];
     assert_eq!(mentoring["variance_percent"], "-25.60");
@@ -564,6 +615,12 @@ fn issue_14_the_overall_verdict_names_the_lines_that_contradict_it() {
 
 /// The PDF's text, when `pdftotext` is installed.
 fn pdf_text(path: &Path) -> Option<String> {
-    let o = std::process::Command::new("pdftotext").arg(path).arg("-").output().ok()?;
-    o.status.success().then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+    let o = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()?;
+    o.status
+        .success()
+        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
 }

@@ -305,7 +305,9 @@ impl Elapsed {
         if amount.is_zero() || self.days.is_zero() {
             return None;
         }
-        spent.checked_mul(self.total)?.checked_div(amount.checked_mul(self.days)?)
+        spent
+            .checked_mul(self.total)?
+            .checked_div(amount.checked_mul(self.days)?)
     }
 
     /// (burn − 1) x 100 to two decimals, with its verdict.
@@ -447,12 +449,13 @@ fn line_figure(inp: &LineInputs, line: Option<usize>, allocation: Option<Decimal
         .map(|rows| rows.iter().filter(on_line).map(|e| e.amount).sum());
     let comments = inp
         .this_period
-        .map(|rows| comments_of(rows.iter().filter(on_line).map(|e| *e)))
+        .map(|rows| comments_of(rows.iter().filter(on_line).copied()))
         .unwrap_or_default();
-    let pro_rated = allocation.zip(inp.elapsed).and_then(|(a, el)| el.pro_rate(a)).map(cents);
-    let variance = allocation
+    let pro_rated = allocation
         .zip(inp.elapsed)
-        .and_then(|(a, el)| el.variance(spent, a));
+        .and_then(|(a, el)| el.pro_rate(a))
+        .map(cents);
+    let variance = allocation.zip(inp.elapsed).and_then(|(a, el)| el.variance(spent, a));
     let forecast = inp.next.as_ref().and_then(|(_, written)| {
         let mine: Vec<&&Expenditure> = written.iter().filter(|e| e.budget_line == line).collect();
         if !mine.is_empty() {
@@ -583,13 +586,9 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
         total: total_days,
     });
     let pace_elapsed_percent = elapsed.and_then(|e| percent(e.days, e.total));
-    let burn_rate = elapsed
-        .and_then(|e| e.burn(spent, f.budget))
-        .map(|r| r.round_dp(4));
+    let burn_rate = elapsed.and_then(|e| e.burn(spent, f.budget)).map(|r| r.round_dp(4));
     let variance = elapsed.and_then(|e| e.variance(spent, f.budget));
-    let missing = period
-        .map(|p| missing_periods(fw, p.end))
-        .unwrap_or_default();
+    let missing = period.map(|p| missing_periods(fw, p.end)).unwrap_or_default();
 
     let reporting = fw.reporting_periods();
     let periods_with_spending = reporting

@@ -152,9 +152,15 @@ fn statement_at(period: &str) -> FundingSummary {
 fn a_period_with_expenditure_has_its_own_spending_comments_and_an_averaged_forecast() {
     let s = statement_at("2022-Q2");
     // This period: 60 + 110 + 0 = 170; to date 150 + 90 + 170 = 410.
-    assert_eq!((s.this_period, s.spent, s.remaining), (Some(d("170")), d("410"), d("590")));
+    assert_eq!(
+        (s.this_period, s.spent, s.remaining),
+        (Some(d("170")), d("410"), d("590"))
+    );
     let (training, staff) = (&s.lines[0], &s.lines[1]);
-    assert_eq!((training.this_period, staff.this_period), (Some(d("60")), Some(d("110"))));
+    assert_eq!(
+        (training.this_period, staff.this_period),
+        (Some(d("60")), Some(d("110")))
+    );
     // The comment written twice with staff's rows is shown once; training's
     // Q2 row has none (Q1's "Workshop 1, Lima" belongs to Q1).
     assert_eq!(staff.comments, ["Two experts"]);
@@ -165,7 +171,10 @@ fn a_period_with_expenditure_has_its_own_spending_comments_and_an_averaged_forec
     // quarters with expenditure: training 210 / 2 = 105, staff 200 / 2 =
     // 100; together 205.
     let f = s.forecast.as_ref().expect("a forecast");
-    assert_eq!((f.period.to_string().as_str(), f.amount, f.basis), ("2022-Q3", d("205"), Basis::Average));
+    assert_eq!(
+        (f.period.to_string().as_str(), f.amount, f.basis),
+        ("2022-Q3", d("205"), Basis::Average)
+    );
     assert_eq!(f.periods_averaged, 2);
     let lf = training.forecast.as_ref().expect("training");
     assert_eq!((lf.amount, lf.basis), (d("105"), Basis::Average));
@@ -195,13 +204,19 @@ fn a_period_nobody_entered_is_missing_and_the_pace_runs_to_the_last_period_with_
     // 108600 = 0.705801 -> -29.42 %: behind.
     assert_eq!((training.spent, training.spent_percent), (d("210"), Some(d("35"))));
     assert_eq!(training.pro_rated, Some(d("297.53")));
-    assert_eq!((training.variance_percent, training.pace), (Some(d("-29.42")), Some(Pace::Behind)));
+    assert_eq!(
+        (training.variance_percent, training.pace),
+        (Some(d("-29.42")), Some(Pace::Behind))
+    );
     // Staff: 90 + 110 + 0 = 200 of 400 (50 %); pro-rated 400 x 181 / 365 =
     // 198.356... -> 198.36; variance 73000 / 72400 = 1.008287 -> +0.83 %:
     // in step, though the whole budget runs behind.
     assert_eq!((staff.spent, staff.spent_percent), (d("200"), Some(d("50"))));
     assert_eq!(staff.pro_rated, Some(d("198.36")));
-    assert_eq!((staff.variance_percent, staff.pace), (Some(d("0.83")), Some(Pace::InStep)));
+    assert_eq!(
+        (staff.variance_percent, staff.pace),
+        (Some(d("0.83")), Some(Pace::InStep))
+    );
     // Q4: training's forecast is written (250), staff's is its average
     // (200 / 2 = 100): 350, a mixed basis.
     let lf = training.forecast.as_ref().expect("training");
@@ -210,7 +225,10 @@ fn a_period_nobody_entered_is_missing_and_the_pace_runs_to_the_last_period_with_
     let sf = staff.forecast.as_ref().expect("staff");
     assert_eq!((sf.amount, sf.basis), (d("100"), Basis::Average));
     let f = s.forecast.as_ref().expect("a forecast");
-    assert_eq!((f.period.to_string().as_str(), f.amount, f.basis), ("2022-Q4", d("350"), Basis::Mixed));
+    assert_eq!(
+        (f.period.to_string().as_str(), f.amount, f.basis),
+        ("2022-Q4", d("350"), Basis::Mixed)
+    );
 }
 
 #[test]

@@ -337,9 +337,16 @@ fn comments(s: &FundingSummary) -> String {
     let (Some(p), true) = (s.period, s.lines.iter().any(|l| !l.comments.is_empty())) else {
         return String::new();
     };
-    let mut out = format!("\n{}\n", message(En, "funding-comments", [("period", p.to_string().into())]));
+    let mut out = format!(
+        "\n{}\n",
+        message(En, "funding-comments", [("period", p.to_string().into())])
+    );
     for l in s.lines.iter().filter(|l| !l.comments.is_empty()) {
-        out.push_str(&format!("{}: {}\n", l.id.as_deref().unwrap_or("-"), l.comments.join("; ")));
+        out.push_str(&format!(
+            "{}: {}\n",
+            l.id.as_deref().unwrap_or("-"),
+            l.comments.join("; ")
+        ));
     }
     out
 }
@@ -368,8 +375,16 @@ fn forecast_table(s: &FundingSummary, dp: u32) -> String {
             ])
         })
         .collect();
-    rows.push(vec![text(En, "total").into(), money(f.amount), basis(f.basis), String::new()]);
-    let mut out = format!("\n{}\n", message(En, "funding-forecast", [("period", f.period.to_string().into())]));
+    rows.push(vec![
+        text(En, "total").into(),
+        money(f.amount),
+        basis(f.basis),
+        String::new(),
+    ]);
+    let mut out = format!(
+        "\n{}\n",
+        message(En, "funding-forecast", [("period", f.period.to_string().into())])
+    );
     out.push_str(&columns(
         &[
             text(En, "funding-col-line"),
@@ -380,8 +395,15 @@ fn forecast_table(s: &FundingSummary, dp: u32) -> String {
         &rows,
         &[false, true, false, false],
     ));
-    if s.lines.iter().any(|l| l.forecast.as_ref().is_some_and(|x| x.basis == Basis::Average)) {
-        out.push_str(&message(En, "funding-average-note", [("count", f.periods_averaged.into())]));
+    if s.lines
+        .iter()
+        .any(|l| l.forecast.as_ref().is_some_and(|x| x.basis == Basis::Average))
+    {
+        out.push_str(&message(
+            En,
+            "funding-average-note",
+            [("count", f.periods_averaged.into())],
+        ));
         out.push('\n');
     }
     out

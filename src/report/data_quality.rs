@@ -33,10 +33,13 @@ pub(super) fn data_quality(
     d.sort();
     let mut found = findings(c, sources, &rules);
     // The report states the period's spending, so the funding finding runs
-    // to the period's end itself, not only to the periods already due.
+    // to the period's end itself (not only to the periods already due, nor
+    // past the period with an --as-of date).
+    found
+        .0
+        .retain(|f| !f.message.starts_with("no expenditure recorded for "));
     let missing = crate::compute::funding::missing_periods(fw, period.end);
     if let Some(m) = crate::compute::funding::missing_finding(fw, &missing) {
-        found.0.retain(|f| !f.message.starts_with("no expenditure recorded for "));
         found.push(m);
     }
     found.sort();

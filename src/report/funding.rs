@@ -96,10 +96,7 @@ pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir
         locale::message(
             lang,
             "missing-note",
-            [
-                ("periods", list.join(", ").into()),
-                ("count", f.missing.len().into()),
-            ],
+            [("periods", list.join(", ").into()), ("count", f.missing.len().into())],
         )
     });
     let shortfall_note = f
@@ -114,7 +111,11 @@ pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir
     let forecast_note = f
         .forecast
         .as_ref()
-        .filter(|_| f.lines.iter().any(|l| l.forecast.as_ref().is_some_and(|x| x.basis == Basis::Average)))
+        .filter(|_| {
+            f.lines
+                .iter()
+                .any(|l| l.forecast.as_ref().is_some_and(|x| x.basis == Basis::Average))
+        })
         .map(|fc| locale::message(lang, "forecast-average-note", [("count", fc.periods_averaged.into())]));
     let chart_points = chart_points(f, period);
     FundingSection {
@@ -198,10 +199,7 @@ fn lines_sentences(lang: Lang, f: &FundingSummary) -> Vec<String> {
                         ),
                         (
                             "variance",
-                            l.variance_percent
-                                .map(|v| signed(lang, v))
-                                .unwrap_or_default()
-                                .into(),
+                            l.variance_percent.map(|v| signed(lang, v)).unwrap_or_default().into(),
                         ),
                     ],
                 )
@@ -283,7 +281,11 @@ fn overview_rows(lang: Lang, f: &FundingSummary, reported: bool) -> Vec<Vec<Stri
             rows.push(vec![
                 l("burn_rate"),
                 if f.period.is_some_and(|p| to.end < p.end) {
-                    locale::message(lang, "burn-to", [("rate", rate.into()), ("period", to.to_string().into())])
+                    locale::message(
+                        lang,
+                        "burn-to",
+                        [("rate", rate.into()), ("period", to.to_string().into())],
+                    )
                 } else {
                     rate
                 },
