@@ -239,7 +239,8 @@ impl FundingSummary {
 
 /// Beyond this variance (percent of the budget pro-rated to time, either
 /// way) spending runs ahead of or behind time; within it, it is in step.
-/// GAC asks implementers to explain budget-line variances beyond 10 %.
+/// 10 % is the customary threshold beyond which a donor officer expects
+/// a budget-line variance to be explained.
 pub const VARIANCE_BAND: Decimal = Decimal::TEN;
 
 /// How spending keeps pace with time: its variance against the budget
