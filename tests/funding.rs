@@ -624,3 +624,60 @@ fn pdf_text(path: &Path) -> Option<String> {
         .success()
         .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
 }
+
+/// The hand-worked fixture (tests/fixtures/funding/statement; the figures
+/// are worked in src/compute/funding_tests.rs) as a reader sees it.
+#[test]
+fn issue_14_the_hand_worked_statement_in_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&tests_dir().join("fixtures/funding/statement"), tmp.path());
+    let md = |period: &str| {
+        let out = tmp.path().join(format!("out-{period}"));
+        let r = run(
+            tmp.path(),
+            &[
+                "report",
+                ".",
+                "--period",
+                period,
+                "--format",
+                "md",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        r.expect_code(0);
+        std::fs::read_to_string(out.join(format!("s-{period}.md"))).unwrap()
+    };
+    // Q2: 60 + 110 + 0 spent this period; staff's explanation beside it
+    // (written twice, shown once); the Q3 forecast is each line's average
+    // over 2 quarters: 210 / 2 = 105, 200 / 2 = 100.
+    let q2 = md("2022-Q2");
+    assert!(q2.contains("- **Spent this period**: USD 170.00"), "{q2}");
+    assert!(
+        q2.contains("| Staff | 400.00 | 110.00 | 200.00 | 200.00 | 50% | \\+0.8% | Two experts |"),
+        "{q2}"
+    );
+    assert!(q2.contains("| Training | 105.00 | forecast (average spending per period) |  |"));
+    assert!(q2.contains("| Total | 205.00 | forecast (average spending per period) |  |"));
+    assert!(!q2.contains("no expenditure recorded"));
+    // Q3, never entered: not recorded, the pace to Q2 (410 / 1000 after 181
+    // of 365 days: 0.8268, -17.32 %), training named behind (-29.42 %),
+    // staff in step (+0.83 %); Q4: 250 written + 100 averaged = 350.
+    let q3 = md("2022-Q3");
+    assert!(q3.contains("- **Spent this period**: not recorded"), "{q3}");
+    assert!(
+        q3.contains(
+            "Up to 2022-Q2, the last period with expenditure recorded, 41% of the budget was spent after 49.6%"
+        )
+    );
+    assert!(q3.contains("a burn rate of 0.83, a variance of −17.3%"));
+    assert!(q3.contains("Running behind time: Training (35% spent, variance −29.4%)."));
+    assert!(!q3.contains("Staff (50% spent"), "staff is in step, not named");
+    assert!(q3.contains("| Training | 600.00 | not recorded | 210.00 | 390.00 | 35% | −29.4% |  |"));
+    assert!(q3.contains("Training: (210.00 − 297.53) ÷ 297.53 = −29.4%."));
+    assert!(q3.contains("| Training | 250.00 | forecast written | Workshop 2 |"));
+    assert!(q3.contains("| Staff | 100.00 | forecast (average spending per period) |  |"));
+    assert!(q3.contains("| Total | 350.00 |  |  |"));
+    assert!(q3.contains("- logframe.yaml:24:11: no expenditure recorded for 2022-Q3"));
+}

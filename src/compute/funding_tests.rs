@@ -103,41 +103,7 @@ fn cents_round_halves_away_from_zero() {
 /// Two lines over a year of four quarters (365 days): training 600 and
 /// staff 400 of a budget of 1000. Q1 and Q2 have expenditure, Q3 has none
 /// (nobody entered it), Q4 has a written forecast for training only.
-const STATEMENT: &str = r#"
-project:
-  id: s
-  title: Statement
-  start: 2022-01-01
-  end: 2022-12-31
-  countries: [MX]
-  reporting_frequency: quarterly
-results:
-  - id: "1"
-    level: impact
-    statement: Statement under test
-    indicators:
-      - id: C
-        title: Count
-        type: count
-        targets:
-          - {period: end, value: "10"}
-funding:
-  currency: USD
-  budget: "1000.00"
-  budget_lines:
-    - {id: training, title: Training, amount: "600.00"}
-    - {id: staff, title: Staff, amount: "400.00"}
-  pledges:
-    - {donor: Norway, amount: "1000.00"}
-  expenditures:
-    - {period: 2022-Q1, budget_line: training, amount: "150.00", comment: "Workshop 1, Lima"}
-    - {period: 2022-Q1, budget_line: staff, amount: "90.00"}
-    - {period: 2022-Q2, budget_line: training, amount: "60.00"}
-    - {period: 2022-Q2, budget_line: staff, amount: "110.00", comment: Two experts}
-    - {period: 2022-Q2, budget_line: staff, amount: "0", comment: Two experts}
-  forecast:
-    - {period: 2022-Q4, budget_line: training, amount: "250.00", comment: Workshop 2}
-"#;
+const STATEMENT: &str = include_str!("../../tests/fixtures/funding/statement/logframe.yaml");
 
 fn statement_at(period: &str) -> FundingSummary {
     let dir = tempfile::tempdir().expect("temp dir");
