@@ -430,6 +430,7 @@ cases! {
     csv_unknown_budget_line: 1, ["unknown budget line `trainig`", "did you mean `training`?", "./expenditures/2023.csv:2:9"];
     csv_unknown_column: 1, ["unknown column `coment`", "did you mean `comment`?"];
     csv_without_funding_section: 1, ["expenditures without a funding section"];
+    yaml_forecast_unknown_line: 1, ["unknown budget line `travle`", "forecast period:", "./logframe.yaml:38:38"];
 }
 
 fn check_case(name: &str, code: i32, want: &[&str]) {
@@ -481,4 +482,202 @@ fn every_funding_case_folder_is_declared() {
     let mut listed: Vec<String> = CASES.iter().map(|c| c.to_string()).collect();
     listed.sort();
     assert_eq!(on_disk, listed);
+}
+
+// --- Issue 14: the financial statement agrees across outputs ---------------
+
+/// The IOM report for 2013-H2, the project's last period, which nobody
+/// entered expenditure for: every output says so, none reads it as zero,
+/// and the pace runs to 2013-H1 (130491.30 of 200000 after 547 of 731
+/// days: 0.652 / 0.748 = 0.8719, variance -12.8 %).
+#[test]
+fn issue_14_a_period_without_expenditure_is_a_finding_in_every_output() {
+    let ws = workspace(&["iom-px0012"]);
+    let out = ws.path().join("out");
+    let r = run(
+        ws.path(),
+        &[
+            "report",
+            "iom-px0012",
+            "--period",
+            "2013-H2",
+            "--format",
+            "md,json,pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.expect_code(0);
+    let md = std::fs::read_to_string(out.join("iom-px0012-2013-H2.md")).unwrap();
+    assert!(md.contains("- **Spent this period**: not recorded"), "{md}");
+    assert!(md.contains("Up to 2013-H1, the last period with expenditure recorded"));
+    assert!(md.contains("a burn rate of 0.87, a variance of −12.8%"));
+    assert!(
+        !md.contains("100% of the project's time"),
+        "the pace is not read to 2013-H2"
+    );
+    assert!(md.contains("No expenditure is recorded for 2013-H2"));
+    assert!(
+        md.contains("logframe.yaml:206:11: no expenditure recorded for 2013-H2"),
+        "annex"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("iom-px0012-2013-H2.json")).unwrap()).unwrap();
+    let f = &json["funding"];
+    assert!(
+        f["burn_sentence"]
+            .as_str()
+            .unwrap()
+            .contains("a burn rate of 0.87, a variance of −12.8%")
+    );
+    assert!(f["missing_note"].as_str().unwrap().contains("2013-H2"));
+    assert!(
+        json["data_quality"]
+            .to_string()
+            .contains("no expenditure recorded for 2013-H2")
+    );
+    if let Some(pdf) = pdf_text(&out.join("iom-px0012-2013-H2.pdf")) {
+        assert!(pdf.contains("No expenditure is recorded for 2013-H2"), "{pdf}");
+        assert!(pdf.contains("−12.8%"));
+    }
+    let t = run(ws.path(), &["funding", "iom-px0012", "--period", "2013-H2"]);
+    t.expect_code(0);
+    assert!(
+        t.stdout
+            .contains("burn rate to 2013-H1, the last period with expenditure: 0.8719, variance -12.8 %")
+    );
+    assert!(t.stdout.contains("finding: no expenditure recorded for 2013-H2"));
+    let s = summary_of(&root().join("frameworks/iom-px0012"), Some("2013-H2"));
+    assert_eq!(
+        (s.burn_rate, s.variance_percent),
+        (Some(dec("0.8719")), Some(dec("-12.81")))
+    );
+    let c = run(ws.path(), &["check", "iom-px0012", "--quality"]);
+    assert!(
+        c.stderr.contains("warning: no expenditure recorded for 2013-H2"),
+        "{}",
+        c.stderr
+    );
+}
+
+/// STARSOM 2023-Q3: the whole budget is in step (+3.02 %), mentoring is
+/// not (147550 of 217952.21 = 67.7 % against 91 % of the time: -25.6 %);
+/// the sentence names it, and every output shows the same figures.
+#[test]
+fn issue_14_the_overall_verdict_names_the_lines_that_contradict_it() {
+    let ws = workspace(&["starsom"]);
+    let out = ws.path().join("out");
+    let r = run(
+        ws.path(),
+        &[
+            "report",
+            "starsom",
+            "--period",
+            "2023-Q3",
+            "--format",
+            "md,json,pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.expect_code(0);
+    let md = std::fs::read_to_string(out.join("starsom-2023-Q3.md")).unwrap();
+    let verdict = "spending is in step with time (within ±10%). Running behind time: Mentoring and advisory services on live cases (67.7% spent, variance −25.6%).";
+    assert!(md.contains(verdict), "{md}");
+    // The forecast: mentoring and psc written, the rest averaged over the
+    // 10 quarters with expenditure (personnel 1027750 / 10 = 102775).
+    assert!(md.contains("| Mentoring and advisory services on live cases | 68,000.00 | forecast written |"));
+    assert!(md.contains("| Project staff and experts | 102,775.00 | forecast (average spending per period) |"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("starsom-2023-Q3.json")).unwrap()).unwrap();
+    assert!(
+        json["funding"]["lines_sentences"][0]
+            .as_str()
+            .unwrap()
+            .contains("variance −25.6%")
+    );
+    if let Some(pdf) = pdf_text(&out.join("starsom-2023-Q3.pdf")) {
+        assert!(pdf.contains("Running behind"), "{pdf}");
+        assert!(pdf.contains("−25.6%") && pdf.contains("302,810.43"));
+    }
+    let t = run(
+        ws.path(),
+        &["funding", "starsom", "--period", "2023-Q3", "--format", "json"],
+    );
+    let j: serde_json::Value = serde_json::from_str(&t.stdout).unwrap();
+    let mentoring = &j["lines"][4];
+    assert_eq!(mentoring["variance_percent"], "-25.60");
+    assert_eq!(mentoring["pace"], "behind");
+    assert_eq!(j["pace"], "in_step");
+    assert_eq!(j["forecast"]["amount"], "302810.43");
+    assert_eq!(j["forecast"]["basis"], "mixed");
+}
+
+/// The PDF's text, when `pdftotext` is installed.
+fn pdf_text(path: &Path) -> Option<String> {
+    let o = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()?;
+    o.status
+        .success()
+        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+/// The hand-worked fixture (tests/fixtures/funding/statement; the figures
+/// are worked in src/compute/funding_tests.rs) as a reader sees it.
+#[test]
+fn issue_14_the_hand_worked_statement_in_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&tests_dir().join("fixtures/funding/statement"), tmp.path());
+    let md = |period: &str| {
+        let out = tmp.path().join(format!("out-{period}"));
+        let r = run(
+            tmp.path(),
+            &[
+                "report",
+                ".",
+                "--period",
+                period,
+                "--format",
+                "md",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        r.expect_code(0);
+        std::fs::read_to_string(out.join(format!("s-{period}.md"))).unwrap()
+    };
+    // Q2: 60 + 110 + 0 spent this period; staff's explanation beside it
+    // (written twice, shown once); the Q3 forecast is each line's average
+    // over 2 quarters: 210 / 2 = 105, 200 / 2 = 100.
+    let q2 = md("2022-Q2");
+    assert!(q2.contains("- **Spent this period**: USD 170.00"), "{q2}");
+    assert!(
+        q2.contains("| Staff | 400.00 | 110.00 | 200.00 | 200.00 | 50% | \\+0.8% | Two experts |"),
+        "{q2}"
+    );
+    assert!(q2.contains("| Training | 105.00 | forecast (average spending per period) |  |"));
+    assert!(q2.contains("| Total | 205.00 | forecast (average spending per period) |  |"));
+    assert!(!q2.contains("no expenditure recorded"));
+    // Q3, never entered: not recorded, the pace to Q2 (410 / 1000 after 181
+    // of 365 days: 0.8268, -17.32 %), training named behind (-29.42 %),
+    // staff in step (+0.83 %); Q4: 250 written + 100 averaged = 350.
+    let q3 = md("2022-Q3");
+    assert!(q3.contains("- **Spent this period**: not recorded"), "{q3}");
+    assert!(
+        q3.contains(
+            "Up to 2022-Q2, the last period with expenditure recorded, 41% of the budget was spent after 49.6%"
+        )
+    );
+    assert!(q3.contains("a burn rate of 0.83, a variance of −17.3%"));
+    assert!(q3.contains("Running behind time: Training (35% spent, variance −29.4%)."));
+    assert!(!q3.contains("Staff (50% spent"), "staff is in step, not named");
+    assert!(q3.contains("| Training | 600.00 | not recorded | 210.00 | 390.00 | 35% | −29.4% |  |"));
+    assert!(q3.contains("Training: (210.00 − 297.53) ÷ 297.53 = −29.4%."));
+    assert!(q3.contains("| Training | 250.00 | forecast written | Workshop 2 |"));
+    assert!(q3.contains("| Staff | 100.00 | forecast (average spending per period) |  |"));
+    assert!(q3.contains("| Total | 350.00 |  |  |"));
+    assert!(q3.contains("- logframe.yaml:24:11: no expenditure recorded for 2022-Q3"));
 }

@@ -1,5 +1,20 @@
-//! Funding figures: pledged total, shortfall, expenditure to date, burn
-//! rate, spending by budget line; and the portfolio over many frameworks.
+//! Funding figures: pledged total, shortfall, expenditure this period and
+//! to date, burn rate and variance, spending by budget line, the next
+//! period's forecast, the periods without expenditure; and the portfolio
+//! over many frameworks.
+//!
+//! **Variance** is spending to date against the budget pro-rated to the
+//! time elapsed: (spent − budget × elapsed days ÷ project days) ÷ (budget ×
+//! elapsed days ÷ project days) × 100, for the whole budget and for each
+//! line. It is (burn rate − 1) × 100. Beyond ±[`VARIANCE_BAND`] % spending
+//! runs ahead of or behind time; within it, it is in step. Time is counted
+//! to the end of the last period with expenditure recorded, so that a
+//! period nobody entered is never read as a period in which nothing was
+//! spent ([`missing_periods`] names those periods).
+//!
+//! The **forecast** for the next reporting period is, per budget line, the
+//! `forecast:` entries written for it, else the line's average spending per
+//! reporting period with expenditure to date (labelled as such).
 //!
 //! Pure and exact: amounts are summed as `Decimal`s and never formatted
 //! here. Percentages are rounded to two decimals, as elsewhere in compute;
@@ -11,7 +26,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -51,6 +66,10 @@ pub struct FundingSummary {
     /// Expenditure is counted for periods ending on or before this one;
     /// `None` when no expenditure is recorded and no period was asked for.
     pub period: Option<Period>,
+    /// Expenditure recorded for `period` itself (rows whose period lies
+    /// within it); `None` when none is recorded: unknown, not zero.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub this_period: Option<Decimal>,
     /// Expenditure to date.
     #[serde(with = "rust_decimal::serde::str")]
     pub spent: Decimal,
@@ -63,10 +82,29 @@ pub struct FundingSummary {
     /// Days of the project elapsed by the end of `period`, x 100 / all days.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub elapsed_percent: Option<Decimal>,
-    /// spent share / elapsed share, to four decimals: 1 spends in step with
-    /// time, below 1 behind it, above 1 ahead of it.
+    /// The period the pace of spending is measured to: the last one up to
+    /// `period` with expenditure recorded (earlier than `period` when
+    /// `period` itself has none).
+    pub pace_to: Option<Period>,
+    /// Days elapsed by the end of `pace_to`, x 100 / all days.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub pace_elapsed_percent: Option<Decimal>,
+    /// spent share / elapsed share (to the end of `pace_to`), to four
+    /// decimals: 1 spends in step with time, below 1 behind, above ahead.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub burn_rate: Option<Decimal>,
+    /// (spent − budget pro-rated to `pace_to`) / pro-rated budget x 100,
+    /// to two decimals: (burn rate − 1) x 100.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub variance_percent: Option<Decimal>,
+    /// The verdict of `variance_percent` against ±[`VARIANCE_BAND`].
+    pub pace: Option<Pace>,
+    /// Reporting periods up to `period` without any expenditure recorded
+    /// (see [`missing_periods`]).
+    pub missing: Vec<Period>,
+    /// The next reporting period's forecast; `None` after the project's
+    /// last period or before any expenditure or forecast.
+    pub forecast: Option<Forecast>,
     /// Spending by budget line against its allocation, in declaration
     /// order, then spending on no line (if any).
     pub lines: Vec<LineFigure>,
@@ -125,6 +163,53 @@ pub struct LineFigure {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub spent_percent: Option<Decimal>,
     pub overspent: bool,
+    /// Spent in the summary's `period` itself; `None` when nothing at all
+    /// is recorded for that period (0 when other lines have expenditure).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub this_period: Option<Decimal>,
+    /// The explanations written with this period's expenditure on the line
+    /// (the `comment` column), in the order written, each once.
+    pub comments: Vec<String>,
+    /// allocation x elapsed days / project days (to `pace_to`), to cents.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub pro_rated: Option<Decimal>,
+    /// (spent − pro-rated) / pro-rated x 100, to two decimals.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub variance_percent: Option<Decimal>,
+    pub pace: Option<Pace>,
+    pub forecast: Option<LineForecast>,
+}
+
+/// What the next period's forecast of a line rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// `forecast:` entries written for the period.
+    Written,
+    /// Spending to date / reporting periods with expenditure.
+    Average,
+    /// Some lines written, some averaged (totals only).
+    Mixed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LineForecast {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub basis: Basis,
+    /// The comments of the `forecast:` entries.
+    pub comments: Vec<String>,
+}
+
+/// The next reporting period's forecast: the sum of the lines' forecasts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Forecast {
+    pub period: Period,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub basis: Basis,
+    /// The reporting periods with expenditure an average is taken over.
+    pub periods_averaged: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -152,21 +237,31 @@ impl FundingSummary {
     }
 }
 
-/// How spending keeps pace with time: a burn rate (share of the budget
-/// spent / share of the time elapsed) below, at or above 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Pace {
-    Slower,
+/// Beyond this variance (percent of the budget pro-rated to time, either
+/// way) spending runs ahead of or behind time; within it, it is in step.
+/// 10 % is the customary threshold beyond which a donor officer expects
+/// a budget-line variance to be explained.
+pub const VARIANCE_BAND: Decimal = Decimal::TEN;
+
+/// How spending keeps pace with time: its variance against the budget
+/// pro-rated to the time elapsed, against ±[`VARIANCE_BAND`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    Behind,
     InStep,
-    Faster,
+    Ahead,
 }
 
 impl Pace {
-    pub(crate) fn of(burn_rate: Decimal) -> Pace {
-        match burn_rate.cmp(&Decimal::ONE) {
-            std::cmp::Ordering::Less => Pace::Slower,
-            std::cmp::Ordering::Equal => Pace::InStep,
-            std::cmp::Ordering::Greater => Pace::Faster,
+    /// -10.01 % is behind, -10 % to +10 % in step, +10.01 % ahead.
+    pub fn of(variance_percent: Decimal) -> Pace {
+        if variance_percent < -VARIANCE_BAND {
+            Pace::Behind
+        } else if variance_percent > VARIANCE_BAND {
+            Pace::Ahead
+        } else {
+            Pace::InStep
         }
     }
 }
@@ -185,6 +280,80 @@ fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
         return None;
     }
     Some((part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?).round_dp(2))
+}
+
+/// An amount to the cent, halves away from zero (as accountants round).
+fn cents(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The time elapsed as a fraction: `elapsed` days of `total`.
+#[derive(Debug, Clone, Copy)]
+struct Elapsed {
+    days: Decimal,
+    total: Decimal,
+}
+
+impl Elapsed {
+    /// amount x days / total, exact (rounded by the caller).
+    fn pro_rate(&self, amount: Decimal) -> Option<Decimal> {
+        amount.checked_mul(self.days)?.checked_div(self.total)
+    }
+
+    /// spent share / elapsed share, exact: spent x total / (amount x days);
+    /// `None` for a zero amount or no time elapsed.
+    fn burn(&self, spent: Decimal, amount: Decimal) -> Option<Decimal> {
+        if amount.is_zero() || self.days.is_zero() {
+            return None;
+        }
+        spent
+            .checked_mul(self.total)?
+            .checked_div(amount.checked_mul(self.days)?)
+    }
+
+    /// (burn − 1) x 100 to two decimals, with its verdict.
+    fn variance(&self, spent: Decimal, amount: Decimal) -> Option<(Decimal, Pace)> {
+        let v = ((self.burn(spent, amount)? - Decimal::ONE) * Decimal::ONE_HUNDRED).round_dp(2);
+        Some((v, Pace::of(v)))
+    }
+}
+
+/// Reporting periods lying wholly within the project and ending on or
+/// before `until` in which no expenditure at all is recorded. Empty when
+/// the framework records no expenditure anywhere (its funding section
+/// tracks pledges only). A row of 0 is a record: nothing was spent.
+pub fn missing_periods(fw: &Framework, until: NaiveDate) -> Vec<Period> {
+    let Some(f) = fw.funding.as_ref().filter(|f| !f.refused && !f.expenditures.is_empty()) else {
+        return Vec::new();
+    };
+    fw.reporting_periods()
+        .into_iter()
+        .filter(|r| r.start >= fw.project.start && r.end <= fw.project.end && r.end <= until)
+        .filter(|r| !f.expenditures.iter().any(|e| e.period.overlaps(r)))
+        .collect()
+}
+
+/// The data-quality finding for periods without expenditure, located at
+/// the budget (the rows are missing, so there is no row to point at).
+pub fn missing_finding(fw: &Framework, missing: &[Period]) -> Option<Diagnostic> {
+    let f = fw.funding.as_ref()?;
+    let list: Vec<String> = missing.iter().map(Period::to_string).collect();
+    let first = list.first()?;
+    let mut d = Diagnostic::warning(format!("no expenditure recorded for {}", list.join(", ")))
+        .expected(format!(
+            "expenditure for every {} reporting period once any is recorded",
+            fw.project.reporting_frequency
+        ))
+        .found(format!(
+            "{} period{} without expenditure",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" }
+        ))
+        .hint(format!(
+            "enter {first}'s expenditure in expenditures/*.csv (or under `funding: expenditures:`); write an amount of 0 with a comment when nothing was spent"
+        ));
+    d.span = Some(f.budget_span);
+    Some(d)
 }
 
 /// The period expenditure is counted to by default: the latest one with
@@ -247,42 +416,124 @@ fn shortfall_finding(f: &Funding, c: &ShortfallCheck, pledged: Decimal, all_conv
     d
 }
 
-/// Spending by budget line, then what no line holds.
-fn line_figures(f: &Funding, counted: &[&Expenditure]) -> Vec<LineFigure> {
+/// What the lines are computed with: the expenditure counted to date,
+/// the rows of the period itself, the time elapsed and the forecast's
+/// inputs.
+struct LineInputs<'a> {
+    counted: &'a [&'a Expenditure],
+    /// `None` when nothing is recorded for the period itself.
+    this_period: Option<&'a [&'a Expenditure]>,
+    elapsed: Option<Elapsed>,
+    /// The next period and its written forecast entries.
+    next: Option<(Period, Vec<&'a Expenditure>)>,
+    /// Reporting periods with expenditure to date (the average's divisor).
+    periods_with_spending: usize,
+}
+
+/// The comments of `rows`, in order, each once.
+fn comments_of<'a>(rows: impl Iterator<Item = &'a Expenditure>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in rows.filter_map(|e| e.comment.clone()) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One line's figures (`line` = `None`: expenditure on no budget line).
+fn line_figure(inp: &LineInputs, line: Option<usize>, allocation: Option<Decimal>) -> LineFigure {
+    let on_line = |e: &&&Expenditure| e.budget_line == line;
+    let spent: Decimal = inp.counted.iter().filter(on_line).map(|e| e.amount).sum();
+    let this_period = inp
+        .this_period
+        .map(|rows| rows.iter().filter(on_line).map(|e| e.amount).sum());
+    let comments = inp
+        .this_period
+        .map(|rows| comments_of(rows.iter().filter(on_line).copied()))
+        .unwrap_or_default();
+    let pro_rated = allocation
+        .zip(inp.elapsed)
+        .and_then(|(a, el)| el.pro_rate(a))
+        .map(cents);
+    let variance = allocation.zip(inp.elapsed).and_then(|(a, el)| el.variance(spent, a));
+    let forecast = inp.next.as_ref().and_then(|(_, written)| {
+        let mine: Vec<&&Expenditure> = written.iter().filter(|e| e.budget_line == line).collect();
+        if !mine.is_empty() {
+            return Some(LineForecast {
+                amount: mine.iter().map(|e| e.amount).sum(),
+                basis: Basis::Written,
+                comments: comments_of(mine.iter().map(|e| **e)),
+            });
+        }
+        let n = Decimal::from(inp.periods_with_spending);
+        (!n.is_zero()).then(|| LineForecast {
+            amount: cents(spent / n),
+            basis: Basis::Average,
+            comments: Vec::new(),
+        })
+    });
+    LineFigure {
+        id: None,
+        title: String::new(),
+        allocation,
+        spent,
+        remaining: allocation.map(|a| a - spent),
+        spent_percent: allocation.and_then(|a| percent(spent, a)),
+        overspent: allocation.is_some_and(|a| spent > a),
+        this_period,
+        comments,
+        pro_rated,
+        variance_percent: variance.map(|v| v.0),
+        pace: variance.map(|v| v.1),
+        forecast,
+    }
+}
+
+/// Spending by budget line, then what no line holds (when any expenditure
+/// or written forecast holds no line).
+fn line_figures(f: &Funding, inp: &LineInputs) -> Vec<LineFigure> {
     let mut lines: Vec<LineFigure> = f
         .budget_lines
         .iter()
         .enumerate()
-        .map(|(i, l)| {
-            let s: Decimal = counted
-                .iter()
-                .filter(|e| e.budget_line == Some(i))
-                .map(|e| e.amount)
-                .sum();
-            LineFigure {
-                id: Some(l.id.clone()),
-                title: l.title.default.clone(),
-                allocation: Some(l.amount),
-                spent: s,
-                remaining: Some(l.amount - s),
-                spent_percent: percent(s, l.amount),
-                overspent: s > l.amount,
-            }
+        .map(|(i, l)| LineFigure {
+            id: Some(l.id.clone()),
+            title: l.title.default.clone(),
+            ..line_figure(inp, Some(i), Some(l.amount))
         })
         .collect();
-    let unlined: Vec<_> = counted.iter().filter(|e| e.budget_line.is_none()).collect();
-    if !unlined.is_empty() {
+    let unlined_spent = inp.counted.iter().any(|e| e.budget_line.is_none());
+    let unlined_forecast = inp
+        .next
+        .as_ref()
+        .is_some_and(|(_, w)| w.iter().any(|e| e.budget_line.is_none()));
+    if unlined_spent || unlined_forecast {
         lines.push(LineFigure {
-            id: None,
             title: "no budget line".into(),
-            allocation: None,
-            spent: unlined.iter().map(|e| e.amount).sum(),
-            remaining: None,
-            spent_percent: None,
-            overspent: false,
+            ..line_figure(inp, None, None)
         });
     }
     lines
+}
+
+/// The next period's forecast: the sum of the lines' (each line's basis
+/// named; `Mixed` when they differ).
+fn forecast_total(lines: &[LineFigure], next: Option<Period>, periods_averaged: usize) -> Option<Forecast> {
+    let next = next?;
+    let parts: Vec<&LineForecast> = lines.iter().filter_map(|l| l.forecast.as_ref()).collect();
+    let first = parts.first()?.basis;
+    let basis = if parts.iter().all(|p| p.basis == first) {
+        first
+    } else {
+        Basis::Mixed
+    };
+    Some(Forecast {
+        period: next,
+        amount: parts.iter().map(|p| p.amount).sum(),
+        basis,
+        periods_averaged,
+    })
 }
 
 /// The funding figures of `fw` with expenditure up to `period` (default:
@@ -309,29 +560,52 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
         diags.push(shortfall_finding(f, &c, pledged, unconverted.is_empty()));
     }
 
-    let counted: Vec<_> = f
+    let counted: Vec<&Expenditure> = f
         .expenditures
         .iter()
         .filter(|e| period.is_some_and(|p| e.period.end <= p.end))
         .collect();
     let spent: Decimal = counted.iter().map(|e| e.amount).sum();
+    let in_period: Vec<&Expenditure> = counted
+        .iter()
+        .copied()
+        .filter(|e| period.is_some_and(|p| p.contains(&e.period)))
+        .collect();
+    let this_period = (!in_period.is_empty()).then(|| in_period.iter().map(|e| e.amount).sum());
 
     let total_days = Decimal::from(fw.project.span().day_count());
     let days_by = |p: &Period| {
         let until = p.end.min(fw.project.end);
         Decimal::from(((until - fw.project.start).num_days() + 1).max(0))
     };
-    let elapsed_days = period.as_ref().map(days_by);
-    let elapsed_percent = elapsed_days.and_then(|e| percent(e, total_days));
-    let burn_rate = match elapsed_days {
-        Some(e) if !e.is_zero() && !f.budget.is_zero() => spent
-            .checked_mul(total_days)
-            .and_then(|x| x.checked_div(f.budget.checked_mul(e)?))
-            .map(|r| r.round_dp(4)),
-        _ => None,
-    };
+    let elapsed_percent = period.as_ref().and_then(|p| percent(days_by(p), total_days));
+    // The pace runs to the last period with expenditure: a period nobody
+    // entered is not a period in which nothing was spent.
+    let pace_to = counted.iter().map(|e| e.period).max_by_key(|p| (p.end, p.start));
+    let elapsed = pace_to.as_ref().map(|p| Elapsed {
+        days: days_by(p),
+        total: total_days,
+    });
+    let pace_elapsed_percent = elapsed.and_then(|e| percent(e.days, e.total));
+    let burn_rate = elapsed.and_then(|e| e.burn(spent, f.budget)).map(|r| r.round_dp(4));
+    let variance = elapsed.and_then(|e| e.variance(spent, f.budget));
+    let missing = period.map(|p| missing_periods(fw, p.end)).unwrap_or_default();
 
-    let lines = line_figures(f, &counted);
+    let reporting = fw.reporting_periods();
+    let periods_with_spending = reporting
+        .iter()
+        .filter(|r| counted.iter().any(|e| e.period.overlaps(r)))
+        .count();
+    let next = period.and_then(|p| reporting.iter().copied().find(|r| r.start > p.end));
+    let inputs = LineInputs {
+        counted: &counted,
+        this_period: this_period.map(|_: Decimal| in_period.as_slice()),
+        elapsed,
+        next: next.map(|n| (n, f.forecast.iter().filter(|e| n.contains(&e.period)).collect())),
+        periods_with_spending,
+    };
+    let lines = line_figures(f, &inputs);
+    let forecast = forecast_total(&lines, next, periods_with_spending);
 
     let mut per: BTreeMap<Period, Decimal> = BTreeMap::new();
     for e in &counted {
@@ -367,11 +641,18 @@ pub fn summary(fw: &Framework, period: Option<Period>) -> Option<(FundingSummary
         shortfall,
         shortfall_check,
         period,
+        this_period,
         spent,
         remaining: f.budget - spent,
         spent_percent: percent(spent, f.budget),
         elapsed_percent,
+        pace_to,
+        pace_elapsed_percent,
         burn_rate,
+        variance_percent: variance.map(|v| v.0),
+        pace: variance.map(|v| v.1),
+        missing,
+        forecast,
         lines,
         by_period,
     };

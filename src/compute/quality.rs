@@ -24,6 +24,10 @@
 //! - **target missing**: a reporting period with a value and no target in
 //!   force, for indicators that have targets at all (those without any
 //!   are reported by `check` already).
+//! - **expenditure missing**: once a framework records any expenditure,
+//!   every reporting period wholly within the project and due (ended more
+//!   than the deadline ago) has some (`compute::funding::missing_periods`);
+//!   a period nobody entered is not a period in which nothing was spent.
 //! - **recorded in the future**: a row whose `recorded_at` lies beyond the
 //!   machine's clock (plus a few minutes of skew). Such a row outranks every
 //!   correction recorded before its time comes, so its value stays pinned
@@ -74,6 +78,7 @@ pub const QUALITY_CHECKS: &[(&str, QualityCheck)] = &[
     ("percentages outside 0-100", percent_range),
     ("targets missing", targets_missing),
     ("recorded in the future", recorded_in_future),
+    ("expenditure missing", expenditure_missing),
 ];
 
 pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
@@ -176,6 +181,14 @@ fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+fn expenditure_missing(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+    let missing: Vec<Period> = super::funding::missing_periods(c.fw, rules.today)
+        .into_iter()
+        .filter(|p| rules.due(p) < rules.today)
+        .collect();
+    super::funding::missing_finding(c.fw, &missing).into_iter().collect()
 }
 
 fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic> {

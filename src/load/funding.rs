@@ -127,7 +127,13 @@ pub fn lower(
         .expenditures
         .iter()
         .flatten()
-        .filter_map(|e| expenditure(&mut cx, e, project, &budget_lines))
+        .filter_map(|e| expenditure(&mut cx, e, project, &budget_lines, "expenditure"))
+        .collect();
+    let forecast = raw
+        .forecast
+        .iter()
+        .flatten()
+        .filter_map(|e| expenditure(&mut cx, e, project, &budget_lines, "forecast"))
         .collect();
     let stated_shortfall = raw
         .stated_shortfall
@@ -143,6 +149,7 @@ pub fn lower(
         budget_lines,
         pledges,
         expenditures,
+        forecast,
         stated_shortfall,
         budget_span,
         stated_shortfall_span: raw.stated_shortfall.as_ref().map(|s| cx.span(s)),
@@ -326,13 +333,14 @@ fn pledge(cx: &mut Ctx, p: &Loc<RawPledge>, currency: Option<&String>) -> Option
     }
 }
 
-/// One expenditure written in logframe.yaml; `None` when it is refused
-/// (reported).
+/// One expenditure (or, with `what` = "forecast", one planned amount)
+/// written in logframe.yaml; `None` when it is refused (reported).
 fn expenditure(
     cx: &mut Ctx,
     e: &Loc<RawExpenditure>,
     project: &Project,
     budget_lines: &[BudgetLine],
+    what: &str,
 ) -> Option<Expenditure> {
     let v = e.value();
     {
@@ -342,7 +350,7 @@ fn expenditure(
             Err(err) => {
                 cx.err(
                     &v.period,
-                    Diagnostic::error(format!("expenditure period: {}", err.message))
+                    Diagnostic::error(format!("{what} period: {}", err.message))
                         .expected(PERIOD_FORMS)
                         .found(format!("`{ptext}`"))
                         .hint(err.hint),
@@ -352,11 +360,11 @@ fn expenditure(
         };
         if let Some(p) = period {
             let span = cx.span(&v.period);
-            if let Some(d) = outside_project(p, project, span) {
+            if let Some(d) = outside_project(p, project, span, what) {
                 cx.diags.push(d);
             }
         }
-        let amount = cx.amount(&v.amount, "expenditure", false);
+        let amount = cx.amount(&v.amount, what, false);
         let line = match &v.budget_line {
             Some(b) => {
                 let id = b.value().0.trim();
@@ -388,13 +396,14 @@ fn expenditure(
     }
 }
 
-/// An expenditure period that does not lie within the project.
-fn outside_project(p: Period, project: &Project, span: Span) -> Option<Diagnostic> {
+/// An expenditure (or forecast, as `what` says) period that does not lie
+/// within the project.
+fn outside_project(p: Period, project: &Project, span: Span, what: &str) -> Option<Diagnostic> {
     if project.span().contains(&p) {
         return None;
     }
     Some(
-        Diagnostic::warning(format!("expenditure for {p} lies outside the project"))
+        Diagnostic::warning(format!("{what} for {p} lies outside the project"))
             .at(span)
             .expected(format!("a period within {} .. {}", project.start, project.end))
             .found(format!("{p} ({} .. {})", p.start, p.end))

@@ -381,6 +381,9 @@ pub struct RawFunding {
     pub pledges: Option<Vec<Loc<RawPledge>>>,
     /// Expenditure by period; more can go in expenditures/*.csv.
     pub expenditures: Option<Vec<Loc<RawExpenditure>>>,
+    /// Planned spending for coming periods, written like expenditure
+    /// (period, budget_line, amount, comment).
+    pub forecast: Option<Vec<Loc<RawExpenditure>>>,
     /// The shortfall a source states; checked against budget - pledged.
     pub stated_shortfall: Option<Loc<DecimalText>>,
 }

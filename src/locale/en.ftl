@@ -29,6 +29,17 @@ burn_chart = Cumulative spending against time elapsed
 burn_spent = Spent (% of budget)
 burn_time = Time elapsed (%)
 no_budget_line = no budget line
+this_period = This period
+percent_spent = % spent
+variance = Variance
+spending_explanation = Explanation
+forecast = Forecast
+forecast_basis = Basis
+not_recorded = not recorded
+forecast_written = forecast written
+forecast_average = forecast (average spending per period)
+spent_this_period = Spent this period
+variance_overall = Variance against the budget pro-rated to time
 iati_id = IATI identifier
 donor = Donor
 implementer = Implementing organisation
@@ -130,11 +141,34 @@ report-target-rule-except-interpolate = For { $ids }, the value expected to date
 note-percent-ratio = % of end target for running totals and other figures counted from zero is the value to date over the end target: { $actual } / { $target } = { $percent } ({ $id }).
 note-percent-level = % of end target for level indicators is progress from the baseline: ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
 note-percent-expected = % of expected to date is the same formula with the exact value expected to date in place of the end target.
-burn-sentence = { $spent } of the budget is spent after { $elapsed } of the project's time: a burn rate of { $rate }, { $pace ->
+burn-sentence = { $spent } of the budget is spent after { $elapsed } of the project's time: a burn rate of { $rate }, a variance of { $variance } against the budget pro-rated to time; { $pace ->
         [ahead] spending runs ahead of time
         [behind] spending runs behind time
-       *[in-step] spending is in step with time
+       *[in-step] spending is in step with time (within ±{ $band })
     }.
+burn-sentence-upto = Up to { $period }, the last period with expenditure recorded, { $spent } of the budget was spent after { $elapsed } of the project's time: a burn rate of { $rate }, a variance of { $variance } against the budget pro-rated to time; { $pace ->
+        [ahead] spending ran ahead of time
+        [behind] spending ran behind time
+       *[in-step] spending was in step with time (within ±{ $band })
+    }.
+burn-lines = { $pace ->
+        [ahead] Running ahead of time
+       *[behind] Running behind time
+    }: { $lines }.
+burn-line = { $line } ({ $spent } spent, variance { $variance })
+burn-lines-in-step = Every budget line is within ±{ $band } of its pro-rated budget.
+missing-note = No expenditure is recorded for { $periods } (see the data-quality annex): spending to date includes nothing for { $count ->
+        [one] that period
+       *[other] those periods
+    }, which does not mean that nothing was spent.
+statement-caption = Spending by budget line, { $period }
+variance-note = Variance compares spending to date with the budget pro-rated to time: the budget × { $elapsed }, the share of the project's days elapsed by { $date }. Beyond ±{ $band } a line runs ahead of or behind time. { $line }: ({ $spent } − { $prorated }) ÷ { $prorated } = { $variance }.
+forecast-caption = Forecast for { $period }
+forecast-average-note = Where no forecast is written, a line's forecast is its average spending per period: spending to date ÷ { $count } reporting { $count ->
+        [one] period
+       *[other] periods
+    } with expenditure.
+burn-to = { $rate } (to { $period })
 shortfall-note = The source states a shortfall of { $currency } { $stated }; budget − pledged gives { $currency } { $computed }.
 
 ## Results levels, disaggregation dimensions and their values.
@@ -189,9 +223,26 @@ funding-shortfall-differs = the stated shortfall { $currency } { $stated } does 
        *[more] more
     }
 funding-burn-undefined = undefined (no time elapsed or no budget)
-funding-burn-in-step = { $rate } (spending in step with time)
-funding-burn-slower = { $rate } (spending slower than time passes)
-funding-burn-faster = { $rate } (spending faster than time passes)
+funding-burn-in-step = { $rate }, variance { $variance } (spending in step with time, within ±10 %)
+funding-burn-slower = { $rate }, variance { $variance } (spending behind time)
+funding-burn-faster = { $rate }, variance { $variance } (spending ahead of time)
+funding-burn-rate-to = burn rate to { $period }, the last period with expenditure: { $text }
+funding-spent-this-period = spent in { $period }
+funding-not-recorded = not recorded
+funding-missing = finding: no expenditure recorded for { $periods } (not counted as zero)
+funding-col-this-period = this period
+funding-col-variance = variance
+funding-col-pace = pace
+funding-pace-behind = behind
+funding-pace-in-step = in step
+funding-pace-ahead = ahead
+funding-comments = explanations written with the expenditure of { $period }
+funding-forecast = forecast for { $period }
+funding-col-forecast = forecast
+funding-col-basis = basis
+funding-basis-written = written
+funding-basis-average = average spending per period
+funding-average-note = average spending per period: spending to date / { $count } reporting periods with expenditure
 funding-portfolio-title = funding portfolio: { $count } { $count ->
         [one] project
        *[other] projects

@@ -29,6 +29,17 @@ burn_chart = Gasto acumulado frente al tiempo transcurrido
 burn_spent = Gastado (% del presupuesto)
 burn_time = Tiempo transcurrido (%)
 no_budget_line = sin partida
+this_period = Este periodo
+percent_spent = % gastado
+variance = Desviación
+spending_explanation = Explicación
+forecast = Previsión
+forecast_basis = Base
+not_recorded = no registrado
+forecast_written = previsión escrita
+forecast_average = previsión (gasto medio por periodo)
+spent_this_period = Gastado en el periodo
+variance_overall = Desviación frente al presupuesto prorrateado en el tiempo
 iati_id = Identificador IATI
 donor = Donante
 implementer = Organismo de ejecución
@@ -129,11 +140,34 @@ report-target-rule-except-interpolate = Para { $ids }, el valor esperado a la fe
 note-percent-ratio = El % de la meta final de los totales acumulados y demás cifras contadas desde cero es el valor a la fecha dividido por la meta final: { $actual } / { $target } = { $percent } ({ $id }).
 note-percent-level = El % de la meta final de los indicadores de nivel es el avance desde la línea de base: ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
 note-percent-expected = El % de lo esperado a la fecha sigue la misma fórmula, con el valor exacto esperado a la fecha en lugar de la meta final.
-burn-sentence = Se ha gastado el { $spent } del presupuesto tras el { $elapsed } del plazo del proyecto: un ritmo de { $rate }, { $pace ->
+burn-sentence = Se ha gastado el { $spent } del presupuesto tras el { $elapsed } del plazo del proyecto: un ritmo de { $rate }, una desviación de { $variance } frente al presupuesto prorrateado en el tiempo; { $pace ->
         [ahead] el gasto va por delante del calendario
         [behind] el gasto va por detrás del calendario
-       *[in-step] el gasto sigue el calendario
+       *[in-step] el gasto sigue el calendario (dentro de ±{ $band })
     }.
+burn-sentence-upto = Hasta { $period }, último periodo con gasto registrado, se había gastado el { $spent } del presupuesto tras el { $elapsed } del plazo del proyecto: un ritmo de { $rate }, una desviación de { $variance } frente al presupuesto prorrateado en el tiempo; { $pace ->
+        [ahead] el gasto iba por delante del calendario
+        [behind] el gasto iba por detrás del calendario
+       *[in-step] el gasto seguía el calendario (dentro de ±{ $band })
+    }.
+burn-lines = { $pace ->
+        [ahead] Por delante del calendario
+       *[behind] Por detrás del calendario
+    }: { $lines }.
+burn-line = { $line } ({ $spent } gastado, desviación { $variance })
+burn-lines-in-step = Todas las partidas están dentro de ±{ $band } de su presupuesto prorrateado.
+missing-note = No hay gasto registrado para { $periods } (véase el anexo de calidad de los datos): el gasto a la fecha no incluye nada para { $count ->
+        [one] ese periodo
+       *[other] esos periodos
+    }, lo que no significa que no se haya gastado nada.
+statement-caption = Gasto por partida presupuestaria, { $period }
+variance-note = La desviación compara el gasto a la fecha con el presupuesto prorrateado en el tiempo: el presupuesto × { $elapsed }, la proporción de los días del proyecto transcurridos al { $date }. Más allá de ±{ $band }, una partida va por delante o por detrás del calendario. { $line }: ({ $spent } − { $prorated }) ÷ { $prorated } = { $variance }.
+forecast-caption = Previsión para { $period }
+forecast-average-note = Sin previsión escrita, la previsión de una partida es su gasto medio por periodo: gasto a la fecha ÷ { $count } { $count ->
+        [one] periodo
+       *[other] periodos
+    } de informe con gasto.
+burn-to = { $rate } (hasta { $period })
 shortfall-note = La fuente indica un déficit de { $currency } { $stated }; presupuesto − contribuciones da { $currency } { $computed }.
 
 ## Niveles de resultados, dimensiones de desagregación y sus valores.
@@ -188,9 +222,26 @@ funding-shortfall-differs = el déficit declarado { $currency } { $stated } no c
        *[more] más
     }
 funding-burn-undefined = sin definir (no ha transcurrido tiempo o no hay presupuesto)
-funding-burn-in-step = { $rate } (el gasto sigue el tiempo)
-funding-burn-slower = { $rate } (el gasto va más lento que el tiempo)
-funding-burn-faster = { $rate } (el gasto va más rápido que el tiempo)
+funding-burn-in-step = { $rate }, desviación { $variance } (el gasto sigue el tiempo, dentro de ±10 %)
+funding-burn-slower = { $rate }, desviación { $variance } (el gasto va por detrás del tiempo)
+funding-burn-faster = { $rate }, desviación { $variance } (el gasto va por delante del tiempo)
+funding-burn-rate-to = tasa de ejecución hasta { $period }, último periodo con gasto: { $text }
+funding-spent-this-period = gastado en { $period }
+funding-not-recorded = no registrado
+funding-missing = hallazgo: no hay gasto registrado para { $periods } (no se cuenta como cero)
+funding-col-this-period = este periodo
+funding-col-variance = desviación
+funding-col-pace = ritmo
+funding-pace-behind = por detrás
+funding-pace-in-step = al ritmo
+funding-pace-ahead = por delante
+funding-comments = explicaciones registradas con el gasto de { $period }
+funding-forecast = previsión para { $period }
+funding-col-forecast = previsión
+funding-col-basis = base
+funding-basis-written = escrita
+funding-basis-average = gasto medio por periodo
+funding-average-note = gasto medio por periodo: gasto a la fecha / { $count } periodos de informe con gasto
 funding-portfolio-title = cartera de financiación: { $count } { $count ->
         [one] proyecto
        *[other] proyectos

@@ -29,6 +29,17 @@ burn_chart = Dépenses cumulées et temps écoulé
 burn_spent = Dépensé (% du budget)
 burn_time = Temps écoulé (%)
 no_budget_line = sans ligne budgétaire
+this_period = Cette période
+percent_spent = % dépensé
+variance = Écart
+spending_explanation = Explication
+forecast = Prévision
+forecast_basis = Base
+not_recorded = non saisi
+forecast_written = prévision écrite
+forecast_average = prévision (dépense moyenne par période)
+spent_this_period = Dépensé cette période
+variance_overall = Écart par rapport au budget au prorata du temps
 iati_id = Identifiant IITA
 donor = Bailleur de fonds
 implementer = Organisation d’exécution
@@ -129,11 +140,34 @@ report-target-rule-except-interpolate = Pour { $ids }, la valeur attendue à dat
 note-percent-ratio = Le % de la cible finale des totaux cumulés et des autres valeurs comptées depuis zéro est la valeur à date divisée par la cible finale : { $actual } / { $target } = { $percent } ({ $id }).
 note-percent-level = Le % de la cible finale des indicateurs de niveau est le progrès depuis la référence : ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
 note-percent-expected = Le % de l’attendu à date suit la même formule, avec la valeur exacte attendue à date à la place de la cible finale.
-burn-sentence = { $spent } du budget est dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, { $pace ->
+burn-sentence = { $spent } du budget est dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
         [ahead] la dépense devance le calendrier
         [behind] la dépense est en retard sur le calendrier
-       *[in-step] la dépense suit le calendrier
+       *[in-step] la dépense suit le calendrier (à ±{ $band } près)
     }.
+burn-sentence-upto = Jusqu’à { $period }, dernière période où des dépenses sont saisies, { $spent } du budget était dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
+        [ahead] la dépense devançait le calendrier
+        [behind] la dépense était en retard sur le calendrier
+       *[in-step] la dépense suivait le calendrier (à ±{ $band } près)
+    }.
+burn-lines = { $pace ->
+        [ahead] En avance sur le calendrier
+       *[behind] En retard sur le calendrier
+    } : { $lines }.
+burn-line = { $line } ({ $spent } dépensé, écart { $variance })
+burn-lines-in-step = Chaque ligne budgétaire reste à ±{ $band } de son budget au prorata du temps.
+missing-note = Aucune dépense n’est saisie pour { $periods } (voir l’annexe sur la qualité des données) : les dépenses à ce jour ne comptent rien pour { $count ->
+        [one] cette période
+       *[other] ces périodes
+    }, ce qui ne veut pas dire que rien n’a été dépensé.
+statement-caption = Dépenses par ligne budgétaire, { $period }
+variance-note = L’écart compare les dépenses à ce jour au budget au prorata du temps : le budget × { $elapsed }, la part des jours du projet écoulés au { $date }. Au-delà de ±{ $band }, une ligne devance le calendrier ou est en retard sur lui. { $line } : ({ $spent } − { $prorated }) ÷ { $prorated } = { $variance }.
+forecast-caption = Prévision pour { $period }
+forecast-average-note = Sans prévision écrite, la prévision d’une ligne est sa dépense moyenne par période : dépenses à ce jour ÷ { $count } { $count ->
+        [one] période
+       *[other] périodes
+    } de rapport avec dépenses.
+burn-to = { $rate } (jusqu’à { $period })
 shortfall-note = La source indique un déficit de { $currency } { $stated } ; budget − contributions donne { $currency } { $computed }.
 
 ## Niveaux de résultats, dimensions de ventilation et leurs valeurs.
@@ -191,9 +225,26 @@ funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne c
        *[more] plus
     }
 funding-burn-undefined = non défini (aucun temps écoulé ou aucun budget)
-funding-burn-in-step = { $rate } (la dépense suit le temps)
-funding-burn-slower = { $rate } (la dépense est plus lente que le temps)
-funding-burn-faster = { $rate } (la dépense est plus rapide que le temps)
+funding-burn-in-step = { $rate }, écart { $variance } (la dépense suit le temps, à ±10 % près)
+funding-burn-slower = { $rate }, écart { $variance } (la dépense est en retard sur le temps)
+funding-burn-faster = { $rate }, écart { $variance } (la dépense devance le temps)
+funding-burn-rate-to = taux d’absorption jusqu’à { $period }, dernière période avec dépenses : { $text }
+funding-spent-this-period = dépensé en { $period }
+funding-not-recorded = non saisi
+funding-missing = constat : aucune dépense saisie pour { $periods } (pas comptée comme zéro)
+funding-col-this-period = cette période
+funding-col-variance = écart
+funding-col-pace = rythme
+funding-pace-behind = en retard
+funding-pace-in-step = au rythme
+funding-pace-ahead = en avance
+funding-comments = explications saisies avec les dépenses de { $period }
+funding-forecast = prévision pour { $period }
+funding-col-forecast = prévision
+funding-col-basis = base
+funding-basis-written = écrite
+funding-basis-average = dépense moyenne par période
+funding-average-note = dépense moyenne par période : dépenses à ce jour / { $count } périodes de rapport avec dépenses
 funding-portfolio-title = portefeuille de financement{" "}: { $count } { $count ->
         [one] projet
        *[other] projets

@@ -242,25 +242,6 @@ pub fn headline(lang: Lang, actual: &str, unit: &str, target: &str, percent: &st
     )
 }
 
-/// One sentence on the pace of spending: spent share against elapsed share.
-pub fn burn_sentence(lang: Lang, spent: Decimal, elapsed: Decimal, rate: Decimal) -> String {
-    let pace = match rate.cmp(&Decimal::ONE) {
-        std::cmp::Ordering::Greater => "ahead",
-        std::cmp::Ordering::Less => "behind",
-        std::cmp::Ordering::Equal => "in-step",
-    };
-    message(
-        lang,
-        "burn-sentence",
-        [
-            ("spent", percent(lang, spent).into()),
-            ("elapsed", percent(lang, elapsed).into()),
-            ("rate", super::number(lang, rate).into()),
-            ("pace", pace.into()),
-        ],
-    )
-}
-
 /// The stated shortfall of a source set against budget − pledged.
 pub fn shortfall_note(lang: Lang, currency: &str, stated: Decimal, computed: Decimal) -> String {
     message(

@@ -24,6 +24,9 @@ pub struct Funding {
     pub pledges: Vec<Pledge>,
     /// From the YAML first, then from `expenditures/*.csv` in file order.
     pub expenditures: Vec<Expenditure>,
+    /// Planned spending for coming periods (`forecast:`), written like
+    /// expenditure; used for the next period's forecast.
+    pub forecast: Vec<Expenditure>,
     /// The shortfall as a source states it, to be checked against
     /// budget - pledged.
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -77,6 +80,7 @@ impl Pledge {
     }
 }
 
+/// An amount spent (or, in `forecast:`, planned) in a period.
 #[derive(Debug, Clone, Serialize)]
 pub struct Expenditure {
     pub period: Period,

@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::compute::funding::{FundingSummary, Money, Pace, Portfolio, ShortfallCheck};
+use crate::compute::funding::{Basis, FundingSummary, Money, Pace, Portfolio, ShortfallCheck};
 use crate::format::{self, columns};
 use crate::locale::{Lang::En, message, text};
 use crate::render::status::spreadsheet_safe;
@@ -76,16 +76,35 @@ pub(crate) fn shortfall_sentence(c: &ShortfallCheck, currency: &str) -> String {
     }
 }
 
-fn burn_sentence(r: Option<Decimal>) -> String {
-    let Some(r) = r else {
+fn burn_sentence(s: &FundingSummary) -> String {
+    let (Some(r), Some(v), Some(pace)) = (s.burn_rate, s.variance_percent, s.pace) else {
         return text(En, "funding-burn-undefined").into();
     };
-    let id = match Pace::of(r) {
+    let id = match pace {
         Pace::InStep => "funding-burn-in-step",
-        Pace::Slower => "funding-burn-slower",
-        Pace::Faster => "funding-burn-faster",
+        Pace::Behind => "funding-burn-slower",
+        Pace::Ahead => "funding-burn-faster",
     };
-    message(En, id, [("rate", format::decimal(r).into())])
+    message(
+        En,
+        id,
+        [("rate", format::decimal(r).into()), ("variance", signed(v).into())],
+    )
+}
+
+/// A variance with its sign: `+3.02 %`, `-25.64 %`.
+fn signed(v: Decimal) -> String {
+    let p = format::percent(Some(v));
+    if v > Decimal::ZERO { format!("+{p}") } else { p }
+}
+
+fn pace_word(p: Option<Pace>) -> String {
+    match p {
+        Some(Pace::Behind) => text(En, "funding-pace-behind").into(),
+        Some(Pace::InStep) => text(En, "funding-pace-in-step").into(),
+        Some(Pace::Ahead) => text(En, "funding-pace-ahead").into(),
+        None => String::new(),
+    }
 }
 
 pub(crate) fn table(s: &FundingSummary) -> String {
@@ -98,7 +117,16 @@ pub(crate) fn table(s: &FundingSummary) -> String {
     let mut out = overview(s, dp);
     out.push_str(&pledges_table(s, dp));
     out.push_str(&lines_table(s, dp));
+    out.push_str(&comments(s));
+    out.push_str(&forecast_table(s, dp));
     out.push_str(&periods_table(s, dp));
+    if !s.missing.is_empty() {
+        let list: Vec<String> = s.missing.iter().map(|p| p.to_string()).collect();
+        out.push_str(&format!(
+            "\n{}\n",
+            message(En, "funding-missing", [("periods", list.join(", ").into())])
+        ));
+    }
     if let Some(chk) = &s.shortfall_check
         && !chk.agrees
     {
@@ -162,6 +190,15 @@ fn overview(s: &FundingSummary, dp: u32) -> String {
             check_cell(Some(*chk), dp),
         ]);
     }
+    if let Some(p) = s.period {
+        facts.push(vec![
+            message(En, "funding-spent-this-period", [("period", p.to_string().into())]),
+            s.this_period
+                .map(money)
+                .unwrap_or_else(|| text(En, "funding-not-recorded").into()),
+            String::new(),
+        ]);
+    }
     facts.push(vec![
         text(En, "funding-spent-to-date").into(),
         money(s.spent),
@@ -178,11 +215,14 @@ fn overview(s: &FundingSummary, dp: u32) -> String {
         format::percent(s.elapsed_percent),
     ]);
     out.push_str(&columns(&["", c, "%"], &facts, &[false, true, true]));
-    out.push_str(&message(
-        En,
-        "funding-burn-rate",
-        [("text", burn_sentence(s.burn_rate).into())],
-    ));
+    out.push_str(&match s.pace_to {
+        Some(to) if s.period.is_some_and(|p| to.end < p.end) => message(
+            En,
+            "funding-burn-rate-to",
+            [("period", to.to_string().into()), ("text", burn_sentence(s).into())],
+        ),
+        _ => message(En, "funding-burn-rate", [("text", burn_sentence(s).into())]),
+    });
     out.push('\n');
     if !s.unconverted.is_empty() {
         out.push_str(&message(
@@ -256,9 +296,14 @@ fn lines_table(s: &FundingSummary, dp: u32) -> String {
                     l.id.clone().unwrap_or_else(|| "-".into()),
                     format::clip(&l.title, 40),
                     opt_money(l.allocation),
+                    l.this_period
+                        .map(money)
+                        .unwrap_or_else(|| text(En, "funding-not-recorded").into()),
                     money(l.spent),
                     opt_money(l.remaining),
                     format::percent(l.spent_percent),
+                    l.variance_percent.map(signed).unwrap_or_default(),
+                    pace_word(l.pace),
                     if l.overspent {
                         text(En, "funding-overspent").into()
                     } else {
@@ -272,14 +317,94 @@ fn lines_table(s: &FundingSummary, dp: u32) -> String {
                 text(En, "funding-col-line"),
                 text(En, "col-title"),
                 text(En, "funding-col-allocation"),
+                text(En, "funding-col-this-period"),
                 text(En, "funding-col-spent"),
                 text(En, "funding-col-remaining"),
                 text(En, "funding-col-percent-spent"),
+                text(En, "funding-col-variance"),
+                text(En, "funding-col-pace"),
                 "",
             ],
             &rows,
-            &[false, false, true, true, true, true, false],
+            &[false, false, true, true, true, true, true, true, false, false],
         ));
+    }
+    out
+}
+
+/// The explanations written with the period's expenditure, by line.
+fn comments(s: &FundingSummary) -> String {
+    let (Some(p), true) = (s.period, s.lines.iter().any(|l| !l.comments.is_empty())) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "\n{}\n",
+        message(En, "funding-comments", [("period", p.to_string().into())])
+    );
+    for l in s.lines.iter().filter(|l| !l.comments.is_empty()) {
+        out.push_str(&format!(
+            "{}: {}\n",
+            l.id.as_deref().unwrap_or("-"),
+            l.comments.join("; ")
+        ));
+    }
+    out
+}
+
+/// The next period's forecast by line, with its basis, then the total.
+fn forecast_table(s: &FundingSummary, dp: u32) -> String {
+    let Some(f) = &s.forecast else {
+        return String::new();
+    };
+    let money = |d: Decimal| money_dp(d, dp);
+    let basis = |b: Basis| match b {
+        Basis::Written => text(En, "funding-basis-written").to_string(),
+        Basis::Average => text(En, "funding-basis-average").to_string(),
+        Basis::Mixed => String::new(),
+    };
+    let mut rows: Vec<Vec<String>> = s
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let x = l.forecast.as_ref()?;
+            Some(vec![
+                l.id.clone().unwrap_or_else(|| "-".into()),
+                money(x.amount),
+                basis(x.basis),
+                x.comments.join("; "),
+            ])
+        })
+        .collect();
+    rows.push(vec![
+        text(En, "total").into(),
+        money(f.amount),
+        basis(f.basis),
+        String::new(),
+    ]);
+    let mut out = format!(
+        "\n{}\n",
+        message(En, "funding-forecast", [("period", f.period.to_string().into())])
+    );
+    out.push_str(&columns(
+        &[
+            text(En, "funding-col-line"),
+            text(En, "funding-col-forecast"),
+            text(En, "funding-col-basis"),
+            text(En, "col-comment"),
+        ],
+        &rows,
+        &[false, true, false, false],
+    ));
+    if s.lines
+        .iter()
+        .any(|l| l.forecast.as_ref().is_some_and(|x| x.basis == Basis::Average))
+    {
+        out.push_str(&message(
+            En,
+            "funding-average-note",
+            [("count", f.periods_averaged.into())],
+        ));
+        out.push('\n');
     }
     out
 }
@@ -344,7 +469,18 @@ pub(crate) fn csv(s: &FundingSummary) -> String {
         row("total", &period, "", "spent_percent", "", od(s.spent_percent)),
         row("total", &period, "", "elapsed_percent", "", od(s.elapsed_percent)),
         row("total", &period, "", "burn_rate", "", od(s.burn_rate)),
+        row("total", &period, "", "variance_percent", "", od(s.variance_percent)),
+        row("total", &period, "", "spent_this_period", c, od(s.this_period)),
     ]);
+    if let Some(to) = s.pace_to {
+        rows.push(row("total", &period, "", "pace_to", "", to.to_string()));
+    }
+    for m in &s.missing {
+        rows.push(row("missing", &m.to_string(), "", "no_expenditure", "", String::new()));
+    }
+    if let Some(f) = &s.forecast {
+        rows.push(row("forecast", &f.period.to_string(), "", "amount", c, d(f.amount)));
+    }
     for m in &s.unconverted {
         rows.push(row("unconverted", "", "", "pledged", &m.currency, d(m.amount)));
     }
@@ -371,6 +507,15 @@ pub(crate) fn csv(s: &FundingSummary) -> String {
         rows.push(row("budget_line", &id, &label, "spent", c, d(l.spent)));
         if let Some(p) = l.spent_percent {
             rows.push(row("budget_line", &id, &label, "spent_percent", "", d(p)));
+        }
+        if let Some(x) = l.this_period {
+            rows.push(row("budget_line", &id, &label, "spent_this_period", c, d(x)));
+        }
+        if let Some(v) = l.variance_percent {
+            rows.push(row("budget_line", &id, &label, "variance_percent", "", d(v)));
+        }
+        if let Some(f) = &l.forecast {
+            rows.push(row("budget_line", &id, &label, "forecast", c, d(f.amount)));
         }
     }
     for p in &s.by_period {

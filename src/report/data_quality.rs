@@ -13,7 +13,9 @@ use crate::source::Sources;
 /// Findings about the data: the diagnostics of loading and computing
 /// (breakdowns that do not add up, ...), then the data-quality rules of
 /// `check --quality` (missing, late, outlying values, ...) as of the
-/// period's end, or the `--as-of` date: the report and `check` agree.
+/// period's end, or the `--as-of` date: the report and `check` agree. The
+/// periods without expenditure run to the period's end (the report states
+/// its spending).
 pub(super) fn data_quality(
     c: &Computed,
     period: &Period,
@@ -30,6 +32,16 @@ pub(super) fn data_quality(
     let mut d = diags.clone();
     d.sort();
     let mut found = findings(c, sources, &rules);
+    // The report states the period's spending, so the funding finding runs
+    // to the period's end itself (not only to the periods already due, nor
+    // past the period with an --as-of date).
+    found
+        .0
+        .retain(|f| !f.message.starts_with("no expenditure recorded for "));
+    let missing = crate::compute::funding::missing_periods(fw, period.end);
+    if let Some(m) = crate::compute::funding::missing_finding(fw, &missing) {
+        found.push(m);
+    }
     found.sort();
     let at = |span: Option<crate::source::Span>| {
         span.map(|s| {

@@ -225,7 +225,7 @@ impl File<'_> {
         let mut ok = true;
         let period = cell(0).and_then(|(i, t)| match parse_period(t, project.fiscal_year_start) {
             Ok(p) => {
-                if let Some(d) = outside_project(p, project, at(i)) {
+                if let Some(d) = outside_project(p, project, at(i), "expenditure") {
                     diags.push(d);
                 }
                 Some(p)

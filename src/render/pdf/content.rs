@@ -168,19 +168,44 @@ fn funding(r: &Report, c: &mut Content) {
         c.bullet(vec![Run::bold(k), Run::regular(format!("{colon} {v}"))], 1);
     }
     c.end_list();
-    for s in [&f.burn_sentence, &f.shortfall_note].into_iter().flatten() {
+    if let Some(b) = &f.burn_sentence {
+        let mut text = b.clone();
+        for s in &f.lines_sentences {
+            text.push(' ');
+            text.push_str(s);
+        }
+        c.para(vec![Run::regular(text)]);
+    }
+    for s in [&f.missing_note, &f.shortfall_note].into_iter().flatten() {
         c.para(vec![Run::regular(s.clone())]);
     }
-    for t in std::iter::once(&f.pledges).chain(f.lines.as_ref()) {
+    // The explanation and basis columns are text: left-aligned, like the first.
+    let words = [l["spending_explanation"], l["forecast_basis"]];
+    let tables = [
+        (Some(&f.pledges), None),
+        (f.lines.as_ref(), f.variance_note.as_ref()),
+        (f.forecast.as_ref(), f.forecast_note.as_ref()),
+    ];
+    for (t, note) in tables {
+        let Some(t) = t else { continue };
         c.heading(3, t.caption.clone(), true);
+        let mut columns = text_columns(t.header.len(), true);
+        for (col, h) in columns.iter_mut().zip(&t.header) {
+            if words.contains(&h.as_str()) {
+                col.align = Align::Left;
+            }
+        }
         c.blocks.push(Block::Table(Table {
-            columns: text_columns(t.header.len(), true),
+            columns,
             header: t.header.clone(),
             rows: t.rows.iter().map(|row| row.iter().map(Cell::text).collect()).collect(),
             size: SMALL,
             striped: true,
             expand: true,
         }));
+        if let Some(n) = note {
+            c.para(vec![Run::regular(n.clone())]);
+        }
     }
     if let Some(burn) = model::burn(r) {
         c.chart(Chart::Line(burn));
