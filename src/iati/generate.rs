@@ -270,6 +270,8 @@ fn targets(
         out.push(loc(RawTarget {
             period: loc(PeriodText(period)),
             value: figure(ind.kind, t),
+            share: None,
+            by: None,
         }));
     }
     out
