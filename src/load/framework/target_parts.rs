@@ -36,7 +36,8 @@ impl Lower<'_> {
                             kind.name()
                         ))
                         .expected("`share:` or `by:` only on count, number and percentage targets")
-                        .found(format!("`{key}:`")),
+                        .found(format!("`{key}:`"))
+                        .hint("record who was reached on a count indicator beside the milestone, and split its target"),
                     );
                 }
                 continue;
