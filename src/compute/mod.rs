@@ -4,12 +4,14 @@
 pub(crate) mod breakdown;
 pub(crate) mod fiscal;
 pub mod funding;
+pub mod gender;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;
 pub mod rollup;
 pub mod series;
 pub mod status;
+pub mod target_parts;
 pub mod targets;
 
 use std::collections::BTreeMap;
