@@ -153,7 +153,3 @@ fn is_due(fw: &Framework, t: TargetPeriod, at: &Period) -> bool {
         TargetPeriod::Period(p) => p.end <= at.end,
     }
 }
-
-#[cfg(test)]
-#[path = "target_parts_tests.rs"]
-mod tests;

@@ -1,0 +1,138 @@
+//! Gender equality results on the hand-built framework
+//! `tests/fixtures/gender/`: shares by sex, share targets and graded
+//! target parts. Every figure below is worked out by hand from its
+//! logframe.yaml and measurements/ledger.csv.
+
+use std::path::Path;
+
+use logframe::app::workspace::open_dir;
+use logframe::compute::Computed;
+use logframe::compute::gender::{SexShares, Trend};
+use logframe::compute::target_parts::{PartGrade, grade_parts};
+use logframe::model::{PartKind, Period, TargetPeriod};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn opened() -> logframe::app::Opened {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gender");
+    open_dir(&dir).unwrap_or_else(|_| panic!("the gender fixture loads"))
+}
+
+fn q(n: u32) -> Period {
+    Period::quarter(2023, n)
+}
+
+fn shares_of<'a>(all: &'a [SexShares], o: &logframe::app::Opened, id: &str) -> &'a SexShares {
+    let ix = o.framework.indicator_index(id).unwrap();
+    all.iter().find(|s| s.indicator == ix).unwrap()
+}
+
+fn grades(o: &logframe::app::Opened, c: &Computed, id: &str, p: &Period) -> Vec<PartGrade> {
+    let ix = o.framework.indicator_index(id).unwrap();
+    grade_parts(&o.framework, &o.ledger, &o.framework.indicators[ix], &c.progress(ix, p))
+}
+
+#[test]
+fn shares_by_sex_keep_other_and_pool_the_rows_to_date() {
+    let o = opened();
+    let (c, _) = Computed::new(&o.framework, &o.ledger, &o.sources, None);
+    let all = c.sex_shares(&q(2));
+    // Every indicator disaggregated by sex, in logframe order; T.3 is not.
+    let ids: Vec<&str> = all.iter().map(|s| o.framework.indicators[s.indicator].id.as_str()).collect();
+    assert_eq!(ids, ["P.1", "T.1", "T.2"]);
+
+    // T.1 to 2023-Q2: women 6 + 9 = 15, men 10 + 6 = 16, other 0 + 1 = 1;
+    // total 32. Women 15 / 32 = 46.875 %, men 16 / 32 = 50 %, other 1 / 32 = 3.125 %.
+    let t1 = shares_of(&all, &o, "T.1");
+    let to_date = t1.to_date.as_ref().unwrap();
+    assert_eq!(to_date.total, d("32"));
+    let s: Vec<Option<Decimal>> = to_date.categories.iter().map(|c| c.share).collect();
+    assert_eq!(s, [Some(d("46.875")), Some(d("50")), Some(d("3.125"))]);
+    // Within 2023-Q2: women 9 / 16 = 56.25 %, men 6 / 16 = 37.5 %, other 1 / 16 = 6.25 %.
+    assert_eq!(t1.women_in_period(), Some(d("56.25")));
+    assert_eq!(t1.period.as_ref().unwrap().share(2), Some(d("6.25")));
+    // Previous reporting period 2023-Q1, to date: women 6 / 16 = 37.5 %: up.
+    assert_eq!(t1.previous_period, Some(q(1)));
+    assert_eq!(t1.women_previous(), Some(d("37.5")));
+    assert_eq!(t1.trend, Some(Trend::Up));
+    // The share target in force at 2023-Q2 is the 2023-Q2 target's 50 %
+    // (due 2023-06-30); 46.875 < 50: not met.
+    let target = t1.target.unwrap();
+    assert_eq!((target.share, target.kind), (d("50"), PartKind::Share));
+    assert_eq!(t1.met, Some(false));
+
+    // P.1, a percentage: the share of women among the respondents (the
+    // denominators), 10 / (10 + 15) = 40 %, not among those applying
+    // the procedures (8 of 14). Target 50 %: not met. No value before Q2: no trend.
+    let p1 = shares_of(&all, &o, "P.1");
+    assert_eq!(p1.women_to_date(), Some(d("40")));
+    assert_eq!(p1.to_date.as_ref().unwrap().total, d("25"));
+    assert_eq!(p1.met, Some(false));
+    assert_eq!(p1.trend, None);
+
+    // T.2, by sex x country: women 8 + 4 = 12, men 5, other 3; total 20.
+    // Women 12 / 20 = 60 %. Its `by:` target gives women 20 of 50:
+    // a share target of 20 / 50 = 40 %, met. Nothing in Q2: no period split.
+    let t2 = shares_of(&all, &o, "T.2");
+    assert_eq!(t2.women_to_date(), Some(d("60")));
+    assert_eq!(t2.period, None);
+    let target = t2.target.unwrap();
+    assert_eq!((target.share, target.kind), (d("40"), PartKind::Value));
+    assert_eq!(t2.met, Some(true));
+    // Q1 to date already held every row: the same share, trend same.
+    assert_eq!(t2.trend, Some(Trend::Same));
+}
+
+#[test]
+fn a_row_without_sex_counts_in_no_category_and_the_end_target_takes_over() {
+    let o = opened();
+    let (c, _) = Computed::new(&o.framework, &o.ledger, &o.sources, None);
+    let all = c.sex_shares(&q(3));
+    // T.1 at 2023-Q3: 12 trained recorded without sex; the shares stay
+    // those of the 32 recorded by sex (46.875 % women), and Q3 has no split.
+    let t1 = shares_of(&all, &o, "T.1");
+    assert_eq!(t1.women_to_date(), Some(d("46.875")));
+    assert_eq!(t1.to_date.as_ref().unwrap().total, d("32"));
+    assert_eq!(t1.period, None);
+    assert_eq!(t1.trend, Some(Trend::Same));
+    // The 2023-Q2 target has passed: the end target's 40 % is in force; met.
+    assert_eq!(t1.target.unwrap().share, d("40"));
+    assert_eq!(t1.target.unwrap().period, TargetPeriod::End);
+    assert_eq!(t1.met, Some(true));
+}
+
+#[test]
+fn target_parts_are_graded_like_targets() {
+    let o = opened();
+    let (c, _) = Computed::new(&o.framework, &o.ledger, &o.sources, None);
+    // T.1 at 2023-Q2: women 46.875 % against 50 % (due): 46.875 / 50 =
+    // 93.75 %, not met; against the end's 40 % (not yet due):
+    // 46.875 / 40 = 117.1875 %, met.
+    let g = grades(&o, &c, "T.1", &q(2));
+    assert_eq!(g.len(), 2);
+    assert_eq!(
+        (g[0].actual, g[0].percent, g[0].met, g[0].due),
+        (Some(d("46.875")), Some(d("93.75")), Some(false), true)
+    );
+    assert_eq!((g[0].category_value, g[0].total), (Some(d("15")), Some(d("32"))));
+    assert_eq!(
+        (g[1].actual, g[1].percent, g[1].met, g[1].due),
+        (Some(d("46.875")), Some(d("117.1875")), Some(true), false)
+    );
+    // T.2's values: women 12 of 20 = 60 %, men 5 of 20 = 25 %; neither met.
+    let g = grades(&o, &c, "T.2", &q(2));
+    let v: Vec<_> = g.iter().map(|g| (g.kind, g.category, g.actual, g.percent, g.met)).collect();
+    assert_eq!(
+        v,
+        [
+            (PartKind::Value, 0, Some(d("12")), Some(d("60")), Some(false)),
+            (PartKind::Value, 1, Some(d("5")), Some(d("25")), Some(false)),
+        ]
+    );
+    // Nothing recorded yet (2023-Q1 for P.1): no actual, no percent, not graded.
+    let g = grades(&o, &c, "P.1", &q(1));
+    assert_eq!((g[0].actual, g[0].percent, g[0].met), (None, None, None));
+}
