@@ -49,6 +49,22 @@ fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Va
         .collect()
 }
 
+/// The rows a breakdown by `dims` adds up (see [`finest_with`]).
+pub(crate) fn rows_by(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<u32> {
+    let with: Vec<(u32, DimKey)> = rows
+        .iter()
+        .map(|&r| (r, ledger.dims(r)))
+        .filter(|(_, k)| dims.iter().all(|&d| k.0[d] != TOTAL))
+        .collect();
+    let Some(shape) = with.iter().map(|(_, k)| (k.depth(), k.shape())).min() else {
+        return Vec::new();
+    };
+    with.into_iter()
+        .filter(|(_, k)| (k.depth(), k.shape()) == shape)
+        .map(|(r, _)| r)
+        .collect()
+}
+
 /// Breakdown of a set of rows by one dimension: value index -> summed value.
 pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
     let mut out = BTreeMap::new();

@@ -37,6 +37,9 @@ pub struct Composition {
     #[serde(with = "rust_decimal::serde::str")]
     pub total: Decimal,
     pub categories: Vec<CategoryFigure>,
+    /// The ledger rows split (those that give the dimension).
+    #[serde(skip)]
+    pub rows: Vec<u32>,
 }
 
 impl Composition {
@@ -75,13 +78,14 @@ pub fn composition(fw: &Framework, ledger: &Ledger, ind: &Indicator, rows: &[u32
         .collect();
     let total: Decimal = weights.iter().map(|(_, w)| *w).sum();
     Some(Composition {
+        rows: breakdown::rows_by(ledger, &rows, &[dim]),
         total,
         categories: weights
             .into_iter()
             .map(|(category, value)| CategoryFigure {
                 category,
                 value,
-                share: percent(value, total),
+                share: percent(value, total).map(|d| d.normalize()),
             })
             .collect(),
     })
@@ -113,6 +117,9 @@ pub struct PartGrade {
     pub category_value: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub total: Option<Decimal>,
+    /// The ledger rows behind the category figures.
+    #[serde(skip)]
+    pub rows: Vec<u32>,
 }
 
 /// Every part of every target of `ind` (dated targets in period order,
@@ -135,11 +142,12 @@ pub fn grade_parts(fw: &Framework, ledger: &Ledger, ind: &Indicator, p: &Progres
                 category: part.category,
                 target: part.value,
                 actual,
-                percent: actual.and_then(|a| percent(a, part.value)),
+                percent: actual.and_then(|a| percent(a, part.value)).map(|d| d.normalize()),
                 met: actual.map(|a| a >= part.value),
                 due: is_due(fw, t.period, &p.period),
                 category_value,
-                total: comp.map(|c| c.total),
+                total: comp.as_ref().map(|c| c.total),
+                rows: comp.map(|c| c.rows).unwrap_or_default(),
             });
         }
     }

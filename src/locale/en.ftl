@@ -280,6 +280,14 @@ explain-aggregation = aggregation
 explain-target = target
 explain-percent = percent achieved
 explain-status-title = status
+explain-parts = targets by category
+part-share = { $target } target: at least { $figure } { $category }; to date { $value } of { $total } = { $actual }, { $percent } of the target share: { $verdict }
+part-value = { $target } target: at least { $figure } { $category }; to date { $value } of { $total }, { $percent } of the target part: { $verdict }
+part-none = { $target } target: at least { $figure } { $category }; nothing recorded by { $dim } yet
+part-met = met
+part-not-met = not met
+part-not-met-yet = not met yet (not yet due)
+part-nothing = nothing recorded
 
 ## The funding command's tables (terminal).
 

@@ -279,6 +279,14 @@ explain-aggregation = agregación
 explain-target = meta
 explain-percent = porcentaje alcanzado
 explain-status-title = estado
+explain-parts = metas por categoría
+part-share = meta { $target }: al menos { $figure } { $category }; hasta la fecha { $value } de { $total } = { $actual }, { $percent } de la proporción meta: { $verdict }
+part-value = meta { $target }: al menos { $figure } { $category }; hasta la fecha { $value } de { $total }, { $percent } de la parte meta: { $verdict }
+part-none = meta { $target }: al menos { $figure } { $category }; nada registrado por { $dim } todavía
+part-met = cumplida
+part-not-met = no cumplida
+part-not-met-yet = aún no cumplida (aún no vence)
+part-nothing = nada registrado
 
 ## The funding command's tables (terminal).
 

@@ -282,6 +282,14 @@ explain-aggregation = agrégation
 explain-target = cible
 explain-percent = pourcentage atteint
 explain-status-title = statut
+explain-parts = cibles par catégorie
+part-share = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total } = { $actual }, { $percent } de la part visée : { $verdict }
+part-value = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total }, { $percent } de la part visée : { $verdict }
+part-none = cible { $target } : au moins { $figure } { $category } ; rien d’enregistré par { $dim } à ce jour
+part-met = atteinte
+part-not-met = non atteinte
+part-not-met-yet = pas encore atteinte (pas encore échue)
+part-nothing = rien d’enregistré
 
 ## The funding command's tables (terminal).
 
