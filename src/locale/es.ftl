@@ -615,3 +615,33 @@ pf_currency = Moneda
 pf_projects = Proyectos
 pf_projects_status = Proyectos: indicadores por estado
 pf-without-funding = Sin sección de financiación: { $frameworks }
+
+## Resultados en igualdad de género (report/gender.rs)
+gender_equality = Resultados en igualdad de género
+gender_total = Total desglosado por sexo
+gender_women = Mujeres
+gender_trend_up = al alza
+gender_trend_down = a la baja
+gender_trend_same = sin cambio
+gender_denominator = personas contadas (el denominador)
+gender_values = registrados
+gender-col-period = { $women } (período)
+gender-col-previous = { $women } (período anterior)
+gender-col-target = Meta ({ $women })
+gender-col-trend = Tendencia
+gender-at-least = al menos { $share }
+gender-table-caption = Proporción de cada categoría hasta la fecha (valor), { $period }
+gender-note = Las proporciones se calculan sobre los valores desglosados por sexo, agrupados en todos los períodos hasta la fecha (para un indicador de nivel, su último período); para un indicador porcentual, sobre las personas contadas en el denominador. Se muestran todas las categorías, «otro» incluido. La tendencia compara la proporción de mujeres hasta la fecha con la del final del período de informe anterior ({ $previous }).
+gender-sentence = Las mujeres son el { $share } de los { $total } { $counted } desglosados por sexo hasta la fecha.
+gender-sentence-period = Este período: { $share } de { $total }.
+gender-target-met = La meta de al menos un { $target } de mujeres se cumple.
+gender-target-not-met = La meta de al menos un { $target } de mujeres no se cumple.
+gender-trend = { $way ->
+    [up] Sube desde { $previous } al final de { $period }.
+    [down] Baja desde { $previous } al final de { $period }.
+   *[same] Sin cambio desde el final de { $period }.
+}
+gender-categories = { $dimension }: { $list }.
+gender-nothing = Aún no hay valores desglosados por sexo.
+gender-overall = En conjunto, las mujeres son el { $share } de los { $total } { $counted } del indicador { $id } ({ $title }) hasta la fecha{ $target }.
+gender-overall-target = , frente a una meta de al menos un { $target }
