@@ -355,11 +355,9 @@ fn part_trace(fw: &Framework, sources: &Sources, ledger: &Ledger, g: PartGrade) 
             ],
         ),
     };
-    let rows = g
-        .rows
-        .iter()
-        .map(|&r| origin_text(sources, ledger.entry(r).origin))
-        .collect();
+    let mut origins: Vec<_> = g.rows.iter().map(|&r| ledger.entry(r).origin).collect();
+    origins.sort_by_key(|o| (o.file.0, o.line));
+    let rows = origins.into_iter().map(|o| origin_text(sources, o)).collect();
     PartTrace {
         target_period,
         dimension: dim.name.clone(),
