@@ -41,7 +41,10 @@ fn shares_by_sex_keep_other_and_pool_the_rows_to_date() {
     let (c, _) = Computed::new(&o.framework, &o.ledger, &o.sources, None);
     let all = c.sex_shares(&q(2));
     // Every indicator disaggregated by sex, in logframe order; T.3 is not.
-    let ids: Vec<&str> = all.iter().map(|s| o.framework.indicators[s.indicator].id.as_str()).collect();
+    let ids: Vec<&str> = all
+        .iter()
+        .map(|s| o.framework.indicators[s.indicator].id.as_str())
+        .collect();
     assert_eq!(ids, ["P.1", "T.1", "T.2"]);
 
     // T.1 to 2023-Q2: women 6 + 9 = 15, men 10 + 6 = 16, other 0 + 1 = 1;
@@ -124,7 +127,10 @@ fn target_parts_are_graded_like_targets() {
     );
     // T.2's values: women 12 of 20 = 60 %, men 5 of 20 = 25 %; neither met.
     let g = grades(&o, &c, "T.2", &q(2));
-    let v: Vec<_> = g.iter().map(|g| (g.kind, g.category, g.actual, g.percent, g.met)).collect();
+    let v: Vec<_> = g
+        .iter()
+        .map(|g| (g.kind, g.category, g.actual, g.percent, g.met))
+        .collect();
     assert_eq!(
         v,
         [

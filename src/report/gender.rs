@@ -100,7 +100,13 @@ pub(super) fn section(c: &Computed, period: &Period, lang: Lang) -> Option<Gende
             pct(s.women_in_period()),
             pct(s.women_previous()),
             s.target
-                .map(|t| message(lang, "gender-at-least", [("share", locale::percent(lang, t.share).into())]))
+                .map(|t| {
+                    message(
+                        lang,
+                        "gender-at-least",
+                        [("share", locale::percent(lang, t.share).into())],
+                    )
+                })
                 .unwrap_or_else(|| UNDEFINED.into()),
             s.trend
                 .map(|t| locale::text(lang, trend_key(t)).to_string())
@@ -206,13 +212,20 @@ fn sentence(fw: &Framework, ind: &Indicator, s: &SexShares, lang: Lang) -> Strin
         parts.push(message(
             lang,
             "gender-sentence-period",
-            [("share", pct(w).into()), ("total", locale::number(lang, p.total).into())],
+            [
+                ("share", pct(w).into()),
+                ("total", locale::number(lang, p.total).into()),
+            ],
         ));
     }
     if let (Some(t), Some(met)) = (s.target, s.met) {
         parts.push(message(
             lang,
-            if met { "gender-target-met" } else { "gender-target-not-met" },
+            if met {
+                "gender-target-met"
+            } else {
+                "gender-target-not-met"
+            },
             [("target", pct(t.share).into())],
         ));
     }
@@ -247,7 +260,10 @@ fn sentence(fw: &Framework, ind: &Indicator, s: &SexShares, lang: Lang) -> Strin
     parts.push(message(
         lang,
         "gender-categories",
-        [("dimension", locale::dimension(lang, &dim.name).into()), ("list", list.into())],
+        [
+            ("dimension", locale::dimension(lang, &dim.name).into()),
+            ("list", list.into()),
+        ],
     ));
     parts.join(" ")
 }
@@ -274,7 +290,13 @@ fn overall(fw: &Framework, all: &[SexShares], lang: Lang) -> Option<String> {
     let ind = &fw.indicators[s.indicator];
     let target = s
         .target
-        .map(|t| message(lang, "gender-overall-target", [("target", locale::percent(lang, t.share).into())]))
+        .map(|t| {
+            message(
+                lang,
+                "gender-overall-target",
+                [("target", locale::percent(lang, t.share).into())],
+            )
+        })
         .unwrap_or_default();
     Some(message(
         lang,

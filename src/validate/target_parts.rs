@@ -14,7 +14,11 @@ pub fn check(fw: &Framework, _: &Sources) -> Vec<Diagnostic> {
     for ind in &fw.indicators {
         for t in ind.targets.iter().chain(&ind.end_target) {
             for (dim, kind) in dimensions(t) {
-                let parts: Vec<_> = t.parts.iter().filter(|p| p.dimension == dim && p.kind == kind).collect();
+                let parts: Vec<_> = t
+                    .parts
+                    .iter()
+                    .filter(|p| p.dimension == dim && p.kind == kind)
+                    .collect();
                 let sum: Decimal = parts.iter().map(|p| p.value).sum();
                 let name = &fw.disaggregations[dim].name;
                 let listed = parts

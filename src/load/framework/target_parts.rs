@@ -46,10 +46,12 @@ impl Lower<'_> {
                 if let Some((d, _)) = map.0.first() {
                     self.err(
                         d,
-                        Diagnostic::error(format!("indicator {id}: a percentage target cannot be split with `by:`"))
-                            .expected("`share:`, the share of each category among the respondents (the denominator)")
-                            .found("`by:`")
-                            .hint("write `share: {sex: {women: 40}}` for at least 40 % women among the respondents"),
+                        Diagnostic::error(format!(
+                            "indicator {id}: a percentage target cannot be split with `by:`"
+                        ))
+                        .expected("`share:`, the share of each category among the respondents (the denominator)")
+                        .found("`by:`")
+                        .hint("write `share: {sex: {women: 40}}` for at least 40 % women among the respondents"),
                     );
                 }
                 continue;
@@ -131,8 +133,9 @@ impl Lower<'_> {
                 .expected(format!("one of {}", d.values.join(", ")))
                 .found(format!("`{name}`"))
                 .hint(
-                    did_you_mean(name, d.values.iter().map(String::as_str))
-                        .unwrap_or_else(|| format!("use a category declared under `disaggregations: {{{}: [...]}}`", d.name)),
+                    did_you_mean(name, d.values.iter().map(String::as_str)).unwrap_or_else(|| {
+                        format!("use a category declared under `disaggregations: {{{}: [...]}}`", d.name)
+                    }),
                 ),
         );
         None

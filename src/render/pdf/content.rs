@@ -202,7 +202,12 @@ fn gender(r: &Report, c: &mut Content) {
     c.blocks.push(Block::Table(Table {
         columns: text_columns(g.table.header.len(), true),
         header: g.table.header.clone(),
-        rows: g.table.rows.iter().map(|row| row.iter().map(Cell::text).collect()).collect(),
+        rows: g
+            .table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(Cell::text).collect())
+            .collect(),
         size: TABLE,
         striped: true,
         expand: true,
@@ -211,7 +216,10 @@ fn gender(r: &Report, c: &mut Content) {
         c.bullet(id_runs(&i.id, format!("{}{} {}", i.title, l["colon"], i.sentence)), 1);
     }
     c.end_list();
-    c.blocks.push(Block::Paragraph(Paragraph::new(vec![Run::regular(g.note.clone())], SMALL)));
+    c.blocks.push(Block::Paragraph(Paragraph::new(
+        vec![Run::regular(g.note.clone())],
+        SMALL,
+    )));
 }
 
 /// Executive summary (`summary.md.j2`).
