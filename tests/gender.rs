@@ -3,6 +3,8 @@
 //! target parts. Every figure below is worked out by hand from its
 //! logframe.yaml and measurements/ledger.csv.
 
+mod common;
+
 use std::path::Path;
 
 use logframe::app::workspace::open_dir;
@@ -141,4 +143,72 @@ fn target_parts_are_graded_like_targets() {
     // Nothing recorded yet (2023-Q1 for P.1): no actual, no percent, not graded.
     let g = grades(&o, &c, "P.1", &q(1));
     assert_eq!((g[0].actual, g[0].percent, g[0].met), (None, None, None));
+}
+
+/// The report's section on the same fixture at 2023-Q2 (figures above):
+/// the overall line names the count with the largest total recorded by
+/// sex (T.1, 32; T.2 has 20), every category keeps its column, and each
+/// indicator has its sentence.
+#[test]
+fn the_report_section_states_the_shares_the_targets_and_the_trend() {
+    let ws = common::fixture_workspace("gender", "gender");
+    let out = ws.path().join("out");
+    let r = common::run(
+        ws.path(),
+        &[
+            "report",
+            "gender",
+            "--period",
+            "2023-Q2",
+            "--format",
+            "json,md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.expect_code(0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("gender-2023-Q2.json")).unwrap()).unwrap();
+    let g = &json["gender"];
+    assert_eq!(
+        g["overall"],
+        "Overall, women are 46.9% of the 32 officials of indicator T.1 (Number of officials trained) to date, against a target of at least 50%."
+    );
+    assert_eq!(
+        g["table"]["header"].as_array().unwrap()[2..5],
+        ["Women", "Men", "Other"]
+    );
+    // T.1: 46.875 % (15) women, 50 % (16) men, 3.125 % (1) other; 9 of 16 this period.
+    assert_eq!(
+        g["table"]["rows"][1],
+        serde_json::json!([
+            "T.1",
+            "32",
+            "46.9% (15)",
+            "50% (16)",
+            "3.1% (1)",
+            "56.2%",
+            "37.5%",
+            "at least 50%",
+            "up"
+        ])
+    );
+    let t1 = &g["indicators"][1];
+    assert_eq!(t1["women_to_date"], "46.875");
+    assert_eq!(t1["met"], false);
+    assert_eq!(
+        t1["sentence"],
+        "Women are 46.9% of the 32 officials recorded by sex to date. This period: 56.2% of 16. \
+         The target of at least 50% women is not met. Up from 37.5% at the end of 2023-Q1. \
+         Sex: women 46.9%, men 50%, other 3.1%."
+    );
+    // P.1: of the 25 respondents (the denominators), 10 are women: 40 %.
+    assert!(
+        g["indicators"][0]["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("Women are 40% of the 25 people counted in the denominator")
+    );
+    let md = std::fs::read_to_string(out.join("gender-2023-Q2.md")).unwrap();
+    assert!(md.contains("## Gender equality results"), "{md}");
 }
