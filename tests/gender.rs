@@ -47,7 +47,7 @@ fn shares_by_sex_keep_other_and_pool_the_rows_to_date() {
         .iter()
         .map(|s| o.framework.indicators[s.indicator].id.as_str())
         .collect();
-    assert_eq!(ids, ["P.1", "T.1", "T.2"]);
+    assert_eq!(ids, ["P.1", "T.1", "T.2", "T.4"]);
 
     // T.1 to 2023-Q2: women 6 + 9 = 15, men 10 + 6 = 16, other 0 + 1 = 1;
     // total 32. Women 15 / 32 = 46.875 %, men 16 / 32 = 50 %, other 1 / 32 = 3.125 %.
@@ -89,6 +89,14 @@ fn shares_by_sex_keep_other_and_pool_the_rows_to_date() {
     assert_eq!(t2.met, Some(true));
     // Q1 to date already held every row: the same share, trend same.
     assert_eq!(t2.trend, Some(Trend::Same));
+
+    // T.4: 0 women and 0 men certified: a total of 0, every share undefined
+    // (not 0 %), no verdict on its 40.5 % target.
+    let t4 = shares_of(&all, &o, "T.4");
+    assert_eq!(t4.to_date.as_ref().unwrap().total, Decimal::ZERO);
+    assert!(t4.to_date.as_ref().unwrap().categories.iter().all(|c| c.share.is_none()));
+    assert_eq!(t4.target.unwrap().share, d("40.5"));
+    assert_eq!((t4.met, t4.trend), (None, None));
 }
 
 #[test]
@@ -208,6 +216,11 @@ fn the_report_section_states_the_shares_the_targets_and_the_trend() {
             .as_str()
             .unwrap()
             .starts_with("Women are 40% of the 25 people counted in the denominator")
+    );
+    // T.4: a total of 0 has no share, and says so.
+    assert_eq!(
+        g["indicators"][3]["sentence"],
+        "The total recorded by sex to date is 0: there is no share to give."
     );
     let md = std::fs::read_to_string(out.join("gender-2023-Q2.md")).unwrap();
     assert!(md.contains("## Gender equality results"), "{md}");

@@ -644,5 +644,6 @@ gender-trend = { $way ->
 }
 gender-categories = { $dimension }: { $list }.
 gender-nothing = Nothing recorded by sex to date.
+gender-zero = The total recorded by sex to date is 0: there is no share to give.
 gender-overall = Overall, women are { $share } of the { $total } { $counted } of indicator { $id } ({ $title }) to date{ $target }.
 gender-overall-target = , against a target of at least { $target }

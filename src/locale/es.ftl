@@ -643,5 +643,6 @@ gender-trend = { $way ->
 }
 gender-categories = { $dimension }: { $list }.
 gender-nothing = Aún no hay valores desglosados por sexo.
+gender-zero = El total desglosado por sexo hasta la fecha es 0: no hay proporción que dar.
 gender-overall = En conjunto, las mujeres son el { $share } de un total de { $total } { $counted } del indicador { $id } ({ $title }) hasta la fecha{ $target }.
 gender-overall-target = , frente a una meta de al menos un { $target }

@@ -646,5 +646,6 @@ gender-trend = { $way ->
 }
 gender-categories = { $dimension } : { $list }.
 gender-nothing = Rien n’est encore ventilé par sexe.
+gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
 gender-overall = Au total, les femmes représentent { $share } d’un total de { $total } { $counted } pour l’indicateur { $id } ({ $title }) à ce jour{ $target }.
 gender-overall-target = , pour une cible d’au moins { $target }

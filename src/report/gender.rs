@@ -194,6 +194,9 @@ fn sentence(fw: &Framework, ind: &Indicator, s: &SexShares, lang: Lang) -> Strin
     let Some(to_date) = &s.to_date else {
         return message(lang, "gender-nothing", []);
     };
+    if to_date.total.is_zero() {
+        return message(lang, "gender-zero", []);
+    }
     let pct = |d: Decimal| locale::percent(lang, d);
     let dim = &fw.disaggregations[s.dimension];
     let mut parts = Vec::new();
