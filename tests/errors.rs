@@ -69,6 +69,8 @@ cases! {
     yaml_target_parts_over_total: 1, ["parts by sex add up to 110, more than the target 100", "women 60 + men 50 = 110"], [];
     yaml_target_share_and_by: 1, ["gives `sex` both as `share:` and as `by:`"], [];
     yaml_milestone_target_share: 1, ["a milestone target cannot be split by category"], [];
+    // The parts of a percentage are not parts of its total: only shares of its denominator.
+    yaml_percentage_target_by: 1, ["a percentage target cannot be split with `by:`", "share: {sex: {women: 40}}"], [];
     // measurement CSV
     csv_unknown_indicator: 1, ["unknown indicator `111O.1`", "did you mean `1110.1`?", "import.csv:3:1"], [];
     csv_unknown_dimension_value: 1, ["unknown country `PE`", "one of MX, GT", "import.csv:2:26"], [];
