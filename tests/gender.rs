@@ -94,7 +94,14 @@ fn shares_by_sex_keep_other_and_pool_the_rows_to_date() {
     // (not 0 %), no verdict on its 40.5 % target.
     let t4 = shares_of(&all, &o, "T.4");
     assert_eq!(t4.to_date.as_ref().unwrap().total, Decimal::ZERO);
-    assert!(t4.to_date.as_ref().unwrap().categories.iter().all(|c| c.share.is_none()));
+    assert!(
+        t4.to_date
+            .as_ref()
+            .unwrap()
+            .categories
+            .iter()
+            .all(|c| c.share.is_none())
+    );
     assert_eq!(t4.target.unwrap().share, d("40.5"));
     assert_eq!((t4.met, t4.trend), (None, None));
 }
