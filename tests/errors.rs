@@ -63,6 +63,16 @@ cases! {
     yaml_target_rule_unknown: 1, ["unknown target rule `stepp`", "./logframe.yaml:12:14", "did you mean `step`?", "unknown target rule `linear`", "./logframe.yaml:28:26", "use one of interpolate, step"], [];
     yaml_bad_country_code: 1, ["`GTM` is not an ISO 3166-1 alpha-2 country code"], [];
     yaml_budget_thousands_separators: 1, ["thousands separators", "1178122"], [];
+    // Targets by category (`share:` and `by:`).
+    yaml_target_share_unknown_category: 1, ["unknown sex `womn`", "did you mean `women`?", "./logframe.yaml:48:63"], [];
+    yaml_target_share_dimension_not_disaggregated: 1, ["indicator 1100.1 is not disaggregated by `sex`", "add `sex` to the indicator's `disaggregate_by`"], [];
+    yaml_target_shares_over_100: 1, ["shares by sex add up to 110 %", "women 60 + men 50 = 110 %"], [];
+    yaml_target_share_over_100: 1, ["a target share must lie between 0 and 100", "`140`"], ["add up to"];
+    yaml_target_parts_over_total: 1, ["parts by sex add up to 110, more than the target 100", "women 60 + men 50 = 110"], [];
+    yaml_target_share_and_by: 1, ["gives `sex` both as `share:` and as `by:`"], [];
+    yaml_milestone_target_share: 1, ["a milestone target cannot be split by category"], [];
+    // The parts of a percentage are not parts of its total: only shares of its denominator.
+    yaml_percentage_target_by: 1, ["a percentage target cannot be split with `by:`", "share: {sex: {women: 40}}"], [];
     // measurement CSV
     csv_unknown_indicator: 1, ["unknown indicator `111O.1`", "did you mean `1110.1`?", "import.csv:3:1"], [];
     csv_unknown_dimension_value: 1, ["unknown country `PE`", "one of MX, GT", "import.csv:2:26"], [];

@@ -114,3 +114,57 @@ fn explain_milestone_and_unknown_indicator() {
     r.expect_code(2);
     assert!(r.stderr.contains("unknown indicator `1200.9`"), "{}", r.stderr);
 }
+
+/// Targets by category on the hand-built `tests/fixtures/gender/` (figures
+/// worked in tests/gender.rs): T.1 to 2023-Q2 holds 15 women of 32
+/// recorded by sex = 46.875 %, against 50 % due in 2023-Q2 (93.75 %, not
+/// met) and 40 % at the end (117.19 %, met, not yet due).
+#[test]
+fn explain_shows_the_targets_by_category_with_their_rows() {
+    let r = run(
+        &tests_dir(),
+        &["explain", "fixtures/gender", "T.1", "--period", "2023-Q2"],
+    );
+    r.expect_code(0);
+    let text = &r.stdout;
+    assert!(
+        text.contains(
+            "2023-Q2 target: at least 50 % women; to date 15 of 32 = 46.9 %, 93.8 % of the target share: not met"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("end target: at least 40 % women; to date 15 of 32 = 46.9 %, 117.2 % of the target share: met"),
+        "{text}"
+    );
+    assert!(text.contains("measurements/ledger.csv:2,3,4,5,6"), "{text}");
+    assert_golden(&golden_path("gender_T.1_2023-Q2.txt"), text);
+    let r = run(
+        &tests_dir(),
+        &[
+            "explain",
+            "fixtures/gender",
+            "T.1",
+            "--period",
+            "2023-Q2",
+            "--format",
+            "json",
+        ],
+    );
+    r.expect_code(0);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let part = &j["parts"][0];
+    assert_eq!(
+        (part["category"].as_str(), part["kind"].as_str()),
+        (Some("women"), Some("share"))
+    );
+    assert_eq!(
+        (part["actual"].as_str(), part["percent"].as_str()),
+        (Some("46.875"), Some("93.75"))
+    );
+    assert_eq!(
+        (part["met"].as_bool(), part["due"].as_bool()),
+        (Some(false), Some(true))
+    );
+    assert_golden(&golden_path("gender_T.1_2023-Q2.json"), &r.stdout);
+}

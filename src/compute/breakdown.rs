@@ -35,6 +35,16 @@ fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
 /// The rows of `rows` that give every dimension of `dims`, restricted to
 /// the finest (fewest dimensions, then lowest shape) recorded shape.
 fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Value)> {
+    rows_by(ledger, rows, dims)
+        .into_iter()
+        .map(|r| (ledger.dims(r), ledger.value(r)))
+        .collect()
+}
+
+/// The rows a breakdown by `dims` adds up: those that give every one of
+/// `dims`, in the finest (fewest dimensions, then lowest shape) recorded
+/// shape, so that no value is counted twice.
+pub(crate) fn rows_by(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<u32> {
     let with: Vec<(u32, DimKey)> = rows
         .iter()
         .map(|&r| (r, ledger.dims(r)))
@@ -45,7 +55,7 @@ fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Va
     };
     with.into_iter()
         .filter(|(_, k)| (k.depth(), k.shape()) == shape)
-        .map(|(r, k)| (k, ledger.value(r)))
+        .map(|(r, _)| r)
         .collect()
 }
 

@@ -5,6 +5,7 @@ pub(crate) mod breakdown;
 pub mod category;
 pub(crate) mod fiscal;
 pub mod funding;
+pub mod gender;
 pub mod headlines;
 pub mod percent_example;
 pub mod portfolio;
@@ -13,6 +14,7 @@ pub mod quality;
 pub mod rollup;
 pub mod series;
 pub mod status;
+pub mod target_parts;
 pub mod targets;
 
 use std::collections::BTreeMap;

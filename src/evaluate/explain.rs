@@ -12,13 +12,14 @@ use serde::Serialize;
 
 use crate::compute::breakdown;
 use crate::compute::series::Point;
+use crate::compute::target_parts::{PartGrade, grade_parts};
 use crate::compute::targets::{TargetInForce, TargetRule, anchors, interpolation_days, per_period_only};
 use crate::compute::{Computed, Progress, Reason, Status};
 use crate::format::figure as num;
 use crate::ledger::{Entry, Ledger, origin_text};
 use crate::locale::{self, term, term_message};
 use crate::model::{
-    Aggregate, Direction, Framework, Indicator, IndicatorType, Period, TargetPeriod, Thresholds, Value,
+    Aggregate, Direction, Framework, Indicator, IndicatorType, PartKind, Period, TargetPeriod, Thresholds, Value,
 };
 use crate::source::Sources;
 
@@ -50,6 +51,39 @@ pub struct Explanation {
     pub percent: Vec<String>,
     /// How the status was derived.
     pub status: Vec<String>,
+    /// The targets' parts by category (`share:`, `by:`), graded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartTrace>,
+}
+
+/// One category's part of a target, graded, with the rows behind it.
+#[derive(Debug, Serialize)]
+pub struct PartTrace {
+    /// `end`, or the target's period.
+    pub target_period: String,
+    pub dimension: String,
+    pub category: String,
+    pub kind: PartKind,
+    /// The share (percent) or value the target states.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub target: Decimal,
+    /// The category's share (percent) or value to date.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub actual: Option<Decimal>,
+    /// actual / target x 100.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+    pub met: Option<bool>,
+    pub due: bool,
+    /// The category's value to date and the total it is part of.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub category_value: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    /// The sentence `explain` prints: the figures and the verdict.
+    pub text: String,
+    /// `file:line` of each row recorded by the dimension that went in.
+    pub rows: Vec<String>,
 }
 
 /// One ledger row, as an evaluator wants to see it.
@@ -259,9 +293,92 @@ pub fn build(c: &Computed, sources: &Sources, i: usize, period: Period) -> Expla
         target: target_lines(fw, ind, &prog),
         percent: percent_lines(ind, &prog),
         status: status_lines(ind, &prog),
+        parts: grade_parts(fw, ledger, ind, &prog)
+            .into_iter()
+            .map(|g| part_trace(fw, sources, ledger, g))
+            .collect(),
         points,
         superseded,
         progress: prog,
+    }
+}
+
+/// A graded part as a sentence: the category's figures to date against
+/// the part the target states, and the verdict.
+fn part_trace(fw: &Framework, sources: &Sources, ledger: &Ledger, g: PartGrade) -> PartTrace {
+    let dim = &fw.disaggregations[g.dimension];
+    let category = dim.values[g.category].clone();
+    let target_period = match g.target_period {
+        TargetPeriod::End => "end".to_string(),
+        TargetPeriod::Period(p) => p.to_string(),
+    };
+    let pct = |d: Option<Decimal>| crate::format::percent(d);
+    let verdict = match (g.met, g.due) {
+        (Some(true), _) => term("part-met").to_string(),
+        (Some(false), true) => term("part-not-met").to_string(),
+        (Some(false), false) => term("part-not-met-yet").to_string(),
+        (None, _) => term("part-nothing").to_string(),
+    };
+    let text = match (g.kind, g.category_value, g.total) {
+        (_, None, _) | (_, _, None) => term_message(
+            "part-none",
+            [
+                ("target", target_period.clone().into()),
+                ("category", category.clone().into()),
+                ("figure", part_figure(g.kind, g.target).into()),
+                ("dim", dim.name.clone().into()),
+            ],
+        ),
+        (PartKind::Share, Some(v), Some(t)) => term_message(
+            "part-share",
+            [
+                ("target", target_period.clone().into()),
+                ("category", category.clone().into()),
+                ("figure", part_figure(g.kind, g.target).into()),
+                ("value", num(v).into()),
+                ("total", num(t).into()),
+                ("actual", pct(g.actual).into()),
+                ("percent", pct(g.percent).into()),
+                ("verdict", verdict.into()),
+            ],
+        ),
+        (PartKind::Value, Some(v), Some(t)) => term_message(
+            "part-value",
+            [
+                ("target", target_period.clone().into()),
+                ("category", category.clone().into()),
+                ("figure", part_figure(g.kind, g.target).into()),
+                ("value", num(v).into()),
+                ("total", num(t).into()),
+                ("percent", pct(g.percent).into()),
+                ("verdict", verdict.into()),
+            ],
+        ),
+    };
+    let mut origins: Vec<_> = g.rows.iter().map(|&r| ledger.entry(r).origin).collect();
+    origins.sort_by_key(|o| (o.file.0, o.line));
+    let rows = origins.into_iter().map(|o| origin_text(sources, o)).collect();
+    PartTrace {
+        target_period,
+        dimension: dim.name.clone(),
+        category,
+        kind: g.kind,
+        target: g.target,
+        actual: g.actual,
+        percent: g.percent,
+        met: g.met,
+        due: g.due,
+        category_value: g.category_value,
+        total: g.total,
+        text,
+        rows,
+    }
+}
+
+fn part_figure(kind: PartKind, v: Decimal) -> String {
+    match kind {
+        PartKind::Share => crate::format::percent(Some(v)),
+        PartKind::Value => num(v),
     }
 }
 

@@ -272,6 +272,8 @@ fn targets(
         out.push(loc(RawTarget {
             period: loc(PeriodText(period)),
             value: figure(ind.kind, t),
+            share: None,
+            by: None,
         }));
     }
     out

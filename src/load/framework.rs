@@ -55,6 +55,7 @@ pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, 
 mod indicator;
 mod project;
 mod results;
+mod target_parts;
 mod targets;
 mod yaml_error;
 

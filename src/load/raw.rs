@@ -353,7 +353,17 @@ pub struct RawTarget {
     /// A period, or `end` for the life of the project.
     pub period: Loc<PeriodText>,
     pub value: Loc<FigureText>,
+    /// Shares of the total by category, in percent: `{sex: {women: 40}}`
+    /// (at least 40 % women).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<PartsByDimension>,
+    /// Values by category: `{sex: {women: 150, men: 150}}` (at least 150 women).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PartsByDimension>,
 }
+
+/// A target's parts: dimension -> category -> figure, in the order written.
+pub type PartsByDimension = OrderedMap<Loc<String>, OrderedMap<Loc<IdText>, Loc<DecimalText>>>;
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

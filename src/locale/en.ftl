@@ -353,6 +353,14 @@ explain-aggregation = aggregation
 explain-target = target
 explain-percent = percent achieved
 explain-status-title = status
+explain-parts = targets by category
+part-share = { $target } target: at least { $figure } { $category }; to date { $value } of { $total } = { $actual }, { $percent } of the target share: { $verdict }
+part-value = { $target } target: at least { $figure } { $category }; to date { $value } of { $total }, { $percent } of the target part: { $verdict }
+part-none = { $target } target: at least { $figure } { $category }; nothing recorded by { $dim } yet
+part-met = met
+part-not-met = not met
+part-not-met-yet = not met yet (not yet due)
+part-nothing = nothing recorded
 
 ## The funding command's tables (terminal).
 
@@ -686,3 +694,34 @@ pf_currency = Currency
 pf_projects = Projects
 pf_projects_status = Projects: indicators by status
 pf-without-funding = Without a funding section: { $frameworks }
+
+## Gender equality results (report/gender.rs)
+gender_equality = Gender equality results
+gender_total = Total recorded by sex
+gender_women = Women
+gender_trend_up = up
+gender_trend_down = down
+gender_trend_same = unchanged
+gender_denominator = people counted in the denominator
+gender_values = recorded
+gender-col-period = { $women } (period)
+gender-col-previous = { $women } (to date, previous period)
+gender-col-target = Target ({ $women })
+gender-col-trend = Trend
+gender-at-least = at least { $share }
+gender-table-caption = Share of each category to date (value), { $period }
+gender-note = Shares are of the values recorded by sex, pooled over every period to date (for a level indicator, its latest period); for a percentage indicator, of the people counted in its denominator. Every category is shown, “other” included. The trend compares the share of women to date with the share at the end of the previous reporting period ({ $previous }).
+gender-sentence = Women are { $share } of the { $total } { $counted } recorded by sex to date.
+gender-sentence-period = This period: { $share } of { $total }.
+gender-target-met = The target of at least { $target } women is met.
+gender-target-not-met = The target of at least { $target } women is not met.
+gender-trend = { $way ->
+    [up] Up from { $previous } at the end of { $period }.
+    [down] Down from { $previous } at the end of { $period }.
+   *[same] Unchanged since the end of { $period }.
+}
+gender-categories = { $dimension }: { $list }.
+gender-nothing = Nothing recorded by sex to date.
+gender-zero = The total recorded by sex to date is 0: there is no share to give.
+gender-overall = Overall, women are { $share } of the { $total } { $counted } of indicator { $id } ({ $title }) to date{ $target }.
+gender-overall-target = , against a target of at least { $target }

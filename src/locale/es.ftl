@@ -352,6 +352,14 @@ explain-aggregation = agregación
 explain-target = meta
 explain-percent = porcentaje alcanzado
 explain-status-title = estado
+explain-parts = metas por categoría
+part-share = meta { $target }: al menos { $figure } { $category }; hasta la fecha { $value } de { $total } = { $actual }, { $percent } de la proporción meta: { $verdict }
+part-value = meta { $target }: al menos { $figure } { $category }; hasta la fecha { $value } de { $total }, { $percent } de la parte meta: { $verdict }
+part-none = meta { $target }: al menos { $figure } { $category }; nada registrado por { $dim } todavía
+part-met = cumplida
+part-not-met = no cumplida
+part-not-met-yet = aún no cumplida (aún no vence)
+part-nothing = nada registrado
 
 ## The funding command's tables (terminal).
 
@@ -685,3 +693,34 @@ pf_currency = Moneda
 pf_projects = Proyectos
 pf_projects_status = Proyectos: indicadores por estado
 pf-without-funding = Sin sección de financiación: { $frameworks }
+
+## Resultados en igualdad de género (report/gender.rs)
+gender_equality = Resultados en igualdad de género
+gender_total = Total desglosado por sexo
+gender_women = Mujeres
+gender_trend_up = al alza
+gender_trend_down = a la baja
+gender_trend_same = sin cambio
+gender_denominator = personas contadas en el denominador
+gender_values = registrados
+gender-col-period = { $women } (período)
+gender-col-previous = { $women } (acumulado, período anterior)
+gender-col-target = Meta ({ $women })
+gender-col-trend = Tendencia
+gender-at-least = al menos { $share }
+gender-table-caption = Proporción de cada categoría hasta la fecha (valor), { $period }
+gender-note = Las proporciones se calculan sobre los valores desglosados por sexo, agrupados en todos los períodos hasta la fecha (para un indicador de nivel, su último período); para un indicador porcentual, sobre las personas contadas en el denominador. Se muestran todas las categorías, «otro» incluido. La tendencia compara la proporción de mujeres hasta la fecha con la del final del período de informe anterior ({ $previous }).
+gender-sentence = Las mujeres son el { $share } de un total de { $total } { $counted } (valores desglosados por sexo, hasta la fecha).
+gender-sentence-period = Este período: { $share } de { $total }.
+gender-target-met = La meta de al menos un { $target } de mujeres se cumple.
+gender-target-not-met = La meta de al menos un { $target } de mujeres no se cumple.
+gender-trend = { $way ->
+    [up] Sube desde { $previous } al final de { $period }.
+    [down] Baja desde { $previous } al final de { $period }.
+   *[same] Sin cambio desde el final de { $period }.
+}
+gender-categories = { $dimension }: { $list }.
+gender-nothing = Aún no hay valores desglosados por sexo.
+gender-zero = El total desglosado por sexo hasta la fecha es 0: no hay proporción que dar.
+gender-overall = En conjunto, las mujeres son el { $share } de un total de { $total } { $counted } del indicador { $id } ({ $title }) hasta la fecha{ $target }.
+gender-overall-target = , frente a una meta de al menos un { $target }

@@ -355,6 +355,14 @@ explain-aggregation = agrégation
 explain-target = cible
 explain-percent = pourcentage atteint
 explain-status-title = statut
+explain-parts = cibles par catégorie
+part-share = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total } = { $actual }, { $percent } de la part visée : { $verdict }
+part-value = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total }, { $percent } de la part visée : { $verdict }
+part-none = cible { $target } : au moins { $figure } { $category } ; rien d’enregistré par { $dim } à ce jour
+part-met = atteinte
+part-not-met = non atteinte
+part-not-met-yet = pas encore atteinte (pas encore échue)
+part-nothing = rien d’enregistré
 
 ## The funding command's tables (terminal).
 
@@ -688,3 +696,34 @@ pf_currency = Devise
 pf_projects = Projets
 pf_projects_status = Projets : indicateurs par statut
 pf-without-funding = Sans section de financement : { $frameworks }
+
+## Résultats en matière d’égalité des genres (report/gender.rs)
+gender_equality = Résultats en matière d’égalité des genres
+gender_total = Total ventilé par sexe
+gender_women = Femmes
+gender_trend_up = en hausse
+gender_trend_down = en baisse
+gender_trend_same = stable
+gender_denominator = personnes comptées au dénominateur
+gender_values = enregistrés
+gender-col-period = { $women } (période)
+gender-col-previous = { $women } (cumul, période précédente)
+gender-col-target = Cible ({ $women })
+gender-col-trend = Tendance
+gender-at-least = au moins { $share }
+gender-table-caption = Part de chaque catégorie à ce jour (valeur), { $period }
+gender-note = Les parts portent sur les valeurs ventilées par sexe, regroupées sur toutes les périodes à ce jour (pour un indicateur de niveau, sa dernière période) ; pour un indicateur en pourcentage, sur les personnes comptées au dénominateur. Toutes les catégories sont montrées, « autre » comprise. La tendance compare la part des femmes à ce jour avec celle de la fin de la période de rapport précédente ({ $previous }).
+gender-sentence = Les femmes représentent { $share } d’un total de { $total } { $counted } (valeurs ventilées par sexe, à ce jour).
+gender-sentence-period = Cette période : { $share } sur { $total }.
+gender-target-met = La cible d’au moins { $target } de femmes est atteinte.
+gender-target-not-met = La cible d’au moins { $target } de femmes n’est pas atteinte.
+gender-trend = { $way ->
+    [up] En hausse par rapport à { $previous } à la fin de { $period }.
+    [down] En baisse par rapport à { $previous } à la fin de { $period }.
+   *[same] Inchangée depuis la fin de { $period }.
+}
+gender-categories = { $dimension } : { $list }.
+gender-nothing = Rien n’est encore ventilé par sexe.
+gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
+gender-overall = Au total, les femmes représentent { $share } d’un total de { $total } { $counted } pour l’indicateur { $id } ({ $title }) à ce jour{ $target }.
+gender-overall-target = , pour une cible d’au moins { $target }

@@ -201,6 +201,36 @@ pub struct Target {
     /// milestone, or a score.
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
+    /// Targets by category (`share:` and `by:`), in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartTarget>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// What a category's part of a target states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    /// `share: {sex: {women: 40}}`: at least 40 % of the total.
+    Share,
+    /// `by: {sex: {women: 150}}`: at least 150 of the total.
+    Value,
+}
+
+/// One category's part of a target: at least `value` percent of the
+/// total (a share) or at least `value` (a value), in a dimension the
+/// indicator is disaggregated by.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartTarget {
+    pub kind: PartKind,
+    /// Index into `Framework::disaggregations`.
+    pub dimension: usize,
+    /// Index into that disaggregation's `values`.
+    pub category: usize,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// Where the figure is written.
     #[serde(skip)]
     pub span: Span,
 }

@@ -141,7 +141,33 @@ pub fn text(e: &Explanation) -> String {
             out.push_str(&format!("  {l}\n"));
         }
     }
+    if !e.parts.is_empty() {
+        out.push_str(&format!("\n{}\n", term("explain-parts")));
+        for p in &e.parts {
+            out.push_str(&format!("  {}\n", p.text));
+            if !p.rows.is_empty() {
+                out.push_str(&format!("    {}\n", row_list(&p.rows)));
+            }
+        }
+    }
     out
+}
+
+/// `file:line` references, the file written once per run of lines in it:
+/// `ledger.csv:2,3,4`.
+fn row_list(rows: &[String]) -> String {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for r in rows {
+        let (file, line) = r.rsplit_once(':').unwrap_or((r.as_str(), ""));
+        match out.last_mut() {
+            Some((f, lines)) if f == file => lines.push(line.to_string()),
+            _ => out.push((file.to_string(), vec![line.to_string()])),
+        }
+    }
+    out.iter()
+        .map(|(f, lines)| format!("{f}:{}", lines.join(",")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn or_none(s: &str) -> String {

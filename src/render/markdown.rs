@@ -56,6 +56,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("narrative.md.j2", include_str!("../templates/narrative.md.j2")),
     ("annex.md.j2", include_str!("../templates/annex.md.j2")),
     ("funding.md.j2", include_str!("../templates/funding.md.j2")),
+    ("gender.md.j2", include_str!("../templates/gender.md.j2")),
     ("portfolio.md.j2", include_str!("../templates/portfolio.md.j2")),
 ];
 

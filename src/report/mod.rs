@@ -10,6 +10,7 @@
 mod data_quality;
 mod disaggregation;
 pub mod funding;
+pub mod gender;
 mod headlines;
 pub mod narrative;
 pub mod outline;
@@ -94,6 +95,8 @@ pub struct Report {
     pub data_quality: Vec<String>,
     /// The financial section, when the framework has a `funding:` section.
     pub funding: Option<funding::FundingSection>,
+    /// Gender equality results, when some indicator is disaggregated by sex.
+    pub gender: Option<gender::GenderSection>,
 }
 
 #[derive(Debug, Serialize)]
@@ -413,6 +416,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         missing_explanations,
         funding: crate::compute::funding::summary(fw, Some(period))
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
+        gender: gender::section(c, &period, lang),
         pmf: pmf_rows(fw, lang),
         data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }

@@ -19,6 +19,9 @@ pub enum Part {
         heading: &'static str,
         results: Vec<usize>,
     },
+    /// Gender equality results: shares by sex (when an indicator is
+    /// disaggregated by sex).
+    Gender,
     Narrative,
     Annex,
 }
@@ -53,7 +56,8 @@ pub fn outline(layout: Layout, levels: &[LevelFacts], results: &[ResultSection])
             }
         }
     }
-    parts.extend([Part::Narrative, Part::Annex]);
+    // After the results it draws on, before the narrative that explains them.
+    parts.extend([Part::Gender, Part::Narrative, Part::Annex]);
     parts
 }
 
@@ -106,7 +110,7 @@ mod tests {
             }
         );
         let gac = outline(Layout::Gac, &levels, &results);
-        assert_eq!(gac.len(), 6);
+        assert_eq!(gac.len(), 7);
         assert_eq!(
             gac[2],
             Part::Results {
@@ -123,7 +127,7 @@ mod tests {
         );
         for o in [&general, &gac] {
             assert_eq!(o[..2], [Part::Summary, Part::Funding]);
-            assert_eq!(o[o.len() - 2..], [Part::Narrative, Part::Annex]);
+            assert_eq!(o[o.len() - 3..], [Part::Gender, Part::Narrative, Part::Annex]);
         }
     }
 }

@@ -9,6 +9,7 @@ mod duplicate_ids;
 mod funding;
 pub mod ids;
 mod level_order;
+mod target_parts;
 mod targets;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -28,6 +29,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("scale targets", targets::within_scale),
     ("missing targets", targets::missing),
     ("target direction", targets::direction),
+    ("target parts by category", target_parts::check),
     ("baselines", baselines::check),
     ("funding: pledges within budget", funding::pledges_within_budget),
     ("funding: budget lines add up", funding::lines_add_up),

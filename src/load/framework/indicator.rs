@@ -40,8 +40,8 @@ impl Lower<'_> {
                 span: self.span(&v.value),
             })
         });
-        let (targets, end_target) = self.targets(r, &id, kind, fw);
         let disaggregate_by = self.disaggregate_by(r, &id, fw);
+        let (targets, end_target) = self.targets(r, &id, kind, &disaggregate_by, fw);
         let scale = self.scale(r, kind);
         let thresholds = match &r.status_thresholds {
             Some(t) => self.thresholds(t, fw.thresholds),

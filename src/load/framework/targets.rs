@@ -17,6 +17,7 @@ impl Lower<'_> {
         r: &RawIndicator,
         id: &str,
         kind: IndicatorType,
+        dims: &[usize],
         fw: &Framework,
     ) -> (Vec<Target>, Option<Target>) {
         let mut targets = Vec::new();
@@ -42,12 +43,14 @@ impl Lower<'_> {
                 }
             };
             let value = self.figure(&tv.value, kind, "target");
+            let parts = self.target_parts(tv, id, kind, dims, fw);
             let (Some(period), Some(value)) = (period, value) else {
                 continue;
             };
             let target = Target {
                 period,
                 value,
+                parts,
                 span: self.span(&tv.period),
             };
             match period {

@@ -212,6 +212,41 @@ fn funding(r: &Report, c: &mut Content) {
     }
 }
 
+/// Gender equality results (`gender.md.j2`), when an indicator is
+/// disaggregated by sex.
+fn gender(r: &Report, c: &mut Content) {
+    let Some(g) = &r.gender else {
+        return;
+    };
+    let l = &r.labels;
+    c.heading(2, l["gender_equality"], true);
+    if let Some(o) = &g.overall {
+        c.para(vec![Run::regular(o.clone())]);
+    }
+    c.heading(3, g.table.caption.clone(), true);
+    c.blocks.push(Block::Table(Table {
+        columns: text_columns(g.table.header.len(), true),
+        header: g.table.header.clone(),
+        rows: g
+            .table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(Cell::text).collect())
+            .collect(),
+        size: TABLE,
+        striped: true,
+        expand: true,
+    }));
+    for i in &g.indicators {
+        c.bullet(id_runs(&i.id, format!("{}{} {}", i.title, l["colon"], i.sentence)), 1);
+    }
+    c.end_list();
+    c.blocks.push(Block::Paragraph(Paragraph::new(
+        vec![Run::regular(g.note.clone())],
+        SMALL,
+    )));
+}
+
 /// Executive summary (`summary.md.j2`).
 fn summary(r: &Report, c: &mut Content) {
     let l = &r.labels;
@@ -595,6 +630,7 @@ pub(super) fn body(r: &Report) -> Content {
                     result(r, &r.results[i], &mut c);
                 }
             }
+            Part::Gender => gender(r, &mut c),
             Part::Narrative => narrative(r, &mut c),
             Part::Annex => annex(r, &mut c),
         }
