@@ -161,3 +161,26 @@ fn an_unknown_target_rule_is_located_with_a_suggestion() {
     assert!(r.stderr.contains("logframe.yaml:50:14"), "{}", r.stderr);
     assert!(r.stderr.contains("did you mean `step`?"), "{}", r.stderr);
 }
+
+#[test]
+fn under_step_a_level_before_its_first_agreed_target_expects_nothing_yet() {
+    let ws = workspace(&["starsom"]);
+    edit_logframe(ws.path(), |t| {
+        t.replacen(
+            "status_thresholds: {on_track: 85, at_risk: 60}",
+            "status_thresholds: {on_track: 85, at_risk: 60}\ntarget_rule: step",
+            1,
+        )
+    });
+    // 1000.1, a level from the baseline 2, has its first agreed target (3)
+    // due with FY2022-23 on 2023-03-31. At 2022-Q3 the baseline holds:
+    // nothing is expected yet, which is not "no target".
+    let out = run(
+        ws.path(),
+        &["status", "starsom", "--period", "2022-Q3", "--format", "csv"],
+    );
+    out.expect_code(0);
+    let line = out.stdout.lines().find(|l| l.starts_with("1000.1,")).expect("1000.1");
+    assert!(line.contains(",on track,"), "{line}");
+    assert!(!line.contains("no target"), "{line}");
+}

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::series::{Point, add};
 use super::status::{Fall, Reason, Status, grade};
-use super::targets::{TargetInForce, end_target, explicit, milestone_due, target_at};
+use super::targets::{TargetInForce, TargetRule, end_target, explicit, milestone_due, target_at};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
 
 /// The figures of one indicator at one reporting period.
@@ -295,7 +295,11 @@ fn judge(
                 thresholds: ind.thresholds,
             },
         ),
-        (None, _) if ind.cumulative => (Status::OnTrack, Reason::NothingExpectedYet { by }),
+        // Before the first agreed target falls due under the step rule the
+        // start value holds: nothing is expected yet, as for a running total.
+        (None, _) if ind.cumulative || target.rule == TargetRule::Start => {
+            (Status::OnTrack, Reason::NothingExpectedYet { by })
+        }
         (None, _) => (Status::NoTarget, Reason::TargetEqualsBaseline { target: target.value }),
     }
 }
