@@ -25,6 +25,7 @@ pub mod portfolio;
 pub mod record;
 pub mod report;
 pub mod review;
+pub mod sheet;
 pub mod status;
 pub mod workspace;
 

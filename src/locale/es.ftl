@@ -614,3 +614,39 @@ pf_currency = Moneda
 pf_projects = Proyectos
 pf_projects_status = Proyectos: indicadores por estado
 pf-without-funding = Sin sección de financiación: { $frameworks }
+
+## logframe sheet: el libro de captura
+sheet-entry-name = Entrada
+sheet-instructions-name = Instrucciones
+sheet-col-title = título
+sheet-col-unit = unidad
+sheet-col-expected = qué ingresar
+sheet-col-definition = definición
+sheet-expect-count = un número entero, 0 o más
+sheet-expect-number = un número
+sheet-expect-percentage = numerador y denominador (el porcentaje se calcula)
+sheet-expect-milestone = yes (sí) o no
+sheet-expect-text = un texto
+sheet-expect-scored = un texto, y una puntuación de { $min } a { $max }
+sheet-invalid-title = Valor no aceptado
+sheet-invalid-count = Escriba un número entero, 0 o más.
+sheet-invalid-figure = Escriba un número, 0 o más.
+sheet-invalid-score = Escriba una puntuación de { $min } a { $max }.
+sheet-invalid-list = Elija un valor de la lista.
+sheet-title = { $project }: valores esperados para { $period }
+sheet-for-country = País: { $country }. Aquí solo se piden los valores desglosados por país; los totales del proyecto los ingresa la coordinación.
+sheet-for-all = Todos los países, y los totales.
+sheet-count = { $rows } { $rows ->
+        [one] valor esperado
+       *[other] valores esperados
+    }, { $prefilled } ya registrados (precargados).
+sheet-step-fill = 1. En la hoja «{ $sheet }», escriba las cifras en las celdas blancas: el valor; el numerador y el denominador para los porcentajes; la puntuación y el texto para los indicadores cualitativos. Las celdas grises son fijas.
+sheet-step-blank = 2. Deje vacías las celdas de un valor que no tiene: una fila sin valor se omite, no se rechaza.
+sheet-step-prefilled = 3. Los valores ya registrados vienen precargados. Cámbielos solo para corregirlos: la importación registra el cambio como una corrección, y un valor sin cambios no cambia nada.
+sheet-step-numbers = 4. Escriba las cifras como números. Los hitos llevan yes (sí) o no. No cambie el nombre de las columnas de la primera fila; las columnas entre paréntesis son para leer y no se importan.
+sheet-step-import = 5. Guarde el libro e impórtelo: logframe import { $framework } ARCHIVO.xlsx. Cada fila se verifica antes de escribir nada; un error indica su celda (por ejemplo { $cell }) y no se importa nada hasta corregirlo.
+sheet-skipped = No se piden aquí (no desglosados por país): { $list }.
+sheet-summary = { $rows } { $rows ->
+        [one] valor esperado
+       *[other] valores esperados
+    } para { $period }, { $prefilled } precargados

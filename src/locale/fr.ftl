@@ -617,3 +617,39 @@ pf_currency = Devise
 pf_projects = Projets
 pf_projects_status = Projets : indicateurs par statut
 pf-without-funding = Sans section de financement : { $frameworks }
+
+## logframe sheet : le classeur de saisie
+sheet-entry-name = Saisie
+sheet-instructions-name = Instructions
+sheet-col-title = titre
+sheet-col-unit = unité
+sheet-col-expected = à saisir
+sheet-col-definition = définition
+sheet-expect-count = un nombre entier, 0 ou plus
+sheet-expect-number = un nombre
+sheet-expect-percentage = numérateur et dénominateur (le pourcentage est calculé)
+sheet-expect-milestone = yes (oui) ou no (non)
+sheet-expect-text = un texte
+sheet-expect-scored = un texte, et une note de { $min } à { $max }
+sheet-invalid-title = Valeur refusée
+sheet-invalid-count = Saisissez un nombre entier, 0 ou plus.
+sheet-invalid-figure = Saisissez un nombre, 0 ou plus.
+sheet-invalid-score = Saisissez une note de { $min } à { $max }.
+sheet-invalid-list = Choisissez une valeur de la liste.
+sheet-title = { $project } : valeurs attendues pour { $period }
+sheet-for-country = Pays : { $country }. Seules les valeurs ventilées par pays sont demandées ici ; les totaux du projet sont saisis par la coordination.
+sheet-for-all = Tous les pays, et les totaux.
+sheet-count = { $rows } { $rows ->
+        [one] valeur attendue
+       *[other] valeurs attendues
+    }, dont { $prefilled } déjà enregistrées (préremplies).
+sheet-step-fill = 1. Dans la feuille « { $sheet } », saisissez les chiffres dans les cellules blanches : la valeur ; le numérateur et le dénominateur pour les pourcentages ; la note et le texte pour les indicateurs qualitatifs. Les cellules grises sont fixes.
+sheet-step-blank = 2. Laissez vides les cellules d’une valeur que vous n’avez pas : une ligne sans valeur est ignorée, pas refusée.
+sheet-step-prefilled = 3. Les valeurs déjà enregistrées sont préremplies. Ne les modifiez que pour les corriger : l’import enregistre la modification comme une correction, et une valeur inchangée ne change rien.
+sheet-step-numbers = 4. Saisissez les chiffres comme des nombres. Les jalons prennent yes (oui) ou no (non). Ne renommez pas les colonnes de la première ligne ; les colonnes entre parenthèses sont à lire et ne sont pas importées.
+sheet-step-import = 5. Enregistrez le classeur et importez-le : logframe import { $framework } FICHIER.xlsx. Chaque ligne est vérifiée avant toute écriture ; une erreur nomme sa cellule (par exemple { $cell }) et rien n’est importé tant qu’elle n’est pas corrigée.
+sheet-skipped = Non demandés ici (non ventilés par pays) : { $list }.
+sheet-summary = { $rows } { $rows ->
+        [one] valeur attendue
+       *[other] valeurs attendues
+    } pour { $period }, { $prefilled } préremplies
