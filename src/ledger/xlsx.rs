@@ -70,6 +70,8 @@ pub(crate) struct Sheet {
     cells: Vec<(usize, usize, u32, u32)>,
     /// Cells that cannot be read: a spreadsheet error, a stray cell.
     pub errors: Vec<CellError>,
+    /// Rows left out because their value cells are all empty.
+    pub blank_rows: usize,
 }
 
 /// A cell that cannot be read, and why.
@@ -168,6 +170,7 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic
         csv: String::new(),
         cells: Vec::new(),
         errors: Vec::new(),
+        blank_rows: 0,
     };
     if let Some((row, col, value)) = &cells.beyond {
         let error = stray_cell(&out, (*row, *col), Some(value), cells.beyond_count);
@@ -184,6 +187,14 @@ pub(crate) fn no_rows(sheet: &Sheet, path: &Path, sources: &Sources, file: FileI
     d.message = format!("{}: sheet `{}` has no rows to import", path.display(), sheet.name);
     if sheet.csv.is_empty() {
         d.found = Some("an empty sheet".into());
+    }
+    if sheet.blank_rows > 0 {
+        d.found = Some(format!(
+            "{} row{} whose value cells are all empty",
+            sheet.blank_rows,
+            if sheet.blank_rows == 1 { "" } else { "s" }
+        ));
+        return d.hint("type the figures in the `value` cells (or numerator and denominator), save, and import again");
     }
     d.hint("check that this is the workbook you meant, and name the sheet with --sheet NAME")
 }

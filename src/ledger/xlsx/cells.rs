@@ -116,7 +116,9 @@ impl Sheet {
                 && row_values
                     .iter()
                     .all(|(col, v)| !values.contains(col) || matches!(v, Data::String(s) if s.trim().is_empty()));
-            if !blank {
+            if blank {
+                self.blank_rows += 1;
+            } else {
                 self.write_row(row, &columns, row_values);
             }
         }
