@@ -345,3 +345,15 @@ fn bad_arguments_are_usage_errors() {
     r.expect_code(2);
     assert!(!out.exists());
 }
+
+#[test]
+fn a_sheet_imported_without_any_value_says_its_rows_are_empty() {
+    let ws = starsom();
+    let before = ledger_rows(ws.path());
+    let out = ws.path().join("hn.xlsx");
+    sheet(ws.path(), &out, &["--country", "HN"]).expect_code(0);
+    let r = run(ws.path(), &["import", "starsom", out.to_str().unwrap()]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("6 rows whose value cells are all empty"), "{}", r.stderr);
+    assert_eq!(ledger_rows(ws.path()), before);
+}

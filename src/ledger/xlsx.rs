@@ -24,9 +24,10 @@
 //!
 //! Two things of the entry workbook (`logframe sheet`) are read as it
 //! means them: a column whose header is in parentheses (`(title)`) is for
-//! reading and is left out, and a row whose `value`, `numerator`,
-//! `denominator` and `score` cells are all empty is a value not given,
-//! skipped rather than refused.
+//! reading and is left out; and in a sheet with such columns (an entry
+//! workbook, whose rows list every value due), a row whose `value`,
+//! `numerator`, `denominator` and `score` cells are all empty is a value
+//! not given, skipped rather than refused.
 //!
 //! The parts: [`open`] (opening the workbook, choosing the sheet),
 //! [`grid`] (the accepted grid and the used cells inside it), [`dense`]

@@ -81,9 +81,12 @@ impl Sheet {
     /// Write the used cells as CSV text: one line per non-empty row, each
     /// row padded to the table's width so that every cell, empty or not,
     /// has a position for messages. The first row is the header: columns
-    /// headed in parentheses are left out, and so are the rows below it
-    /// whose value columns (`value`, `numerator`, `denominator`, `score`)
-    /// are all empty.
+    /// headed in parentheses are left out. A sheet that has such columns
+    /// is an entry workbook (`logframe sheet`), whose rows name every value
+    /// due: there, a row whose value columns (`value`, `numerator`,
+    /// `denominator`, `score`) are all empty is a value not given, and is
+    /// left out too. Other sheets keep every row, so a stray key with no
+    /// value is still named as an error.
     pub(super) fn write_csv(&mut self, cells: Vec<UsedCell>) {
         let Some(header) = cells.first().map(|c| c.0) else {
             return;
@@ -112,6 +115,7 @@ impl Sheet {
                 row_values.push((col, v));
             }
             let blank = row != header
+                && !notes.is_empty()
                 && !values.is_empty()
                 && row_values
                     .iter()
