@@ -58,7 +58,10 @@ fn rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
 fn part(path: &Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("open")).expect("a zip");
     let mut text = String::new();
-    zip.by_name(name).expect("part").read_to_string(&mut text).expect("utf-8");
+    zip.by_name(name)
+        .expect("part")
+        .read_to_string(&mut text)
+        .expect("utf-8");
     text
 }
 
@@ -129,21 +132,42 @@ fn the_guatemala_sheet_of_2023_q4_lists_the_values_due_with_the_value_in_force()
     run(
         ws.path(),
         &[
-            "record", "starsom", "1100.1", "--period", "2023-Q4", "--value", "1", "--dim", "country=GT",
-            "--comment", "Case opened in Escuintla", "--source", "Fiscalía",
+            "record",
+            "starsom",
+            "1100.1",
+            "--period",
+            "2023-Q4",
+            "--value",
+            "1",
+            "--dim",
+            "country=GT",
+            "--comment",
+            "Case opened in Escuintla",
+            "--source",
+            "Fiscalía",
         ],
     )
     .expect_code(0);
     let out = ws.path().join("gt.xlsx");
     let r = sheet(ws.path(), &out, &["--country", "GT"]);
     r.expect_code(0);
-    assert!(r.stderr.contains("6 values due for 2023-Q4 (GT), 1 prefilled"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("6 values due for 2023-Q4 (GT), 1 prefilled"),
+        "{}",
+        r.stderr
+    );
 
     let wb = open_workbook_auto(&out).expect("the workbook opens");
     assert_eq!(wb.sheet_names(), ["Entry", "Instructions"]);
     let entry = rows(&out, "Entry");
     for row in &entry {
-        eprintln!("{}", row.iter().map(|c| c.chars().take(24).collect::<String>()).collect::<Vec<_>>().join(" | "));
+        eprintln!(
+            "{}",
+            row.iter()
+                .map(|c| c.chars().take(24).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
     }
     assert_eq!(entry[0], HEADER);
     // Due in 2023-Q4 from Guatemala: the quarterly indicators broken down
@@ -184,16 +208,26 @@ fn the_guatemala_sheet_of_2023_q4_lists_the_values_due_with_the_value_in_force()
     let xml = part(&out, "xl/worksheets/sheet1.xml");
     assert!(xml.contains("<sheetProtection sheet=\"1\""), "{xml}");
     let styles = part(&out, "xl/styles.xml");
-    let xfs = styles.split("<cellXfs").nth(1).expect("cellXfs").split("</cellXfs>").next().unwrap();
+    let xfs = styles
+        .split("<cellXfs")
+        .nth(1)
+        .expect("cellXfs")
+        .split("</cellXfs>")
+        .next()
+        .unwrap();
     let unlocked: Vec<bool> = xfs
         .split("<xf ")
         .skip(1)
         .map(|xf| xf.split("</xf>").next().unwrap().contains("locked=\"0\""))
         .collect();
     let style_of = |cell: &str| -> usize {
-        let at = xml.find(&format!("r=\"{cell}\"")).unwrap_or_else(|| panic!("no cell {cell}"));
+        let at = xml
+            .find(&format!("r=\"{cell}\""))
+            .unwrap_or_else(|| panic!("no cell {cell}"));
         let tag = &xml[at..at + xml[at..].find('>').unwrap()];
-        tag.split("s=\"").nth(1).map_or(0, |s| s.split('"').next().unwrap().parse().unwrap())
+        tag.split("s=\"")
+            .nth(1)
+            .map_or(0, |s| s.split('"').next().unwrap().parse().unwrap())
     };
     for locked in ["A2", "B2", "D2", "C4", "H2"] {
         assert!(!unlocked[style_of(locked)], "{locked} is unlocked");
@@ -203,7 +237,10 @@ fn the_guatemala_sheet_of_2023_q4_lists_the_values_due_with_the_value_in_force()
     }
     // Validations: the categories' lists and whole numbers for counts.
     assert!(xml.contains("<formula1>\"women,men,other\"</formula1>"), "{xml}");
-    assert!(xml.contains("<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\""), "{xml}");
+    assert!(
+        xml.contains("<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\""),
+        "{xml}"
+    );
 }
 
 #[test]
@@ -255,7 +292,17 @@ fn a_filled_sheet_imports_then_imports_again_as_unchanged() {
     let measurements = ws.path().join("frameworks/starsom/measurements");
     run(
         ws.path(),
-        &["record", "starsom", "1100.1", "--period", "2023-Q4", "--value", "1", "--dim", "country=GT"],
+        &[
+            "record",
+            "starsom",
+            "1100.1",
+            "--period",
+            "2023-Q4",
+            "--value",
+            "1",
+            "--dim",
+            "country=GT",
+        ],
     )
     .expect_code(0);
     let before = ledger_rows(ws.path());
@@ -280,7 +327,12 @@ fn a_filled_sheet_imports_then_imports_again_as_unchanged() {
     r.expect_code(0);
     // 4 new (1100.2, 1111.2 women and other, 1200.2), the prefilled 1100.1
     // unchanged, 1111.2 men blank and skipped.
-    assert!(r.stdout.contains("4 new, 0 corrections, 1 unchanged"), "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("4 new, 0 corrections, 1 unchanged"),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
     assert_eq!(ledger_rows(ws.path()), before + 4);
 
     // The figures to date at 2023-Q4 (running totals):
@@ -300,7 +352,11 @@ fn a_filled_sheet_imports_then_imports_again_as_unchanged() {
     // The same file again changes nothing.
     let again = run(ws.path(), &["import", "starsom", filled.to_str().unwrap()]);
     again.expect_code(0);
-    assert!(again.stdout.contains("0 new, 0 corrections, 5 unchanged"), "{}", again.stdout);
+    assert!(
+        again.stdout.contains("0 new, 0 corrections, 5 unchanged"),
+        "{}",
+        again.stdout
+    );
     assert_eq!(ledger_rows(ws.path()), before + 4);
 
     // A fresh sheet now holds the five values; imported untouched, it
@@ -325,7 +381,11 @@ fn text_in_a_count_is_refused_with_its_cell_and_nothing_is_imported() {
     fill(
         &out,
         &filled,
-        &[(1, 4, Typed::Number(2.0)), (4, 4, Typed::Text("many")), (6, 4, Typed::Number(1.0))],
+        &[
+            (1, 4, Typed::Number(2.0)),
+            (4, 4, Typed::Text("many")),
+            (6, 4, Typed::Number(1.0)),
+        ],
     );
     let r = run(ws.path(), &["import", "starsom", filled.to_str().unwrap()]);
     r.expect_code(1);
@@ -340,8 +400,15 @@ fn bad_arguments_are_usage_errors() {
     let out = ws.path().join("x.xlsx");
     let r = sheet(ws.path(), &out, &["--country", "Guatemala"]);
     r.expect_code(2);
-    assert!(r.stderr.contains("`Guatemala` is not one of the countries of starsom"), "{}", r.stderr);
-    let r = run(ws.path(), &["sheet", "starsom", "--period", "2023-Q9", "-o", out.to_str().unwrap()]);
+    assert!(
+        r.stderr.contains("`Guatemala` is not one of the countries of starsom"),
+        "{}",
+        r.stderr
+    );
+    let r = run(
+        ws.path(),
+        &["sheet", "starsom", "--period", "2023-Q9", "-o", out.to_str().unwrap()],
+    );
     r.expect_code(2);
     assert!(!out.exists());
 }
@@ -354,6 +421,74 @@ fn a_sheet_imported_without_any_value_says_its_rows_are_empty() {
     sheet(ws.path(), &out, &["--country", "HN"]).expect_code(0);
     let r = run(ws.path(), &["import", "starsom", out.to_str().unwrap()]);
     r.expect_code(1);
-    assert!(r.stderr.contains("6 rows whose value cells are all empty"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("6 rows whose value cells are all empty"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(ledger_rows(ws.path()), before);
+}
+
+/// Every kind of value in force (counts, ratios, milestones, scored
+/// texts) is prefilled as the import reads it back: the whole project's
+/// sheet of 2023-Q2, imported untouched, changes nothing.
+#[test]
+fn every_value_in_force_imports_back_unchanged() {
+    let ws = starsom();
+    // A scored text with a comma and quotes (1000.1 is due at half-years).
+    run(
+        ws.path(),
+        &[
+            "record",
+            "starsom",
+            "1000.1",
+            "--period",
+            "2023-Q2",
+            "--score",
+            "3.5",
+            "--value",
+            "Networks targeted, \"routine\" in 4 countries",
+        ],
+    )
+    .expect_code(0);
+    let before = ledger_rows(ws.path());
+    let out = ws.path().join("q2.xlsx");
+    let r = run(
+        ws.path(),
+        &["sheet", "starsom", "--period", "2023-Q2", "-o", out.to_str().unwrap()],
+    );
+    r.expect_code(0);
+    assert!(r.stderr.contains("prefilled"), "{}", r.stderr);
+    let entry = rows(&out, "Entry");
+    let row = |id: &str, sex: &str| {
+        entry
+            .iter()
+            .find(|r| r[0] == id && r[2] == sex)
+            .unwrap_or_else(|| panic!("no row {id} {sex}"))
+            .clone()
+    };
+    // value, numerator, denominator, score
+    assert_eq!(row("1110.1", "women")[4..8], ["", "n:9", "n:11", ""]);
+    assert_eq!(row("1212.1", "")[4..8], ["yes", "", "", ""]);
+    assert_eq!(
+        row("1000.1", "")[4..8],
+        ["Networks targeted, \"routine\" in 4 countries", "", "", "n:3.5"]
+    );
+    let prefilled = r
+        .stderr
+        .split(", ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap()
+        .to_string();
+    let r = run(ws.path(), &["import", "starsom", out.to_str().unwrap()]);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .contains(&format!("0 new, 0 corrections, {prefilled} unchanged")),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
     assert_eq!(ledger_rows(ws.path()), before);
 }

@@ -34,13 +34,19 @@ fn country(fw: &Framework, text: &str) -> std::result::Result<(usize, String), F
         return Ok((d, v.clone()));
     }
     Err(Failure::usage(
-        Diagnostic::error(format!("`{}` is not one of the countries of {}", text.trim(), fw.project.id))
-            .expected(format!("one of {}", values.join(", ")))
-            .found(format!("--country {text}"))
-            .hint(
-                did_you_mean(&code, values.iter().map(String::as_str))
-                    .unwrap_or_else(|| "write the country's two-letter code, e.g. --country GT".into()),
-            ),
+        Diagnostic::error(format!(
+            "`{}` is not one of the countries of {}",
+            text.trim(),
+            fw.project.id
+        ))
+        .expected(format!("one of {}", values.join(", ")))
+        .found(format!("--country {text}"))
+        .hint(
+            did_you_mean(&code, values.iter().map(String::as_str)).unwrap_or_else(|| match values.first() {
+                Some(v) => format!("write the country as the framework names it, e.g. --country {v}"),
+                None => "the framework's `country` disaggregation lists no country".into(),
+            }),
+        ),
     ))
 }
 
@@ -72,4 +78,3 @@ pub fn due(o: &Opened, q: &Query) -> Result<Due> {
         o.sources.clone(),
     ))
 }
-

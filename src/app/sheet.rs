@@ -3,9 +3,9 @@
 //! value in force, from [`super::due`]) and its language; the workbook
 //! itself is drawn by `render::xlsx::entry`.
 
+use super::Opened;
 use super::Result;
 use super::due::{self, Due};
-use super::Opened;
 use crate::locale::Lang;
 
 /// What to build: the period, the country, the language (default: the

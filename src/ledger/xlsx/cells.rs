@@ -99,7 +99,9 @@ impl Sheet {
         let values: Vec<u32> = cells
             .iter()
             .filter(|c| c.0 == header)
-            .filter(|c| matches!(&c.2, Data::String(s) if VALUE_COLUMNS.contains(&s.trim().to_ascii_lowercase().as_str())))
+            .filter(
+                |c| matches!(&c.2, Data::String(s) if VALUE_COLUMNS.contains(&s.trim().to_ascii_lowercase().as_str())),
+            )
             .map(|c| c.1)
             .collect();
         let cells: Vec<UsedCell> = cells.into_iter().filter(|c| !notes.contains(&c.1)).collect();

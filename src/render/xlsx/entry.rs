@@ -252,8 +252,7 @@ fn validation(fw: &Framework, ix: usize, c: Col, lang: Lang) -> Option<DataValid
         (IndicatorType::Qualitative, Col::Score) => {
             let s = ind.scale.as_ref()?;
             stop(
-                DataValidation::new()
-                    .allow_decimal_number(DataValidationRule::Between(f64_of(s.min), f64_of(s.max))),
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(f64_of(s.min), f64_of(s.max))),
                 locale::message(
                     lang,
                     "sheet-invalid-score",
@@ -350,7 +349,14 @@ fn category_lists(ws: &mut Sheet, fw: &Framework, cols: &[Col], last: u32, lang:
     Ok(())
 }
 
-fn instructions(ws: &mut Sheet, fw: &Framework, due: &Due, entry: &str, cell: &str, lang: Lang) -> Result<(), XlsxError> {
+fn instructions(
+    ws: &mut Sheet,
+    fw: &Framework,
+    due: &Due,
+    entry: &str,
+    cell: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     ws.set_column_width(0, 110.0)?;
     let bold = Format::new().set_bold().set_font_size(13);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -366,10 +372,7 @@ fn instructions(ws: &mut Sheet, fw: &Framework, due: &Due, entry: &str, cell: &s
         locale::message(
             lang,
             "sheet-title",
-            [
-                ("project", project.into()),
-                ("period", due.period.to_string().into()),
-            ],
+            [("project", project.into()), ("period", due.period.to_string().into())],
         ),
         match &due.country {
             Some(c) => locale::message(lang, "sheet-for-country", [("country", c.as_str().into())]),
@@ -397,7 +400,11 @@ fn instructions(ws: &mut Sheet, fw: &Framework, due: &Due, entry: &str, cell: &s
     if !due.skipped.is_empty() {
         let list: Vec<&str> = due.skipped.iter().map(|&i| fw.indicators[i].id.as_str()).collect();
         lines.push(String::new());
-        lines.push(locale::message(lang, "sheet-skipped", [("list", list.join(", ").into())]));
+        lines.push(locale::message(
+            lang,
+            "sheet-skipped",
+            [("list", list.join(", ").into())],
+        ));
     }
     for (i, l) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, l, if i == 0 { &bold } else { &wrap })?;
@@ -432,7 +439,9 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
             sheet.write_string_with_format(0, i as u16, header(fw, c, lang), fmt)?;
             sheet.set_column_width(i as u16, width(c))?;
         }
-        let keys = cols.iter().take_while(|c| matches!(c, Col::Indicator | Col::Period | Col::Dim(_)));
+        let keys = cols
+            .iter()
+            .take_while(|c| matches!(c, Col::Indicator | Col::Period | Col::Dim(_)));
         sheet.set_freeze_panes(1, keys.count() as u16)?;
         let mut row = 1;
         for d in &due.indicators {
@@ -446,7 +455,9 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
         });
     }
     {
-        let ws = wb.add_worksheet().set_name(locale::text(lang, "sheet-instructions-name"))?;
+        let ws = wb
+            .add_worksheet()
+            .set_name(locale::text(lang, "sheet-instructions-name"))?;
         let mut sheet = Sheet {
             ws,
             truncated: &mut truncated,
