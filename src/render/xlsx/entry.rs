@@ -281,15 +281,12 @@ fn indicator_rows(
     for cell in &d.cells {
         for (i, &c) in cols.iter().enumerate() {
             let col = i as u16;
-            let key = |s: String| Some(s);
+            // The key cells; a breakdown the row does not have is blank.
             let fixed = match c {
-                Col::Indicator => key(ind.id.clone()),
-                Col::Period => key(due.period.to_string()),
-                Col::Dim(k) => Some(
-                    (cell.dims.0[k] != TOTAL)
-                        .then(|| fw.disaggregations[k].values[cell.dims.0[k] as usize].clone())
-                        .unwrap_or_default(),
-                ),
+                Col::Indicator => Some(ind.id.clone()),
+                Col::Period => Some(due.period.to_string()),
+                Col::Dim(k) if cell.dims.0[k] == TOTAL => Some(String::new()),
+                Col::Dim(k) => Some(fw.disaggregations[k].values[cell.dims.0[k] as usize].clone()),
                 _ => None,
             };
             if let Some(s) = fixed {
