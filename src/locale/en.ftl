@@ -651,3 +651,13 @@ sheet-summary = { $rows } { $rows ->
         [one] value
        *[other] values
     } due for { $period }, { $prefilled } prefilled
+sheet-columns = The columns (their names in the first row are what the import reads):
+sheet-about-indicator = the indicator's code (fixed)
+sheet-about-period = the reporting period (fixed)
+sheet-about-dim = the category of { $name } (fixed; empty on a total row)
+sheet-about-value = the figure for the period; yes or no for a milestone; the text of a qualitative indicator
+sheet-about-numerator = of a percentage: the count that meets the criterion (e.g. 42 of 60)
+sheet-about-denominator = of a percentage: the count assessed (e.g. 60)
+sheet-about-score = of a qualitative indicator: the score on its scale
+sheet-about-comment = a note on the value (optional)
+sheet-about-source = where the figure comes from (optional)

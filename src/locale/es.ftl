@@ -639,7 +639,10 @@ sheet-for-all = Todos los países, y los totales.
 sheet-count = { $rows } { $rows ->
         [one] valor esperado
        *[other] valores esperados
-    }, { $prefilled } ya registrados (precargados).
+    }, { $prefilled } { $prefilled ->
+        [one] ya registrado (precargado)
+       *[other] ya registrados (precargados)
+    }.
 sheet-step-fill = 1. En la hoja «{ $sheet }», escriba las cifras en las celdas blancas: el valor; el numerador y el denominador para los porcentajes; la puntuación y el texto para los indicadores cualitativos. Las celdas grises son fijas.
 sheet-step-blank = 2. Deje vacías las celdas de un valor que no tiene: una fila sin valor se omite, no se rechaza.
 sheet-step-prefilled = 3. Los valores ya registrados vienen precargados. Cámbielos solo para corregirlos: la importación registra el cambio como una corrección, y un valor sin cambios no cambia nada.
@@ -649,4 +652,17 @@ sheet-skipped = No se piden aquí (no desglosados por país): { $list }.
 sheet-summary = { $rows } { $rows ->
         [one] valor esperado
        *[other] valores esperados
-    } para { $period }, { $prefilled } precargados
+    } para { $period }, { $prefilled } { $prefilled ->
+        [one] precargado
+       *[other] precargados
+    }
+sheet-columns = Las columnas (sus nombres, en la primera fila, son los que lee la importación):
+sheet-about-indicator = el código del indicador (fijo)
+sheet-about-period = el período de reporte (fijo)
+sheet-about-dim = la categoría de { $name } (fija; vacía en una fila de total)
+sheet-about-value = la cifra del período; yes (sí) o no para un hito; el texto de un indicador cualitativo
+sheet-about-numerator = de un porcentaje: el número que cumple el criterio (p. ej. 42 de 60)
+sheet-about-denominator = de un porcentaje: el número evaluado (p. ej. 60)
+sheet-about-score = de un indicador cualitativo: la puntuación en su escala
+sheet-about-comment = una nota sobre el valor (opcional)
+sheet-about-source = de dónde viene la cifra (opcional)

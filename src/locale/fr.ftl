@@ -642,7 +642,10 @@ sheet-for-all = Tous les pays, et les totaux.
 sheet-count = { $rows } { $rows ->
         [one] valeur attendue
        *[other] valeurs attendues
-    }, dont { $prefilled } déjà enregistrées (préremplies).
+    }, dont { $prefilled } { $prefilled ->
+        [one] déjà enregistrée (préremplie)
+       *[other] déjà enregistrées (préremplies)
+    }.
 sheet-step-fill = 1. Dans la feuille « { $sheet } », saisissez les chiffres dans les cellules blanches : la valeur ; le numérateur et le dénominateur pour les pourcentages ; la note et le texte pour les indicateurs qualitatifs. Les cellules grises sont fixes.
 sheet-step-blank = 2. Laissez vides les cellules d’une valeur que vous n’avez pas : une ligne sans valeur est ignorée, pas refusée.
 sheet-step-prefilled = 3. Les valeurs déjà enregistrées sont préremplies. Ne les modifiez que pour les corriger : l’import enregistre la modification comme une correction, et une valeur inchangée ne change rien.
@@ -652,4 +655,17 @@ sheet-skipped = Non demandés ici (non ventilés par pays) : { $list }.
 sheet-summary = { $rows } { $rows ->
         [one] valeur attendue
        *[other] valeurs attendues
-    } pour { $period }, { $prefilled } préremplies
+    } pour { $period }, { $prefilled } { $prefilled ->
+        [one] préremplie
+       *[other] préremplies
+    }
+sheet-columns = Les colonnes (leurs noms, en première ligne, sont ceux que lit l’import) :
+sheet-about-indicator = le code de l’indicateur (fixe)
+sheet-about-period = la période de rapport (fixe)
+sheet-about-dim = la catégorie de { $name } (fixe ; vide sur une ligne de total)
+sheet-about-value = le chiffre de la période ; yes (oui) ou no (non) pour un jalon ; le texte d’un indicateur qualitatif
+sheet-about-numerator = d’un pourcentage : l’effectif qui remplit le critère (par ex. 42 sur 60)
+sheet-about-denominator = d’un pourcentage : l’effectif évalué (par ex. 60)
+sheet-about-score = d’un indicateur qualitatif : la note sur son échelle
+sheet-about-comment = une remarque sur la valeur (facultatif)
+sheet-about-source = d’où vient le chiffre (facultatif)

@@ -24,7 +24,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format,
-    FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
+    FormatAlign, FormatBorder, Note, ProtectionOptions, Workbook, XlsxError,
 };
 
 use super::{Built, Sheet, f64_of};
@@ -69,6 +69,27 @@ fn header(fw: &Framework, c: Col, lang: Lang) -> String {
         Col::Unit => note("sheet-col-unit"),
         Col::Expected => note("sheet-col-expected"),
         Col::Definition => note("sheet-col-definition"),
+    }
+}
+
+/// What an imported column holds, in `lang` (none for the reading columns).
+fn about(fw: &Framework, c: Col, lang: Lang) -> Option<String> {
+    let t = |id: &str| Some(locale::text(lang, id).to_string());
+    match c {
+        Col::Indicator => t("sheet-about-indicator"),
+        Col::Period => t("sheet-about-period"),
+        Col::Dim(d) => Some(locale::message(
+            lang,
+            "sheet-about-dim",
+            [("name", fw.disaggregations[d].name.as_str().into())],
+        )),
+        Col::Value => t("sheet-about-value"),
+        Col::Numerator => t("sheet-about-numerator"),
+        Col::Denominator => t("sheet-about-denominator"),
+        Col::Score => t("sheet-about-score"),
+        Col::Comment => t("sheet-about-comment"),
+        Col::Source => t("sheet-about-source"),
+        Col::Title | Col::Unit | Col::Expected | Col::Definition => None,
     }
 }
 
@@ -350,6 +371,7 @@ fn instructions(
     ws: &mut Sheet,
     fw: &Framework,
     due: &Due,
+    cols: &[Col],
     entry: &str,
     cell: &str,
     lang: Lang,
@@ -394,6 +416,13 @@ fn instructions(
             ],
         ),
     ];
+    lines.push(String::new());
+    lines.push(locale::text(lang, "sheet-columns").into());
+    for &c in cols {
+        if let Some(a) = about(fw, c, lang) {
+            lines.push(format!("    {}: {a}", header(fw, c, lang)));
+        }
+    }
     if !due.skipped.is_empty() {
         let list: Vec<&str> = due.skipped.iter().map(|&i| fw.indicators[i].id.as_str()).collect();
         lines.push(String::new());
@@ -434,6 +463,9 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
             let note = matches!(c, Col::Title | Col::Unit | Col::Expected | Col::Definition);
             let fmt = if note { &f.note_header } else { &f.header };
             sheet.write_string_with_format(0, i as u16, header(fw, c, lang), fmt)?;
+            if let Some(a) = about(fw, c, lang) {
+                sheet.insert_note(0, i as u16, &Note::new(a).add_author_prefix(false))?;
+            }
             sheet.set_column_width(i as u16, width(c))?;
         }
         let keys = cols
@@ -462,7 +494,7 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
         // A cell an error would name: the first row's value.
         let value = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
         let cell = rust_xlsxwriter::utility::row_col_to_cell(1, value as u16);
-        instructions(&mut sheet, fw, due, entry, &cell, lang)?;
+        instructions(&mut sheet, fw, due, &cols, entry, &cell, lang)?;
     }
     Ok(Built {
         bytes: wb.save_to_buffer()?,
