@@ -194,6 +194,11 @@ fn the_guatemala_sheet_of_2023_q4_lists_the_values_due_with_the_value_in_force()
     assert_eq!(entry[1][9], "a whole number, 0 or more");
     assert!(entry[1][7].starts_with("Number of gender-sensitive"));
 
+    // The same input makes the same file.
+    let again = ws.path().join("gt-again.xlsx");
+    sheet(ws.path(), &again, &["--country", "GT"]).expect_code(0);
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&again).unwrap());
+
     let instructions = rows(&out, "Instructions");
     assert_eq!(instructions[0][0], "STARSOM: values due for 2023-Q4");
     let all: String = instructions.iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n");

@@ -501,3 +501,22 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
         truncated,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fits_a_double;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn figures_of_up_to_15_significant_digits_are_written_as_numbers() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(fits_a_double(d("1100")));
+        assert!(fits_a_double(d("12.50")));
+        // 15 digits: what the import reads back from a double.
+        assert!(fits_a_double(d("123456789012345")));
+        assert!(fits_a_double(d("0.000000000000001")));
+        // 16 digits would come back rounded: written as text instead.
+        assert!(!fits_a_double(d("1234567890123456")));
+        assert!(!fits_a_double(d("0.1234567890123456")));
+    }
+}
