@@ -345,6 +345,7 @@ fn a_filled_sheet_imports_then_imports_again_as_unchanged() {
     // 1100.1 31 + 1 (recorded before the sheet) = 32.
     let s = run(ws.path(), &["status", "starsom", "--period", "2023-Q4"]);
     s.expect_code(0);
+    eprintln!("{}{}", r.stdout, s.stdout);
     for (id, figure) in [("1100.1", "32"), ("1100.2", "8"), ("1111.2", "180"), ("1200.2", "40")] {
         let why = s
             .stdout
@@ -394,6 +395,7 @@ fn text_in_a_count_is_refused_with_its_cell_and_nothing_is_imported() {
     );
     let r = run(ws.path(), &["import", "starsom", filled.to_str().unwrap()]);
     r.expect_code(1);
+    eprintln!("{}", r.stderr);
     assert!(r.stderr.contains("Entry!E5"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
     assert_eq!(ledger_rows(ws.path()), before);
