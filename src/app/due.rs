@@ -7,7 +7,7 @@
 use super::{Done, Failure, Opened, Result};
 use crate::compute::Computed;
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::model::Framework;
+use crate::model::{Framework, Period};
 
 pub use crate::evaluate::due::{Due, DueCell, DueIndicator, InForce, Limit, due_indicators, is_due, prefill};
 
@@ -50,12 +50,38 @@ fn country(fw: &Framework, text: &str) -> std::result::Result<(usize, String), F
     ))
 }
 
+/// A period values are due in: one of the project's reporting periods. A
+/// day, a month or a year would ask for values that overlap the
+/// reporting periods' own (a day inside a quarter is counted twice).
+fn reporting_period(fw: &Framework, p: Period) -> std::result::Result<Period, Failure> {
+    let periods = fw.reporting_periods();
+    if periods.contains(&p) {
+        return Ok(p);
+    }
+    let within = periods.iter().find(|w| w.start <= p.end && p.end <= w.end);
+    Err(Failure::usage(
+        Diagnostic::error(format!("{p} is not a reporting period of {}", fw.project.id))
+            .expected(format!(
+                "a {} reporting period, e.g. {}",
+                fw.project.reporting_frequency,
+                periods.last().map(|w| w.to_string()).unwrap_or_default()
+            ))
+            .found(format!("--period {p}"))
+            .hint(match within {
+                Some(w) => format!("did you mean {w}? values are due per reporting period"),
+                None => "name one of the project's reporting periods".into(),
+            }),
+    ))
+}
+
 /// The values due in `q.period`, for `q.country` when given, each with the
 /// value in force.
 pub fn due(o: &Opened, q: &Query) -> Result<Due> {
     let fw = &o.framework;
     let all = o.warnings();
-    let period = super::period(fw, "--period", &q.period).map_err(|f| f.after(&all, &o.sources))?;
+    let period = super::period(fw, "--period", &q.period)
+        .and_then(|p| reporting_period(fw, p))
+        .map_err(|f| f.after(&all, &o.sources))?;
     let country = q
         .country
         .as_deref()
