@@ -506,7 +506,11 @@ fn every_value_in_force_imports_back_unchanged() {
 fn a_reading_column_in_a_csv_says_to_import_the_workbook() {
     let ws = starsom();
     let csv = ws.path().join("saved.csv");
-    std::fs::write(&csv, "indicator,period,country,value,(title)\n1100.1,2023-Q4,GT,3,Number of\n").unwrap();
+    std::fs::write(
+        &csv,
+        "indicator,period,country,value,(title)\n1100.1,2023-Q4,GT,3,Number of\n",
+    )
+    .unwrap();
     let r = run(ws.path(), &["import", "starsom", csv.to_str().unwrap()]);
     r.expect_code(1);
     assert!(r.stderr.contains("import the .xlsx workbook itself"), "{}", r.stderr);

@@ -285,18 +285,18 @@ fn validation(fw: &Framework, ix: usize, c: Col, lang: Lang) -> Option<DataValid
     }
 }
 
-/// One row per value due of `ind`, from `row`; the next free row.
-#[allow(clippy::too_many_arguments)]
-fn indicator_rows(
-    ws: &mut Sheet,
-    fw: &Framework,
-    due: &Due,
-    d: &DueIndicator,
-    cols: &[Col],
-    mut row: u32,
+/// What every row of the data sheet is written with.
+struct Ctx<'a> {
+    fw: &'a Framework,
+    due: &'a Due,
+    cols: &'a [Col],
     lang: Lang,
-    f: &Formats,
-) -> Result<u32, XlsxError> {
+    f: &'a Formats,
+}
+
+/// One row per value due of `d`, from `row`; the next free row.
+fn indicator_rows(ws: &mut Sheet, x: &Ctx, d: &DueIndicator, mut row: u32) -> Result<u32, XlsxError> {
+    let Ctx { fw, due, cols, lang, f } = *x;
     let ind = &fw.indicators[d.index];
     let text_of = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.get(lang.code()).to_string());
     for cell in &d.cells {
@@ -472,9 +472,16 @@ pub fn workbook(fw: &Framework, due: &Due, lang: Lang) -> Result<Built, XlsxErro
             .iter()
             .take_while(|c| matches!(c, Col::Indicator | Col::Period | Col::Dim(_)));
         sheet.set_freeze_panes(1, keys.count() as u16)?;
+        let x = Ctx {
+            fw,
+            due,
+            cols: &cols,
+            lang,
+            f: &f,
+        };
         let mut row = 1;
         for d in &due.indicators {
-            row = indicator_rows(&mut sheet, fw, due, d, &cols, row, lang, &f)?;
+            row = indicator_rows(&mut sheet, &x, d, row)?;
         }
         category_lists(&mut sheet, fw, &cols, row - 1, lang)?;
         sheet.protect_with_options(&ProtectionOptions {
