@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod due;
 pub mod explain;
 pub mod funding;
 pub mod history;
@@ -24,6 +25,7 @@ pub mod portfolio;
 pub mod record;
 pub mod report;
 pub mod review;
+pub mod sheet;
 pub mod status;
 pub mod workspace;
 

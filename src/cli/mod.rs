@@ -18,6 +18,7 @@ pub mod record;
 pub mod report;
 pub mod review;
 pub mod serve;
+pub mod sheet;
 pub mod status;
 pub mod templates;
 pub mod terminal;
@@ -48,6 +49,8 @@ pub enum Command {
     Record(record::RecordArgs),
     /// Import values from a CSV file or a spreadsheet: all rows or none
     Import(import::ImportArgs),
+    /// An entry workbook of the values due in a period, to fill in and import
+    Sheet(sheet::SheetArgs),
     /// Values waiting for review (frameworks with `approval: true`)
     Pending(review::PendingArgs),
     /// Approve or reject values waiting for review
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Status(args) => status::run(args),
         Command::Record(args) => record::run(args),
         Command::Import(args) => import::run(args),
+        Command::Sheet(args) => sheet::run(args),
         Command::History(args) => history::run(args),
         Command::Pending(args) => review::pending(args),
         Command::Approve(args) => review::approve(args),

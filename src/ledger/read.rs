@@ -232,9 +232,17 @@ pub(super) fn header_columns(
                         .at(field_span(file, text, header_start, i, delimiter))
                         .expected(format!("one of {}", known.join(", ")))
                         .found(format!("`{}`", name.trim()))
-                        .hint(did_you_mean(&n, known.iter().copied()).unwrap_or_else(|| {
-                            "remove the column, or declare it as a disaggregation in logframe.yaml".into()
-                        })),
+                        .hint(if n.starts_with('(') && n.ends_with(')') {
+                            // An entry workbook's reading column, in a CSV
+                            // saved from it.
+                            "a column headed in parentheses is for reading: import the .xlsx workbook itself, \
+                             which skips it, or delete the column"
+                                .into()
+                        } else {
+                            did_you_mean(&n, known.iter().copied()).unwrap_or_else(|| {
+                                "remove the column, or declare it as a disaggregation in logframe.yaml".into()
+                            })
+                        }),
                 );
                 columns.push(None);
             }

@@ -22,6 +22,13 @@
 //! - TRUE/FALSE as `yes`/`no`;
 //! - error cells (`#DIV/0!`) are refused.
 //!
+//! Two things of the entry workbook (`logframe sheet`) are read as it
+//! means them: a column whose header is in parentheses (`(title)`) is for
+//! reading and is left out; and in a sheet with such columns (an entry
+//! workbook, whose rows list every value due), a row whose `value`,
+//! `numerator`, `denominator` and `score` cells are all empty is a value
+//! not given, skipped rather than refused.
+//!
 //! The parts: [`open`] (opening the workbook, choosing the sheet),
 //! [`grid`] (the accepted grid and the used cells inside it), [`dense`]
 //! with [`scan_xls`] and [`scan_ods`] (the pre-scans of the formats
@@ -64,6 +71,8 @@ pub(crate) struct Sheet {
     cells: Vec<(usize, usize, u32, u32)>,
     /// Cells that cannot be read: a spreadsheet error, a stray cell.
     pub errors: Vec<CellError>,
+    /// Rows left out because their value cells are all empty.
+    pub blank_rows: usize,
 }
 
 /// A cell that cannot be read, and why.
@@ -162,6 +171,7 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Diagnostic
         csv: String::new(),
         cells: Vec::new(),
         errors: Vec::new(),
+        blank_rows: 0,
     };
     if let Some((row, col, value)) = &cells.beyond {
         let error = stray_cell(&out, (*row, *col), Some(value), cells.beyond_count);
@@ -178,6 +188,14 @@ pub(crate) fn no_rows(sheet: &Sheet, path: &Path, sources: &Sources, file: FileI
     d.message = format!("{}: sheet `{}` has no rows to import", path.display(), sheet.name);
     if sheet.csv.is_empty() {
         d.found = Some("an empty sheet".into());
+    }
+    if sheet.blank_rows > 0 {
+        d.found = Some(format!(
+            "{} row{} whose value cells are all empty",
+            sheet.blank_rows,
+            if sheet.blank_rows == 1 { "" } else { "s" }
+        ));
+        return d.hint("type the figures in the `value` cells (or numerator and denominator), save, and import again");
     }
     d.hint("check that this is the workbook you meant, and name the sheet with --sheet NAME")
 }

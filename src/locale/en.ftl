@@ -725,3 +725,49 @@ gender-nothing = Nothing recorded by sex to date.
 gender-zero = The total recorded by sex to date is 0: there is no share to give.
 gender-overall = Overall, women are { $share } of the { $total } { $counted } of indicator { $id } ({ $title }) to date{ $target }.
 gender-overall-target = , against a target of at least { $target }
+
+## logframe sheet: the entry workbook
+sheet-entry-name = Entry
+sheet-instructions-name = Instructions
+sheet-col-title = title
+sheet-col-unit = unit
+sheet-col-expected = what to enter
+sheet-col-definition = definition
+sheet-expect-count = a whole number, 0 or more
+sheet-expect-number = a number
+sheet-expect-percentage = numerator and denominator (the percentage is computed)
+sheet-expect-milestone = yes or no
+sheet-expect-text = a text
+sheet-expect-scored = a text, and a score from { $min } to { $max }
+sheet-invalid-title = Value not accepted
+sheet-invalid-count = Type a whole number, 0 or more.
+sheet-invalid-figure = Type a number, 0 or more.
+sheet-invalid-score = Type a score from { $min } to { $max }.
+sheet-invalid-list = Choose a value from the list.
+sheet-title = { $project }: values due for { $period }
+sheet-for-country = Country: { $country }. Only the values broken down by country are asked for here; the project's totals are entered by the coordinator.
+sheet-for-all = Every country, and the totals.
+sheet-count = { $rows } { $rows ->
+        [one] value
+       *[other] values
+    } due, { $prefilled } already recorded (prefilled).
+sheet-step-fill = 1. In the sheet “{ $sheet }”, type the figures in the white cells: value; numerator and denominator for percentages; score and text for qualitative indicators. Grey cells are fixed.
+sheet-step-blank = 2. Leave the cells of a value you do not have empty: a row with no value is skipped, not refused.
+sheet-step-prefilled = 3. The values already recorded are filled in. Change one only to correct it: the import records the change as a correction, and an unchanged value changes nothing.
+sheet-step-numbers = 4. Type figures as numbers. Milestones take yes or no. Do not rename the first row's columns; columns in parentheses are for reading and are not imported.
+sheet-step-import = 5. Save the workbook and import it: logframe import { $framework } FILE.xlsx. Every row is checked before anything is written; an error names its cell (for example { $cell }) and nothing is imported until it is fixed.
+sheet-skipped = Not asked for here (not broken down by country): { $list }.
+sheet-summary = { $rows } { $rows ->
+        [one] value
+       *[other] values
+    } due for { $period }, { $prefilled } prefilled
+sheet-columns = The columns (their names in the first row are what the import reads):
+sheet-about-indicator = the indicator's code (fixed)
+sheet-about-period = the reporting period (fixed)
+sheet-about-dim = the category of { $name } (fixed; empty on a total row)
+sheet-about-value = the figure for the period; yes or no for a milestone; the text of a qualitative indicator
+sheet-about-numerator = of a percentage: the count that meets the criterion (e.g. 42 of 60)
+sheet-about-denominator = of a percentage: the count assessed (e.g. 60)
+sheet-about-score = of a qualitative indicator: the score on its scale
+sheet-about-comment = a note on the value (optional)
+sheet-about-source = where the figure comes from (optional)

@@ -724,3 +724,55 @@ gender-nothing = Aún no hay valores desglosados por sexo.
 gender-zero = El total desglosado por sexo hasta la fecha es 0: no hay proporción que dar.
 gender-overall = En conjunto, las mujeres son el { $share } de un total de { $total } { $counted } del indicador { $id } ({ $title }) hasta la fecha{ $target }.
 gender-overall-target = , frente a una meta de al menos un { $target }
+
+## logframe sheet: el libro de captura
+sheet-entry-name = Entrada
+sheet-instructions-name = Instrucciones
+sheet-col-title = título
+sheet-col-unit = unidad
+sheet-col-expected = qué ingresar
+sheet-col-definition = definición
+sheet-expect-count = un número entero, 0 o más
+sheet-expect-number = un número
+sheet-expect-percentage = numerador y denominador (el porcentaje se calcula)
+sheet-expect-milestone = yes (sí) o no
+sheet-expect-text = un texto
+sheet-expect-scored = un texto, y una puntuación de { $min } a { $max }
+sheet-invalid-title = Valor no aceptado
+sheet-invalid-count = Escriba un número entero, 0 o más.
+sheet-invalid-figure = Escriba un número, 0 o más.
+sheet-invalid-score = Escriba una puntuación de { $min } a { $max }.
+sheet-invalid-list = Elija un valor de la lista.
+sheet-title = { $project }: valores esperados para { $period }
+sheet-for-country = País: { $country }. Aquí solo se piden los valores desglosados por país; los totales del proyecto los ingresa la coordinación.
+sheet-for-all = Todos los países, y los totales.
+sheet-count = { $rows } { $rows ->
+        [one] valor esperado
+       *[other] valores esperados
+    }, { $prefilled } { $prefilled ->
+        [one] ya registrado (precargado)
+       *[other] ya registrados (precargados)
+    }.
+sheet-step-fill = 1. En la hoja «{ $sheet }», escriba las cifras en las celdas blancas: el valor; el numerador y el denominador para los porcentajes; la puntuación y el texto para los indicadores cualitativos. Las celdas grises son fijas.
+sheet-step-blank = 2. Deje vacías las celdas de un valor que no tiene: una fila sin valor se omite, no se rechaza.
+sheet-step-prefilled = 3. Los valores ya registrados vienen precargados. Cámbielos solo para corregirlos: la importación registra el cambio como una corrección, y un valor sin cambios no cambia nada.
+sheet-step-numbers = 4. Escriba las cifras como números. Los hitos llevan yes (sí) o no. No cambie el nombre de las columnas de la primera fila; las columnas entre paréntesis son para leer y no se importan.
+sheet-step-import = 5. Guarde el libro e impórtelo: logframe import { $framework } ARCHIVO.xlsx. Cada fila se verifica antes de escribir nada; un error indica su celda (por ejemplo { $cell }) y no se importa nada hasta corregirlo.
+sheet-skipped = No se piden aquí (no desglosados por país): { $list }.
+sheet-summary = { $rows } { $rows ->
+        [one] valor esperado
+       *[other] valores esperados
+    } para { $period }, { $prefilled } { $prefilled ->
+        [one] precargado
+       *[other] precargados
+    }
+sheet-columns = Las columnas (sus nombres, en la primera fila, son los que lee la importación):
+sheet-about-indicator = el código del indicador (fijo)
+sheet-about-period = el período de reporte (fijo)
+sheet-about-dim = la categoría de { $name } (fija; vacía en una fila de total)
+sheet-about-value = la cifra del período; yes (sí) o no para un hito; el texto de un indicador cualitativo
+sheet-about-numerator = de un porcentaje: el número que cumple el criterio (p. ej. 42 de 60)
+sheet-about-denominator = de un porcentaje: el número evaluado (p. ej. 60)
+sheet-about-score = de un indicador cualitativo: la puntuación en su escala
+sheet-about-comment = una nota sobre el valor (opcional)
+sheet-about-source = de dónde viene la cifra (opcional)

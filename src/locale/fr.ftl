@@ -727,3 +727,55 @@ gender-nothing = Rien n’est encore ventilé par sexe.
 gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
 gender-overall = Au total, les femmes représentent { $share } d’un total de { $total } { $counted } pour l’indicateur { $id } ({ $title }) à ce jour{ $target }.
 gender-overall-target = , pour une cible d’au moins { $target }
+
+## logframe sheet : le classeur de saisie
+sheet-entry-name = Saisie
+sheet-instructions-name = Instructions
+sheet-col-title = titre
+sheet-col-unit = unité
+sheet-col-expected = à saisir
+sheet-col-definition = définition
+sheet-expect-count = un nombre entier, 0 ou plus
+sheet-expect-number = un nombre
+sheet-expect-percentage = numérateur et dénominateur (le pourcentage est calculé)
+sheet-expect-milestone = yes (oui) ou no (non)
+sheet-expect-text = un texte
+sheet-expect-scored = un texte, et une note de { $min } à { $max }
+sheet-invalid-title = Valeur refusée
+sheet-invalid-count = Saisissez un nombre entier, 0 ou plus.
+sheet-invalid-figure = Saisissez un nombre, 0 ou plus.
+sheet-invalid-score = Saisissez une note de { $min } à { $max }.
+sheet-invalid-list = Choisissez une valeur de la liste.
+sheet-title = { $project } : valeurs attendues pour { $period }
+sheet-for-country = Pays : { $country }. Seules les valeurs ventilées par pays sont demandées ici ; les totaux du projet sont saisis par la coordination.
+sheet-for-all = Tous les pays, et les totaux.
+sheet-count = { $rows } { $rows ->
+        [one] valeur attendue
+       *[other] valeurs attendues
+    }, dont { $prefilled } { $prefilled ->
+        [one] déjà enregistrée (préremplie)
+       *[other] déjà enregistrées (préremplies)
+    }.
+sheet-step-fill = 1. Dans la feuille « { $sheet } », saisissez les chiffres dans les cellules blanches : la valeur ; le numérateur et le dénominateur pour les pourcentages ; la note et le texte pour les indicateurs qualitatifs. Les cellules grises sont fixes.
+sheet-step-blank = 2. Laissez vides les cellules d’une valeur que vous n’avez pas : une ligne sans valeur est ignorée, pas refusée.
+sheet-step-prefilled = 3. Les valeurs déjà enregistrées sont préremplies. Ne les modifiez que pour les corriger : l’import enregistre la modification comme une correction, et une valeur inchangée ne change rien.
+sheet-step-numbers = 4. Saisissez les chiffres comme des nombres. Les jalons prennent yes (oui) ou no (non). Ne renommez pas les colonnes de la première ligne ; les colonnes entre parenthèses sont à lire et ne sont pas importées.
+sheet-step-import = 5. Enregistrez le classeur et importez-le : logframe import { $framework } FICHIER.xlsx. Chaque ligne est vérifiée avant toute écriture ; une erreur nomme sa cellule (par exemple { $cell }) et rien n’est importé tant qu’elle n’est pas corrigée.
+sheet-skipped = Non demandés ici (non ventilés par pays) : { $list }.
+sheet-summary = { $rows } { $rows ->
+        [one] valeur attendue
+       *[other] valeurs attendues
+    } pour { $period }, { $prefilled } { $prefilled ->
+        [one] préremplie
+       *[other] préremplies
+    }
+sheet-columns = Les colonnes (leurs noms, en première ligne, sont ceux que lit l’import) :
+sheet-about-indicator = le code de l’indicateur (fixe)
+sheet-about-period = la période de rapport (fixe)
+sheet-about-dim = la catégorie de { $name } (fixe ; vide sur une ligne de total)
+sheet-about-value = le chiffre de la période ; yes (oui) ou no (non) pour un jalon ; le texte d’un indicateur qualitatif
+sheet-about-numerator = d’un pourcentage : l’effectif qui remplit le critère (par ex. 42 sur 60)
+sheet-about-denominator = d’un pourcentage : l’effectif évalué (par ex. 60)
+sheet-about-score = d’un indicateur qualitatif : la note sur son échelle
+sheet-about-comment = une remarque sur la valeur (facultatif)
+sheet-about-source = d’où vient le chiffre (facultatif)

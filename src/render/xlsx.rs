@@ -30,6 +30,7 @@ use crate::evaluate::compare::{ActualRule, Compare, IndicatorRow, ResultRows};
 use crate::locale::{self, Lang, term, term_message};
 use crate::model::{Framework, IndicatorType, Value};
 
+pub mod entry;
 pub mod portfolio;
 mod sheets;
 

@@ -67,29 +67,73 @@ pub(super) fn value_text(value: &Data) -> String {
     }
 }
 
+/// A header cell in parentheses, `(title)`: a column for reading (the entry
+/// workbook's indicator title, unit, definition), which the import skips.
+pub(super) fn is_note_header(cell: &Data) -> bool {
+    matches!(cell, Data::String(s) if s.trim().starts_with('(') && s.trim().ends_with(')'))
+}
+
+/// The header names whose cells hold a value: a row with all of them
+/// empty has nothing to import (an entry workbook's row left blank).
+const VALUE_COLUMNS: [&str; 4] = ["value", "numerator", "denominator", "score"];
+
 impl Sheet {
     /// Write the used cells as CSV text: one line per non-empty row, each
     /// row padded to the table's width so that every cell, empty or not,
-    /// has a position for messages.
+    /// has a position for messages. The first row is the header: columns
+    /// headed in parentheses are left out. A sheet that has such columns
+    /// is an entry workbook (`logframe sheet`), whose rows name every value
+    /// due: there, a row whose value columns (`value`, `numerator`,
+    /// `denominator`, `score`) are all empty is a value not given, and is
+    /// left out too. Other sheets keep every row, so a stray key with no
+    /// value is still named as an error.
     pub(super) fn write_csv(&mut self, cells: Vec<UsedCell>) {
+        let Some(header) = cells.first().map(|c| c.0) else {
+            return;
+        };
+        let notes: Vec<u32> = cells
+            .iter()
+            .filter(|c| c.0 == header && is_note_header(&c.2))
+            .map(|c| c.1)
+            .collect();
+        let values: Vec<u32> = cells
+            .iter()
+            .filter(|c| c.0 == header)
+            .filter(
+                |c| matches!(&c.2, Data::String(s) if VALUE_COLUMNS.contains(&s.trim().to_ascii_lowercase().as_str())),
+            )
+            .map(|c| c.1)
+            .collect();
+        let cells: Vec<UsedCell> = cells.into_iter().filter(|c| !notes.contains(&c.1)).collect();
         let Some(col0) = cells.iter().map(|c| c.1).min() else {
             return;
         };
         let col_end = cells.iter().map(|c| c.1).max().unwrap_or(col0);
+        let columns: Vec<u32> = (col0..=col_end).filter(|c| !notes.contains(c)).collect();
         let mut cells = cells.into_iter().peekable();
         while let Some(row) = cells.peek().map(|c| c.0) {
-            let mut values = Vec::new();
+            let mut row_values = Vec::new();
             while let Some((_, col, v)) = cells.next_if(|c| c.0 == row) {
-                values.push((col, v));
+                row_values.push((col, v));
             }
-            self.write_row(row, col0..=col_end, values);
+            let blank = row != header
+                && !notes.is_empty()
+                && !values.is_empty()
+                && row_values
+                    .iter()
+                    .all(|(col, v)| !values.contains(col) || matches!(v, Data::String(s) if s.trim().is_empty()));
+            if blank {
+                self.blank_rows += 1;
+            } else {
+                self.write_row(row, &columns, row_values);
+            }
         }
     }
 
-    fn write_row(&mut self, row: u32, cols: std::ops::RangeInclusive<u32>, values: Vec<(u32, Data)>) {
+    fn write_row(&mut self, row: u32, cols: &[u32], values: Vec<(u32, Data)>) {
         let mut values = values.into_iter().peekable();
-        for col in cols.clone() {
-            if col > *cols.start() {
+        for (i, &col) in cols.iter().enumerate() {
+            if i > 0 {
                 self.csv.push(',');
             }
             let cell = values.next_if(|v| v.0 == col).map(|v| v.1).unwrap_or(Data::Empty);

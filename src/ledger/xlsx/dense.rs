@@ -38,6 +38,7 @@ pub(super) fn dense_grid_refused(path: &Path) -> Result<Option<Sheet>, Diagnosti
                 csv: String::new(),
                 cells: Vec::new(),
                 errors: Vec::new(),
+                blank_rows: 0,
             };
             let (row, col) = (row.min(u64::from(u32::MAX)) as u32, col.min(u64::from(u32::MAX)) as u32);
             let error = stray_cell(&sheet, (row, col), None, 1);

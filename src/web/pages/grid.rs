@@ -14,11 +14,9 @@ use serde::Serialize;
 
 use crate::app::{self, record::Entry};
 use crate::compute::Computed;
-use crate::compute::quality::expected_frequency;
 use crate::ledger::row::{Review, TOTAL};
 use crate::ledger::{DimKey, Ledger};
 use crate::locale::{self, Lang};
-use crate::model::period::reporting_periods;
 use crate::model::{Framework, IndicatorType, MAX_DIMENSIONS, Period, Value};
 use crate::users::User;
 
@@ -120,19 +118,6 @@ fn texts(v: &Value) -> [(&'static str, String); 4] {
         ("denominator", denominator),
         ("score", score),
     ]
-}
-
-/// Whether an indicator's values are due in `period`: milestones and
-/// indicators of irregular frequency always are; the others when one of
-/// the periods of their frequency ends with `period` (the rule of `check
-/// --quality`'s missing values).
-pub fn due(c: &Computed, fw: &Framework, i: usize, period: &Period) -> bool {
-    match expected_frequency(c, &fw.indicators[i]) {
-        None => true,
-        Some(f) => reporting_periods(fw.project.span(), f, fw.project.fiscal_year_start)
-            .iter()
-            .any(|w| w.end == period.end),
-    }
 }
 
 /// The user's country limit on a framework: the index of its `country`
@@ -261,20 +246,6 @@ fn cell(fw: &Framework, ix: usize, places: [&Place; 2], prefill: &Prefill, lang:
     }
 }
 
-/// The values of dimension `d` the user may enter.
-fn values<'f>(fw: &'f Framework, limit: Option<(Option<usize>, &[String])>, d: usize) -> Vec<Place<'f>> {
-    fw.disaggregations[d]
-        .values
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| match limit {
-            Some((Some(c), mine)) if c == d => mine.iter().any(|m| m == *v),
-            _ => true,
-        })
-        .map(|(k, v)| Some((d, k as u16, v.as_str())))
-        .collect()
-}
-
 /// The grid of `period` for `user`, prefilled from the ledger.
 pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid {
     let fw = &o.framework;
@@ -285,30 +256,29 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
         indicators: Vec::new(),
         skipped: Vec::new(),
     };
+    // Which indicators are due and which categories, from the one "what is
+    // due" model (`app::due`); the grid only lays them out.
+    let (due, skipped) = app::due::due_indicators(fw, &computed, period, limit);
+    grid.skipped = skipped.iter().map(|&i| fw.indicators[i].id.clone()).collect();
+    let places = |(d, cats): &(usize, Vec<u16>)| -> Vec<Place> {
+        cats.iter()
+            .map(|&k| Some((*d, k, fw.disaggregations[*d].values[k as usize].as_str())))
+            .collect()
+    };
     let mut n = 0;
-    for (ix, ind) in fw.indicators.iter().enumerate() {
-        if !due(&computed, fw, ix, period) {
-            continue;
-        }
-        let dims = &ind.disaggregate_by;
-        if let Some((country, _)) = limit
-            && !country.is_some_and(|c| dims.contains(&c))
-        {
-            grid.skipped.push(ind.id.clone());
-            continue;
-        }
+    for d in &due {
+        let ix = d.index;
+        let ind = &fw.indicators[ix];
         // Rows by the last dimension, columns by the first when two.
-        let (col_dim, row_dim) = match dims.as_slice() {
-            [] => (None, None),
-            [a] => (None, Some(*a)),
-            [a, b, ..] => (Some(*a), Some(*b)),
+        let (cols, rows): (Vec<Place>, Vec<Place>) = match d.categories.as_slice() {
+            [] => (vec![None], vec![None]),
+            [a] => (vec![None], places(a)),
+            [a, b, ..] => (places(a), places(b)),
         };
-        let cols: Vec<Place> = col_dim.map_or(vec![None], |d| values(fw, limit, d));
-        let rows: Vec<Place> = row_dim.map_or(vec![None], |d| values(fw, limit, d));
         // A broken-down indicator's total first, for users who enter every
         // country (a row of one cell).
         let mut layout: Vec<(Place, &[Place])> = Vec::new();
-        if row_dim.is_some() && limit.is_none() {
+        if d.total {
             layout.push((None, &[None]));
         }
         layout.extend(rows.iter().map(|r| (*r, cols.as_slice())));
