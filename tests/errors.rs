@@ -74,7 +74,7 @@ cases! {
     csv_percentage_without_parts: 1, ["numerator and denominator", "`45`"], [];
     csv_wrong_cell_count: 1, ["this row has 9 cells, the header has 8", "import.csv:2:1"], [];
     // A year and one of its quarters both count into a running total.
-    csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
+    csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap; only 2022 is counted", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
     csv_unknown_column: 1, ["unknown column `sexe`", "did you mean `sex`?", "import.csv:1:46"], [];
     import_duplicate_key: 1, ["line 4 records the same key as line 2", "import.csv:4:1"], [];
     // Hostile and careless input (issue 10, "Messages that mislead").

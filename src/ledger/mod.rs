@@ -404,6 +404,8 @@ impl Ledger {
                 _ => out.push(i),
             }
         }
+        // A key whose last row is a withdrawal has no value.
+        out.retain(|&i| self.review(i).gives_value());
         out
     }
 

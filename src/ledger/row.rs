@@ -88,10 +88,15 @@ pub enum Review {
     Pending,
     Approved,
     Rejected,
+    /// A withdrawal (`logframe void`): a copy of the value in force marked
+    /// `void`, with the reason in `review_note` and the withdrawn row's
+    /// `recorded_at` in `review_of`. It takes precedence like a correction,
+    /// so the key has no value until one is recorded again.
+    Void,
 }
 
 impl Review {
-    pub const NAMES: [&str; 3] = ["pending", "approved", "rejected"];
+    pub const NAMES: [&str; 4] = ["pending", "approved", "rejected", "void"];
 
     /// The text in the ledger's `review` column (empty for none).
     pub fn as_str(self) -> &'static str {
@@ -100,12 +105,20 @@ impl Review {
             Review::Pending => "pending",
             Review::Approved => "approved",
             Review::Rejected => "rejected",
+            Review::Void => "void",
         }
     }
 
-    /// Whether a row in this state counts in figures.
+    /// Whether a row in this state takes precedence over the rows of its
+    /// key before it (a value that counts, or a withdrawal).
     pub fn counts(self) -> bool {
-        matches!(self, Review::None | Review::Approved)
+        matches!(self, Review::None | Review::Approved | Review::Void)
+    }
+
+    /// Whether a row in force in this state gives its key a value (a
+    /// withdrawal leaves it without one).
+    pub fn gives_value(self) -> bool {
+        self != Review::Void
     }
 }
 
@@ -406,6 +419,7 @@ fn review_fields(row: &RowFields) -> Result<(Review, Option<DateTime<Utc>>), Fie
         "pending" => Review::Pending,
         "approved" => Review::Approved,
         "rejected" => Review::Rejected,
+        "void" => Review::Void,
         other => {
             return Err(fe(
                 Field::Review,
@@ -436,6 +450,24 @@ fn review_fields(row: &RowFields) -> Result<(Review, Option<DateTime<Utc>>), Fie
                     .expected("the recorded_at of the pending row, e.g. 2024-01-15T10:00:00.000Z")
                     .found(format!("`{t}`"))
                     .hint("approve and reject with `logframe approve` or on the web, not by hand"),
+            )),
+        },
+        (Review::Void, _) if row.review_note.trim().is_empty() => Err(fe(
+            Field::Review,
+            Diagnostic::error("a void row gives no reason")
+                .expected("review_note: why the value was withdrawn")
+                .found("a blank review_note")
+                .hint("withdraw values with `logframe void ... --reason TEXT`, not by hand"),
+        )),
+        (Review::Void, "") => Ok((review, None)),
+        (Review::Void, t) => match parse_timestamp(t) {
+            Some(at) => Ok((review, Some(at))),
+            None => Err(fe(
+                Field::ReviewOf,
+                Diagnostic::error("review_of is not a timestamp")
+                    .expected("the recorded_at of the withdrawn row, e.g. 2024-01-15T10:00:00.000Z")
+                    .found(format!("`{t}`"))
+                    .hint("withdraw values with `logframe void`, not by hand"),
             )),
         },
         (_, "") => Ok((review, None)),
