@@ -117,6 +117,7 @@ fn an_import_overlapping_the_ledger_or_itself_is_refused_whole_with_both_places(
 fn the_same_period_again_is_a_correction_not_an_overlap() {
     let ws = workspace(&["starsom"]);
     old_day_row(ws.path());
+    // The day written as a range is the same period (same dates).
     let r = run_env(
         ws.path(),
         &[
@@ -124,23 +125,18 @@ fn the_same_period_again_is_a_correction_not_an_overlap() {
             "starsom",
             "1100.1",
             "--period",
-            "2023-12-31",
+            "2023-12-31..2023-12-31",
             "--dim",
             "country=GT",
             "--value",
             "3",
-            "--comment",
-            "corrected",
         ],
         &[("LOGFRAME_USER", "ana"), ("LOGFRAME_NOW", "2024-01-11T09:00:00Z")],
     );
-    // A one-day period is refused for a quarterly indicator (issue 17);
-    // the range form names the day explicitly.
-    if r.code != 0 {
-        assert!(r.stderr.contains("did you mean 2023-Q4"), "{}", r.stderr);
-        return;
-    }
-    assert!(r.stdout.contains("1 correction"), "{}", r.stdout);
+    r.expect_code(0);
+    assert!(r.stdout.contains("0 new, 1 correction"), "{}", r.stdout);
+    // 31 + 3.
+    assert!(status_line(ws.path()).contains(" 34 "), "{}", status_line(ws.path()));
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn fields<'e>(e: &'e Entry, dims: [&'e str; MAX_DIMENSIONS]) -> RowFields<'e> {
 /// of its fields, for a form to show beside each one.
 pub fn check(fw: &Framework, e: &Entry) -> std::result::Result<ParsedRow, Vec<Diagnostic>> {
     let d = dims(fw, e).map_err(|d| vec![d])?;
-    RowParser::new(fw)
+    RowParser::for_entry(fw)
         .parse(&fields(e, d))
         .map_err(|errors| errors.into_iter().map(|e| e.diagnostic).collect())
 }
@@ -99,7 +99,7 @@ pub fn check(fw: &Framework, e: &Entry) -> std::result::Result<ParsedRow, Vec<Di
 /// under the lock) writes nothing. Recording the same key again is a
 /// correction; a value equal to the one in force changes nothing.
 pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outcome> {
-    let mut parser = RowParser::new(fw);
+    let mut parser = RowParser::for_entry(fw);
     let mut parsed: Vec<(ParsedRow, [&str; MAX_DIMENSIONS])> = Vec::with_capacity(entries.len());
     let mut errors = Diagnostics::default();
     for e in entries {

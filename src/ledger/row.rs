@@ -8,6 +8,7 @@
 //! row's value fields by the indicator's type, [`timestamp`] reads and
 //! writes `recorded_at`, and [`span`] finds a field's bytes in its record.
 
+mod day_period;
 mod span;
 mod timestamp;
 mod value;
@@ -212,6 +213,9 @@ pub struct RowParser<'f> {
     last_period: Option<Period>,
     last_period_text: String,
     span: Period,
+    /// Parsing values being entered (`record`, `import`), not a ledger
+    /// being read: the rules for new values apply too ([`day_period`]).
+    entry: bool,
 }
 
 impl<'f> RowParser<'f> {
@@ -240,6 +244,16 @@ impl<'f> RowParser<'f> {
             last_period: None,
             last_period_text: String::new(),
             span: fw.project.span(),
+            entry: false,
+        }
+    }
+
+    /// A parser for values being entered: a ledger's rules plus those of new
+    /// values (no one-day period where a reporting period belongs).
+    pub fn for_entry(fw: &'f Framework) -> RowParser<'f> {
+        RowParser {
+            entry: true,
+            ..RowParser::new(fw)
         }
     }
 
@@ -259,6 +273,11 @@ impl<'f> RowParser<'f> {
             .ok();
         let Some(ix) = indicator else { return Err(errors) };
         let ind = &fw.indicators[ix as usize];
+        if self.entry
+            && let Some(d) = period.and_then(|p| day_period::day_refusal(fw, ind, p))
+        {
+            errors.push(fe(Field::Period, d));
+        }
         let dims = self.dims(ind, row, &mut errors);
         let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row)
             .map_err(|e| errors.extend(e))
