@@ -45,6 +45,7 @@ pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
         (o.pending, "commit-pending"),
         (o.approved, "commit-approved"),
         (o.rejected, "commit-rejected"),
+        (o.voided, "commit-voided"),
     ] {
         if n > 0 {
             review.push(term_message(id, [("n", n.to_string().into())]));

@@ -22,6 +22,7 @@ pub mod status;
 pub mod templates;
 pub mod terminal;
 pub mod user;
+pub mod void;
 
 pub use formats::TableFormat;
 
@@ -48,6 +49,8 @@ pub enum Command {
     Record(record::RecordArgs),
     /// Import values from a CSV file or a spreadsheet: all rows or none
     Import(import::ImportArgs),
+    /// Withdraw a wrong value: kept in the trail with the reason, counted nowhere
+    Void(void::VoidArgs),
     /// Values waiting for review (frameworks with `approval: true`)
     Pending(review::PendingArgs),
     /// Approve or reject values waiting for review
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Status(args) => status::run(args),
         Command::Record(args) => record::run(args),
         Command::Import(args) => import::run(args),
+        Command::Void(args) => void::run(args),
         Command::History(args) => history::run(args),
         Command::Pending(args) => review::pending(args),
         Command::Approve(args) => review::approve(args),

@@ -209,6 +209,7 @@ commit-older = { $n } older than the value in force (kept in the history)
 commit-pending = { $n } waiting for review
 commit-approved = { $n } approved
 commit-rejected = { $n } rejected
+commit-voided = { $n } withdrawn
 commit-kept = { $what } = { $value }: kept in the trail, not in force; { $in_force } stays in force (recorded { $at } by { $by }, { $place })
 check-counts = { $id }: { $results } results, { $indicators } indicators, { $rows } ledger rows
 check-quality = quality checked on { $day }

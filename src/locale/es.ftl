@@ -208,6 +208,7 @@ commit-older = { $n } más antiguas que el valor vigente (guardadas en el histor
 commit-pending = { $n } en espera de revisión
 commit-approved = { $n } aprobadas
 commit-rejected = { $n } rechazadas
+commit-voided = { $n } retiradas
 commit-kept = { $what } = { $value }: guardado en el rastro, no vigente; { $in_force } sigue vigente (registrado el { $at } por { $by }, { $place })
 check-counts = { $id }: { $results } resultados, { $indicators } indicadores, { $rows } filas del registro
 check-quality = calidad verificada al { $day }

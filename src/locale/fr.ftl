@@ -211,6 +211,7 @@ commit-older = { $n } plus anciennes que la valeur en vigueur (gardées dans l�
 commit-pending = { $n } en attente de revue
 commit-approved = { $n } approuvées
 commit-rejected = { $n } rejetées
+commit-voided = { $n } retirées
 commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
 check-counts = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre
 check-quality = qualité vérifiée au { $day }

@@ -44,6 +44,8 @@ pub struct Outcome {
     pub pending: usize,
     pub approved: usize,
     pub rejected: usize,
+    /// Values withdrawn (`logframe void`).
+    pub voided: usize,
 }
 
 /// Sort rows into unchanged, corrections, new values and rows that will
@@ -94,8 +96,11 @@ pub(super) fn classify(
         .map(|i| ledger.entry(i))
         .map(|e| (e.key(), e))
         .collect();
-    let same =
-        |e: &Entry, row: &NewRow| e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment;
+    // A withdrawal in force gives no value: recording the withdrawn value
+    // again brings it back, it is not "unchanged".
+    let same = |e: &Entry, row: &NewRow| {
+        e.review.gives_value() && e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment
+    };
     // Rows carrying their own recorded_at (an export of another ledger, a
     // back-fill) are known already when the same row, at the same time, is
     // in the ledger: importing them again changes nothing.
@@ -127,6 +132,12 @@ pub(super) fn classify(
         }
         match current.get(&row.key()) {
             _ if known(&row) || queued => outcome.unchanged += 1,
+            // A withdrawal is always written (the value it copies is the
+            // one in force).
+            _ if row.review == Review::Void => {
+                outcome.voided += 1;
+                fresh.push(row);
+            }
             // A decision is always written: it takes its pending row out
             // of the queue even when the value in force already equals it.
             _ if matches!(row.review, Review::Approved | Review::Rejected) => {
