@@ -36,6 +36,9 @@ pub struct Options {
     /// Write the values as waiting for review (an enterer's entry in a
     /// framework with `approval: true`): they count once approved.
     pub pending: bool,
+    /// Replace values someone else recorded (without it, such a
+    /// correction is refused, naming who recorded the value).
+    pub replace: bool,
 }
 
 /// The disaggregation values of an entry in the framework's column order.
@@ -126,7 +129,7 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
         .iter()
         .zip(parsed)
         .map(|(e, (p, d))| {
-            let row = NewRow::new(fw, p, &fields(e, d), at, &by);
+            let row = NewRow::new(fw, p, &fields(e, d), at, &by).replacing(opts.replace);
             if opts.pending { row.pending() } else { row }
         })
         .collect();

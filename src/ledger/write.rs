@@ -43,6 +43,7 @@ mod classify;
 mod dialect;
 mod import_rows;
 mod new_row;
+mod others;
 mod overlaps;
 mod refusals;
 mod replace;
@@ -133,8 +134,14 @@ pub(crate) fn commit(
     }
     let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
     let mut refused = future_rows(&rows, &sources, Utc::now());
+    // A clock in the future is said alone (whose value a row replaces
+    // depends on its time).
+    let future = refused.has_errors();
     refused.extend(ties(fw, &ledger, &sources, file, &rows));
     refused.extend(overlaps::overlapping(fw, &ledger, &sources, &rows));
+    if !future {
+        refused.extend(others::others_values(fw, &ledger, &sources, &rows));
+    }
     if refused.has_errors() {
         refused.push(
             Diagnostic::error("nothing was written").hint("fix or remove the rows above, then record or import again"),

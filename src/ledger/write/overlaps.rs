@@ -69,7 +69,7 @@ fn checked(row: &NewRow) -> bool {
 /// The value in force for each key of the groups (as `Ledger::current`
 /// would find it: the row that counts with the latest `recorded_at`, then
 /// the last read), without sorting the whole ledger.
-fn in_force_of(ledger: &Ledger, groups: &FxHashSet<(u32, DimKey)>) -> HashMap<Key, Entry> {
+pub(super) fn in_force_of(ledger: &Ledger, groups: &FxHashSet<(u32, DimKey)>) -> HashMap<Key, Entry> {
     let mut current: HashMap<Key, Entry> = HashMap::new();
     for i in 0..ledger.len() as u32 {
         if !groups.contains(&(ledger.indicator(i), ledger.dims(i))) || !ledger.review(i).counts() {
