@@ -74,6 +74,11 @@ fn a_withdrawn_value_counts_nowhere_shows_in_history_and_comes_back_when_recorde
     );
     r.expect_code(0);
     assert!(r.stdout.contains("1 withdrawn"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("  1100.1 2023-Q4 (country=GT): 3 -> withdrawn\n"),
+        "{}",
+        r.stdout
+    );
     // 31: the quarter's 3 is out of status and compare alike.
     let s = status(ws.path());
     assert!(s.contains(" 31 ") && s.contains("88.6 %"), "{s}");
@@ -97,8 +102,15 @@ fn a_withdrawn_value_counts_nowhere_shows_in_history_and_comes_back_when_recorde
     );
     assert!(ledger.contains(",void,"), "{ledger}");
     run(ws.path(), &["check", "starsom"]).expect_code(0);
-    // Recording again brings a value back.
-    as_ana(ws.path(), &q4).expect_code(0);
+    // Recording again brings a value back: a new value.
+    let r = as_ana(ws.path(), &q4);
+    r.expect_code(0);
+    assert!(r.stdout.contains("1 new, 0 corrections"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("  1100.1 2023-Q4 (country=GT): 3 (new)\n"),
+        "{}",
+        r.stdout
+    );
     assert!(status(ws.path()).contains(" 34 "), "{}", status(ws.path()));
 }
 

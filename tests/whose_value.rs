@@ -48,6 +48,11 @@ fn replacing_a_colleague_s_value_needs_replace_and_says_whose_it_was() {
     let r = as_user(ws.path(), "luis", "2024-01-11T09:00:00Z", &args);
     r.expect_code(0);
     assert!(r.stdout.contains("0 new, 1 correction"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("  1111.1 2023-Q4 (total): 2 -> 1\n"),
+        "the echo: {}",
+        r.stdout
+    );
     // luis corrects his own value as before.
     let own = ["record", "starsom", "1111.1", "--period", "2023-Q4", "--value", "3"];
     as_user(ws.path(), "luis", "2024-01-12T09:00:00Z", &own).expect_code(0);

@@ -55,7 +55,7 @@ use std::path::Path;
 use chrono::Utc;
 use rustc_hash::FxHashSet;
 
-pub use classify::Outcome;
+pub use classify::{ChangeKind, Outcome};
 pub(crate) use import_rows::import_rows;
 pub(crate) use new_row::{NewRow, now, recorder};
 

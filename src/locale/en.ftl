@@ -210,6 +210,10 @@ commit-pending = { $n } waiting for review
 commit-approved = { $n } approved
 commit-rejected = { $n } rejected
 commit-voided = { $n } withdrawn
+commit-row-new = { $what }: { $new } (new)
+commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-waiting = { $what }: { $new }, waiting for review
+commit-row-void = { $what }: { $old } -> withdrawn
 commit-kept = { $what } = { $value }: kept in the trail, not in force; { $in_force } stays in force (recorded { $at } by { $by }, { $place })
 check-counts = { $id }: { $results } results, { $indicators } indicators, { $rows } ledger rows
 check-quality = quality checked on { $day }

@@ -209,6 +209,10 @@ commit-pending = { $n } en espera de revisión
 commit-approved = { $n } aprobadas
 commit-rejected = { $n } rechazadas
 commit-voided = { $n } retiradas
+commit-row-new = { $what }: { $new } (nueva)
+commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-waiting = { $what }: { $new }, en espera de revisión
+commit-row-void = { $what }: { $old } -> retirado
 commit-kept = { $what } = { $value }: guardado en el rastro, no vigente; { $in_force } sigue vigente (registrado el { $at } por { $by }, { $place })
 check-counts = { $id }: { $results } resultados, { $indicators } indicadores, { $rows } filas del registro
 check-quality = calidad verificada al { $day }

@@ -212,6 +212,10 @@ commit-pending = { $n } en attente de revue
 commit-approved = { $n } approuvées
 commit-rejected = { $n } rejetées
 commit-voided = { $n } retirées
+commit-row-new = { $what } : { $new } (nouvelle)
+commit-row-correction = { $what } : { $old } -> { $new }
+commit-row-waiting = { $what } : { $new }, en attente de revue
+commit-row-void = { $what } : { $old } -> retirée
 commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
 check-counts = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre
 check-quality = qualité vérifiée au { $day }
