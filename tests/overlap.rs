@@ -161,3 +161,59 @@ fn an_old_ledger_holding_both_counts_the_longer_period_once_and_warns() {
     );
     assert!(r.stderr.contains("2024.csv:2"), "{}", r.stderr);
 }
+
+/// The issue's sequence, step by step: the CSV's date cell is refused now
+/// (nothing written); written as a one-day range it is taken, and then the
+/// quarter is refused; withdrawn, the quarter is taken: 34, not 36.
+#[test]
+fn the_issue_sequence_reads_34_not_36() {
+    let ws = workspace(&["starsom"]);
+    let file = ws.path().join("gt.csv");
+    let import = |period: &str| {
+        std::fs::write(&file, format!("indicator,period,value,country\n1100.1,{period},2,GT\n")).expect("write");
+        run_env(
+            ws.path(),
+            &["import", "starsom", file.to_str().expect("utf-8")],
+            &[("LOGFRAME_USER", "ana")],
+        )
+    };
+    let q4 = [
+        "record",
+        "starsom",
+        "1100.1",
+        "--period",
+        "2023-Q4",
+        "--dim",
+        "country=GT",
+        "--value",
+        "3",
+    ];
+    let r = import("2023-12-31");
+    r.expect_code(1);
+    assert!(r.stderr.contains("did you mean 2023-Q4"), "{}", r.stderr);
+    import("2023-12-31..2023-12-31").expect_code(0);
+    let r = run_env(ws.path(), &q4, &[("LOGFRAME_USER", "ana")]);
+    r.expect_code(1);
+    assert!(r.stderr.contains("ledger.csv:2"), "{}", r.stderr);
+    // 31 + 2: the day alone, never 36.
+    assert!(status_line(ws.path()).contains(" 33 "), "{}", status_line(ws.path()));
+    run_env(
+        ws.path(),
+        &[
+            "void",
+            "starsom",
+            "1100.1",
+            "--period",
+            "2023-12-31..2023-12-31",
+            "--dim",
+            "country=GT",
+            "--reason",
+            "the quarter's value, typed as a date",
+        ],
+        &[("LOGFRAME_USER", "ana")],
+    )
+    .expect_code(0);
+    run_env(ws.path(), &q4, &[("LOGFRAME_USER", "ana")]).expect_code(0);
+    let line = status_line(ws.path());
+    assert!(line.contains(" 34 ") && line.contains("97.1 %"), "{line}");
+}
