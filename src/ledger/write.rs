@@ -32,7 +32,9 @@
 //! the ledger's size, apart from reading the rows of its indicator.
 //!
 //! The parts: [`new_row`] (the row and its stamp), [`append`] (the append), [`refusals`] (rows
-//! refused for the whole batch), [`classify`] (what each row does),
+//! refused for the whole batch), [`overlaps`] (a period overlapping another
+//! value's: refused, not added up), [`others`] (a value someone else
+//! recorded, replaced only with `--replace`), [`classify`] (what each row does),
 //! [`dialect`] (the new text in the file's dialect), [`replace`] (the
 //! atomic rewrite), [`verify`] (the read-back self-check) and
 //! [`import_rows`] (an import file's rows). This file holds the commit
