@@ -98,7 +98,7 @@ fn without_overlaps(
     points: Vec<Point>,
     sources: &Sources,
 ) -> (Vec<Point>, Diagnostics) {
-    let mut diags = Diagnostics::default();
+    let mut left_out: Vec<(Period, Diagnostic)> = Vec::new();
     let mut order: Vec<Point> = points;
     order.sort_by_key(|p| (std::cmp::Reverse(p.period.end - p.period.start), p.period.start));
     let mut kept: Vec<Point> = Vec::with_capacity(order.len());
@@ -114,7 +114,8 @@ fn without_overlaps(
             "{} ({} .. {}) within {} ({} .. {})",
             p.period, p.period.start, p.period.end, w.period, w.period.start, w.period.end
         );
-        diags.push(
+        left_out.push((
+            p.period,
             Diagnostic::warning(format!(
                 "indicator {}: values for {} and {} overlap; only {} is counted",
                 ind.id, w.period, p.period, w.period
@@ -126,10 +127,12 @@ fn without_overlaps(
                 "the longer period counts; correct the value of {} or withdraw one of them (`logframe void`)",
                 w.period
             )),
-        );
+        ));
     }
     kept.sort_by_key(|p| p.period);
-    (kept, diags)
+    // In the order of the periods left out, whatever the order of lengths.
+    left_out.sort_by_key(|(p, _)| *p);
+    (kept, Diagnostics(left_out.into_iter().map(|(_, d)| d).collect()))
 }
 
 /// The rows of one indicator and period -> one point.
@@ -211,3 +214,7 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
         from_parts,
     }
 }
+
+#[cfg(test)]
+#[path = "series_tests.rs"]
+mod tests;
