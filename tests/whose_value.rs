@@ -87,3 +87,15 @@ fn an_import_replacing_someone_else_s_value_is_refused_whole_unless_replace() {
     r.expect_code(0);
     assert!(r.stdout.contains("1 new, 1 correction"), "{}", r.stdout);
 }
+
+#[test]
+fn a_comment_on_a_colleague_s_value_is_not_held_back() {
+    let ws = workspace(&["starsom"]);
+    as_user(ws.path(), "ana", "2024-01-10T09:00:00Z", &ANA).expect_code(0);
+    // The same value 2 with a comment: no figure replaced.
+    let mut args = ANA.to_vec();
+    args.extend(["--comment", "checked against the workshop lists"]);
+    let r = as_user(ws.path(), "luis", "2024-01-11T09:00:00Z", &args);
+    r.expect_code(0);
+    assert!(r.stdout.contains("1111.1 2023-Q4 (total): 2 -> 2"), "{}", r.stdout);
+}

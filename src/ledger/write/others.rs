@@ -4,7 +4,8 @@
 //! the value itself. A colleague's figure is then never overwritten by
 //! accident (issue 17: the Honduras officer's value replaced Guatemala's as
 //! "1 correction"). Values without a known recorder (blank or `unknown`),
-//! rows of one's own, decisions and withdrawals are not held back.
+//! rows of one's own, rows that keep the value (a comment changed),
+//! decisions and withdrawals are not held back.
 
 use rustc_hash::FxHashSet;
 
@@ -30,8 +31,9 @@ pub(super) fn others_values(fw: &Framework, ledger: &Ledger, sources: &Sources, 
     for row in held {
         let Some(e) = in_force.get(&row.key()) else { continue };
         let by = ledger.str(e.recorded_by).unwrap_or("").trim();
-        let comment = ledger.str(e.comment).unwrap_or("");
-        let unchanged = e.value == row.parsed.value && comment == row.comment;
+        // Only a different value is held back: a row that changes the
+        // comment alone (a workbook filled in again) replaces no figure.
+        let unchanged = e.value == row.parsed.value;
         // A row dated before the value in force does not replace it.
         let older = e.recorded_at > Some(row.at);
         if by.is_empty() || by == "unknown" || by == row.recorded_by.trim() || unchanged || older {
