@@ -217,3 +217,34 @@ fn the_issue_sequence_reads_34_not_36() {
     let line = status_line(ws.path());
     assert!(line.contains(" 34 ") && line.contains("97.1 %"), "{line}");
 }
+
+#[test]
+fn correcting_a_value_that_an_older_ledger_overlaps_is_still_a_correction() {
+    let ws = workspace(&["starsom"]);
+    std::fs::write(
+        ledger_dir(ws.path()).join("2024.csv"),
+        "indicator,period,value,country,recorded_at,recorded_by\n\
+         1100.1,2023-12-31,2,GT,2024-01-10T09:00:00Z,ana\n\
+         1100.1,2023-Q4,3,GT,2024-01-11T09:00:00Z,ana\n",
+    )
+    .expect("write the old ledger");
+    let r = run_env(
+        ws.path(),
+        &[
+            "record",
+            "starsom",
+            "1100.1",
+            "--period",
+            "2023-Q4",
+            "--dim",
+            "country=GT",
+            "--value",
+            "4",
+        ],
+        &[("LOGFRAME_USER", "ana")],
+    );
+    r.expect_code(0);
+    assert!(r.stdout.contains("1100.1 2023-Q4 (country=GT): 3 -> 4"), "{}", r.stdout);
+    // 31 + 4: the quarter counts, the day is left out (and named by check).
+    assert!(status_line(ws.path()).contains(" 35 "), "{}", status_line(ws.path()));
+}

@@ -4,8 +4,9 @@
 //! the value itself. A colleague's figure is then never overwritten by
 //! accident (issue 17: the Honduras officer's value replaced Guatemala's as
 //! "1 correction"). Values without a known recorder (blank or `unknown`),
-//! rows of one's own, rows that keep the value (a comment changed),
-//! decisions and withdrawals are not held back.
+//! rows of one's own, rows that keep the value (a comment changed), values
+//! sent for review (the reviewer decides), decisions and withdrawals are
+//! not held back.
 
 use rustc_hash::FxHashSet;
 

@@ -3,7 +3,8 @@
 //! indicator and breakdown (a day inside a quarter, a quarter inside a
 //! half-year), or of another row of the same batch. Such a row is refused
 //! for the whole batch, naming both places; recording the same period again
-//! stays a correction. (Before this rule, `status` added both values.)
+//! stays a correction, even where an older ledger holds an overlap already.
+//! (Before this rule, `status` added both values.)
 
 use std::collections::HashMap;
 
@@ -40,6 +41,13 @@ pub(super) fn overlapping(fw: &Framework, ledger: &Ledger, sources: &Sources, ro
     let mut batch: HashMap<(u32, DimKey), Vec<&NewRow>> = HashMap::new();
     for row in rows.iter().filter(|r| checked(r)) {
         let group = (row.parsed.indicator, row.parsed.dims);
+        // A correction of a value in force (same dates) is never held back:
+        // an overlap an older ledger holds stays as it was (status counts
+        // one of the two and warns).
+        if in_force.contains_key(&row.key()) {
+            batch.entry(group).or_default().push(row);
+            continue;
+        }
         let p = row.parsed.period;
         let clash = |q: &Period| q.overlaps(&p) && (q.start, q.end) != (p.start, p.end);
         let other = by_group
