@@ -97,5 +97,10 @@ fn a_comment_on_a_colleague_s_value_is_not_held_back() {
     args.extend(["--comment", "checked against the workshop lists"]);
     let r = as_user(ws.path(), "luis", "2024-01-11T09:00:00Z", &args);
     r.expect_code(0);
-    assert!(r.stdout.contains("1111.1 2023-Q4 (total): 2 -> 2"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("1111.1 2023-Q4 (total): 2 (same value, comment changed)"),
+        "{}",
+        r.stdout
+    );
 }

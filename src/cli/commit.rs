@@ -65,6 +65,7 @@ pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
             ),
             (ChangeKind::Waiting, _) => term_message("commit-row-waiting", [what, new]),
             (ChangeKind::InForce, None) => term_message("commit-row-new", [what, new]),
+            (ChangeKind::InForce, Some(old)) if *old == c.new => term_message("commit-row-comment", [what, new]),
             (ChangeKind::InForce, Some(old)) => {
                 term_message("commit-row-correction", [what, ("old", old.clone().into()), new])
             }

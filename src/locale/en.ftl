@@ -212,6 +212,7 @@ commit-rejected = { $n } rejected
 commit-voided = { $n } withdrawn
 commit-row-new = { $what }: { $new } (new)
 commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-comment = { $what }: { $new } (same value, comment changed)
 commit-row-waiting = { $what }: { $new }, waiting for review
 commit-row-void = { $what }: { $old } -> withdrawn
 commit-kept = { $what } = { $value }: kept in the trail, not in force; { $in_force } stays in force (recorded { $at } by { $by }, { $place })

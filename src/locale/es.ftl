@@ -211,6 +211,7 @@ commit-rejected = { $n } rechazadas
 commit-voided = { $n } retiradas
 commit-row-new = { $what }: { $new } (nueva)
 commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-comment = { $what }: { $new } (mismo valor, comentario cambiado)
 commit-row-waiting = { $what }: { $new }, en espera de revisión
 commit-row-void = { $what }: { $old } -> retirado
 commit-kept = { $what } = { $value }: guardado en el rastro, no vigente; { $in_force } sigue vigente (registrado el { $at } por { $by }, { $place })

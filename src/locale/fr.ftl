@@ -214,6 +214,7 @@ commit-rejected = { $n } rejetées
 commit-voided = { $n } retirées
 commit-row-new = { $what } : { $new } (nouvelle)
 commit-row-correction = { $what } : { $old } -> { $new }
+commit-row-comment = { $what } : { $new } (même valeur, commentaire modifié)
 commit-row-waiting = { $what } : { $new }, en attente de revue
 commit-row-void = { $what } : { $old } -> retirée
 commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
