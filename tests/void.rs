@@ -91,6 +91,7 @@ fn a_withdrawn_value_counts_nowhere_shows_in_history_and_comes_back_when_recorde
         "{}",
         h.stdout
     );
+    assert!(h.stdout.contains("in force, 1 superseded, 1 withdrawn"), "{}", h.stdout);
     // The trail keeps the value and the reason.
     let ledger = std::fs::read_to_string(ws.path().join("frameworks/starsom/measurements/ledger.csv")).expect("read");
     assert!(

@@ -231,6 +231,7 @@ history-counts = { $rows } { $rows ->
         [one] row
        *[other] rows
     }, { $in_force } in force, { $superseded } superseded
+history-withdrawn = { $n } withdrawn
 review-nothing = { $project }: nothing is waiting for review
 review-replaces = replaces { $value } (by { $by }, { $at })
 review-new-value = new value

@@ -230,6 +230,7 @@ history-counts = { $rows } { $rows ->
         [one] fila
        *[other] filas
     }, { $in_force } vigentes, { $superseded } reemplazadas
+history-withdrawn = { $n } retiradas
 review-nothing = { $project }: nada espera revisión
 review-replaces = reemplaza { $value } (por { $by }, { $at })
 review-new-value = valor nuevo

@@ -233,6 +233,7 @@ history-counts = { $rows } { $rows ->
         [one] ligne
        *[other] lignes
     }, { $in_force } en vigueur, { $superseded } remplacées
+history-withdrawn = { $n } retirées
 review-nothing = { $project } : rien n’attend de revue
 review-replaces = remplace { $value } (par { $by }, { $at })
 review-new-value = nouvelle valeur
