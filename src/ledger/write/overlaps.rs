@@ -6,7 +6,9 @@
 //! stays a correction, even where an older ledger holds an overlap already.
 //! (Before this rule, `status` added both values.)
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
 
 use rustc_hash::FxHashSet;
 
@@ -30,42 +32,95 @@ enum Other<'a> {
 pub(super) fn overlapping(fw: &Framework, ledger: &Ledger, sources: &Sources, rows: &[NewRow]) -> Diagnostics {
     let groups: FxHashSet<(u32, DimKey)> = rows.iter().map(|r| (r.parsed.indicator, r.parsed.dims)).collect();
     let in_force = in_force_of(ledger, &groups);
-    let mut by_group: HashMap<(u32, DimKey), Vec<&Entry>> = HashMap::new();
+    let mut by_group: HashMap<(u32, DimKey), Spans<Entry>> = HashMap::new();
     for e in in_force.values() {
-        by_group.entry((e.indicator, e.dims)).or_default().push(e);
+        by_group
+            .entry((e.indicator, e.dims))
+            .or_default()
+            .items
+            .push((e.period, e.clone()));
     }
-    for es in by_group.values_mut() {
-        es.sort_by_key(|e| (e.period.start, e.period.end, e.origin));
+    for spans in by_group.values_mut() {
+        spans.index();
     }
     let mut diags = Diagnostics::default();
-    let mut batch: HashMap<(u32, DimKey), Vec<&NewRow>> = HashMap::new();
+    // The batch's rows so far that overlap nothing: they never overlap
+    // each other, so their ends rise with their starts.
+    let mut batch: HashMap<(u32, DimKey), BTreeMap<(NaiveDate, NaiveDate), &NewRow>> = HashMap::new();
     for row in rows.iter().filter(|r| checked(r)) {
         let group = (row.parsed.indicator, row.parsed.dims);
+        let p = row.parsed.period;
+        let span = (p.start, p.end);
         // A correction of a value in force (same dates) is never held back:
         // an overlap an older ledger holds stays as it was (status counts
         // one of the two and warns).
         if in_force.contains_key(&row.key()) {
-            batch.entry(group).or_default().push(row);
             continue;
         }
-        let p = row.parsed.period;
-        let clash = |q: &Period| q.overlaps(&p) && (q.start, q.end) != (p.start, p.end);
         let other = by_group
             .get(&group)
-            .and_then(|es| es.iter().find(|e| clash(&e.period)))
-            .map(|e| Other::Ledger((*e).clone()))
+            .and_then(|spans| spans.clash(p))
+            .map(|e| Other::Ledger(e.clone()))
             .or_else(|| {
-                batch
-                    .get(&group)
-                    .and_then(|rs| rs.iter().find(|r| clash(&r.parsed.period)))
-                    .map(|r| Other::Batch(r))
+                batch.get(&group).and_then(|rs| {
+                    rs.range(..=(p.end, NaiveDate::MAX))
+                        .rev()
+                        .take_while(|((_, end), _)| *end >= p.start)
+                        .find(|(s, _)| **s != span)
+                        .map(|(_, r)| Other::Batch(r))
+                })
             });
-        if let Some(other) = other {
-            diags.push(refusal(fw, sources, row, &other));
+        match other {
+            Some(other) => diags.push(refusal(fw, sources, row, &other)),
+            None => {
+                batch.entry(group).or_default().insert(span, row);
+            }
         }
-        batch.entry(group).or_default().push(row);
     }
     diags
+}
+
+/// Values by period, sorted by start, with the latest end so far: finds an
+/// overlapping value without comparing every pair, even among values that
+/// overlap each other already (an older ledger).
+struct Spans<T> {
+    items: Vec<(Period, T)>,
+    max_end: Vec<NaiveDate>,
+}
+
+impl<T> Default for Spans<T> {
+    fn default() -> Self {
+        Spans {
+            items: Vec::new(),
+            max_end: Vec::new(),
+        }
+    }
+}
+
+impl<T> Spans<T> {
+    fn index(&mut self) {
+        self.items.sort_by_key(|(p, _)| (p.start, p.end));
+        let mut max = NaiveDate::MIN;
+        self.max_end = self
+            .items
+            .iter()
+            .map(|(p, _)| {
+                max = max.max(p.end);
+                max
+            })
+            .collect();
+    }
+
+    /// A value whose period overlaps `p` without being the same dates.
+    fn clash(&self, p: Period) -> Option<&T> {
+        let until = self.items.partition_point(|(q, _)| q.start <= p.end);
+        (0..until)
+            .rev()
+            .take_while(|&i| self.max_end[i] >= p.start)
+            .map(|i| &self.items[i])
+            .find(|(q, _)| q.end >= p.start && (q.start, q.end) != (p.start, p.end))
+            .map(|(_, t)| t)
+    }
 }
 
 /// Rows that give a value: not decisions on a pending value (its period
@@ -149,4 +204,41 @@ fn refusal(fw: &Framework, sources: &Sources, row: &NewRow, other: &Other) -> Di
             "both would be counted; correct the value by recording it again for {q}, \
              or withdraw it first: logframe void {fw_name} {id} --period {q}{dims} --reason \"...\""
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    fn span(a: &str, b: &str) -> Period {
+        Period::days(day(a), day(b))
+    }
+
+    /// Values that overlap each other already (a year and its second
+    /// quarter in an older ledger) are still all found.
+    #[test]
+    fn spans_find_an_overlap_among_values_that_overlap_already() {
+        let mut s: Spans<&str> = Spans::default();
+        for (p, name) in [
+            (span("2022-01-01", "2022-12-31"), "2022"),
+            (span("2022-04-01", "2022-06-30"), "2022-Q2"),
+            (span("2023-01-01", "2023-03-31"), "2023-Q1"),
+        ] {
+            s.items.push((p, name));
+        }
+        s.index();
+        // The day 2022-11-30 lies only in the year, which starts first.
+        assert_eq!(s.clash(span("2022-11-30", "2022-11-30")), Some(&"2022"));
+        // 2022-H1 overlaps the year and Q2: one of them is named.
+        assert!(s.clash(span("2022-01-01", "2022-06-30")).is_some());
+        // The same dates are a correction, not a clash; 2023-Q2 touches nothing.
+        assert_eq!(s.clash(span("2023-01-01", "2023-03-31")), None);
+        assert_eq!(s.clash(span("2023-04-01", "2023-06-30")), None);
+        // A range across the year's end overlaps both years' values.
+        assert!(s.clash(span("2022-12-15", "2023-01-15")).is_some());
+    }
 }
