@@ -46,7 +46,7 @@ pub(super) fn overlapping(fw: &Framework, ledger: &Ledger, sources: &Sources, ro
     let mut diags = Diagnostics::default();
     // The batch's rows so far that overlap nothing: they never overlap
     // each other, so their ends rise with their starts.
-    let mut batch: HashMap<(u32, DimKey), BTreeMap<(NaiveDate, NaiveDate), &NewRow>> = HashMap::new();
+    let mut batch: HashMap<(u32, DimKey), BatchSpans> = HashMap::new();
     for row in rows.iter().filter(|r| checked(r)) {
         let group = (row.parsed.indicator, row.parsed.dims);
         let p = row.parsed.period;
@@ -79,6 +79,9 @@ pub(super) fn overlapping(fw: &Framework, ledger: &Ledger, sources: &Sources, ro
     }
     diags
 }
+
+/// The rows of a batch that overlap nothing, by their dates.
+type BatchSpans<'r> = BTreeMap<(NaiveDate, NaiveDate), &'r NewRow>;
 
 /// Values by period, sorted by start, with the latest end so far: finds an
 /// overlapping value without comparing every pair, even among values that
