@@ -278,7 +278,17 @@ fn review_columns_appear_only_with_approval_and_are_never_dropped() {
     std::fs::write(&path, yaml).expect("write");
     run_env(
         ws,
-        &["record", "starsom", "1100.1", "--period", "2023-Q2", "--value", "2"],
+        // m.garcia recorded 2023-Q2: replacing it takes --replace (issue 17).
+        &[
+            "record",
+            "starsom",
+            "1100.1",
+            "--period",
+            "2023-Q2",
+            "--value",
+            "2",
+            "--replace",
+        ],
         &[("LOGFRAME_NOW", "2024-04-10T10:00:00Z")],
     )
     .expect_code(0);

@@ -86,7 +86,7 @@ cases! {
     csv_percentage_without_parts: 1, ["numerator and denominator", "`45`"], [];
     csv_wrong_cell_count: 1, ["this row has 9 cells, the header has 8", "import.csv:2:1"], [];
     // A year and one of its quarters both count into a running total.
-    csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
+    csv_overlapping_periods: 1, ["values for 2022 and 2022-Q1 overlap; only 2022 is counted", "measurements/ledger.csv:3:1", "0 errors, 1 warning"], [];
     csv_unknown_column: 1, ["unknown column `sexe`", "did you mean `sex`?", "import.csv:1:46"], [];
     import_duplicate_key: 1, ["line 4 records the same key as line 2", "import.csv:4:1"], [];
     // Hostile and careless input (issue 10, "Messages that mislead").
@@ -100,7 +100,7 @@ cases! {
     csv_latin1: 1, ["import.csv is not UTF-8 text: it looks like Latin-1", "import.csv:2:23", "CSV UTF-8"], [];
     csv_utf16: 1, ["import.csv is not UTF-8 text: it looks like UTF-16", "import.csv:1:1", "byte-order mark", "CSV UTF-8"], [];
     csv_nul_byte: 1, ["NUL byte", "import.csv:2:17"], [];
-    csv_period_written_otherwise: 1, ["`Q3 2022` is not written as a period", "did you mean 2022-Q3?", "import.csv:2:8", "did you mean 2022-Q4, the quarterly reporting period holding 2022-12-31", "did you mean 2022-10?"], ["four-digit year", "OCT 2022"];
+    csv_period_written_otherwise: 1, ["`Q3 2022` is not written as a period", "did you mean 2022-Q3?", "import.csv:2:8", "did you mean 2022-Q4, the quarterly reporting period holding 2022-12-31", "did you mean 2022-Q4, the quarterly reporting period holding 2022-10 (or 2022-10 for that month alone)?"], ["four-digit year", "OCT 2022"];
     csv_tab_separated: 1, ["unknown indicator `111O.2`", "import.csv:3:1"], ["unknown column"];
     csv_trailing_empty_columns: 1, ["a value under column 10, which has no name", "import.csv:4:24", "`stray`"], ["unknown column", "cells, the header has"];
     csv_narrow_no_break_space: 1, ["contains spaces (no-break spaces", "1234", "import.csv:2:16"], ["not a number"];

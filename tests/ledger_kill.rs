@@ -47,7 +47,10 @@ fn batch(ws: &Path, round: usize) -> (PathBuf, Vec<[String; 3]>) {
     let start = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).expect("date");
     let mut rows = Vec::new();
     for d in 0..DAYS {
+        // One day each, written as a range: a bare day is refused for these
+        // quarterly indicators (issue 17), the range names the day alone.
         let day = (start + chrono::Days::new(d as u64)).to_string();
+        let day = format!("{day}..{day}");
         rows.push(["1100.2".to_string(), day.clone(), format!("{}", round * 1000 + d)]);
         rows.push(["1110.1".to_string(), day, format!("{}", round * 1000 + d % 7)]);
     }

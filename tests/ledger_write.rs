@@ -139,7 +139,8 @@ fn import_tying_with_a_row_of_another_file_is_refused_with_both_locations() {
         "starsom",
         "later.csv",
         "indicator,period,value,recorded_at\n1100.1,2023-Q1,7,2023-04-20T09:00:01Z\n",
-        &[],
+        // m.garcia's own correction (someone else's would need --replace).
+        &[("LOGFRAME_USER", "m.garcia")],
     );
     r.expect_code(0);
     assert!(r.stdout.contains("1 correction"), "{}", r.stdout);

@@ -319,7 +319,16 @@ fn import_xlsx_writes_the_rows_and_a_second_import_changes_nothing() {
         &env,
     );
     r.expect_code(0);
-    assert_eq!(r.stdout, "starsom: 5 new, 0 corrections, 0 unchanged\n");
+    // The counts, then what was written, one line per row (issue 17).
+    assert_eq!(
+        r.stdout,
+        "starsom: 5 new, 0 corrections, 0 unchanged\n\
+         \x20 1100.1 2023-Q4 (country=MX): 2 (new)\n\
+         \x20 1100.1 2023-Q4 (country=BR): 1 (new)\n\
+         \x20 1110.1 2023-Q4 (sex=women): 81.8 % (9/11) (new)\n\
+         \x20 1000.1 2023-Q4 (total): 3.5 (Network-focused responses in most countries) (new)\n\
+         \x20 1200.1 2023-Q4 (total): 132 (new)\n"
+    );
     let ledger = ws.path().join("frameworks/starsom/measurements/ledger.csv");
     assert_eq!(data_rows(&ledger), 5);
     let text = std::fs::read_to_string(&ledger).unwrap();

@@ -19,6 +19,8 @@ pub struct Options {
     pub dry_run: bool,
     /// The recorder (default: `$LOGFRAME_USER`, else `$USER`).
     pub by: Option<String>,
+    /// Replace values someone else recorded.
+    pub replace: bool,
 }
 
 /// Import `file`: a spreadsheet (or any file with `sheet` set) through the
@@ -69,6 +71,7 @@ fn import_csv(fw: &Framework, file: &Path, opts: &Options) -> Result<Outcome> {
             "nothing was imported: fix the rows above and import the file again",
         ));
     }
+    let rows = replacing(rows, opts.replace);
     commit_checked(fw, sources, rows, diags, opts.dry_run, |d| d)
 }
 
@@ -110,7 +113,14 @@ fn import_spreadsheet(fw: &Framework, file: &Path, opts: &Options) -> Result<Out
     }
     // Refusals that point into the sheet (a tie, a future recorded_at)
     // name its cell, like the row errors above.
+    let rows = replacing(rows, opts.replace);
     commit_checked(fw, sources, rows, diags, opts.dry_run, |d| xlsx::relabel(d, &sheet, id))
+}
+
+type Rows = Vec<(crate::ledger::write::NewRow, crate::ledger::Origin)>;
+
+fn replacing(rows: Rows, replace: bool) -> Rows {
+    rows.into_iter().map(|(r, o)| (r.replacing(replace), o)).collect()
 }
 
 /// Commit rows that passed every check; the warnings found so far come

@@ -9,7 +9,7 @@
 //!
 //! Each use case has its file: [`status`], [`record`], [`import`],
 //! [`history`], [`explain`], [`compare`], [`report`], [`check`],
-//! [`funding`], [`iati`], [`init`]; [`workspace`] finds and opens the
+//! [`funding`], [`iati`], [`init`], [`void`]; [`workspace`] finds and opens the
 //! frameworks they work on.
 
 pub mod check;
@@ -27,6 +27,7 @@ pub mod report;
 pub mod review;
 pub mod sheet;
 pub mod status;
+pub mod void;
 pub mod workspace;
 
 use chrono::{DateTime, Utc};

@@ -36,6 +36,9 @@ pub struct Options {
     /// Write the values as waiting for review (an enterer's entry in a
     /// framework with `approval: true`): they count once approved.
     pub pending: bool,
+    /// Replace values someone else recorded (without it, such a
+    /// correction is refused, naming who recorded the value).
+    pub replace: bool,
 }
 
 /// The disaggregation values of an entry in the framework's column order.
@@ -90,7 +93,7 @@ fn fields<'e>(e: &'e Entry, dims: [&'e str; MAX_DIMENSIONS]) -> RowFields<'e> {
 /// of its fields, for a form to show beside each one.
 pub fn check(fw: &Framework, e: &Entry) -> std::result::Result<ParsedRow, Vec<Diagnostic>> {
     let d = dims(fw, e).map_err(|d| vec![d])?;
-    RowParser::new(fw)
+    RowParser::for_entry(fw)
         .parse(&fields(e, d))
         .map_err(|errors| errors.into_iter().map(|e| e.diagnostic).collect())
 }
@@ -99,7 +102,7 @@ pub fn check(fw: &Framework, e: &Entry) -> std::result::Result<ParsedRow, Vec<Di
 /// under the lock) writes nothing. Recording the same key again is a
 /// correction; a value equal to the one in force changes nothing.
 pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outcome> {
-    let mut parser = RowParser::new(fw);
+    let mut parser = RowParser::for_entry(fw);
     let mut parsed: Vec<(ParsedRow, [&str; MAX_DIMENSIONS])> = Vec::with_capacity(entries.len());
     let mut errors = Diagnostics::default();
     for e in entries {
@@ -126,7 +129,7 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
         .iter()
         .zip(parsed)
         .map(|(e, (p, d))| {
-            let row = NewRow::new(fw, p, &fields(e, d), at, &by);
+            let row = NewRow::new(fw, p, &fields(e, d), at, &by).replacing(opts.replace);
             if opts.pending { row.pending() } else { row }
         })
         .collect();

@@ -1,10 +1,11 @@
 //! What a `record` or `import` did, on stdout: counts of new rows,
-//! corrections and unchanged ones, and each value kept in the trail but
+//! corrections and unchanged ones, one line per value written (indicator,
+//! period, breakdown, old -> new), and each value kept in the trail but
 //! not in force; or why nothing was written.
 
 use super::terminal::{CLEAN, finish, out};
 use crate::app;
-use crate::ledger::write::Outcome;
+use crate::ledger::write::{ChangeKind, Outcome};
 use crate::locale::{term, term_message};
 use crate::model::Framework;
 
@@ -45,6 +46,7 @@ pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
         (o.pending, "commit-pending"),
         (o.approved, "commit-approved"),
         (o.rejected, "commit-rejected"),
+        (o.voided, "commit-voided"),
     ] {
         if n > 0 {
             review.push(term_message(id, [("n", n.to_string().into())]));
@@ -52,6 +54,23 @@ pub fn summary(fw: &Framework, o: &Outcome, dry_run: bool) -> String {
     }
     if !review.is_empty() {
         text.push_str(&format!("  {}\n", review.join(", ")));
+    }
+    for c in &o.changes {
+        let what = ("what", c.what.clone().into());
+        let new = ("new", c.new.clone().into());
+        let line = match (c.kind, &c.old) {
+            (ChangeKind::Void, old) => term_message(
+                "commit-row-void",
+                [what, ("old", old.clone().unwrap_or_else(|| c.new.clone()).into())],
+            ),
+            (ChangeKind::Waiting, _) => term_message("commit-row-waiting", [what, new]),
+            (ChangeKind::InForce, None) => term_message("commit-row-new", [what, new]),
+            (ChangeKind::InForce, Some(old)) if *old == c.new => term_message("commit-row-comment", [what, new]),
+            (ChangeKind::InForce, Some(old)) => {
+                term_message("commit-row-correction", [what, ("old", old.clone().into()), new])
+            }
+        };
+        text.push_str(&format!("  {line}\n"));
     }
     for k in &o.kept {
         let kept = term_message(

@@ -42,14 +42,29 @@ pub fn run(a: HistoryArgs) -> i32 {
                 &t.rows,
                 &t.states,
             ));
-            outln(&term_message(
+            // Withdrawals (`logframe void`) are counted apart.
+            let withdrawn = t
+                .states
+                .iter()
+                .filter(|s| matches!(s, crate::ledger::review::RowState::Void { .. }))
+                .count();
+            let counts = term_message(
                 "history-counts",
                 [
                     ("rows", t.rows.len().into()),
                     ("in_force", t.in_force.len().to_string().into()),
-                    ("superseded", (t.rows.len() - t.in_force.len()).to_string().into()),
+                    (
+                        "superseded",
+                        (t.rows.len() - t.in_force.len() - withdrawn).to_string().into(),
+                    ),
                 ],
-            ));
+            );
+            if withdrawn > 0 {
+                let w = term_message("history-withdrawn", [("n", withdrawn.to_string().into())]);
+                outln(&format!("{counts}, {w}"));
+            } else {
+                outln(&counts);
+            }
         }
         CLEAN
     })

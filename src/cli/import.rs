@@ -21,6 +21,9 @@ pub struct ImportArgs {
     pub sheet: Option<String>,
     #[arg(long)]
     pub by: Option<String>,
+    /// Replace values someone else recorded (refused without it, naming who)
+    #[arg(long)]
+    pub replace: bool,
 }
 
 pub fn run(a: ImportArgs) -> i32 {
@@ -32,6 +35,7 @@ pub fn run(a: ImportArgs) -> i32 {
         sheet: a.sheet,
         dry_run: a.dry_run,
         by: a.by,
+        replace: a.replace,
     };
     super::commit::show(&fw, import::import(&fw, &a.file, &opts), a.dry_run)
 }

@@ -23,6 +23,7 @@ pub mod status;
 pub mod templates;
 pub mod terminal;
 pub mod user;
+pub mod void;
 
 pub use formats::TableFormat;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// An entry workbook of the values due in a period, to fill in and import
     Sheet(sheet::SheetArgs),
+    /// Withdraw a wrong value: kept in the trail with the reason, counted nowhere
+    Void(void::VoidArgs),
     /// Values waiting for review (frameworks with `approval: true`)
     Pending(review::PendingArgs),
     /// Approve or reject values waiting for review
@@ -98,6 +101,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Record(args) => record::run(args),
         Command::Import(args) => import::run(args),
         Command::Sheet(args) => sheet::run(args),
+        Command::Void(args) => void::run(args),
         Command::History(args) => history::run(args),
         Command::Pending(args) => review::pending(args),
         Command::Approve(args) => review::approve(args),

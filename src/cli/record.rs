@@ -37,6 +37,9 @@ pub struct RecordArgs {
     /// Record the value as waiting for review: it counts once approved (`logframe approve`)
     #[arg(long)]
     pub pending: bool,
+    /// Replace a value someone else recorded (refused without it, naming who)
+    #[arg(long)]
+    pub replace: bool,
 }
 
 pub fn run(a: RecordArgs) -> i32 {
@@ -71,6 +74,7 @@ pub fn run(a: RecordArgs) -> i32 {
         by: a.by,
         dry_run: false,
         pending: a.pending,
+        replace: a.replace,
     };
     super::commit::show(&fw, record::record(&fw, &[entry], &opts), false)
 }

@@ -79,49 +79,60 @@ impl Series {
             i = j;
         }
         for (i, points) in by_indicator.iter_mut().enumerate() {
-            points.sort_by_key(|p| p.period);
-            let ind = &fw.indicators[i];
-            if ind.cumulative || ind.aggregate == crate::model::Aggregate::Sum {
-                diags.extend(overlaps(ind, ledger, points, sources));
-            }
+            let (kept, found) = without_overlaps(&fw.indicators[i], ledger, std::mem::take(points), sources);
+            *points = kept;
+            diags.extend(found);
         }
         (Series { by_indicator }, diags)
     }
 }
 
-/// Values of one indicator whose periods overlap (a fiscal year and one of
-/// its quarters) are both added into sums and running totals: say so.
-fn overlaps(ind: &crate::model::Indicator, ledger: &Ledger, points: &[Point], sources: &Sources) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    let mut by_start: Vec<&Point> = points.iter().collect();
-    by_start.sort_by_key(|p| (p.period.start, std::cmp::Reverse(p.period.end)));
-    let mut widest: Option<&Point> = None;
-    for p in by_start {
-        if let Some(w) = widest
-            && p.period.start <= w.period.end
-        {
-            let at = ledger.entry(p.rows[0]).origin;
-            let f = sources.get(at.file);
-            let start = f.offset_of(at.line as usize, 1);
-            diags.push(
-                Diagnostic::warning(format!(
-                    "indicator {}: values for {} and {} overlap, and both are added up",
-                    ind.id, w.period, p.period
-                ))
-                .at(Span::new(at.file, start, start + f.line_text(at.line as usize).len()))
-                .expected("values for periods that do not overlap (e.g. quarters only)")
-                .found(format!(
-                    "{} ({} .. {}) within {} ({} .. {})",
-                    p.period, p.period.start, p.period.end, w.period, w.period.start, w.period.end
-                ))
-                .hint("record each value once, for one kind of period; correct or remove the other"),
-            );
-        }
-        if widest.is_none_or(|w| p.period.end > w.period.end) {
-            widest = Some(p);
-        }
+/// Values of one indicator whose periods overlap (a day inside a quarter,
+/// a quarter inside a fiscal year) are never both counted: of the two, the
+/// longer period counts (it holds the other), and of two as long the one
+/// that starts first; the other is left out, with a warning naming both.
+/// Recording and importing refuse such values; older ledgers may hold them.
+fn without_overlaps(
+    ind: &crate::model::Indicator,
+    ledger: &Ledger,
+    points: Vec<Point>,
+    sources: &Sources,
+) -> (Vec<Point>, Diagnostics) {
+    let mut left_out: Vec<(Period, Diagnostic)> = Vec::new();
+    let mut order: Vec<Point> = points;
+    order.sort_by_key(|p| (std::cmp::Reverse(p.period.end - p.period.start), p.period.start));
+    let mut kept: Vec<Point> = Vec::with_capacity(order.len());
+    for p in order {
+        let Some(w) = kept.iter().find(|k| k.period.overlaps(&p.period)) else {
+            kept.push(p);
+            continue;
+        };
+        let at = ledger.entry(p.rows[0]).origin;
+        let f = sources.get(at.file);
+        let start = f.offset_of(at.line as usize, 1);
+        let found = format!(
+            "{} ({} .. {}) within {} ({} .. {})",
+            p.period, p.period.start, p.period.end, w.period, w.period.start, w.period.end
+        );
+        left_out.push((
+            p.period,
+            Diagnostic::warning(format!(
+                "indicator {}: values for {} and {} overlap; only {} is counted",
+                ind.id, w.period, p.period, w.period
+            ))
+            .at(Span::new(at.file, start, start + f.line_text(at.line as usize).len()))
+            .expected("values for periods that do not overlap (e.g. quarters only)")
+            .found(found)
+            .hint(format!(
+                "the longer period counts; correct the value of {} or withdraw one of them (`logframe void`)",
+                w.period
+            )),
+        ));
     }
-    diags
+    kept.sort_by_key(|p| p.period);
+    // In the order of the periods left out, whatever the order of lengths.
+    left_out.sort_by_key(|(p, _)| *p);
+    (kept, Diagnostics(left_out.into_iter().map(|(_, d)| d).collect()))
 }
 
 /// The rows of one indicator and period -> one point.
@@ -203,3 +214,7 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
         from_parts,
     }
 }
+
+#[cfg(test)]
+#[path = "series_tests.rs"]
+mod tests;

@@ -5,7 +5,9 @@
 //! disaggregation); recording the same key again is a correction: the newest
 //! row (by `recorded_at`, then by position) wins, the older ones stay for
 //! `history` and `explain`. `--as-of` replays the ledger as it stood on a
-//! date by ignoring rows recorded after it.
+//! date by ignoring rows recorded after it. A withdrawal (`logframe void`,
+//! a row marked `void`) takes precedence like a correction and leaves the
+//! key without a value until one is recorded again.
 
 pub mod read;
 mod read_fast;
@@ -404,6 +406,8 @@ impl Ledger {
                 _ => out.push(i),
             }
         }
+        // A key whose last row is a withdrawal has no value.
+        out.retain(|&i| self.review(i).gives_value());
         out
     }
 

@@ -35,10 +35,15 @@ pub enum RowState {
     },
     /// A pending row replaced before anyone decided on it.
     EnteredNotReviewed,
+    /// A withdrawal (`logframe void`): by whom, and why.
+    Void {
+        by: String,
+        reason: String,
+    },
 }
 
 impl RowState {
-    /// `in_force`, `superseded`, `pending`, `approved`, `rejected`: a class
+    /// `in_force`, `superseded`, `pending`, `approved`, `rejected`, `void`: a class
     /// for a page's styling.
     pub fn class(&self) -> &'static str {
         match self {
@@ -46,6 +51,7 @@ impl RowState {
             RowState::Approved { .. } => "approved",
             RowState::Rejection { .. } => "rejected",
             RowState::Waiting => "pending",
+            RowState::Void { .. } => "void",
             _ => "superseded",
         }
     }
@@ -66,6 +72,10 @@ pub fn state(ledger: &Ledger, trail: &[u32], in_force: &[u32], pending: &[u32], 
         Review::Rejected => RowState::Rejection {
             by: text(e.reviewed_by),
             note: text(e.review_note),
+        },
+        Review::Void => RowState::Void {
+            by: text(e.recorded_by),
+            reason: text(e.review_note),
         },
         Review::Pending if pending.contains(&i) => RowState::Waiting,
         Review::Pending => {

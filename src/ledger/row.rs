@@ -8,6 +8,7 @@
 //! row's value fields by the indicator's type, [`timestamp`] reads and
 //! writes `recorded_at`, and [`span`] finds a field's bytes in its record.
 
+mod day_period;
 mod span;
 mod timestamp;
 mod value;
@@ -88,10 +89,15 @@ pub enum Review {
     Pending,
     Approved,
     Rejected,
+    /// A withdrawal (`logframe void`): a copy of the value in force marked
+    /// `void`, with the reason in `review_note` and the withdrawn row's
+    /// `recorded_at` in `review_of`. It takes precedence like a correction,
+    /// so the key has no value until one is recorded again.
+    Void,
 }
 
 impl Review {
-    pub const NAMES: [&str; 3] = ["pending", "approved", "rejected"];
+    pub const NAMES: [&str; 4] = ["pending", "approved", "rejected", "void"];
 
     /// The text in the ledger's `review` column (empty for none).
     pub fn as_str(self) -> &'static str {
@@ -100,12 +106,20 @@ impl Review {
             Review::Pending => "pending",
             Review::Approved => "approved",
             Review::Rejected => "rejected",
+            Review::Void => "void",
         }
     }
 
-    /// Whether a row in this state counts in figures.
+    /// Whether a row in this state takes precedence over the rows of its
+    /// key before it (a value that counts, or a withdrawal).
     pub fn counts(self) -> bool {
-        matches!(self, Review::None | Review::Approved)
+        matches!(self, Review::None | Review::Approved | Review::Void)
+    }
+
+    /// Whether a row in force in this state gives its key a value (a
+    /// withdrawal leaves it without one).
+    pub fn gives_value(self) -> bool {
+        self != Review::Void
     }
 }
 
@@ -199,6 +213,9 @@ pub struct RowParser<'f> {
     last_period: Option<Period>,
     last_period_text: String,
     span: Period,
+    /// Parsing values being entered (`record`, `import`), not a ledger
+    /// being read: the rules for new values apply too ([`day_period`]).
+    entry: bool,
 }
 
 impl<'f> RowParser<'f> {
@@ -227,6 +244,16 @@ impl<'f> RowParser<'f> {
             last_period: None,
             last_period_text: String::new(),
             span: fw.project.span(),
+            entry: false,
+        }
+    }
+
+    /// A parser for values being entered: a ledger's rules plus those of new
+    /// values (no one-day period where a reporting period belongs).
+    pub fn for_entry(fw: &'f Framework) -> RowParser<'f> {
+        RowParser {
+            entry: true,
+            ..RowParser::new(fw)
         }
     }
 
@@ -246,6 +273,11 @@ impl<'f> RowParser<'f> {
             .ok();
         let Some(ix) = indicator else { return Err(errors) };
         let ind = &fw.indicators[ix as usize];
+        if self.entry
+            && let Some(d) = period.and_then(|p| day_period::day_refusal(fw, ind, p))
+        {
+            errors.push(fe(Field::Period, d));
+        }
         let dims = self.dims(ind, row, &mut errors);
         let value = parse_value(ind.kind, ind.scale.map(|s| (s.min, s.max)), row)
             .map_err(|e| errors.extend(e))
@@ -406,6 +438,7 @@ fn review_fields(row: &RowFields) -> Result<(Review, Option<DateTime<Utc>>), Fie
         "pending" => Review::Pending,
         "approved" => Review::Approved,
         "rejected" => Review::Rejected,
+        "void" => Review::Void,
         other => {
             return Err(fe(
                 Field::Review,
@@ -436,6 +469,24 @@ fn review_fields(row: &RowFields) -> Result<(Review, Option<DateTime<Utc>>), Fie
                     .expected("the recorded_at of the pending row, e.g. 2024-01-15T10:00:00.000Z")
                     .found(format!("`{t}`"))
                     .hint("approve and reject with `logframe approve` or on the web, not by hand"),
+            )),
+        },
+        (Review::Void, _) if row.review_note.trim().is_empty() => Err(fe(
+            Field::Review,
+            Diagnostic::error("a void row gives no reason")
+                .expected("review_note: why the value was withdrawn")
+                .found("a blank review_note")
+                .hint("withdraw values with `logframe void ... --reason TEXT`, not by hand"),
+        )),
+        (Review::Void, "") => Ok((review, None)),
+        (Review::Void, t) => match parse_timestamp(t) {
+            Some(at) => Ok((review, Some(at))),
+            None => Err(fe(
+                Field::ReviewOf,
+                Diagnostic::error("review_of is not a timestamp")
+                    .expected("the recorded_at of the withdrawn row, e.g. 2024-01-15T10:00:00.000Z")
+                    .found(format!("`{t}`"))
+                    .hint("withdraw values with `logframe void`, not by hand"),
             )),
         },
         (_, "") => Ok((review, None)),

@@ -32,7 +32,9 @@
 //! the ledger's size, apart from reading the rows of its indicator.
 //!
 //! The parts: [`new_row`] (the row and its stamp), [`append`] (the append), [`refusals`] (rows
-//! refused for the whole batch), [`classify`] (what each row does),
+//! refused for the whole batch), [`overlaps`] (a period overlapping another
+//! value's: refused, not added up), [`others`] (a value someone else
+//! recorded, replaced only with `--replace`), [`classify`] (what each row does),
 //! [`dialect`] (the new text in the file's dialect), [`replace`] (the
 //! atomic rewrite), [`verify`] (the read-back self-check) and
 //! [`import_rows`] (an import file's rows). This file holds the commit
@@ -43,6 +45,8 @@ mod classify;
 mod dialect;
 mod import_rows;
 mod new_row;
+mod others;
+mod overlaps;
 mod refusals;
 mod replace;
 mod verify;
@@ -53,7 +57,7 @@ use std::path::Path;
 use chrono::Utc;
 use rustc_hash::FxHashSet;
 
-pub use classify::Outcome;
+pub use classify::{ChangeKind, Outcome};
 pub(crate) use import_rows::import_rows;
 pub(crate) use new_row::{NewRow, now, recorder};
 
@@ -132,7 +136,14 @@ pub(crate) fn commit(
     }
     let file = sources.files().find(|(_, f)| f.path == path).map(|(id, _)| id);
     let mut refused = future_rows(&rows, &sources, Utc::now());
+    // A clock in the future is said alone (whose value a row replaces
+    // depends on its time).
+    let future = refused.has_errors();
     refused.extend(ties(fw, &ledger, &sources, file, &rows));
+    refused.extend(overlaps::overlapping(fw, &ledger, &sources, &rows));
+    if !future {
+        refused.extend(others::others_values(fw, &ledger, &sources, &rows));
+    }
     if refused.has_errors() {
         refused.push(
             Diagnostic::error("nothing was written").hint("fix or remove the rows above, then record or import again"),

@@ -273,6 +273,12 @@ commit-older = { $n } older than the value in force (kept in the history)
 commit-pending = { $n } waiting for review
 commit-approved = { $n } approved
 commit-rejected = { $n } rejected
+commit-voided = { $n } withdrawn
+commit-row-new = { $what }: { $new } (new)
+commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-comment = { $what }: { $new } (same value, comment changed)
+commit-row-waiting = { $what }: { $new }, waiting for review
+commit-row-void = { $what }: { $old } -> withdrawn
 commit-kept = { $what } = { $value }: kept in the trail, not in force; { $in_force } stays in force (recorded { $at } by { $by }, { $place })
 check-counts = { $id }: { $results } results, { $indicators } indicators, { $rows } ledger rows
 check-quality = quality checked on { $day }
@@ -289,6 +295,7 @@ history-counts = { $rows } { $rows ->
         [one] row
        *[other] rows
     }, { $in_force } in force, { $superseded } superseded
+history-withdrawn = { $n } withdrawn
 review-nothing = { $project }: nothing is waiting for review
 review-replaces = replaces { $value } (by { $by }, { $at })
 review-new-value = new value
@@ -336,6 +343,7 @@ history-in-force = in force
 history-superseded = superseded
 history-approved = approved by { $by }
 history-rejection = rejection by { $by }
+history-void = withdrawn by { $by }
 history-waiting = waiting for review
 history-entered-approved = entered, approved by { $by }
 history-entered-rejected = entered, rejected by { $by }
@@ -596,6 +604,7 @@ web-in-force = in force
 web-superseded = superseded
 web-approved-by = approved by
 web-rejection-by = rejection by
+web-void-by = withdrawn by
 web-entered-approved = entered, approved by
 web-entered-rejected = entered, rejected by
 web-entered-unreviewed = entered, not reviewed, superseded

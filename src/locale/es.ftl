@@ -272,6 +272,12 @@ commit-older = { $n } más antiguas que el valor vigente (guardadas en el histor
 commit-pending = { $n } en espera de revisión
 commit-approved = { $n } aprobadas
 commit-rejected = { $n } rechazadas
+commit-voided = { $n } retiradas
+commit-row-new = { $what }: { $new } (nueva)
+commit-row-correction = { $what }: { $old } -> { $new }
+commit-row-comment = { $what }: { $new } (mismo valor, comentario cambiado)
+commit-row-waiting = { $what }: { $new }, en espera de revisión
+commit-row-void = { $what }: { $old } -> retirado
 commit-kept = { $what } = { $value }: guardado en el rastro, no vigente; { $in_force } sigue vigente (registrado el { $at } por { $by }, { $place })
 check-counts = { $id }: { $results } resultados, { $indicators } indicadores, { $rows } filas del registro
 check-quality = calidad verificada al { $day }
@@ -288,6 +294,7 @@ history-counts = { $rows } { $rows ->
         [one] fila
        *[other] filas
     }, { $in_force } vigentes, { $superseded } reemplazadas
+history-withdrawn = { $n } retiradas
 review-nothing = { $project }: nada espera revisión
 review-replaces = reemplaza { $value } (por { $by }, { $at })
 review-new-value = valor nuevo
@@ -335,6 +342,7 @@ history-in-force = vigente
 history-superseded = reemplazada
 history-approved = aprobada por { $by }
 history-rejection = rechazo por { $by }
+history-void = retirado por { $by }
 history-waiting = en espera de revisión
 history-entered-approved = ingresada, aprobada por { $by }
 history-entered-rejected = ingresada, rechazada por { $by }
@@ -595,6 +603,7 @@ web-in-force = vigente
 web-superseded = reemplazado
 web-approved-by = aprobado por
 web-rejection-by = rechazo por
+web-void-by = retirado por
 web-entered-approved = registrado, aprobado por
 web-entered-rejected = registrado, rechazado por
 web-entered-unreviewed = registrado, sin revisar, reemplazado

@@ -275,6 +275,12 @@ commit-older = { $n } plus anciennes que la valeur en vigueur (gardées dans l�
 commit-pending = { $n } en attente de revue
 commit-approved = { $n } approuvées
 commit-rejected = { $n } rejetées
+commit-voided = { $n } retirées
+commit-row-new = { $what } : { $new } (nouvelle)
+commit-row-correction = { $what } : { $old } -> { $new }
+commit-row-comment = { $what } : { $new } (même valeur, commentaire modifié)
+commit-row-waiting = { $what } : { $new }, en attente de revue
+commit-row-void = { $what } : { $old } -> retirée
 commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
 check-counts = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre
 check-quality = qualité vérifiée au { $day }
@@ -291,6 +297,7 @@ history-counts = { $rows } { $rows ->
         [one] ligne
        *[other] lignes
     }, { $in_force } en vigueur, { $superseded } remplacées
+history-withdrawn = { $n } retirées
 review-nothing = { $project } : rien n’attend de revue
 review-replaces = remplace { $value } (par { $by }, { $at })
 review-new-value = nouvelle valeur
@@ -338,6 +345,7 @@ history-in-force = en vigueur
 history-superseded = remplacée
 history-approved = approuvée par { $by }
 history-rejection = rejet par { $by }
+history-void = retirée par { $by }
 history-waiting = en attente de revue
 history-entered-approved = saisie, approuvée par { $by }
 history-entered-rejected = saisie, rejetée par { $by }
@@ -598,6 +606,7 @@ web-in-force = en vigueur
 web-superseded = remplacé
 web-approved-by = approuvé par
 web-rejection-by = rejet par
+web-void-by = retirée par
 web-entered-approved = saisi, approuvé par
 web-entered-rejected = saisi, rejeté par
 web-entered-unreviewed = saisi, non examiné, remplacé

@@ -15,6 +15,7 @@ use serde::{Serialize, Serializer};
 
 mod fiscal_year;
 mod likely;
+pub(crate) use likely::{days_are_meaningful, holding_period};
 mod parse;
 mod reporting;
 

@@ -32,6 +32,7 @@ fn state(s: &RowState) -> String {
         RowState::EnteredApproved { by } => with_by("history-entered-approved", by),
         RowState::EnteredRejected { by, note: n } => format!("{}{}", with_by("history-entered-rejected", by), note(n)),
         RowState::EnteredNotReviewed => term("history-entered-not-reviewed").to_string(),
+        RowState::Void { by, reason } => format!("{}{}", with_by("history-void", by), note(reason)),
     }
 }
 

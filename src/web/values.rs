@@ -187,6 +187,9 @@ pub async fn post_values(
             by: Some(user.name.clone()),
             dry_run: false,
             pending: fw.project.approval && user.role == Role::Enterer,
+            // The web keeps replacing as before; its confirmation of a
+            // value someone else recorded is still to be built (issue 17).
+            replace: true,
         };
         let done = record::record(&fw, &entries, &opts)?;
         Ok::<_, Failure>((done.value, opts.pending, entries))

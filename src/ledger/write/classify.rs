@@ -29,6 +29,28 @@ pub struct Kept {
     pub in_force_at_place: String,
 }
 
+/// One row written, as `record` and `import` echo it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Indicator, period and breakdown.
+    pub what: String,
+    /// The value in force before (none for a new value).
+    pub old: Option<String>,
+    /// The value written (for a withdrawal, the value withdrawn).
+    pub new: String,
+    pub kind: ChangeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A value in force from now on (new or a correction).
+    InForce,
+    /// A value waiting for review.
+    Waiting,
+    /// A withdrawal.
+    Void,
+}
+
 /// What a write did (or, with `dry_run`, would do).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -44,6 +66,11 @@ pub struct Outcome {
     pub pending: usize,
     pub approved: usize,
     pub rejected: usize,
+    /// Values withdrawn (`logframe void`).
+    pub voided: usize,
+    /// The rows written that change a value, in order (rows kept as
+    /// history are in `kept`; decisions are counted only).
+    pub changes: Vec<Change>,
 }
 
 /// Sort rows into unchanged, corrections, new values and rows that will
@@ -94,8 +121,11 @@ pub(super) fn classify(
         .map(|i| ledger.entry(i))
         .map(|e| (e.key(), e))
         .collect();
-    let same =
-        |e: &Entry, row: &NewRow| e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment;
+    // A withdrawal in force gives no value: recording the withdrawn value
+    // again brings it back, it is not "unchanged".
+    let same = |e: &Entry, row: &NewRow| {
+        e.review.gives_value() && e.value == row.parsed.value && ledger.str(e.comment).unwrap_or("") == row.comment
+    };
     // Rows carrying their own recorded_at (an export of another ledger, a
     // back-fill) are known already when the same row, at the same time, is
     // in the ledger: importing them again changes nothing.
@@ -125,8 +155,43 @@ pub(super) fn classify(
         {
             outcome.pending += 1;
         }
+        let old = current
+            .get(&row.key())
+            .filter(|e| e.review.gives_value())
+            .map(|e| crate::format::value(&e.value));
+        let change = |kind| Change {
+            what: describe(fw, &row),
+            old: old.clone(),
+            new: crate::format::value(&row.parsed.value),
+            kind,
+        };
+        let kind = match row.review {
+            Review::Void => Some(ChangeKind::Void),
+            Review::Pending => Some(ChangeKind::Waiting),
+            Review::None => Some(ChangeKind::InForce),
+            Review::Approved | Review::Rejected => None,
+        };
+        let outranked = current
+            .get(&row.key())
+            .is_some_and(|e| outranks(e, &row) && !same(e, &row));
+        if let Some(kind) = kind
+            && !known(&row)
+            && !queued
+            && !outranked
+            && current
+                .get(&row.key())
+                .is_none_or(|e| !same(e, &row) || kind == ChangeKind::Void)
+        {
+            outcome.changes.push(change(kind));
+        }
         match current.get(&row.key()) {
             _ if known(&row) || queued => outcome.unchanged += 1,
+            // A withdrawal is always written (the value it copies is the
+            // one in force).
+            _ if row.review == Review::Void => {
+                outcome.voided += 1;
+                fresh.push(row);
+            }
             // A decision is always written: it takes its pending row out
             // of the queue even when the value in force already equals it.
             _ if matches!(row.review, Review::Approved | Review::Rejected) => {
@@ -141,6 +206,11 @@ pub(super) fn classify(
             Some(e) if outranks(e, &row) => {
                 outcome.older += 1;
                 outcome.kept.push(kept(fw, ledger, sources, e, &row));
+                fresh.push(row);
+            }
+            // After a withdrawal the key has no value: a new one.
+            Some(e) if !e.review.gives_value() => {
+                outcome.added += 1;
                 fresh.push(row);
             }
             Some(_) => {

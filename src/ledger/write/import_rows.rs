@@ -26,7 +26,7 @@ pub(crate) fn import_rows(
     who: &str,
     row_name: &dyn Fn(u32) -> String,
 ) -> (Vec<(NewRow, crate::ledger::Origin)>, Diagnostics) {
-    let mut parser = crate::ledger::row::RowParser::new(fw);
+    let mut parser = crate::ledger::row::RowParser::for_entry(fw);
     let mut rows = Vec::new();
     let diags = crate::ledger::read::read_rows(fw, &mut parser, sources, file, |parsed, f, origin| {
         let mut f = *f;

@@ -41,6 +41,9 @@ pub(crate) struct NewRow {
     pub review_note: String,
     /// The import file's row, `None` for `record`.
     pub from: Option<RowFrom>,
+    /// The writer's consent to replace a value someone else recorded
+    /// (`--replace`); without it such a correction is refused.
+    pub replace: bool,
 }
 
 impl NewRow {
@@ -83,7 +86,14 @@ impl NewRow {
             source: f.source.trim().to_string(),
             recorded_by: who.to_string(),
             from: None,
+            replace: false,
         }
+    }
+
+    /// The same row, allowed to replace a value someone else recorded.
+    pub fn replacing(mut self, replace: bool) -> NewRow {
+        self.replace = replace;
+        self
     }
 
     /// The same row waiting for review.

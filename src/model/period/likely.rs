@@ -24,10 +24,24 @@ pub(super) fn likely_period(t: &str, fiscal: Option<FiscalYearStart>, frequency:
     match (year, others.as_slice()) {
         (Some(y), [Token::Quarter(q)]) if (1..=4).contains(q) => Some(format!("{y}-Q{q}")),
         (Some(y), [Token::Half(h)]) if (1..=2).contains(h) => Some(format!("{y}-H{h}")),
-        (Some(y), [Token::Month(m)]) => Some(format!("{y}-{m:02}")),
-        (Some(y), [Token::Number(m, _)]) if (1..=12).contains(m) => Some(format!("{y}-{m:02}")),
+        (Some(y), [Token::Month(m)]) => Some(month(y, *m, fiscal, frequency)),
+        (Some(y), [Token::Number(m, _)]) if (1..=12).contains(m) => Some(month(y, *m, fiscal, frequency)),
         _ if tokens.len() == 3 => likely_date(&tokens, fiscal, frequency),
         _ => None,
+    }
+}
+
+/// A month, as the reporting period that holds it when the project
+/// reports by longer periods (`Oct 2023` -> 2023-Q4, or 2023-10 alone).
+fn month(y: i32, m: u32, fiscal: Option<FiscalYearStart>, frequency: Option<Frequency>) -> String {
+    let month = format!("{y}-{m:02}");
+    let holding = frequency
+        .filter(|f| *f != Frequency::Monthly)
+        .zip(NaiveDate::from_ymd_opt(y, m, 1))
+        .and_then(|(f, d)| holding_period(d, f, fiscal).map(|p| (f, p)));
+    match holding {
+        Some((f, p)) => format!("{p}, the {f} reporting period holding {month} (or {month} for that month alone)"),
+        None => month,
     }
 }
 
@@ -62,12 +76,35 @@ pub(super) fn likely_date(
         Some(f) => {
             let holding = reporting_periods(Period::days(d, d), f, fiscal);
             match holding.first() {
-                Some(p) => format!("{p}, the {f} reporting period holding {day}{other}; or {day} for that day alone"),
+                Some(p) => format!("{p}, the {f} reporting period holding {day}{other}"),
                 None => format!("{day}{other}"),
             }
         }
         None => format!("{day}{other}"),
     })
+}
+
+/// The reporting period at `frequency` that holds the day `d`: what a
+/// one-day period typed where a reporting period belongs most likely means
+/// (an Excel date cell in the period column, `2023-12-31` for 2023-Q4).
+pub(crate) fn holding_period(d: NaiveDate, frequency: Frequency, fiscal: Option<FiscalYearStart>) -> Option<Period> {
+    reporting_periods(Period::days(d, d), frequency, fiscal)
+        .into_iter()
+        .next()
+}
+
+/// Whether an indicator's `frequency:` (its PMF column, free text in
+/// English, French or Spanish) makes one-day values meaningful: daily,
+/// weekly or event-based collection. Anything else, or no frequency,
+/// reports by periods.
+pub(crate) fn days_are_meaningful(frequency: &str) -> bool {
+    const STEMS: [&str; 12] = [
+        "dai", "day", "week", "quotid", "journ", "hebdo", "semaine", "diari", "semana", "event", "évén", "even",
+    ];
+    frequency
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .any(|w| STEMS.iter().any(|s| w.starts_with(s)) || w == "día" || w == "dia")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,9 +204,18 @@ mod tests {
             ("q3/2023", "did you mean 2023-Q3?"),
             ("2023Q3", "did you mean 2023-Q3?"),
             ("2023\u{2013}Q3", "did you mean 2023-Q3?"),
-            ("Oct 2023", "did you mean 2023-10?"),
-            ("octobre 2023", "did you mean 2023-10?"),
-            ("10/2023", "did you mean 2023-10?"),
+            (
+                "Oct 2023",
+                "did you mean 2023-Q4, the quarterly reporting period holding 2023-10 (or 2023-10",
+            ),
+            (
+                "octobre 2023",
+                "did you mean 2023-Q4, the quarterly reporting period holding 2023-10 (or 2023-10",
+            ),
+            (
+                "10/2023",
+                "did you mean 2023-Q4, the quarterly reporting period holding 2023-10 (or 2023-10",
+            ),
             ("H2 2023", "did you mean 2023-H2?"),
             (
                 "31/12/2023",
@@ -200,6 +246,34 @@ mod tests {
         assert!(e.hint.starts_with("did you mean 2021-03-15?"), "{}", e.hint);
         let e = parse_date("soon").unwrap_err();
         assert_eq!(e.hint, "write dates as YYYY-MM-DD, e.g. 2021-03-15");
+    }
+
+    #[test]
+    fn days_are_meaningful_only_for_daily_weekly_or_event_collection() {
+        for yes in [
+            "Daily",
+            "weekly",
+            "Quotidienne",
+            "hebdomadaire",
+            "Diaria",
+            "semanal",
+            "per event",
+            "par événement",
+        ] {
+            assert!(days_are_meaningful(yes), "{yes}");
+        }
+        for no in [
+            "Quarterly",
+            "Semi-annual (Q1 and Q3)",
+            "Annual",
+            "",
+            "immediately after each workshop",
+        ] {
+            assert!(!days_are_meaningful(no), "{no}");
+        }
+        let d = NaiveDate::from_ymd_opt(2023, 12, 31).expect("date");
+        let q = holding_period(d, Frequency::Quarterly, None).expect("a quarter");
+        assert_eq!(q.to_string(), "2023-Q4");
     }
 
     #[test]

@@ -227,6 +227,9 @@ fn save_now(
         by: Some(user.name.clone()),
         pending: fwk.project.approval && user.role == Role::Enterer,
         dry_run: false,
+        // As before; a confirmation step for values someone else
+        // recorded is still to be built (issue 17).
+        replace: true,
     };
     match record(&app.framework, &entries, &opts) {
         Ok(done) => {

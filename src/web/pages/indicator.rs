@@ -51,6 +51,7 @@ fn state(st: &RowState, lang: Lang) -> (String, &'static str) {
         RowState::EnteredApproved { by } => format!("{} {by}", w("web-entered-approved")),
         RowState::EnteredRejected { by, note: n } => format!("{} {by}{}", w("web-entered-rejected"), note(n)),
         RowState::EnteredNotReviewed => w("web-entered-unreviewed").to_string(),
+        RowState::Void { by, reason } => format!("{} {by}{}", w("web-void-by"), note(reason)),
     };
     (text, st.class())
 }

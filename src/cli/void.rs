@@ -1,0 +1,58 @@
+//! `logframe void`: withdraw a wrong value, with a reason kept in the trail.
+
+use clap::Args;
+
+use super::terminal::{fail, usage};
+use crate::app::{Workspace, void};
+use crate::diag::Diagnostic;
+
+/// Withdraw a wrong value: kept in the trail with the reason, counted nowhere (record again to undo)
+#[derive(Debug, Args)]
+pub struct VoidArgs {
+    pub framework: String,
+    pub indicator: String,
+    #[arg(long)]
+    pub period: String,
+    /// The breakdown of the value, e.g. --dim country=GT
+    #[arg(long = "dim", value_name = "NAME=VALUE")]
+    pub dims: Vec<String>,
+    /// Why the value is withdrawn (kept in the ledger and shown by `history`)
+    #[arg(long)]
+    pub reason: String,
+    /// Who withdraws (default: $LOGFRAME_USER, else $USER)
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Check and show what would be withdrawn, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(a: VoidArgs) -> i32 {
+    let fw = match Workspace::current().framework(&a.framework) {
+        Ok(fw) => fw,
+        Err(f) => return fail(f),
+    };
+    let mut dims = Vec::new();
+    for d in &a.dims {
+        let Some((name, value)) = d.split_once('=') else {
+            return usage(
+                Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE"))
+                    .expected("e.g. --dim country=GT")
+                    .found(d.clone())
+                    .hint("write the dimension, `=`, and the value"),
+            );
+        };
+        dims.push((name.to_string(), value.to_string()));
+    }
+    let req = void::Request {
+        indicator: a.indicator,
+        period: a.period,
+        dims,
+        reason: a.reason,
+    };
+    let opts = void::Options {
+        by: a.by,
+        dry_run: a.dry_run,
+    };
+    super::commit::show(&fw, void::void(&fw, &req, &opts), a.dry_run)
+}
