@@ -5,7 +5,6 @@ use clap::Args;
 
 use super::terminal::{fail, usage};
 use crate::app::{Workspace, record};
-use crate::diag::Diagnostic;
 
 /// Record one value (recording the same key again is a correction)
 #[derive(Debug, Args)]
@@ -47,18 +46,10 @@ pub fn run(a: RecordArgs) -> i32 {
         Ok(fw) => fw,
         Err(f) => return fail(f),
     };
-    let mut dims = Vec::new();
-    for d in &a.dims {
-        let Some((name, value)) = d.split_once('=') else {
-            return usage(
-                Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE"))
-                    .expected("e.g. --dim sex=women")
-                    .found(d.clone())
-                    .hint("write the dimension, `=`, and the value"),
-            );
-        };
-        dims.push((name.to_string(), value.to_string()));
-    }
+    let dims = match super::formats::dim_pairs(&a.dims) {
+        Ok(d) => d,
+        Err(d) => return usage(d),
+    };
     let entry = record::Entry {
         indicator: a.indicator,
         period: a.period,

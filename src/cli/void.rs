@@ -4,7 +4,6 @@ use clap::Args;
 
 use super::terminal::{fail, usage};
 use crate::app::{Workspace, void};
-use crate::diag::Diagnostic;
 
 /// Withdraw a wrong value: kept in the trail with the reason, counted nowhere (record again to undo)
 #[derive(Debug, Args)]
@@ -32,18 +31,10 @@ pub fn run(a: VoidArgs) -> i32 {
         Ok(fw) => fw,
         Err(f) => return fail(f),
     };
-    let mut dims = Vec::new();
-    for d in &a.dims {
-        let Some((name, value)) = d.split_once('=') else {
-            return usage(
-                Diagnostic::error(format!("--dim `{d}` is not NAME=VALUE"))
-                    .expected("e.g. --dim country=GT")
-                    .found(d.clone())
-                    .hint("write the dimension, `=`, and the value"),
-            );
-        };
-        dims.push((name.to_string(), value.to_string()));
-    }
+    let dims = match super::formats::dim_pairs(&a.dims) {
+        Ok(d) => d,
+        Err(d) => return usage(d),
+    };
     let req = void::Request {
         indicator: a.indicator,
         period: a.period,
