@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Done, Failure, FailureKind, Result};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ledger::write::{Outcome, commit, now, recorder};
+use crate::ledger::write::{Outcome, commit, now, recorder, unrecorded_rows};
 use crate::ledger::xlsx;
 use crate::model::Framework;
 use crate::source::Sources;
@@ -17,7 +17,8 @@ pub struct Options {
     pub sheet: Option<String>,
     /// Check and classify only; write nothing.
     pub dry_run: bool,
-    /// The recorder (default: `$LOGFRAME_USER`, else `$USER`).
+    /// The recorder of rows without a `recorded_by` cell (default:
+    /// `$LOGFRAME_USER`; rows without one are refused when neither says).
     pub by: Option<String>,
     /// Replace values someone else recorded.
     pub replace: bool,
@@ -58,12 +59,13 @@ fn import_csv(fw: &Framework, file: &Path, opts: &Options) -> Result<Outcome> {
         }
     };
     let at = now().map_err(Failure::usage)?;
-    let who = recorder(opts.by.as_deref());
+    let who = recorder(opts.by.as_deref()).unwrap_or_default();
     let line = |l: u32| format!("line {l}");
     let (rows, mut diags) = crate::ledger::write::import_rows(fw, &sources, id, &file_name(file), at, &who, &line);
     if rows.is_empty() && !diags.has_errors() {
         diags.push(crate::ledger::read::no_rows(&sources, id));
     }
+    diags.extend(unrecorded(&rows, &sources));
     if diags.has_errors() {
         return Err(findings(
             diags,
@@ -89,7 +91,7 @@ fn import_spreadsheet(fw: &Framework, file: &Path, opts: &Options) -> Result<Out
     }
     let sheet = xlsx::read(file, opts.sheet.as_deref()).map_err(Failure::usage)?;
     let at = now().map_err(Failure::usage)?;
-    let who = recorder(opts.by.as_deref());
+    let who = recorder(opts.by.as_deref()).unwrap_or_default();
     let mut sources = Sources::default();
     let name = PathBuf::from(format!("{}[{}]", file.display(), sheet.name));
     let id = sources.add(name, sheet.csv.clone());
@@ -100,6 +102,7 @@ fn import_spreadsheet(fw: &Framework, file: &Path, opts: &Options) -> Result<Out
         )
     };
     let (rows, mut diags) = crate::ledger::write::import_rows(fw, &sources, id, &file_name(file), at, &who, &sheet_row);
+    diags.extend(unrecorded(&rows, &sources));
     if rows.is_empty() && !diags.has_errors() && sheet.errors.is_empty() {
         diags.push(xlsx::no_rows(&sheet, file, &sources, id));
     }
@@ -137,4 +140,10 @@ fn commit_checked(
         Ok(outcome) => Ok(Done::new(outcome, warnings, sources)),
         Err((all, d)) => Err(Failure::from_diagnostics(relabel(d), all).after(&warnings, &sources)),
     }
+}
+
+/// The refusal of rows nobody is named as recording (no `recorded_by`
+/// cell, no --by, no LOGFRAME_USER).
+fn unrecorded(rows: &[(crate::ledger::write::NewRow, crate::ledger::Origin)], sources: &Sources) -> Diagnostics {
+    Diagnostics(unrecorded_rows(rows.iter().map(|(r, _)| r), sources).into_iter().collect())
 }

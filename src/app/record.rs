@@ -5,8 +5,8 @@
 
 use super::{Done, Failure, FailureKind, Result};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::ledger::row::{ParsedRow, RowFields, RowParser};
-use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::ledger::row::{ParsedRow, RowFields, RowParser, ambiguous_number};
+use crate::ledger::write::{NewRow, Outcome, commit, now, recorder, unknown_recorder};
 use crate::model::{Framework, MAX_DIMENSIONS};
 use crate::source::Sources;
 
@@ -29,7 +29,7 @@ pub struct Entry {
 /// Who records, and whether to write.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
-    /// The recorder (default: `$LOGFRAME_USER`, else `$USER`).
+    /// The recorder (default: `$LOGFRAME_USER`; one of the two is required).
     pub by: Option<String>,
     /// Check and classify only; write nothing.
     pub dry_run: bool,
@@ -124,7 +124,16 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
         });
     }
     let at = now().map_err(Failure::usage)?;
-    let by = recorder(opts.by.as_deref());
+    let by = recorder(opts.by.as_deref()).ok_or_else(|| Failure::usage(unknown_recorder()))?;
+    // `1.250` for a number reads as 1.25; where a point groups thousands it
+    // means 1250: said, not refused.
+    let warnings = Diagnostics(
+        entries
+            .iter()
+            .zip(&parsed)
+            .filter_map(|(e, (p, _))| ambiguous_number(fw.indicators[p.indicator as usize].kind, &e.value))
+            .collect(),
+    );
     let rows: Vec<NewRow> = entries
         .iter()
         .zip(parsed)
@@ -134,7 +143,7 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
         })
         .collect();
     match commit(fw, Sources::default(), rows, opts.dry_run) {
-        Ok(outcome) => Ok(Done::new(outcome, Diagnostics::default(), Sources::default())),
+        Ok(outcome) => Ok(Done::new(outcome, warnings, Sources::default())),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),
     }
 }

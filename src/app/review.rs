@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Done, Failure, FailureKind, Opened, Result};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::{Review, RowFields, RowParser, timestamp_text};
-use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::ledger::write::{NewRow, Outcome, commit, now, recorder, unknown_recorder};
 use crate::ledger::{Entry, Ledger};
 use crate::model::{Framework, MAX_DIMENSIONS};
 use crate::source::Sources;
@@ -175,7 +175,7 @@ pub fn decide(
         ));
     }
     let at = now().map_err(Failure::usage)?;
-    let reviewer = recorder(by);
+    let reviewer = recorder(by).ok_or_else(|| Failure::usage(unknown_recorder()))?;
     let review = match decision {
         Decision::Approve => Review::Approved,
         Decision::Reject => Review::Rejected,

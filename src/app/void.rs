@@ -8,7 +8,7 @@
 use super::{Done, Failure, FailureKind, Result};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::ledger::row::{RowFields, RowParser, timestamp_text};
-use crate::ledger::write::{NewRow, Outcome, commit, now, recorder};
+use crate::ledger::write::{NewRow, Outcome, commit, now, recorder, unknown_recorder};
 use crate::ledger::{DimKey, Key, Ledger};
 use crate::model::{Framework, MAX_DIMENSIONS};
 use crate::source::Sources;
@@ -108,7 +108,8 @@ pub fn void(fw: &Framework, req: &Request, opts: &Options) -> Result<Outcome> {
         )
     })?;
     let at = now().map_err(Failure::usage)?;
-    let row = NewRow::new(fw, parsed, &f, at, &recorder(opts.by.as_deref()));
+    let by = recorder(opts.by.as_deref()).ok_or_else(|| Failure::usage(unknown_recorder()))?;
+    let row = NewRow::new(fw, parsed, &f, at, &by);
     match commit(fw, Sources::default(), vec![row], opts.dry_run) {
         Ok(outcome) => Ok(Done::new(outcome, Diagnostics::default(), Sources::default())),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),

@@ -15,6 +15,7 @@ mod value;
 
 pub(crate) use span::field_span;
 pub(crate) use timestamp::{CLOCK_SKEW, is_future, parse_timestamp, timestamp_text};
+pub(crate) use value::ambiguous_number;
 use value::parse_value;
 
 use rustc_hash::FxHashMap as HashMap;

@@ -59,7 +59,7 @@ use rustc_hash::FxHashSet;
 
 pub use classify::{ChangeKind, Outcome};
 pub(crate) use import_rows::import_rows;
-pub(crate) use new_row::{NewRow, now, recorder};
+pub(crate) use new_row::{NewRow, now, recorder, unknown_recorder, unrecorded_rows};
 
 use super::read::{REVIEW_COLUMNS, header_with};
 use super::row::Review;

@@ -97,12 +97,57 @@ fn number_value(kind: IndicatorType, v: &str) -> Result<Value, FieldError> {
             if kind == IndicatorType::Count && (d.is_sign_negative() && !d.is_zero()) {
                 Err(fe(Field::Value, Diagnostic::error("a count cannot be negative").expected("0 or more").found(format!("`{v}`")).hint("to lower an earlier figure, record a correction for its period instead of a negative value")))
             } else if kind == IndicatorType::Count && !d.fract().is_zero() {
-                Err(fe(Field::Value, Diagnostic::error("a count is a whole number").expected("0, 1, 2, ...").found(format!("`{v}`")).hint("use type: number for figures with decimals")))
+                Err(fe(Field::Value, Diagnostic::error("a count is a whole number").expected("0, 1, 2, ...").found(format!("`{v}`")).hint(whole_number_hint(v))))
             } else {
                 Ok(Value::Number { value: d })
             }
         })
     }
+}
+
+/// The hint for a count with decimals: a point grouping thousands
+/// (`1.234`, as many locales write 1234) is named as such; anything else
+/// asks for the whole number counted. Never "change the logframe": the
+/// person typing values does not own it.
+fn whole_number_hint(v: &str) -> String {
+    match thousands_reading(v) {
+        Some(whole) => format!(
+            "if you mean {whole}, write {whole}: a point is the decimal separator here, and numbers are written without thousands separators"
+        ),
+        None => "write the whole number of people, cases or events counted".into(),
+    }
+}
+
+/// `1.234` or `12.345.678` read as thousands grouped with points: the
+/// digits without them. `None` for any other text.
+pub(crate) fn thousands_reading(v: &str) -> Option<String> {
+    let v = v.trim();
+    let groups: Vec<&str> = v.split('.').collect();
+    let grouped = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    grouped.then(|| groups.concat())
+}
+
+/// A warning for a figure that reads two ways (`1.250`: 1.25 here, 1250
+/// where a point groups thousands), for a `number` indicator; a count
+/// refuses such a figure outright.
+pub(crate) fn ambiguous_number(kind: IndicatorType, v: &str) -> Option<Diagnostic> {
+    if kind != IndicatorType::Number {
+        return None;
+    }
+    let whole = thousands_reading(v)?;
+    let read = parse_decimal(v).ok()?;
+    Some(
+        Diagnostic::warning(format!("`{}` is read as {}, not {whole}", v.trim(), read.normalize()))
+            .expected("a point as the decimal separator, no thousands separators")
+            .found(format!("`{}`", v.trim()))
+            .hint(format!(
+                "if you mean {whole}, write {whole}; if you mean {read}, write {read}",
+                read = read.normalize()
+            )),
+    )
 }
 
 /// A percentage: numerator and denominator, neither negative, the
@@ -124,7 +169,11 @@ fn ratio_value(row: &RowFields, v: &str, errs: &mut Vec<FieldError>) -> Result<V
                 } else {
                     format!("only the percentage `{v}`")
                 })
-                .hint("percentages are kept as numerator/denominator so that they add up across countries and periods"),
+                .hint(
+                    "write the numerator and the denominator (the `numerator` and `denominator` columns; with record: \
+                     --numerator N --denominator D), e.g. 27 of 60 for 45%: percentages are kept as numerator and \
+                     denominator so that they add up across countries and periods",
+                ),
         ))
     } else {
         let num = number(Field::Numerator, "numerator", n);

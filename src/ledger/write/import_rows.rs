@@ -28,7 +28,12 @@ pub(crate) fn import_rows(
 ) -> (Vec<(NewRow, crate::ledger::Origin)>, Diagnostics) {
     let mut parser = crate::ledger::row::RowParser::for_entry(fw);
     let mut rows = Vec::new();
+    let mut warnings = Vec::new();
     let diags = crate::ledger::read::read_rows(fw, &mut parser, sources, file, |parsed, f, origin| {
+        let kind = fw.indicators[parsed.indicator as usize].kind;
+        if let Some(w) = crate::ledger::row::ambiguous_number(kind, f.value) {
+            warnings.push(w.at(line_span(sources, origin)));
+        }
         let mut f = *f;
         if f.source.trim().is_empty() {
             f.source = default_source;
@@ -41,6 +46,7 @@ pub(crate) fn import_rows(
         rows.push((row, origin));
     });
     let mut diags = diags;
+    diags.extend(Diagnostics(warnings));
     let mut seen = std::collections::HashMap::new();
     for (row, origin) in &rows {
         let key = (row.parsed.indicator, row.parsed.period, row.parsed.dims);

@@ -168,13 +168,38 @@ pub(crate) fn now() -> Result<DateTime<Utc>, Diagnostic> {
     }
 }
 
-/// Who is recording: `--by`, else `LOGFRAME_USER`, else `USER`.
-pub(crate) fn recorder(by: Option<&str>) -> String {
+/// Who is recording: `--by`, else `LOGFRAME_USER`. Not the login name
+/// (`USER`): a field office's shared laptop logs in as one account for
+/// several officers, and a value must say which person recorded it.
+/// `None` when neither says.
+pub(crate) fn recorder(by: Option<&str>) -> Option<String> {
     by.map(str::to_string)
         .or_else(|| std::env::var("LOGFRAME_USER").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "unknown".into())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// The refusal when nobody says who is recording.
+pub(crate) fn unknown_recorder() -> Diagnostic {
+    Diagnostic::error("who is recording these values is not known")
+        .expected("your name, with --by NAME or the LOGFRAME_USER environment variable")
+        .found("neither --by nor LOGFRAME_USER")
+        .hint("add --by with your name (e.g. --by m.garcia), or set it once: export LOGFRAME_USER=m.garcia")
+}
+
+/// Rows of an import that carry no `recorded_by` of their own while
+/// nobody said who is importing: one refusal naming them.
+pub(crate) fn unrecorded_rows<'a>(rows: impl IntoIterator<Item = &'a NewRow>, sources: &Sources) -> Option<Diagnostic> {
+    let missing: Vec<&NewRow> = rows.into_iter().filter(|r| r.recorded_by.is_empty()).collect();
+    let first = missing.first()?;
+    let mut d = unknown_recorder().found(format!(
+        "{} row(s) without a recorded_by cell, and neither --by nor LOGFRAME_USER",
+        missing.len()
+    ));
+    if let Some(from) = &first.from {
+        d = d.at(line_span(sources, from.origin));
+    }
+    Some(d)
 }
 
 pub(super) fn line_span(sources: &Sources, o: Origin) -> Span {
