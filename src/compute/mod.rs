@@ -2,6 +2,7 @@
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
 pub(crate) mod breakdown;
+pub mod columns;
 pub mod category;
 pub(crate) mod fiscal;
 pub mod funding;
