@@ -4,11 +4,12 @@
 //! The text fits 120 columns: one block with the life-of-project figures,
 //! then the periods in blocks of [`PERIODS_PER_BLOCK`].
 
+use crate::compute::columns::ColumnKind;
 use crate::compute::targets::TargetRule;
-use crate::evaluate::compare::{ActualRule, Cell, Compare, IndicatorRow};
+use crate::evaluate::compare::{ActualRule, CategoryTarget, Cell, Compare, IndicatorRow, TargetsShown, ToDateRule};
 use crate::format::{self, clip};
 use crate::locale::{self, Lang, term, term_message};
-use crate::model::{IndicatorType, Value};
+use crate::model::{IndicatorType, PartKind, Value};
 use crate::render::status::spreadsheet_safe;
 
 /// Periods side by side in one text block (target, actual and % each).
@@ -95,12 +96,24 @@ fn header(c: &Compare) -> String {
         out.push_str(&term_message("compare-by", [("dimension", b.as_str().into())]));
     }
     out.push('\n');
-    out.push_str(term("compare-actual-note"));
-    out.push('\n');
-    out.push_str(term("compare-percent-note"));
-    out.push('\n');
-    out.push_str(term("compare-target-note"));
-    out.push('\n');
+    let mut notes = vec![
+        term("compare-actual-note"),
+        term("compare-percent-note"),
+        match c.targets {
+            TargetsShown::Agreed => term("compare-target-note-agreed"),
+            TargetsShown::Expected => term("compare-target-note"),
+            TargetsShown::Both => term("compare-target-note-both"),
+        },
+    ];
+    if c.increments {
+        notes.push(term("compare-increment-note"));
+    }
+    notes.push(term("compare-basis-note"));
+    notes.push(term("compare-other-note"));
+    for n in notes {
+        out.push_str(n);
+        out.push('\n');
+    }
     out
 }
 
@@ -136,31 +149,78 @@ fn category_label(k: &Option<String>) -> String {
     format!("  {}", k.as_deref().unwrap_or(term("compare-not-broken-down")))
 }
 
+/// The word for how a figure to date is taken.
+pub(crate) fn basis(r: ToDateRule) -> &'static str {
+    term(match r {
+        ToDateRule::RunningTotal => "compare-rule-running-total",
+        ToDateRule::Latest => "compare-rule-latest",
+        ToDateRule::Pooled => "compare-rule-pooled",
+        ToDateRule::Max => "compare-rule-max",
+        ToDateRule::Mean => "compare-rule-mean",
+    })
+}
+
 pub(crate) fn table(c: &Compare) -> String {
     let mut out = header(c);
     let lw = label_width(c);
     out.push_str(&life_of_project(c, lw));
-    // Periods, a block at a time.
-    for (b, block) in c.periods.chunks(PERIODS_PER_BLOCK).enumerate() {
-        out.push_str(&period_block(c, lw, b * PERIODS_PER_BLOCK, block));
+    // Periods, as many side by side as fit.
+    let per_block = periods_per_block(c, lw);
+    for (b, block) in c.periods.chunks(per_block).enumerate() {
+        out.push_str(&period_block(c, lw, b * per_block, block));
     }
     out
 }
 
-/// The life-of-project block: baseline, end target, to date, % of the end
-/// target and status, one line per indicator (and category).
+/// The sub-columns of a period: target, (expected), actual, (+), %.
+fn sub_columns(c: &Compare) -> Vec<&'static str> {
+    let mut s = vec!["col-target"];
+    if c.targets == TargetsShown::Both {
+        s.push("col-expected");
+    }
+    s.push("col-actual");
+    if c.increments {
+        s.push("col-increment");
+    }
+    s.push("col-percent");
+    s
+}
+
+const FIGURE_W: usize = 7;
+
+fn periods_per_block(c: &Compare, lw: usize) -> usize {
+    let group = sub_columns(c).len() * (FIGURE_W + 2);
+    ((WIDTH - lw) / group).clamp(1, PERIODS_PER_BLOCK)
+}
+
+/// The life-of-project block: baseline, end target, to date and how it is
+/// taken, % of the end target, the other way for a percentage, and status,
+/// one line per indicator (and category).
 fn life_of_project(c: &Compare, lw: usize) -> String {
     let mut out = String::new();
     let any = c.results.iter().any(|r| !r.indicators.is_empty());
-    // Life of project.
     let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
-    let widths = [8usize, 10, 12, 8, 11];
+    let widths = [8usize, 10, 10, 7, 8, 10, 11];
     let title_w = WIDTH - lw - widths.iter().map(|w| w + 2).sum::<usize>() - 2;
     out.push_str(&format!(
         "\n{}\n",
-        term_message("compare-life-of-project", [("last", last.into())])
+        term_message(
+            "compare-life-of-project",
+            [
+                ("start", c.life_start.to_string().into()),
+                ("end", c.life_end.to_string().into()),
+                ("last", last.into())
+            ]
+        )
     ));
-    let head = |cells: [&str; 5]| -> Vec<(String, usize)> {
+    if c.life_before_first {
+        out.push_str(&term_message(
+            "compare-life-from-start",
+            [("start", c.life_start.to_string().into())],
+        ));
+        out.push('\n');
+    }
+    let head = |cells: [&str; 7]| -> Vec<(String, usize)> {
         cells.iter().zip(widths).map(|(s, w)| (s.to_string(), w)).collect()
     };
     let lop = |label: &str, title: &str, cells: Vec<(String, usize)>| {
@@ -169,8 +229,8 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
         s.push_str(&pad_right(&clip(title, title_w), title_w));
         for (k, (c, w)) in cells.into_iter().enumerate() {
             s.push_str("  ");
-            // The status, last, reads best aligned left.
-            s.push_str(&if k == 4 { pad_right(&c, w) } else { pad_left(&c, w) });
+            // The basis and the status read best aligned left.
+            s.push_str(&if k == 3 || k == 6 { pad_right(&c, w) } else { pad_left(&c, w) });
         }
         s.trim_end().to_string() + "\n"
     };
@@ -182,7 +242,9 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
                 "col-baseline",
                 "col-end-target",
                 "col-to-date",
+                "col-basis",
                 "col-percent-end",
+                "col-other",
                 "col-status",
             ]
             .map(term),
@@ -196,21 +258,51 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
     for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
         out.push_str(&result_line(r));
         for i in &r.indicators {
+            let other = i
+                .life
+                .alternative
+                .as_ref()
+                .map(|a| a.actual.as_ref().map(short_value).unwrap_or_default())
+                .unwrap_or_default();
             let cells = vec![
                 (target_text(i, i.baseline), widths[0]),
                 (target_text(i, i.life.target), widths[1]),
                 (i.life.actual.as_ref().map(short_value).unwrap_or_default(), widths[2]),
-                (pct(i.life.percent), widths[3]),
-                (locale::status(Lang::En, i.life.status).to_string(), widths[4]),
+                (basis(i.life.actual_rule).to_string(), widths[3]),
+                (pct(i.life.percent), widths[4]),
+                (other, widths[5]),
+                (locale::status(Lang::En, i.life.status).to_string(), widths[6]),
             ];
             out.push_str(&lop(&id_label(i), &i.title, cells));
             for k in &i.categories {
+                let share = |s: Option<rust_decimal::Decimal>| format::percent(s.map(|s| s.round_dp(1)));
+                let title = match (&k.share, &k.target) {
+                    (_, Some(t)) => term_message(
+                        "compare-share-target",
+                        [
+                            ("share", share(k.share).into()),
+                            ("target", share_target_text(i, t).into()),
+                        ],
+                    ),
+                    (Some(_), None) => term_message("compare-share", [("share", share(k.share).into())]),
+                    (None, None) => String::new(),
+                };
+                let met = k
+                    .target
+                    .as_ref()
+                    .and_then(|t| t.met)
+                    .map(|m| term(if m { "part-met" } else { "part-not-met" }).to_string())
+                    .unwrap_or_default();
                 let cells = vec![
                     (String::new(), widths[0]),
                     (String::new(), widths[1]),
                     (k.to_date.as_ref().map(short_value).unwrap_or_default(), widths[2]),
+                    (String::new(), widths[3]),
+                    (String::new(), widths[4]),
+                    (k.alternative.as_ref().map(short_value).unwrap_or_default(), widths[5]),
+                    (met, widths[6]),
                 ];
-                out.push_str(&lop(&category_label(&k.category), "", cells));
+                out.push_str(&lop(&category_label(&k.category), &title, cells));
             }
         }
     }
@@ -221,27 +313,49 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
     out
 }
 
+/// A category target as written: `40 %` of the total for a share, the
+/// value for a `by:` part.
+fn share_target_text(i: &IndicatorRow, t: &CategoryTarget) -> String {
+    match t.kind {
+        PartKind::Share => format::percent(Some(t.target)),
+        PartKind::Value => target_text(i, Some(t.target)),
+    }
+}
+
+/// A column's heading: its name, with its dates within the project when
+/// it is not a reporting period (a fiscal year cut by the project or by
+/// `--to` says where).
+fn column_heading(c: &Compare, k: usize) -> String {
+    let p = c.periods[k];
+    let cell = c.results.iter().flat_map(|r| &r.indicators).next().map(|i| &i.cells[k]);
+    match (c.columns, cell) {
+        (ColumnKind::Reporting, _) | (_, None) => p.to_string(),
+        (_, Some(cell)) => format!("{p} {}..{}", cell.start, cell.end),
+    }
+}
+
 /// One block of periods side by side, starting at period `first`: target,
-/// actual and % for each.
+/// actual and % for each (expected and increment when asked).
 fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Period]) -> String {
-    let fw = 7usize;
+    let fw = FIGURE_W;
+    let subs = sub_columns(c);
     let mut out = String::new();
     out.push('\n');
-    let group_w = 3 * fw + 4;
+    let group_w = subs.len() * (fw + 2) - 2;
     let mut top = pad_right("", lw);
-    for p in block {
+    for k in first..first + block.len() {
         top.push_str("  ");
-        top.push_str(&pad_right(&p.to_string(), group_w));
+        top.push_str(&pad_right(&column_heading(c, k), group_w));
     }
     out.push_str(&(top.trim_end().to_string() + "\n"));
     let sub: Vec<(String, usize)> = block
         .iter()
-        .flat_map(|_| ["col-target", "col-actual", "col-percent"].map(|s| (term(s).to_string(), fw)))
+        .flat_map(|_| subs.iter().map(|s| (term(s).to_string(), fw)))
         .collect();
     out.push_str(&line(term("col-indicator"), lw, &sub));
     let rule: Vec<(String, usize)> = block
         .iter()
-        .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))
+        .flat_map(|_| subs.iter().map(|_| ("-".repeat(fw), fw)))
         .collect();
     out.push_str(&line(&"-".repeat(lw), lw, &rule));
     for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
@@ -250,11 +364,25 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
             let cells: Vec<(String, usize)> = i.cells[first..first + block.len()]
                 .iter()
                 .flat_map(|cell: &Cell| {
-                    [
-                        (cell_target_text(i, cell), fw),
-                        (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
-                        (pct(cell.percent), fw),
-                    ]
+                    subs.iter()
+                        .map(|s| {
+                            let text = match *s {
+                                "col-target" => cell_target_text(i, cell),
+                                "col-expected" => cell
+                                    .expected
+                                    .map(|e| format!("~{}", target_text(i, Some(e))))
+                                    .unwrap_or_default(),
+                                "col-actual" => cell.actual.as_ref().map(short_value).unwrap_or_default(),
+                                "col-increment" => cell
+                                    .increment
+                                    .as_ref()
+                                    .map(|v| format!("+{}", short_value(v)))
+                                    .unwrap_or_default(),
+                                _ => pct(cell.percent),
+                            };
+                            (text, fw)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect();
             out.push_str(&line(&id_label(i), lw, &cells));
@@ -262,11 +390,15 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
                 let cells: Vec<(String, usize)> = k.actuals[first..first + block.len()]
                     .iter()
                     .flat_map(|a| {
-                        [
-                            (String::new(), fw),
-                            (a.as_ref().map(short_value).unwrap_or_default(), fw),
-                            (String::new(), fw),
-                        ]
+                        subs.iter()
+                            .map(|s| {
+                                let text = match *s {
+                                    "col-actual" => a.as_ref().map(short_value).unwrap_or_default(),
+                                    _ => String::new(),
+                                };
+                                (text, fw)
+                            })
+                            .collect::<Vec<_>>()
                     })
                     .collect();
                 out.push_str(&line(&category_label(&k.category), lw, &cells));
