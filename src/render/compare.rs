@@ -409,7 +409,7 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
 }
 
 /// The columns of [`csv`], in order.
-const CSV_HEADER: [&str; 18] = [
+const CSV_HEADER: [&str; 23] = [
     "framework",
     "result",
     "level",
@@ -421,131 +421,183 @@ const CSV_HEADER: [&str; 18] = [
     "period_end",
     "target",
     "target_rule",
+    "expected",
     "actual",
     "numerator",
     "denominator",
     "actual_text",
     "actual_rule",
+    "increment",
     "percent",
     "status",
+    "share",
+    "share_target",
+    "women_share",
 ];
 
-/// Tidy CSV: one row per indicator x period (x category), then one row per
-/// indicator (x category) with `period` = `end` for the life of project.
+/// One CSV row's figures, the rest coming from the indicator.
+#[derive(Default)]
+struct CsvRow<'a> {
+    category: String,
+    period: String,
+    start: String,
+    end: String,
+    target: Option<rust_decimal::Decimal>,
+    target_rule: &'a str,
+    expected: Option<rust_decimal::Decimal>,
+    actual: Option<&'a Value>,
+    actual_rule: &'a str,
+    increment: Option<&'a Value>,
+    percent: Option<rust_decimal::Decimal>,
+    status: &'a str,
+    share: Option<rust_decimal::Decimal>,
+    share_target: Option<rust_decimal::Decimal>,
+    women_share: Option<rust_decimal::Decimal>,
+}
+
+/// Tidy CSV: one row per indicator x column (x category), then one row per
+/// indicator (x category) with `period` = `end` for the life of project
+/// (from the project's start, whatever `--from`), and for a percentage
+/// whose other way differs a second `end` row with its rule (`pooled` or
+/// `latest`).
 pub(crate) fn csv(c: &Compare) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     w.write_record(CSV_HEADER).expect("in-memory write");
-    let end = c.periods.last().map(|p| p.end.to_string()).unwrap_or_default();
-    let start = c.periods.first().map(|p| p.start.to_string()).unwrap_or_default();
     for r in &c.results {
         for i in &r.indicators {
-            indicator_rows(&mut w, c, r, i, &start, &end);
+            indicator_rows(&mut w, c, r, i);
         }
     }
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
 
-/// An indicator's rows: each period, the life of project, then the same
+/// The name of a to-date rule, as in JSON.
+fn to_date_rule_name(r: ToDateRule) -> &'static str {
+    match r {
+        ToDateRule::RunningTotal => "running_total",
+        ToDateRule::Latest => "latest",
+        ToDateRule::Pooled => "pooled",
+        ToDateRule::Max => "max",
+        ToDateRule::Mean => "mean",
+    }
+}
+
+/// An indicator's rows: each column, the life of project, then the same
 /// for each category.
-fn indicator_rows(
-    w: &mut csv::Writer<Vec<u8>>,
-    c: &Compare,
-    r: &crate::evaluate::compare::ResultRows,
-    i: &IndicatorRow,
-    start: &str,
-    end: &str,
-) {
+fn indicator_rows(w: &mut csv::Writer<Vec<u8>>, c: &Compare, r: &crate::evaluate::compare::ResultRows, i: &IndicatorRow) {
     let rule = actual_rule_name(i.actual_rule);
-    let mut row = |category: &str,
-                   period: String,
-                   ps: String,
-                   pe: String,
-                   target: Option<rust_decimal::Decimal>,
-                   target_rule: &str,
-                   actual: Option<&Value>,
-                   rule: &str,
-                   percent: Option<rust_decimal::Decimal>,
-                   status: &str| {
-        let (fig, n, d, text) = value_cells(actual);
+    let mut row = |x: CsvRow| {
+        let (fig, n, d, text) = value_cells(x.actual);
         w.write_record([
             spreadsheet_safe(&c.framework),
             spreadsheet_safe(&r.id),
             spreadsheet_safe(&r.level),
             spreadsheet_safe(&i.id),
             spreadsheet_safe(&i.title),
-            spreadsheet_safe(category),
-            period,
-            ps,
-            pe,
-            format::opt_decimal(target),
-            target_rule.to_string(),
+            spreadsheet_safe(&x.category),
+            x.period,
+            x.start,
+            x.end,
+            format::opt_decimal(x.target),
+            x.target_rule.to_string(),
+            format::opt_decimal(x.expected),
             fig,
             n,
             d,
             spreadsheet_safe(&text),
-            rule.to_string(),
-            format::opt_decimal(percent),
-            status.to_string(),
+            x.actual_rule.to_string(),
+            value_cells(x.increment).0,
+            format::opt_decimal(x.percent),
+            x.status.to_string(),
+            format::opt_decimal(x.share.map(|s| s.round_dp(4))),
+            format::opt_decimal(x.share_target),
+            format::opt_decimal(x.women_share.map(|s| s.round_dp(4))),
         ])
         .expect("in-memory write");
     };
+    let (life_start, life_end) = (c.life_start.to_string(), c.life_end.to_string());
     for cell in &i.cells {
-        let tr = cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default();
-        row(
-            "",
-            cell.period.to_string(),
-            cell.period.start.to_string(),
-            cell.period.end.to_string(),
-            cell.target.map(|t| t.value),
-            tr,
-            cell.actual.as_ref(),
-            rule,
-            cell.percent,
-            locale::status(Lang::En, cell.status),
-        );
+        row(CsvRow {
+            period: cell.period.to_string(),
+            start: cell.start.to_string(),
+            end: cell.end.to_string(),
+            target: cell.target_shown,
+            target_rule: cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default(),
+            expected: cell.expected,
+            actual: cell.actual.as_ref(),
+            actual_rule: rule,
+            increment: cell.increment.as_ref(),
+            percent: cell.percent,
+            status: locale::status(Lang::En, cell.status),
+            ..Default::default()
+        });
     }
-    row(
-        "",
-        "end".into(),
-        start.to_string(),
-        end.to_string(),
-        i.life.target,
-        if i.life.target.is_some() { "end" } else { "" },
+    let life = |actual, actual_rule, percent, status| CsvRow {
+        period: "end".into(),
+        start: life_start.clone(),
+        end: life_end.clone(),
+        target: i.life.target,
+        target_rule: if i.life.target.is_some() { "end" } else { "" },
+        actual,
+        actual_rule,
+        percent,
+        status,
+        women_share: i.women_share,
+        ..Default::default()
+    };
+    row(life(
         i.life.actual.as_ref(),
-        "to_date",
+        to_date_rule_name(i.life.actual_rule),
         i.life.percent,
         locale::status(Lang::En, i.life.status),
-    );
+    ));
+    if let Some(a) = &i.life.alternative {
+        row(CsvRow {
+            women_share: None,
+            ..life(a.actual.as_ref(), to_date_rule_name(a.rule), a.percent, "")
+        });
+    }
     for k in &i.categories {
         let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());
         for (cell, a) in i.cells.iter().zip(&k.actuals) {
-            row(
-                &cat,
-                cell.period.to_string(),
-                cell.period.start.to_string(),
-                cell.period.end.to_string(),
-                None,
-                "",
-                a.as_ref(),
-                rule,
-                None,
-                "",
-            );
+            row(CsvRow {
+                category: cat.clone(),
+                period: cell.period.to_string(),
+                start: cell.start.to_string(),
+                end: cell.end.to_string(),
+                actual: a.as_ref(),
+                actual_rule: rule,
+                ..Default::default()
+            });
         }
-        row(
-            &cat,
-            "end".into(),
-            start.to_string(),
-            end.to_string(),
-            None,
-            "",
-            k.to_date.as_ref(),
-            "to_date",
-            None,
-            "",
-        );
+        let met = k.target.as_ref().and_then(|t| t.met).map(|m| if m { "met" } else { "not met" });
+        row(CsvRow {
+            category: cat.clone(),
+            period: "end".into(),
+            start: life_start.clone(),
+            end: life_end.clone(),
+            actual: k.to_date.as_ref(),
+            actual_rule: to_date_rule_name(i.life.actual_rule),
+            status: met.unwrap_or_default(),
+            share: k.share,
+            share_target: k.target.as_ref().filter(|t| t.kind == PartKind::Share).map(|t| t.target),
+            target: k.target.as_ref().filter(|t| t.kind == PartKind::Value).map(|t| t.target),
+            target_rule: if k.target.as_ref().is_some_and(|t| t.kind == PartKind::Value) { "by" } else { "" },
+            ..Default::default()
+        });
+        if let (Some(alt), Some(a)) = (&k.alternative, &i.life.alternative) {
+            row(CsvRow {
+                category: cat,
+                period: "end".into(),
+                start: life_start.clone(),
+                end: life_end.clone(),
+                actual: Some(alt),
+                actual_rule: to_date_rule_name(a.rule),
+                ..Default::default()
+            });
+        }
     }
 }
 
