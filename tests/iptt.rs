@@ -159,7 +159,10 @@ fn aggregate_pooled_makes_the_pooled_figure_the_one_to_date() {
     // The table labels the basis.
     let t = run(ws.path(), &["compare", "starsom", "--to", "2023-Q3"]);
     let line = t.stdout.lines().find(|l| l.starts_with("1110.1")).expect("1110.1 line");
-    assert!(line.contains("76.3 %") && line.contains("pooled") && line.contains("76.9 %"), "{line}");
+    assert!(
+        line.contains("76.3 %") && line.contains("pooled") && line.contains("76.9 %"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -174,7 +177,8 @@ fn aggregate_pooled_is_refused_for_a_count() {
     let r = run(ws.path(), &["check", "starsom"]);
     r.expect_code(1);
     assert!(
-        r.stderr.contains("indicator 1100.1: `aggregate: pooled` pools numerators and denominators"),
+        r.stderr
+            .contains("indicator 1100.1: `aggregate: pooled` pools numerators and denominators"),
         "{}",
         r.stderr
     );
@@ -188,7 +192,12 @@ fn fiscal_years_roll_up_a_count_a_percentage_and_a_level() {
     let ws = starsom();
     let c = json(&ws, &["--to", "2023-Q3", "--columns", "fiscal-year", "--increments"]);
     assert_eq!(c["columns"], "fiscal-year");
-    let periods: Vec<&str> = c["periods"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let periods: Vec<&str> = c["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
     assert_eq!(periods, ["FY2020-21", "FY2021-22", "FY2022-23", "FY2023-24"]);
     // 1111.2, practitioners trained (a running total). FY2022-23 holds
     // 2022-Q2 0, 2022-Q3 5+6+1+4+5+3+4 = 28, 2022-Q4 4+9+4+9 = 26 and
@@ -212,7 +221,10 @@ fn fiscal_years_roll_up_a_count_a_percentage_and_a_level() {
     // FY2023-24 so far (to 2023-09-30): 20/25 + 20/26 = 40/51, no target due.
     let fy = cell(&p, "FY2023-24");
     assert_eq!(ratio(&fy["actual"]), r("40", "51"));
-    assert_eq!((fy["start"].as_str(), fy["end"].as_str()), (Some("2023-04-01"), Some("2023-09-30")));
+    assert_eq!(
+        (fy["start"].as_str(), fy["end"].as_str()),
+        (Some("2023-04-01"), Some("2023-09-30"))
+    );
     assert_eq!(fy["target"], Value::Null);
     // 1200.1 (a level, days, decrease): FY2022-23's latest is 2023-Q1's 148
     // (after 171, 163, 155); from the baseline 180 toward the agreed 150:
@@ -223,7 +235,10 @@ fn fiscal_years_roll_up_a_count_a_percentage_and_a_level() {
     assert_eq!(round(&fy["percent"], 2), "106.67");
     // The first fiscal year covers the project from its start only.
     let first = cell(&i, "FY2020-21");
-    assert_eq!((first["start"].as_str(), first["end"].as_str()), (Some("2021-03-15"), Some("2021-03-31")));
+    assert_eq!(
+        (first["start"].as_str(), first["end"].as_str()),
+        (Some("2021-03-15"), Some("2021-03-31"))
+    );
 }
 
 #[test]
@@ -238,7 +253,10 @@ fn agreed_targets_by_default_expected_only_when_asked() {
     // grades nothing (never 0 % against 0.08).
     let (a, e) = (indicator(&agreed, "1100.1"), indicator(&expected, "1100.1"));
     let (a1, e1) = (cell(&a, "2021-Q1"), cell(&e, "2021-Q1"));
-    assert_eq!((a1["target"].clone(), a1["percent"].clone()), (Value::Null, Value::Null));
+    assert_eq!(
+        (a1["target"].clone(), a1["percent"].clone()),
+        (Value::Null, Value::Null)
+    );
     assert_eq!(a1["status"], "not_yet_due");
     assert_eq!(e1["target_shown"], "0");
     assert_eq!(e1["agreed"], false);
@@ -254,9 +272,15 @@ fn agreed_targets_by_default_expected_only_when_asked() {
     let p = |c: &Value| cell(&indicator(c, "1110.1"), "2022-Q1");
     assert_eq!(p(&expected)["target_shown"], "38.3");
     assert_eq!(round(&p(&expected)["percent"], 1), "183.7");
-    assert_eq!((p(&agreed)["target"].clone(), p(&agreed)["percent"].clone()), (Value::Null, Value::Null));
+    assert_eq!(
+        (p(&agreed)["target"].clone(), p(&agreed)["percent"].clone()),
+        (Value::Null, Value::Null)
+    );
     assert_eq!(p(&both)["expected"], "38.3");
-    assert_eq!((p(&both)["target"].clone(), p(&both)["percent"].clone()), (Value::Null, Value::Null));
+    assert_eq!(
+        (p(&both)["target"].clone(), p(&both)["percent"].clone()),
+        (Value::Null, Value::Null)
+    );
     // 1212.1, the Assessment Report: yes due 2023-06-30, agreed in 2023-Q2
     // (done then: 100 %), in no other column.
     let m = indicator(&agreed, "1212.1");
@@ -265,7 +289,10 @@ fn agreed_targets_by_default_expected_only_when_asked() {
     assert_eq!(cell(&m, "2023-Q1")["target"], Value::Null);
     assert_eq!(cell(&m, "2023-Q3")["target"], Value::Null);
     // The text marks the expected value with ~ and the agreed one bare.
-    let t = run(ws.path(), &["compare", "starsom", "--to", "2022-Q1", "--targets", "both"]);
+    let t = run(
+        ws.path(),
+        &["compare", "starsom", "--to", "2022-Q1", "--targets", "both"],
+    );
     assert!(t.stdout.contains("~38.3 %"), "{}", t.stdout);
 }
 
@@ -318,20 +345,46 @@ fn the_life_of_project_counts_from_the_project_start_and_says_so() {
             .unwrap_or_else(|| panic!("{ind} {period}"))
             .clone()
     };
-    assert_eq!((of("1111.2", "2021-Q1")[7].as_str(), of("1111.2", "2021-Q1")[8].as_str()), ("2021-03-15", "2021-03-31"));
-    assert_eq!((of("1111.2", "end")[7].as_str(), of("1111.2", "end")[8].as_str()), ("2021-03-15", "2023-09-30"));
+    assert_eq!(
+        (of("1111.2", "2021-Q1")[7].as_str(), of("1111.2", "2021-Q1")[8].as_str()),
+        ("2021-03-15", "2021-03-31")
+    );
+    assert_eq!(
+        (of("1111.2", "end")[7].as_str(), of("1111.2", "end")[8].as_str()),
+        ("2021-03-15", "2023-09-30")
+    );
     // 1110.1 has two `end` rows: latest 20/26 and pooled 119/156.
-    let ends: Vec<&Vec<String>> = rows.iter().filter(|x| x[3] == "1110.1" && x[5].is_empty() && x[6] == "end").collect();
+    let ends: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|x| x[3] == "1110.1" && x[5].is_empty() && x[6] == "end")
+        .collect();
     assert_eq!(ends.len(), 2);
-    assert_eq!((ends[0][13].as_str(), ends[0][14].as_str(), ends[0][16].as_str()), ("20", "26", "latest"));
-    assert_eq!((ends[1][13].as_str(), ends[1][14].as_str(), ends[1][16].as_str()), ("119", "156", "pooled"));
+    assert_eq!(
+        (ends[0][13].as_str(), ends[0][14].as_str(), ends[0][16].as_str()),
+        ("20", "26", "latest")
+    );
+    assert_eq!(
+        (ends[1][13].as_str(), ends[1][14].as_str(), ends[1][16].as_str()),
+        ("119", "156", "pooled")
+    );
     // With --from 2022-Q3 the `end` row still starts on 2021-03-15 and
     // counts 172 (not what 2022-Q3 .. 2023-Q3 added); the table says so.
     let c = json(&ws, &["--from", "2022-Q3", "--to", "2023-Q3"]);
     assert_eq!(c["life_start"], "2021-03-15");
     assert_eq!(c["life_before_first"], true);
     assert_eq!(indicator(&c, "1111.2")["life"]["actual"]["value"], "172");
-    let t = run(ws.path(), &["compare", "starsom", "--from", "2022-Q3", "--to", "2023-Q3"]);
-    assert!(t.stdout.contains("life of project, 2021-03-15 to 2023-09-30"), "{}", t.stdout);
-    assert!(t.stdout.contains("counted from the project's start (2021-03-15)"), "{}", t.stdout);
+    let t = run(
+        ws.path(),
+        &["compare", "starsom", "--from", "2022-Q3", "--to", "2023-Q3"],
+    );
+    assert!(
+        t.stdout.contains("life of project, 2021-03-15 to 2023-09-30"),
+        "{}",
+        t.stdout
+    );
+    assert!(
+        t.stdout.contains("counted from the project's start (2021-03-15)"),
+        "{}",
+        t.stdout
+    );
 }

@@ -30,10 +30,11 @@ pub struct Query {
 /// `fiscal_year_start`, else April for a Global Affairs Canada project (as
 /// the GAC report), else the calendar year.
 pub fn fiscal_year_start(p: &Project) -> FiscalYearStart {
-    p.fiscal_year_start.unwrap_or(match Layout::for_donor(p.donor.as_deref()) {
-        Layout::Gac => FiscalYearStart { month: 4, day: 1 },
-        _ => FiscalYearStart { month: 1, day: 1 },
-    })
+    p.fiscal_year_start
+        .unwrap_or(match Layout::for_donor(p.donor.as_deref()) {
+            Layout::Gac => FiscalYearStart { month: 4, day: 1 },
+            _ => FiscalYearStart { month: 1, day: 1 },
+        })
 }
 
 pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
@@ -43,7 +44,12 @@ pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
     let from = period("--from", &q.from).map_err(|f| o.fail(f))?;
     let to = period("--to", &q.to).map_err(|f| o.fail(f))?;
     let mut by: Vec<usize> = Vec::new();
-    for name in q.by.iter().flat_map(|b| b.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
+    for name in
+        q.by.iter()
+            .flat_map(|b| b.split(','))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    {
         let d = disaggregation(fw, name).map_err(|f| o.fail(f))?;
         if !by.contains(&d) {
             by.push(d);

@@ -104,7 +104,12 @@ pub(crate) fn split_points(ledger: &Ledger, points: &[&Point], dims: &[usize]) -
     for p in points {
         let mut parts = complete_cells(ledger, &[p])
             .into_iter()
-            .filter(|(key, _)| key.0.iter().enumerate().all(|(j, &v)| dims.contains(&j) == (v != TOTAL)))
+            .filter(|(key, _)| {
+                key.0
+                    .iter()
+                    .enumerate()
+                    .all(|(j, &v)| dims.contains(&j) == (v != TOTAL))
+            })
             .peekable();
         if parts.peek().is_none() {
             add_into(&mut out, None, &p.value);

@@ -98,7 +98,10 @@ pub fn pooled_and_latest(ind: &Indicator, points: &[Point], date: NaiveDate) -> 
         return None;
     }
     let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= date).collect();
-    Some((aggregate(Aggregate::Pooled, &so_far), aggregate(Aggregate::Last, &so_far)))
+    Some((
+        aggregate(Aggregate::Pooled, &so_far),
+        aggregate(Aggregate::Last, &so_far),
+    ))
 }
 
 #[cfg(test)]

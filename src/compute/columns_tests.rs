@@ -78,10 +78,19 @@ fn fiscal_years_run_from_the_one_holding_the_start_to_the_one_holding_the_end() 
     // The first covers 2021-03-15 .. 2021-03-31 of the project, the last
     // 2022-04-01 .. 2022-12-31.
     let (s, e) = within_project(&fw, &cols[0]);
-    assert_eq!((s.to_string(), e.to_string()), ("2021-03-15".into(), "2021-03-31".into()));
+    assert_eq!(
+        (s.to_string(), e.to_string()),
+        ("2021-03-15".into(), "2021-03-31".into())
+    );
     let (s, e) = within_project(&fw, &cols[2]);
-    assert_eq!((s.to_string(), e.to_string()), ("2022-04-01".into(), "2022-12-31".into()));
-    let years: Vec<String> = columns(&fw, ColumnKind::Year, APRIL).iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        (s.to_string(), e.to_string()),
+        ("2022-04-01".into(), "2022-12-31".into())
+    );
+    let years: Vec<String> = columns(&fw, ColumnKind::Year, APRIL)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
     assert_eq!(years, ["2021", "2022"]);
     let quarters = columns(&fw, ColumnKind::Quarter, APRIL);
     assert_eq!((quarters.len(), quarters[0].to_string()), (8, "2021-Q1".to_string()));
@@ -151,5 +160,8 @@ fn shares_weigh_a_percentage_by_its_denominator() {
     parts.insert(0, n("71"));
     parts.insert(1, n("98"));
     parts.insert(2, n("3"));
-    assert_eq!(crate::compute::target_parts::shares(&parts)[&0].map(|v| v.round_dp(2)), Some(d("41.28")));
+    assert_eq!(
+        crate::compute::target_parts::shares(&parts)[&0].map(|v| v.round_dp(2)),
+        Some(d("41.28"))
+    );
 }

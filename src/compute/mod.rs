@@ -2,8 +2,8 @@
 //! figures and statuses. No I/O, no formatting beyond status sentences.
 
 pub(crate) mod breakdown;
-pub mod columns;
 pub mod category;
+pub mod columns;
 pub(crate) mod fiscal;
 pub mod funding;
 pub mod gender;

@@ -238,8 +238,14 @@ fn an_agreed_target_shows_in_the_column_holding_its_due_date() {
     assert_eq!(agreed_within(&fw, c, &quarter(1)).map(|t| t.value), Some(d("10")));
     assert_eq!(agreed_within(&fw, c, &quarter(3)), None);
     // The year 2022 holds both 10 and 25: the one due last, 25.
-    assert_eq!(agreed_within(&fw, c, &Period::year(2022)).map(|t| t.value), Some(d("25")));
-    assert_eq!(agreed_within(&fw, c, &Period::year(2023)).map(|t| t.value), Some(d("100")));
+    assert_eq!(
+        agreed_within(&fw, c, &Period::year(2022)).map(|t| t.value),
+        Some(d("25"))
+    );
+    assert_eq!(
+        agreed_within(&fw, c, &Period::year(2023)).map(|t| t.value),
+        Some(d("100"))
+    );
     // M: yes (1) due 2022-08-15, in 2022-Q3 only.
     assert_eq!(agreed_within(&fw, m, &quarter(3)).map(|t| t.value), Some(Decimal::ONE));
     assert_eq!(agreed_within(&fw, m, &quarter(2)), None);

@@ -357,7 +357,12 @@ fn to_date_rule(ind: &Indicator) -> ToDateRule {
 
 /// The target a column shows and is graded against, and the expected
 /// value shown beside it under `both`.
-fn column_target(c: &Computed, ind: &Indicator, col: &Period, shown: TargetsShown) -> (Option<TargetInForce>, Option<Decimal>) {
+fn column_target(
+    c: &Computed,
+    ind: &Indicator,
+    col: &Period,
+    shown: TargetsShown,
+) -> (Option<TargetInForce>, Option<Decimal>) {
     let agreed = agreed_within(c.fw, ind, col);
     let expected = || {
         target_at(c.fw, ind, col).map(|t| match t.rule {
@@ -521,8 +526,11 @@ fn category_rows(c: &Computed, i: usize, dims: &[usize], opts: &Options, last: &
     let ind = &fw.indicators[i];
     let points = &c.series.by_indicator[i];
     let split = |pts: Vec<&Point>| split_points(c.ledger, &pts, dims);
-    let columns: Vec<BTreeMap<Option<Vec<u16>>, Value>> =
-        opts.periods.iter().map(|col| split(behind_column(ind, points, col))).collect();
+    let columns: Vec<BTreeMap<Option<Vec<u16>>, Value>> = opts
+        .periods
+        .iter()
+        .map(|col| split(behind_column(ind, points, col)))
+        .collect();
     let to_date = split(behind_to_date(ind, points, last.period.end));
     let alternative = (ind.kind == IndicatorType::Percentage).then(|| {
         let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= last.period.end).collect();
@@ -546,7 +554,10 @@ fn category_rows(c: &Computed, i: usize, dims: &[usize], opts: &Options, last: &
     if unsplit_counts {
         keys.push(None);
     }
-    let by_key: BTreeMap<Vec<u16>, Value> = to_date.iter().filter_map(|(k, v)| Some((k.clone()?, v.clone()))).collect();
+    let by_key: BTreeMap<Vec<u16>, Value> = to_date
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone()?, v.clone())))
+        .collect();
     let share = shares(&by_key);
     let parts = grade_parts(fw, c.ledger, ind, last);
     let names: Vec<String> = dims.iter().map(|&d| fw.disaggregations[d].name.clone()).collect();
@@ -554,7 +565,11 @@ fn category_rows(c: &Computed, i: usize, dims: &[usize], opts: &Options, last: &
         .map(|k| {
             let key: Vec<String> = k
                 .iter()
-                .flat_map(|k| k.iter().zip(dims).map(|(&v, &d)| fw.disaggregations[d].values[v as usize].clone()))
+                .flat_map(|k| {
+                    k.iter()
+                        .zip(dims)
+                        .map(|(&v, &d)| fw.disaggregations[d].values[v as usize].clone())
+                })
                 .collect();
             let target = match (&k, dims) {
                 (Some(k), [d]) => category_target(fw, &parts, *d, k[0] as usize, last.period.end),
@@ -586,15 +601,15 @@ fn category_target(
     category: usize,
     date: NaiveDate,
 ) -> Option<CategoryTarget> {
-    let mine: Vec<_> = parts.iter().filter(|p| p.dimension == dim && p.category == category).collect();
+    let mine: Vec<_> = parts
+        .iter()
+        .filter(|p| p.dimension == dim && p.category == category)
+        .collect();
     let due = |t: TargetPeriod| match t {
         TargetPeriod::End => fw.project.end,
         TargetPeriod::Period(p) => p.end,
     };
-    let p = mine
-        .iter()
-        .find(|p| due(p.target_period) >= date)
-        .or(mine.last())?;
+    let p = mine.iter().find(|p| due(p.target_period) >= date).or(mine.last())?;
     Some(CategoryTarget {
         kind: p.kind,
         period: p.target_period,

@@ -230,7 +230,11 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
         for (k, (c, w)) in cells.into_iter().enumerate() {
             s.push_str("  ");
             // The basis and the status read best aligned left.
-            s.push_str(&if k == 3 || k == 6 { pad_right(&c, w) } else { pad_left(&c, w) });
+            s.push_str(&if k == 3 || k == 6 {
+                pad_right(&c, w)
+            } else {
+                pad_left(&c, w)
+            });
         }
         s.trim_end().to_string() + "\n"
     };
@@ -486,7 +490,12 @@ fn to_date_rule_name(r: ToDateRule) -> &'static str {
 
 /// An indicator's rows: each column, the life of project, then the same
 /// for each category.
-fn indicator_rows(w: &mut csv::Writer<Vec<u8>>, c: &Compare, r: &crate::evaluate::compare::ResultRows, i: &IndicatorRow) {
+fn indicator_rows(
+    w: &mut csv::Writer<Vec<u8>>,
+    c: &Compare,
+    r: &crate::evaluate::compare::ResultRows,
+    i: &IndicatorRow,
+) {
     let rule = actual_rule_name(i.actual_rule);
     let mut row = |x: CsvRow| {
         let (fig, n, d, text) = value_cells(x.actual);
@@ -572,7 +581,11 @@ fn indicator_rows(w: &mut csv::Writer<Vec<u8>>, c: &Compare, r: &crate::evaluate
                 ..Default::default()
             });
         }
-        let met = k.target.as_ref().and_then(|t| t.met).map(|m| if m { "met" } else { "not met" });
+        let met = k
+            .target
+            .as_ref()
+            .and_then(|t| t.met)
+            .map(|m| if m { "met" } else { "not met" });
         row(CsvRow {
             category: cat.clone(),
             period: "end".into(),
@@ -582,9 +595,21 @@ fn indicator_rows(w: &mut csv::Writer<Vec<u8>>, c: &Compare, r: &crate::evaluate
             actual_rule: to_date_rule_name(i.life.actual_rule),
             status: met.unwrap_or_default(),
             share: k.share,
-            share_target: k.target.as_ref().filter(|t| t.kind == PartKind::Share).map(|t| t.target),
-            target: k.target.as_ref().filter(|t| t.kind == PartKind::Value).map(|t| t.target),
-            target_rule: if k.target.as_ref().is_some_and(|t| t.kind == PartKind::Value) { "by" } else { "" },
+            share_target: k
+                .target
+                .as_ref()
+                .filter(|t| t.kind == PartKind::Share)
+                .map(|t| t.target),
+            target: k
+                .target
+                .as_ref()
+                .filter(|t| t.kind == PartKind::Value)
+                .map(|t| t.target),
+            target_rule: if k.target.as_ref().is_some_and(|t| t.kind == PartKind::Value) {
+                "by"
+            } else {
+                ""
+            },
             ..Default::default()
         });
         if let (Some(alt), Some(a)) = (&k.alternative, &i.life.alternative) {
