@@ -388,3 +388,33 @@ fn the_life_of_project_counts_from_the_project_start_and_says_so() {
         t.stdout
     );
 }
+
+#[test]
+fn a_gac_project_without_fiscal_year_start_runs_april_to_march() {
+    // STARSOM's donor is Global Affairs Canada: without its
+    // `fiscal_year_start: "04-01"` the fiscal years still run April-March,
+    // as in the GAC report.
+    // (Its targets, written for FY2021-22 and FY2022-23, are written as
+    // date ranges instead.)
+    let ws = starsom_with(|y| {
+        y.replace("  fiscal_year_start: \"04-01\"\n", "")
+            .replace("FY2021-22", "2021-04-01..2022-03-31")
+            .replace("FY2022-23", "2022-04-01..2023-03-31")
+    });
+    let c = json(&ws, &["--to", "2023-Q3", "--columns", "fiscal-year"]);
+    let i = indicator(&c, "1111.2");
+    let fy = cell(&i, "FY2022-23");
+    assert_eq!(
+        (fy["start"].as_str(), fy["end"].as_str()),
+        (Some("2022-04-01"), Some("2023-03-31"))
+    );
+    assert_eq!(fy["actual"]["value"], "144");
+    // Calendar years: 2022 ends with 116 to date (32 + 30 + 0 + 28 + 26);
+    // the target agreed within 2022 is 1111.2's 60, due 2022-03-31:
+    // 116 / 60 = 193.3 %.
+    let c = json(&ws, &["--to", "2023-Q3", "--columns", "year"]);
+    let y22 = cell(&indicator(&c, "1111.2"), "2022");
+    assert_eq!(y22["actual"]["value"], "116");
+    assert_eq!(y22["target_shown"], "60");
+    assert_eq!(round(&y22["percent"], 1), "193.3");
+}
