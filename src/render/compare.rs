@@ -2,7 +2,9 @@
 //! [`super::xlsx`]). Every figure comes from the [`Compare`] model.
 //!
 //! The text fits 120 columns: one block with the life-of-project figures,
-//! then the periods in blocks of [`PERIODS_PER_BLOCK`].
+//! then the columns in blocks of as many as fit (at most
+//! [`PERIODS_PER_BLOCK`]): target, actual and %, with the expected value
+//! under `--targets both` and the increment under `--increments`.
 
 use crate::compute::columns::ColumnKind;
 use crate::compute::targets::TargetRule;
