@@ -226,8 +226,9 @@ pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Per
 /// The expected value to date as a table shows it: a count in whole units
 /// (no one expects 29.98 investigations), a percentage to one decimal (as
 /// the report writes percents), both rounded half up (29.5 -> 30, 29.49 ->
-/// 29); any other figure as it is. Grading keeps the exact figure
-/// ([`TargetInForce::value`]).
+/// 29); any other figure as it is. `status` grades against the exact
+/// figure ([`TargetInForce::value`]); the tracking table grades a cell
+/// against the figure it shows (`compare --targets expected`).
 pub fn expected_shown(kind: IndicatorType, value: Decimal) -> Decimal {
     let half_up = |dp| value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     match kind {
