@@ -83,36 +83,52 @@ fn compare_table_fits_120_columns() {
 
 #[test]
 fn compare_figures_are_the_status_figures() {
-    // The last period's cells are what `status` shows for that period.
+    // At 2023-Q1, where the FY2022-23 targets fall due (agreed), the cells
+    // are what `status` shows for that period; the life of project at
+    // 2023-Q3 is `status --period 2023-Q3`'s.
     let ws = starsom();
-    let r = run(
-        ws.path(),
-        &["compare", "starsom", "--to", "2023-Q3", "--format", "json"],
-    );
-    let c: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    let s = run(
-        ws.path(),
-        &["status", "starsom", "--period", "2023-Q3", "--format", "json"],
-    );
-    let s: serde_json::Value = serde_json::from_str(&s.stdout).expect("json");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let r = run(ws.path(), args);
+        r.expect_code(0);
+        serde_json::from_str(&r.stdout).expect("json")
+    };
+    let c = json(&["compare", "starsom", "--to", "2023-Q3", "--format", "json"]);
+    let q1 = json(&["status", "starsom", "--period", "2023-Q1", "--format", "json"]);
+    let q3 = json(&["status", "starsom", "--period", "2023-Q3", "--format", "json"]);
+    let find = |s: &serde_json::Value, id: &serde_json::Value| {
+        s["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["indicator"] == *id)
+            .expect("same indicator")
+            .clone()
+    };
     let mut n = 0;
     for result in c["results"].as_array().expect("results") {
         for ind in result["indicators"].as_array().expect("indicators") {
-            let st = s["indicators"]
+            let (st1, st3) = (find(&q1, &ind["id"]), find(&q3, &ind["id"]));
+            assert_eq!(ind["life"]["status"], st3["status"], "{}", ind["id"]);
+            assert_eq!(ind["life"]["percent"], st3["percent_of_end"], "{}", ind["id"]);
+            let cell = ind["cells"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|i| i["indicator"] == ind["id"])
-                .expect("same indicator");
-            let last = ind["cells"].as_array().unwrap().last().unwrap();
-            assert_eq!(last["target"], st["target_to_date"], "{}", ind["id"]);
-            assert_eq!(ind["life"]["status"], st["status"], "{}", ind["id"]);
-            assert_eq!(ind["life"]["percent"], st["percent_of_end"], "{}", ind["id"]);
-            if ind["cumulative"] == true {
-                assert_eq!(last["actual"], st["to_date_actual"], "{}", ind["id"]);
-                assert_eq!(last["percent"], st["percent_to_date"], "{}", ind["id"]);
+                .find(|c| c["period"]["start"] == "2023-01-01" || c["start"] == "2023-01-01")
+                .expect("2023-Q1");
+            if st1["target_to_date"]["rule"] == "explicit" {
+                assert_eq!(cell["target"], st1["target_to_date"], "{}", ind["id"]);
+                assert_eq!(cell["agreed"], true, "{}", ind["id"]);
+                assert_eq!(cell["status"], st1["status"], "{}", ind["id"]);
             } else {
-                assert_eq!(last["actual"], st["period_actual"], "{}", ind["id"]);
+                // No agreed target due in 2023-Q1 (the milestone, due in Q2).
+                assert_eq!(cell["target"], serde_json::Value::Null, "{}", ind["id"]);
+            }
+            if ind["cumulative"] == true {
+                assert_eq!(cell["actual"], st1["to_date_actual"], "{}", ind["id"]);
+                assert_eq!(cell["percent"], st1["percent_to_date"], "{}", ind["id"]);
+            } else {
+                assert_eq!(cell["actual"], st1["period_actual"], "{}", ind["id"]);
             }
             n += 1;
         }

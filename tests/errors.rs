@@ -97,6 +97,7 @@ cases! {
     // Old Mac line ends (CR alone): located on the right line, not 1:1644.
     yaml_cr_line_ends: 1, ["unknown key `donr`", "logframe.yaml:6:3", "did you mean `donor`?"], [":1:"];
     yaml_one_day_project: 1, ["the project ends on the day it starts", "logframe.yaml:7:8"], ["before it starts"];
+    yaml_aggregate_pooled_not_percentage: 1, ["indicator 1100.2: `aggregate: pooled`", "which a number indicator does not have", "logframe.yaml:35:24", "use `aggregate: last`"], [];
     csv_latin1: 1, ["import.csv is not UTF-8 text: it looks like Latin-1", "import.csv:2:23", "CSV UTF-8"], [];
     csv_utf16: 1, ["import.csv is not UTF-8 text: it looks like UTF-16", "import.csv:1:1", "byte-order mark", "CSV UTF-8"], [];
     csv_nul_byte: 1, ["NUL byte", "import.csv:2:17"], [];

@@ -3,9 +3,11 @@
 
 use super::{Done, Failure, Opened, Result};
 use crate::compute::Computed;
+use crate::compute::columns::{ColumnKind, columns};
 use crate::diag::Diagnostic;
-use crate::evaluate::compare::{self, Compare};
-use crate::model::{Framework, Period};
+use crate::evaluate::compare::{self, Compare, TargetsShown};
+use crate::model::{FiscalYearStart, Framework, Period, Project};
+use crate::report::Layout;
 
 #[derive(Debug, Default, Clone)]
 pub struct Query {
@@ -13,9 +15,26 @@ pub struct Query {
     pub from: Option<String>,
     /// Last period shown (default: the latest with values).
     pub to: Option<String>,
-    /// A disaggregation to split rows by.
+    /// Disaggregations to split rows by, separated by commas (`sex,country`).
     pub by: Option<String>,
     pub as_of: Option<String>,
+    /// Which targets to show (default: agreed).
+    pub targets: TargetsShown,
+    /// What a column is (default: the reporting periods).
+    pub columns: Option<ColumnKind>,
+    /// Show each column's increment beside running totals.
+    pub increments: bool,
+}
+
+/// The fiscal year the table's fiscal-year columns follow: the project's
+/// `fiscal_year_start`, else April for a Global Affairs Canada project (as
+/// the GAC report), else the calendar year.
+pub fn fiscal_year_start(p: &Project) -> FiscalYearStart {
+    p.fiscal_year_start
+        .unwrap_or(match Layout::for_donor(p.donor.as_deref()) {
+            Layout::Gac => FiscalYearStart { month: 4, day: 1 },
+            _ => FiscalYearStart { month: 1, day: 1 },
+        })
 }
 
 pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
@@ -24,16 +43,27 @@ pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
     let period = |flag: &str, p: &Option<String>| p.as_deref().map(|p| super::period(fw, flag, p)).transpose();
     let from = period("--from", &q.from).map_err(|f| o.fail(f))?;
     let to = period("--to", &q.to).map_err(|f| o.fail(f))?;
-    let by =
-        q.by.as_deref()
-            .map(|name| disaggregation(fw, name))
-            .transpose()
-            .map_err(|f| o.fail(f))?;
+    let mut by: Vec<usize> = Vec::new();
+    for name in
+        q.by.iter()
+            .flat_map(|b| b.split(','))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    {
+        let d = disaggregation(fw, name).map_err(|f| o.fail(f))?;
+        if !by.contains(&d) {
+            by.push(d);
+        }
+    }
     let (computed, diags) = Computed::new(fw, &o.ledger, &o.sources, as_of);
     let mut all = o.warnings();
     all.extend(diags);
     let to = to.or_else(|| Some(computed.default_period()));
-    let periods: Vec<Period> = compare::periods_between(&computed.reporting, from, to);
+    let kind = q.columns.unwrap_or(ColumnKind::Reporting);
+    let periods: Vec<Period> = match kind {
+        ColumnKind::Reporting => compare::periods_between(&computed.reporting, from, to),
+        _ => compare::columns_between(&columns(fw, kind, fiscal_year_start(&fw.project)), from, to),
+    };
     if periods.is_empty() {
         return Err(Failure::usage(
             Diagnostic::error("no reporting period lies between --from and --to")
@@ -50,7 +80,16 @@ pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
         )
         .after(&all, &o.sources));
     }
-    let model = compare::build(&computed, &compare::Options { periods, by });
+    let model = compare::build(
+        &computed,
+        &compare::Options {
+            periods,
+            columns: kind,
+            targets: q.targets,
+            increments: q.increments,
+            by,
+        },
+    );
     Ok(Done::new(model, all, o.sources.clone()))
 }
 

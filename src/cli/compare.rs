@@ -8,7 +8,31 @@ use clap::{Args, ValueEnum};
 
 use super::terminal::{emit, fail, finish, no_binary_on_terminal, workbook_bytes};
 use crate::app::{Workspace, compare};
+use crate::compute::columns::ColumnKind;
+use crate::evaluate::compare::TargetsShown;
 use crate::render;
+
+/// `--targets`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetsArg {
+    /// The targets written in the logframe, in the column they fall due in
+    Agreed,
+    /// The target in force at each column's end, expected values marked ~
+    Expected,
+    /// Agreed targets, and the expected value beside them
+    Both,
+}
+
+/// `--columns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColumnsArg {
+    /// Calendar quarters
+    Quarter,
+    /// Fiscal years (the project's fiscal_year_start; April for GAC)
+    FiscalYear,
+    /// Calendar years
+    Year,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
@@ -28,9 +52,18 @@ pub struct CompareArgs {
     /// Last reporting period shown (default: the latest with values)
     #[arg(long)]
     pub to: Option<String>,
-    /// Split rows by a disaggregation, e.g. sex
-    #[arg(long, value_name = "DIM")]
+    /// Split rows by disaggregations, e.g. sex or sex,country
+    #[arg(long, value_name = "DIM[,DIM]")]
     pub by: Option<String>,
+    /// Which targets to show: agreed (as written), expected (to date, marked ~) or both
+    #[arg(long, value_enum, default_value = "agreed")]
+    pub targets: TargetsArg,
+    /// Columns: quarter, fiscal-year or year (default: the reporting periods)
+    #[arg(long, value_enum)]
+    pub columns: Option<ColumnsArg>,
+    /// Show what each column added beside running totals
+    #[arg(long)]
+    pub increments: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: CompareFormat,
     /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
@@ -54,6 +87,17 @@ pub fn run(a: CompareArgs) -> i32 {
         to: a.to,
         by: a.by,
         as_of: a.as_of,
+        targets: match a.targets {
+            TargetsArg::Agreed => TargetsShown::Agreed,
+            TargetsArg::Expected => TargetsShown::Expected,
+            TargetsArg::Both => TargetsShown::Both,
+        },
+        columns: a.columns.map(|c| match c {
+            ColumnsArg::Quarter => ColumnKind::Quarter,
+            ColumnsArg::FiscalYear => ColumnKind::FiscalYear,
+            ColumnsArg::Year => ColumnKind::Year,
+        }),
+        increments: a.increments,
     };
     finish(compare::compare(&o, &q), |model| {
         let bytes = match a.format {

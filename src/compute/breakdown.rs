@@ -72,7 +72,11 @@ pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMa
 /// breaks down over every period so far; a level (last, max, mean) over its
 /// latest period only.
 pub(crate) fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32]) -> Vec<u32> {
-    rows_to_break_down(ledger, to_date_rows, ind.cumulative || ind.aggregate == Aggregate::Sum)
+    rows_to_break_down(
+        ledger,
+        to_date_rows,
+        ind.cumulative || matches!(ind.aggregate, Aggregate::Sum | Aggregate::Pooled),
+    )
 }
 
 /// Every row when `every_period`, else those of the latest period.
@@ -86,6 +90,36 @@ fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool)
         .copied()
         .filter(|&r| Some(ledger.period(r)) == latest)
         .collect()
+}
+
+/// The values of `points` split by the dimensions `dims` together: each
+/// point by its own breakdown that gives exactly `dims` and adds up to its
+/// total (ratios pool: numerators and denominators add); a point recorded
+/// without such a breakdown counts whole under `None` ("not broken
+/// down"). The tracking table's category rows take the points behind
+/// each figure of the total, so that a breakdown comes from the same
+/// periods as its total.
+pub(crate) fn split_points(ledger: &Ledger, points: &[&Point], dims: &[usize]) -> BTreeMap<Option<Vec<u16>>, Value> {
+    let mut out: BTreeMap<Option<Vec<u16>>, Value> = BTreeMap::new();
+    for p in points {
+        let mut parts = complete_cells(ledger, &[p])
+            .into_iter()
+            .filter(|(key, _)| {
+                key.0
+                    .iter()
+                    .enumerate()
+                    .all(|(j, &v)| dims.contains(&j) == (v != TOTAL))
+            })
+            .peekable();
+        if parts.peek().is_none() {
+            add_into(&mut out, None, &p.value);
+            continue;
+        }
+        for (key, v) in parts {
+            add_into(&mut out, Some(dims.iter().map(|&d| key.0[d]).collect()), &v);
+        }
+    }
+    out
 }
 
 /// A two-way table of summed values with its margins.
@@ -141,7 +175,7 @@ pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -
 /// `max`; none for a mean (a mean of parts is not a part of the mean).
 pub(crate) fn points_behind<'p>(rule: Aggregate, within: &[&'p Point]) -> Vec<&'p Point> {
     match rule {
-        Aggregate::Sum => within.to_vec(),
+        Aggregate::Sum | Aggregate::Pooled => within.to_vec(),
         Aggregate::Last => within.iter().max_by_key(|p| p.period).copied().into_iter().collect(),
         Aggregate::Max => within
             .iter()

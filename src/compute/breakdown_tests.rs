@@ -151,3 +151,27 @@ fn complete_cells_keep_breakdowns_that_add_up_in_every_point() {
     let cells = complete_cells(&l, &[&q1, &q2]);
     assert_eq!(cells, vec![(key(Some(0), None), n(11)), (key(Some(1), None), n(4))]);
 }
+
+#[test]
+fn split_points_by_one_and_by_two_dimensions() {
+    let l = ledger();
+    let q1 = point(&l, &[0, 1, 2, 3, 4, 5, 6]);
+    let q2 = point(&l, &[7, 8]);
+    // By sex over Q1 and Q2: female 6 + 5 = 11, male 4 (+ 0): 15 = 10 + 5.
+    let by_sex = split_points(&l, &[&q1, &q2], &[0]);
+    assert_eq!(by_sex.get(&Some(vec![0])), Some(&n(11)));
+    assert_eq!(by_sex.get(&Some(vec![1])), Some(&n(4)));
+    assert_eq!(by_sex.get(&None), None);
+    // By sex x age: Q1 gives 2, 4, 1, 3; Q2 has no age, so its 5 is not
+    // broken down: 2 + 4 + 1 + 3 + 5 = 15.
+    let both = split_points(&l, &[&q1, &q2], &[0, 1]);
+    assert_eq!(both.get(&Some(vec![0, 0])), Some(&n(2)));
+    assert_eq!(both.get(&Some(vec![0, 1])), Some(&n(4)));
+    assert_eq!(both.get(&Some(vec![1, 0])), Some(&n(1)));
+    assert_eq!(both.get(&Some(vec![1, 1])), Some(&n(3)));
+    assert_eq!(both.get(&None), Some(&n(5)));
+    // Only Q2's point (the latest, for a level): female 5 and nothing for male.
+    let latest = split_points(&l, &[&q2], &[0]);
+    assert_eq!(latest.len(), 1);
+    assert_eq!(latest.get(&Some(vec![0])), Some(&n(5)));
+}

@@ -3,6 +3,7 @@
 
 pub(crate) mod breakdown;
 pub mod category;
+pub mod columns;
 pub(crate) mod fiscal;
 pub mod funding;
 pub mod gender;

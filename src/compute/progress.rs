@@ -54,7 +54,8 @@ pub struct Progress {
 pub fn aggregate(rule: Aggregate, points: &[&Point]) -> Option<Value> {
     let last = points.iter().max_by_key(|p| p.period)?;
     match rule {
-        Aggregate::Sum => points
+        // Pooled: ratios add numerators and denominators.
+        Aggregate::Sum | Aggregate::Pooled => points
             .iter()
             .skip(1)
             .try_fold(points[0].value.clone(), |acc, p| Some(add(&acc, &p.value))),
@@ -134,6 +135,19 @@ fn fall(ind: &Indicator, so_far: &[&Point], actual: Option<Decimal>, end: Option
 
 /// Compute one indicator at one reporting period from its points.
 pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Period) -> Progress {
+    progress_against(fw, ind, points, period, target_at(fw, ind, period))
+}
+
+/// [`progress`] graded against `target` instead of the target in force
+/// (the tracking table grades a period against the target it shows: the
+/// agreed one, or none).
+pub fn progress_against(
+    fw: &Framework,
+    ind: &Indicator,
+    points: &[Point],
+    period: &Period,
+    target_to_date: Option<TargetInForce>,
+) -> Progress {
     let within: Vec<&Point> = points.iter().filter(|p| period.contains(&p.period)).collect();
     let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= period.end).collect();
     let period_actual = aggregate(ind.aggregate, &within);
@@ -145,7 +159,6 @@ pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Peri
     };
     let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
     let to_date_actual = aggregate(to_date_rule, &to_date_points);
-    let target_to_date = target_at(fw, ind, period);
     let end = end_target(ind);
     let actual = to_date_actual.as_ref().and_then(Value::figure);
     let percent = |target: Decimal| actual.and_then(|a| percent_toward(ind, a, target));

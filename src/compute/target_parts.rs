@@ -62,6 +62,24 @@ fn weight(v: &Value) -> Option<Decimal> {
     }
 }
 
+/// Each part's share (percent) of the parts' total, weighed as in
+/// [`composition`]; `None` when the total is zero or the part does not
+/// split (milestones, texts).
+pub(crate) fn shares<K: Ord + Clone>(
+    parts: &std::collections::BTreeMap<K, Value>,
+) -> std::collections::BTreeMap<K, Option<Decimal>> {
+    let total: Decimal = parts.values().filter_map(weight).sum();
+    parts
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                weight(v).and_then(|w| percent(w, total)).map(|d| d.normalize()),
+            )
+        })
+        .collect()
+}
+
 /// The split of `rows` (a period's or the to-date rows of a [`Progress`])
 /// by dimension `dim`; `None` when no row gives the dimension.
 pub fn composition(fw: &Framework, ledger: &Ledger, ind: &Indicator, rows: &[u32], dim: usize) -> Option<Composition> {

@@ -181,6 +181,29 @@ pub fn explicit(ind: &Indicator, period: &Period) -> Option<Decimal> {
         .map(|t| t.value)
 }
 
+/// The agreed target that falls due within `column`: of the targets
+/// written in the logframe (dated ones at their period's end, `end` at the
+/// project's end, a milestone's `yes` on its date), the one due last
+/// within the column's dates. The tracking table shows it as agreed in the
+/// column holding its due date, whatever the column's length; `None` when
+/// none falls due in it (what is expected between agreed targets is not
+/// agreed).
+pub fn agreed_within(fw: &Framework, ind: &Indicator, column: &Period) -> Option<TargetInForce> {
+    ind.targets
+        .iter()
+        .chain(&ind.end_target)
+        .map(|t| match t.period {
+            TargetPeriod::Period(p) => (p.end, t.value, p),
+            TargetPeriod::End => (fw.project.end, t.value, Period::days(fw.project.start, fw.project.end)),
+        })
+        .filter(|(due, _, _)| column.contains_date(*due))
+        .max_by_key(|(due, _, _)| *due)
+        .map(|(_, value, period)| TargetInForce {
+            value,
+            rule: TargetRule::Explicit { period },
+        })
+}
+
 /// The target of the period alone, for the report's "period target"
 /// column. Not [`crate::compute::Progress::period_target`], the target
 /// written for the period as it stands: a running total's targets are
@@ -203,8 +226,9 @@ pub(crate) fn target_within_period(fw: &Framework, ind: &Indicator, period: &Per
 /// The expected value to date as a table shows it: a count in whole units
 /// (no one expects 29.98 investigations), a percentage to one decimal (as
 /// the report writes percents), both rounded half up (29.5 -> 30, 29.49 ->
-/// 29); any other figure as it is. Grading keeps the exact figure
-/// ([`TargetInForce::value`]).
+/// 29); any other figure as it is. `status` grades against the exact
+/// figure ([`TargetInForce::value`]); the tracking table grades a cell
+/// against the figure it shows (`compare --targets expected`).
 pub fn expected_shown(kind: IndicatorType, value: Decimal) -> Decimal {
     let half_up = |dp| value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     match kind {

@@ -227,3 +227,26 @@ fn a_count_is_expected_in_whole_units_rounded_half_up() {
     let fw = framework();
     assert_eq!(expected_shown(fw.indicators[1].kind, d("130.04")), d("130.04"));
 }
+
+#[test]
+fn an_agreed_target_shows_in_the_column_holding_its_due_date() {
+    let fw = framework();
+    let (c, m) = (&fw.indicators[0], &fw.indicators[2]);
+    // C: 10 due 2022-03-31 (2022-Q1), 25 due 2022-06-30 (2022-Q2), 100 at
+    // the end 2023-12-31. 2022-Q3 holds none: no agreed target (not the
+    // interpolated 25 + (100 - 25) x 92 / 549).
+    assert_eq!(agreed_within(&fw, c, &quarter(1)).map(|t| t.value), Some(d("10")));
+    assert_eq!(agreed_within(&fw, c, &quarter(3)), None);
+    // The year 2022 holds both 10 and 25: the one due last, 25.
+    assert_eq!(
+        agreed_within(&fw, c, &Period::year(2022)).map(|t| t.value),
+        Some(d("25"))
+    );
+    assert_eq!(
+        agreed_within(&fw, c, &Period::year(2023)).map(|t| t.value),
+        Some(d("100"))
+    );
+    // M: yes (1) due 2022-08-15, in 2022-Q3 only.
+    assert_eq!(agreed_within(&fw, m, &quarter(3)).map(|t| t.value), Some(Decimal::ONE));
+    assert_eq!(agreed_within(&fw, m, &quarter(2)), None);
+}

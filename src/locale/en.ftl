@@ -420,11 +420,28 @@ compare-no-periods = no periods
 compare-title = indicator performance tracking table, { $span }
 compare-by = by { $dimension }
 compare-actual-note = actual: running total to the period's end for cumulative indicators (*), else the value within the period;
-compare-percent-note = %: actual against the target in force (level indicators: progress from the baseline)
+compare-percent-note = %: actual against the target shown (level indicators: progress from the baseline); no target shown, nothing graded
 compare-target-note = target: as written in logframe.yaml (agreed); ~ the value expected to date by the target_rule, counts in whole units
 compare-not-broken-down = not broken down
-compare-life-of-project = life of project, to date at { $last }
+compare-life-of-project = life of project, { $start } to { $end } (to date at { $last })
 compare-no-indicators = no indicators
+compare-target-note-agreed = target: as agreed in logframe.yaml, in the period its due date falls in (--targets expected: values expected between)
+compare-target-note-both = target: as agreed in logframe.yaml, graded; expected: ~ the value expected to date by the target_rule, not graded
+compare-increment-note = +: what the period added to the running total
+compare-life-from-start = life of project counted from the project's start ({ $start }), before the first period shown
+compare-basis-note = basis: the figure to date is the running total (total), the latest period's (latest) or every period pooled (pooled)
+compare-other-note = other: a percentage taken the other way (pooled: sum of numerators / sum of denominators), where it differs
+col-basis = basis
+col-other = other
+col-expected = expected
+col-increment = +
+compare-rule-running-total = total
+compare-rule-latest = latest
+compare-rule-pooled = pooled
+compare-rule-max = max
+compare-rule-mean = mean
+compare-share = share { $share }
+compare-share-target = share { $share }, target { $target }
 
 ## How a figure was obtained (logframe explain, terminal).
 

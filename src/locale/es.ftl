@@ -419,11 +419,28 @@ compare-no-periods = ningún período
 compare-title = tabla de seguimiento de indicadores, { $span }
 compare-by = por { $dimension }
 compare-actual-note = real: total acumulado hasta el final del período para los indicadores acumulativos (*), si no el valor del período;
-compare-percent-note = %: real frente a la meta vigente (indicadores de nivel: avance desde la línea de base)
+compare-percent-note = %: real frente a la meta mostrada (indicadores de nivel: avance desde la línea de base); sin meta mostrada, no se califica
 compare-target-note = meta: tal como está escrita en logframe.yaml (acordada); ~ el valor esperado a la fecha según target_rule, conteos en unidades enteras
 compare-not-broken-down = sin desglose
-compare-life-of-project = vida del proyecto, a la fecha al { $last }
+compare-life-of-project = vida del proyecto, del { $start } al { $end } (a la fecha al { $last })
 compare-no-indicators = ningún indicador
+compare-target-note-agreed = meta: tal como se acordó en logframe.yaml, en el período en que vence (--targets expected: valores esperados entre medio)
+compare-target-note-both = meta: tal como se acordó en logframe.yaml, calificada; esperado: ~ el valor esperado a la fecha según target_rule, sin calificar
+compare-increment-note = +: lo que el período añadió al total acumulado
+compare-life-from-start = vida del proyecto contada desde su inicio ({ $start }), antes del primer período mostrado
+compare-basis-note = base: la cifra a la fecha es el total acumulado (total), la del último período (último) o todos los períodos agrupados (agrupado)
+compare-other-note = otra: un porcentaje calculado de la otra forma (agrupado: suma de numeradores / suma de denominadores), cuando difiere
+col-basis = base
+col-other = otra
+col-expected = esperado
+col-increment = +
+compare-rule-running-total = total
+compare-rule-latest = último
+compare-rule-pooled = agrupado
+compare-rule-max = máx.
+compare-rule-mean = media
+compare-share = parte { $share }
+compare-share-target = parte { $share }, meta { $target }
 
 ## How a figure was obtained (logframe explain, terminal).
 

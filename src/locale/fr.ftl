@@ -422,11 +422,28 @@ compare-no-periods = aucune période
 compare-title = tableau de suivi des indicateurs, { $span }
 compare-by = par { $dimension }
 compare-actual-note = réel : total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (*), sinon la valeur de la période ;
-compare-percent-note = % : réel par rapport à la cible en vigueur (indicateurs de niveau : progrès depuis la référence)
+compare-percent-note = % : réel par rapport à la cible affichée (indicateurs de niveau : progrès depuis la référence) ; sans cible affichée, rien n’est évalué
 compare-target-note = cible : telle qu’écrite dans logframe.yaml (convenue) ; ~ la valeur attendue à date selon target_rule, dénombrements en unités entières
 compare-not-broken-down = non ventilé
-compare-life-of-project = durée du projet, à date au { $last }
+compare-life-of-project = durée du projet, du { $start } au { $end } (à date au { $last })
 compare-no-indicators = aucun indicateur
+compare-target-note-agreed = cible : telle que convenue dans logframe.yaml, dans la période de son échéance (--targets expected : valeurs attendues entre-temps)
+compare-target-note-both = cible : telle que convenue dans logframe.yaml, évaluée ; attendu : ~ la valeur attendue à date selon target_rule, non évaluée
+compare-increment-note = + : ce que la période a ajouté au total cumulé
+compare-life-from-start = durée du projet comptée depuis son début ({ $start }), avant la première période affichée
+compare-basis-note = base : le chiffre à date est le total cumulé (total), celui de la dernière période (dernier) ou toutes les périodes regroupées (groupé)
+compare-other-note = autre : un pourcentage calculé autrement (groupé : somme des numérateurs / somme des dénominateurs), quand il diffère
+col-basis = base
+col-other = autre
+col-expected = attendu
+col-increment = +
+compare-rule-running-total = total
+compare-rule-latest = dernier
+compare-rule-pooled = groupé
+compare-rule-max = max.
+compare-rule-mean = moyenne
+compare-share = part { $share }
+compare-share-target = part { $share }, cible { $target }
 
 ## How a figure was obtained (logframe explain, terminal).
 

@@ -133,10 +133,13 @@ pub enum Aggregate {
     Last,
     Max,
     Mean,
+    /// A percentage pooled over every period so far: the sum of the
+    /// numerators over the sum of the denominators (percentages only).
+    Pooled,
 }
 
 impl Aggregate {
-    pub const NAMES: [&'static str; 4] = ["sum", "last", "max", "mean"];
+    pub const NAMES: [&'static str; 5] = ["sum", "last", "max", "mean", "pooled"];
 
     pub fn parse(s: &str) -> Option<Aggregate> {
         Some(match s {
@@ -144,6 +147,7 @@ impl Aggregate {
             "last" => Aggregate::Last,
             "max" => Aggregate::Max,
             "mean" => Aggregate::Mean,
+            "pooled" => Aggregate::Pooled,
             _ => return None,
         })
     }

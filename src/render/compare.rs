@@ -2,13 +2,16 @@
 //! [`super::xlsx`]). Every figure comes from the [`Compare`] model.
 //!
 //! The text fits 120 columns: one block with the life-of-project figures,
-//! then the periods in blocks of [`PERIODS_PER_BLOCK`].
+//! then the columns in blocks of as many as fit (at most
+//! [`PERIODS_PER_BLOCK`]): target, actual and %, with the expected value
+//! under `--targets both` and the increment under `--increments`.
 
+use crate::compute::columns::ColumnKind;
 use crate::compute::targets::TargetRule;
-use crate::evaluate::compare::{ActualRule, Cell, Compare, IndicatorRow};
+use crate::evaluate::compare::{ActualRule, CategoryTarget, Cell, Compare, IndicatorRow, TargetsShown, ToDateRule};
 use crate::format::{self, clip};
 use crate::locale::{self, Lang, term, term_message};
-use crate::model::{IndicatorType, Value};
+use crate::model::{IndicatorType, PartKind, Value};
 use crate::render::status::spreadsheet_safe;
 
 /// Periods side by side in one text block (target, actual and % each).
@@ -95,12 +98,24 @@ fn header(c: &Compare) -> String {
         out.push_str(&term_message("compare-by", [("dimension", b.as_str().into())]));
     }
     out.push('\n');
-    out.push_str(term("compare-actual-note"));
-    out.push('\n');
-    out.push_str(term("compare-percent-note"));
-    out.push('\n');
-    out.push_str(term("compare-target-note"));
-    out.push('\n');
+    let mut notes = vec![
+        term("compare-actual-note"),
+        term("compare-percent-note"),
+        match c.targets {
+            TargetsShown::Agreed => term("compare-target-note-agreed"),
+            TargetsShown::Expected => term("compare-target-note"),
+            TargetsShown::Both => term("compare-target-note-both"),
+        },
+    ];
+    if c.increments {
+        notes.push(term("compare-increment-note"));
+    }
+    notes.push(term("compare-basis-note"));
+    notes.push(term("compare-other-note"));
+    for n in notes {
+        out.push_str(n);
+        out.push('\n');
+    }
     out
 }
 
@@ -136,31 +151,78 @@ fn category_label(k: &Option<String>) -> String {
     format!("  {}", k.as_deref().unwrap_or(term("compare-not-broken-down")))
 }
 
+/// The word for how a figure to date is taken.
+pub(crate) fn basis(r: ToDateRule) -> &'static str {
+    term(match r {
+        ToDateRule::RunningTotal => "compare-rule-running-total",
+        ToDateRule::Latest => "compare-rule-latest",
+        ToDateRule::Pooled => "compare-rule-pooled",
+        ToDateRule::Max => "compare-rule-max",
+        ToDateRule::Mean => "compare-rule-mean",
+    })
+}
+
 pub(crate) fn table(c: &Compare) -> String {
     let mut out = header(c);
     let lw = label_width(c);
     out.push_str(&life_of_project(c, lw));
-    // Periods, a block at a time.
-    for (b, block) in c.periods.chunks(PERIODS_PER_BLOCK).enumerate() {
-        out.push_str(&period_block(c, lw, b * PERIODS_PER_BLOCK, block));
+    // Periods, as many side by side as fit.
+    let per_block = periods_per_block(c, lw);
+    for (b, block) in c.periods.chunks(per_block).enumerate() {
+        out.push_str(&period_block(c, lw, b * per_block, block));
     }
     out
 }
 
-/// The life-of-project block: baseline, end target, to date, % of the end
-/// target and status, one line per indicator (and category).
+/// The sub-columns of a period: target, (expected), actual, (+), %.
+fn sub_columns(c: &Compare) -> Vec<&'static str> {
+    let mut s = vec!["col-target"];
+    if c.targets == TargetsShown::Both {
+        s.push("col-expected");
+    }
+    s.push("col-actual");
+    if c.increments {
+        s.push("col-increment");
+    }
+    s.push("col-percent");
+    s
+}
+
+const FIGURE_W: usize = 7;
+
+fn periods_per_block(c: &Compare, lw: usize) -> usize {
+    let group = sub_columns(c).len() * (FIGURE_W + 2);
+    ((WIDTH - lw) / group).clamp(1, PERIODS_PER_BLOCK)
+}
+
+/// The life-of-project block: baseline, end target, to date and how it is
+/// taken, % of the end target, the other way for a percentage, and status,
+/// one line per indicator (and category).
 fn life_of_project(c: &Compare, lw: usize) -> String {
     let mut out = String::new();
     let any = c.results.iter().any(|r| !r.indicators.is_empty());
-    // Life of project.
     let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
-    let widths = [8usize, 10, 12, 8, 11];
+    let widths = [8usize, 10, 10, 7, 8, 10, 11];
     let title_w = WIDTH - lw - widths.iter().map(|w| w + 2).sum::<usize>() - 2;
     out.push_str(&format!(
         "\n{}\n",
-        term_message("compare-life-of-project", [("last", last.into())])
+        term_message(
+            "compare-life-of-project",
+            [
+                ("start", c.life_start.to_string().into()),
+                ("end", c.life_end.to_string().into()),
+                ("last", last.into())
+            ]
+        )
     ));
-    let head = |cells: [&str; 5]| -> Vec<(String, usize)> {
+    if c.life_before_first {
+        out.push_str(&term_message(
+            "compare-life-from-start",
+            [("start", c.life_start.to_string().into())],
+        ));
+        out.push('\n');
+    }
+    let head = |cells: [&str; 7]| -> Vec<(String, usize)> {
         cells.iter().zip(widths).map(|(s, w)| (s.to_string(), w)).collect()
     };
     let lop = |label: &str, title: &str, cells: Vec<(String, usize)>| {
@@ -169,8 +231,12 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
         s.push_str(&pad_right(&clip(title, title_w), title_w));
         for (k, (c, w)) in cells.into_iter().enumerate() {
             s.push_str("  ");
-            // The status, last, reads best aligned left.
-            s.push_str(&if k == 4 { pad_right(&c, w) } else { pad_left(&c, w) });
+            // The basis and the status read best aligned left.
+            s.push_str(&if k == 3 || k == 6 {
+                pad_right(&c, w)
+            } else {
+                pad_left(&c, w)
+            });
         }
         s.trim_end().to_string() + "\n"
     };
@@ -182,7 +248,9 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
                 "col-baseline",
                 "col-end-target",
                 "col-to-date",
+                "col-basis",
                 "col-percent-end",
+                "col-other",
                 "col-status",
             ]
             .map(term),
@@ -196,21 +264,51 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
     for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
         out.push_str(&result_line(r));
         for i in &r.indicators {
+            let other = i
+                .life
+                .alternative
+                .as_ref()
+                .map(|a| a.actual.as_ref().map(short_value).unwrap_or_default())
+                .unwrap_or_default();
             let cells = vec![
                 (target_text(i, i.baseline), widths[0]),
                 (target_text(i, i.life.target), widths[1]),
                 (i.life.actual.as_ref().map(short_value).unwrap_or_default(), widths[2]),
-                (pct(i.life.percent), widths[3]),
-                (locale::status(Lang::En, i.life.status).to_string(), widths[4]),
+                (basis(i.life.actual_rule).to_string(), widths[3]),
+                (pct(i.life.percent), widths[4]),
+                (other, widths[5]),
+                (locale::status(Lang::En, i.life.status).to_string(), widths[6]),
             ];
             out.push_str(&lop(&id_label(i), &i.title, cells));
             for k in &i.categories {
+                let share = |s: Option<rust_decimal::Decimal>| format::percent(s.map(|s| s.round_dp(1)));
+                let title = match (&k.share, &k.target) {
+                    (_, Some(t)) => term_message(
+                        "compare-share-target",
+                        [
+                            ("share", share(k.share).into()),
+                            ("target", share_target_text(i, t).into()),
+                        ],
+                    ),
+                    (Some(_), None) => term_message("compare-share", [("share", share(k.share).into())]),
+                    (None, None) => String::new(),
+                };
+                let met = k
+                    .target
+                    .as_ref()
+                    .and_then(|t| t.met)
+                    .map(|m| term(if m { "part-met" } else { "part-not-met" }).to_string())
+                    .unwrap_or_default();
                 let cells = vec![
                     (String::new(), widths[0]),
                     (String::new(), widths[1]),
                     (k.to_date.as_ref().map(short_value).unwrap_or_default(), widths[2]),
+                    (String::new(), widths[3]),
+                    (String::new(), widths[4]),
+                    (k.alternative.as_ref().map(short_value).unwrap_or_default(), widths[5]),
+                    (met, widths[6]),
                 ];
-                out.push_str(&lop(&category_label(&k.category), "", cells));
+                out.push_str(&lop(&category_label(&k.category), &title, cells));
             }
         }
     }
@@ -221,27 +319,49 @@ fn life_of_project(c: &Compare, lw: usize) -> String {
     out
 }
 
+/// A category target as written: `40 %` of the total for a share, the
+/// value for a `by:` part.
+fn share_target_text(i: &IndicatorRow, t: &CategoryTarget) -> String {
+    match t.kind {
+        PartKind::Share => format::percent(Some(t.target)),
+        PartKind::Value => target_text(i, Some(t.target)),
+    }
+}
+
+/// A column's heading: its name, with its dates within the project when
+/// it is not a reporting period (a fiscal year cut by the project or by
+/// `--to` says where).
+fn column_heading(c: &Compare, k: usize) -> String {
+    let p = c.periods[k];
+    let cell = c.results.iter().flat_map(|r| &r.indicators).next().map(|i| &i.cells[k]);
+    match (c.columns, cell) {
+        (ColumnKind::Reporting, _) | (_, None) => p.to_string(),
+        (_, Some(cell)) => format!("{p} {}..{}", cell.start, cell.end),
+    }
+}
+
 /// One block of periods side by side, starting at period `first`: target,
-/// actual and % for each.
+/// actual and % for each (expected and increment when asked).
 fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Period]) -> String {
-    let fw = 7usize;
+    let fw = FIGURE_W;
+    let subs = sub_columns(c);
     let mut out = String::new();
     out.push('\n');
-    let group_w = 3 * fw + 4;
+    let group_w = subs.len() * (fw + 2) - 2;
     let mut top = pad_right("", lw);
-    for p in block {
+    for k in first..first + block.len() {
         top.push_str("  ");
-        top.push_str(&pad_right(&p.to_string(), group_w));
+        top.push_str(&pad_right(&column_heading(c, k), group_w));
     }
     out.push_str(&(top.trim_end().to_string() + "\n"));
     let sub: Vec<(String, usize)> = block
         .iter()
-        .flat_map(|_| ["col-target", "col-actual", "col-percent"].map(|s| (term(s).to_string(), fw)))
+        .flat_map(|_| subs.iter().map(|s| (term(s).to_string(), fw)))
         .collect();
     out.push_str(&line(term("col-indicator"), lw, &sub));
     let rule: Vec<(String, usize)> = block
         .iter()
-        .flat_map(|_| [0, 1, 2].map(|_| ("-".repeat(fw), fw)))
+        .flat_map(|_| subs.iter().map(|_| ("-".repeat(fw), fw)))
         .collect();
     out.push_str(&line(&"-".repeat(lw), lw, &rule));
     for r in c.results.iter().filter(|r| !r.indicators.is_empty()) {
@@ -250,11 +370,25 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
             let cells: Vec<(String, usize)> = i.cells[first..first + block.len()]
                 .iter()
                 .flat_map(|cell: &Cell| {
-                    [
-                        (cell_target_text(i, cell), fw),
-                        (cell.actual.as_ref().map(short_value).unwrap_or_default(), fw),
-                        (pct(cell.percent), fw),
-                    ]
+                    subs.iter()
+                        .map(|s| {
+                            let text = match *s {
+                                "col-target" => cell_target_text(i, cell),
+                                "col-expected" => cell
+                                    .expected
+                                    .map(|e| format!("~{}", target_text(i, Some(e))))
+                                    .unwrap_or_default(),
+                                "col-actual" => cell.actual.as_ref().map(short_value).unwrap_or_default(),
+                                "col-increment" => cell
+                                    .increment
+                                    .as_ref()
+                                    .map(|v| format!("+{}", short_value(v)))
+                                    .unwrap_or_default(),
+                                _ => pct(cell.percent),
+                            };
+                            (text, fw)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect();
             out.push_str(&line(&id_label(i), lw, &cells));
@@ -262,11 +396,15 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
                 let cells: Vec<(String, usize)> = k.actuals[first..first + block.len()]
                     .iter()
                     .flat_map(|a| {
-                        [
-                            (String::new(), fw),
-                            (a.as_ref().map(short_value).unwrap_or_default(), fw),
-                            (String::new(), fw),
-                        ]
+                        subs.iter()
+                            .map(|s| {
+                                let text = match *s {
+                                    "col-actual" => a.as_ref().map(short_value).unwrap_or_default(),
+                                    _ => String::new(),
+                                };
+                                (text, fw)
+                            })
+                            .collect::<Vec<_>>()
                     })
                     .collect();
                 out.push_str(&line(&category_label(&k.category), lw, &cells));
@@ -277,7 +415,7 @@ fn period_block(c: &Compare, lw: usize, first: usize, block: &[crate::model::Per
 }
 
 /// The columns of [`csv`], in order.
-const CSV_HEADER: [&str; 18] = [
+const CSV_HEADER: [&str; 23] = [
     "framework",
     "result",
     "level",
@@ -289,131 +427,204 @@ const CSV_HEADER: [&str; 18] = [
     "period_end",
     "target",
     "target_rule",
+    "expected",
     "actual",
     "numerator",
     "denominator",
     "actual_text",
     "actual_rule",
+    "increment",
     "percent",
     "status",
+    "share",
+    "share_target",
+    "women_share",
 ];
 
-/// Tidy CSV: one row per indicator x period (x category), then one row per
-/// indicator (x category) with `period` = `end` for the life of project.
+/// One CSV row's figures, the rest coming from the indicator.
+#[derive(Default)]
+struct CsvRow<'a> {
+    category: String,
+    period: String,
+    start: String,
+    end: String,
+    target: Option<rust_decimal::Decimal>,
+    target_rule: &'a str,
+    expected: Option<rust_decimal::Decimal>,
+    actual: Option<&'a Value>,
+    actual_rule: &'a str,
+    increment: Option<&'a Value>,
+    percent: Option<rust_decimal::Decimal>,
+    status: &'a str,
+    share: Option<rust_decimal::Decimal>,
+    share_target: Option<rust_decimal::Decimal>,
+    women_share: Option<rust_decimal::Decimal>,
+}
+
+/// Tidy CSV: one row per indicator x column (x category), then one row per
+/// indicator (x category) with `period` = `end` for the life of project
+/// (from the project's start, whatever `--from`), and for a percentage
+/// whose other way differs a second `end` row with its rule (`pooled` or
+/// `latest`).
 pub(crate) fn csv(c: &Compare) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     w.write_record(CSV_HEADER).expect("in-memory write");
-    let end = c.periods.last().map(|p| p.end.to_string()).unwrap_or_default();
-    let start = c.periods.first().map(|p| p.start.to_string()).unwrap_or_default();
     for r in &c.results {
         for i in &r.indicators {
-            indicator_rows(&mut w, c, r, i, &start, &end);
+            indicator_rows(&mut w, c, r, i);
         }
     }
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
 
-/// An indicator's rows: each period, the life of project, then the same
+/// The name of a to-date rule, as in JSON.
+fn to_date_rule_name(r: ToDateRule) -> &'static str {
+    match r {
+        ToDateRule::RunningTotal => "running_total",
+        ToDateRule::Latest => "latest",
+        ToDateRule::Pooled => "pooled",
+        ToDateRule::Max => "max",
+        ToDateRule::Mean => "mean",
+    }
+}
+
+/// An indicator's rows: each column, the life of project, then the same
 /// for each category.
 fn indicator_rows(
     w: &mut csv::Writer<Vec<u8>>,
     c: &Compare,
     r: &crate::evaluate::compare::ResultRows,
     i: &IndicatorRow,
-    start: &str,
-    end: &str,
 ) {
     let rule = actual_rule_name(i.actual_rule);
-    let mut row = |category: &str,
-                   period: String,
-                   ps: String,
-                   pe: String,
-                   target: Option<rust_decimal::Decimal>,
-                   target_rule: &str,
-                   actual: Option<&Value>,
-                   rule: &str,
-                   percent: Option<rust_decimal::Decimal>,
-                   status: &str| {
-        let (fig, n, d, text) = value_cells(actual);
+    let mut row = |x: CsvRow| {
+        let (fig, n, d, text) = value_cells(x.actual);
         w.write_record([
             spreadsheet_safe(&c.framework),
             spreadsheet_safe(&r.id),
             spreadsheet_safe(&r.level),
             spreadsheet_safe(&i.id),
             spreadsheet_safe(&i.title),
-            spreadsheet_safe(category),
-            period,
-            ps,
-            pe,
-            format::opt_decimal(target),
-            target_rule.to_string(),
+            spreadsheet_safe(&x.category),
+            x.period,
+            x.start,
+            x.end,
+            format::opt_decimal(x.target),
+            x.target_rule.to_string(),
+            format::opt_decimal(x.expected),
             fig,
             n,
             d,
             spreadsheet_safe(&text),
-            rule.to_string(),
-            format::opt_decimal(percent),
-            status.to_string(),
+            x.actual_rule.to_string(),
+            value_cells(x.increment).0,
+            format::opt_decimal(x.percent),
+            x.status.to_string(),
+            format::opt_decimal(x.share.map(|s| s.round_dp(4))),
+            format::opt_decimal(x.share_target),
+            format::opt_decimal(x.women_share.map(|s| s.round_dp(4))),
         ])
         .expect("in-memory write");
     };
+    let (life_start, life_end) = (c.life_start.to_string(), c.life_end.to_string());
     for cell in &i.cells {
-        let tr = cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default();
-        row(
-            "",
-            cell.period.to_string(),
-            cell.period.start.to_string(),
-            cell.period.end.to_string(),
-            cell.target.map(|t| t.value),
-            tr,
-            cell.actual.as_ref(),
-            rule,
-            cell.percent,
-            locale::status(Lang::En, cell.status),
-        );
+        row(CsvRow {
+            period: cell.period.to_string(),
+            start: cell.start.to_string(),
+            end: cell.end.to_string(),
+            target: cell.target_shown,
+            target_rule: cell.target.map(|t| rule_name(&t.rule)).unwrap_or_default(),
+            expected: cell.expected,
+            actual: cell.actual.as_ref(),
+            actual_rule: rule,
+            increment: cell.increment.as_ref(),
+            percent: cell.percent,
+            status: locale::status(Lang::En, cell.status),
+            ..Default::default()
+        });
     }
-    row(
-        "",
-        "end".into(),
-        start.to_string(),
-        end.to_string(),
-        i.life.target,
-        if i.life.target.is_some() { "end" } else { "" },
+    let life = |actual, actual_rule, percent, status| CsvRow {
+        period: "end".into(),
+        start: life_start.clone(),
+        end: life_end.clone(),
+        target: i.life.target,
+        target_rule: if i.life.target.is_some() { "end" } else { "" },
+        actual,
+        actual_rule,
+        percent,
+        status,
+        women_share: i.women_share,
+        ..Default::default()
+    };
+    row(life(
         i.life.actual.as_ref(),
-        "to_date",
+        to_date_rule_name(i.life.actual_rule),
         i.life.percent,
         locale::status(Lang::En, i.life.status),
-    );
+    ));
+    if let Some(a) = &i.life.alternative {
+        row(CsvRow {
+            women_share: None,
+            ..life(a.actual.as_ref(), to_date_rule_name(a.rule), a.percent, "")
+        });
+    }
     for k in &i.categories {
         let cat = k.category.clone().unwrap_or_else(|| "not broken down".into());
         for (cell, a) in i.cells.iter().zip(&k.actuals) {
-            row(
-                &cat,
-                cell.period.to_string(),
-                cell.period.start.to_string(),
-                cell.period.end.to_string(),
-                None,
-                "",
-                a.as_ref(),
-                rule,
-                None,
-                "",
-            );
+            row(CsvRow {
+                category: cat.clone(),
+                period: cell.period.to_string(),
+                start: cell.start.to_string(),
+                end: cell.end.to_string(),
+                actual: a.as_ref(),
+                actual_rule: rule,
+                ..Default::default()
+            });
         }
-        row(
-            &cat,
-            "end".into(),
-            start.to_string(),
-            end.to_string(),
-            None,
-            "",
-            k.to_date.as_ref(),
-            "to_date",
-            None,
-            "",
-        );
+        let met = k
+            .target
+            .as_ref()
+            .and_then(|t| t.met)
+            .map(|m| if m { "met" } else { "not met" });
+        row(CsvRow {
+            category: cat.clone(),
+            period: "end".into(),
+            start: life_start.clone(),
+            end: life_end.clone(),
+            actual: k.to_date.as_ref(),
+            actual_rule: to_date_rule_name(i.life.actual_rule),
+            status: met.unwrap_or_default(),
+            share: k.share,
+            share_target: k
+                .target
+                .as_ref()
+                .filter(|t| t.kind == PartKind::Share)
+                .map(|t| t.target),
+            target: k
+                .target
+                .as_ref()
+                .filter(|t| t.kind == PartKind::Value)
+                .map(|t| t.target),
+            target_rule: if k.target.as_ref().is_some_and(|t| t.kind == PartKind::Value) {
+                "by"
+            } else {
+                ""
+            },
+            ..Default::default()
+        });
+        if let (Some(alt), Some(a)) = (&k.alternative, &i.life.alternative) {
+            row(CsvRow {
+                category: cat,
+                period: "end".into(),
+                start: life_start.clone(),
+                end: life_end.clone(),
+                actual: Some(alt),
+                actual_rule: to_date_rule_name(a.rule),
+                ..Default::default()
+            });
+        }
     }
 }
 

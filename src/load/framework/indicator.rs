@@ -27,6 +27,9 @@ impl Lower<'_> {
             None => Aggregate::Last,
         };
         let id = r.id.value().0.trim().to_string();
+        if aggregate == Aggregate::Pooled && kind != IndicatorType::Percentage {
+            self.check_pooled(r, &id, kind);
+        }
         if cumulative {
             self.check_cumulative(r, &id, kind, aggregate, direction);
         }
@@ -101,6 +104,22 @@ impl Lower<'_> {
             },
             None => kind == IndicatorType::Count,
         }
+    }
+
+    /// `aggregate: pooled` adds numerators and denominators: only a
+    /// percentage has them.
+    fn check_pooled(&mut self, r: &RawIndicator, id: &str, kind: IndicatorType) {
+        let Some(a) = &r.aggregate else { return };
+        self.diags.push(
+            Diagnostic::error(format!(
+                "indicator {id}: `aggregate: pooled` pools numerators and denominators, which a {} indicator does not have",
+                kind.name()
+            ))
+            .at(self.span(a))
+            .expected("a percentage indicator (type: percentage)")
+            .found(format!("type: {}", kind.name()))
+            .hint("use `aggregate: last` (the latest value), `sum`, `max` or `mean`"),
+        );
     }
 
     /// A running total needs a type that adds up, `aggregate: sum` and an
