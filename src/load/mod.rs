@@ -5,7 +5,10 @@ pub mod currencies;
 pub mod framework;
 pub mod funding;
 pub mod raw;
+pub mod risks;
 pub mod standards;
+pub mod workplan;
+mod beside;
 
 pub use framework::load_framework;
 

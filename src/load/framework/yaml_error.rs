@@ -205,3 +205,13 @@ fn strip_location_prefix(s: &str) -> &str {
     }
     s
 }
+
+/// The same diagnostic for another YAML file beside the logframe
+/// (`risks.yaml`, `workplan.yaml`), named by `name`.
+pub(crate) fn yaml_error_in(e: &serde_saphyr::Error, file: FileId, sources: &Sources, name: &str) -> Diagnostic {
+    let mut d = yaml_error(e, file, sources);
+    if let Some(rest) = d.message.strip_prefix("logframe.yaml: ") {
+        d.message = format!("{name}: {rest}");
+    }
+    d
+}
