@@ -50,18 +50,18 @@ pub struct ActivityRow {
 fn row(a: &Activity, overdue: bool, lang: Lang) -> ActivityRow {
     let l = lang.code();
     let mut notes: Vec<String> = Vec::new();
+    if let Some(r) = &a.reason {
+        notes.push(r.get(l).to_string());
+    }
+    if let Some(d) = a.actual_end {
+        notes.push(message(lang, "workplan-done-on", [("date", locale::date(lang, d).into())]));
+    }
     if overdue {
         notes.push(message(
             lang,
             "workplan-overdue",
             [("date", locale::date(lang, a.end).into())],
         ));
-    }
-    if let Some(d) = a.actual_end {
-        notes.push(message(lang, "workplan-done-on", [("date", locale::date(lang, d).into())]));
-    }
-    if let Some(r) = &a.reason {
-        notes.push(r.get(l).to_string());
     }
     ActivityRow {
         id: a.id.clone(),
