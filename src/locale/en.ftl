@@ -792,3 +792,4 @@ workplan-next-none = No activity remains planned for { $period }.
 workplan-last = { $period } is the project's last reporting period: no period comes next.
 workplan-overdue = overdue since { $date }
 workplan-done-on = done on { $date }
+workplan-note-join = { $a }; { $b }

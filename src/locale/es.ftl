@@ -792,3 +792,4 @@ workplan-next-none = No queda ninguna actividad prevista para { $period }.
 workplan-last = { $period } es el último período de informe del proyecto: no sigue ningún período.
 workplan-overdue = atrasada desde el { $date }
 workplan-done-on = realizada el { $date }
+workplan-note-join = { $a }; { $b }

@@ -795,3 +795,4 @@ workplan-next-none = Aucune activité ne reste prévue pour { $period }.
 workplan-last = { $period } est la dernière période de rapport du projet : aucune période ne suit.
 workplan-overdue = en retard depuis le { $date }
 workplan-done-on = réalisée le { $date }
+workplan-note-join = { $a } ; { $b }

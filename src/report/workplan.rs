@@ -72,7 +72,10 @@ fn row(a: &Activity, overdue: bool, lang: Lang) -> ActivityRow {
         planned: locale::date_range(lang, a.start, a.end),
         status: a.status,
         status_label: locale::text(lang, &format!("workplan-status-{}", a.status.name())).to_string(),
-        note: notes.join("; "),
+        note: notes
+            .into_iter()
+            .reduce(|a, b| message(lang, "workplan-note-join", [("a", a.into()), ("b", b.into())]))
+            .unwrap_or_default(),
         overdue,
     }
 }
