@@ -52,7 +52,7 @@ fn the_register_lists_risks_by_rating_with_trend_and_flags_the_rise() {
     assert_eq!(
         rows[1..],
         [
-            "| **R1 Partners withdraw** | **Political** | **4 × 4** | **16 (high)** | **9 (medium)** | **↑** |",
+            "| R1 Partners withdraw | Political | 4 × 4 | **16 (high)** | 9 (medium) | **↑** |",
             "| R3 Staff turnover | Operational | 4 × 4 | 16 (high) | 16 (high) | → |",
             "| R2 Funds arrive late | Financial | 3 × 4 | 12 (high) | 25 (critical) | ↓ |",
             "| R4 Floods close the venue | Environmental | 1 × 2 | 2 (low) | 2 (low) | → |",
@@ -95,7 +95,7 @@ fn the_last_period_says_nothing_comes_next_and_french_is_french() {
     let (md, _) = report(&fixture(), "2023-Q2", "md", "fr");
     let r = section(&md, "## Registre des risques");
     assert!(r.contains("Mise à jour, 2023-Q2\u{202f}: Un nouveau ministre a gelé la coopération"));
-    assert!(r.contains("| **R1 Des partenaires se retirent** | **Politique** |"));
+    assert!(r.contains("| R1 Des partenaires se retirent | Politique | 4 × 4 | **16 (élevé)** |"));
     let w = section(&md, "## Plan de travail");
     assert!(w.contains("| A3 Atelier 3 | 1.1 |"));
     assert!(w.contains("| Retardée | Le lieu était inondé\u{202f}; en retard depuis le 14 juin 2023 |"));

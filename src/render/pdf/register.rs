@@ -7,8 +7,10 @@ use super::content::{BODY, Content, SMALL, TABLE, labelled, text_columns};
 use super::layout::{Align, Block, Cell, Column, Paragraph, Run, Table};
 use crate::report::{Report, Table as Cells};
 
-/// A table of text cells; `left` says which columns are text (left-aligned).
-fn table(t: &Cells, left: &[usize], bold_rows: &[bool]) -> Table {
+/// A table of text cells; `left` says which columns are text
+/// (left-aligned), and the cells of `bold` columns are bold in the rows
+/// `bold_rows` marks.
+fn table(t: &Cells, left: &[usize], bold: &[usize], bold_rows: &[bool]) -> Table {
     let mut columns = text_columns(t.header.len(), true);
     for &i in left {
         columns[i] = Column {
@@ -25,8 +27,9 @@ fn table(t: &Cells, left: &[usize], bold_rows: &[bool]) -> Table {
             .enumerate()
             .map(|(n, row)| {
                 row.iter()
-                    .map(|c| {
-                        if bold_rows.get(n).copied().unwrap_or(false) {
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if bold.contains(&i) && bold_rows.get(n).copied().unwrap_or(false) {
                             Cell::bold(c)
                         } else {
                             Cell::text(c)
@@ -52,7 +55,7 @@ pub(super) fn risks(r: &Report, c: &mut Content) {
     c.para(vec![Run::regular(s.intro.clone())]);
     c.para(vec![Run::bold(s.rising.clone())]);
     let rose: Vec<bool> = s.risks.iter().map(|x| x.rose).collect();
-    c.blocks.push(Block::Table(table(&s.table, &[0, 1, 3, 4], &rose)));
+    c.blocks.push(Block::Table(table(&s.table, &[0, 1, 3, 4], &[3, 5], &rose)));
     c.blocks.push(Block::Space(BODY * 0.4));
     for x in &s.risks {
         c.heading(4, format!("{} {}", x.id, x.statement), false);
@@ -77,14 +80,14 @@ pub(super) fn workplan(r: &Report, c: &mut Content) {
     c.heading(2, l["workplan"], true);
     c.para(vec![Run::regular(w.summary.clone())]);
     if let Some(t) = &w.table {
-        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[])));
+        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[], &[])));
     }
     if let Some(h) = &w.next_heading {
         c.heading(3, h.clone(), true);
     }
     if let Some(t) = &w.next_table {
         let overdue: Vec<bool> = w.coming.iter().map(|a| a.overdue).collect();
-        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &overdue)));
+        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[3, 4], &overdue)));
     }
     if let Some(n) = &w.next_note {
         c.para(vec![Run::regular(n.clone())]);
