@@ -52,10 +52,10 @@ fn the_register_lists_risks_by_rating_with_trend_and_flags_the_rise() {
     assert_eq!(
         rows[1..],
         [
-            "| R1 Partners withdraw | Political | 4 × 4 | **16 (high)** | 9 (medium) | **↑** |",
-            "| R3 Staff turnover | Operational | 4 × 4 | 16 (high) | 16 (high) | → |",
-            "| R2 Funds arrive late | Financial | 3 × 4 | 12 (high) | 25 (critical) | ↓ |",
-            "| R4 Floods close the venue | Environmental | 1 × 2 | 2 (low) | 2 (low) | → |",
+            "| R1 Partners withdraw | Political | 4 × 4 | **16 (high)** | 9 (medium) | **↑ up** |",
+            "| R3 Staff turnover | Operational | 4 × 4 | 16 (high) | 16 (high) | → unchanged |",
+            "| R2 Funds arrive late | Financial | 3 × 4 | 12 (high) | 25 (critical) | ↓ down |",
+            "| R4 Floods close the venue | Environmental | 1 × 2 | 2 (low) | 2 (low) | → unchanged |",
         ]
     );
     assert!(s.contains("- Update, 2023-Q2: A new minister froze cooperation"));

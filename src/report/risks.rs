@@ -40,6 +40,8 @@ pub struct RiskRow {
     pub trend: Trend,
     /// ↑, ↓ or →.
     pub arrow: &'static str,
+    /// up, down, unchanged.
+    pub trend_label: String,
     pub rose: bool,
     /// The period's update, or that there is none.
     pub update: String,
@@ -55,6 +57,14 @@ pub fn arrow(t: Trend) -> &'static str {
         Trend::Up => "↑",
         Trend::Down => "↓",
         Trend::Same => "→",
+    }
+}
+
+fn trend_name(t: Trend) -> &'static str {
+    match t {
+        Trend::Up => "up",
+        Trend::Down => "down",
+        Trend::Same => "same",
     }
 }
 
@@ -118,7 +128,7 @@ pub(super) fn section(fw: &Framework, period: &Period, lang: Lang) -> Option<Ris
                 format!("{} × {}", r.likelihood, r.impact),
                 r.rating_label.clone(),
                 r.before_label.clone(),
-                r.arrow.to_string(),
+                format!("{} {}", r.arrow, r.trend_label),
             ]
         })
         .collect();
@@ -160,6 +170,7 @@ fn row(r: &RiskAt, lang: Lang, period: &str) -> RiskRow {
         before_label: rating(lang, r.before.rating, r.before.level),
         trend: r.trend,
         arrow: arrow(r.trend),
+        trend_label: locale::text(lang, &format!("risk-trend-{}", trend_name(r.trend))).to_string(),
         rose: r.rose,
         has_update: r.update.is_some(),
         update,

@@ -55,7 +55,7 @@ pub(super) fn risks(r: &Report, c: &mut Content) {
     c.para(vec![Run::regular(s.intro.clone())]);
     c.para(vec![Run::bold(s.rising.clone())]);
     let rose: Vec<bool> = s.risks.iter().map(|x| x.rose).collect();
-    c.blocks.push(Block::Table(table(&s.table, &[0, 1, 3, 4], &[3, 5], &rose)));
+    c.blocks.push(Block::Table(table(&s.table, &[0, 1, 3, 4, 5], &[3, 5], &rose)));
     c.blocks.push(Block::Space(BODY * 0.4));
     for x in &s.risks {
         c.heading(4, format!("{} {}", x.id, x.statement), false);
@@ -87,7 +87,7 @@ pub(super) fn workplan(r: &Report, c: &mut Content) {
     }
     if let Some(t) = &w.next_table {
         let overdue: Vec<bool> = w.coming.iter().map(|a| a.overdue).collect();
-        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[3, 4], &overdue)));
+        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[3], &overdue)));
     }
     if let Some(n) = &w.next_note {
         c.para(vec![Run::regular(n.clone())]);
