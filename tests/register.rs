@@ -107,13 +107,24 @@ fn the_json_model_carries_ratings_trends_and_statuses() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let r1 = &v["risks"]["risks"][0];
     assert_eq!(
-        (&r1["id"], &r1["rating"], &r1["before_rating"], &r1["trend"], &r1["rose"]),
+        (
+            &r1["id"],
+            &r1["rating"],
+            &r1["before_rating"],
+            &r1["trend"],
+            &r1["rose"]
+        ),
         (&"R1".into(), &16.into(), &9.into(), &"up".into(), &true.into())
     );
     let coming = &v["workplan"]["coming"];
     assert_eq!(coming[1]["id"], "A3");
     assert_eq!(coming[1]["overdue"], true);
-    let kinds: Vec<&str> = v["outline"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = v["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds[kinds.len() - 4..], ["risks", "workplan", "narrative", "annex"]);
 }
 
@@ -123,9 +134,15 @@ fn the_pdf_prints_the_arrows_and_both_sections() {
         eprintln!("pdftotext not found: skipped");
         return;
     }
-    for (lang, heads) in [("en", ["Risk register", "Workplan"]), ("fr", ["Registre des risques", "Plan de travail"])] {
+    for (lang, heads) in [
+        ("en", ["Risk register", "Workplan"]),
+        ("fr", ["Registre des risques", "Plan de travail"]),
+    ] {
         let (_, pdf) = report(&fixture(), "2023-Q2", "pdf", lang);
-        let out = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+        let out = Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         for h in heads {
             assert!(text.contains(h), "{lang}: {h} missing");

@@ -105,8 +105,8 @@ pub struct RiskAt<'a> {
     pub update: Option<&'a RiskUpdate>,
 }
 
-/// The latest update of `risk` whose period ends in `until` (inclusive).
-fn latest<'a>(risk: &'a Risk, keep: impl Fn(&Period) -> bool) -> Option<&'a RiskUpdate> {
+/// The latest update of `risk` whose period `keep` accepts.
+fn latest(risk: &Risk, keep: impl Fn(&Period) -> bool) -> Option<&RiskUpdate> {
     risk.updates
         .iter()
         .filter(|u| keep(&u.period))

@@ -40,11 +40,27 @@ fn at_q2_the_register_is_ordered_by_rating_with_trends_from_before_the_period() 
         rows,
         [
             // 4 x 4 = 16 now (Q2 update) against 3 x 3 = 9 (Q1 update).
-            ("R1".to_string(), 16, Level::High, 9, Trend::Up, true, Some("A new minister froze cooperation".to_string())),
+            (
+                "R1".to_string(),
+                16,
+                Level::High,
+                9,
+                Trend::Up,
+                true,
+                Some("A new minister froze cooperation".to_string())
+            ),
             // 4 x 4 = 16 as identified, no update: same; after R1 (written later).
             ("R3".to_string(), 16, Level::High, 16, Trend::Same, false, None),
             // 3 x 4 = 12 now against 5 x 5 = 25 as identified.
-            ("R2".to_string(), 12, Level::High, 25, Trend::Down, false, Some("The advance was paid".to_string())),
+            (
+                "R2".to_string(),
+                12,
+                Level::High,
+                25,
+                Trend::Down,
+                false,
+                Some("The advance was paid".to_string())
+            ),
             // 1 x 2 = 2: the Q3 update is after the period.
             ("R4".to_string(), 2, Level::Low, 2, Trend::Same, false, None),
         ]

@@ -65,10 +65,12 @@ pub fn workplan_at(fw: &Framework, plan: &Workplan, period: &Period) -> Workplan
     .collect();
     let next = fw.reporting_periods().into_iter().find(|p| p.start > period.end);
     let coming = match next {
-        Some(n) => by_start(plan, |a| !a.status.closed() && (planned(a).overlaps(&n) || a.end < n.start))
-            .into_iter()
-            .map(|i| (i, plan.activities[i].end < n.start))
-            .collect(),
+        Some(n) => by_start(plan, |a| {
+            !a.status.closed() && (planned(a).overlaps(&n) || a.end < n.start)
+        })
+        .into_iter()
+        .map(|i| (i, plan.activities[i].end < n.start))
+        .collect(),
         None => Vec::new(),
     };
     WorkplanAt {

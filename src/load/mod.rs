@@ -1,5 +1,6 @@
 //! Reading logframes from disk into the model, spans kept.
 
+mod beside;
 pub mod countries;
 pub mod currencies;
 pub mod framework;
@@ -8,7 +9,6 @@ pub mod raw;
 pub mod risks;
 pub mod standards;
 pub mod workplan;
-mod beside;
 
 pub use framework::load_framework;
 

@@ -72,12 +72,7 @@ fn risk(cx: &mut Ctx, loc: &Loc<RawRisk>) -> Option<Risk> {
     let id = cx.id(&r.id, "a risk");
     let what = format!("risk {}", id.as_deref().unwrap_or("?"));
     let statement = cx.text(&r.statement, &format!("the statement of {what}"));
-    let category = cx.choice(
-        &r.category,
-        "risk category",
-        &RiskCategory::NAMES,
-        RiskCategory::parse,
-    );
+    let category = cx.choice(&r.category, "risk category", &RiskCategory::NAMES, RiskCategory::parse);
     let likelihood = cx.scale(&r.likelihood, "likelihood", LIKELIHOOD);
     let impact = cx.scale(&r.impact, "impact", IMPACT);
     let mitigation = cx.text(&r.mitigation, &format!("the mitigation of {what}"));

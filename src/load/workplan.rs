@@ -71,7 +71,12 @@ fn activity(cx: &mut Ctx, loc: &Loc<RawActivity>) -> Option<Activity> {
                 .hint("swap the two dates, or correct the one mistyped"),
         );
     }
-    let status = cx.choice(&a.status, "activity status", &ActivityStatus::NAMES, ActivityStatus::parse);
+    let status = cx.choice(
+        &a.status,
+        "activity status",
+        &ActivityStatus::NAMES,
+        ActivityStatus::parse,
+    );
     let reason = a.reason.as_ref().map(|r| cx.text(r, &format!("the reason of {what}")));
     if let Some(st) = status
         && st.needs_reason()

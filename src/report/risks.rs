@@ -74,7 +74,10 @@ fn rating(lang: Lang, rating: u8, level: Level) -> String {
         "risk-rating",
         [
             ("rating", rating.to_string().into()),
-            ("level", locale::text(lang, &format!("risk-level-{}", level.name())).into()),
+            (
+                "level",
+                locale::text(lang, &format!("risk-level-{}", level.name())).into(),
+            ),
         ],
     )
 }

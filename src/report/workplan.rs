@@ -54,7 +54,11 @@ fn row(a: &Activity, overdue: bool, lang: Lang) -> ActivityRow {
         notes.push(r.get(l).to_string());
     }
     if let Some(d) = a.actual_end {
-        notes.push(message(lang, "workplan-done-on", [("date", locale::date(lang, d).into())]));
+        notes.push(message(
+            lang,
+            "workplan-done-on",
+            [("date", locale::date(lang, d).into())],
+        ));
     }
     if overdue {
         notes.push(message(
@@ -139,7 +143,12 @@ pub(super) fn section(fw: &Framework, period: &Period, lang: Lang) -> Option<Wor
                     "workplan-status-count",
                     [
                         ("count", n.to_string().into()),
-                        ("status", locale::text(lang, &format!("workplan-status-{}", s.name())).to_lowercase().into()),
+                        (
+                            "status",
+                            locale::text(lang, &format!("workplan-status-{}", s.name()))
+                                .to_lowercase()
+                                .into(),
+                        ),
                     ],
                 )
             })

@@ -16,9 +16,10 @@ pub(super) fn unknown_result(fw: &Framework, id: &str, span: Span, who: &str) ->
             .at(span)
             .expected("the id of a result of logframe.yaml")
             .found(format!("`{id}`"))
-            .hint(did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| {
-                format!("use one of {} (quote ids that look like numbers)", ids.join(", "))
-            })),
+            .hint(
+                did_you_mean(id, ids.iter().copied())
+                    .unwrap_or_else(|| format!("use one of {} (quote ids that look like numbers)", ids.join(", "))),
+            ),
     )
 }
 

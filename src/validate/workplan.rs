@@ -47,4 +47,3 @@ pub fn check(fw: &Framework, sources: &Sources) -> Vec<Diagnostic> {
     }
     out
 }
-

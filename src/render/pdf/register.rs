@@ -4,19 +4,20 @@
 //! from the other sections of `content.rs`.
 
 use super::content::{BODY, Content, SMALL, TABLE, labelled, text_columns};
-use super::layout::{Align, Block, Cell, Column, Paragraph, Run, Table};
+use super::layout::{Align, Block, Cell, Paragraph, Run, Table};
 use crate::report::{Report, Table as Cells};
 
 /// A table of text cells; `left` says which columns are text
-/// (left-aligned), and the cells of `bold` columns are bold in the rows
-/// `bold_rows` marks.
-fn table(t: &Cells, left: &[usize], bold: &[usize], bold_rows: &[bool]) -> Table {
+/// (left-aligned), `fixed` gives short columns a width that keeps their
+/// cells on one line ("12 (critical)", "→ unchanged"), and the cells of
+/// `bold` columns are bold in the rows `bold_rows` marks.
+fn table(t: &Cells, left: &[usize], fixed: &[(usize, f32)], bold: &[usize], bold_rows: &[bool]) -> Table {
     let mut columns = text_columns(t.header.len(), true);
     for &i in left {
-        columns[i] = Column {
-            align: Align::Left,
-            fixed: None,
-        };
+        columns[i].align = Align::Left;
+    }
+    for &(i, w) in fixed {
+        columns[i].fixed = Some(w);
     }
     Table {
         columns,
@@ -44,6 +45,12 @@ fn table(t: &Cells, left: &[usize], bold: &[usize], bold_rows: &[bool]) -> Table
     }
 }
 
+/// Widths (points, at the table size) of the register's rating, last
+/// period and trend columns.
+const RISK_WIDTHS: [(usize, f32); 3] = [(3, 58.0), (4, 58.0), (5, 58.0)];
+/// Widths of the workplan's planned dates and status columns.
+const ACTIVITY_WIDTHS: [(usize, f32); 2] = [(2, 92.0), (3, 48.0)];
+
 /// Risk register (`risks.md.j2`), when the framework has one.
 pub(super) fn risks(r: &Report, c: &mut Content) {
     let Some(s) = &r.risks else {
@@ -55,7 +62,13 @@ pub(super) fn risks(r: &Report, c: &mut Content) {
     c.para(vec![Run::regular(s.intro.clone())]);
     c.para(vec![Run::bold(s.rising.clone())]);
     let rose: Vec<bool> = s.risks.iter().map(|x| x.rose).collect();
-    c.blocks.push(Block::Table(table(&s.table, &[0, 1, 3, 4, 5], &[3, 5], &rose)));
+    c.blocks.push(Block::Table(table(
+        &s.table,
+        &[0, 1, 3, 4, 5],
+        &RISK_WIDTHS,
+        &[3, 5],
+        &rose,
+    )));
     c.blocks.push(Block::Space(BODY * 0.4));
     for x in &s.risks {
         c.heading(4, format!("{} {}", x.id, x.statement), false);
@@ -80,17 +93,27 @@ pub(super) fn workplan(r: &Report, c: &mut Content) {
     c.heading(2, l["workplan"], true);
     c.para(vec![Run::regular(w.summary.clone())]);
     if let Some(t) = &w.table {
-        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[], &[])));
+        c.blocks
+            .push(Block::Table(table(t, &[0, 1, 2, 3, 4], &ACTIVITY_WIDTHS, &[], &[])));
     }
     if let Some(h) = &w.next_heading {
         c.heading(3, h.clone(), true);
     }
     if let Some(t) = &w.next_table {
         let overdue: Vec<bool> = w.coming.iter().map(|a| a.overdue).collect();
-        c.blocks.push(Block::Table(table(t, &[0, 1, 2, 3, 4], &[3], &overdue)));
+        c.blocks.push(Block::Table(table(
+            t,
+            &[0, 1, 2, 3, 4],
+            &ACTIVITY_WIDTHS,
+            &[3],
+            &overdue,
+        )));
     }
     if let Some(n) = &w.next_note {
         c.para(vec![Run::regular(n.clone())]);
     }
-    c.blocks.push(Block::Paragraph(Paragraph::new(vec![Run::regular(w.note.clone())], SMALL)));
+    c.blocks.push(Block::Paragraph(Paragraph::new(
+        vec![Run::regular(w.note.clone())],
+        SMALL,
+    )));
 }
