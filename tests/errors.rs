@@ -81,6 +81,7 @@ cases! {
     // Twice for one period, after the project, not a reporting period, not a period.
     yaml_risk_update_periods: 1, ["risk R1 is updated twice for 2023-Q2", "2024-Q1 lies outside the project", "2023-08 is not for a reporting period", "such as 2023-Q3", "`Q3 2023` is not written as a period", "did you mean 2023-Q3?", "3 errors, 1 warning"], [];
     yaml_risk_misspelt_key: 1, ["risks.yaml: unknown key `mitigaton`", "./risks.yaml:7:5", "did you mean `mitigation`?"], ["logframe.yaml"];
+    yaml_workplan_missing_key: 1, ["workplan.yaml: missing key `status`", "add `status: ...`"], ["logframe schema", "logframe.yaml"];
     yaml_workplan_status: 1, ["unknown activity status `delayd`", "did you mean `delayed`?", "activity A2 is delayed without a reason", "./workplan.yaml:3:93", "activity A3 has an actual end but is under_way"], [];
     yaml_workplan_dates_and_links: 1, ["activity A1 links to unknown result `1111`", "did you mean `1110`?", "duplicate activity id `A1`", "activity A1 is planned outside the project", "activity A3 ends before it starts", "./workplan.yaml:4:68"], [];
     // measurement CSV

@@ -2,6 +2,13 @@
 //! turned into a table (highest rating first), a line for the risks whose
 //! rating rose, and each risk's update, mitigation and owner. Nothing is
 //! computed here; ratings, levels, trends and the order come from compute.
+//!
+//! Where it stands: after the gender equality results and before the
+//! workplan and the narrative, in both layouts (`report::outline`). Global
+//! Affairs Canada's narrative report asks for risks and their mitigation
+//! right after the results, and the team's prose comes last so that it can
+//! refer to the register the reader has just seen. Without `risks.yaml`
+//! there is no section, and the narrative's own risks stay as written.
 
 use serde::Serialize;
 

@@ -2,6 +2,12 @@
 //! turned into a sentence (planned, due, done), the table of what was
 //! planned in the period with its status, and the table of what comes in
 //! the next reporting period. Nothing is counted here.
+//!
+//! Where it stands: after the risk register and before the narrative, in
+//! both layouts (`report::outline`): it answers "outputs delivered vs
+//! planned" and "the workplan for the next period" of Global Affairs
+//! Canada's narrative report, and, like every structured part, comes
+//! before the prose that explains its delays.
 
 use chrono::NaiveDate;
 use serde::Serialize;
