@@ -73,6 +73,17 @@ cases! {
     yaml_milestone_target_share: 1, ["a milestone target cannot be split by category"], [];
     // The parts of a percentage are not parts of its total: only shares of its denominator.
     yaml_percentage_target_by: 1, ["a percentage target cannot be split with `by:`", "share: {sex: {women: 40}}"], [];
+    // risks.yaml and workplan.yaml, beside the logframe
+    yaml_risk_category_unknown: 1, ["unknown risk category `politcal`", "./risks.yaml:4:15", "did you mean `political`?"], [];
+    yaml_risk_off_scale: 1, ["likelihood `6` is not on the 1-5 scale", "./risks.yaml:5:17", "impact `high` is not on the 1-5 scale", "5 severe"], [];
+    yaml_risk_unknown_result: 1, ["risk R1 links to unknown result `1101`", "./risks.yaml:8:23", "did you mean `1100`?"], [];
+    yaml_risk_duplicate_id: 1, ["duplicate risk id `R1`", "./risks.yaml:8:9", "first used at ./risks.yaml:2:9"], ["byte"];
+    // Twice for one period, after the project, not a reporting period, not a period.
+    yaml_risk_update_periods: 1, ["risk R1 is updated twice for 2023-Q2", "2024-Q1 lies outside the project", "2023-08 is not for a reporting period", "such as 2023-Q3", "`Q3 2023` is not written as a period", "did you mean 2023-Q3?", "3 errors, 1 warning"], [];
+    yaml_risk_misspelt_key: 1, ["risks.yaml: unknown key `mitigaton`", "./risks.yaml:7:5", "did you mean `mitigation`?"], ["logframe.yaml"];
+    yaml_workplan_missing_key: 1, ["workplan.yaml: missing key `status`", "add `status: ...`"], ["logframe schema", "logframe.yaml"];
+    yaml_workplan_status: 1, ["unknown activity status `delayd`", "did you mean `delayed`?", "activity A2 is delayed without a reason", "./workplan.yaml:3:93", "activity A3 has an actual end but is under_way"], [];
+    yaml_workplan_dates_and_links: 1, ["activity A1 links to unknown result `1111`", "did you mean `1110`?", "duplicate activity id `A1`", "activity A1 is planned outside the project", "activity A3 ends before it starts", "./workplan.yaml:4:68"], [];
     // measurement CSV
     csv_unknown_indicator: 1, ["unknown indicator `111O.1`", "did you mean `1110.1`?", "import.csv:3:1"], [];
     csv_unknown_dimension_value: 1, ["unknown country `PE`", "one of MX, GT", "import.csv:2:26"], [];

@@ -12,11 +12,13 @@ pub mod percent_example;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;
+pub mod risks;
 pub mod rollup;
 pub mod series;
 pub mod status;
 pub mod target_parts;
 pub mod targets;
+pub mod workplan;
 
 use std::collections::BTreeMap;
 

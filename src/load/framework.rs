@@ -47,6 +47,8 @@ pub fn load_framework(dir: &Path, sources: &mut Sources) -> (Option<Framework>, 
     let mut diags = lower.diags;
     if let Some(fw) = &mut framework {
         diags.extend(super::funding::read_expenditures(fw, sources));
+        fw.risks = super::risks::load(fw, sources, &mut diags);
+        fw.workplan = super::workplan::load(fw, sources, &mut diags);
         diags.extend(crate::validate::check_framework(fw, sources));
     }
     (framework, diags)
@@ -60,6 +62,7 @@ mod targets;
 mod yaml_error;
 
 use yaml_error::yaml_error;
+pub(crate) use yaml_error::yaml_error_in;
 
 /// The lowering pass: located raw YAML in, typed model out, with every
 /// problem pushed onto `diags` rather than returned. Its steps live beside
@@ -194,6 +197,8 @@ impl Lower<'_> {
             thresholds,
             target_rule,
             funding,
+            risks: None,
+            workplan: None,
         };
         if raw.results.is_empty() {
             self.diags.push(

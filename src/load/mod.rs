@@ -1,11 +1,14 @@
 //! Reading logframes from disk into the model, spans kept.
 
+mod beside;
 pub mod countries;
 pub mod currencies;
 pub mod framework;
 pub mod funding;
 pub mod raw;
+pub mod risks;
 pub mod standards;
+pub mod workplan;
 
 pub use framework::load_framework;
 

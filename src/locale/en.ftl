@@ -797,3 +797,74 @@ sheet-about-denominator = of a percentage: the count assessed (e.g. 60)
 sheet-about-score = of a qualitative indicator: the score on its scale
 sheet-about-comment = a note on the value (optional)
 sheet-about-source = where the figure comes from (optional)
+
+## Risk register and workplan (report/risks.rs, report/workplan.rs)
+risk_register = Risk register
+risk_col_risk = Risk
+risk_col_category = Category
+risk_col_score = Likelihood × impact
+risk_col_rating = Rating
+risk_col_before = Last period
+risk_col_trend = Trend
+risk_mitigation = Mitigation
+risk_owner = Owner
+risk_results = Results affected
+risk_no_update = No update for this period.
+risk_none_rose = No risk rating rose this period.
+risk-intro = Each risk is rated likelihood × impact (1 to 5 each, so 1 to 25) at the end of { $period }, against its rating before the period began; risks are listed by rating, highest first. Levels: low 1–4, medium 5–9, high 10–16, critical 20–25.
+risk-rating = { $rating } ({ $level })
+risk-rose = The rating rose for { $count ->
+    [one] one risk
+   *[other] { $count } risks
+}: { $list }.
+risk-rose-item = { $id } ({ $before } → { $now })
+risk-update = Update, { $period }: { $text }
+risk-trend-up = up
+risk-trend-down = down
+risk-trend-same = unchanged
+risk-level-low = low
+risk-level-medium = medium
+risk-level-high = high
+risk-level-critical = critical
+risk-category-operational = Operational
+risk-category-political = Political
+risk-category-security = Security
+risk-category-financial = Financial
+risk-category-fiduciary = Fiduciary
+risk-category-reputational = Reputational
+risk-category-environmental = Environmental
+risk-category-social = Gender and social
+workplan = Workplan
+workplan_activity = Activity
+workplan_result = Result
+workplan_planned = Planned dates
+workplan_status = Status
+workplan_note = Note
+workplan_status_note = Statuses are as the team last updated them.
+workplan-status-planned = Planned
+workplan-status-under_way = Under way
+workplan-status-done = Done
+workplan-status-delayed = Delayed
+workplan-status-cancelled = Cancelled
+workplan-status-count = { $status }: { $count }
+workplan-summary = { $planned ->
+    [one] One activity was
+   *[other] { $planned } activities were
+} planned in { $period } (their planned dates overlap it); { $due ->
+    [0] none was due to end in it
+    [one] one was due to end in it, and it { $done ->
+        [0] is not done
+       *[other] is done
+    }
+   *[other] { $due } were due to end in it, of which { $done ->
+        [one] one is
+       *[other] { $done } are
+    } done
+}. By status: { $statuses }.
+workplan-none = No activity was planned in { $period }.
+workplan-next-heading = Next period: { $period } ({ $dates })
+workplan-next-none = No activity remains planned for { $period }.
+workplan-last = { $period } is the project's last reporting period: no period comes next.
+workplan-overdue = overdue since { $date }
+workplan-done-on = done on { $date }
+workplan-note-join = { $a }; { $b }

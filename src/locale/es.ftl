@@ -802,3 +802,75 @@ sheet-about-denominator = de un porcentaje: el número evaluado (p. ej. 60)
 sheet-about-score = de un indicador cualitativo: la puntuación en su escala
 sheet-about-comment = una nota sobre el valor (opcional)
 sheet-about-source = de dónde viene la cifra (opcional)
+
+## Risk register and workplan (report/risks.rs, report/workplan.rs)
+risk_register = Registro de riesgos
+risk_col_risk = Riesgo
+risk_col_category = Categoría
+risk_col_score = Probabilidad × impacto
+risk_col_rating = Calificación
+risk_col_before = Período anterior
+risk_col_trend = Tendencia
+risk_mitigation = Mitigación
+risk_owner = Responsable
+risk_results = Resultados afectados
+risk_no_update = Sin actualización para este período.
+risk_none_rose = Ninguna calificación de riesgo aumentó en el período.
+risk-intro = Cada riesgo se califica como probabilidad × impacto (de 1 a 5 cada uno, es decir de 1 a 25) al final de { $period }, frente a su calificación antes de que empezara el período; los riesgos se ordenan por calificación, de mayor a menor. Niveles: bajo 1–4, medio 5–9, alto 10–16, crítico 20–25.
+risk-rating = { $rating } ({ $level })
+risk-rose = La calificación aumentó para { $count ->
+    [one] un riesgo
+   *[other] { $count } riesgos
+}: { $list }.
+risk-rose-item = { $id } ({ $before } → { $now })
+risk-update = Actualización, { $period }: { $text }
+risk-trend-up = al alza
+risk-trend-down = a la baja
+risk-trend-same = sin cambio
+risk-level-low = bajo
+risk-level-medium = medio
+risk-level-high = alto
+risk-level-critical = crítico
+risk-category-operational = Operativo
+risk-category-political = Político
+risk-category-security = Seguridad
+risk-category-financial = Financiero
+risk-category-fiduciary = Fiduciario
+risk-category-reputational = Reputacional
+risk-category-environmental = Ambiental
+risk-category-social = Género y social
+workplan = Plan de trabajo
+workplan_activity = Actividad
+workplan_result = Resultado
+workplan_planned = Fechas previstas
+workplan_status = Estado
+workplan_note = Nota
+workplan_status_note = Los estados son los de la última actualización del equipo.
+workplan-status-planned = Prevista
+workplan-status-under_way = En curso
+workplan-status-done = Realizada
+workplan-status-delayed = Retrasada
+workplan-status-cancelled = Cancelada
+workplan-status-count = { $status }: { $count }
+workplan-summary = { $planned ->
+    [one] Una actividad estaba prevista
+   *[other] { $planned } actividades estaban previstas
+} en { $period } (sus fechas previstas se solapan con el período); { $due ->
+    [0] ninguna debía terminar en él
+    [one] una debía terminar en él, y { $done ->
+        [0] no está realizada
+       *[other] está realizada
+    }
+   *[other] { $due } debían terminar en él, de las cuales { $done ->
+        [0] ninguna está realizada
+        [one] una está realizada
+       *[other] { $done } están realizadas
+    }
+}. Por estado: { $statuses }.
+workplan-none = No había ninguna actividad prevista en { $period }.
+workplan-next-heading = Período siguiente: { $period } ({ $dates })
+workplan-next-none = No queda ninguna actividad prevista para { $period }.
+workplan-last = { $period } es el último período de informe del proyecto: no sigue ningún período.
+workplan-overdue = atrasada desde el { $date }
+workplan-done-on = realizada el { $date }
+workplan-note-join = { $a }; { $b }

@@ -805,3 +805,75 @@ sheet-about-denominator = d’un pourcentage : l’effectif évalué (par ex. 60
 sheet-about-score = d’un indicateur qualitatif : la note sur son échelle
 sheet-about-comment = une remarque sur la valeur (facultatif)
 sheet-about-source = d’où vient le chiffre (facultatif)
+
+## Risk register and workplan (report/risks.rs, report/workplan.rs)
+risk_register = Registre des risques
+risk_col_risk = Risque
+risk_col_category = Catégorie
+risk_col_score = Probabilité × impact
+risk_col_rating = Cote
+risk_col_before = Période précédente
+risk_col_trend = Tendance
+risk_mitigation = Atténuation
+risk_owner = Responsable
+risk_results = Résultats concernés
+risk_no_update = Aucune mise à jour pour cette période.
+risk_none_rose = Aucune cote de risque n’a augmenté pendant la période.
+risk-intro = Chaque risque est coté probabilité × impact (de 1 à 5 chacun, soit de 1 à 25) à la fin de { $period }, et comparé à sa cote avant le début de la période ; les risques sont classés par cote, la plus élevée d’abord. Niveaux : faible 1–4, moyen 5–9, élevé 10–16, critique 20–25.
+risk-rating = { $rating } ({ $level })
+risk-rose = La cote a augmenté pour { $count ->
+    [one] un risque
+   *[other] { $count } risques
+} : { $list }.
+risk-rose-item = { $id } ({ $before } → { $now })
+risk-update = Mise à jour, { $period } : { $text }
+risk-trend-up = en hausse
+risk-trend-down = en baisse
+risk-trend-same = stable
+risk-level-low = faible
+risk-level-medium = moyen
+risk-level-high = élevé
+risk-level-critical = critique
+risk-category-operational = Opérationnel
+risk-category-political = Politique
+risk-category-security = Sécurité
+risk-category-financial = Financier
+risk-category-fiduciary = Fiduciaire
+risk-category-reputational = Réputation
+risk-category-environmental = Environnemental
+risk-category-social = Genre et social
+workplan = Plan de travail
+workplan_activity = Activité
+workplan_result = Résultat
+workplan_planned = Dates prévues
+workplan_status = État
+workplan_note = Remarque
+workplan_status_note = Les états sont ceux de la dernière mise à jour de l’équipe.
+workplan-status-planned = Prévue
+workplan-status-under_way = En cours
+workplan-status-done = Réalisée
+workplan-status-delayed = Retardée
+workplan-status-cancelled = Annulée
+workplan-status-count = { $status } : { $count }
+workplan-summary = { $planned ->
+    [one] Une activité était prévue
+   *[other] { $planned } activités étaient prévues
+} en { $period } (leurs dates prévues recoupent la période) ; { $due ->
+    [0] aucune ne devait s’y achever
+    [one] une devait s’y achever, et elle { $done ->
+        [0] n’est pas réalisée
+       *[other] est réalisée
+    }
+   *[other] { $due } devaient s’y achever, dont { $done ->
+        [0] aucune réalisée
+        [one] une réalisée
+       *[other] { $done } réalisées
+    }
+}. Par état : { $statuses }.
+workplan-none = Aucune activité n’était prévue en { $period }.
+workplan-next-heading = Période suivante : { $period } ({ $dates })
+workplan-next-none = Aucune activité ne reste prévue pour { $period }.
+workplan-last = { $period } est la dernière période de rapport du projet : aucune période ne suit.
+workplan-overdue = en retard depuis le { $date }
+workplan-done-on = réalisée le { $date }
+workplan-note-join = { $a } ; { $b }

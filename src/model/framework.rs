@@ -341,6 +341,10 @@ pub struct Framework {
     pub target_rule: ExpectedRule,
     /// The `funding:` section, if any.
     pub funding: Option<super::funding::Funding>,
+    /// The risk register (`risks.yaml`), if any.
+    pub risks: Option<super::risks::Risks>,
+    /// The workplan (`workplan.yaml`), if any.
+    pub workplan: Option<super::workplan::Workplan>,
 }
 
 impl Framework {

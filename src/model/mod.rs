@@ -8,8 +8,10 @@ pub mod framework;
 pub mod funding;
 pub mod number;
 pub mod period;
+pub mod risks;
 pub mod text;
 pub mod value;
+pub mod workplan;
 
 pub use framework::*;
 pub use period::{FiscalYearStart, Frequency, Period, PeriodKind};

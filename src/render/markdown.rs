@@ -57,6 +57,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("annex.md.j2", include_str!("../templates/annex.md.j2")),
     ("funding.md.j2", include_str!("../templates/funding.md.j2")),
     ("gender.md.j2", include_str!("../templates/gender.md.j2")),
+    ("risks.md.j2", include_str!("../templates/risks.md.j2")),
+    ("workplan.md.j2", include_str!("../templates/workplan.md.j2")),
     ("portfolio.md.j2", include_str!("../templates/portfolio.md.j2")),
 ];
 

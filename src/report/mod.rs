@@ -16,6 +16,8 @@ pub mod narrative;
 pub mod outline;
 pub mod portfolio;
 mod results_notes;
+pub mod risks;
+pub mod workplan;
 
 use std::collections::BTreeMap;
 
@@ -97,6 +99,10 @@ pub struct Report {
     pub funding: Option<funding::FundingSection>,
     /// Gender equality results, when some indicator is disaggregated by sex.
     pub gender: Option<gender::GenderSection>,
+    /// The risk register at the period, when the framework has `risks.yaml`.
+    pub risks: Option<risks::RiskSection>,
+    /// Planned vs done, and the next period, when it has `workplan.yaml`.
+    pub workplan: Option<workplan::WorkplanSection>,
 }
 
 #[derive(Debug, Serialize)]
@@ -417,6 +423,8 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         funding: crate::compute::funding::summary(fw, Some(period))
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         gender: gender::section(c, &period, lang),
+        risks: risks::section(fw, &period, lang),
+        workplan: workplan::section(fw, &period, lang),
         pmf: pmf_rows(fw, lang),
         data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }

@@ -22,6 +22,11 @@ pub enum Part {
     /// Gender equality results: shares by sex (when an indicator is
     /// disaggregated by sex).
     Gender,
+    /// The risk register at the period (when there is one).
+    Risks,
+    /// Planned vs done in the period, and the next period (when there is
+    /// a workplan).
+    Workplan,
     Narrative,
     Annex,
 }
@@ -57,7 +62,14 @@ pub fn outline(layout: Layout, levels: &[LevelFacts], results: &[ResultSection])
         }
     }
     // After the results it draws on, before the narrative that explains them.
-    parts.extend([Part::Gender, Part::Narrative, Part::Annex]);
+    // The risk register and the workplan follow, in both layouts, in the
+    // order Global Affairs Canada's narrative report asks for them (gender
+    // equality results, then risks and their mitigation, then outputs
+    // delivered vs planned and the workplan for the next period): every
+    // structured table comes before the team's prose, so that the
+    // narrative's lessons and explanations can refer to the risks and
+    // activities the reader has just seen.
+    parts.extend([Part::Gender, Part::Risks, Part::Workplan, Part::Narrative, Part::Annex]);
     parts
 }
 
@@ -110,7 +122,7 @@ mod tests {
             }
         );
         let gac = outline(Layout::Gac, &levels, &results);
-        assert_eq!(gac.len(), 7);
+        assert_eq!(gac.len(), 9);
         assert_eq!(
             gac[2],
             Part::Results {
@@ -127,7 +139,10 @@ mod tests {
         );
         for o in [&general, &gac] {
             assert_eq!(o[..2], [Part::Summary, Part::Funding]);
-            assert_eq!(o[o.len() - 3..], [Part::Gender, Part::Narrative, Part::Annex]);
+            assert_eq!(
+                o[o.len() - 5..],
+                [Part::Gender, Part::Risks, Part::Workplan, Part::Narrative, Part::Annex]
+            );
         }
     }
 }

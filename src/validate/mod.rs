@@ -9,8 +9,11 @@ mod duplicate_ids;
 mod funding;
 pub mod ids;
 mod level_order;
+mod register;
+mod risks;
 mod target_parts;
 mod targets;
+mod workplan;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Framework;
@@ -34,6 +37,8 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("funding: pledges within budget", funding::pledges_within_budget),
     ("funding: budget lines add up", funding::lines_add_up),
     ("funding: not overspent", funding::not_overspent),
+    ("risk register", risks::check),
+    ("workplan", workplan::check),
 ];
 
 pub fn check_framework(fw: &Framework, sources: &Sources) -> Diagnostics {

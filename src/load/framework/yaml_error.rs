@@ -205,3 +205,23 @@ fn strip_location_prefix(s: &str) -> &str {
     }
     s
 }
+
+/// The same diagnostic for another YAML file beside the logframe
+/// (`risks.yaml`, `workplan.yaml`), named by `name`. `logframe schema`
+/// describes logframe.yaml only, so hints that send the reader there point
+/// at the keys the diagnostic lists instead.
+pub(crate) fn yaml_error_in(e: &serde_saphyr::Error, file: FileId, sources: &Sources, name: &str) -> Diagnostic {
+    let mut d = yaml_error(e, file, sources);
+    if let Some(rest) = d.message.strip_prefix("logframe.yaml: ") {
+        d.message = format!("{name}: {rest}");
+    }
+    if let Some(h) = &mut d.hint {
+        *h = h
+            .replace(
+                "; `logframe schema` lists every key and what it takes",
+                &format!(" (the README's {name} section lists every key)"),
+            )
+            .replace(" against `logframe schema`", "");
+    }
+    d
+}

@@ -631,6 +631,8 @@ pub(super) fn body(r: &Report) -> Content {
                 }
             }
             Part::Gender => gender(r, &mut c),
+            Part::Risks => super::register::risks(r, &mut c),
+            Part::Workplan => super::register::workplan(r, &mut c),
             Part::Narrative => narrative(r, &mut c),
             Part::Annex => annex(r, &mut c),
         }
