@@ -284,6 +284,10 @@ check-findings = { $summary }: { $errors } { $errors ->
         [one] warning
        *[other] warnings
     }
+check-rates = completeness { $received }/{ $due } values due received ({ $completeness }); timeliness { $on_time }/{ $judged } on time ({ $timeliness }); consistency { $added }/{ $broken } breakdowns add up ({ $consistency }); a value is due { $days } days after its period ends
+check-rates-indicator = { $id }: completeness { $received }/{ $due } ({ $completeness }), timeliness { $on_time }/{ $judged } ({ $timeliness }), consistency { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id }: completeness and timeliness not checked: its frequency “{ $frequency }” names no regular period; consistency { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id }: completeness and timeliness not checked: a milestone is due once, by its date; consistency { $added }/{ $broken } ({ $consistency })
 history-none = no values recorded
 history-counts = { $rows } { $rows ->
         [one] row

@@ -283,6 +283,10 @@ check-findings = { $summary }: { $errors } { $errors ->
         [one] advertencia
        *[other] advertencias
     }
+check-rates = completitud { $received }/{ $due } valores debidos recibidos ({ $completeness }); puntualidad { $on_time }/{ $judged } a tiempo ({ $timeliness }); coherencia { $added }/{ $broken } desgloses que cuadran ({ $consistency }); un valor vence { $days } días después del fin de su período
+check-rates-indicator = { $id }: completitud { $received }/{ $due } ({ $completeness }), puntualidad { $on_time }/{ $judged } ({ $timeliness }), coherencia { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id }: completitud y puntualidad no verificadas: su frecuencia «{ $frequency }» no indica ningún período regular; coherencia { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id }: completitud y puntualidad no verificadas: un hito vence una sola vez, en su fecha; coherencia { $added }/{ $broken } ({ $consistency })
 history-none = ningún valor registrado
 history-counts = { $rows } { $rows ->
         [one] fila

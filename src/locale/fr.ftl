@@ -286,6 +286,10 @@ check-findings = { $summary } : { $errors } { $errors ->
         [one] avertissement
        *[other] avertissements
     }
+check-rates = complétude { $received }/{ $due } valeurs dues reçues ({ $completeness }) ; ponctualité { $on_time }/{ $judged } à temps ({ $timeliness }) ; cohérence { $added }/{ $broken } ventilations qui concordent ({ $consistency }) ; une valeur est due { $days } jours après la fin de sa période
+check-rates-indicator = { $id } : complétude { $received }/{ $due } ({ $completeness }), ponctualité { $on_time }/{ $judged } ({ $timeliness }), cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id } : complétude et ponctualité non vérifiées : sa fréquence « { $frequency } » ne désigne aucune période régulière ; cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id } : complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date ; cohérence { $added }/{ $broken } ({ $consistency })
 history-none = aucune valeur enregistrée
 history-counts = { $rows } { $rows ->
         [one] ligne
