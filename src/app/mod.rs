@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod evaluate;
 pub mod explain;
 pub mod funding;
 pub mod history;

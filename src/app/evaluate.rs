@@ -1,0 +1,253 @@
+//! The evaluator's workbook (`logframe evaluate`): the tracking table of
+//! `compare`, with what an evaluator otherwise assembles by hand beside it:
+//! status counts by level, every indicator on one sheet with the comments
+//! and the narrative's explanation of its figures, the whole ledger trail
+//! (superseded and rejected rows marked) and data quality as rates.
+//!
+//! The tracking table is `compare`'s own model, built by its use case; the
+//! rates are `compute::quality_rates` with the rules of `check --quality`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Done, Failure, Opened, Result, compare};
+use crate::compute::quality::Rules;
+use crate::compute::quality_rates::{self, QualityRates};
+use crate::compute::{Computed, Status};
+use crate::evaluate::compare::Compare;
+use crate::ledger::review::{RowState, state};
+use crate::model::{Period, Value};
+use crate::report::narrative::Narrative;
+
+#[derive(Debug, Default, Clone)]
+pub struct Query {
+    /// First period shown (default: the project's first).
+    pub from: Option<String>,
+    /// Last period shown (default: the latest with values).
+    pub to: Option<String>,
+    pub as_of: Option<String>,
+    /// Days after a period's end by which its values are due (default:
+    /// the project's `reporting_deadline_days`).
+    pub deadline_days: Option<u32>,
+}
+
+/// Everything the workbook shows.
+#[derive(Debug)]
+pub struct Evaluation {
+    pub compare: Compare,
+    /// One line per level of the results chain that has indicators.
+    pub levels: Vec<LevelCounts>,
+    /// What explains each indicator's figures, by indicator id.
+    pub notes: BTreeMap<String, IndicatorNotes>,
+    /// Every ledger row known at `as_of`, by key then precedence.
+    pub history: Vec<HistoryRow>,
+    pub quality: QualityRates,
+}
+
+/// The life-of-project statuses of one level's indicators, counted.
+#[derive(Debug, Clone)]
+pub struct LevelCounts {
+    pub level: String,
+    /// An output level (its name says `output`), else an outcome level.
+    pub output: bool,
+    pub indicators: usize,
+    pub by_status: BTreeMap<Status, usize>,
+}
+
+/// The team's words on an indicator's latest figures.
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorNotes {
+    /// The latest measured period shown, whose comments these are.
+    pub period: Option<Period>,
+    /// The comments of the rows in force for that period, each once.
+    pub comments: Vec<String>,
+    /// The narrative's paragraphs (for the last period shown) that name
+    /// the indicator.
+    pub narrative: Vec<String>,
+}
+
+/// One ledger row as the history sheet shows it.
+#[derive(Debug, Clone)]
+pub struct HistoryRow {
+    pub indicator: String,
+    pub period: Period,
+    pub breakdown: String,
+    pub value: Value,
+    pub recorded_at: Option<DateTime<Utc>>,
+    pub recorded_by: String,
+    pub source: String,
+    pub comment: String,
+    /// `file:line` of the row.
+    pub origin: String,
+    pub state: RowState,
+}
+
+pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
+    let fw = &o.framework;
+    let done = compare::compare(
+        o,
+        &compare::Query {
+            from: q.from.clone(),
+            to: q.to.clone(),
+            by: None,
+            as_of: q.as_of.clone(),
+        },
+    )?;
+    let model = done.value;
+    let as_of = super::as_of(q.as_of.as_deref()).map_err(|f| o.fail(f))?;
+    let today = as_of
+        .map_or_else(crate::ledger::write::now, Ok)
+        .map_err(|d| o.fail(Failure::usage(d)))?
+        .date_naive();
+    let (computed, _) = Computed::new(fw, &o.ledger, &o.sources, as_of);
+    let rules = Rules {
+        deadline_days: q.deadline_days.unwrap_or(fw.project.reporting_deadline_days),
+        today,
+        now: None,
+    };
+    let quality = quality_rates::rates(&computed, &rules);
+    let levels = level_counts(fw, &model);
+    let notes = indicator_notes(o, &computed, &model);
+    let history = history_rows(o, as_of);
+    Ok(Done::new(
+        Evaluation {
+            compare: model,
+            levels,
+            notes,
+            history,
+            quality,
+        },
+        done.diagnostics,
+        done.sources,
+    ))
+}
+
+fn level_counts(fw: &crate::model::Framework, c: &Compare) -> Vec<LevelCounts> {
+    fw.levels
+        .iter()
+        .enumerate()
+        .filter_map(|(depth, level)| {
+            let mut by_status = BTreeMap::new();
+            let mut n = 0;
+            for i in c.results.iter().filter(|r| r.depth == depth).flat_map(|r| &r.indicators) {
+                *by_status.entry(i.life.status).or_insert(0) += 1;
+                n += 1;
+            }
+            (n > 0).then(|| LevelCounts {
+                level: level.clone(),
+                output: level.to_lowercase().contains("output"),
+                indicators: n,
+                by_status,
+            })
+        })
+        .collect()
+}
+
+/// Paragraphs and list items of Markdown, without emphasis marks.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut flush = |cur: &mut String| {
+        let t = cur.trim().replace("**", "");
+        if !t.is_empty() {
+            out.push(t);
+        }
+        cur.clear();
+    };
+    for line in body.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            flush(&mut cur);
+            continue;
+        }
+        if let Some(item) = t.strip_prefix("- ").or(t.strip_prefix("* ")) {
+            flush(&mut cur);
+            cur.push_str(item);
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(t);
+        }
+    }
+    flush(&mut cur);
+    out
+}
+
+fn indicator_notes(o: &Opened, c: &Computed, model: &Compare) -> BTreeMap<String, IndicatorNotes> {
+    let fw = c.fw;
+    let last = model.periods.last().copied();
+    // The narrative for the last period shown, in the project's language.
+    let narrative: Vec<String> = last
+        .and_then(|p| Narrative::find(&fw.dir, &p.to_string(), &fw.project.language))
+        .and_then(|path| Narrative::read(&path, &mut crate::source::Sources::default()).ok())
+        .map(|text| {
+            Narrative::parse(&text, None)
+                .sections
+                .iter()
+                .flat_map(|s| paragraphs(&s.body))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mentions = |para: &str, id: &str| {
+        Narrative {
+            sections: vec![crate::report::narrative::Section {
+                title: String::new(),
+                body: para.to_string(),
+            }],
+            ..Default::default()
+        }
+        .mentions(id)
+    };
+    fw.indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let point = c.series.by_indicator[i]
+                .iter()
+                .rev()
+                .find(|p| last.is_none_or(|l| p.period.end <= l.end));
+            let mut comments: Vec<String> = Vec::new();
+            for &r in point.map(|p| p.rows.as_slice()).unwrap_or_default() {
+                let text = o.ledger.str(o.ledger.entry(r).comment).unwrap_or("").trim();
+                if !text.is_empty() && !comments.iter().any(|c| c == text) {
+                    comments.push(text.to_string());
+                }
+            }
+            let notes = IndicatorNotes {
+                period: point.map(|p| p.period),
+                comments,
+                narrative: narrative.iter().filter(|p| mentions(p, &ind.id)).cloned().collect(),
+            };
+            (ind.id.clone(), notes)
+        })
+        .collect()
+}
+
+fn history_rows(o: &Opened, as_of: Option<DateTime<Utc>>) -> Vec<HistoryRow> {
+    let fw = &o.framework;
+    let ledger = &o.ledger;
+    let rows = ledger.trail(as_of);
+    let mut in_force = ledger.current(as_of);
+    in_force.sort_unstable();
+    let pending = ledger.pending(as_of);
+    let text = |i: u32| ledger.str(i).unwrap_or("").to_string();
+    rows.iter()
+        .map(|&i| {
+            let e = ledger.entry(i);
+            HistoryRow {
+                indicator: fw.indicators[e.indicator as usize].id.clone(),
+                period: e.period,
+                breakdown: e.dims.describe(fw),
+                value: e.value.clone(),
+                recorded_at: e.recorded_at,
+                recorded_by: text(e.recorded_by),
+                source: text(e.source),
+                comment: text(e.comment),
+                origin: crate::ledger::origin_text(&o.sources, e.origin),
+                state: state(ledger, &rows, &in_force, &pending, i),
+            }
+        })
+        .collect()
+}
