@@ -9,15 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
-
 use super::{Done, Failure, Opened, Result, compare};
+use crate::compute::Computed;
 use crate::compute::quality::Rules;
-use crate::compute::quality_rates::{self, QualityRates};
-use crate::compute::{Computed, Status};
+use crate::compute::quality_rates;
 use crate::evaluate::compare::Compare;
-use crate::ledger::review::{RowState, state};
-use crate::model::{Period, Value};
+use crate::evaluate::evaluation::{self, Evaluation, IndicatorNotes};
 use crate::report::narrative::Narrative;
 
 #[derive(Debug, Default, Clone)]
@@ -32,57 +29,6 @@ pub struct Query {
     pub deadline_days: Option<u32>,
 }
 
-/// Everything the workbook shows.
-#[derive(Debug)]
-pub struct Evaluation {
-    pub compare: Compare,
-    /// One line per level of the results chain that has indicators.
-    pub levels: Vec<LevelCounts>,
-    /// What explains each indicator's figures, by indicator id.
-    pub notes: BTreeMap<String, IndicatorNotes>,
-    /// Every ledger row known at `as_of`, by key then precedence.
-    pub history: Vec<HistoryRow>,
-    pub quality: QualityRates,
-}
-
-/// The life-of-project statuses of one level's indicators, counted.
-#[derive(Debug, Clone)]
-pub struct LevelCounts {
-    pub level: String,
-    /// An output level (its name says `output`), else an outcome level.
-    pub output: bool,
-    pub indicators: usize,
-    pub by_status: BTreeMap<Status, usize>,
-}
-
-/// The team's words on an indicator's latest figures.
-#[derive(Debug, Clone, Default)]
-pub struct IndicatorNotes {
-    /// The latest measured period shown, whose comments these are.
-    pub period: Option<Period>,
-    /// The comments of the rows in force for that period, each once.
-    pub comments: Vec<String>,
-    /// The narrative's paragraphs (for the last period shown) that name
-    /// the indicator.
-    pub narrative: Vec<String>,
-}
-
-/// One ledger row as the history sheet shows it.
-#[derive(Debug, Clone)]
-pub struct HistoryRow {
-    pub indicator: String,
-    pub period: Period,
-    pub breakdown: String,
-    pub value: Value,
-    pub recorded_at: Option<DateTime<Utc>>,
-    pub recorded_by: String,
-    pub source: String,
-    pub comment: String,
-    /// `file:line` of the row.
-    pub origin: String,
-    pub state: RowState,
-}
-
 pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
     let fw = &o.framework;
     let done = compare::compare(
@@ -90,8 +36,9 @@ pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
         &compare::Query {
             from: q.from.clone(),
             to: q.to.clone(),
-            by: None,
             as_of: q.as_of.clone(),
+            // Whatever else the tracking table learns to do, as `compare` does by default.
+            ..Default::default()
         },
     )?;
     let model = done.value;
@@ -107,9 +54,9 @@ pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
         now: None,
     };
     let quality = quality_rates::rates(&computed, &rules);
-    let levels = level_counts(fw, &model);
+    let levels = evaluation::level_counts(fw, &model);
     let notes = indicator_notes(o, &computed, &model);
-    let history = history_rows(o, as_of);
+    let history = evaluation::history_rows(fw, &o.ledger, &o.sources, as_of);
     Ok(Done::new(
         Evaluation {
             compare: model,
@@ -121,27 +68,6 @@ pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
         done.diagnostics,
         done.sources,
     ))
-}
-
-fn level_counts(fw: &crate::model::Framework, c: &Compare) -> Vec<LevelCounts> {
-    fw.levels
-        .iter()
-        .enumerate()
-        .filter_map(|(depth, level)| {
-            let mut by_status = BTreeMap::new();
-            let mut n = 0;
-            for i in c.results.iter().filter(|r| r.depth == depth).flat_map(|r| &r.indicators) {
-                *by_status.entry(i.life.status).or_insert(0) += 1;
-                n += 1;
-            }
-            (n > 0).then(|| LevelCounts {
-                level: level.clone(),
-                output: level.to_lowercase().contains("output"),
-                indicators: n,
-                by_status,
-            })
-        })
-        .collect()
 }
 
 /// Paragraphs and list items of Markdown, without emphasis marks.
@@ -221,33 +147,6 @@ fn indicator_notes(o: &Opened, c: &Computed, model: &Compare) -> BTreeMap<String
                 narrative: narrative.iter().filter(|p| mentions(p, &ind.id)).cloned().collect(),
             };
             (ind.id.clone(), notes)
-        })
-        .collect()
-}
-
-fn history_rows(o: &Opened, as_of: Option<DateTime<Utc>>) -> Vec<HistoryRow> {
-    let fw = &o.framework;
-    let ledger = &o.ledger;
-    let rows = ledger.trail(as_of);
-    let mut in_force = ledger.current(as_of);
-    in_force.sort_unstable();
-    let pending = ledger.pending(as_of);
-    let text = |i: u32| ledger.str(i).unwrap_or("").to_string();
-    rows.iter()
-        .map(|&i| {
-            let e = ledger.entry(i);
-            HistoryRow {
-                indicator: fw.indicators[e.indicator as usize].id.clone(),
-                period: e.period,
-                breakdown: e.dims.describe(fw),
-                value: e.value.clone(),
-                recorded_at: e.recorded_at,
-                recorded_by: text(e.recorded_by),
-                source: text(e.source),
-                comment: text(e.comment),
-                origin: crate::ledger::origin_text(&o.sources, e.origin),
-                state: state(ledger, &rows, &in_force, &pending, i),
-            }
         })
         .collect()
 }

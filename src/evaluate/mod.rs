@@ -7,4 +7,5 @@
 //! the ledger's trail, and the renderers format them.
 
 pub mod compare;
+pub mod evaluation;
 pub mod explain;
