@@ -60,6 +60,7 @@ pub fn evaluate(o: &Opened, q: &Query) -> Result<Evaluation> {
     Ok(Done::new(
         Evaluation {
             compare: model,
+            kinds: evaluation::kind_totals(&levels),
             levels,
             notes,
             history,

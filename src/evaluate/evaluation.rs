@@ -23,6 +23,9 @@ pub struct Evaluation {
     pub compare: Compare,
     /// One line per level of the results chain that has indicators.
     pub levels: Vec<LevelCounts>,
+    /// The outcome levels together, then the output levels together (each
+    /// when there is one).
+    pub kinds: Vec<LevelCounts>,
     /// What explains each indicator's figures, by indicator id.
     pub notes: BTreeMap<String, IndicatorNotes>,
     /// Every ledger row known at `as_of`, by key then precedence.
@@ -86,6 +89,28 @@ pub fn level_counts(fw: &Framework, c: &Compare) -> Vec<LevelCounts> {
                 indicators: n,
                 by_status,
             })
+        })
+        .collect()
+}
+
+/// The counts of the outcome levels together, then of the output levels.
+pub fn kind_totals(levels: &[LevelCounts]) -> Vec<LevelCounts> {
+    [false, true]
+        .into_iter()
+        .filter_map(|output| {
+            let mut total = LevelCounts {
+                level: String::new(),
+                output,
+                indicators: 0,
+                by_status: BTreeMap::new(),
+            };
+            for l in levels.iter().filter(|l| l.output == output) {
+                total.indicators += l.indicators;
+                for (s, n) in &l.by_status {
+                    *total.by_status.entry(*s).or_insert(0) += n;
+                }
+            }
+            (total.indicators > 0).then_some(total)
         })
         .collect()
 }
