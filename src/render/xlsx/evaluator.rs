@@ -348,7 +348,6 @@ fn quality_sheet(ws: &mut Sheet, e: &Evaluation, f: &Formats) -> Result<(), Xlsx
             ws.write_string(row, 0, &c.country)?;
             write_counts(ws, row, 5, c.timeliness, f)?;
             write_counts(ws, row, 8, c.consistency, f)?;
-            ws.write_string_with_format(row, 13, term("xlsx-country-completeness"), &f.wrap)?;
             row += 1;
         }
         row += 1;
