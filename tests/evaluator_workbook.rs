@@ -118,11 +118,18 @@ fn the_workbook_reads_back_with_its_sheets_statuses_history_and_quality() {
     let all = wb.worksheet_range("All indicators").expect("All indicators");
     let head = row(&all, 0);
     assert_eq!(&head[..4], ["Level", "Result", "Indicator", "Title"]);
-    assert!(head.contains(&"Comments and variance explanation".to_string()), "{head:?}");
+    assert!(
+        head.contains(&"Comments and variance explanation".to_string()),
+        "{head:?}"
+    );
     assert!(head.iter().any(|h| h.starts_with("Target at ")), "{head:?}");
     assert_eq!(all.height(), 13, "a header and 12 indicators");
     let status_cols: Vec<usize> = (0..head.len()).filter(|&k| head[k] == "Status").collect();
-    assert_eq!(status_cols.len(), 2, "the last period's status and the life of project's");
+    assert_eq!(
+        status_cols.len(),
+        2,
+        "the last period's status and the life of project's"
+    );
     for r in 1..all.height() {
         let cells = row(&all, r);
         let life = &cells[status_cols[1]];

@@ -193,7 +193,12 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
             (Some(_), _) => None,
             (None, IndicatorType::Milestone) => Some(NotChecked::Milestone),
             (None, _) => Some(NotChecked::Irregular {
-                frequency: ind.pmf.frequency.as_ref().map(|t| t.default.clone()).unwrap_or_default(),
+                frequency: ind
+                    .pmf
+                    .frequency
+                    .as_ref()
+                    .map(|t| t.default.clone())
+                    .unwrap_or_default(),
             }),
         };
         let due = freq.map(|f| due_periods(c, f, rules)).unwrap_or_default();
@@ -236,12 +241,7 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
         None => Vec::new(),
         Some(d) => country_rates(c, rules, d, &firsts),
     };
-    let total = |f: fn(&IndicatorRates) -> Rate| {
-        indicators
-            .iter()
-            .map(f)
-            .fold(Rate::new(0, 0), Rate::plus)
-    };
+    let total = |f: fn(&IndicatorRates) -> Rate| indicators.iter().map(f).fold(Rate::new(0, 0), Rate::plus);
     QualityRates {
         deadline_days: rules.deadline_days,
         today: rules.today,

@@ -79,7 +79,12 @@ pub fn level_counts(fw: &Framework, c: &Compare) -> Vec<LevelCounts> {
         .filter_map(|(depth, level)| {
             let mut by_status = BTreeMap::new();
             let mut n = 0;
-            for i in c.results.iter().filter(|r| r.depth == depth).flat_map(|r| &r.indicators) {
+            for i in c
+                .results
+                .iter()
+                .filter(|r| r.depth == depth)
+                .flat_map(|r| &r.indicators)
+            {
                 *by_status.entry(i.life.status).or_insert(0) += 1;
                 n += 1;
             }
@@ -117,7 +122,12 @@ pub fn kind_totals(levels: &[LevelCounts]) -> Vec<LevelCounts> {
 
 /// Every row of the ledger known at `as_of` (by key, then precedence),
 /// with its state.
-pub fn history_rows(fw: &Framework, ledger: &Ledger, sources: &Sources, as_of: Option<DateTime<Utc>>) -> Vec<HistoryRow> {
+pub fn history_rows(
+    fw: &Framework,
+    ledger: &Ledger,
+    sources: &Sources,
+    as_of: Option<DateTime<Utc>>,
+) -> Vec<HistoryRow> {
     let rows = ledger.trail(as_of);
     let mut in_force = ledger.current(as_of);
     in_force.sort_unstable();

@@ -120,7 +120,11 @@ fn summary_sheet(ws: &mut Sheet, e: &Evaluation, f: &Formats) -> Result<(), Xlsx
         line(ws, c, &c.level.replace('_', " "), false)?;
     }
     for c in &e.kinds {
-        let label = term(if c.output { "xlsx-all-outputs" } else { "xlsx-all-outcomes" });
+        let label = term(if c.output {
+            "xlsx-all-outputs"
+        } else {
+            "xlsx-all-outcomes"
+        });
         line(ws, c, label, true)?;
     }
     Ok(())
@@ -222,7 +226,9 @@ fn history_sheet(ws: &mut Sheet, rows: &[HistoryRow], f: &Formats) -> Result<(),
     .collect();
     headers(ws, &cols, 2, f)?;
     // Rows that no longer count are grey and in italics, and say so in words.
-    let old = Format::new().set_italic().set_font_color(rust_xlsxwriter::Color::RGB(0x595959));
+    let old = Format::new()
+        .set_italic()
+        .set_font_color(rust_xlsxwriter::Color::RGB(0x595959));
     for (n, h) in rows.iter().enumerate() {
         let row = n as u32 + 1;
         let counts = in_force(&h.state);
