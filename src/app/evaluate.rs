@@ -151,3 +151,22 @@ fn indicator_notes(o: &Opened, c: &Computed, model: &Compare) -> BTreeMap<String
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_list_items_without_emphasis() {
+        let body = "Intro line one\nline two.\n\n- **Prosecutions (1100.2) are behind**: 6 of 13\n  expected.\n- Staff turnover.\n#### Sub\nLast.";
+        assert_eq!(
+            paragraphs(body),
+            [
+                "Intro line one line two.",
+                "Prosecutions (1100.2) are behind: 6 of 13 expected.",
+                "Staff turnover.",
+                "Last.",
+            ]
+        );
+    }
+}
