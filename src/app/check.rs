@@ -34,6 +34,8 @@ pub struct Counts {
     pub ledger_rows: usize,
     /// The day the quality rules were applied as of, when asked.
     pub quality_on: Option<NaiveDate>,
+    /// With `quality`: completeness, timeliness and consistency as figures.
+    pub rates: Option<crate::compute::quality_rates::QualityRates>,
 }
 
 /// One framework checked.
@@ -69,15 +71,16 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
             Some(fw) if !diags.has_errors() => {
                 let (computed, d) = Computed::new(fw, &loaded.ledger, &loaded.sources, as_of);
                 diags.extend(d);
-                let quality_on = q.quality.then(|| {
+                let rates = q.quality.then(|| {
                     let rules = crate::compute::quality::Rules {
                         deadline_days: q.deadline_days.unwrap_or(fw.project.reporting_deadline_days),
                         today,
                         now: Some(chrono::Utc::now()),
                     };
                     diags.extend(crate::compute::quality::findings(&computed, &loaded.sources, &rules));
-                    today
+                    crate::compute::quality_rates::rates(&computed, &rules)
                 });
+                let quality_on = rates.as_ref().map(|r| r.today);
                 if let Some((Some(s), _)) = &standards {
                     diags.extend(crate::load::standards::check_framework(s, fw));
                 }
@@ -87,6 +90,7 @@ pub fn check(ws: &Workspace, q: &Query) -> Result<Vec<Checked>> {
                     indicators: fw.indicators.len(),
                     ledger_rows: loaded.ledger.len(),
                     quality_on,
+                    rates,
                 })
             }
             _ => None,

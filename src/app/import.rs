@@ -145,5 +145,9 @@ fn commit_checked(
 /// The refusal of rows nobody is named as recording (no `recorded_by`
 /// cell, no --by, no LOGFRAME_USER).
 fn unrecorded(rows: &[(crate::ledger::write::NewRow, crate::ledger::Origin)], sources: &Sources) -> Diagnostics {
-    Diagnostics(unrecorded_rows(rows.iter().map(|(r, _)| r), sources).into_iter().collect())
+    Diagnostics(
+        unrecorded_rows(rows.iter().map(|(r, _)| r), sources)
+            .into_iter()
+            .collect(),
+    )
 }

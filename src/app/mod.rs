@@ -15,6 +15,7 @@
 pub mod check;
 pub mod compare;
 pub mod due;
+pub mod evaluate;
 pub mod explain;
 pub mod funding;
 pub mod history;

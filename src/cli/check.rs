@@ -12,7 +12,7 @@ use crate::locale::term_message;
 pub struct CheckArgs {
     /// A framework folder, or a name under ./frameworks
     pub framework: Option<String>,
-    /// Also report data-quality findings: missing, late and outlying values, percentages outside 0-100, periods without targets
+    /// Also report data-quality findings (missing, late and outlying values, percentages outside 0-100, periods without targets) and the completeness, timeliness and consistency rates
     #[arg(long)]
     pub quality: bool,
     /// With --quality: days after a period's end by which its values are due (default: the project's reporting_deadline_days, else 30)
@@ -65,6 +65,11 @@ pub fn run(a: CheckArgs) -> i32 {
                     ],
                 ));
                 code = code.max(super::terminal::code(app::kind_of(&c.diagnostics)));
+            }
+            if let Some(r) = c.counts.as_ref().and_then(|n| n.rates.as_ref()) {
+                for line in crate::render::quality::rates_lines(r) {
+                    outln(&format!("  {line}"));
+                }
             }
         }
         code

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod commit;
 pub mod compare;
+pub mod evaluate;
 pub mod explain;
 pub mod formats;
 pub mod funding;
@@ -60,6 +61,8 @@ pub enum Command {
     Approve(review::ApproveArgs),
     /// Targets against actuals for every reporting period (the IPTT)
     Compare(compare::CompareArgs),
+    /// The evaluator's workbook (xlsx): status by level, every indicator with its comments, history, data quality
+    Evaluate(evaluate::EvaluateArgs),
     /// How a figure was obtained: ledger rows, corrections, aggregation, target, status
     Explain(explain::ExplainArgs),
     /// The trail of values recorded for an indicator, corrections included
@@ -106,6 +109,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Pending(args) => review::pending(args),
         Command::Approve(args) => review::approve(args),
         Command::Compare(args) => compare::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Report(args) => report::run(args),
         Command::Funding(args) => funding::run(args),

@@ -44,7 +44,6 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Origin;
 use crate::ledger::read::CsvDialect;
 use crate::ledger::row::{field_span, is_future};
-use crate::model::period::reporting_periods;
 use crate::model::{Frequency, Indicator, IndicatorType, Period, TargetPeriod, Value};
 use crate::source::{Sources, Span};
 
@@ -61,7 +60,8 @@ pub struct Rules {
 }
 
 impl Rules {
-    fn due(&self, p: &Period) -> NaiveDate {
+    /// The deadline of a period's values: its end plus `deadline_days`.
+    pub fn due(&self, p: &Period) -> NaiveDate {
         p.end
             .checked_add_days(Days::new(self.deadline_days as u64))
             .unwrap_or(p.end)
@@ -152,9 +152,8 @@ fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
             continue;
         };
         let points = &c.series.by_indicator[i];
-        let missing: Vec<Period> = reporting_periods(fw.project.span(), freq, fw.project.fiscal_year_start)
+        let missing: Vec<Period> = super::quality_rates::due_periods(c, freq, rules)
             .into_iter()
-            .filter(|w| w.start >= fw.project.start && w.end <= fw.project.end && rules.due(w) < rules.today)
             .filter(|w| !points.iter().any(|p| p.period.overlaps(w)))
             .collect();
         if missing.is_empty() {

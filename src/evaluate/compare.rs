@@ -355,8 +355,10 @@ fn to_date_rule(ind: &Indicator) -> ToDateRule {
     }
 }
 
-/// The target a column shows and is graded against, and the expected
-/// value shown beside it under `both`.
+/// The target a column is graded against, exact, and the expected value
+/// shown beside it under `both` (rounded as shown). An expected value is
+/// shown rounded ([`expected_shown`]) but graded exactly, as the report
+/// and `status` grade it, so that every output gives the same percent.
 fn column_target(
     c: &Computed,
     ind: &Indicator,
@@ -364,23 +366,24 @@ fn column_target(
     shown: TargetsShown,
 ) -> (Option<TargetInForce>, Option<Decimal>) {
     let agreed = agreed_within(c.fw, ind, col);
-    let expected = || {
-        target_at(c.fw, ind, col).map(|t| match t.rule {
-            TargetRule::Explicit { .. } => t,
-            _ => TargetInForce {
-                value: expected_shown(ind.kind, t.value),
-                ..t
-            },
-        })
-    };
+    let expected = || target_at(c.fw, ind, col);
     match shown {
         TargetsShown::Agreed => (agreed, None),
         // Where a target falls due within a longer column, it is the agreed one.
         TargetsShown::Expected => (agreed.or_else(expected), None),
         TargetsShown::Both => {
             let e = expected().filter(|e| agreed.is_none_or(|a| a.value != e.value));
-            (agreed, e.map(|e| e.value))
+            (agreed, e.map(|e| expected_shown(ind.kind, e.value)))
         }
+    }
+}
+
+/// The target as a cell shows it: as written when agreed, else rounded as
+/// [`expected_shown`] rounds an expected value.
+fn shown(ind: &Indicator, t: TargetInForce) -> Decimal {
+    match t.rule {
+        TargetRule::Explicit { .. } => t.value,
+        _ => expected_shown(ind.kind, t.value),
     }
 }
 
@@ -414,7 +417,7 @@ fn indicator_row(c: &Computed, i: usize, opts: &Options) -> IndicatorRow {
                 start,
                 end,
                 target,
-                target_shown: target.map(|t| t.value),
+                target_shown: target.map(|t| shown(ind, t)),
                 agreed: target.is_some_and(|t| matches!(t.rule, TargetRule::Explicit { .. })),
                 expected,
                 actual,

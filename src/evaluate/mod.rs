@@ -10,4 +10,5 @@
 
 pub mod compare;
 pub mod due;
+pub mod evaluation;
 pub mod explain;

@@ -290,6 +290,10 @@ check-findings = { $summary }: { $errors } { $errors ->
         [one] warning
        *[other] warnings
     }
+check-rates = completeness { $received }/{ $due } values due received ({ $completeness }); timeliness { $on_time }/{ $judged } on time ({ $timeliness }); consistency { $added }/{ $broken } breakdowns add up ({ $consistency }); a value is due { $days } days after its period ends
+check-rates-indicator = { $id }: completeness { $received }/{ $due } ({ $completeness }), timeliness { $on_time }/{ $judged } ({ $timeliness }), consistency { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id }: completeness and timeliness not checked: its frequency “{ $frequency }” names no regular period; consistency { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id }: completeness and timeliness not checked: a milestone is due once, by its date; consistency { $added }/{ $broken } ({ $consistency })
 history-none = no values recorded
 history-counts = { $rows } { $rows ->
         [one] row
@@ -533,6 +537,42 @@ xlsx-note-actual = Actual: the running total to the period's end for cumulative 
 xlsx-note-percent = %: actual against the target in force; for levels, progress from the baseline: (actual - baseline) / (target - baseline). Coloured by the status at the period's end.
 xlsx-note-life = Life of project: the end-of-project target, the to-date value at the last period shown, its percent and the status with its reason.
 xlsx-note-figures = Figures are exact decimals in logframe; cells hold them as spreadsheet numbers. `logframe explain` shows how any figure was obtained.
+xlsx-outcome-or-output = Outcome or output
+xlsx-outcome = outcome
+xlsx-output = output
+xlsx-indicators = Indicators
+xlsx-all-outcomes = All outcome levels
+xlsx-all-outputs = All output levels
+xlsx-target-at = Target at { $period }
+xlsx-target-kind = Target kind
+xlsx-agreed = agreed
+xlsx-expected = expected to date
+xlsx-actual-at = Actual at { $period }
+xlsx-percent-of-target = % of target
+xlsx-comments = Comments and variance explanation
+xlsx-narrative = Narrative
+xlsx-in-force = In force
+xlsx-due = Values due
+xlsx-received = Received
+xlsx-completeness = Completeness
+xlsx-judged = Received with a date
+xlsx-on-time = On time
+xlsx-timeliness = Timeliness
+xlsx-broken-down = Periods in several shapes
+xlsx-add-up = Add up
+xlsx-consistency = Consistency
+xlsx-missing = Missing periods
+xlsx-late = Late periods
+xlsx-note = Note
+xlsx-country = Country
+xlsx-all = All indicators checked
+xlsx-not-checked-irregular = Completeness and timeliness not checked: the frequency “{ $frequency }” names no regular period.
+xlsx-not-checked-milestone = Completeness and timeliness not checked: a milestone is due once, by its date.
+xlsx-country-completeness = Completeness by country is not given: the framework does not say which countries report in which period.
+xlsx-quality-as-of = Data quality as of { $day }. A value is due { $days } days after the end of its period (the project's reporting_deadline_days, or --deadline-days).
+xlsx-quality-completeness = Completeness: of the periods of the indicator's frequency that lie wholly within the project and are due, those with a value.
+xlsx-quality-timeliness = Timeliness: of the periods received, those whose every value was first recorded (recorded_at; corrections are not judged) by the deadline. Rows without recorded_at are not judged.
+xlsx-quality-consistency = Consistency: of the periods recorded in more than one shape (a total and a breakdown, or two breakdowns), those whose breakdowns add up to the total.
 
 ## The web pages (logframe serve): web-KEY is w.KEY in the templates
 web-skip = Skip to content

@@ -289,6 +289,10 @@ check-findings = { $summary }: { $errors } { $errors ->
         [one] advertencia
        *[other] advertencias
     }
+check-rates = completitud { $received }/{ $due } valores debidos recibidos ({ $completeness }); puntualidad { $on_time }/{ $judged } a tiempo ({ $timeliness }); coherencia { $added }/{ $broken } desgloses que cuadran ({ $consistency }); un valor vence { $days } días después del fin de su período
+check-rates-indicator = { $id }: completitud { $received }/{ $due } ({ $completeness }), puntualidad { $on_time }/{ $judged } ({ $timeliness }), coherencia { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id }: completitud y puntualidad no verificadas: su frecuencia «{ $frequency }» no indica ningún período regular; coherencia { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id }: completitud y puntualidad no verificadas: un hito vence una sola vez, en su fecha; coherencia { $added }/{ $broken } ({ $consistency })
 history-none = ningún valor registrado
 history-counts = { $rows } { $rows ->
         [one] fila
@@ -532,6 +536,42 @@ xlsx-note-actual = Real: el total acumulado hasta el final del período para los
 xlsx-note-percent = %: real frente a la meta vigente; para los niveles, avance desde la línea de base: (real - línea de base) / (meta - línea de base). Coloreado según el estado al final del período.
 xlsx-note-life = Vida del proyecto: la meta de fin de proyecto, el valor a la fecha en el último período mostrado, su porcentaje y el estado con su motivo.
 xlsx-note-figures = Las cifras son decimales exactos en logframe; las celdas las guardan como números de hoja de cálculo. `logframe explain` muestra cómo se obtuvo cada cifra.
+xlsx-outcome-or-output = Resultado o producto
+xlsx-outcome = resultado
+xlsx-output = producto
+xlsx-indicators = Indicadores
+xlsx-all-outcomes = Todos los niveles de resultados
+xlsx-all-outputs = Todos los niveles de productos
+xlsx-target-at = Meta a { $period }
+xlsx-target-kind = Tipo de meta
+xlsx-agreed = acordada
+xlsx-expected = esperada a la fecha
+xlsx-actual-at = Real a { $period }
+xlsx-percent-of-target = % de la meta
+xlsx-comments = Comentarios y explicación de las variaciones
+xlsx-narrative = Narrativa
+xlsx-in-force = Vigente
+xlsx-due = Valores debidos
+xlsx-received = Recibidos
+xlsx-completeness = Completitud
+xlsx-judged = Recibidos con fecha
+xlsx-on-time = A tiempo
+xlsx-timeliness = Puntualidad
+xlsx-broken-down = Períodos en varias formas
+xlsx-add-up = Cuadran
+xlsx-consistency = Coherencia
+xlsx-missing = Períodos faltantes
+xlsx-late = Períodos tardíos
+xlsx-note = Nota
+xlsx-country = País
+xlsx-all = Todos los indicadores verificados
+xlsx-not-checked-irregular = Completitud y puntualidad no verificadas: la frecuencia «{ $frequency }» no indica ningún período regular.
+xlsx-not-checked-milestone = Completitud y puntualidad no verificadas: un hito vence una sola vez, en su fecha.
+xlsx-country-completeness = No hay completitud por país: el marco no dice qué países informan en qué período.
+xlsx-quality-as-of = Calidad de los datos al { $day }. Un valor vence { $days } días después del fin de su período (reporting_deadline_days del proyecto, o --deadline-days).
+xlsx-quality-completeness = Completitud: de los períodos de la frecuencia del indicador que caen enteramente dentro del proyecto y ya vencieron, los que tienen un valor.
+xlsx-quality-timeliness = Puntualidad: de los períodos recibidos, aquellos cuyos valores se registraron por primera vez (recorded_at; las correcciones no se juzgan) antes del vencimiento. Las filas sin recorded_at no se juzgan.
+xlsx-quality-consistency = Coherencia: de los períodos registrados en más de una forma (un total y un desglose, o dos desgloses), aquellos cuyos desgloses cuadran con el total.
 
 ## Las páginas web (logframe serve)
 web-skip = Ir al contenido

@@ -292,6 +292,10 @@ check-findings = { $summary } : { $errors } { $errors ->
         [one] avertissement
        *[other] avertissements
     }
+check-rates = complétude { $received }/{ $due } valeurs dues reçues ({ $completeness }) ; ponctualité { $on_time }/{ $judged } à temps ({ $timeliness }) ; cohérence { $added }/{ $broken } ventilations qui concordent ({ $consistency }) ; une valeur est due { $days } jours après la fin de sa période
+check-rates-indicator = { $id } : complétude { $received }/{ $due } ({ $completeness }), ponctualité { $on_time }/{ $judged } ({ $timeliness }), cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id } : complétude et ponctualité non vérifiées : sa fréquence « { $frequency } » ne désigne aucune période régulière ; cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id } : complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date ; cohérence { $added }/{ $broken } ({ $consistency })
 history-none = aucune valeur enregistrée
 history-counts = { $rows } { $rows ->
         [one] ligne
@@ -535,6 +539,42 @@ xlsx-note-actual = Réel : le total cumulé jusqu’à la fin de la période p
 xlsx-note-percent = % : réel par rapport à la cible en vigueur ; pour les niveaux, progrès depuis la référence : (réel - référence) / (cible - référence). Coloré selon le statut à la fin de la période.
 xlsx-note-life = Durée du projet : la cible de fin de projet, la valeur à date à la dernière période affichée, son pourcentage et le statut avec sa raison.
 xlsx-note-figures = Les chiffres sont des décimaux exacts dans logframe ; les cellules les gardent comme nombres de tableur. `logframe explain` montre comment chaque chiffre a été obtenu.
+xlsx-outcome-or-output = Résultat ou extrant
+xlsx-outcome = résultat
+xlsx-output = extrant
+xlsx-indicators = Indicateurs
+xlsx-all-outcomes = Tous les niveaux de résultats
+xlsx-all-outputs = Tous les niveaux d’extrants
+xlsx-target-at = Cible à { $period }
+xlsx-target-kind = Nature de la cible
+xlsx-agreed = convenue
+xlsx-expected = attendue à date
+xlsx-actual-at = Réel à { $period }
+xlsx-percent-of-target = % de la cible
+xlsx-comments = Commentaires et explication des écarts
+xlsx-narrative = Récit
+xlsx-in-force = En vigueur
+xlsx-due = Valeurs dues
+xlsx-received = Reçues
+xlsx-completeness = Complétude
+xlsx-judged = Reçues avec une date
+xlsx-on-time = À temps
+xlsx-timeliness = Ponctualité
+xlsx-broken-down = Périodes sous plusieurs formes
+xlsx-add-up = Concordent
+xlsx-consistency = Cohérence
+xlsx-missing = Périodes manquantes
+xlsx-late = Périodes en retard
+xlsx-note = Note
+xlsx-country = Pays
+xlsx-all = Tous les indicateurs vérifiés
+xlsx-not-checked-irregular = Complétude et ponctualité non vérifiées : la fréquence « { $frequency } » ne désigne aucune période régulière.
+xlsx-not-checked-milestone = Complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date.
+xlsx-country-completeness = Pas de complétude par pays : le cadre ne dit pas quels pays rendent compte à quelle période.
+xlsx-quality-as-of = Qualité des données au { $day }. Une valeur est due { $days } jours après la fin de sa période (reporting_deadline_days du projet, ou --deadline-days).
+xlsx-quality-completeness = Complétude : parmi les périodes de la fréquence de l’indicateur comprises entièrement dans le projet et échues, celles qui ont une valeur.
+xlsx-quality-timeliness = Ponctualité : parmi les périodes reçues, celles dont chaque valeur a été enregistrée pour la première fois (recorded_at ; les corrections ne sont pas jugées) avant l’échéance. Les lignes sans recorded_at ne sont pas jugées.
+xlsx-quality-consistency = Cohérence : parmi les périodes enregistrées sous plusieurs formes (un total et une ventilation, ou deux ventilations), celles dont les ventilations concordent avec le total.
 
 ## Les pages web (logframe serve)
 web-skip = Aller au contenu

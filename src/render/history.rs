@@ -9,7 +9,7 @@ use crate::model::Framework;
 use crate::source::Sources;
 
 /// A row's state in the terminal's words.
-fn state(s: &RowState) -> String {
+pub fn state(s: &RowState) -> String {
     let note = |n: &str| match n {
         "" => String::new(),
         n => format!(": {}", format::clip(n, 60)),

@@ -12,5 +12,6 @@ pub mod history;
 pub mod markdown;
 pub mod pdf;
 pub mod portfolio;
+pub mod quality;
 pub mod status;
 pub mod xlsx;

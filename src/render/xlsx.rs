@@ -31,6 +31,7 @@ use crate::locale::{self, Lang, term, term_message};
 use crate::model::{Framework, IndicatorType, Value};
 
 pub mod entry;
+pub mod evaluator;
 pub mod portfolio;
 mod sheets;
 
@@ -281,6 +282,22 @@ fn write_percent(
     Ok(())
 }
 
+/// The print setup every sheet shares: landscape, one page wide (as many
+/// tall as it takes), its first `header_rows` rows repeated on every page,
+/// gridlines, the sheet's name in the page header and the page number in
+/// the footer.
+fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    if header_rows > 0 {
+        ws.set_repeat_rows(0, header_rows - 1)?;
+    }
+    ws.set_print_gridlines(true);
+    ws.set_header("&L&A");
+    ws.set_footer("&C&P / &N");
+    Ok(())
+}
+
 /// An Excel sheet name from a level: `ultimate_outcome` -> `Ultimate outcome`.
 pub fn sheet_name(level: &str, taken: &[String]) -> String {
     let clean: String = level
@@ -312,6 +329,9 @@ pub fn sheet_name(level: &str, taken: &[String]) -> String {
         || candidate.eq_ignore_ascii_case("indicators")
         || candidate.eq_ignore_ascii_case("notes")
         || candidate.eq_ignore_ascii_case("history")
+        || candidate.eq_ignore_ascii_case("summary")
+        || candidate.eq_ignore_ascii_case("all indicators")
+        || candidate.eq_ignore_ascii_case("data quality")
     {
         candidate = format!("{name} {n}");
         n += 1;
@@ -344,6 +364,7 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
         let name = sheet_name(level, &taken);
         taken.push(name.clone());
         let ws = wb.add_worksheet().set_name(&name)?;
+        print_setup(ws, 2)?;
         level_sheet(
             &mut Sheet {
                 ws,
@@ -352,9 +373,11 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
             c,
             &results,
             &f,
+            false,
         )?;
     }
     let ws = wb.add_worksheet().set_name("Indicators")?;
+    print_setup(ws, 1)?;
     definitions_sheet(
         &mut Sheet {
             ws,
@@ -364,6 +387,7 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
         &f,
     )?;
     let ws = wb.add_worksheet().set_name("Notes")?;
+    print_setup(ws, 0)?;
     notes_sheet(
         &mut Sheet {
             ws,
@@ -379,8 +403,18 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
     })
 }
 
-fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats) -> Result<(), XlsxError> {
+/// One level's tracking table. With `status_text`, each period has a
+/// fourth column holding its status in words, so that the table reads the
+/// same printed in greyscale.
+fn level_sheet(
+    ws: &mut Sheet,
+    c: &Compare,
+    results: &[&ResultRows],
+    f: &Formats,
+    status_text: bool,
+) -> Result<(), XlsxError> {
     let by = c.by.is_some();
+    let per: u16 = if status_text { 4 } else { 3 };
     let mut fixed: Vec<(&str, f64)> = vec![(term("xlsx-result"), 8.0), (term("xlsx-indicator"), 10.0)];
     if by {
         fixed.push((c.by.as_deref().unwrap_or(term("xlsx-category")), 14.0));
@@ -397,16 +431,17 @@ fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats
     }
     let mut col = n_fixed;
     for p in &c.periods {
-        ws.merge_range(0, col, 0, col + 2, &p.to_string(), &f.group)?;
-        for (k, h) in ["xlsx-target", "xlsx-actual", "col-percent"]
+        ws.merge_range(0, col, 0, col + per - 1, &p.to_string(), &f.group)?;
+        for (k, h) in ["xlsx-target", "xlsx-actual", "col-percent", "xlsx-status"]
             .map(term)
             .iter()
+            .take(per as usize)
             .enumerate()
         {
             ws.write_string_with_format(1, col + k as u16, *h, &f.header)?;
-            ws.set_column_width(col + k as u16, 9.0)?;
+            ws.set_column_width(col + k as u16, if k == 3 { 12.0 } else { 9.0 })?;
         }
-        col += 3;
+        col += per;
     }
     let lop = col;
     let last = c.periods.last().map(|p| p.to_string()).unwrap_or_default();
@@ -442,7 +477,7 @@ fn level_sheet(ws: &mut Sheet, c: &Compare, results: &[&ResultRows], f: &Formats
         ws.write_string_with_format(row, title_col, &r.statement, &f.result)?;
         row += 1;
         for i in &r.indicators {
-            indicator_rows(ws, &mut row, r, i, n_fixed, lop, by, f)?;
+            indicator_rows(ws, &mut row, r, i, (n_fixed, per), lop, by, f)?;
         }
     }
     Ok(())
@@ -454,7 +489,7 @@ fn indicator_rows(
     row: &mut u32,
     r: &ResultRows,
     i: &IndicatorRow,
-    n_fixed: u16,
+    (n_fixed, per): (u16, u16),
     lop: u16,
     by: bool,
     f: &Formats,
@@ -490,7 +525,15 @@ fn indicator_rows(
         }
         write_value(ws, *row, col + 1, i.kind, cell.actual.as_ref(), f)?;
         write_percent(ws, *row, col + 2, cell.percent, Some(cell.status))?;
-        col += 3;
+        if per == 4 {
+            ws.write_string_with_format(
+                *row,
+                col + 3,
+                locale::status(Lang::En, cell.status),
+                &status_format(cell.status),
+            )?;
+        }
+        col += per;
     }
     write_target(ws, *row, lop, i.kind, i.life.target, f)?;
     write_value(ws, *row, lop + 1, i.kind, i.life.actual.as_ref(), f)?;
@@ -514,7 +557,7 @@ fn indicator_rows(
         let mut col = n_fixed;
         for a in &k.actuals {
             write_value(ws, *row, col + 1, i.kind, a.as_ref(), f)?;
-            col += 3;
+            col += per;
         }
         write_value(ws, *row, lop + 1, i.kind, k.to_date.as_ref(), f)?;
         *row += 1;
