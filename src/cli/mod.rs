@@ -13,6 +13,7 @@ pub mod history;
 pub mod iati;
 pub mod import;
 pub mod init;
+pub mod narrative;
 pub mod portfolio;
 pub mod record;
 pub mod report;
@@ -60,6 +61,11 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Donor progress report in Markdown, with SVG charts
     Report(report::ReportArgs),
+    /// The team's narrative of a period: `narrative new` writes its scaffold
+    Narrative {
+        #[command(subcommand)]
+        action: narrative::NarrativeAction,
+    },
     /// Report templates
     Templates {
         #[command(subcommand)]
@@ -102,6 +108,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Report(args) => report::run(args),
         Command::Funding(args) => funding::run(args),
         Command::Portfolio(args) => portfolio::run(args),
+        Command::Narrative { action } => narrative::run(action),
         Command::Templates { action } => templates::run(action),
         Command::Schema => {
             terminal::out(&crate::load::raw::json_schema());

@@ -14,8 +14,11 @@ pub mod gender;
 mod headlines;
 pub mod narrative;
 pub mod outline;
+pub mod photo;
 pub mod portfolio;
 mod results_notes;
+pub mod scaffold;
+pub mod stories;
 
 use std::collections::BTreeMap;
 
@@ -89,7 +92,9 @@ pub struct Report {
     pub summary_chart: String,
     pub narrative: Narrative,
     /// Off-track, at-risk or not-achieved indicators that the narrative
-    /// does not mention.
+    /// does not explain ([`Narrative::explains`]): for the team, on
+    /// stderr, never in the donor's copy.
+    #[serde(skip)]
     pub missing_explanations: Vec<IndicatorRef>,
     pub pmf: Vec<PmfRow>,
     pub data_quality: Vec<String>,
@@ -344,7 +349,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     let missing_explanations = summary
         .attention
         .iter()
-        .filter(|r| !inp.narrative.mentions(&r.id))
+        .filter(|r| !inp.narrative.explains(&r.id, &r.title))
         .cloned()
         .collect();
     let p = &fw.project;

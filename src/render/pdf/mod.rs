@@ -19,6 +19,7 @@ mod file;
 mod font;
 pub mod layout;
 mod portfolio;
+mod stories;
 
 use chrono::NaiveDateTime;
 

@@ -196,6 +196,18 @@ impl Flow<'_> {
         self.page().push(Item::Chart { x, y, w, h, index });
         self.y += h + 8.0;
     }
+
+    /// A picture scaled (keeping its proportions) to the body width, or to
+    /// half the body height if it is taller than that, centred.
+    fn image(&mut self, width: f32, height: f32, index: usize) {
+        let fit = (self.g.body_width() / width.max(1.0)).min((self.g.body_bottom() - self.g.top) / 2.0 / height.max(1.0));
+        let (w, h) = (width * fit, height * fit);
+        self.ensure(h);
+        let x = self.g.left + (self.g.body_width() - w) / 2.0;
+        let y = self.y;
+        self.page().push(Item::Image { x, y, w, h, index });
+        self.y += h + 4.0;
+    }
 }
 
 /// Flow `blocks` onto pages of geometry `g`.
@@ -229,6 +241,7 @@ pub(crate) fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
             Block::Paragraph(p) => f.paragraph(p),
             Block::Table(t) => f.table(t),
             Block::Chart { height, index } => f.chart(*height, *index),
+            Block::Image { width, height, index } => f.image(*width, *height, *index),
             Block::Space(s) => {
                 if !f.at_top() {
                     f.y = (f.y + s).min(g.body_bottom());

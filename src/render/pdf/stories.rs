@@ -1,0 +1,154 @@
+//! Success stories in the PDF (as `narrative.md.j2` prints them): the
+//! title, the photo scaled to the text width with its caption and credit
+//! under it, the linked indicators, then the story's text.
+//!
+//! Photos are embedded without decoding (see [`crate::report::photo`]): a
+//! JPEG as a `/DCTDecode` image, a PNG's compressed data as a
+//! `/FlateDecode` image with the PNG predictors. Each is one image
+//! XObject named `IMG<n>` after its place in the document, so the file
+//! stays byte-identical from run to run.
+
+use std::collections::BTreeMap;
+
+use printpdf::{DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, Px, XObject, XObjectId, XObjectTransform};
+
+use super::content::{BODY, Content, SMALL, labelled, markdown};
+use super::layout::{Block, GREY, Paragraph, Run};
+use crate::report::Report;
+use crate::report::photo::{Image, ImageKind};
+use crate::report::stories::Story;
+
+/// The blocks of a section's stories.
+pub(super) fn stories(r: &Report, stories: &[Story], c: &mut Content) {
+    let l = &r.labels;
+    let colon = l["colon"];
+    for s in stories {
+        c.heading(4, s.title.clone(), false);
+        if let Some(p) = &s.photo
+            && let Some(image) = &p.image
+        {
+            c.blocks.push(Block::Image {
+                width: image.width as f32,
+                height: image.height as f32,
+                index: c.images.len(),
+            });
+            c.images.push(image.clone());
+            let mut runs = Vec::new();
+            if let Some(cap) = &p.caption {
+                runs.push(Run::regular(cap.clone()));
+            }
+            if let Some(credit) = &p.credit {
+                if !runs.is_empty() {
+                    runs.push(Run::regular(" — "));
+                }
+                runs.push(Run::bold(format!("{}{colon} ", l["photo_credit"])));
+                runs.push(Run::regular(credit.clone()));
+            }
+            if !runs.is_empty() {
+                c.blocks.push(Block::Paragraph(Paragraph {
+                    colour: GREY,
+                    space_after: BODY * 0.8,
+                    ..Paragraph::new(runs, SMALL)
+                }));
+            }
+        }
+        if !s.indicators.is_empty() {
+            let list: Vec<String> = s.indicators.iter().map(|i| format!("{} {}", i.id, i.title)).collect();
+            c.para(labelled(l["story_indicators"], colon, &list.join("; ")));
+        }
+        markdown(&s.body, c);
+    }
+}
+
+fn id(index: usize) -> XObjectId {
+    XObjectId(format!("IMG{index}"))
+}
+
+fn name(n: &str) -> DictItem {
+    DictItem::Name(n.as_bytes().to_vec())
+}
+
+/// The image XObject of a picture: its dictionary and its data as they are.
+fn xobject(image: &Image) -> XObject {
+    let mut dict: BTreeMap<String, DictItem> = BTreeMap::new();
+    dict.insert("Type".into(), name("XObject"));
+    dict.insert("Subtype".into(), name("Image"));
+    dict.insert("Width".into(), DictItem::Int(i64::from(image.width)));
+    dict.insert("Height".into(), DictItem::Int(i64::from(image.height)));
+    let content = match &image.kind {
+        ImageKind::Jpeg { components, bytes } => {
+            let space = match components {
+                1 => "DeviceGray",
+                4 => "DeviceCMYK",
+                _ => "DeviceRGB",
+            };
+            dict.insert("ColorSpace".into(), name(space));
+            dict.insert("BitsPerComponent".into(), DictItem::Int(8));
+            dict.insert("Filter".into(), name("DCTDecode"));
+            bytes.as_ref().clone()
+        }
+        ImageKind::Png {
+            colors,
+            bit_depth,
+            palette,
+            data,
+        } => {
+            let space = match palette {
+                Some(p) => DictItem::Array(vec![
+                    name("Indexed"),
+                    name("DeviceRGB"),
+                    DictItem::Int((p.len() / 3) as i64 - 1),
+                    DictItem::String {
+                        data: p.clone(),
+                        literal: false,
+                    },
+                ]),
+                None if *colors == 1 => name("DeviceGray"),
+                None => name("DeviceRGB"),
+            };
+            dict.insert("ColorSpace".into(), space);
+            dict.insert("BitsPerComponent".into(), DictItem::Int(i64::from(*bit_depth)));
+            dict.insert("Filter".into(), name("FlateDecode"));
+            let mut parms = BTreeMap::new();
+            parms.insert("Predictor".to_string(), DictItem::Int(15));
+            parms.insert("Colors".to_string(), DictItem::Int(i64::from(*colors)));
+            parms.insert("BitsPerComponent".to_string(), DictItem::Int(i64::from(*bit_depth)));
+            parms.insert("Columns".to_string(), DictItem::Int(i64::from(image.width)));
+            dict.insert("DecodeParms".into(), DictItem::Dict { map: parms });
+            data.as_ref().clone()
+        }
+    };
+    XObject::External(ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content,
+            compress: false,
+        },
+        width: Some(Px(image.width as usize)),
+        height: Some(Px(image.height as usize)),
+        dpi: None,
+    })
+}
+
+/// Every picture of the document as a resource, `IMG0`, `IMG1`, ...
+pub(super) fn register(doc: &mut PdfDocument, images: &[Image]) {
+    for (i, image) in images.iter().enumerate() {
+        doc.resources.xobjects.map.insert(id(i), xobject(image));
+    }
+}
+
+/// Draw picture `index` into the box `[x, y, w, h]`, in PDF points from
+/// the bottom left.
+pub(super) fn image_op(index: usize, [x, y, w, h]: [f32; 4]) -> Op {
+    Op::UseXobject {
+        id: id(index),
+        transform: XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(y)),
+            scale_x: Some(w),
+            scale_y: Some(h),
+            no_auto_scale: true,
+            ..XObjectTransform::default()
+        },
+    }
+}
