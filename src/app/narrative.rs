@@ -169,7 +169,7 @@ pub fn notes(r: &Report, fw_dir: &Path) -> Diagnostics {
                 missing.len(),
                 names.join(", ")
             ))
-            .hint("add a `## ` heading for each (`logframe narrative new --force` shows the whole layout)"),
+            .hint("add a `## ` heading for each: they are the headings `logframe narrative new` writes"),
         );
     }
     for m in &r.missing_explanations {

@@ -92,10 +92,9 @@ pub fn scaffold(r: &Report) -> String {
         if key == "progress" {
             for a in &r.summary.attention {
                 out.push_str(&format!(
-                    "- **{}** {} ({}){} {}\n  {}\n",
+                    "- **{}** {}{} {}\n  {}\n",
                     a.id,
                     a.title,
-                    a.status,
                     r.labels["colon"],
                     a.explanation,
                     locale::text(lang, "narrative-prompt-explain"),

@@ -369,10 +369,15 @@ pub fn photo_path(written: &str) -> Result<std::path::PathBuf, String> {
 }
 
 /// The name of a photo's copy beside the Markdown report's charts:
-/// `photo-photos_mentoring.png` for `photos/mentoring.png`.
+/// `photo-photos-mentoring.png` for `photos/mentoring.png` (one name per
+/// path, and nothing a Markdown link would need to escape).
 pub fn copy_name(written: &str, ext: &str) -> String {
     let stem = written.rsplit_once('.').map_or(written, |(s, _)| s);
-    format!("photo-{}.{ext}", crate::output::safe_name(stem.trim_start_matches("./")))
+    let flat: String = crate::output::safe_name(stem.trim_start_matches("./"))
+        .chars()
+        .map(|c| if c == '_' { '-' } else { c })
+        .collect();
+    format!("photo-{flat}.{ext}")
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, Px, XObject, XObjectId, XObjectTransform};
 
-use super::content::{BODY, Content, SMALL, labelled, markdown};
+use super::content::{BODY, Content, SMALL, id_runs, markdown};
 use super::layout::{Block, GREY, Paragraph, Run};
 use crate::report::Report;
 use crate::report::photo::{Image, ImageKind};
@@ -53,8 +53,11 @@ pub(super) fn stories(r: &Report, stories: &[Story], c: &mut Content) {
             }
         }
         if !s.indicators.is_empty() {
-            let list: Vec<String> = s.indicators.iter().map(|i| format!("{} {}", i.id, i.title)).collect();
-            c.para(labelled(l["story_indicators"], colon, &list.join("; ")));
+            c.para(vec![Run::bold(format!("{}{colon}", l["story_indicators"]))]);
+            for i in &s.indicators {
+                c.bullet(id_runs(&i.id, i.title.clone()), 1);
+            }
+            c.end_list();
         }
         markdown(&s.body, c);
     }
