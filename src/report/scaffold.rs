@@ -38,11 +38,14 @@ pub fn heading(lang: Lang, key: Required) -> &'static str {
     locale::text(lang, &format!("narrative-heading-{key}"))
 }
 
+/// A heading compared: case, a final colon and the kind of apostrophe
+/// ignored.
 fn normalise(title: &str) -> String {
     title
         .trim()
         .trim_end_matches([':', '\u{a0}', '\u{202f}', ' '])
         .to_lowercase()
+        .replace('\u{2019}', "'")
 }
 
 /// Whether the narrative has the section: a `##` heading that is its

@@ -159,7 +159,7 @@ fn demote(text: &str) -> String {
             in_fence = Some(f);
         } else if let Some(l) = heading_level(line) {
             let t = line.trim_start();
-            out.push_str(&"#".repeat((l + 2).clamp(5, 6)));
+            out.push_str(&"#".repeat((l + 1).clamp(5, 6)));
             out.push_str(&t[l..]);
             out.push('\n');
             continue;
