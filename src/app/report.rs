@@ -77,13 +77,8 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
     };
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
     let mut narrative = narrative(&fw.dir, &period.to_string(), lang, &fw.project.language, sources, &mut all)?;
-    all.extend(super::narrative::stories(
-        fw,
-        &mut narrative,
-        lang,
-        chart_dir.unwrap_or(&stem),
-        sources,
-    ));
+    // For the team, not for the data-quality annex: added after the build.
+    let story_findings = super::narrative::stories(fw, &mut narrative, lang, chart_dir.unwrap_or(&stem), sources);
     all.extend(diags);
     let created = pdf_created(source_date_epoch, period.end);
     let report = build(
@@ -100,6 +95,7 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
             chart_dir: chart_dir.unwrap_or(&stem),
         },
     );
+    all.extend(story_findings);
     all.extend(super::narrative::notes(&report, &fw.dir));
     let findings = all.has_errors();
     let mut done = Done::new(Built { report, stem, created }, all, sources.clone());
