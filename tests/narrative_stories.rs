@@ -19,7 +19,10 @@ fn report(dir: &Path, extra: &[&str]) -> common::Run {
 fn with_stories(dir: &Path, stories: &str) {
     let path = dir.join(NARRATIVE);
     let text = std::fs::read_to_string(&path).expect("the shipped narrative");
-    let head = text.split("## Success stories").next().expect("text before the stories");
+    let head = text
+        .split("## Success stories")
+        .next()
+        .expect("text before the stories");
     std::fs::write(&path, format!("{head}## Success stories\n\n{stories}")).expect("write the narrative");
 }
 
@@ -47,7 +50,11 @@ fn the_shipped_story_is_embedded_in_the_pdf_and_copied_beside_the_markdown() {
     assert!(md.contains("— Credit: Illustration drawn for this example, not a photograph*"));
     assert!(md.contains("**Linked indicators:**\n\n- **1200.1** Average number of days"));
     let copy = std::fs::read(out.join("starsom-2023-Q3/photo-photos-mentoring-illustration.png")).unwrap();
-    let original = std::fs::read(ws.path().join("frameworks/starsom/narrative/photos/mentoring-illustration.png")).unwrap();
+    let original = std::fs::read(
+        ws.path()
+            .join("frameworks/starsom/narrative/photos/mentoring-illustration.png"),
+    )
+    .unwrap();
     assert_eq!(copy, original);
     assert!(original.len() < 100 * 1024, "the example photo stays small");
     // The PDF holds it as an image of its own size (pdfimages, poppler-utils).
@@ -84,7 +91,10 @@ fn a_story_linked_to_an_unknown_indicator_is_an_error_at_the_id() {
     // The report is still written, with the story and its known indicator.
     let md = std::fs::read_to_string(ws.path().join("out/starsom-2023-Q3.md")).unwrap();
     assert!(md.contains("#### A story") && md.contains("- **1200.1**"));
-    assert!(!md.contains("1200.l"), "not in the data-quality annex either: it is the team's to fix");
+    assert!(
+        !md.contains("1200.l"),
+        "not in the data-quality annex either: it is the team's to fix"
+    );
 }
 
 #[test]
@@ -100,7 +110,10 @@ fn a_photo_outside_the_narrative_folder_or_missing_is_refused_where_it_is_named(
     assert!(e.contains(&place(ws.path(), "../logframe.yaml")), "{e}");
     assert!(e.contains("leads out of the narrative folder"), "{e}");
     assert!(e.contains(&place(ws.path(), "/etc/hostname")), "{e}");
-    assert!(e.contains(&place(ws.path(), "photos/none.jpg")) && e.contains("cannot read the photo"), "{e}");
+    assert!(
+        e.contains(&place(ws.path(), "photos/none.jpg")) && e.contains("cannot read the photo"),
+        "{e}"
+    );
     assert!(e.contains("not a JPEG or PNG picture"), "{e}");
     // Nothing was copied, and the stories are shown without photos.
     let copies: Vec<_> = std::fs::read_dir(ws.path().join("out/starsom-2023-Q3"))
@@ -125,7 +138,11 @@ fn a_large_photo_is_embedded_with_a_warning() {
     let run = report(ws.path(), &[]);
     run.expect_code(0);
     assert!(run.stderr.contains("is 6 MB"), "{}", run.stderr);
-    assert!(run.stderr.contains(&place(ws.path(), "photos/big.png")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&place(ws.path(), "photos/big.png")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -136,12 +153,23 @@ fn narrative_new_writes_the_gac_scaffold_with_a_bullet_per_indicator_to_explain(
     let before = std::fs::read_to_string(&path).unwrap();
     let run = common::run(ws.path(), &["narrative", "new", "starsom", "--period", "2023-Q3"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("already exists") && run.stderr.contains("--force"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("already exists") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     // --force replaces it.
-    let run = common::run(ws.path(), &["narrative", "new", "starsom", "--period", "2023-Q3", "--force"]);
+    let run = common::run(
+        ws.path(),
+        &["narrative", "new", "starsom", "--period", "2023-Q3", "--force"],
+    );
     run.expect_code(0);
-    assert!(run.stdout.contains("(9 sections, 2 indicators to explain)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("(9 sections, 2 indicators to explain)"),
+        "{}",
+        run.stdout
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
@@ -172,10 +200,25 @@ fn narrative_new_writes_the_gac_scaffold_with_a_bullet_per_indicator_to_explain(
         assert!(report_md.contains(line), "the report's own sentence: {line}");
     }
     // In French, beside the project's English: <period>.fr.md.
-    let run = common::run(ws.path(), &["narrative", "new", "starsom", "--period", "2023-Q3", "--lang", "fr", "--force"]);
+    let run = common::run(
+        ws.path(),
+        &[
+            "narrative",
+            "new",
+            "starsom",
+            "--period",
+            "2023-Q3",
+            "--lang",
+            "fr",
+            "--force",
+        ],
+    );
     run.expect_code(0);
     let fr = std::fs::read_to_string(ws.path().join("frameworks/starsom/narrative/2023-Q3.fr.md")).unwrap();
-    assert!(fr.contains("## Progrès et explication des écarts\n") && fr.contains("## Histoires de réussite\n"), "{fr}");
+    assert!(
+        fr.contains("## Progrès et explication des écarts\n") && fr.contains("## Histoires de réussite\n"),
+        "{fr}"
+    );
     assert!(fr.contains("- **1100.2** "), "{fr}");
 }
 
@@ -214,7 +257,8 @@ fn a_missing_translation_of_the_narrative_is_said_on_stderr_and_in_the_report() 
     let run = report(ws.path(), &["--lang", "fr"]);
     run.expect_code(0);
     assert!(
-        run.stderr.contains("narrative/2023-Q3.fr.md does not exist: the report shows narrative/2023-Q3.md as written"),
+        run.stderr
+            .contains("narrative/2023-Q3.fr.md does not exist: the report shows narrative/2023-Q3.md as written"),
         "{}",
         run.stderr
     );

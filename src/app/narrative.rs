@@ -26,13 +26,7 @@ pub const LARGE_PHOTO: u64 = 5 * 1024 * 1024;
 /// that stay inside it, JPEG or PNG). The photos' copies are named for the
 /// Markdown report, which links them from `chart_dir`. Errors are located
 /// in the narrative; a story keeps its text when its photo is refused.
-pub fn stories(
-    fw: &Framework,
-    n: &mut Narrative,
-    lang: Lang,
-    chart_dir: &str,
-    sources: &mut Sources,
-) -> Diagnostics {
+pub fn stories(fw: &Framework, n: &mut Narrative, lang: Lang, chart_dir: &str, sources: &mut Sources) -> Diagnostics {
     let mut out = Diagnostics::default();
     let has_stories = n.sections.iter().any(|s| !s.stories.is_empty());
     let Some(rel) = n.file.clone() else {
@@ -70,14 +64,12 @@ pub fn stories(
     out
 }
 
-/// A story's photo: the picture, the file's bytes, and a warning when it is
-/// large; or the located error that refuses it.
-fn read_photo(
-    folder: &Path,
-    written: &str,
-    file: FileId,
-    at: At,
-) -> std::result::Result<(photo::Image, Arc<Vec<u8>>, Option<Diagnostic>), Diagnostic> {
+/// A photo read: the picture, the file's bytes, and a warning when it is
+/// large.
+type Read = (photo::Image, Arc<Vec<u8>>, Option<Diagnostic>);
+
+/// A story's photo, or the located error that refuses it.
+fn read_photo(folder: &Path, written: &str, file: FileId, at: At) -> std::result::Result<Read, Diagnostic> {
     let span = Span::new(file, at.0, at.1);
     let refuse = |msg: String, expected: &str, hint: &str| {
         Diagnostic::error(msg)
@@ -98,7 +90,10 @@ fn read_photo(
         && !real.starts_with(&root)
     {
         return Err(refuse(
-            format!("the photo is a link to {}, outside the narrative folder", real.display()),
+            format!(
+                "the photo is a link to {}, outside the narrative folder",
+                real.display()
+            ),
             "a file inside the narrative folder",
             "copy the photo into the narrative folder instead of linking to it",
         ));

@@ -76,7 +76,14 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
         None => computed.default_period(),
     };
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
-    let mut narrative = narrative(&fw.dir, &period.to_string(), lang, &fw.project.language, sources, &mut all)?;
+    let mut narrative = narrative(
+        &fw.dir,
+        &period.to_string(),
+        lang,
+        &fw.project.language,
+        sources,
+        &mut all,
+    )?;
     // For the team, not for the data-quality annex: added after the build.
     let story_findings = super::narrative::stories(fw, &mut narrative, lang, chart_dir.unwrap_or(&stem), sources);
     all.extend(diags);

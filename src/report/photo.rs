@@ -129,9 +129,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         0 | 3 => 1,
         2 => 3,
         4 | 6 => {
-            return Err(
-                "the PNG has transparency (an alpha channel); save it without transparency or as JPEG".into(),
-            );
+            return Err("the PNG has transparency (an alpha channel); save it without transparency or as JPEG".into());
         }
         other => return Err(format!("the PNG has an unknown colour type {other}")),
     };

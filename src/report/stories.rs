@@ -190,7 +190,10 @@ pub fn split(raw: &str, at: usize) -> (String, Vec<Story>, Vec<(At, String)>) {
                 && p.path.is_empty()
                 && p.at != (0, 0)
             {
-                warnings.push((p.at, "a photo line without a file name; the story is shown without a photo".into()));
+                warnings.push((
+                    p.at,
+                    "a photo line without a file name; the story is shown without a photo".into(),
+                ));
                 s.photo = None;
             }
         }
@@ -247,7 +250,10 @@ pub fn split(raw: &str, at: usize) -> (String, Vec<Story>, Vec<(At, String)>) {
                         had
                     }
                     Key::Photo => {
-                        let had = story.photo.as_ref().is_some_and(|p| !p.path.is_empty() || p.at != (0, 0));
+                        let had = story
+                            .photo
+                            .as_ref()
+                            .is_some_and(|p| !p.path.is_empty() || p.at != (0, 0));
                         let p = photo_of(story);
                         p.path = value.to_string();
                         p.at = v;
@@ -255,7 +261,11 @@ pub fn split(raw: &str, at: usize) -> (String, Vec<Story>, Vec<(At, String)>) {
                     }
                     Key::Caption | Key::Credit => {
                         let p = photo_of(story);
-                        let slot = if k == Key::Caption { &mut p.caption } else { &mut p.credit };
+                        let slot = if k == Key::Caption {
+                            &mut p.caption
+                        } else {
+                            &mut p.credit
+                        };
                         let had = slot.is_some();
                         *slot = (!value.is_empty()).then(|| value.to_string());
                         caption_without_photo.push((stories.len() - 1, v));
@@ -348,7 +358,8 @@ pub fn link(stories: &mut [Story], fw: &Framework, lang: &str, file: FileId) -> 
                 }
             }
         }
-        s.indicators.retain(|l| !l.title.is_empty() || fw.indicators.iter().any(|i| i.id == l.id));
+        s.indicators
+            .retain(|l| !l.title.is_empty() || fw.indicators.iter().any(|i| i.id == l.id));
     }
     out
 }
@@ -360,7 +371,8 @@ pub fn photo_path(written: &str) -> Result<std::path::PathBuf, String> {
     let p = Path::new(written);
     let plain = !written.contains('\\')
         && p.components().next().is_some()
-        && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        && p.components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if plain {
         Ok(p.to_path_buf())
     } else {

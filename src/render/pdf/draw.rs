@@ -203,7 +203,8 @@ impl Pen<'_> {
             }
             Item::Image { x, y, w, h, index } => {
                 self.end_text();
-                self.ops.push(super::stories::image_op(*index, [*x, self.h - y - h, *w, *h]));
+                self.ops
+                    .push(super::stories::image_op(*index, [*x, self.h - y - h, *w, *h]));
             }
             Item::Chart { .. } | Item::Link { .. } => {}
         }

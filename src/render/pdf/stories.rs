@@ -10,7 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, Px, XObject, XObjectId, XObjectTransform};
+use printpdf::{
+    DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, Px, XObject, XObjectId, XObjectTransform,
+};
 
 use super::content::{BODY, Content, SMALL, id_runs, markdown};
 use super::layout::{Block, GREY, Paragraph, Run};

@@ -50,7 +50,9 @@ fn keys_are_read_in_french_and_spanish_with_a_space_before_the_colon() {
     assert_eq!(s[0].indicators.len(), 2);
     assert_eq!(s[0].photo.as_ref().unwrap().caption.as_deref(), Some("Une séance"));
     assert_eq!(s[0].body, "Texte.");
-    let (_, s) = stories_of("## Historias de éxito\n### Un caso\nIndicadores: 1200.1\nFoto: f.png\nLeyenda: Una sesión\nCrédito: Ilustración\nTexto.\n");
+    let (_, s) = stories_of(
+        "## Historias de éxito\n### Un caso\nIndicadores: 1200.1\nFoto: f.png\nLeyenda: Una sesión\nCrédito: Ilustración\nTexto.\n",
+    );
     let p = s[0].photo.as_ref().unwrap();
     assert_eq!((p.path.as_str(), p.credit.as_deref()), ("f.png", Some("Ilustración")));
 }
@@ -61,7 +63,12 @@ fn only_a_stories_heading_holds_stories() {
     assert!(s.is_empty());
     assert!(n.sections[0].stories.is_empty());
     assert_eq!(n.sections[0].body, "#### A lesson\nIndicators: 1100.2");
-    for h in ["Success stories", "success stories:", "Récits de réussite", "Casos de éxito"] {
+    for h in [
+        "Success stories",
+        "success stories:",
+        "Récits de réussite",
+        "Casos de éxito",
+    ] {
         assert!(is_stories_heading(h), "{h}");
     }
     assert!(!is_stories_heading("Stories of change in 2023"));
@@ -76,9 +83,20 @@ fn doubtful_key_lines_warn_at_their_place() {
         .iter()
         .map(|(at, w)| (&n.text[at.0..at.1], w.as_str()))
         .collect();
-    assert!(warned.iter().any(|(t, w)| *t == "1.2" && w.contains("twice")), "{warned:?}");
-    assert!(warned.iter().any(|(t, w)| *t == "no photo" && w.contains("without a photo")), "{warned:?}");
-    assert!(warned.iter().any(|(_, w)| w.contains("without a file name")), "{warned:?}");
+    assert!(
+        warned.iter().any(|(t, w)| *t == "1.2" && w.contains("twice")),
+        "{warned:?}"
+    );
+    assert!(
+        warned
+            .iter()
+            .any(|(t, w)| *t == "no photo" && w.contains("without a photo")),
+        "{warned:?}"
+    );
+    assert!(
+        warned.iter().any(|(_, w)| w.contains("without a file name")),
+        "{warned:?}"
+    );
     // Both ids are kept; neither story keeps an empty photo.
     assert_eq!(s[0].indicators.len(), 2);
     assert!(s[0].photo.is_none() && s[1].photo.is_none());
@@ -95,7 +113,14 @@ fn a_heading_inside_a_code_fence_does_not_start_a_story() {
 fn a_photo_path_stays_in_the_narrative_folder() {
     assert!(photo_path("photos/a.png").is_ok());
     assert!(photo_path("./a.jpg").is_ok());
-    for bad in ["../logframe.yaml", "photos/../../x.png", "/etc/passwd", "", "C:\\x.png", "a\\..\\b.png"] {
+    for bad in [
+        "../logframe.yaml",
+        "photos/../../x.png",
+        "/etc/passwd",
+        "",
+        "C:\\x.png",
+        "a\\..\\b.png",
+    ] {
         assert!(photo_path(bad).is_err(), "{bad}");
     }
     assert_eq!(copy_name("photos/a_b.png", "png"), "photo-photos-a-b.png");
@@ -112,7 +137,10 @@ fn an_indicator_is_explained_by_its_id_or_most_of_its_title_words() {
     // "gender-sensitive migrant smuggling prosecutions initiated": of its
     // words of 5 letters or more (gender, sensitive, migrant, smuggling,
     // prosecutions, initiated: 6), 2 are in one paragraph; half is 3.
-    assert!(!n.explains("1100.2", "Number of gender-sensitive migrant smuggling prosecutions initiated"));
+    assert!(!n.explains(
+        "1100.2",
+        "Number of gender-sensitive migrant smuggling prosecutions initiated"
+    ));
     // "prosecutions initiated": 2 words of 2.
     assert!(n.explains("x", "Prosecutions initiated"));
     // A story explains too: "number", "practitioners", "mentored" are 3
