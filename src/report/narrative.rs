@@ -3,7 +3,11 @@
 //! `frameworks/<name>/narrative/<period>.md` (or `<period>.<lang>.md` for a
 //! translation) is Markdown whose `## ` headings start sections (context,
 //! challenges, lessons, risks, ...). Sections are included in the report as
-//! written: the narrative is the team's own Markdown.
+//! written: the narrative is the team's own Markdown. The success stories
+//! section is read into stories ([`super::stories`]). A report in another
+//! language than the project's, without its `<period>.<lang>.md`, shows the
+//! original and says so (`untranslated`): a donor reading French knows the
+//! narrative is the team's English, and the team is told on stderr.
 //!
 //! A narrative saved by a word processor in a legacy encoding (Latin-1,
 //! UTF-16) is refused at its first byte that is not UTF-8, as
