@@ -157,3 +157,122 @@ pub(super) fn image_op(index: usize, [x, y, w, h]: [f32; 4]) -> Op {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Paper;
+    use super::super::font::Fonts;
+    use super::super::layout::{Heading, Item, lay_out};
+    use super::*;
+
+    fn heading() -> Block {
+        Block::Heading(Heading {
+            level: 4,
+            text: "A story".into(),
+            anchor: "s".into(),
+            in_toc: false,
+        })
+    }
+
+    fn images(items: &[Item]) -> Vec<[f32; 4]> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Image { x, y, w, h, .. } => Some([*x, *y, *w, *h]),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_photo_takes_the_text_width_or_half_the_page_height_centred() {
+        let g = Paper::A4.geometry();
+        let wide = Block::Image {
+            width: 900.0,
+            height: 500.0,
+            index: 0,
+        };
+        let tall = Block::Image {
+            width: 300.0,
+            height: 900.0,
+            index: 1,
+        };
+        let laid = lay_out(Fonts::get(), g, &[wide, tall]);
+        let all: Vec<[f32; 4]> = laid.pages.iter().flat_map(|p| images(p)).collect();
+        // 900 × 500 pixels: the body width (495.28 pt), 500/900 of it high.
+        let [x, _, w, h] = all[0];
+        assert!((x - g.left).abs() < 0.01 && (w - g.body_width()).abs() < 0.01);
+        assert!((h - w * 500.0 / 900.0).abs() < 0.01);
+        // 300 × 900: half the body height, a third of it wide, centred.
+        let [x, _, w, h] = all[1];
+        let half = (g.body_bottom() - g.top) / 2.0;
+        assert!((h - half).abs() < 0.01 && (w - half / 3.0).abs() < 0.01);
+        assert!((x + w / 2.0 - (g.left + g.body_width() / 2.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_story_title_moves_with_its_photo_to_the_next_page() {
+        let g = Paper::A4.geometry();
+        // Fill the page to 100 pt above the bottom: room for the title, not
+        // for the photo under it.
+        let fill = g.body_bottom() - g.top - 100.0;
+        let blocks = vec![
+            Block::Space(0.0),
+            Block::Paragraph(Paragraph::new(vec![Run::regular("x")], 9.5)),
+            Block::Space(fill - 9.5 * 1.3 - 9.5 * 0.6),
+            heading(),
+            Block::Image {
+                width: 900.0,
+                height: 500.0,
+                index: 0,
+            },
+        ];
+        let laid = lay_out(Fonts::get(), g, &blocks);
+        assert_eq!(laid.anchors["s"].page, 1, "the title went with the photo");
+        assert_eq!(images(&laid.pages[1]).len(), 1);
+    }
+
+    #[test]
+    fn a_png_is_embedded_with_its_predictors_and_a_jpeg_as_it_is() {
+        let png = Image {
+            width: 3,
+            height: 2,
+            kind: ImageKind::Png {
+                colors: 1,
+                bit_depth: 8,
+                palette: Some(vec![0, 0, 0, 255, 255, 255]),
+                data: std::sync::Arc::new(b"zlib".to_vec()),
+            },
+        };
+        let XObject::External(x) = xobject(&png) else {
+            panic!("an external image")
+        };
+        assert_eq!(x.stream.content, b"zlib");
+        assert!(!x.stream.compress, "compressed once, by the PNG");
+        assert_eq!(x.stream.dict["Filter"], name("FlateDecode"));
+        let DictItem::Dict { map } = &x.stream.dict["DecodeParms"] else {
+            panic!("decode parameters")
+        };
+        assert_eq!(map["Predictor"], DictItem::Int(15));
+        assert_eq!(map["Columns"], DictItem::Int(3));
+        // A palette of two colours: Indexed, highest index 1.
+        let DictItem::Array(space) = &x.stream.dict["ColorSpace"] else {
+            panic!("an indexed colour space")
+        };
+        assert_eq!(space[2], DictItem::Int(1));
+        let jpeg = Image {
+            width: 3,
+            height: 2,
+            kind: ImageKind::Jpeg {
+                components: 1,
+                bytes: std::sync::Arc::new(vec![0xFF, 0xD8]),
+            },
+        };
+        let XObject::External(x) = xobject(&jpeg) else {
+            panic!("an external image")
+        };
+        assert_eq!(x.stream.content, [0xFF, 0xD8]);
+        assert_eq!(x.stream.dict["Filter"], name("DCTDecode"));
+        assert_eq!(x.stream.dict["ColorSpace"], name("DeviceGray"));
+    }
+}
