@@ -274,3 +274,64 @@ fn a_missing_translation_of_the_narrative_is_said_on_stderr_and_in_the_report() 
     run.expect_code(0);
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
 }
+
+/// A PNG of `w` × `h` RGBA pixels (rows unfiltered; CRCs left at zero,
+/// which logframe does not check).
+fn rgba_png(w: u32, h: u32) -> Vec<u8> {
+    use std::io::Write;
+    let chunk = |kind: &[u8], body: &[u8]| {
+        let mut c = (body.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(body);
+        c.extend_from_slice(&[0; 4]);
+        c
+    };
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0);
+        for x in 0..w {
+            // Red, fading out to the right.
+            raw.extend_from_slice(&[200, 30, 30, (255 - x * 255 / w.max(1)) as u8]);
+            let _ = y;
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut f = b"\x89PNG\r\n\x1a\n".to_vec();
+    f.extend(chunk(b"IHDR", &ihdr));
+    f.extend(chunk(b"IDAT", &z.finish().unwrap()));
+    f.extend(chunk(b"IEND", b""));
+    f
+}
+
+#[test]
+fn a_png_with_transparency_is_embedded_with_a_soft_mask() {
+    let ws = common::workspace(&["starsom"]);
+    std::fs::write(
+        ws.path().join("frameworks/starsom/narrative/fade.png"),
+        rgba_png(40, 20),
+    )
+    .unwrap();
+    with_stories(ws.path(), "### Fade\n\nPhoto: fade.png\n\nText.\n");
+    let run = report(ws.path(), &["--format", "pdf"]);
+    run.expect_code(0);
+    let list = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(ws.path().join("out/starsom-2023-Q3.pdf"))
+        .output()
+        .expect("pdfimages runs");
+    let list = String::from_utf8_lossy(&list.stdout);
+    let kinds: Vec<Vec<&str>> = list
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().skip(2).take(4).collect())
+        .collect();
+    assert_eq!(
+        kinds,
+        [["image", "40", "20", "rgb"], ["smask", "40", "20", "gray"]],
+        "{list}"
+    );
+}

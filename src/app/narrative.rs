@@ -108,7 +108,7 @@ fn read_photo(folder: &Path, written: &str, file: FileId, at: At) -> std::result
     let image = photo::probe(&bytes).map_err(|why| {
         refuse(
             format!("the photo {} cannot be embedded: {why}", full.display()),
-            "a JPEG, or a PNG without transparency",
+            "a JPEG, or a PNG that is not interlaced",
             "save the photo again as JPEG",
         )
     })?;

@@ -122,7 +122,39 @@ fn xobject(image: &Image) -> XObject {
             dict.insert("DecodeParms".into(), DictItem::Dict { map: parms });
             data.as_ref().clone()
         }
+        ImageKind::PngAlpha {
+            colors,
+            bit_depth,
+            data,
+            alpha,
+        } => {
+            let space = if *colors == 1 { "DeviceGray" } else { "DeviceRGB" };
+            dict.insert("ColorSpace".into(), name(space));
+            dict.insert("BitsPerComponent".into(), DictItem::Int(i64::from(*bit_depth)));
+            dict.insert("Filter".into(), name("FlateDecode"));
+            // The alpha samples: a soft mask of the same size.
+            let mut mask: BTreeMap<String, DictItem> = BTreeMap::new();
+            mask.insert("Type".into(), name("XObject"));
+            mask.insert("Subtype".into(), name("Image"));
+            mask.insert("Width".into(), DictItem::Int(i64::from(image.width)));
+            mask.insert("Height".into(), DictItem::Int(i64::from(image.height)));
+            mask.insert("ColorSpace".into(), name("DeviceGray"));
+            mask.insert("BitsPerComponent".into(), DictItem::Int(i64::from(*bit_depth)));
+            mask.insert("Filter".into(), name("FlateDecode"));
+            dict.insert(
+                "SMask".into(),
+                DictItem::Stream {
+                    stream: ExternalStream {
+                        dict: mask,
+                        content: alpha.as_ref().clone(),
+                        compress: false,
+                    },
+                },
+            );
+            data.as_ref().clone()
+        }
     };
+
     XObject::External(ExternalXObject {
         stream: ExternalStream {
             dict,
