@@ -214,6 +214,13 @@ fn narrative_new_writes_the_gac_scaffold_with_a_bullet_per_indicator_to_explain(
         ],
     );
     run.expect_code(0);
+    // A scaffold left as written is reported, once, on stderr.
+    let run = report(ws.path(), &[]);
+    assert!(
+        run.stderr.contains("9 section(s) still hold the scaffold's prompt"),
+        "{}",
+        run.stderr
+    );
     let fr = std::fs::read_to_string(ws.path().join("frameworks/starsom/narrative/2023-Q3.fr.md")).unwrap();
     assert!(
         fr.contains("## Progrès et explication des écarts\n") && fr.contains("## Histoires de réussite\n"),

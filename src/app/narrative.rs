@@ -167,6 +167,18 @@ pub fn notes(r: &Report, fw_dir: &Path) -> Diagnostics {
             .hint("add a `## ` heading for each: they are the headings `logframe narrative new` writes"),
         );
     }
+    let unfilled = crate::report::scaffold::unfilled(&r.narrative);
+    if !unfilled.is_empty() {
+        let names: Vec<String> = unfilled.iter().map(|t| format!("`{t}`")).collect();
+        out.push(
+            Diagnostic::warning(format!(
+                "{file}: {} section(s) still hold the scaffold's prompt, which the report prints as written: {}",
+                names.len(),
+                names.join(", ")
+            ))
+            .hint("replace each prompt line with the team's text"),
+        );
+    }
     for m in &r.missing_explanations {
         out.push(
             Diagnostic::warning(format!(

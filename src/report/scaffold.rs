@@ -72,6 +72,26 @@ pub fn missing_sections(n: &Narrative, layout: Layout) -> Vec<Required> {
         .collect()
 }
 
+/// The titles of the sections (and stories) that still hold a prompt line
+/// of the scaffold, in any language.
+pub fn unfilled(n: &Narrative) -> Vec<String> {
+    let prompts: Vec<&str> = Lang::ALL
+        .iter()
+        .flat_map(|&l| {
+            required(Layout::Gac)
+                .iter()
+                .chain(&["explain"])
+                .map(move |k| locale::text(l, &format!("narrative-prompt-{k}")))
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    n.sections
+        .iter()
+        .filter(|s| prompts.iter().any(|p| s.body.contains(p)))
+        .map(|s| s.title.clone())
+        .collect()
+}
+
 /// The scaffold of the period's narrative, in the report's language: a
 /// title, each required heading with a line saying what goes there, the
 /// progress section pre-filled with a bullet per indicator to explain.
@@ -114,6 +134,19 @@ pub fn scaffold(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scaffold_left_as_written_is_unfilled_in_every_section() {
+        let r = Narrative::parse(
+            &format!(
+                "## Context\n{}\n## Risques\n{}\n## Lessons\nWritten.\n",
+                locale::text(Lang::En, "narrative-prompt-context"),
+                locale::text(Lang::Fr, "narrative-prompt-risks"),
+            ),
+            None,
+        );
+        assert_eq!(unfilled(&r), ["Context", "Risques"]);
+    }
 
     #[test]
     fn sections_are_found_in_any_language_and_by_their_first_words() {
