@@ -125,6 +125,7 @@ fn indicator_notes(o: &Opened, c: &Computed, model: &Compare) -> BTreeMap<String
             sections: vec![crate::report::narrative::Section {
                 title: String::new(),
                 body: para.to_string(),
+                stories: Vec::new(),
             }],
             ..Default::default()
         }

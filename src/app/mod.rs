@@ -22,6 +22,7 @@ pub mod history;
 pub mod iati;
 pub mod import;
 pub mod init;
+pub mod narrative;
 pub mod portfolio;
 pub mod record;
 pub mod report;

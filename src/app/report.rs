@@ -75,9 +75,18 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
         Some(p) => super::period(fw, "--period", p).map_err(|f| f.after(&all, sources))?,
         None => computed.default_period(),
     };
-    let narrative = narrative(&fw.dir, &period.to_string(), lang, sources, &mut all)?;
-    all.extend(diags);
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
+    let mut narrative = narrative(
+        &fw.dir,
+        &period.to_string(),
+        lang,
+        &fw.project.language,
+        sources,
+        &mut all,
+    )?;
+    // For the team, not for the data-quality annex: added after the build.
+    let story_findings = super::narrative::stories(fw, &mut narrative, lang, chart_dir.unwrap_or(&stem), sources);
+    all.extend(diags);
     let created = pdf_created(source_date_epoch, period.end);
     let report = build(
         &computed,
@@ -93,6 +102,8 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
             chart_dir: chart_dir.unwrap_or(&stem),
         },
     );
+    all.extend(story_findings);
+    all.extend(super::narrative::notes(&report, &fw.dir));
     let findings = all.has_errors();
     let mut done = Done::new(Built { report, stem, created }, all, sources.clone());
     done.findings = findings;
@@ -106,6 +117,7 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
     let Built { report, stem, created } = built.value;
     let mut all = built.diagnostics;
     let fw = &o.framework;
+    let photos = super::narrative::photo_files(&report, &stem);
     let mut overrides: Vec<PathBuf> = q.templates.iter().cloned().collect();
     overrides.push(fw.dir.join("templates"));
     inside_framework(&fw.dir, &fw.dir.join("templates"), "templates folder")
@@ -113,8 +125,12 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
     all.extend(Diagnostics(
         overrides.iter().flat_map(|d| unknown_templates(d)).collect(),
     ));
-    let rendered =
+    let mut rendered =
         render_all(&report, &stem, &q.formats, &overrides, q.paper, created).map_err(|f| f.after(&all, &o.sources))?;
+    // The Markdown links the stories' photos: their copies go beside its charts.
+    for r in rendered.iter_mut().filter(|r| r.format == ReportFormat::Md) {
+        r.files.extend(photos.iter().cloned());
+    }
     let mut done = Done::new(rendered, all, o.sources.clone());
     done.findings = built.findings;
     Ok(done)
@@ -141,12 +157,38 @@ fn narrative(
     fw_dir: &Path,
     period: &str,
     lang: Lang,
+    project_lang: &str,
     sources: &mut Sources,
     all: &mut Diagnostics,
 ) -> std::result::Result<Narrative, Failure> {
     let Some(p) = Narrative::find(fw_dir, period, lang.code()) else {
         return Ok(Narrative::default());
     };
+    // `<period>.md` is in the project's language; another language's
+    // report without its `<period>.<lang>.md` shows it as written, says so
+    // in the report and tells the team here.
+    let untranslated = (lang.code() != project_lang && !p.ends_with(format!("{period}.{}.md", lang.code())))
+        .then(|| {
+            all.push(
+                Diagnostic::warning(format!(
+                    "narrative/{period}.{}.md does not exist: the report shows narrative/{period}.md as written (in `{project_lang}`), with a note that it is not translated",
+                    lang.code()
+                ))
+                .hint(format!(
+                    "translate it into narrative/{period}.{}.md; `logframe narrative new` writes the headings with --lang {}",
+                    lang.code(),
+                    lang.code()
+                )),
+            );
+            crate::locale::message(
+                lang,
+                "narrative-untranslated",
+                [
+                    ("language", lang.code().into()),
+                    ("original", project_lang.to_string().into()),
+                ],
+            )
+        });
     inside_framework(fw_dir, &p, "narrative").map_err(|d| Failure::usage(d).after(all, sources))?;
     let text = Narrative::read(&p, sources)
         .map_err(|d| Failure::from_diagnostics(Diagnostics(vec![d]), sources.clone()).after(all, sources))?;
@@ -155,7 +197,8 @@ fn narrative(
         .unwrap_or(&p)
         .to_string_lossy()
         .replace('\\', "/");
-    let n = Narrative::parse(&text, Some(rel.clone()));
+    let mut n = Narrative::parse(&text, Some(rel.clone()));
+    n.untranslated = untranslated;
     all.extend(Diagnostics(
         n.warnings
             .iter()

@@ -14,6 +14,7 @@ pub mod history;
 pub mod iati;
 pub mod import;
 pub mod init;
+pub mod narrative;
 pub mod portfolio;
 pub mod record;
 pub mod report;
@@ -69,6 +70,11 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Donor progress report in Markdown, with SVG charts
     Report(report::ReportArgs),
+    /// The team's narrative of a period: `narrative new` writes its scaffold
+    Narrative {
+        #[command(subcommand)]
+        action: narrative::NarrativeAction,
+    },
     /// Report templates
     Templates {
         #[command(subcommand)]
@@ -114,6 +120,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Report(args) => report::run(args),
         Command::Funding(args) => funding::run(args),
         Command::Portfolio(args) => portfolio::run(args),
+        Command::Narrative { action } => narrative::run(action),
         Command::Templates { action } => templates::run(action),
         Command::Schema => {
             terminal::out(&crate::load::raw::json_schema());

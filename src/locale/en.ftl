@@ -908,3 +908,40 @@ workplan-last = { $period } is the project's last reporting period: no period co
 workplan-overdue = overdue since { $date }
 workplan-done-on = done on { $date }
 workplan-note-join = { $a }; { $b }
+
+## Narrative scaffold and stories (report/scaffold.rs, report/stories.rs, `logframe narrative new`)
+story_indicators = Linked indicators
+photo_credit = Credit
+narrative-untranslated = No { $language ->
+    [fr] French
+    [es] Spanish
+   *[en] English
+} version of the narrative was provided: the team's narrative is shown as written, in { $original ->
+    [fr] French
+    [es] Spanish
+   *[en] English
+}.
+narrative-scaffold-title = { $project } narrative, { $period }
+narrative-heading-context = Context
+narrative-heading-progress = Progress and variance explanations
+narrative-heading-gender = Gender equality
+narrative-heading-environment = Environment
+narrative-heading-governance = Governance
+narrative-heading-risks = Risks and mitigation
+narrative-heading-lessons = Lessons learned
+narrative-heading-next = Next period
+narrative-heading-stories = Success stories
+narrative-prompt-context = What changed in the setting this period (political, institutional, security) that a reader needs to know.
+narrative-prompt-progress = What was achieved against the performance measurement framework, and why figures differ from what was expected. Explain each indicator below.
+narrative-prompt-explain = Explanation: why, and what the team does about it.
+narrative-prompt-gender = Results for women and men, and how the work addressed gender equality.
+narrative-prompt-environment = Effects of the work on the environment, and how they were managed.
+narrative-prompt-governance = Participation, transparency and accountability in the project's work and in its partners'.
+narrative-prompt-risks = The risks that changed this period, and what was done to mitigate them.
+narrative-prompt-lessons = What the team learned, and what it will keep or change.
+narrative-prompt-next = What is planned for the next period.
+narrative-prompt-stories = One story per `###` heading. Under the heading, optional lines `Indicators: 1100.2, 1200.1`, `Photo: photos/file.jpg` (a JPEG or PNG in this folder), `Caption: …` and `Credit: …`; then the story.
+narrative-wrote = wrote { $path } ({ $sections } sections, { $bullets ->
+    [one] { $bullets } indicator to explain
+   *[other] { $bullets } indicators to explain
+})

@@ -914,3 +914,40 @@ workplan-last = { $period } es el último período de informe del proyecto: no s
 workplan-overdue = atrasada desde el { $date }
 workplan-done-on = realizada el { $date }
 workplan-note-join = { $a }; { $b }
+
+## Narrative scaffold and stories (report/scaffold.rs, report/stories.rs, `logframe narrative new`)
+story_indicators = Indicadores vinculados
+photo_credit = Crédito
+narrative-untranslated = No se proporcionó una versión { $language ->
+    [en] en inglés
+    [fr] en francés
+   *[es] en español
+} de la narrativa: se reproduce la narrativa del equipo tal como fue redactada, en { $original ->
+    [en] inglés
+    [fr] francés
+   *[es] español
+}.
+narrative-scaffold-title = Narrativa de { $project }, { $period }
+narrative-heading-context = Contexto
+narrative-heading-progress = Avances y explicación de las desviaciones
+narrative-heading-gender = Igualdad de género
+narrative-heading-environment = Medio ambiente
+narrative-heading-governance = Gobernanza
+narrative-heading-risks = Riesgos y medidas de mitigación
+narrative-heading-lessons = Lecciones aprendidas
+narrative-heading-next = Próximo período
+narrative-heading-stories = Historias de éxito
+narrative-prompt-context = Qué cambió en el contexto durante el período (político, institucional, de seguridad) que el lector necesita saber.
+narrative-prompt-progress = Qué se logró respecto del marco de medición del desempeño, y por qué las cifras difieren de lo esperado. Explique cada indicador a continuación.
+narrative-prompt-explain = Explicación: por qué, y qué hace el equipo al respecto.
+narrative-prompt-gender = Resultados para las mujeres y para los hombres, y cómo el trabajo promovió la igualdad de género.
+narrative-prompt-environment = Efectos del trabajo en el medio ambiente, y cómo se gestionaron.
+narrative-prompt-governance = Participación, transparencia y rendición de cuentas en el trabajo del proyecto y de sus socios.
+narrative-prompt-risks = Los riesgos que cambiaron durante el período, y qué se hizo para mitigarlos.
+narrative-prompt-lessons = Qué aprendió el equipo, y qué mantendrá o cambiará.
+narrative-prompt-next = Qué está previsto para el próximo período.
+narrative-prompt-stories = Una historia por cada título `###`. Bajo el título, líneas opcionales `Indicadores: 1100.2, 1200.1`, `Foto: fotos/archivo.jpg` (un JPEG o PNG de esta carpeta), `Leyenda: …` y `Crédito: …`; luego la historia.
+narrative-wrote = escrito: { $path } ({ $sections } secciones, { $bullets ->
+    [one] { $bullets } indicador por explicar
+   *[other] { $bullets } indicadores por explicar
+})

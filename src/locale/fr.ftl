@@ -917,3 +917,40 @@ workplan-last = { $period } est la dernière période de rapport du projet : a
 workplan-overdue = en retard depuis le { $date }
 workplan-done-on = réalisée le { $date }
 workplan-note-join = { $a } ; { $b }
+
+## Narrative scaffold and stories (report/scaffold.rs, report/stories.rs, `logframe narrative new`)
+story_indicators = Indicateurs liés
+photo_credit = Crédit
+narrative-untranslated = Aucune version { $language ->
+    [en] anglaise
+    [es] espagnole
+   *[fr] française
+} de l’exposé narratif n’a été fournie : l’exposé de l’équipe est reproduit tel quel, en { $original ->
+    [en] anglais
+    [es] espagnol
+   *[fr] français
+}.
+narrative-scaffold-title = Exposé narratif de { $project }, { $period }
+narrative-heading-context = Contexte
+narrative-heading-progress = Progrès et explication des écarts
+narrative-heading-gender = Égalité des genres
+narrative-heading-environment = Environnement
+narrative-heading-governance = Gouvernance
+narrative-heading-risks = Risques et mesures d’atténuation
+narrative-heading-lessons = Leçons apprises
+narrative-heading-next = Prochaine période
+narrative-heading-stories = Histoires de réussite
+narrative-prompt-context = Ce qui a changé pendant la période (contexte politique, institutionnel, sécuritaire) et qu’un lecteur doit savoir.
+narrative-prompt-progress = Ce qui a été accompli au regard du cadre de mesure du rendement, et pourquoi les chiffres s’écartent de ce qui était attendu. Expliquez chaque indicateur ci-dessous.
+narrative-prompt-explain = Explication : pourquoi, et ce que fait l’équipe.
+narrative-prompt-gender = Résultats pour les femmes et pour les hommes, et comment le travail a fait progresser l’égalité des genres.
+narrative-prompt-environment = Effets du travail sur l’environnement, et comment ils ont été gérés.
+narrative-prompt-governance = Participation, transparence et redevabilité dans le travail du projet et de ses partenaires.
+narrative-prompt-risks = Les risques qui ont évolué pendant la période, et ce qui a été fait pour les atténuer.
+narrative-prompt-lessons = Ce que l’équipe a appris, ce qu’elle conservera ou changera.
+narrative-prompt-next = Ce qui est prévu pour la prochaine période.
+narrative-prompt-stories = Une histoire par titre `###`. Sous le titre, des lignes facultatives `Indicateurs : 1100.2, 1200.1`, `Photo : photos/fichier.jpg` (un JPEG ou un PNG de ce dossier), `Légende : …` et `Crédit : …` ; puis l’histoire.
+narrative-wrote = écrit : { $path } ({ $sections } sections, { $bullets ->
+    [one] { $bullets } indicateur à expliquer
+   *[other] { $bullets } indicateurs à expliquer
+})

@@ -14,9 +14,12 @@ pub mod gender;
 mod headlines;
 pub mod narrative;
 pub mod outline;
+pub mod photo;
 pub mod portfolio;
 mod results_notes;
 pub mod risks;
+pub mod scaffold;
+pub mod stories;
 pub mod workplan;
 
 use std::collections::BTreeMap;
@@ -91,7 +94,9 @@ pub struct Report {
     pub summary_chart: String,
     pub narrative: Narrative,
     /// Off-track, at-risk or not-achieved indicators that the narrative
-    /// does not mention.
+    /// does not explain ([`Narrative::explains`]): for the team, on
+    /// stderr, never in the donor's copy.
+    #[serde(skip)]
     pub missing_explanations: Vec<IndicatorRef>,
     pub pmf: Vec<PmfRow>,
     pub data_quality: Vec<String>,
@@ -350,7 +355,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     let missing_explanations = summary
         .attention
         .iter()
-        .filter(|r| !inp.narrative.mentions(&r.id))
+        .filter(|r| !inp.narrative.explains(&r.id, &r.title))
         .cloned()
         .collect();
     let p = &fw.project;

@@ -3,7 +3,11 @@
 //! `frameworks/<name>/narrative/<period>.md` (or `<period>.<lang>.md` for a
 //! translation) is Markdown whose `## ` headings start sections (context,
 //! challenges, lessons, risks, ...). Sections are included in the report as
-//! written: the narrative is the team's own Markdown.
+//! written: the narrative is the team's own Markdown. The success stories
+//! section is read into stories ([`super::stories`]). A report in another
+//! language than the project's, without its `<period>.<lang>.md`, shows the
+//! original and says so (`untranslated`): a donor reading French knows the
+//! narrative is the team's English, and the team is told on stderr.
 //!
 //! A narrative saved by a word processor in a legacy encoding (Latin-1,
 //! UTF-16) is refused at its first byte that is not UTF-8, as
@@ -13,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::stories::{self, At, Story};
 use crate::diag::Diagnostic;
 use crate::source::{Sources, Span};
 
@@ -20,18 +25,32 @@ use crate::source::{Sources, Span};
 pub struct Narrative {
     /// The file the narrative came from, relative to the framework folder.
     pub file: Option<String>,
+    /// The language the narrative is written in, when it is not the
+    /// report's (no translation was found): the report says so.
+    pub untranslated: Option<String>,
     pub sections: Vec<Section>,
     /// Problems with the file's structure, `line N: ...`, for stderr.
     #[serde(skip)]
     pub warnings: Vec<String>,
+    /// Problems with the stories, at their place in `text`, for stderr.
+    #[serde(skip)]
+    pub story_warnings: Vec<(At, String)>,
+    /// The text parsed (byte-order mark and CRLF removed): the offsets of
+    /// the stories point into it.
+    #[serde(skip)]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
     pub title: String,
     /// Markdown, trimmed; its headings demoted to level 4 or below, so
-    /// they stay under the section's own (level 3 in the report).
+    /// they stay under the section's own (level 3 in the report). In the
+    /// success stories section, the text before the first story.
     pub body: String,
+    /// The success stories, when this is their section (see
+    /// [`stories`](super::stories)).
+    pub stories: Vec<Story>,
 }
 
 /// The level of an ATX heading line (`### x` -> 3), if it is one.
@@ -64,21 +83,41 @@ impl Narrative {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
         let mut sections = Vec::new();
         let mut warnings = Vec::new();
+        let mut story_warnings = Vec::new();
         let mut title: Option<String> = None;
         let mut body = String::new();
-        let mut flush = |title: Option<String>, body: &mut String| {
-            let b = body.trim().to_string();
+        // Where the current section's text starts in `text`.
+        let mut raw_at = 0;
+        let mut flush = |title: Option<String>, body: &mut String, raw: (usize, usize)| {
+            let mut b = body.trim().to_string();
+            let mut found = Vec::new();
+            if title.as_deref().is_some_and(stories::is_stories_heading) {
+                let (intro, s, w) = stories::split(&text[raw.0..raw.1], raw.0);
+                b = Narrative::parse(&intro, None)
+                    .sections
+                    .into_iter()
+                    .map(|s| s.body)
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                found = s;
+                story_warnings.extend(w);
+            }
             if title.is_some() || !b.is_empty() {
                 sections.push(Section {
                     title: title.unwrap_or_default(),
                     body: b,
+                    stories: found,
                 });
             }
             body.clear();
         };
         let mut seen_text = false;
         let mut in_fence: Option<&str> = None;
-        for (n, line) in text.lines().enumerate() {
+        let mut offset = 0;
+        for (n, full) in text.split_inclusive('\n').enumerate() {
+            let line = full.strip_suffix('\n').unwrap_or(full);
+            let line_start = offset;
+            offset += full.len();
             if let Some(open) = in_fence {
                 if fence(line).is_some_and(|f| f == open) {
                     in_fence = None;
@@ -117,7 +156,8 @@ impl Narrative {
                             n + 1
                         ));
                     }
-                    flush(title.take(), &mut body);
+                    flush(title.take(), &mut body, (raw_at, line_start));
+                    raw_at = offset;
                     title = Some(h.to_string());
                 }
                 Some(l) => {
@@ -133,11 +173,14 @@ impl Narrative {
                 }
             }
         }
-        flush(title, &mut body);
+        flush(title, &mut body, (raw_at, text.len()));
         Narrative {
             file,
+            untranslated: None,
             sections,
             warnings,
+            story_warnings,
+            text,
         }
     }
 
@@ -177,7 +220,63 @@ impl Narrative {
                 before_ok && after_ok
             })
         };
-        !id.is_empty() && self.sections.iter().any(|s| found_in(&s.title) || found_in(&s.body))
+        !id.is_empty()
+            && self.sections.iter().any(|s| {
+                found_in(&s.title)
+                    || found_in(&s.body)
+                    || s.stories.iter().any(|st| found_in(&st.title) || found_in(&st.body))
+            })
+    }
+
+    /// True when the narrative explains the indicator: it names its id as
+    /// a word ([`Narrative::mentions`]), or one paragraph (a bullet, a
+    /// story) holds most of its title's words: of the words of five
+    /// letters or more, at least two and at least half, compared by their
+    /// first five letters, case ignored ("prosecutions" matches
+    /// "prosecution").
+    pub fn explains(&self, id: &str, title: &str) -> bool {
+        if self.mentions(id) {
+            return true;
+        }
+        let key = |w: &str| w.to_lowercase().chars().take(5).collect::<String>();
+        let words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .map(key)
+                .collect()
+        };
+        let mut wanted = words(title);
+        wanted.sort();
+        wanted.dedup();
+        if wanted.len() < 2 {
+            return false;
+        }
+        let need = wanted.len().div_ceil(2).max(2);
+        let paragraph_has = |p: &str| {
+            let have = words(p);
+            wanted.iter().filter(|w| have.contains(w)).count() >= need
+        };
+        let paragraphs = |t: &str| -> Vec<String> {
+            // A paragraph ends at a blank line or where a list item starts.
+            let mut out = vec![String::new()];
+            for line in t.lines() {
+                let l = line.trim_start();
+                let item = l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ");
+                if l.is_empty() || item {
+                    out.push(String::new());
+                }
+                let last = out.last_mut().expect("one paragraph");
+                last.push_str(line);
+                last.push('\n');
+            }
+            out
+        };
+        self.sections.iter().any(|s| {
+            paragraphs(&s.body).iter().any(|p| paragraph_has(p))
+                || s.stories
+                    .iter()
+                    .any(|st| paragraph_has(&format!("{}\n{}", st.title, st.body)))
+        })
     }
 }
 

@@ -23,6 +23,8 @@ pub(super) struct Content {
     pub(super) blocks: Vec<Block>,
     pub(super) charts: Vec<Chart>,
     pub(super) headings: Vec<Heading>,
+    /// The photos of `Block::Image`, by index.
+    pub(super) images: Vec<crate::report::photo::Image>,
 }
 
 impl Content {
@@ -148,7 +150,7 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
 }
 
 /// "**1100.2** title: text" as runs.
-fn id_runs(id: &str, rest: String) -> Vec<Run> {
+pub(super) fn id_runs(id: &str, rest: String) -> Vec<Run> {
     vec![Run::bold(id.to_string()), Run::regular(format!(" {rest}"))]
 }
 
@@ -463,7 +465,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
 /// The team's Markdown as blocks: paragraphs, lists (nested), headings
 /// (as level-4 headings, outside the contents), bold runs. Italic has no
 /// face of its own and prints upright.
-fn markdown(md: &str, c: &mut Content) {
+pub(super) fn markdown(md: &str, c: &mut Content) {
     let mut runs: Vec<Run> = Vec::new();
     let mut bold = 0usize;
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -543,6 +545,9 @@ fn markdown(md: &str, c: &mut Content) {
 fn narrative(r: &Report, c: &mut Content) {
     let l = &r.labels;
     c.heading(2, l["narrative"], true);
+    if let Some(note) = &r.narrative.untranslated {
+        c.para(vec![Run::regular(note.clone())]);
+    }
     if r.narrative.sections.is_empty() {
         c.para(vec![Run::regular(l["no_narrative"])]);
     }
@@ -551,13 +556,7 @@ fn narrative(r: &Report, c: &mut Content) {
             c.heading(3, s.title.clone(), true);
         }
         markdown(&s.body, c);
-    }
-    if !r.missing_explanations.is_empty() {
-        c.heading(3, l["missing_explanation"], true);
-        for m in &r.missing_explanations {
-            c.bullet(id_runs(&m.id, format!("{} ({})", m.title, m.status)), 1);
-        }
-        c.end_list();
+        super::stories::stories(r, &s.stories, c);
     }
 }
 

@@ -107,6 +107,8 @@ pub struct Laidout {
     /// Heading, page index (from 0), y from the top.
     pub(crate) outline: Vec<(Heading, usize, f32)>,
     pub geometry: Geometry,
+    /// The pictures `Item::Image` draws, by index.
+    pub(crate) images: Vec<crate::report::photo::Image>,
 }
 
 /// Lay out the whole report (pure: no PDF).
@@ -202,5 +204,6 @@ pub(super) fn lay_out_doc(d: &Doc, paper: Paper) -> Laidout {
         furniture_from,
         outline,
         geometry: g,
+        images: content.images.clone(),
     }
 }

@@ -201,6 +201,11 @@ impl Pen<'_> {
                 self.end_text();
                 self.bar([*x, *y, *w, *h], *fraction, *tone, *tick);
             }
+            Item::Image { x, y, w, h, index } => {
+                self.end_text();
+                self.ops
+                    .push(super::stories::image_op(*index, [*x, self.h - y - h, *w, *h]));
+            }
             Item::Chart { .. } | Item::Link { .. } => {}
         }
     }

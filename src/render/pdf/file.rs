@@ -81,6 +81,7 @@ pub(crate) fn write(laid: &Laidout, info: &Info, opts: &Options) -> Vec<u8> {
         .fonts
         .map
         .insert(draw::font_id(Face::Bold), PdfFont::new(fonts.bold.font.clone()));
+    super::stories::register(&mut doc, &laid.images);
     // Anchor name -> (page from 1, y from the top).
     let anchors: std::collections::BTreeMap<&str, (usize, f32)> = laid
         .outline

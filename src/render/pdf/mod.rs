@@ -20,6 +20,7 @@ mod font;
 pub mod layout;
 mod portfolio;
 mod register;
+mod stories;
 
 use chrono::NaiveDateTime;
 

@@ -196,6 +196,24 @@ impl Flow<'_> {
         self.page().push(Item::Chart { x, y, w, h, index });
         self.y += h + 8.0;
     }
+
+    /// A picture, centred (see [`image_size`]).
+    fn image(&mut self, width: f32, height: f32, index: usize) {
+        let (w, h) = image_size(self.g, width, height);
+        self.ensure(h);
+        let x = self.g.left + (self.g.body_width() - w) / 2.0;
+        let y = self.y;
+        self.page().push(Item::Image { x, y, w, h, index });
+        self.y += h + 4.0;
+    }
+}
+
+/// The size of a picture of `width` × `height` pixels: scaled, keeping its
+/// proportions, to the body width, or to half the body height if it is
+/// taller than that.
+fn image_size(g: Geometry, width: f32, height: f32) -> (f32, f32) {
+    let fit = (g.body_width() / width.max(1.0)).min((g.body_bottom() - g.top) / 2.0 / height.max(1.0));
+    (width * fit, height * fit)
 }
 
 /// Flow `blocks` onto pages of geometry `g`.
@@ -220,6 +238,8 @@ pub(crate) fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
                         Block::Heading(n) => Some(heading_height(m, g.body_width(), n)),
                         Block::Paragraph(p) => Some(paragraph_height(m, g.body_width(), p)),
                         Block::Space(s) => Some(*s),
+                        // A photo under a story's title stays with it.
+                        Block::Image { width, height, .. } => Some(image_size(g, *width, *height).1),
                         _ => None,
                     })
                     .sum();
@@ -229,6 +249,7 @@ pub(crate) fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
             Block::Paragraph(p) => f.paragraph(p),
             Block::Table(t) => f.table(t),
             Block::Chart { height, index } => f.chart(*height, *index),
+            Block::Image { width, height, index } => f.image(*width, *height, *index),
             Block::Space(s) => {
                 if !f.at_top() {
                     f.y = (f.y + s).min(g.body_bottom());

@@ -153,6 +153,14 @@ pub enum Item {
         /// Where to draw a tick (fraction of `w`), e.g. the 100 % mark.
         tick: Option<f32>,
     },
+    /// A picture (a story's photo) drawn into this box by the caller.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        index: usize,
+    },
     /// A chart drawn into this box by the caller.
     Chart {
         x: f32,
@@ -179,6 +187,7 @@ impl Item {
             Item::Rect { x, y, w, h, .. }
             | Item::Bar { x, y, w, h, .. }
             | Item::Chart { x, y, w, h, .. }
+            | Item::Image { x, y, w, h, .. }
             | Item::Link { x, y, w, h, .. } => [*x, *y, x + w, y + h],
             Item::Path { points, width, .. } => {
                 // Butt caps: each segment widens across its direction only.
@@ -270,6 +279,13 @@ pub(crate) enum Block {
     Table(Table),
     /// A chart of this height across the body width.
     Chart {
+        height: f32,
+        index: usize,
+    },
+    /// A picture of these proportions (its pixels), scaled to the body
+    /// width (at most half a page high) and centred.
+    Image {
+        width: f32,
         height: f32,
         index: usize,
     },
