@@ -11,6 +11,7 @@ pub mod percent_example;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;
+pub mod quality_finding;
 pub mod rollup;
 pub mod series;
 pub mod status;

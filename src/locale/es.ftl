@@ -170,6 +170,39 @@ forecast-average-note = Sin previsión escrita, la previsión de una partida es 
 burn-to = { $rate } (hasta { $period })
 shortfall-note = La fuente indica un déficit de { $currency } { $stated }; presupuesto − contribuciones da { $currency } { $computed }.
 
+## El anexo de calidad de los datos (report/data_quality.rs): frases sencillas, sin referencias a archivos.
+
+quality-missing = Indicador { $id }: no se registró ningún valor para { $count ->
+        [one] el período
+       *[other] los períodos
+    } { $periods }.
+quality-late = Indicador { $id }: el valor de { $period }{ $breakdown } se registró { $days } días después del fin del período.
+quality-future = Indicador { $id }: el valor de { $period }{ $breakdown } lleva una fecha de registro futura.
+quality-outlier = Indicador { $id }: el valor de { $period } ({ $value }) está muy { $way ->
+        [above] por encima
+       *[below] por debajo
+    } de los otros { $periods ->
+        [monthly] meses
+        [quarterly] trimestres
+        [semiannual] semestres
+       *[annual] años
+    } (mediana { $median }); { $noted }
+quality-noted = el equipo anotó: «{ $comment }».
+quality-not-noted = ningún comentario registrado con él explica por qué.
+quality-percent-baseline = Indicador { $id }: la línea de base, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-target = Indicador { $id }: la meta para { $period }, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-end-target = Indicador { $id }: la meta al final del proyecto, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-value = Indicador { $id }: el valor de { $period }{ $breakdown }, { $value }, no es un porcentaje entre 0 y 100.
+quality-target-missing = Indicador { $id }: hay valores registrados para { $periods }, pero ninguna meta se aplica a { $count ->
+        [one] ese período
+       *[other] esos períodos
+    }.
+quality-expenditure-missing = No se registró ningún gasto para { $periods }: el gasto a la fecha no cuenta nada para { $count ->
+        [one] ese período
+       *[other] esos períodos
+    }.
+quality-other = Hallazgo de la verificación de datos (en inglés; logframe check da el detalle): { $message }
+
 ## Niveles de resultados, dimensiones de desagregación y sus valores.
 
 level-ultimate_outcome = Resultado final

@@ -170,6 +170,39 @@ forecast-average-note = Sans prévision écrite, la prévision d’une ligne est
 burn-to = { $rate } (jusqu’à { $period })
 shortfall-note = La source indique un déficit de { $currency } { $stated } ; budget − contributions donne { $currency } { $computed }.
 
+## L’annexe sur la qualité des données (report/data_quality.rs) : des phrases simples, sans références de fichier.
+
+quality-missing = Indicateur { $id } : aucune valeur n’a été saisie pour { $count ->
+        [one] la période
+       *[other] les périodes
+    } { $periods }.
+quality-late = Indicateur { $id } : la valeur de { $period }{ $breakdown } a été saisie { $days } jours après la fin de la période.
+quality-future = Indicateur { $id } : la valeur de { $period }{ $breakdown } porte une date de saisie dans le futur.
+quality-outlier = Indicateur { $id } : la valeur de { $period } ({ $value }) est très { $way ->
+        [above] supérieure
+       *[below] inférieure
+    } à celles des autres { $periods ->
+        [monthly] mois
+        [quarterly] trimestres
+        [semiannual] semestres
+       *[annual] années
+    } (médiane { $median }) ; { $noted }
+quality-noted = l’équipe a noté : « { $comment } ».
+quality-not-noted = aucun commentaire saisi avec elle n’en donne la raison.
+quality-percent-baseline = Indicateur { $id } : la référence, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-target = Indicateur { $id } : la cible de { $period }, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-end-target = Indicateur { $id } : la cible de fin de projet, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-value = Indicateur { $id } : la valeur de { $period }{ $breakdown }, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-target-missing = Indicateur { $id } : des valeurs sont saisies pour { $periods }, mais aucune cible ne s’applique à { $count ->
+        [one] cette période
+       *[other] ces périodes
+    }.
+quality-expenditure-missing = Aucune dépense n’est saisie pour { $periods } : les dépenses à ce jour ne comptent rien pour { $count ->
+        [one] cette période
+       *[other] ces périodes
+    }.
+quality-other = Constat de la vérification des données (en anglais ; logframe check en donne le détail) : { $message }
+
 ## Niveaux de résultats, dimensions de ventilation et leurs valeurs.
 
 level-ultimate_outcome = Résultat ultime

@@ -280,3 +280,13 @@ pub fn dimension_value(lang: Lang, value: &str) -> String {
         None => value.replace('_', " "),
     }
 }
+
+/// A value of the dimension named `dimension`, as the report prints it: a
+/// country's name for the `country` dimension (`Perú` for `PE` in
+/// Spanish), else [`dimension_value`].
+pub fn breakdown_value(lang: Lang, dimension: &str, value: &str) -> String {
+    match dimension {
+        "country" | "countries" => super::country_or_code(lang, value),
+        _ => dimension_value(lang, value),
+    }
+}

@@ -111,7 +111,10 @@ pub struct ProjectFacts {
     pub dates: String,
     /// `CAD 2,901,786.00`.
     pub budget: Option<String>,
+    /// The countries by name, in the report's language.
     pub countries: String,
+    /// The countries as written (ISO 3166-1 codes), for machines.
+    pub country_codes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -396,7 +399,13 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
                 Some(c) => format!("{c} {}", locale::money(lang, b)),
                 None => locale::money(lang, b),
             }),
-            countries: p.countries.join(", "),
+            countries: p
+                .countries
+                .iter()
+                .map(|c| locale::country_or_code(lang, c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            country_codes: p.countries.clone(),
         },
         period: PeriodFacts {
             code,
@@ -418,7 +427,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             .map(|(f, _)| funding::section(lang, &f, &period, inp.chart_dir)),
         gender: gender::section(c, &period, lang),
         pmf: pmf_rows(fw, lang),
-        data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
+        data_quality: data_quality::data_quality(lang, c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }
 }
 
@@ -509,7 +518,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         explanation: locale::explanation(lang, ind.kind, p.status, &p.reason),
         assessment,
         disaggregations: disaggregation::disaggregations(c.fw, ledger, ind, p, lang),
-        comments: comments(ledger, &p.period_rows),
+        comments: comments(lang, ledger, &p.period_rows),
         chart: (!series.is_empty()).then(|| format!("{}/{}", inp.chart_dir, chart_file(&ind.id))),
         series,
         figures: Figures {
@@ -523,7 +532,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
 }
 
 /// Comments recorded with the rows, once each, by period.
-fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
+fn comments(lang: Lang, ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     let mut seen: Vec<(Period, &str)> = Vec::new();
     for &r in rows {
         let e = &ledger.entry(r);
@@ -534,7 +543,8 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
         }
     }
     seen.sort_by_key(|(p, _)| *p);
-    seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
+    let colon = locale::text(lang, "colon");
+    seen.into_iter().map(|(p, t)| format!("{p}{colon} {t}")).collect()
 }
 
 /// The project's fiscal year start: the declared one; else April for a
