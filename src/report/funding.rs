@@ -81,7 +81,7 @@ fn line_title(lang: Lang, line: &LineFigure) -> String {
     if line.id.is_none() {
         locale::text(lang, "no_budget_line").to_string()
     } else {
-        line.title.clone()
+        line.translations.get(lang.code()).unwrap_or(&line.title).clone()
     }
 }
 

@@ -181,9 +181,9 @@ fn category_cell(lang: Lang, c: Option<&Composition>, k: usize) -> String {
 /// What the total counts: the unit of a count or number, the people in
 /// the denominator of a percentage.
 fn counted(ind: &Indicator, lang: Lang) -> String {
-    match (ind.kind, &ind.unit) {
+    match (ind.kind, ind.unit_in(lang.code())) {
         (IndicatorType::Percentage, _) => locale::text(lang, "gender_denominator").to_string(),
-        (_, Some(u)) => u.clone(),
+        (_, Some(u)) => u.to_string(),
         (_, None) => locale::text(lang, "gender_values").to_string(),
     }
 }

@@ -16,6 +16,7 @@ pub mod narrative;
 pub mod outline;
 pub mod portfolio;
 mod results_notes;
+pub mod translations;
 
 use std::collections::BTreeMap;
 
@@ -503,7 +504,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         id: ind.id.clone(),
         title: ind.title.get(lang.code()).to_string(),
         kind: ind.kind,
-        unit: ind.unit.clone(),
+        unit: ind.unit_in(lang.code()).map(str::to_string),
         baseline: fig(p.baseline),
         period_target: fig(target_within_period(c.fw, ind, &inp.period)),
         target_to_date: fig(p.target_to_date.map(|t| expected_shown(ind.kind, t.value))),
