@@ -1,5 +1,6 @@
 //! The project texts a report in another language would print in the
-//! project's language: titles, statements, units and budget lines with no
+//! project's language: titles, statements, assumptions, units and budget
+//! lines with no
 //! text in the report's language. The report falls back to the project's
 //! text (a reader still gets every line); the command says which ones on
 //! stderr, so that a team knows what to translate, and `--strict` refuses
@@ -36,6 +37,11 @@ pub fn untranslated(fw: &Framework, lang: Lang) -> Vec<Untranslated> {
     for r in &fw.results {
         if lacks(&r.statement) {
             add(format!("result {} statement", r.id), Some(r.span));
+        }
+        for (n, a) in r.assumptions.iter().enumerate() {
+            if lacks(a) {
+                add(format!("result {} assumption {}", r.id, n + 1), Some(r.span));
+            }
         }
     }
     for ind in &fw.indicators {
