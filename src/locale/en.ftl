@@ -239,6 +239,8 @@ date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)
+fiscal-year-name = FY{ $start }-{ $end2 }
+fiscal-year-short = FY{ $start }-{ $end2 }
 fiscal-quarter = Q{ $n }
 fiscal-half = H{ $n }
 month-span = { $from }–{ $to } { $year }

@@ -237,12 +237,14 @@ percent = { $n } %
 date = { $day } de { $month } de { $year }
 date-range = { $start } – { $end }
 
-# A fiscal quarter or half in the GAC layout: FY2023-24 T2 (julio–septiembre de 2023, período natural 2023-Q3)
+# A fiscal quarter or half in the GAC layout: T2 del ejercicio 2023-2024 (julio–septiembre de 2023, período natural 2023-Q3)
+fiscal-year-name = ejercicio { $start }-{ $end }
+fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }
 fiscal-half = S{ $n }
 month-span = { $from }–{ $to } de { $year }
 month-span-years = { $from } de { $from_year }–{ $to } de { $to_year }
-period-fiscal = { $fy } { $part } ({ $months }, período natural { $code })
+period-fiscal = { $part } del { $fy } ({ $months }, período natural { $code })
 
 ## Las frases del comando funding (terminal).
 

@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Lang, message, text};
-use crate::model::period::fiscal_year_name;
 use crate::model::{IndicatorType, Period, PeriodKind, Value};
 
 /// The month's name: `September`, `septembre`, `septiembre`.
@@ -27,6 +26,22 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
             ("day", d.day().into()),
             ("month", month(lang, d.month()).into()),
             ("year", d.year().to_string().into()),
+        ],
+    )
+}
+
+/// The fiscal year starting in `start_year`, by the message `id`:
+/// `fiscal-year-name` (`FY2023-24`, `exercice 2023-2024`) or
+/// `fiscal-year-short` (`FY2023-24`, `2023-2024`, after a label that says
+/// it is a fiscal year).
+pub fn fiscal_year(lang: Lang, start_year: i32, id: &str) -> String {
+    message(
+        lang,
+        id,
+        [
+            ("start", start_year.to_string().into()),
+            ("end", (start_year + 1).to_string().into()),
+            ("end2", format!("{:02}", (start_year + 1).rem_euclid(100)).into()),
         ],
     )
 }
@@ -79,7 +94,7 @@ pub fn fiscal_part(lang: Lang, fiscal: &Period, calendar: &str) -> Option<String
         lang,
         "period-fiscal",
         [
-            ("fy", fiscal_year_name(year).into()),
+            ("fy", fiscal_year(lang, year, "fiscal-year-name").into()),
             ("part", part.into()),
             ("months", months.into()),
             ("code", calendar.into()),

@@ -240,12 +240,14 @@ date = { $day ->
     } { $month } { $year }
 date-range = { $start } – { $end }
 
-# A fiscal quarter or half in the GAC layout: FY2023-24 T2 (juillet–septembre 2023, trimestre civil 2023-Q3)
+# A fiscal quarter or half in the GAC layout: T2 de l’exercice 2023-2024 (juillet–septembre 2023, période civile 2023-Q3)
+fiscal-year-name = exercice { $start }-{ $end }
+fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }
 fiscal-half = S{ $n }
 month-span = { $from }–{ $to } { $year }
 month-span-years = { $from } { $from_year }–{ $to } { $to_year }
-period-fiscal = { $fy } { $part } ({ $months }, période civile { $code })
+period-fiscal = { $part } de l’{ $fy } ({ $months }, période civile { $code })
 
 ## Les phrases de la commande funding (terminal).
 

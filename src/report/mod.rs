@@ -564,7 +564,8 @@ fn fiscal_year(fiscal: FiscalYearStart, period: &Period, lang: Lang) -> String {
     let fy_period = fiscal_year_holding(period.end, fiscal);
     let last_month = chrono::Datelike::month(&fy_period.end);
     format!(
-        "{fy_period} ({} – {})",
+        "{} ({} – {})",
+        locale::fiscal_year(lang, chrono::Datelike::year(&fy_period.start), "fiscal-year-short"),
         locale::month(lang, fiscal.month),
         locale::month(lang, last_month)
     )

@@ -1,8 +1,8 @@
 //! The project texts a report in another language would print in the
 //! project's language: titles, statements, assumptions, units and budget
-//! lines with no
-//! text in the report's language. The report falls back to the project's
-//! text (a reader still gets every line); the command says which ones on
+//! lines with no text in the report's language. The report falls back to
+//! the project's text (a reader still gets every line); the command says
+//! which ones on
 //! stderr, so that a team knows what to translate, and `--strict` refuses
 //! to write such a report.
 
