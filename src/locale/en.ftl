@@ -239,8 +239,10 @@ date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)
-fiscal-year-name = FY{ $start }-{ $end2 }
-fiscal-year-short = FY{ $start }-{ $end2 }
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 2
+fiscal-year-name = FY{ $start }-{ $end }
+fiscal-year-short = FY{ $start }-{ $end }
 fiscal-quarter = Q{ $n }
 fiscal-half = H{ $n }
 month-span = { $from }–{ $to } { $year }

@@ -238,6 +238,8 @@ date = { $day } de { $month } de { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: T2 del ejercicio 2023-2024 (julio–septiembre de 2023, período natural 2023-Q3)
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 4
 fiscal-year-name = ejercicio { $start }-{ $end }
 fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }

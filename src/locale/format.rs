@@ -35,14 +35,14 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 /// `fiscal-year-short` (`FY2023-24`, `2023-2024`, after a label that says
 /// it is a fiscal year).
 pub fn fiscal_year(lang: Lang, start_year: i32, id: &str) -> String {
+    let end = match text(lang, "fiscal-year-end-digits") {
+        "2" => format!("{:02}", (start_year + 1).rem_euclid(100)),
+        _ => (start_year + 1).to_string(),
+    };
     message(
         lang,
         id,
-        [
-            ("start", start_year.to_string().into()),
-            ("end", (start_year + 1).to_string().into()),
-            ("end2", format!("{:02}", (start_year + 1).rem_euclid(100)).into()),
-        ],
+        [("start", start_year.to_string().into()), ("end", end.into())],
     )
 }
 

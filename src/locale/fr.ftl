@@ -241,6 +241,8 @@ date = { $day ->
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: T2 de l’exercice 2023-2024 (juillet–septembre 2023, période civile 2023-Q3)
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 4
 fiscal-year-name = exercice { $start }-{ $end }
 fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }
@@ -255,7 +257,7 @@ funding-check-agrees = concorde
 funding-check-less = déclaré inférieur de { $gap }
 funding-check-more = déclaré supérieur de { $gap }
 funding-shortfall-agrees = le déficit déclaré { $currency } { $stated } concorde avec budget - contributions
-funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne concorde pas{" "}: budget - contributions donne { $computed }, la source indique { $gap } de { $way ->
+funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne concorde pas : budget - contributions donne { $computed }, la source indique { $gap } de { $way ->
         [less] moins
        *[more] plus
     }
@@ -280,7 +282,7 @@ funding-col-basis = base
 funding-basis-written = écrite
 funding-basis-average = dépense moyenne par période
 funding-average-note = dépense moyenne par période : dépenses à ce jour / { $count } périodes de rapport avec dépenses
-funding-portfolio-title = portefeuille de financement{" "}: { $count } { $count ->
+funding-portfolio-title = portefeuille de financement : { $count } { $count ->
         [one] projet
        *[other] projets
     }

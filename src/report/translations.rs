@@ -2,9 +2,8 @@
 //! project's language: titles, statements, assumptions, units and budget
 //! lines with no text in the report's language. The report falls back to
 //! the project's text (a reader still gets every line); the command says
-//! which ones on
-//! stderr, so that a team knows what to translate, and `--strict` refuses
-//! to write such a report.
+//! which ones on stderr, so that a team knows what to translate, and
+//! `--strict` refuses to write such a report.
 
 use crate::locale::Lang;
 use crate::model::{Framework, Text};
