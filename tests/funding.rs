@@ -534,7 +534,7 @@ fn issue_14_a_period_without_expenditure_is_a_finding_in_every_output() {
     assert!(
         json["data_quality"]
             .to_string()
-            .contains("no expenditure recorded for 2013-H2")
+            .contains("No expenditure is recorded for 2013-H2")
     );
     if let Some(pdf) = pdf_text(&out.join("iom-px0012-2013-H2.pdf")) {
         assert!(pdf.contains("No expenditure is recorded for 2013-H2"), "{pdf}");
