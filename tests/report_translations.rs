@@ -145,10 +145,10 @@ fn annex_b_says_the_outlier_in_plain_words_with_the_teams_comment() {
          the team noted: “Perú, Brazil, Ecuador designate two focal points each”."
     ));
     assert!(annex("fr").contains(&format!(
-        "- Indicateur 1210.1{n}: la valeur de 2021-Q4 (6) est très supérieure à celles des autres trimestres \
+        "- Indicateur 1210.1{n}: la valeur de T4 2021 (6) est très supérieure à celles des autres trimestres \
          (médiane 2,5){n}; l’équipe a noté{n}: «{n}Perú, Brazil, Ecuador designate two focal points each{n}»."
     )));
-    assert!(annex("es").contains("- Indicador 1200.1: no se registró ningún valor para el período 2021-Q2."));
+    assert!(annex("es").contains("- Indicador 1200.1: no se registró ningún valor para el período T2 2021."));
 }
 
 #[test]

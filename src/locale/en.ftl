@@ -239,6 +239,9 @@ date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)
+# A calendar quarter or half as the report names it: 2023-Q3, 2013-H2 (the ledger's code).
+period-quarter = { $year }-Q{ $n }
+period-half = { $year }-H{ $n }
 # Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
 fiscal-year-end-digits = 2
 fiscal-year-name = FY{ $start }-{ $end }

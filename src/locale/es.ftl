@@ -238,6 +238,9 @@ date = { $day } de { $month } de { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: T2 del ejercicio 2023-2024 (julio–septiembre de 2023, período natural 2023-Q3)
+# Un trimestre o semestre natural en el informe: T3 2023, S2 2013.
+period-quarter = T{ $n } { $year }
+period-half = S{ $n } { $year }
 # Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
 fiscal-year-end-digits = 4
 fiscal-year-name = ejercicio { $start }-{ $end }

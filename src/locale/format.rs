@@ -46,6 +46,38 @@ pub fn fiscal_year(lang: Lang, start_year: i32, id: &str) -> String {
     )
 }
 
+/// A period as the report names it: a calendar quarter or half in the
+/// language's words (`2023-Q3`, `T3 2023`), a fiscal year as
+/// [`fiscal_year`] names it; any other period by its code. English keeps
+/// the codes the ledger and the command line use.
+pub fn period_name(lang: Lang, p: &Period) -> String {
+    let year = p.start.year().to_string();
+    match p.kind {
+        PeriodKind::Quarter => message(
+            lang,
+            "period-quarter",
+            [
+                ("year", year.into()),
+                ("n", p.start.month().div_ceil(3).to_string().into()),
+            ],
+        ),
+        PeriodKind::Half => message(
+            lang,
+            "period-half",
+            [
+                ("year", year.into()),
+                ("n", p.start.month().div_ceil(6).to_string().into()),
+            ],
+        ),
+        _ => p.to_string(),
+    }
+}
+
+/// Periods named and joined: `T2 2021, T4 2023`.
+pub fn period_names(lang: Lang, ps: &[Period]) -> String {
+    ps.iter().map(|p| period_name(lang, p)).collect::<Vec<_>>().join(", ")
+}
+
 /// `1 July 2023 – 30 September 2023`.
 pub fn date_range(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
     message(

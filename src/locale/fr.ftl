@@ -241,6 +241,9 @@ date = { $day ->
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: T2 de l’exercice 2023-2024 (juillet–septembre 2023, période civile 2023-Q3)
+# Un trimestre ou un semestre civil dans le rapport : T3 2023, S2 2013.
+period-quarter = T{ $n } { $year }
+period-half = S{ $n } { $year }
 # Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
 fiscal-year-end-digits = 4
 fiscal-year-name = exercice { $start }-{ $end }

@@ -305,3 +305,23 @@ fn french_messages_space_their_punctuation() {
         .collect();
     assert!(faults.is_empty(), "fr.ftl: {faults:#?}");
 }
+
+#[test]
+fn calendar_quarters_and_halves_are_named_in_each_language() {
+    use crate::model::Period;
+    // English keeps the ledger's codes; French and Spanish name them.
+    assert_eq!(period_name(Lang::En, &Period::quarter(2023, 3)), "2023-Q3");
+    assert_eq!(period_name(Lang::Fr, &Period::quarter(2023, 3)), "T3 2023");
+    assert_eq!(period_name(Lang::Es, &Period::half(2013, 2)), "S2 2013");
+    assert_eq!(
+        period_names(Lang::Fr, &[Period::quarter(2021, 2), Period::quarter(2023, 4)]),
+        "T2 2021, T4 2023"
+    );
+    // Years and months keep their codes.
+    assert_eq!(period_name(Lang::Fr, &Period::year(2012)), "2012");
+    assert_eq!(period_name(Lang::Es, &Period::month(2023, 7)), "2023-07");
+    // Fiscal years: FY2023-24 in English, 2023-2024 after a label.
+    assert_eq!(fiscal_year(Lang::En, 2023, "fiscal-year-name"), "FY2023-24");
+    assert_eq!(fiscal_year(Lang::Fr, 2023, "fiscal-year-name"), "exercice 2023-2024");
+    assert_eq!(fiscal_year(Lang::Es, 2023, "fiscal-year-short"), "2023-2024");
+}

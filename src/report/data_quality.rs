@@ -72,7 +72,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
     let fw = c.fw;
     let id = |i: usize| Arg::from(fw.indicators[i].id.as_str());
     let figure = |i: usize, d: Decimal| Arg::from(locale::figure(lang, fw.indicators[i].kind, d));
-    let periods = |ps: &[Period]| Arg::from(ps.iter().map(Period::to_string).collect::<Vec<_>>().join(", "));
+    let periods = |ps: &[Period]| Arg::from(locale::period_names(lang, ps));
     let breakdown = |values: &[String]| Arg::from(breakdown(lang, c, values));
     match &l.finding {
         Finding::Missing { indicator, periods: ps } => locale::message(
@@ -94,7 +94,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
             "quality-late",
             [
                 ("id", id(*indicator)),
-                ("period", period.to_string().into()),
+                ("period", locale::period_name(lang, period).into()),
                 ("breakdown", breakdown(b)),
                 ("days", locale::number(lang, Decimal::from(*days)).into()),
             ],
@@ -108,7 +108,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
             "quality-future",
             [
                 ("id", id(*indicator)),
-                ("period", period.to_string().into()),
+                ("period", locale::period_name(lang, period).into()),
                 ("breakdown", breakdown(b)),
             ],
         ),
@@ -129,7 +129,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
                 "quality-outlier",
                 [
                     ("id", id(*indicator)),
-                    ("period", period.to_string().into()),
+                    ("period", locale::period_name(lang, period).into()),
                     ("value", figure(*indicator, *value)),
                     ("median", figure(*indicator, *median)),
                     ("way", if *above { "above" } else { "below" }.into()),
@@ -155,7 +155,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
                     "quality-percent-target",
                     [
                         ("id", id(*indicator)),
-                        ("period", p.to_string().into()),
+                        ("period", locale::period_name(lang, p).into()),
                         ("value", value),
                     ],
                 ),
@@ -169,7 +169,7 @@ fn sentence(lang: Lang, c: &Computed, l: &Located) -> String {
                     "quality-percent-value",
                     [
                         ("id", id(*indicator)),
-                        ("period", period.to_string().into()),
+                        ("period", locale::period_name(lang, period).into()),
                         ("breakdown", breakdown(b)),
                         ("value", value),
                     ],

@@ -144,14 +144,18 @@ pub(super) fn section(c: &Computed, period: &Period, lang: Lang) -> Option<Gende
                 "previous",
                 first
                     .previous_period
-                    .map(|p| p.to_string())
+                    .map(|p| locale::period_name(lang, &p))
                     .unwrap_or_else(|| UNDEFINED.into())
                     .into(),
             )],
         ),
         overall: overall(fw, &all, lang),
         table: Table {
-            caption: message(lang, "gender-table-caption", [("period", period.to_string().into())]),
+            caption: message(
+                lang,
+                "gender-table-caption",
+                [("period", locale::period_name(lang, period).into())],
+            ),
             header,
             rows,
         },
@@ -244,7 +248,7 @@ fn sentence(fw: &Framework, ind: &Indicator, s: &SexShares, lang: Lang) -> Strin
             [
                 ("way", way.into()),
                 ("previous", pct(prev).into()),
-                ("period", pp.to_string().into()),
+                ("period", locale::period_name(lang, &pp).into()),
             ],
         ));
     }

@@ -127,6 +127,8 @@ pub struct PeriodFacts {
     /// 2023)`; in the GAC layout, a fiscal quarter or half by its fiscal
     /// name: `FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)`.
     pub label: String,
+    /// The period as the report's pages name it: `2023-Q3`, `T3 2023`.
+    pub name: String,
     /// The fiscal year holding the period's end, `FY2023-24 (April – March)`.
     pub fiscal_year: Option<String>,
 }
@@ -366,9 +368,9 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
                 .into_iter()
                 .find(|r| *r == period)
                 .unwrap_or(period);
-            locale::fiscal_part(lang, &f, &calendar.to_string())
+            locale::fiscal_part(lang, &f, &locale::period_name(lang, &calendar))
         })
-        .unwrap_or_else(|| format!("{code} ({dates})"));
+        .unwrap_or_else(|| format!("{} ({dates})", locale::period_name(lang, &period)));
     let generated = inp
         .source_date_epoch
         .and_then(|s| DateTime::from_timestamp(s, 0))
@@ -412,6 +414,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             code,
             dates,
             label,
+            name: locale::period_name(lang, &period),
             fiscal_year,
         },
         generated: locale::date(lang, generated),
@@ -545,7 +548,9 @@ fn comments(lang: Lang, ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     }
     seen.sort_by_key(|(p, _)| *p);
     let colon = locale::text(lang, "colon");
-    seen.into_iter().map(|(p, t)| format!("{p}{colon} {t}")).collect()
+    seen.into_iter()
+        .map(|(p, t)| format!("{}{colon} {t}", locale::period_name(lang, &p)))
+        .collect()
 }
 
 /// The project's fiscal year start: the declared one; else April for a
