@@ -37,12 +37,12 @@ fn the_gac_layout_titles_the_period_by_its_fiscal_name_in_every_language() {
         (
             "fr",
             "starsom-2023-Q3.fr.md",
-            "- Période visée\u{202f}: FY2023-24 T2 (juillet–septembre 2023, période civile 2023-Q3)",
+            "- Période visée\u{202f}: T2 de l’exercice 2023-2024 (juillet–septembre 2023, période civile T3 2023)",
         ),
         (
             "es",
             "starsom-2023-Q3.es.md",
-            "- Período del informe: FY2023-24 T2 (julio–septiembre de 2023, período natural 2023-Q3)",
+            "- Período del informe: T2 del ejercicio 2023-2024 (julio–septiembre de 2023, período natural T3 2023)",
         ),
     ];
     for (lang, file, line) in cases {

@@ -518,7 +518,7 @@ fn issue_14_a_period_without_expenditure_is_a_finding_in_every_output() {
     );
     assert!(md.contains("No expenditure is recorded for 2013-H2"));
     assert!(
-        md.contains("logframe.yaml:206:11: no expenditure recorded for 2013-H2"),
+        md.contains("- No expenditure is recorded for 2013-H2: spending to date counts nothing for that period."),
         "annex"
     );
     let json: serde_json::Value =
@@ -534,7 +534,7 @@ fn issue_14_a_period_without_expenditure_is_a_finding_in_every_output() {
     assert!(
         json["data_quality"]
             .to_string()
-            .contains("no expenditure recorded for 2013-H2")
+            .contains("No expenditure is recorded for 2013-H2")
     );
     if let Some(pdf) = pdf_text(&out.join("iom-px0012-2013-H2.pdf")) {
         assert!(pdf.contains("No expenditure is recorded for 2013-H2"), "{pdf}");
@@ -679,5 +679,5 @@ fn issue_14_the_hand_worked_statement_in_the_report() {
     assert!(q3.contains("| Training | 250.00 | forecast written | Workshop 2 |"));
     assert!(q3.contains("| Staff | 100.00 | forecast (average spending per period) |  |"));
     assert!(q3.contains("| Total | 350.00 |  |  |"));
-    assert!(q3.contains("- logframe.yaml:24:11: no expenditure recorded for 2022-Q3"));
+    assert!(q3.contains("- No expenditure is recorded for 2022-Q3: spending to date counts nothing for that period."));
 }

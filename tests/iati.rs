@@ -220,7 +220,9 @@ fn issue_7_export_to_stdout_is_deterministic() {
 #[test]
 fn issue_7_markup_characters_and_translations_survive_a_round_trip() {
     let ws = workspace(&["starsom"]);
-    let title = r#"title: Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants"#;
+    let title = "title:\n    en: \"Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants\"\n    \
+                 fr: \"Renforcement de l’action et des réponses transrégionales contre le trafic illicite de migrants\"\n    \
+                 es: \"Fortalecimiento de la acción y las respuestas transregionales contra el tráfico ilícito de migrantes\"";
     edit_yaml(
         ws.path(),
         "starsom",

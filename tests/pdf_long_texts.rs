@@ -63,8 +63,8 @@ fn pdf_with_huge_short_name_title_and_comment_renders_quickly() {
             1,
         )
         .replacen(
-            "  title: Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants\n",
-            &format!("  title: {}\n", long_text(4_000, 'T')),
+            "    en: \"Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants\"\n",
+            &format!("    en: \"{}\"\n", long_text(4_000, 'T')),
             1,
         );
     assert!(yaml.contains(&"S".repeat(24_000)) && yaml.contains(&"T".repeat(24_000)));

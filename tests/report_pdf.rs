@@ -280,8 +280,8 @@ fn stress(tmp: &Path) -> PathBuf {
             "  short_name: Regional Coalition TIP-SOM Phase II\n",
         )
         .replace(
-            "title: Number of gender-sensitive migrant smuggling investigations initiated",
-            &format!("title: Number of investigations recorded in {URL}"),
+            "en: \"Number of gender-sensitive migrant smuggling investigations initiated\"",
+            &format!("en: \"Number of investigations recorded in {URL}\""),
         );
     assert_eq!(edited.matches(URL).count(), 1, "the title was replaced");
     assert!(edited.contains("Regional Coalition"), "the short name was replaced");

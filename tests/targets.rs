@@ -79,8 +79,8 @@ fn step_holds_the_latest_agreed_target_and_an_indicator_can_keep_interpolating()
             1,
         )
         .replacen(
-            "            unit: prosecutions\n",
-            "            unit: prosecutions\n            target_rule: interpolate\n",
+            "            unit: {en: \"prosecutions\", fr: \"poursuites\", es: \"procesamientos\"}\n",
+            "            unit: {en: \"prosecutions\", fr: \"poursuites\", es: \"procesamientos\"}\n            target_rule: interpolate\n",
             1,
         )
     });
@@ -158,7 +158,7 @@ fn an_unknown_target_rule_is_located_with_a_suggestion() {
     let r = run(ws.path(), &["check", "starsom"]);
     r.expect_code(1);
     assert!(r.stderr.contains("unknown target rule `steps`"), "{}", r.stderr);
-    assert!(r.stderr.contains("logframe.yaml:50:14"), "{}", r.stderr);
+    assert!(r.stderr.contains("logframe.yaml:46:14"), "{}", r.stderr);
     assert!(r.stderr.contains("did you mean `step`?"), "{}", r.stderr);
 }
 

@@ -46,8 +46,8 @@ fn strings(path: &std::path::Path) -> Vec<(String, String)> {
 fn compare_xlsx_cuts_a_title_over_the_cell_limit_with_a_marker_and_a_warning() {
     let title = "T".repeat(40_000);
     let w = starsom_with(&[(
-        "  title: Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants\n",
-        format!("  title: {title}\n"),
+        "    en: \"Strengthening Trans-Regional Action and Responses against the Smuggling of Migrants\"\n",
+        format!("    en: \"{title}\"\n"),
     )]);
     let r = run(w.path(), &["compare", "starsom", "--format", "xlsx", "-o", "iptt.xlsx"]);
     r.expect_code(0);

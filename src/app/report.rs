@@ -29,6 +29,9 @@ pub struct Query {
     /// Built-in layout (default: the donor's).
     pub layout: Option<Layout>,
     pub as_of: Option<String>,
+    /// A project text with no text in the report's language is an error
+    /// (nothing is rendered), not a warning.
+    pub strict: bool,
 }
 
 /// Files named relative to the output folder, with their contents.
@@ -75,6 +78,18 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
         Some(p) => super::period(fw, "--period", p).map_err(|f| f.after(&all, sources))?,
         None => computed.default_period(),
     };
+    if let Some(d) = untranslated(fw, lang, q.strict) {
+        if q.strict {
+            return Err(Failure {
+                kind: crate::diag::FailureKind::Findings,
+                diagnostics: Diagnostics(vec![d]),
+                sources: sources.clone(),
+                note: None,
+            }
+            .after(&all, sources));
+        }
+        all.push(d);
+    }
     let stem = stem(&fw.project.id, &period.to_string(), lang, &fw.project.language);
     let mut narrative = narrative(
         &fw.dir,
@@ -134,6 +149,48 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
     let mut done = Done::new(rendered, all, o.sources.clone());
     done.findings = built.findings;
     Ok(done)
+}
+
+/// The project texts with no text in the report's language, as one
+/// diagnostic located at the first of them: a warning, an error with
+/// `--strict`. `None` when every text has its translation.
+fn untranslated(fw: &crate::model::Framework, lang: Lang, strict: bool) -> Option<Diagnostic> {
+    let missing = crate::report::translations::untranslated(fw, lang);
+    let first = missing.first()?;
+    let code = lang.code();
+    let list: Vec<&str> = missing.iter().map(|m| m.what.as_str()).collect();
+    let message = format!(
+        "{} project text{} {} no `{code}` translation and {} printed in the project's language (`{}`): {}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        if missing.len() == 1 { "has" } else { "have" },
+        match (strict, missing.len() == 1) {
+            (true, _) => "would be",
+            (false, true) => "is",
+            (false, false) => "are",
+        },
+        fw.project.language,
+        list.join(", ")
+    );
+    let d = if strict {
+        Diagnostic::error(message)
+    } else {
+        Diagnostic::warning(message)
+    };
+    let mut d = d
+        .expected(format!("a `{code}:` text beside each `{}:` one", fw.project.language))
+        .found(format!("{} without", missing.len()))
+        .hint(format!(
+            "write each as `{{{}: ..., {code}: ...}}` in logframe.yaml{}",
+            fw.project.language,
+            if strict {
+                ", or leave out --strict to print them in the project's language"
+            } else {
+                "; --strict makes this an error"
+            }
+        ));
+    d.span = first.span;
+    Some(d)
 }
 
 /// `--templates` names a folder, when given.

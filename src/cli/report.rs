@@ -47,6 +47,11 @@ pub struct ReportArgs {
     /// Use the ledger as it stood at the end of this date (YYYY-MM-DD)
     #[arg(long)]
     pub as_of: Option<String>,
+    /// Fail (exit 1, nothing written) when a title, statement, unit or
+    /// budget line has no text in the report's language (a warning
+    /// otherwise, and the project's text is printed)
+    #[arg(long, conflicts_with = "portfolio")]
+    pub strict: bool,
 }
 
 pub(crate) fn run(a: ReportArgs) -> i32 {
@@ -72,6 +77,7 @@ pub(crate) fn run(a: ReportArgs) -> i32 {
         templates: a.templates,
         layout: a.template.map(Into::into),
         as_of: a.as_of,
+        strict: a.strict,
     };
     let out_dir = a.out;
     finish(report::report(&mut o, &q), |rendered| {

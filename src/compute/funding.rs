@@ -153,6 +153,9 @@ pub struct LineFigure {
     /// `None` for expenditure recorded on no budget line.
     pub id: Option<String>,
     pub title: String,
+    /// The title's translations, for the reader's pages.
+    #[serde(skip)]
+    pub translations: BTreeMap<String, String>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub allocation: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str")]
@@ -476,6 +479,7 @@ fn line_figure(inp: &LineInputs, line: Option<usize>, allocation: Option<Decimal
     LineFigure {
         id: None,
         title: String::new(),
+        translations: BTreeMap::new(),
         allocation,
         spent,
         remaining: allocation.map(|a| a - spent),
@@ -500,6 +504,7 @@ fn line_figures(f: &Funding, inp: &LineInputs) -> Vec<LineFigure> {
         .map(|(i, l)| LineFigure {
             id: Some(l.id.clone()),
             title: l.title.default.clone(),
+            translations: l.title.translations.clone(),
             ..line_figure(inp, Some(i), Some(l.amount))
         })
         .collect();

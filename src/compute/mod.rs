@@ -12,6 +12,7 @@ pub mod percent_example;
 pub mod portfolio;
 pub mod progress;
 pub mod quality;
+pub mod quality_finding;
 pub mod quality_rates;
 pub mod risks;
 pub mod rollup;

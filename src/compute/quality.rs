@@ -39,6 +39,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::Computed;
+pub use super::quality_finding::{Finding, Located, PercentPlace};
 use super::series::Point;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Origin;
@@ -68,7 +69,7 @@ impl Rules {
     }
 }
 
-type QualityCheck = fn(&Computed, &Sources, &Rules) -> Vec<Diagnostic>;
+type QualityCheck = fn(&Computed, &Sources, &Rules) -> Vec<Located>;
 
 /// Every quality check, in the order they run.
 pub const QUALITY_CHECKS: &[(&str, QualityCheck)] = &[
@@ -81,14 +82,21 @@ pub const QUALITY_CHECKS: &[(&str, QualityCheck)] = &[
     ("expenditure missing", expenditure_missing),
 ];
 
+/// Every finding as a located diagnostic (what `check --quality` prints).
 pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
     let mut out = Diagnostics::default();
-    for (_, check) in QUALITY_CHECKS {
-        for d in check(c, sources, rules) {
-            out.push(d);
-        }
+    for l in located(c, sources, rules) {
+        out.push(l.diag);
     }
     out
+}
+
+/// Every finding with what it is about (the report's annex words these).
+pub fn located(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Located> {
+    QUALITY_CHECKS
+        .iter()
+        .flat_map(|(_, check)| check(c, sources, rules))
+        .collect()
 }
 
 /// The span of the cell in column `column` of a ledger row; the whole line
@@ -144,7 +152,7 @@ pub fn expected_frequency(c: &Computed, ind: &Indicator) -> Option<Frequency> {
     }
 }
 
-fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Located> {
     let fw = c.fw;
     let mut out = Vec::new();
     for (i, ind) in fw.indicators.iter().enumerate() {
@@ -160,8 +168,13 @@ fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
             continue;
         }
         let list: Vec<String> = missing.iter().map(Period::to_string).collect();
-        out.push(
-            Diagnostic::warning(format!(
+        let finding = Finding::Missing {
+            indicator: i,
+            periods: missing.clone(),
+        };
+        out.push(Located {
+            finding,
+            diag: Diagnostic::warning(format!(
                 "indicator {}: no value for {} {}",
                 ind.id,
                 if missing.len() == 1 { "period" } else { "periods" },
@@ -177,20 +190,32 @@ fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
                 "record the missing values (`logframe record {} {} --period {} --value ...`), or a 0 when nothing happened",
                 fw.project.id, ind.id, list[0]
             )),
-        );
+        });
     }
     out
 }
 
-fn expenditure_missing(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+fn expenditure_missing(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Located> {
     let missing: Vec<Period> = super::funding::missing_periods(c.fw, rules.today)
         .into_iter()
         .filter(|p| rules.due(p) < rules.today)
         .collect();
-    super::funding::missing_finding(c.fw, &missing).into_iter().collect()
+    expenditure_finding(c, &missing).into_iter().collect()
 }
 
-fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+/// The finding for periods without expenditure, `None` when there are none
+/// (or the framework records no expenditure).
+pub fn expenditure_finding(c: &Computed, missing: &[Period]) -> Option<Located> {
+    let diag = super::funding::missing_finding(c.fw, missing)?;
+    Some(Located {
+        finding: Finding::ExpenditureMissing {
+            periods: missing.to_vec(),
+        },
+        diag,
+    })
+}
+
+fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Located> {
     let fw = c.fw;
     let ledger = c.ledger;
     let mut out = Vec::new();
@@ -209,8 +234,15 @@ fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic
             continue;
         }
         let days = (at.date_naive() - e.period.end).num_days();
-        out.push(
-            Diagnostic::warning(format!(
+        let finding = Finding::Late {
+            indicator: e.indicator as usize,
+            period: e.period,
+            breakdown: e.dims.values(fw).into_iter().map(str::to_string).collect(),
+            days,
+        };
+        out.push(Located {
+            finding,
+            diag: Diagnostic::warning(format!(
                 "{} {} ({}) was recorded {days} days after the period ended",
                 fw.indicators[e.indicator as usize].id,
                 e.period,
@@ -225,12 +257,12 @@ fn late_values(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic
             .hint(
                 "late values make earlier reports incomplete; agree on a reporting deadline, or raise --deadline-days",
             ),
-        );
+        });
     }
     out
 }
 
-fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Diagnostic> {
+fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Located> {
     let Some(now) = rules.now else {
         return Vec::new();
     };
@@ -242,8 +274,14 @@ fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Dia
             continue;
         };
         let e = ledger.entry(i);
-        out.push(
-            Diagnostic::warning(format!(
+        let finding = Finding::Future {
+            indicator: e.indicator as usize,
+            period: e.period,
+            breakdown: e.dims.values(fw).into_iter().map(str::to_string).collect(),
+        };
+        out.push(Located {
+            finding,
+            diag: Diagnostic::warning(format!(
                 "{} {} ({}) is recorded in the future",
                 fw.indicators[e.indicator as usize].id,
                 e.period,
@@ -253,7 +291,7 @@ fn recorded_in_future(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Dia
             .expected(format!("a time no later than now ({})", stamp(now)))
             .found(stamp(at))
             .hint("until that time this row outranks every correction; set recorded_at to when the value was recorded"),
-        );
+        });
     }
     out
 }
@@ -276,7 +314,7 @@ fn median(sorted: &[Decimal]) -> Decimal {
     }
 }
 
-fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
+fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Located> {
     let fw = c.fw;
     let mut out = Vec::new();
     for (i, ind) in fw.indicators.iter().enumerate() {
@@ -311,8 +349,23 @@ fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
             }
             let show = |d: Decimal| d.round_dp(2).normalize().to_string();
             let at = c.ledger.entry(p.rows[0]).origin;
-            out.push(
-                Diagnostic::warning(format!(
+            // The first comment recorded with the period's rows: often why.
+            let comment = p
+                .rows
+                .iter()
+                .find_map(|&r| c.ledger.str(c.ledger.entry(r).comment))
+                .map(str::to_string);
+            let finding = Finding::Outlier {
+                indicator: i,
+                period: p.period,
+                value: x,
+                median: m,
+                above: x > hi,
+                comment,
+            };
+            out.push(Located {
+                finding,
+                diag: Diagnostic::warning(format!(
                     "indicator {} {}: {} is far outside the indicator's other period values",
                     ind.id,
                     p.period,
@@ -329,7 +382,7 @@ fn outliers(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
                 ))
                 .found(show(x))
                 .hint("check the figure for a typo or a changed definition; if it is right, note why in the comment"),
-            );
+            });
         }
     }
     out
@@ -344,27 +397,44 @@ fn is_percent(ind: &Indicator) -> bool {
                 .is_some_and(|u| u.contains('%') || u.to_lowercase().contains("percent")))
 }
 
-fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> {
+fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Located> {
     let fw = c.fw;
     let mut out = Vec::new();
     let outside = |d: Decimal| d < Decimal::ZERO || d > Decimal::ONE_HUNDRED;
-    let finding = |what: String, d: Decimal, span: Span| {
-        Diagnostic::warning(format!("{what}: {} % is outside 0-100", d.round_dp(2).normalize()))
+    let finding = |what: String, d: Decimal, span: Span, indicator: usize, place: PercentPlace| Located {
+        finding: Finding::PercentOutside {
+            indicator,
+            place,
+            value: d,
+        },
+        diag: Diagnostic::warning(format!("{what}: {} % is outside 0-100", d.round_dp(2).normalize()))
             .at(span)
             .expected("a percentage from 0 to 100")
             .found(d.normalize().to_string())
-            .hint("write percentages in percent (60 for 60 %), and check the figure")
+            .hint("write percentages in percent (60 for 60 %), and check the figure"),
     };
-    for ind in fw.indicators.iter().filter(|i| is_percent(i)) {
+    for (i, ind) in fw.indicators.iter().enumerate().filter(|(_, i)| is_percent(i)) {
         if let Some(b) = ind.baseline.as_ref().filter(|b| outside(b.value)) {
-            out.push(finding(format!("indicator {} baseline", ind.id), b.value, b.span));
+            out.push(finding(
+                format!("indicator {} baseline", ind.id),
+                b.value,
+                b.span,
+                i,
+                PercentPlace::Baseline,
+            ));
         }
         for t in ind.targets.iter().chain(&ind.end_target).filter(|t| outside(t.value)) {
-            let p = match t.period {
-                TargetPeriod::Period(p) => p.to_string(),
-                TargetPeriod::End => "end".into(),
+            let (p, place) = match t.period {
+                TargetPeriod::Period(p) => (p.to_string(), PercentPlace::Target(Some(p))),
+                TargetPeriod::End => ("end".into(), PercentPlace::Target(None)),
             };
-            out.push(finding(format!("indicator {} target for {p}", ind.id), t.value, t.span));
+            out.push(finding(
+                format!("indicator {} target for {p}", ind.id),
+                t.value,
+                t.span,
+                i,
+                place,
+            ));
         }
     }
     for &r in &c.ledger.current(c.as_of) {
@@ -378,13 +448,18 @@ fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Diagnostic> 
                 format!("{} {} ({})", ind.id, e.period, e.dims.describe(fw)),
                 f,
                 cell_span(sources, e.origin, figure_column(&e.value)),
+                e.indicator as usize,
+                PercentPlace::Value {
+                    period: e.period,
+                    breakdown: e.dims.values(fw).into_iter().map(str::to_string).collect(),
+                },
             ));
         }
     }
     out
 }
 
-fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Diagnostic> {
+fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Located> {
     let fw = c.fw;
     let mut out = Vec::new();
     for (i, ind) in fw.indicators.iter().enumerate() {
@@ -394,18 +469,20 @@ fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Diagnostic> {
         {
             continue;
         }
-        let without: Vec<String> = c
+        let periods: Vec<Period> = c
             .reporting
             .iter()
             .map(|r| c.progress(i, r))
             .filter(|p| p.period_actual.is_some() && p.target_to_date.is_none())
-            .map(|p| p.period.to_string())
+            .map(|p| p.period)
             .collect();
-        if without.is_empty() {
+        if periods.is_empty() {
             continue;
         }
-        out.push(
-            Diagnostic::warning(format!(
+        let without: Vec<String> = periods.iter().map(Period::to_string).collect();
+        out.push(Located {
+            finding: Finding::TargetMissing { indicator: i, periods },
+            diag: Diagnostic::warning(format!(
                 "indicator {}: values but no target for {}",
                 ind.id,
                 without.join(", ")
@@ -422,7 +499,7 @@ fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Diagnostic> {
             } else {
                 "add a dated or end-of-project target under `targets:`"
             }),
-        );
+        });
     }
     out
 }

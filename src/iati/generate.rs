@@ -178,7 +178,7 @@ fn raw_indicator(a: &Activity, ind: &ImportedIndicator, targets: Vec<Loc<RawTarg
         id: loc(IdText(ind.id.clone())),
         title: text(&ind.title, &a.lang),
         kind: loc(ind.kind.name().to_string()),
-        unit: ind.unit.clone().map(loc),
+        unit: ind.unit.clone().map(|u| loc(RawText::Plain(u))),
         direction: Some(loc(if ind.increase { "increase" } else { "decrease" }.to_string())),
         cumulative: Some(loc(BoolText(ind.cumulative.to_string()))),
         aggregate: Some(loc(ind.aggregate.clone())),

@@ -55,6 +55,18 @@ impl DimKey {
             .fold(0, |acc, (i, _)| acc | 1 << i)
     }
 
+    /// The values this row is broken down by, in the dimensions' order
+    /// (`[women, PE]`); empty for the total. For a reader's sentence, which
+    /// words each value in its language.
+    pub fn values<'a>(&self, fw: &'a Framework) -> Vec<&'a str> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v != TOTAL)
+            .map(|(d, &v)| fw.disaggregations[d].values[v as usize].as_str())
+            .collect()
+    }
+
     /// `sex=women, country=PE`, or `total`.
     pub fn describe(&self, fw: &Framework) -> String {
         if self.is_total() {

@@ -298,8 +298,9 @@ pub struct RawIndicator {
     /// count | number | percentage | milestone | qualitative
     #[serde(rename = "type")]
     pub kind: Loc<String>,
+    /// A text, or its translations (`{en: days, fr: jours}`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Loc<String>>,
+    pub unit: Option<Loc<RawText>>,
     /// increase | decrease (default increase)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Loc<String>>,

@@ -171,6 +171,39 @@ forecast-average-note = Where no forecast is written, a line's forecast is its a
 burn-to = { $rate } (to { $period })
 shortfall-note = The source states a shortfall of { $currency } { $stated }; budget − pledged gives { $currency } { $computed }.
 
+## The data-quality annex (report/data_quality.rs): plain sentences, no file references.
+
+quality-missing = Indicator { $id }: no value was recorded for { $count ->
+        [one] the period
+       *[other] the periods
+    } { $periods }.
+quality-late = Indicator { $id }: the value for { $period }{ $breakdown } was recorded { $days } days after the period ended.
+quality-future = Indicator { $id }: the value for { $period }{ $breakdown } carries a recording date in the future.
+quality-outlier = Indicator { $id }: the value for { $period } ({ $value }) is far { $way ->
+        [above] above
+       *[below] below
+    } the other { $periods ->
+        [monthly] months
+        [quarterly] quarters
+        [semiannual] half-years
+       *[annual] years
+    } (median { $median }); { $noted }
+quality-noted = the team noted: “{ $comment }”.
+quality-not-noted = no comment recorded with it says why.
+quality-percent-baseline = Indicator { $id }: the baseline, { $value }, is not a percentage between 0 and 100.
+quality-percent-target = Indicator { $id }: the target for { $period }, { $value }, is not a percentage between 0 and 100.
+quality-percent-end-target = Indicator { $id }: the end-of-project target, { $value }, is not a percentage between 0 and 100.
+quality-percent-value = Indicator { $id }: the value for { $period }{ $breakdown }, { $value }, is not a percentage between 0 and 100.
+quality-target-missing = Indicator { $id }: values are recorded for { $periods }, but no target applies to { $count ->
+        [one] that period
+       *[other] those periods
+    }.
+quality-expenditure-missing = No expenditure is recorded for { $periods }: spending to date counts nothing for { $count ->
+        [one] that period
+       *[other] those periods
+    }.
+quality-other = { $message }
+
 ## Results levels, disaggregation dimensions and their values.
 
 level-ultimate_outcome = Ultimate outcome
@@ -206,6 +239,13 @@ date = { $day } { $month } { $year }
 date-range = { $start } – { $end }
 
 # A fiscal quarter or half in the GAC layout: FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)
+# A calendar quarter or half as the report names it: 2023-Q3, 2013-H2 (the ledger's code).
+period-quarter = { $year }-Q{ $n }
+period-half = { $year }-H{ $n }
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 2
+fiscal-year-name = FY{ $start }-{ $end }
+fiscal-year-short = FY{ $start }-{ $end }
 fiscal-quarter = Q{ $n }
 fiscal-half = H{ $n }
 month-span = { $from }–{ $to } { $year }

@@ -69,8 +69,8 @@ baseline = Línea de base
 target_period = Meta (período)
 target_to_date = Esperado a la fecha
 end_target = Meta al final del proyecto
-actual_period = Logrado (período)
-actual_to_date = Logrado a la fecha
+actual_period = Valor real (período)
+actual_to_date = Valor real a la fecha
 percent_to_date = % de lo esperado a la fecha
 percent_of_end = % de la meta final
 explanation = Estado
@@ -81,7 +81,7 @@ assumptions = Supuestos
 chart = Gráfico de avance
 summary_chart = Porcentaje de la meta a la fecha, por indicador
 chart_target = Meta
-chart_actual = Logrado a la fecha
+chart_actual = Valor real a la fecha
 narrative = Narrativa
 no_narrative = No se redactó ninguna narrativa para este período.
 missing_explanation = Indicadores retrasados, en riesgo o no alcanzados que la narrativa no explica
@@ -170,6 +170,39 @@ forecast-average-note = Sin previsión escrita, la previsión de una partida es 
 burn-to = { $rate } (hasta { $period })
 shortfall-note = La fuente indica un déficit de { $currency } { $stated }; presupuesto − contribuciones da { $currency } { $computed }.
 
+## El anexo de calidad de los datos (report/data_quality.rs): frases sencillas, sin referencias a archivos.
+
+quality-missing = Indicador { $id }: no se registró ningún valor para { $count ->
+        [one] el período
+       *[other] los períodos
+    } { $periods }.
+quality-late = Indicador { $id }: el valor de { $period }{ $breakdown } se registró { $days } días después del fin del período.
+quality-future = Indicador { $id }: el valor de { $period }{ $breakdown } lleva una fecha de registro futura.
+quality-outlier = Indicador { $id }: el valor de { $period } ({ $value }) está muy { $way ->
+        [above] por encima
+       *[below] por debajo
+    } de los otros { $periods ->
+        [monthly] meses
+        [quarterly] trimestres
+        [semiannual] semestres
+       *[annual] años
+    } (mediana { $median }); { $noted }
+quality-noted = el equipo anotó: «{ $comment }».
+quality-not-noted = ningún comentario registrado con él explica por qué.
+quality-percent-baseline = Indicador { $id }: la línea de base, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-target = Indicador { $id }: la meta para { $period }, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-end-target = Indicador { $id }: la meta al final del proyecto, { $value }, no es un porcentaje entre 0 y 100.
+quality-percent-value = Indicador { $id }: el valor de { $period }{ $breakdown }, { $value }, no es un porcentaje entre 0 y 100.
+quality-target-missing = Indicador { $id }: hay valores registrados para { $periods }, pero ninguna meta se aplica a { $count ->
+        [one] ese período
+       *[other] esos períodos
+    }.
+quality-expenditure-missing = No se registró ningún gasto para { $periods }: el gasto a la fecha no cuenta nada para { $count ->
+        [one] ese período
+       *[other] esos períodos
+    }.
+quality-other = Hallazgo de la verificación de datos (en inglés; logframe check da el detalle): { $message }
+
 ## Niveles de resultados, dimensiones de desagregación y sus valores.
 
 level-ultimate_outcome = Resultado final
@@ -204,12 +237,19 @@ percent = { $n } %
 date = { $day } de { $month } de { $year }
 date-range = { $start } – { $end }
 
-# A fiscal quarter or half in the GAC layout: FY2023-24 T2 (julio–septiembre de 2023, período natural 2023-Q3)
+# A fiscal quarter or half in the GAC layout: T2 del ejercicio 2023-2024 (julio–septiembre de 2023, período natural 2023-Q3)
+# Un trimestre o semestre natural en el informe: T3 2023, S2 2013.
+period-quarter = T{ $n } { $year }
+period-half = S{ $n } { $year }
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 4
+fiscal-year-name = ejercicio { $start }-{ $end }
+fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }
 fiscal-half = S{ $n }
 month-span = { $from }–{ $to } de { $year }
 month-span-years = { $from } de { $from_year }–{ $to } de { $to_year }
-period-fiscal = { $fy } { $part } ({ $months }, período natural { $code })
+period-fiscal = { $part } del { $fy } ({ $months }, período natural { $code })
 
 ## Las frases del comando funding (terminal).
 

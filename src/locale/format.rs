@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Lang, message, text};
-use crate::model::period::fiscal_year_name;
 use crate::model::{IndicatorType, Period, PeriodKind, Value};
 
 /// The month's name: `September`, `septembre`, `septiembre`.
@@ -29,6 +28,54 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
             ("year", d.year().to_string().into()),
         ],
     )
+}
+
+/// The fiscal year starting in `start_year`, by the message `id`:
+/// `fiscal-year-name` (`FY2023-24`, `exercice 2023-2024`) or
+/// `fiscal-year-short` (`FY2023-24`, `2023-2024`, after a label that says
+/// it is a fiscal year).
+pub fn fiscal_year(lang: Lang, start_year: i32, id: &str) -> String {
+    let end = match text(lang, "fiscal-year-end-digits") {
+        "2" => format!("{:02}", (start_year + 1).rem_euclid(100)),
+        _ => (start_year + 1).to_string(),
+    };
+    message(
+        lang,
+        id,
+        [("start", start_year.to_string().into()), ("end", end.into())],
+    )
+}
+
+/// A period as the report names it: a calendar quarter or half in the
+/// language's words (`2023-Q3`, `T3 2023`), a fiscal year as
+/// [`fiscal_year`] names it; any other period by its code. English keeps
+/// the codes the ledger and the command line use.
+pub fn period_name(lang: Lang, p: &Period) -> String {
+    let year = p.start.year().to_string();
+    match p.kind {
+        PeriodKind::Quarter => message(
+            lang,
+            "period-quarter",
+            [
+                ("year", year.into()),
+                ("n", p.start.month().div_ceil(3).to_string().into()),
+            ],
+        ),
+        PeriodKind::Half => message(
+            lang,
+            "period-half",
+            [
+                ("year", year.into()),
+                ("n", p.start.month().div_ceil(6).to_string().into()),
+            ],
+        ),
+        _ => p.to_string(),
+    }
+}
+
+/// Periods named and joined: `T2 2021, T4 2023`.
+pub fn period_names(lang: Lang, ps: &[Period]) -> String {
+    ps.iter().map(|p| period_name(lang, p)).collect::<Vec<_>>().join(", ")
 }
 
 /// `1 July 2023 – 30 September 2023`.
@@ -79,7 +126,7 @@ pub fn fiscal_part(lang: Lang, fiscal: &Period, calendar: &str) -> Option<String
         lang,
         "period-fiscal",
         [
-            ("fy", fiscal_year_name(year).into()),
+            ("fy", fiscal_year(lang, year, "fiscal-year-name").into()),
             ("part", part.into()),
             ("months", months.into()),
             ("code", calendar.into()),

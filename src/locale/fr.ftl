@@ -67,11 +67,11 @@ indicator = Indicateur
 unit = Unité
 baseline = Référence
 target_period = Cible (période)
-target_to_date = Attendu à date
+target_to_date = Attendu à ce jour
 end_target = Cible de fin de projet
 actual_period = Réel (période)
-actual_to_date = Réel à date
-percent_to_date = % de l’attendu à date
+actual_to_date = Réel à ce jour
+percent_to_date = % de l’attendu à ce jour
 percent_of_end = % de la cible finale
 explanation = Statut
 assessment = Appréciation
@@ -79,19 +79,19 @@ disaggregation = Ventilation
 comments = Commentaires saisis avec les valeurs
 assumptions = Hypothèses
 chart = Graphique d’avancement
-summary_chart = Pourcentage de la cible à date, par indicateur
+summary_chart = Pourcentage de la cible à ce jour, par indicateur
 chart_target = Cible
-chart_actual = Réel à date
+chart_actual = Réel à ce jour
 narrative = Exposé narratif
 no_narrative = Aucun exposé narratif n’a été rédigé pour cette période.
 missing_explanation = Indicateurs en retard, à risque ou non atteints que l’exposé narratif n’explique pas
-annex_pmf = Annexe A : Cadre de mesure du rendement
+annex_pmf = Annexe A : Cadre de mesure du rendement
 definition = Définition
 data_source = Source des données
 collection_method = Méthode de collecte
 frequency = Fréquence
 responsible = Responsabilité
-annex_quality = Annexe B : Notes sur la qualité des données
+annex_quality = Annexe B : Notes sur la qualité des données
 no_quality_notes = Aucun problème de qualité des données n’a été relevé.
 level = Niveau
 result = Résultat
@@ -133,19 +133,19 @@ reason-fell-back = redescendu de { $from } ({ $period }) à { $actual }, sous la
 ## Les autres phrases du rapport.
 
 summary-headline = { $actual }{ $unit } pour une cible de fin de projet de { $target } ({ $percent } de la cible)
-report-target-rule-interpolate = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à date est interpolée par jours entre elles, en unités entières pour les dénombrements (les statuts utilisent la valeur exacte).
-report-target-rule-step = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à date est la dernière cible convenue échue à la fin de la période, maintenue jusqu’à la suivante.
-report-target-rule-except-step = Pour { $ids }, la valeur attendue à date est plutôt la dernière cible convenue échue à la fin de la période.
-report-target-rule-except-interpolate = Pour { $ids }, la valeur attendue à date est plutôt interpolée par jours entre les cibles convenues.
-note-percent-ratio = Le % de la cible finale des totaux cumulés et des autres valeurs comptées depuis zéro est la valeur à date divisée par la cible finale : { $actual } / { $target } = { $percent } ({ $id }).
+report-target-rule-interpolate = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à ce jour est interpolée par jours entre elles, en unités entières pour les dénombrements (les statuts utilisent la valeur exacte).
+report-target-rule-step = Cibles : les cibles de fin de projet et de période sont celles convenues dans le cadre logique ; la valeur attendue à ce jour est la dernière cible convenue échue à la fin de la période, maintenue jusqu’à la suivante.
+report-target-rule-except-step = Pour { $ids }, la valeur attendue à ce jour est plutôt la dernière cible convenue échue à la fin de la période.
+report-target-rule-except-interpolate = Pour { $ids }, la valeur attendue à ce jour est plutôt interpolée par jours entre les cibles convenues.
+note-percent-ratio = Le % de la cible finale des totaux cumulés et des autres valeurs comptées depuis zéro est la valeur à ce jour divisée par la cible finale : { $actual } / { $target } = { $percent } ({ $id }).
 note-percent-level = Le % de la cible finale des indicateurs de niveau est le progrès depuis la référence : ({ $actual } − { $start }) / ({ $target } − { $start }) = { $percent } ({ $id }).
-note-percent-expected = Le % de l’attendu à date suit la même formule, avec la valeur exacte attendue à date à la place de la cible finale.
-burn-sentence = { $spent } du budget est dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
+note-percent-expected = Le % de l’attendu à ce jour suit la même formule, avec la valeur exacte attendue à ce jour à la place de la cible finale.
+burn-sentence = { $spent } du budget est dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
         [ahead] la dépense devance le calendrier
         [behind] la dépense est en retard sur le calendrier
        *[in-step] la dépense suit le calendrier (à ±{ $band } près)
     }.
-burn-sentence-upto = Jusqu’à { $period }, dernière période où des dépenses sont saisies, { $spent } du budget était dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
+burn-sentence-upto = Jusqu’à { $period }, dernière période où des dépenses sont saisies, { $spent } du budget était dépensé après { $elapsed } de la durée du projet : un rythme de { $rate }, un écart de { $variance } par rapport au budget au prorata du temps ; { $pace ->
         [ahead] la dépense devançait le calendrier
         [behind] la dépense était en retard sur le calendrier
        *[in-step] la dépense suivait le calendrier (à ±{ $band } près)
@@ -153,22 +153,55 @@ burn-sentence-upto = Jusqu’à { $period }, dernière période où des dépense
 burn-lines = { $pace ->
         [ahead] En avance sur le calendrier
        *[behind] En retard sur le calendrier
-    } : { $lines }.
+    } : { $lines }.
 burn-line = { $line } ({ $spent } dépensé, écart { $variance })
 burn-lines-in-step = Chaque ligne budgétaire reste à ±{ $band } de son budget au prorata du temps.
-missing-note = Aucune dépense n’est saisie pour { $periods } (voir l’annexe sur la qualité des données) : les dépenses à ce jour ne comptent rien pour { $count ->
+missing-note = Aucune dépense n’est saisie pour { $periods } (voir l’annexe sur la qualité des données) : les dépenses à ce jour ne comptent rien pour { $count ->
         [one] cette période
        *[other] ces périodes
     }, ce qui ne veut pas dire que rien n’a été dépensé.
 statement-caption = Dépenses par ligne budgétaire, { $period }
-variance-note = L’écart compare les dépenses à ce jour au budget au prorata du temps : le budget × { $elapsed }, la part des jours du projet écoulés au { $date }. Au-delà de ±{ $band }, une ligne devance le calendrier ou est en retard sur lui. { $line } : ({ $spent } − { $prorated }) ÷ { $prorated } = { $variance }.
+variance-note = L’écart compare les dépenses à ce jour au budget au prorata du temps : le budget × { $elapsed }, la part des jours du projet écoulés au { $date }. Au-delà de ±{ $band }, une ligne devance le calendrier ou est en retard sur lui. { $line } : ({ $spent } − { $prorated }) ÷ { $prorated } = { $variance }.
 forecast-caption = Prévision pour { $period }
-forecast-average-note = Sans prévision écrite, la prévision d’une ligne est sa dépense moyenne par période : dépenses à ce jour ÷ { $count } { $count ->
+forecast-average-note = Sans prévision écrite, la prévision d’une ligne est sa dépense moyenne par période : dépenses à ce jour ÷ { $count } { $count ->
         [one] période
        *[other] périodes
     } de rapport avec dépenses.
 burn-to = { $rate } (jusqu’à { $period })
 shortfall-note = La source indique un déficit de { $currency } { $stated } ; budget − contributions donne { $currency } { $computed }.
+
+## L’annexe sur la qualité des données (report/data_quality.rs) : des phrases simples, sans références de fichier.
+
+quality-missing = Indicateur { $id } : aucune valeur n’a été saisie pour { $count ->
+        [one] la période
+       *[other] les périodes
+    } { $periods }.
+quality-late = Indicateur { $id } : la valeur de { $period }{ $breakdown } a été saisie { $days } jours après la fin de la période.
+quality-future = Indicateur { $id } : la valeur de { $period }{ $breakdown } porte une date de saisie dans le futur.
+quality-outlier = Indicateur { $id } : la valeur de { $period } ({ $value }) est très { $way ->
+        [above] supérieure
+       *[below] inférieure
+    } à celles des autres { $periods ->
+        [monthly] mois
+        [quarterly] trimestres
+        [semiannual] semestres
+       *[annual] années
+    } (médiane { $median }) ; { $noted }
+quality-noted = l’équipe a noté : « { $comment } ».
+quality-not-noted = aucun commentaire saisi avec elle n’en donne la raison.
+quality-percent-baseline = Indicateur { $id } : la référence, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-target = Indicateur { $id } : la cible de { $period }, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-end-target = Indicateur { $id } : la cible de fin de projet, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-percent-value = Indicateur { $id } : la valeur de { $period }{ $breakdown }, { $value }, n’est pas un pourcentage compris entre 0 et 100.
+quality-target-missing = Indicateur { $id } : des valeurs sont saisies pour { $periods }, mais aucune cible ne s’applique à { $count ->
+        [one] cette période
+       *[other] ces périodes
+    }.
+quality-expenditure-missing = Aucune dépense n’est saisie pour { $periods } : les dépenses à ce jour ne comptent rien pour { $count ->
+        [one] cette période
+       *[other] ces périodes
+    }.
+quality-other = Constat de la vérification des données (en anglais ; logframe check en donne le détail) : { $message }
 
 ## Niveaux de résultats, dimensions de ventilation et leurs valeurs.
 
@@ -207,12 +240,19 @@ date = { $day ->
     } { $month } { $year }
 date-range = { $start } – { $end }
 
-# A fiscal quarter or half in the GAC layout: FY2023-24 T2 (juillet–septembre 2023, trimestre civil 2023-Q3)
+# A fiscal quarter or half in the GAC layout: T2 de l’exercice 2023-2024 (juillet–septembre 2023, période civile 2023-Q3)
+# Un trimestre ou un semestre civil dans le rapport : T3 2023, S2 2013.
+period-quarter = T{ $n } { $year }
+period-half = S{ $n } { $year }
+# Digits of the fiscal year's second year: FY2023-24 (2) or 2023-2024 (4).
+fiscal-year-end-digits = 4
+fiscal-year-name = exercice { $start }-{ $end }
+fiscal-year-short = { $start }-{ $end }
 fiscal-quarter = T{ $n }
 fiscal-half = S{ $n }
 month-span = { $from }–{ $to } { $year }
 month-span-years = { $from } { $from_year }–{ $to } { $to_year }
-period-fiscal = { $fy } { $part } ({ $months }, période civile { $code })
+period-fiscal = { $part } de l’{ $fy } ({ $months }, période civile { $code })
 
 ## Les phrases de la commande funding (terminal).
 
@@ -220,7 +260,7 @@ funding-check-agrees = concorde
 funding-check-less = déclaré inférieur de { $gap }
 funding-check-more = déclaré supérieur de { $gap }
 funding-shortfall-agrees = le déficit déclaré { $currency } { $stated } concorde avec budget - contributions
-funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne concorde pas{" "}: budget - contributions donne { $computed }, la source indique { $gap } de { $way ->
+funding-shortfall-differs = le déficit déclaré { $currency } { $stated } ne concorde pas : budget - contributions donne { $computed }, la source indique { $gap } de { $way ->
         [less] moins
        *[more] plus
     }
@@ -228,10 +268,10 @@ funding-burn-undefined = non défini (aucun temps écoulé ou aucun budget)
 funding-burn-in-step = { $rate }, écart { $variance } (la dépense suit le temps, à ±10 % près)
 funding-burn-slower = { $rate }, écart { $variance } (la dépense est en retard sur le temps)
 funding-burn-faster = { $rate }, écart { $variance } (la dépense devance le temps)
-funding-burn-rate-to = taux d’absorption jusqu’à { $period }, dernière période avec dépenses : { $text }
+funding-burn-rate-to = taux d’absorption jusqu’à { $period }, dernière période avec dépenses : { $text }
 funding-spent-this-period = dépensé en { $period }
 funding-not-recorded = non saisi
-funding-missing = constat : aucune dépense saisie pour { $periods } (pas comptée comme zéro)
+funding-missing = constat : aucune dépense saisie pour { $periods } (pas comptée comme zéro)
 funding-col-this-period = cette période
 funding-col-variance = écart
 funding-col-pace = rythme
@@ -244,8 +284,8 @@ funding-col-forecast = prévision
 funding-col-basis = base
 funding-basis-written = écrite
 funding-basis-average = dépense moyenne par période
-funding-average-note = dépense moyenne par période : dépenses à ce jour / { $count } périodes de rapport avec dépenses
-funding-portfolio-title = portefeuille de financement{" "}: { $count } { $count ->
+funding-average-note = dépense moyenne par période : dépenses à ce jour / { $count } périodes de rapport avec dépenses
+funding-portfolio-title = portefeuille de financement : { $count } { $count ->
         [one] projet
        *[other] projets
     }
@@ -276,11 +316,11 @@ commit-pending = { $n } en attente de revue
 commit-approved = { $n } approuvées
 commit-rejected = { $n } rejetées
 commit-voided = { $n } retirées
-commit-row-new = { $what } : { $new } (nouvelle)
-commit-row-correction = { $what } : { $old } -> { $new }
-commit-row-comment = { $what } : { $new } (même valeur, commentaire modifié)
-commit-row-waiting = { $what } : { $new }, en attente de revue
-commit-row-void = { $what } : { $old } -> retirée
+commit-row-new = { $what } : { $new } (nouvelle)
+commit-row-correction = { $what } : { $old } -> { $new }
+commit-row-comment = { $what } : { $new } (même valeur, commentaire modifié)
+commit-row-waiting = { $what } : { $new }, en attente de revue
+commit-row-void = { $what } : { $old } -> retirée
 commit-kept = { $what } = { $value } : gardée dans la trace, pas en vigueur ; { $in_force } reste en vigueur (enregistrée le { $at } par { $by }, { $place })
 check-counts = { $id } : { $results } résultats, { $indicators } indicateurs, { $rows } lignes du registre
 check-quality = qualité vérifiée au { $day }
@@ -292,10 +332,10 @@ check-findings = { $summary } : { $errors } { $errors ->
         [one] avertissement
        *[other] avertissements
     }
-check-rates = complétude { $received }/{ $due } valeurs dues reçues ({ $completeness }) ; ponctualité { $on_time }/{ $judged } à temps ({ $timeliness }) ; cohérence { $added }/{ $broken } ventilations qui concordent ({ $consistency }) ; une valeur est due { $days } jours après la fin de sa période
-check-rates-indicator = { $id } : complétude { $received }/{ $due } ({ $completeness }), ponctualité { $on_time }/{ $judged } ({ $timeliness }), cohérence { $added }/{ $broken } ({ $consistency })
-check-rates-irregular = { $id } : complétude et ponctualité non vérifiées : sa fréquence « { $frequency } » ne désigne aucune période régulière ; cohérence { $added }/{ $broken } ({ $consistency })
-check-rates-milestone = { $id } : complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date ; cohérence { $added }/{ $broken } ({ $consistency })
+check-rates = complétude { $received }/{ $due } valeurs dues reçues ({ $completeness }) ; ponctualité { $on_time }/{ $judged } à temps ({ $timeliness }) ; cohérence { $added }/{ $broken } ventilations qui concordent ({ $consistency }) ; une valeur est due { $days } jours après la fin de sa période
+check-rates-indicator = { $id } : complétude { $received }/{ $due } ({ $completeness }), ponctualité { $on_time }/{ $judged } ({ $timeliness }), cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-irregular = { $id } : complétude et ponctualité non vérifiées : sa fréquence « { $frequency } » ne désigne aucune période régulière ; cohérence { $added }/{ $broken } ({ $consistency })
+check-rates-milestone = { $id } : complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date ; cohérence { $added }/{ $broken } ({ $consistency })
 history-none = aucune valeur enregistrée
 history-counts = { $rows } { $rows ->
         [one] ligne
@@ -325,7 +365,7 @@ col-indicator = indicateur
 col-title = titre
 col-baseline = référence
 col-period = période
-col-to-date = à date
+col-to-date = à ce jour
 col-target = cible
 col-end = fin
 col-end-target = cible finale
@@ -343,8 +383,8 @@ col-state = état
 col-superseded-by = remplacée par
 col-role = rôle
 status-counts = { $n } indicateurs : { $counts }
-status-category = catégorie { $categories } : seules les valeurs enregistrées pour elle ; les cibles et les valeurs de référence sont celles du projet entier et ne sont pas affichées
-status-not-broken-down = non ventilés par { $dims }, donc non affichés : { $ids }
+status-category = catégorie { $categories } : seules les valeurs enregistrées pour elle ; les cibles et les valeurs de référence sont celles du projet entier et ne sont pas affichées
+status-not-broken-down = non ventilés par { $dims }, donc non affichés : { $ids }
 history-in-force = en vigueur
 history-superseded = remplacée
 history-approved = approuvée par { $by }
@@ -358,7 +398,7 @@ explain-cumulative = cumulatif
 explain-not-cumulative = non cumulatif
 explain-aggregate = agrégation { $name }
 explain-status = statut : { $text }
-explain-figures = valeur de la période { $period }, à date { $to_date }, cible en vigueur { $target }, cible finale { $end }, { $percent } de la cible, { $percent_end } de la cible finale
+explain-figures = valeur de la période { $period }, à ce jour { $to_date }, cible en vigueur { $target }, cible finale { $end }, { $percent } de la cible, { $percent_end } de la cible finale
 explain-points = valeurs en vigueur entrées dans les chiffres
 explain-no-points = aucune enregistrée jusqu’à la fin de la période
 explain-within-period = (dans la période)
@@ -368,9 +408,9 @@ explain-target = cible
 explain-percent = pourcentage atteint
 explain-status-title = statut
 explain-parts = cibles par catégorie
-part-share = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total } = { $actual }, { $percent } de la part visée : { $verdict }
-part-value = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total }, { $percent } de la part visée : { $verdict }
-part-none = cible { $target } : au moins { $figure } { $category } ; rien d’enregistré par { $dim } à ce jour
+part-share = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total } = { $actual }, { $percent } de la part visée : { $verdict }
+part-value = cible { $target } : au moins { $figure } { $category } ; à ce jour { $value } sur { $total }, { $percent } de la part visée : { $verdict }
+part-none = cible { $target } : au moins { $figure } { $category } ; rien d’enregistré par { $dim } à ce jour
 part-met = atteinte
 part-not-met = non atteinte
 part-not-met-yet = pas encore atteinte (pas encore échue)
@@ -385,7 +425,7 @@ funding-budget = budget
 funding-pledged = promis
 funding-shortfall = déficit
 funding-stated-shortfall = déficit déclaré
-funding-spent-to-date = dépensé à date
+funding-spent-to-date = dépensé à ce jour
 funding-remaining = restant
 funding-time-elapsed = temps écoulé
 funding-burn-rate = taux d’absorption : { $text }
@@ -426,17 +466,17 @@ compare-no-periods = aucune période
 compare-title = tableau de suivi des indicateurs, { $span }
 compare-by = par { $dimension }
 compare-actual-note = réel : total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (*), sinon la valeur de la période ;
-compare-percent-note = % : réel par rapport à la cible affichée (indicateurs de niveau : progrès depuis la référence) ; sans cible affichée, rien n’est évalué
-compare-target-note = cible : telle qu’écrite dans logframe.yaml (convenue) ; ~ la valeur attendue à date selon target_rule, dénombrements en unités entières
+compare-percent-note = % : réel par rapport à la cible affichée (indicateurs de niveau : progrès depuis la référence) ; sans cible affichée, rien n’est évalué
+compare-target-note = cible : telle qu’écrite dans logframe.yaml (convenue) ; ~ la valeur attendue à ce jour selon target_rule, dénombrements en unités entières
 compare-not-broken-down = non ventilé
-compare-life-of-project = durée du projet, du { $start } au { $end } (à date au { $last })
+compare-life-of-project = durée du projet, du { $start } au { $end } (à ce jour au { $last })
 compare-no-indicators = aucun indicateur
-compare-target-note-agreed = cible : telle que convenue dans logframe.yaml, dans la période de son échéance (--targets expected : valeurs attendues entre-temps)
-compare-target-note-both = cible : telle que convenue dans logframe.yaml, évaluée ; attendu : ~ la valeur attendue à date selon target_rule, non évaluée
-compare-increment-note = + : ce que la période a ajouté au total cumulé
+compare-target-note-agreed = cible : telle que convenue dans logframe.yaml, dans la période de son échéance (--targets expected : valeurs attendues entre-temps)
+compare-target-note-both = cible : telle que convenue dans logframe.yaml, évaluée ; attendu : ~ la valeur attendue à ce jour selon target_rule, non évaluée
+compare-increment-note = + : ce que la période a ajouté au total cumulé
 compare-life-from-start = durée du projet comptée depuis son début ({ $start }), avant la première période affichée
-compare-basis-note = base : le chiffre à date est le total cumulé (total), celui de la dernière période (dernier) ou toutes les périodes regroupées (groupé)
-compare-other-note = autre : un pourcentage calculé autrement (groupé : somme des numérateurs / somme des dénominateurs), quand il diffère
+compare-basis-note = base : le chiffre à ce jour est le total cumulé (total), celui de la dernière période (dernier) ou toutes les périodes regroupées (groupé)
+compare-other-note = autre : un pourcentage calculé autrement (groupé : somme des numérateurs / somme des dénominateurs), quand il diffère
 col-basis = base
 col-other = autre
 col-expected = attendu
@@ -463,9 +503,9 @@ agg-period-many = valeur de la période ({ $period }) : `{ $rule }` de { $list
 agg-cumulative = cumulatif : la somme de toutes les valeurs de période jusqu’à la fin de la période
 agg-per-period = somme par période : jugé sur la seule période demandée
 agg-level = un niveau : `{ $rule }` de toutes les valeurs de période jusqu’à la fin de la période
-agg-to-date-none = valeur à date : aucune ({ $how })
-agg-to-date = valeur à date : { $value } ({ $how })
-agg-to-date-list = valeur à date : { $value } ({ $how } : { $list })
+agg-to-date-none = valeur à ce jour : aucune ({ $how })
+agg-to-date = valeur à ce jour : { $value } ({ $how })
+agg-to-date-list = valeur à ce jour : { $value } ({ $how } : { $list })
 agg-pooled = les pourcentages sont regroupés : numérateurs et dénominateurs sont additionnés, puis divisés
 anchor-start = la valeur de départ au { $date }
 anchor-period = la cible { $period } au { $date }
@@ -483,22 +523,22 @@ target-stepped = { $value } : la dernière cible écrite dans logframe.yaml, �
 target-anchors = ancres : { $list }
 target-end = cible de fin de projet : { $end }
 target-no-end = aucune cible de fin de projet
-percent-no-actual = indéfini : aucune valeur à date
+percent-no-actual = indéfini : aucune valeur à ce jour
 percent-undefined = indéfini (la cible égale le départ)
-percent-cumulative = à date / cible x 100 = { $actual } / { $target } x 100 = { $result }
-percent-level = (à date - référence) / (cible - référence) x 100 = ({ $actual } - { $start }) / ({ $target } - { $start }) x 100 = { $result }
+percent-cumulative = à ce jour / cible x 100 = { $actual } / { $target } x 100 = { $result }
+percent-level = (à ce jour - référence) / (cible - référence) x 100 = ({ $actual } - { $start }) / ({ $target } - { $start }) x 100 = { $result }
 percent-milestone = un jalon est atteint ou non : pas de pourcentage d’une cible courante
 percent-of-target = de la cible en vigueur : { $formula }
 percent-of-end = de la cible finale : { $formula }
 explain-thresholds = seuils : en bonne voie dès { $on_track } %, à risque dès { $at_risk } %, en retard en dessous
-rule-reached = règle : un chiffre à date qui atteint ou dépasse la cible de fin de projet est atteint, quelle que soit la période
+rule-reached = règle : un chiffre à ce jour qui atteint ou dépasse la cible de fin de projet est atteint, quelle que soit la période
 rule-milestone = règle : un jalon est atteint une fois enregistré comme fait, en retard quand son échéance passe sans lui, non atteint quand le projet se termine sans lui, sinon pas encore dû
 rule-nothing-expected = règle : tant que la cible en vigueur est la valeur de départ, rien n’est attendu
 rule-missing = règle : un progrès était attendu à la fin de la période et aucune valeur n’est enregistrée
 rule-progress = règle : le pourcentage de la cible en vigueur est classé selon les seuils
 rule-target-equals-baseline = règle : quand la cible égale la référence, le progrès ne peut pas être mesuré
 rule-no-target = règle : sans cible, aucun statut ne peut être jugé
-rule-not-achieved = règle : à la dernière période du projet (celle qui contient sa date de fin), un chiffre à date inférieur à la cible de fin de projet est non atteint
+rule-not-achieved = règle : à la dernière période du projet (celle qui contient sa date de fin), un chiffre à ce jour inférieur à la cible de fin de projet est non atteint
 rule-fell-back = règle : un niveau qui a atteint sa cible de fin de projet puis est redescendu en dessous est de nouveau classé selon la cible en vigueur, et la baisse est indiquée
 
 ## The tracking table's workbook (xlsx).
@@ -525,8 +565,8 @@ xlsx-responsible = Responsable
 xlsx-category = catégorie
 xlsx-target = Cible
 xlsx-actual = Réel
-xlsx-life-of-project = Durée du projet (à date au { $last })
-xlsx-to-date = À date
+xlsx-life-of-project = Durée du projet (jusqu’au { $last })
+xlsx-to-date = À ce jour
 xlsx-percent-of-end = % de la fin
 xlsx-status = Statut
 xlsx-why = Pourquoi
@@ -534,10 +574,10 @@ xlsx-total = total
 xlsx-running-total = total cumulé
 xlsx-per-period = par période
 xlsx-notes-title = Tableau de suivi des indicateurs, { $first } .. { $last }
-xlsx-note-target = Cible : la cible convenue écrite dans logframe.yaml pour la période ; en italique, la valeur attendue à date, selon target_rule (interpolée linéairement par jours entre les cibles convenues, ou la dernière cible convenue maintenue jusqu’à la suivante), en unités entières pour les dénombrements (les pourcentages utilisent la valeur exacte).
+xlsx-note-target = Cible : la cible convenue écrite dans logframe.yaml pour la période ; en italique, la valeur attendue à ce jour, selon target_rule (interpolée linéairement par jours entre les cibles convenues, ou la dernière cible convenue maintenue jusqu’à la suivante), en unités entières pour les dénombrements (les pourcentages utilisent la valeur exacte).
 xlsx-note-actual = Réel : le total cumulé jusqu’à la fin de la période pour les indicateurs cumulatifs (colonne unité : total cumulé) ; la valeur mesurée dans la période pour les autres (par période).
 xlsx-note-percent = % : réel par rapport à la cible en vigueur ; pour les niveaux, progrès depuis la référence : (réel - référence) / (cible - référence). Coloré selon le statut à la fin de la période.
-xlsx-note-life = Durée du projet : la cible de fin de projet, la valeur à date à la dernière période affichée, son pourcentage et le statut avec sa raison.
+xlsx-note-life = Durée du projet : la cible de fin de projet, la valeur à ce jour à la dernière période affichée, son pourcentage et le statut avec sa raison.
 xlsx-note-figures = Les chiffres sont des décimaux exacts dans logframe ; les cellules les gardent comme nombres de tableur. `logframe explain` montre comment chaque chiffre a été obtenu.
 xlsx-outcome-or-output = Résultat ou extrant
 xlsx-outcome = résultat
@@ -548,7 +588,7 @@ xlsx-all-outputs = Tous les niveaux d’extrants
 xlsx-target-at = Cible à { $period }
 xlsx-target-kind = Nature de la cible
 xlsx-agreed = convenue
-xlsx-expected = attendue à date
+xlsx-expected = attendue à ce jour
 xlsx-actual-at = Réel à { $period }
 xlsx-percent-of-target = % de la cible
 xlsx-comments = Commentaires et explication des écarts
@@ -568,13 +608,13 @@ xlsx-late = Périodes en retard
 xlsx-note = Note
 xlsx-country = Pays
 xlsx-all = Tous les indicateurs vérifiés
-xlsx-not-checked-irregular = Complétude et ponctualité non vérifiées : la fréquence « { $frequency } » ne désigne aucune période régulière.
-xlsx-not-checked-milestone = Complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date.
-xlsx-country-completeness = Pas de complétude par pays : le cadre ne dit pas quels pays rendent compte à quelle période.
+xlsx-not-checked-irregular = Complétude et ponctualité non vérifiées : la fréquence « { $frequency } » ne désigne aucune période régulière.
+xlsx-not-checked-milestone = Complétude et ponctualité non vérifiées : un jalon n’est dû qu’une fois, à sa date.
+xlsx-country-completeness = Pas de complétude par pays : le cadre ne dit pas quels pays rendent compte à quelle période.
 xlsx-quality-as-of = Qualité des données au { $day }. Une valeur est due { $days } jours après la fin de sa période (reporting_deadline_days du projet, ou --deadline-days).
-xlsx-quality-completeness = Complétude : parmi les périodes de la fréquence de l’indicateur comprises entièrement dans le projet et échues, celles qui ont une valeur.
-xlsx-quality-timeliness = Ponctualité : parmi les périodes reçues, celles dont chaque valeur a été enregistrée pour la première fois (recorded_at ; les corrections ne sont pas jugées) avant l’échéance. Les lignes sans recorded_at ne sont pas jugées.
-xlsx-quality-consistency = Cohérence : parmi les périodes enregistrées sous plusieurs formes (un total et une ventilation, ou deux ventilations), celles dont les ventilations concordent avec le total.
+xlsx-quality-completeness = Complétude : parmi les périodes de la fréquence de l’indicateur comprises entièrement dans le projet et échues, celles qui ont une valeur.
+xlsx-quality-timeliness = Ponctualité : parmi les périodes reçues, celles dont chaque valeur a été enregistrée pour la première fois (recorded_at ; les corrections ne sont pas jugées) avant l’échéance. Les lignes sans recorded_at ne sont pas jugées.
+xlsx-quality-consistency = Cohérence : parmi les périodes enregistrées sous plusieurs formes (un total et une ventilation, ou deux ventilations), celles dont les ventilations concordent avec le total.
 
 ## Les pages web (logframe serve)
 web-skip = Aller au contenu
@@ -583,7 +623,7 @@ web-sign-out = Se déconnecter
 web-user = Nom d'utilisateur
 web-password = Mot de passe
 web-wrong = Nom d'utilisateur ou mot de passe incorrect.
-web-throttled = Trop d'échecs de connexion. Attendez ce nombre de secondes, puis réessayez :
+web-throttled = Trop d'échecs de connexion. Attendez ce nombre de secondes, puis réessayez :
 web-signed-in-as = Connecté en tant que
 web-frameworks = Cadres logiques
 web-no-frameworks = Aucun cadre logique ne vous est encore ouvert.
@@ -594,11 +634,11 @@ web-indicators = Indicateurs
 web-status = Statut
 web-charts = Graphiques
 web-funding = Financement
-web-summary-chart = Pourcentage de la cible à date, par indicateur
-web-progress-chart = Cible et réalisé à date
+web-summary-chart = Pourcentage de la cible à ce jour, par indicateur
+web-progress-chart = Cible et réalisé à ce jour
 web-burn-chart = Dépenses et temps écoulé
 web-all-frameworks = Tous les cadres logiques
-web-does-not-load = Ce cadre logique ne se charge pas :
+web-does-not-load = Ce cadre logique ne se charge pas :
 web-check-hint = Lancez `logframe check` dans l'espace de travail pour le détail.
 web-no-funding = Aucune section financière.
 web-users = Utilisateurs
@@ -608,15 +648,15 @@ web-countries = Pays
 web-all = tous
 web-forbidden = Vous n'avez pas accès à cette page.
 web-not-found = Cette page n'existe pas.
-web-bad-request = La requête est inutilisable :
+web-bad-request = La requête est inutilisable :
 web-csrf = Le formulaire avait expiré. Rechargez la page et renvoyez-le.
 web-error = Erreur
 web-indicator = Indicateur
 web-title = Intitulé
 web-baseline = Référence
 web-this-period = Cette période
-web-to-date = À date
-web-target-to-date = Attendu à date
+web-to-date = À ce jour
+web-target-to-date = Attendu à ce jour
 web-end-target = Cible finale
 web-percent-target = % de l’attendu
 web-enter = Saisir des valeurs
@@ -635,14 +675,14 @@ web-total = Total
 web-breakdown = Ventilation
 web-unit = Unité
 web-errors-nothing-saved = Certaines valeurs comportent des erreurs, signalées à côté de chacune. Rien n'a été enregistré.
-web-nothing-changed = Aucune valeur modifiée : rien à enregistrer.
+web-nothing-changed = Aucune valeur modifiée : rien à enregistrer.
 web-saved = Enregistré.
 web-new-values = nouvelles valeurs
 web-corrections = corrections
 web-waiting = en attente de validation
 web-rejected-by = Rejeté par
-web-waiting-value = En attente de validation :
-web-country-only = Les indicateurs sans ventilation par pays sont saisis par les utilisateurs sans restriction de pays :
+web-waiting-value = En attente de validation :
+web-country-only = Les indicateurs sans ventilation par pays sont saisis par les utilisateurs sans restriction de pays :
 web-nothing-due = Aucun indicateur n'est attendu pour cette période.
 web-queue = En attente de validation
 web-queue-empty = Rien n'attend de validation.
@@ -685,32 +725,32 @@ web-reject-needs-comment = Un rejet demande un commentaire qui dit quoi corriger
 
 ## Terminal : logframe portfolio (indicateurs standard agrégés entre cadres).
 
-portfolio-title = portefeuille au { $date } ({ $from }) : { $count } cadres, chacun à sa dernière période de rapport achevée à cette date
+portfolio-title = portefeuille au { $date } ({ $from }) : { $count } cadres, chacun à sa dernière période de rapport achevée à cette date
 portfolio-date-period = la fin de { $period }
 portfolio-date-as-of = registres au { $date }
 portfolio-date-today = aujourd'hui
 portfolio-standards = indicateurs standard
-portfolio-no-standards = pas de frameworks/standards.yaml : aucun indicateur standard à agréger
-portfolio-standard = { $code } : { $title } ({ $unit })
-portfolio-total-sum = total : { $value } { $unit }
-portfolio-total-pool = regroupé : { $percent } ({ $numerator }/{ $denominator })
-portfolio-total-none = total : aucune valeur
+portfolio-no-standards = pas de frameworks/standards.yaml : aucun indicateur standard à agréger
+portfolio-standard = { $code } : { $title } ({ $unit })
+portfolio-total-sum = total : { $value } { $unit }
+portfolio-total-pool = regroupé : { $percent } ({ $numerator }/{ $denominator })
+portfolio-total-none = total : aucune valeur
 portfolio-total-list = les niveaux sont listés, jamais additionnés
-portfolio-total-done = jalons : { $done } atteints, { $overdue } en retard, { $notdue } pas encore dus
+portfolio-total-done = jalons : { $done } atteints, { $overdue } en retard, { $notdue } pas encore dus
 portfolio-undefined = indéfini
-portfolio-misfit-unit = non additionné : l'unité { $unit } ne correspond pas
-portfolio-misfit-type = non additionné : un indicateur de type { $type }
-portfolio-misfit-per-period = non additionné : un chiffre par période, pas un total cumulé
+portfolio-misfit-unit = non additionné : l'unité { $unit } ne correspond pas
+portfolio-misfit-type = non additionné : un indicateur de type { $type }
+portfolio-misfit-per-period = non additionné : un chiffre par période, pas un total cumulé
 portfolio-no-period = aucune période achevée
 portfolio-no-value-here = aucune valeur
-portfolio-no-value = aucune valeur pour la période : { $frameworks }
+portfolio-no-value = aucune valeur pour la période : { $frameworks }
 portfolio-by = par { $by }
 portfolio-not-broken-down = non ventilé
 portfolio-no-donor = aucun bailleur indiqué
 portfolio-status-by-framework = statut par cadre
 portfolio-funding = financement par devise (les devises ne sont jamais additionnées)
-portfolio-without-funding = sans section de financement : { $frameworks }
-portfolio-left-out = { $dir } : exclu du portefeuille, il ne se charge pas
+portfolio-without-funding = sans section de financement : { $frameworks }
+portfolio-left-out = { $dir } : exclu du portefeuille, il ne se charge pas
 portfolio-col-framework = cadre
 portfolio-col-unit = unité
 portfolio-col-note = note
@@ -736,7 +776,7 @@ pf_rule = Règle
 pf_rule_sum = effectifs additionnés
 pf_rule_pool = pourcentages regroupés (somme des numérateurs / somme des dénominateurs)
 pf_rule_list = niveaux énumérés, jamais additionnés
-pf_rule_done = jalons comptés : atteints, en retard, pas encore dus
+pf_rule_done = jalons comptés : atteints, en retard, pas encore dus
 pf_contribution = Valeur à ce jour
 pf_note = Remarque
 pf-total-sum = { $value } { $unit }
@@ -747,10 +787,10 @@ pf-total-done = { $done } atteints, { $overdue } en retard, { $notdue } pas enco
 pf_split = Répartition par
 pf_group = Groupe
 pf_not_broken_down = non ventilé
-pf-no-value = Aucune valeur pour la période : { $frameworks }
-pf-misfit-unit = non additionné : l’unité { $unit } ne correspond pas
-pf-misfit-type = non additionné : un indicateur de type { $type }
-pf_misfit_per_period = non additionné : un chiffre par période, pas un total cumulé
+pf-no-value = Aucune valeur pour la période : { $frameworks }
+pf-misfit-unit = non additionné : l’unité { $unit } ne correspond pas
+pf-misfit-type = non additionné : un indicateur de type { $type }
+pf_misfit_per_period = non additionné : un chiffre par période, pas un total cumulé
 pf_no_value_here = aucune valeur
 pf_chart = Contribution par cadre
 pf_off_track = Projets en retard ou en deçà de leurs cibles
@@ -760,8 +800,8 @@ pf_funding = Financement par devise
 pf_funding_note = Les devises ne sont jamais additionnées entre elles.
 pf_currency = Devise
 pf_projects = Projets
-pf_projects_status = Projets : indicateurs par statut
-pf-without-funding = Sans section de financement : { $frameworks }
+pf_projects_status = Projets : indicateurs par statut
+pf-without-funding = Sans section de financement : { $frameworks }
 
 ## Résultats en matière d’égalité des genres (report/gender.rs)
 gender_equality = Résultats en matière d’égalité des genres
@@ -778,9 +818,9 @@ gender-col-target = Cible ({ $women })
 gender-col-trend = Tendance
 gender-at-least = au moins { $share }
 gender-table-caption = Part de chaque catégorie à ce jour (valeur), { $period }
-gender-note = Les parts portent sur les valeurs ventilées par sexe, regroupées sur toutes les périodes à ce jour (pour un indicateur de niveau, sa dernière période) ; pour un indicateur en pourcentage, sur les personnes comptées au dénominateur. Toutes les catégories sont montrées, « autre » comprise. La tendance compare la part des femmes à ce jour avec celle de la fin de la période de rapport précédente ({ $previous }).
+gender-note = Les parts portent sur les valeurs ventilées par sexe, regroupées sur toutes les périodes à ce jour (pour un indicateur de niveau, sa dernière période) ; pour un indicateur en pourcentage, sur les personnes comptées au dénominateur. Toutes les catégories sont montrées, « autre » comprise. La tendance compare la part des femmes à ce jour avec celle de la fin de la période de rapport précédente ({ $previous }).
 gender-sentence = Les femmes représentent { $share } d’un total de { $total } { $counted } (valeurs ventilées par sexe, à ce jour).
-gender-sentence-period = Cette période : { $share } sur { $total }.
+gender-sentence-period = Cette période : { $share } sur { $total }.
 gender-target-met = La cible d’au moins { $target } de femmes est atteinte.
 gender-target-not-met = La cible d’au moins { $target } de femmes n’est pas atteinte.
 gender-trend = { $way ->
@@ -788,9 +828,9 @@ gender-trend = { $way ->
     [down] En baisse par rapport à { $previous } à la fin de { $period }.
    *[same] Inchangée depuis la fin de { $period }.
 }
-gender-categories = { $dimension } : { $list }.
+gender-categories = { $dimension } : { $list }.
 gender-nothing = Rien n’est encore ventilé par sexe.
-gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
+gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
 gender-overall = Au total, les femmes représentent { $share } d’un total de { $total } { $counted } pour l’indicateur { $id } ({ $title }) à ce jour{ $target }.
 gender-overall-target = , pour une cible d’au moins { $target }
 
@@ -812,8 +852,8 @@ sheet-invalid-count = Saisissez un nombre entier, 0 ou plus.
 sheet-invalid-figure = Saisissez un nombre, 0 ou plus.
 sheet-invalid-score = Saisissez une note de { $min } à { $max }.
 sheet-invalid-list = Choisissez une valeur de la liste.
-sheet-title = { $project } : valeurs attendues pour { $period }
-sheet-for-country = Pays : { $country }. Seules les valeurs ventilées par pays sont demandées ici ; les totaux du projet sont saisis par la coordination.
+sheet-title = { $project } : valeurs attendues pour { $period }
+sheet-for-country = Pays : { $country }. Seules les valeurs ventilées par pays sont demandées ici ; les totaux du projet sont saisis par la coordination.
 sheet-for-all = Tous les pays, et les totaux.
 sheet-count = { $rows } { $rows ->
         [one] valeur attendue
@@ -822,12 +862,12 @@ sheet-count = { $rows } { $rows ->
         [one] déjà enregistrée (préremplie)
        *[other] déjà enregistrées (préremplies)
     }.
-sheet-step-fill = 1. Dans la feuille « { $sheet } », saisissez les chiffres dans les cellules blanches : la valeur ; le numérateur et le dénominateur pour les pourcentages ; la note et le texte pour les indicateurs qualitatifs. Les cellules grises sont fixes.
-sheet-step-blank = 2. Laissez vides les cellules d’une valeur que vous n’avez pas : une ligne sans valeur est ignorée, pas refusée.
-sheet-step-prefilled = 3. Les valeurs déjà enregistrées sont préremplies. Ne les modifiez que pour les corriger : l’import enregistre la modification comme une correction, et une valeur inchangée ne change rien.
-sheet-step-numbers = 4. Saisissez les chiffres comme des nombres. Les jalons prennent yes (oui) ou no (non). Ne renommez pas les colonnes de la première ligne ; les colonnes entre parenthèses sont à lire et ne sont pas importées.
-sheet-step-import = 5. Enregistrez le classeur et importez-le : logframe import { $framework } FICHIER.xlsx. Chaque ligne est vérifiée avant toute écriture ; une erreur nomme sa cellule (par exemple { $cell }) et rien n’est importé tant qu’elle n’est pas corrigée.
-sheet-skipped = Non demandés ici (non ventilés par pays) : { $list }.
+sheet-step-fill = 1. Dans la feuille « { $sheet } », saisissez les chiffres dans les cellules blanches : la valeur ; le numérateur et le dénominateur pour les pourcentages ; la note et le texte pour les indicateurs qualitatifs. Les cellules grises sont fixes.
+sheet-step-blank = 2. Laissez vides les cellules d’une valeur que vous n’avez pas : une ligne sans valeur est ignorée, pas refusée.
+sheet-step-prefilled = 3. Les valeurs déjà enregistrées sont préremplies. Ne les modifiez que pour les corriger : l’import enregistre la modification comme une correction, et une valeur inchangée ne change rien.
+sheet-step-numbers = 4. Saisissez les chiffres comme des nombres. Les jalons prennent yes (oui) ou no (non). Ne renommez pas les colonnes de la première ligne ; les colonnes entre parenthèses sont à lire et ne sont pas importées.
+sheet-step-import = 5. Enregistrez le classeur et importez-le : logframe import { $framework } FICHIER.xlsx. Chaque ligne est vérifiée avant toute écriture ; une erreur nomme sa cellule (par exemple { $cell }) et rien n’est importé tant qu’elle n’est pas corrigée.
+sheet-skipped = Non demandés ici (non ventilés par pays) : { $list }.
 sheet-summary = { $rows } { $rows ->
         [one] valeur attendue
        *[other] valeurs attendues
@@ -835,14 +875,14 @@ sheet-summary = { $rows } { $rows ->
         [one] préremplie
        *[other] préremplies
     }
-sheet-columns = Les colonnes (leurs noms, en première ligne, sont ceux que lit l’import) :
+sheet-columns = Les colonnes (leurs noms, en première ligne, sont ceux que lit l’import) :
 sheet-about-indicator = le code de l’indicateur (fixe)
 sheet-about-period = la période de rapport (fixe)
-sheet-about-dim = la catégorie de { $name } (fixe ; vide sur une ligne de total)
-sheet-about-value = le chiffre de la période ; yes (oui) ou no (non) pour un jalon ; le texte d’un indicateur qualitatif
-sheet-about-numerator = d’un pourcentage : l’effectif qui remplit le critère (par ex. 42 sur 60)
-sheet-about-denominator = d’un pourcentage : l’effectif évalué (par ex. 60)
-sheet-about-score = d’un indicateur qualitatif : la note sur son échelle
+sheet-about-dim = la catégorie de { $name } (fixe ; vide sur une ligne de total)
+sheet-about-value = le chiffre de la période ; yes (oui) ou no (non) pour un jalon ; le texte d’un indicateur qualitatif
+sheet-about-numerator = d’un pourcentage : l’effectif qui remplit le critère (par ex. 42 sur 60)
+sheet-about-denominator = d’un pourcentage : l’effectif évalué (par ex. 60)
+sheet-about-score = d’un indicateur qualitatif : la note sur son échelle
 sheet-about-comment = une remarque sur la valeur (facultatif)
 sheet-about-source = d’où vient le chiffre (facultatif)
 

@@ -9,6 +9,7 @@
 //! Arguments are passed to Fluent as finished strings (numbers formatted by
 //! [`format`]), so a sentence never formats a figure on its own.
 
+pub mod countries;
 pub mod format;
 pub mod words;
 
@@ -19,6 +20,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Serialize;
 
+pub use countries::{country, country_or_code};
 pub use format::*;
 pub use words::*;
 

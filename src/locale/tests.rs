@@ -239,3 +239,89 @@ fn terminal_counts_take_the_plural_of_their_count() {
 fn a_terminal_word_the_catalogue_lacks_stops_a_debug_build() {
     let _ = term("col-no-such-column");
 }
+
+/// Where `text` breaks French typography: a `; : ! ?` without a narrow
+/// (or plain) no-break space before it, a `«` without one after it, a `»`
+/// without one before it. Code (between backticks, or a `key: value` of
+/// logframe.yaml such as `target_rule: step`) and `://` are left alone.
+fn french_spacing_faults(text: &str) -> Vec<String> {
+    let nbsp = |c: Option<char>| matches!(c, Some('\u{202f}' | '\u{a0}'));
+    let chars: Vec<char> = text.chars().collect();
+    let mut code = false;
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        if c == '`' {
+            code = !code;
+        }
+        let fault = match c {
+            _ if code => false,
+            ':' if after == Some('/') => false,
+            ':' if before.is_some_and(|b| b.is_ascii_lowercase() || b == '_') && after == Some(' ') => {
+                // `target_rule: step`: a YAML key, written as in the file.
+                let word: String = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| !c.is_whitespace() && **c != '(')
+                    .collect();
+                !word.contains('_')
+            }
+            ';' | ':' | '!' | '?' => !nbsp(before),
+            '«' => !nbsp(after),
+            '»' => !nbsp(before),
+            _ => false,
+        };
+        if fault {
+            let from = i.saturating_sub(20);
+            out.push(chars[from..(i + 1).min(chars.len())].iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn french_spacing_faults_are_found() {
+    assert!(french_spacing_faults("Statut\u{202f}: en retard\u{202f}; «\u{202f}autre\u{202f}»").is_empty());
+    assert!(french_spacing_faults("voir `logframe check: x` et https://x.org").is_empty());
+    assert!(french_spacing_faults("(target_rule: step)").is_empty());
+    assert_eq!(french_spacing_faults("Statut : x").len(), 1, "a plain space");
+    assert_eq!(french_spacing_faults("Statut: x").len(), 1, "no space");
+    assert_eq!(french_spacing_faults("a; b").len(), 1);
+    assert_eq!(french_spacing_faults("« autre »").len(), 2);
+    assert_eq!(french_spacing_faults("Vraiment ?").len(), 1);
+}
+
+/// French typography in every French message: a narrow no-break space
+/// before `; : ! ?` and inside « ».
+#[test]
+fn french_messages_space_their_punctuation() {
+    let faults: Vec<String> = Lang::Fr
+        .source()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_once(" = ").map_or(l, |(_, v)| v))
+        .flat_map(french_spacing_faults)
+        .collect();
+    assert!(faults.is_empty(), "fr.ftl: {faults:#?}");
+}
+
+#[test]
+fn calendar_quarters_and_halves_are_named_in_each_language() {
+    use crate::model::Period;
+    // English keeps the ledger's codes; French and Spanish name them.
+    assert_eq!(period_name(Lang::En, &Period::quarter(2023, 3)), "2023-Q3");
+    assert_eq!(period_name(Lang::Fr, &Period::quarter(2023, 3)), "T3 2023");
+    assert_eq!(period_name(Lang::Es, &Period::half(2013, 2)), "S2 2013");
+    assert_eq!(
+        period_names(Lang::Fr, &[Period::quarter(2021, 2), Period::quarter(2023, 4)]),
+        "T2 2021, T4 2023"
+    );
+    // Years and months keep their codes.
+    assert_eq!(period_name(Lang::Fr, &Period::year(2012)), "2012");
+    assert_eq!(period_name(Lang::Es, &Period::month(2023, 7)), "2023-07");
+    // Fiscal years: FY2023-24 in English, 2023-2024 after a label.
+    assert_eq!(fiscal_year(Lang::En, 2023, "fiscal-year-name"), "FY2023-24");
+    assert_eq!(fiscal_year(Lang::Fr, 2023, "fiscal-year-name"), "exercice 2023-2024");
+    assert_eq!(fiscal_year(Lang::Es, 2023, "fiscal-year-short"), "2023-2024");
+}

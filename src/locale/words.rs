@@ -85,14 +85,21 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
         Reason::MilestoneDone {
             period,
             late_after: None,
-        } => message(lang, "reason-milestone-done", [("period", period.to_string().into())]),
+        } => message(
+            lang,
+            "reason-milestone-done",
+            [("period", super::period_name(lang, period).into())],
+        ),
         Reason::MilestoneDone {
             period,
             late_after: Some(due),
         } => message(
             lang,
             "reason-milestone-done-late",
-            [("period", period.to_string().into()), ("due", f.date(lang, *due))],
+            [
+                ("period", super::period_name(lang, period).into()),
+                ("due", f.date(lang, *due)),
+            ],
         ),
         Reason::MilestoneOverdue { due } => message(lang, "reason-milestone-overdue", [("due", f.date(lang, *due))]),
         Reason::MilestoneNotDue { due } => message(lang, "reason-milestone-not-due", [("due", f.date(lang, *due))]),
@@ -166,7 +173,7 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
                     [
                         ("reason", clause.into()),
                         ("from", f.figure(lang, fall.from)),
-                        ("period", fall.period.to_string().into()),
+                        ("period", super::period_name(lang, &fall.period).into()),
                     ],
                 ),
             }
@@ -194,7 +201,7 @@ pub fn reason(lang: Lang, r: &Reason, f: Figures) -> String {
                 "reason-fell-back",
                 [
                     ("from", f.figure(lang, fell.from)),
-                    ("period", fell.period.to_string().into()),
+                    ("period", super::period_name(lang, &fell.period).into()),
                     ("actual", f.figure(lang, *actual)),
                     ("target", f.figure(lang, *target)),
                     ("progress", reason(lang, &progress, f).into()),
@@ -278,5 +285,15 @@ pub fn dimension_value(lang: Lang, value: &str) -> String {
     match get(lang, &format!("dimension-value-{value}")) {
         Some(v) => v.to_string(),
         None => value.replace('_', " "),
+    }
+}
+
+/// A value of the dimension named `dimension`, as the report prints it: a
+/// country's name for the `country` dimension (`Perú` for `PE` in
+/// Spanish), else [`dimension_value`].
+pub fn breakdown_value(lang: Lang, dimension: &str, value: &str) -> String {
+    match dimension {
+        "country" | "countries" => super::country_or_code(lang, value),
+        _ => dimension_value(lang, value),
     }
 }

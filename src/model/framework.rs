@@ -272,7 +272,13 @@ pub struct Indicator {
     pub title: Text,
     #[serde(rename = "type")]
     pub kind: IndicatorType,
+    /// The unit in the project's language: what standards match and
+    /// machine outputs (IATI) carry.
     pub unit: Option<String>,
+    /// The unit with its translations, for the reader's pages
+    /// ([`Indicator::unit_in`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_text: Option<Text>,
     pub direction: Direction,
     pub cumulative: bool,
     pub aggregate: Aggregate,
@@ -305,6 +311,14 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The unit in `lang`, falling back to the project's language.
+    pub fn unit_in(&self, lang: &str) -> Option<&str> {
+        match &self.unit_text {
+            Some(t) => Some(t.get(lang)),
+            None => self.unit.as_deref(),
+        }
+    }
+
     /// The value a cumulative or level indicator starts from: zero for a
     /// running total, the baseline for a level.
     pub fn start_value(&self) -> Decimal {

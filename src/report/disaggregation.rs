@@ -50,7 +50,7 @@ pub(super) fn disaggregations(
             .iter()
             .map(|(k, v)| {
                 vec![
-                    locale::dimension_value(lang, &dim.values[*k as usize]),
+                    locale::breakdown_value(lang, &dim.name, &dim.values[*k as usize]),
                     locale::value(lang, v),
                 ]
             })
@@ -78,12 +78,12 @@ fn cross_table(fw: &Framework, t: &CrossTable, across: usize, down: usize, lang:
     header.extend(
         t.acrosses
             .iter()
-            .map(|&c| locale::dimension_value(lang, &da.values[c as usize])),
+            .map(|&c| locale::breakdown_value(lang, &da.name, &da.values[c as usize])),
     );
     header.push(locale::text(lang, "total").into());
     let mut body = Vec::new();
     for (&d, row_total) in t.downs.iter().zip(&t.row_totals) {
-        let mut row = vec![locale::dimension_value(lang, &dd.values[d as usize])];
+        let mut row = vec![locale::breakdown_value(lang, &dd.name, &dd.values[d as usize])];
         row.extend(t.acrosses.iter().map(|&c| cell(t.cells.get(&(d, c)))));
         row.push(cell(row_total.as_ref()));
         body.push(row);

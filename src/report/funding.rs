@@ -81,7 +81,7 @@ fn line_title(lang: Lang, line: &LineFigure) -> String {
     if line.id.is_none() {
         locale::text(lang, "no_budget_line").to_string()
     } else {
-        line.title.clone()
+        line.translations.get(lang.code()).unwrap_or(&line.title).clone()
     }
 }
 
@@ -92,11 +92,13 @@ pub(crate) fn section(lang: Lang, f: &FundingSummary, period: &Period, chart_dir
     let burn_sentence = if reported { burn_sentence(lang, f, period) } else { None };
     let lines_sentences = if reported { lines_sentences(lang, f) } else { Vec::new() };
     let missing_note = (!f.missing.is_empty()).then(|| {
-        let list: Vec<String> = f.missing.iter().map(Period::to_string).collect();
         locale::message(
             lang,
             "missing-note",
-            [("periods", list.join(", ").into()), ("count", f.missing.len().into())],
+            [
+                ("periods", locale::period_names(lang, &f.missing).into()),
+                ("count", f.missing.len().into()),
+            ],
         )
     });
     let shortfall_note = f
@@ -161,7 +163,7 @@ fn burn_sentence(lang: Lang, f: &FundingSummary, period: &Period) -> Option<Stri
                 ("variance", signed(lang, variance).into()),
                 ("pace", pace_key(pace).into()),
                 ("band", band.clone().into()),
-                ("period", to.to_string().into()),
+                ("period", locale::period_name(lang, &to).into()),
             ],
         )
     };
@@ -284,7 +286,7 @@ fn overview_rows(lang: Lang, f: &FundingSummary, reported: bool) -> Vec<Vec<Stri
                     locale::message(
                         lang,
                         "burn-to",
-                        [("rate", rate.into()), ("period", to.to_string().into())],
+                        [("rate", rate.into()), ("period", locale::period_name(lang, &to).into())],
                     )
                 } else {
                     rate
@@ -367,7 +369,11 @@ fn lines_table(lang: Lang, f: &FundingSummary, period: &Period) -> Table {
         String::new(),
     ]);
     Table {
-        caption: locale::message(lang, "statement-caption", [("period", period.to_string().into())]),
+        caption: locale::message(
+            lang,
+            "statement-caption",
+            [("period", locale::period_name(lang, period).into())],
+        ),
         header: vec![
             l("budget_line"),
             l("budget"),
@@ -412,7 +418,11 @@ fn forecast_table(lang: Lang, f: &FundingSummary) -> Option<Table> {
         String::new(),
     ]);
     Some(Table {
-        caption: locale::message(lang, "forecast-caption", [("period", fc.period.to_string().into())]),
+        caption: locale::message(
+            lang,
+            "forecast-caption",
+            [("period", locale::period_name(lang, &fc.period).into())],
+        ),
         header: vec![
             l("budget_line"),
             l("forecast"),

@@ -144,14 +144,18 @@ pub(super) fn section(c: &Computed, period: &Period, lang: Lang) -> Option<Gende
                 "previous",
                 first
                     .previous_period
-                    .map(|p| p.to_string())
+                    .map(|p| locale::period_name(lang, &p))
                     .unwrap_or_else(|| UNDEFINED.into())
                     .into(),
             )],
         ),
         overall: overall(fw, &all, lang),
         table: Table {
-            caption: message(lang, "gender-table-caption", [("period", period.to_string().into())]),
+            caption: message(
+                lang,
+                "gender-table-caption",
+                [("period", locale::period_name(lang, period).into())],
+            ),
             header,
             rows,
         },
@@ -181,9 +185,9 @@ fn category_cell(lang: Lang, c: Option<&Composition>, k: usize) -> String {
 /// What the total counts: the unit of a count or number, the people in
 /// the denominator of a percentage.
 fn counted(ind: &Indicator, lang: Lang) -> String {
-    match (ind.kind, &ind.unit) {
+    match (ind.kind, ind.unit_in(lang.code())) {
         (IndicatorType::Percentage, _) => locale::text(lang, "gender_denominator").to_string(),
-        (_, Some(u)) => u.clone(),
+        (_, Some(u)) => u.to_string(),
         (_, None) => locale::text(lang, "gender_values").to_string(),
     }
 }
@@ -244,7 +248,7 @@ fn sentence(fw: &Framework, ind: &Indicator, s: &SexShares, lang: Lang) -> Strin
             [
                 ("way", way.into()),
                 ("previous", pct(prev).into()),
-                ("period", pp.to_string().into()),
+                ("period", locale::period_name(lang, &pp).into()),
             ],
         ));
     }

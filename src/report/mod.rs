@@ -20,6 +20,7 @@ mod results_notes;
 pub mod risks;
 pub mod scaffold;
 pub mod stories;
+pub mod translations;
 pub mod workplan;
 
 use std::collections::BTreeMap;
@@ -122,7 +123,10 @@ pub struct ProjectFacts {
     pub dates: String,
     /// `CAD 2,901,786.00`.
     pub budget: Option<String>,
+    /// The countries by name, in the report's language.
     pub countries: String,
+    /// The countries as written (ISO 3166-1 codes), for machines.
+    pub country_codes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -134,6 +138,8 @@ pub struct PeriodFacts {
     /// 2023)`; in the GAC layout, a fiscal quarter or half by its fiscal
     /// name: `FY2023-24 Q2 (July–September 2023; calendar 2023-Q3)`.
     pub label: String,
+    /// The period as the report's pages name it: `2023-Q3`, `T3 2023`.
+    pub name: String,
     /// The fiscal year holding the period's end, `FY2023-24 (April – March)`.
     pub fiscal_year: Option<String>,
 }
@@ -373,9 +379,9 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
                 .into_iter()
                 .find(|r| *r == period)
                 .unwrap_or(period);
-            locale::fiscal_part(lang, &f, &calendar.to_string())
+            locale::fiscal_part(lang, &f, &locale::period_name(lang, &calendar))
         })
-        .unwrap_or_else(|| format!("{code} ({dates})"));
+        .unwrap_or_else(|| format!("{} ({dates})", locale::period_name(lang, &period)));
     let generated = inp
         .source_date_epoch
         .and_then(|s| DateTime::from_timestamp(s, 0))
@@ -407,12 +413,19 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
                 Some(c) => format!("{c} {}", locale::money(lang, b)),
                 None => locale::money(lang, b),
             }),
-            countries: p.countries.join(", "),
+            countries: p
+                .countries
+                .iter()
+                .map(|c| locale::country_or_code(lang, c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            country_codes: p.countries.clone(),
         },
         period: PeriodFacts {
             code,
             dates,
             label,
+            name: locale::period_name(lang, &period),
             fiscal_year,
         },
         generated: locale::date(lang, generated),
@@ -431,7 +444,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
         risks: risks::section(fw, &period, lang),
         workplan: workplan::section(fw, &period, lang),
         pmf: pmf_rows(fw, lang),
-        data_quality: data_quality::data_quality(c, &period, inp.as_of, inp.diagnostics, inp.sources),
+        data_quality: data_quality::data_quality(lang, c, &period, inp.as_of, inp.diagnostics, inp.sources),
     }
 }
 
@@ -507,7 +520,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         id: ind.id.clone(),
         title: ind.title.get(lang.code()).to_string(),
         kind: ind.kind,
-        unit: ind.unit.clone(),
+        unit: ind.unit_in(lang.code()).map(str::to_string),
         baseline: fig(p.baseline),
         period_target: fig(target_within_period(c.fw, ind, &inp.period)),
         target_to_date: fig(p.target_to_date.map(|t| expected_shown(ind.kind, t.value))),
@@ -522,7 +535,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         explanation: locale::explanation(lang, ind.kind, p.status, &p.reason),
         assessment,
         disaggregations: disaggregation::disaggregations(c.fw, ledger, ind, p, lang),
-        comments: comments(ledger, &p.period_rows),
+        comments: comments(lang, ledger, &p.period_rows),
         chart: (!series.is_empty()).then(|| format!("{}/{}", inp.chart_dir, chart_file(&ind.id))),
         series,
         figures: Figures {
@@ -536,7 +549,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
 }
 
 /// Comments recorded with the rows, once each, by period.
-fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
+fn comments(lang: Lang, ledger: &Ledger, rows: &[u32]) -> Vec<String> {
     let mut seen: Vec<(Period, &str)> = Vec::new();
     for &r in rows {
         let e = &ledger.entry(r);
@@ -547,7 +560,10 @@ fn comments(ledger: &Ledger, rows: &[u32]) -> Vec<String> {
         }
     }
     seen.sort_by_key(|(p, _)| *p);
-    seen.into_iter().map(|(p, t)| format!("{p}: {t}")).collect()
+    let colon = locale::text(lang, "colon");
+    seen.into_iter()
+        .map(|(p, t)| format!("{}{colon} {t}", locale::period_name(lang, &p)))
+        .collect()
 }
 
 /// The project's fiscal year start: the declared one; else April for a
@@ -566,7 +582,8 @@ fn fiscal_year(fiscal: FiscalYearStart, period: &Period, lang: Lang) -> String {
     let fy_period = fiscal_year_holding(period.end, fiscal);
     let last_month = chrono::Datelike::month(&fy_period.end);
     format!(
-        "{fy_period} ({} – {})",
+        "{} ({} – {})",
+        locale::fiscal_year(lang, chrono::Datelike::year(&fy_period.start), "fiscal-year-short"),
         locale::month(lang, fiscal.month),
         locale::month(lang, last_month)
     )

@@ -60,11 +60,13 @@ impl Lower<'_> {
             frequency: opt_text(self, &r.frequency, "the frequency"),
             responsible: opt_text(self, &r.responsible, "responsible"),
         };
+        let unit_text = r.unit.as_ref().map(|u| self.text_in(u, &lang, "the unit"));
         Some(Indicator {
             id,
             title: self.text_in(&r.title, &lang, "the indicator title"),
             kind,
-            unit: r.unit.as_ref().map(|u| u.value().trim().to_string()),
+            unit: unit_text.as_ref().map(|t| t.default.clone()),
+            unit_text,
             direction: direction?,
             cumulative,
             aggregate,

@@ -119,7 +119,7 @@ pub fn lay_out_report(r: &Report, paper: Paper) -> Laidout {
             cover: cover(r),
             content: body(r),
             header_left: format!("{} — {}", r.project.short_name, r.labels["report_title"]),
-            header_right: vec![format!("{} ({})", r.period.code, r.period.dates), r.period.code.clone()],
+            header_right: vec![format!("{} ({})", r.period.name, r.period.dates), r.period.name.clone()],
             cover_title: format!(
                 "{}{} {}",
                 r.labels["report_title"], r.labels["colon"], r.project.short_name
