@@ -50,6 +50,15 @@ impl Content {
         }));
     }
 
+    /// A bold label that introduces what follows ("Assumptions:"), kept
+    /// on its page.
+    pub(super) fn label(&mut self, text: String) {
+        self.blocks.push(Block::Paragraph(Paragraph {
+            keep_with_next: true,
+            ..Paragraph::new(vec![Run::bold(text)], BODY)
+        }));
+    }
+
     pub(super) fn end_list(&mut self) {
         self.blocks.push(Block::Space(BODY * 0.4));
     }
@@ -409,7 +418,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         true,
     );
     if !res.assumptions.is_empty() {
-        c.para(vec![Run::bold(format!("{}{colon}", l["assumptions"]))]);
+        c.label(format!("{}{colon}", l["assumptions"]));
         for a in &res.assumptions {
             c.bullet(vec![Run::regular(a.clone())], 1);
         }
@@ -435,6 +444,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             if !t.caption.is_empty() {
                 c.blocks.push(Block::Paragraph(Paragraph {
                     space_after: 3.0,
+                    keep_with_next: true,
                     ..Paragraph::new(vec![Run::bold(t.caption.clone())], SMALL)
                 }));
             }
@@ -448,7 +458,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             }));
         }
         if !i.comments.is_empty() {
-            c.para(vec![Run::bold(format!("{}{colon}", l["comments"]))]);
+            c.label(format!("{}{colon}", l["comments"]));
             for cm in &i.comments {
                 c.bullet(vec![Run::regular(cm.clone())], 1);
             }

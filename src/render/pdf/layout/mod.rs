@@ -237,6 +237,9 @@ pub(crate) struct Paragraph {
     pub bullet: Option<String>,
     pub colour: Rgb,
     pub space_after: f32,
+    /// A caption or a label ("Assumptions:", "Disaggregation – Country"):
+    /// kept on the page of what it introduces.
+    pub keep_with_next: bool,
 }
 
 impl Paragraph {
@@ -248,6 +251,7 @@ impl Paragraph {
             bullet: None,
             colour: BLACK,
             space_after: size * 0.6,
+            keep_with_next: false,
         }
     }
 }

@@ -169,6 +169,71 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
     hard.iter().map(|w| w * avail / shard).collect()
 }
 
+/// A table of at most this many rows is kept whole on one page (with
+/// what introduces it) when it fits on a page.
+pub(crate) const SMALL_TABLE_ROWS: usize = 8;
+
+/// A longer table that breaks leaves at least this many rows on either
+/// side of the break.
+pub(crate) const MIN_ROWS_AT_BREAK: usize = 3;
+
+/// The height of `t`'s header row and of each of its rows, laid out in
+/// `avail` points (the same arithmetic as [`Flow::table`]).
+pub(super) fn heights(m: &dyn Measure, t: &Table, avail: f32) -> (f32, Vec<f32>) {
+    let widths = column_widths(m, t, avail);
+    let lead = t.size * LEADING;
+    let lines = |c: &Cell, w: f32, header: bool| -> usize {
+        let inner = w - 2.0 * CELL_PAD_X;
+        match c {
+            Cell::Text(runs) => {
+                let runs: Vec<Run> = if header {
+                    runs.iter().map(|r| Run::bold(r.text.clone())).collect()
+                } else {
+                    runs.clone()
+                };
+                break_lines(m, &runs, t.size, inner).len().max(1)
+            }
+            Cell::Bar { .. } => 1,
+            Cell::Status { label, .. } => {
+                let sw = status_swatch(t.size) + t.size * 0.4;
+                break_lines(m, &[Run::regular(label.clone())], t.size, inner - sw)
+                    .len()
+                    .max(1)
+            }
+        }
+    };
+    let row_h = |cells: &mut dyn Iterator<Item = usize>| cells.max().unwrap_or(1) as f32 * lead + 2.0 * CELL_PAD_Y;
+    let header = if t.header.is_empty() {
+        0.0
+    } else {
+        row_h(
+            &mut t
+                .header
+                .iter()
+                .zip(&widths)
+                .map(|(h, w)| lines(&Cell::bold(h.clone()), *w, true)),
+        )
+    };
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| row_h(&mut r.iter().zip(&widths).map(|(c, w)| lines(c, *w, false))))
+        .collect();
+    (header, rows)
+}
+
+/// The least of `t` that must share a page with what comes before it:
+/// the whole of a small table, else its header and first rows.
+pub(super) fn first_unit(m: &dyn Measure, t: &Table, avail: f32) -> f32 {
+    let (header, rows) = heights(m, t, avail);
+    let n = if rows.len() <= SMALL_TABLE_ROWS {
+        rows.len()
+    } else {
+        MIN_ROWS_AT_BREAK
+    };
+    header + rows.iter().take(n).sum::<f32>()
+}
+
 fn status_swatch(size: f32) -> f32 {
     size * 0.9
 }
@@ -352,16 +417,37 @@ impl Flow<'_> {
             .collect();
         let row_h =
             |r: &[CellLines]| r.iter().map(CellLines::count).max().unwrap_or(1) as f32 * lead + 2.0 * CELL_PAD_Y;
-        // The header and the first row stay together.
-        let first = rows.first().map(|r| row_h(r)).unwrap_or(0.0);
-        self.ensure(header_h + first.min(body_h - header_h));
+        // A small table stays whole; a longer one starts with its header
+        // and first rows together (when they fit on a page at all).
+        let hs: Vec<f32> = rows.iter().map(|r| row_h(r)).collect();
+        let first_n = if rows.len() <= SMALL_TABLE_ROWS {
+            rows.len()
+        } else {
+            MIN_ROWS_AT_BREAK
+        };
+        let first: f32 = hs.iter().take(first_n).sum::<f32>() + RULE_HANG;
+        let first = if header_h + first <= body_h {
+            first
+        } else {
+            hs.first().copied().unwrap_or(0.0).min(body_h - header_h)
+        };
+        self.ensure(header_h + first);
         draw_header(self);
         for (ri, r) in rows.iter().enumerate() {
             let n = r.iter().map(CellLines::count).max().unwrap_or(1);
             let shade = (t.striped && ri % 2 == 1).then_some([0.96, 0.96, 0.96]);
             let h = row_h(r);
+            // The last rows of a long table do not go alone onto a page:
+            // when they do not all fit, the break comes before them.
+            let tail = rows.len() - ri;
+            let tail_h: f32 = hs[ri..].iter().sum::<f32>() + RULE_HANG;
+            let widow = rows.len() > SMALL_TABLE_ROWS
+                && tail == MIN_ROWS_AT_BREAK
+                && ri >= MIN_ROWS_AT_BREAK
+                && self.y + tail_h > self.g.body_bottom() + 0.01
+                && tail_h <= body_h - header_h;
             // The rule under the row hangs half its width below it.
-            if self.y + h + RULE_HANG > self.g.body_bottom() + 0.01 && h <= body_h - header_h {
+            if widow || (self.y + h + RULE_HANG > self.g.body_bottom() + 0.01 && h <= body_h - header_h) {
                 self.new_page();
                 draw_header(self);
             }
