@@ -213,7 +213,10 @@ fn funding(r: &Report, c: &mut Content) {
             expand: true,
         }));
         if let Some(n) = note {
-            c.para(vec![Run::regular(n.clone())]);
+            c.blocks.push(Block::Paragraph(Paragraph {
+                keep_with_previous: true,
+                ..Paragraph::new(vec![Run::regular(n.clone())], BODY)
+            }));
         }
     }
     if let Some(burn) = model::burn(r) {
@@ -429,10 +432,10 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
     }
     c.blocks.push(Block::Table(indicator_table(r, res)));
     if !res.notes.is_empty() {
-        c.blocks.push(Block::Paragraph(Paragraph::new(
-            vec![Run::regular(res.notes.join(" "))],
-            SMALL,
-        )));
+        c.blocks.push(Block::Paragraph(Paragraph {
+            keep_with_previous: true,
+            ..Paragraph::new(vec![Run::regular(res.notes.join(" "))], SMALL)
+        }));
     }
     for i in &res.indicators {
         c.heading(4, format!("{} {}", i.id, i.title), false);

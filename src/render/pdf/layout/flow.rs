@@ -10,7 +10,8 @@
 //!   side (no orphan, no widow);
 //! - a table of at most eight rows is not split, a longer one leaves at
 //!   least three rows on either side of a break (see `table`);
-//! - a chart is never split.
+//! - a chart is never split;
+//! - a note under a table (`keep_with_previous`) stays with its last rows.
 
 use super::table::first_unit;
 use super::text::{Line, break_lines};
@@ -316,7 +317,14 @@ pub(crate) fn lay_out(m: &dyn Measure, g: Geometry, blocks: &[Block]) -> Laid {
                 f.paragraph(p, p.space_after + first_unit_of(m, &g, blocks, k + 1))
             }
             Block::Paragraph(p) => f.paragraph(p, 0.0),
-            Block::Table(t) => f.table(t),
+            Block::Table(t) => {
+                // A note under the table goes with its last rows.
+                let note = match blocks.get(k + 1) {
+                    Some(Block::Paragraph(p)) if p.keep_with_previous => paragraph_height(m, g.body_width(), p),
+                    _ => 0.0,
+                };
+                f.table(t, note)
+            }
             Block::Chart { height, index } => f.chart(*height, *index),
             Block::Space(s) => {
                 if !f.at_top() {

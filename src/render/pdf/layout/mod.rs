@@ -240,6 +240,8 @@ pub(crate) struct Paragraph {
     /// A caption or a label ("Assumptions:", "Disaggregation – Country"):
     /// kept on the page of what it introduces.
     pub keep_with_next: bool,
+    /// A note under a table: kept on the page of the table's last rows.
+    pub keep_with_previous: bool,
 }
 
 impl Paragraph {
@@ -252,6 +254,7 @@ impl Paragraph {
             colour: BLACK,
             space_after: size * 0.6,
             keep_with_next: false,
+            keep_with_previous: false,
         }
     }
 }
