@@ -725,3 +725,8 @@ gender-nothing = Nothing recorded by sex to date.
 gender-zero = The total recorded by sex to date is 0: there is no share to give.
 gender-overall = Overall, women are { $share } of the { $total } { $counted } of indicator { $id } ({ $title }) to date{ $target }.
 gender-overall-target = , against a target of at least { $target }
+
+## Pages and charts
+data_as_of = Data as of
+chart-axis-period = Reporting period
+pdf-progress-note = Progress: the bar shows the percentage of the value expected to date, up to 150%; the tick marks 100%.

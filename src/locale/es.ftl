@@ -724,3 +724,8 @@ gender-nothing = Aún no hay valores desglosados por sexo.
 gender-zero = El total desglosado por sexo hasta la fecha es 0: no hay proporción que dar.
 gender-overall = En conjunto, las mujeres son el { $share } de un total de { $total } { $counted } del indicador { $id } ({ $title }) hasta la fecha{ $target }.
 gender-overall-target = , frente a una meta de al menos un { $target }
+
+## Pages and charts
+data_as_of = Datos al
+chart-axis-period = Período de informe
+pdf-progress-note = Avance: la barra muestra el porcentaje del valor esperado a la fecha, hasta 150 %; la marca indica 100 %.

@@ -727,3 +727,8 @@ gender-nothing = Rien n’est encore ventilé par sexe.
 gender-zero = Le total ventilé par sexe à ce jour est de 0 : aucune part ne peut être donnée.
 gender-overall = Au total, les femmes représentent { $share } d’un total de { $total } { $counted } pour l’indicateur { $id } ({ $title }) à ce jour{ $target }.
 gender-overall-target = , pour une cible d’au moins { $target }
+
+## Pages and charts
+data_as_of = Données arrêtées au
+chart-axis-period = Période de rapport
+pdf-progress-note = Progression : la barre montre le pourcentage de la valeur attendue à date, jusqu’à 150 % ; le trait marque 100 %.

@@ -104,7 +104,8 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
             ..Paragraph::new(vec![Run::bold(r.project.title.clone())], 14.0)
         }),
     ];
-    let mut facts: Vec<(&str, String)> = vec![("project_id", r.project.id.clone())];
+    // The project by its short name (the slug only names the folder).
+    let mut facts: Vec<(&str, String)> = vec![("project_id", r.project.short_name.clone())];
     if let Some(i) = &r.project.iati_id {
         facts.push(("iati_id", i.clone()));
     }
@@ -125,7 +126,11 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
     if !r.project.countries.is_empty() {
         facts.push(("countries", r.project.countries.clone()));
     }
-    facts.push(("generated", r.generated.clone()));
+    // When the data were last recorded, not when the file was made.
+    match &r.data_as_of {
+        Some(d) => facts.push(("data_as_of", d.clone())),
+        None => facts.push(("generated", r.generated.clone())),
+    }
     if let Some(a) = &r.as_of {
         facts.push(("as_of", a.clone()));
     }
@@ -431,12 +436,18 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         return;
     }
     c.blocks.push(Block::Table(indicator_table(r, res)));
-    if !res.notes.is_empty() {
-        c.blocks.push(Block::Paragraph(Paragraph {
-            keep_with_previous: true,
-            ..Paragraph::new(vec![Run::regular(res.notes.join(" "))], SMALL)
-        }));
-    }
+    // The notes under the table, and what its progress bars show.
+    let notes = res
+        .notes
+        .iter()
+        .map(String::as_str)
+        .chain([locale::text(r.lang, "pdf-progress-note")])
+        .collect::<Vec<_>>()
+        .join(" ");
+    c.blocks.push(Block::Paragraph(Paragraph {
+        keep_with_previous: true,
+        ..Paragraph::new(vec![Run::regular(notes)], SMALL)
+    }));
     for i in &res.indicators {
         c.heading(4, format!("{} {}", i.id, i.title), false);
         c.para(vec![Run::regular(i.explanation.clone())]);
