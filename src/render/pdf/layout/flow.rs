@@ -153,7 +153,8 @@ impl Flow<'_> {
         let lines = break_lines(self.m, &[Run::bold(h.text.clone())], size, w);
         let before = if self.at_top() { 0.0 } else { size * 0.8 };
         let height = lines.len() as f32 * lead;
-        self.ensure(before + height + keep);
+        let after = size * 0.35 + if h.level <= 2 { 2.0 } else { 0.0 };
+        self.ensure(before + height + after + keep);
         if !self.at_top() {
             self.y += before;
         }

@@ -160,7 +160,13 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
                     // A status label wraps only when the table is tight.
                     let sw = status_swatch(t.size) + t.size * 0.4;
                     let [h, s, hi] = see(&[Run::regular(label.clone())]);
-                    let two = width_in_lines(m, &[Run::regular(label.clone())], t.size, 2).max(s);
+                    // (Two words stay on one line: never word by word.)
+                    let runs = [Run::regular(label.clone())];
+                    let two = if tokens(&runs).len() > 2 {
+                        width_in_lines(m, &runs, t.size, 2).max(s)
+                    } else {
+                        hi
+                    };
                     note(i, [h + sw, s + sw, two + sw, hi + sw, hi + sw]);
                 }
                 Cell::Bar { .. } => {}
