@@ -436,4 +436,48 @@ mod tests {
         assert_eq!(bar_fraction(CAP), 1.0);
         assert_eq!(target_tick(), (100.0 / 150.0) as f32);
     }
+
+    #[test]
+    fn value_labels_never_cross_the_100_percent_line() {
+        let m = Fonts::get();
+        let bars: Vec<Bar> = [90.1, 98.2, 99.9, 100.0, 103.4, 60.0]
+            .iter()
+            .map(|v| Bar {
+                id: "1000.1".into(),
+                value: Some(*v),
+                label: format!("{v}%"),
+                status: Status::OnTrack,
+            })
+            .collect();
+        let c = Chart::Bars(BarChart {
+            title: "Percent of the target to date".into(),
+            bars,
+            max: CAP,
+            reference: Some(TARGET_LINE),
+            ticks: crate::render::chart::model::bar_ticks(Lang::En),
+            legend: vec![(Status::OnTrack, "on track".into())],
+        });
+        let it = items(m, &c, 50.0, 100.0, 480.0, height(&c));
+        let line_x = it
+            .iter()
+            .find_map(|i| match i {
+                Item::Path {
+                    points, dash: Some(_), ..
+                } => Some(points[0].0),
+                _ => None,
+            })
+            .expect("the dashed 100% line");
+        for i in &it {
+            if let Item::Text { text, .. } = i
+                && text.ends_with('%')
+                && !matches!(text.as_str(), "0%" | "50%" | "100%" | "150%")
+            {
+                let b = i.bbox();
+                assert!(
+                    !(b[0] - 1.0 < line_x && line_x < b[2] + 1.0),
+                    "{text} crosses the line at {line_x}"
+                );
+            }
+        }
+    }
 }
