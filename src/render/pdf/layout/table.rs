@@ -100,7 +100,7 @@ fn width_in_lines(m: &dyn Measure, runs: &[Run], size: f32, k: usize) -> f32 {
 /// short word (figures, header words), which is never cut; `soft`, its
 /// longest word with a long word counted as [`LONG_WORD_EM`] only;
 /// `three` and `two`, where its header holds on three lines, then two
-/// (and a body cell has up to [`CELL_WANT_EM`] ems, 13 then 17); and `max`, its widest
+/// (and the first column, which names the row, up to [`CELL_WANT_EM`] ems, 13 then 17); and `max`, its widest
 /// cell on one line (a wide table's header on two). The table gets `max`
 /// when that fits, else the space between the two nearest levels that
 /// bracket the body width is shared in proportion to what each column
@@ -152,8 +152,16 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
         for (i, c) in row.iter().enumerate().take(n) {
             match c {
                 Cell::Text(runs) => {
+                    // The first column names the row (an indicator's
+                    // title): it asks for some room before the headers
+                    // of figures get theirs; other text columns share
+                    // what is left by what they lack.
                     let [h, s, whole] = see(runs);
-                    let [w3, w2] = want.map(|w| whole.min(w).max(s));
+                    let [w3, w2] = if i == 0 {
+                        want.map(|w| whole.min(w).max(s))
+                    } else {
+                        [s; 2]
+                    };
                     note(i, [h, s, w3, w2, whole]);
                 }
                 Cell::Status { label, .. } => {
