@@ -45,7 +45,7 @@ fn paragraph_height(m: &dyn Measure, width: f32, p: &Paragraph) -> f32 {
 /// before it: all of a short one, else [`MIN_LINES`].
 fn paragraph_start(m: &dyn Measure, width: f32, p: &Paragraph) -> f32 {
     let n = break_lines(m, &p.runs, p.size, width - p.indent).len();
-    let k = if n <= 2 * MIN_LINES - 1 { n } else { MIN_LINES };
+    let k = if n < 2 * MIN_LINES { n } else { MIN_LINES };
     k as f32 * p.size * LEADING
 }
 

@@ -182,18 +182,17 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
         }
     }
     let pad = 2.0 * CELL_PAD_X;
-    for i in 0..n {
-        let w = match t.columns[i].fixed {
-            Some(f) => [f.max(lv[i][0] + pad); 5],
+    for (w, col) in lv.iter_mut().zip(&t.columns) {
+        *w = match col.fixed {
+            Some(f) => [f.max(w[0] + pad); 5],
             None => {
-                let mut w = lv[i].map(|x| x + pad);
+                let mut v = w.map(|x| x + pad);
                 for k in 1..5 {
-                    w[k] = w[k].max(w[k - 1]);
+                    v[k] = v[k].max(v[k - 1]);
                 }
-                w
+                v
             }
         };
-        lv[i] = w;
     }
     let level = |k: usize| -> Vec<f32> { lv.iter().map(|w| w[k]).collect() };
     let sum = |v: &[f32]| -> f32 { v.iter().sum() };
