@@ -623,4 +623,26 @@ mod tests {
             assert_eq!(row_pages(&laid, 5), [caption; 5], "fill {fill}");
         }
     }
+
+    #[test]
+    fn a_note_under_a_table_stays_with_its_last_rows() {
+        for rows in [5, 12] {
+            for fill in (20..LINES).step_by(2) {
+                let mut blocks = filler(fill);
+                blocks.push(Block::Table(big_table(rows)));
+                blocks.push(Block::Paragraph(Paragraph {
+                    keep_with_previous: true,
+                    ..Paragraph::new(vec![Run::regular("Note: ".repeat(40))], 8.0)
+                }));
+                let laid = lay_out(&Mono, a4(), &blocks);
+                let last_row = row_pages(&laid, rows)[rows - 1];
+                let note = laid
+                    .pages
+                    .iter()
+                    .position(|p| texts(p).iter().any(|t| t.starts_with("Note:")))
+                    .expect("placed");
+                assert_eq!(note, last_row, "{rows} rows after {fill} lines");
+            }
+        }
+    }
 }
