@@ -13,7 +13,7 @@
 //! - a chart is never split;
 //! - a note under a table (`keep_with_previous`) stays with its last rows.
 
-use super::table::first_unit;
+use super::table::{SMALL_TABLE_ROWS, first_unit};
 use super::text::{Line, break_lines};
 use super::{
     Anchor, BLACK, Block, Face, GREY, Geometry, Heading, Item, LEADING, Laid, Measure, Paragraph, Rgb, Run,
@@ -57,7 +57,16 @@ fn first_unit_of(m: &dyn Measure, g: &Geometry, blocks: &[Block], k: usize) -> f
         Some(Block::Heading(h)) => heading_height(m, w, h) + first_unit_of(m, g, blocks, k + 1),
         Some(Block::Paragraph(p)) if p.keep_with_next => paragraph_height(m, w, p) + first_unit_of(m, g, blocks, k + 1),
         Some(Block::Paragraph(p)) => paragraph_start(m, w, p),
-        Some(Block::Table(t)) => first_unit(m, t, w),
+        Some(Block::Table(t)) => {
+            // A small table goes whole, with the note under it.
+            let note = match blocks.get(k + 1) {
+                Some(Block::Paragraph(p)) if p.keep_with_previous && t.rows.len() <= SMALL_TABLE_ROWS => {
+                    t.size + paragraph_height(m, w, p)
+                }
+                _ => 0.0,
+            };
+            first_unit(m, t, w) + note
+        }
         Some(Block::Chart { height, .. }) => height.min(g.body_bottom() - g.top),
         Some(Block::Space(s)) => s + first_unit_of(m, g, blocks, k + 1),
         Some(Block::TocLine { .. }) => 0.0,
@@ -511,6 +520,7 @@ mod tests {
         let g = a4();
         for fill in 0..LINES {
             for next in [
+                Block::Table(big_table(2)),
                 Block::Chart {
                     height: 170.0,
                     index: 0,
@@ -521,6 +531,11 @@ mod tests {
                 let mut blocks = filler(fill);
                 blocks.push(heading(4, "h"));
                 blocks.push(next.clone());
+                // A results table's note under it.
+                blocks.push(Block::Paragraph(Paragraph {
+                    keep_with_previous: true,
+                    ..Paragraph::new(vec![Run::regular("Note: ".repeat(40))], 8.0)
+                }));
                 let laid = lay_out(&Mono, g, &blocks);
                 let page = laid.anchors["h"].page;
                 let below = &laid.pages[page];
