@@ -436,18 +436,22 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         return;
     }
     c.blocks.push(Block::Table(indicator_table(r, res)));
-    // The notes under the table, and what its progress bars show.
+    // The notes under the table, and what its progress bars show (when
+    // it has one).
+    let bars = res.indicators.iter().any(|i| i.figures.percent_to_date.is_some());
     let notes = res
         .notes
         .iter()
         .map(String::as_str)
-        .chain([locale::text(r.lang, "pdf-progress-note")])
+        .chain(bars.then(|| locale::text(r.lang, "pdf-progress-note")))
         .collect::<Vec<_>>()
         .join(" ");
-    c.blocks.push(Block::Paragraph(Paragraph {
-        keep_with_previous: true,
-        ..Paragraph::new(vec![Run::regular(notes)], SMALL)
-    }));
+    if !notes.is_empty() {
+        c.blocks.push(Block::Paragraph(Paragraph {
+            keep_with_previous: true,
+            ..Paragraph::new(vec![Run::regular(notes)], SMALL)
+        }));
+    }
     for i in &res.indicators {
         c.heading(4, format!("{} {}", i.id, i.title), false);
         c.para(vec![Run::regular(i.explanation.clone())]);
