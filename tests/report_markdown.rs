@@ -214,27 +214,41 @@ fn issue_3_same_inputs_give_byte_identical_files() {
 }
 
 #[test]
-fn issue_3_generation_date_comes_from_source_date_epoch_or_the_period_end() {
+fn issue_15_the_title_says_data_as_of_the_newest_row_counted() {
+    // STARSOM's rows for periods up to 2023-Q3 were recorded from 2021 to
+    // 26 October 2023 (one row, measurements/2023.csv); the newest row of
+    // a period up to 2023-Q2 on 24 July 2023. The title gives that date,
+    // not the period end (30 September 2023) nor SOURCE_DATE_EPOCH
+    // (1700000000 = 14 November 2023), which only dates the file.
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().to_str().unwrap();
-    let out = logframe(
-        &["report", "starsom", "--period", "2023-Q3", "--out", out_dir],
-        &root(),
-        None,
-    );
-    assert!(out.status.success());
-    let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.md")).unwrap();
-    assert!(md.contains("- Generated on: 30 September 2023\n"));
-    let out = logframe(
-        &[
-            "report", "starsom", "--period", "2023-Q3", "--lang", "es", "--out", out_dir,
-        ],
-        &root(),
+    let md = |args: &[&str], epoch: Option<&str>, file: &str| {
+        let mut all = vec!["report", "starsom", "--out", out_dir];
+        all.extend(args);
+        let out = logframe(&all, &root(), epoch);
+        assert!(out.status.success());
+        std::fs::read_to_string(tmp.path().join(file)).unwrap()
+    };
+    let en = md(&["--period", "2023-Q3"], None, "starsom-2023-Q3.md");
+    assert!(en.contains("- Data as of: 26 October 2023\n"), "{en}");
+    assert!(!en.contains("Generated on"));
+    assert!(en.contains("- Project: STARSOM\n"), "the short name, not the slug");
+    let es = md(
+        &["--period", "2023-Q3", "--lang", "es"],
         Some("1700000000"),
+        "starsom-2023-Q3.es.md",
     );
-    assert!(out.status.success());
-    let md = std::fs::read_to_string(tmp.path().join("starsom-2023-Q3.es.md")).unwrap();
-    assert!(md.contains("- Generado el: 14 de noviembre de 2023\n"), "{md}");
+    assert!(es.contains("- Datos al: 26 de octubre de 2023\n"), "{es}");
+    let q2 = md(&["--period", "2023-Q2"], None, "starsom-2023-Q2.md");
+    assert!(q2.contains("- Data as of: 24 July 2023\n"), "{q2}");
+    // With --as-of, only the rows recorded by then count: 15 rows of 20
+    // October 2023 are the newest of them.
+    let as_of = md(
+        &["--period", "2023-Q3", "--as-of", "2023-10-20"],
+        None,
+        "starsom-2023-Q3.md",
+    );
+    assert!(as_of.contains("- Data as of: 20 October 2023\n"), "{as_of}");
 }
 
 #[test]

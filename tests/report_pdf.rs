@@ -433,3 +433,67 @@ fn stress_inputs_neither_overflow_nor_overlap() {
     assert_laid_out_cleanly(&fw, "2023-Q3", Lang::Fr);
     assert_laid_out_cleanly(&starsom(), "2021-Q1", Lang::En);
 }
+
+/// Issue 15, seen as a reader: the title page names the project and the
+/// date of its data; no page of the shipped reports holds only a line or
+/// two (a heading, a bullet) besides its running header and footer.
+#[test]
+fn issue_15_title_page_and_no_page_of_one_or_two_lines() {
+    if !tools() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let iom = root().join("frameworks/iom-px0012");
+    let mut pdfs = Vec::new();
+    for lang in ["en", "fr", "es"] {
+        let dir = out.path().join(lang);
+        report(&starsom(), &dir, &["--format", "pdf", "--lang", lang]);
+        let name = if lang == "en" {
+            "starsom-2023-Q3.pdf".to_string()
+        } else {
+            format!("starsom-2023-Q3.{lang}.pdf")
+        };
+        pdfs.push(dir.join(name));
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_logframe"))
+        .current_dir(root())
+        .args([
+            "report",
+            iom.to_str().unwrap(),
+            "--period",
+            "2013-H2",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(out.path().join("iom"))
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    pdfs.push(out.path().join("iom/iom-px0012-2013-H2.pdf"));
+    // The newest STARSOM row up to 2023-Q3 was recorded on 26 October 2023.
+    let cover = stdout(&run("pdftotext", &["-l", "1", pdfs[0].to_str().unwrap(), "-"]));
+    let cover = normalise(&cover);
+    assert!(cover.contains("Project: STARSOM"), "{cover}");
+    assert!(cover.contains("Data as of: 26 October 2023"), "{cover}");
+    assert!(
+        !cover.contains("starsom ") && !cover.contains("Generated on"),
+        "{cover}"
+    );
+    for pdf in &pdfs {
+        let info = stdout(&run("pdfinfo", &[pdf.to_str().unwrap()]));
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a page count");
+        for p in 2..=pages {
+            let n = p.to_string();
+            let text = stdout(&run("pdftotext", &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"]));
+            // Less the running header (two texts) and the footer.
+            let lines = text.lines().filter(|l| !l.trim().is_empty()).count().saturating_sub(3);
+            assert!(lines > 2, "{}: page {p} holds {lines} lines:\n{text}", pdf.display());
+        }
+    }
+}

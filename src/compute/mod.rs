@@ -166,6 +166,23 @@ impl<'a> Computed<'a> {
         }
     }
 
+    /// The date of the newest row counted in the figures up to `period`'s
+    /// end (its `recorded_at`, within `as_of` since only those rows are
+    /// current): what a report's data is "as of". `None` when no counted
+    /// row carries a time. A function of the ledger, so reports stay
+    /// deterministic.
+    pub fn data_as_of(&self, period: &Period) -> Option<NaiveDate> {
+        self.series
+            .by_indicator
+            .iter()
+            .flatten()
+            .filter(|p| p.period.end <= period.end)
+            .flat_map(|p| &p.rows)
+            .filter_map(|&r| self.ledger.recorded_at(r))
+            .max()
+            .map(|t| t.date_naive())
+    }
+
     /// The default reporting period: the latest one with a value in it,
     /// else the first.
     pub fn default_period(&self) -> Period {

@@ -985,3 +985,8 @@ narrative-wrote = wrote { $path } ({ $sections } sections, { $bullets ->
     [one] { $bullets } indicator to explain
    *[other] { $bullets } indicators to explain
 })
+
+## Pages and charts
+data_as_of = Data as of
+chart-axis-period = Reporting period
+pdf-progress-note = Progress: the bar shows the percentage of the value expected to date, up to 150%; the tick marks 100%.

@@ -991,3 +991,8 @@ narrative-wrote = escrito: { $path } ({ $sections } secciones, { $bullets ->
     [one] { $bullets } indicador por explicar
    *[other] { $bullets } indicadores por explicar
 })
+
+## Pages and charts
+data_as_of = Datos al
+chart-axis-period = Período de informe
+pdf-progress-note = Avance: la barra muestra el porcentaje del valor esperado a la fecha, hasta 150 %; la marca indica 100 %.

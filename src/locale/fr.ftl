@@ -994,3 +994,8 @@ narrative-wrote = écrit : { $path } ({ $sections } sections, { $bullets ->
     [one] { $bullets } indicateur à expliquer
    *[other] { $bullets } indicateurs à expliquer
 })
+
+## Pages and charts
+data_as_of = Données arrêtées au
+chart-axis-period = Période de rapport
+pdf-progress-note = Progression : la barre montre le pourcentage de la valeur attendue à date, jusqu’à 150 % ; le trait marque 100 %.

@@ -79,6 +79,9 @@ pub struct Report {
     pub period: PeriodFacts,
     /// The generation date: `SOURCE_DATE_EPOCH` if set, else the period end.
     pub generated: String,
+    /// The date of the newest ledger row counted up to the period's end
+    /// ([`Computed::data_as_of`]): "Data as of" on the title page.
+    pub data_as_of: Option<String>,
     pub as_of: Option<String>,
     pub summary: Summary,
     /// The framework's levels, top first.
@@ -237,6 +240,10 @@ pub struct IndicatorSection {
     pub id: String,
     pub title: String,
     pub kind: IndicatorType,
+    /// Values add up over periods (a count of things done); else a level
+    /// (a share, a score, a number of days), which the progress chart
+    /// plots near its range rather than from zero.
+    pub cumulative: bool,
     pub unit: Option<String>,
     pub baseline: String,
     /// The target of the period alone
@@ -429,6 +436,7 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
             fiscal_year,
         },
         generated: locale::date(lang, generated),
+        data_as_of: c.data_as_of(&period).map(|d| locale::date(lang, d)),
         as_of: inp.as_of.map(|a| locale::date(lang, a.date_naive())),
         summary,
         outline: outline::outline(inp.layout, &levels, &results),
@@ -520,6 +528,7 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
         id: ind.id.clone(),
         title: ind.title.get(lang.code()).to_string(),
         kind: ind.kind,
+        cumulative: ind.cumulative,
         unit: ind.unit_in(lang.code()).map(str::to_string),
         baseline: fig(p.baseline),
         period_target: fig(target_within_period(c.fw, ind, &inp.period)),

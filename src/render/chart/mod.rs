@@ -7,7 +7,9 @@
 //! labels, legend) from the [`Report`] and drawn by two drawers: as SVG
 //! text here ([`svg`], for the Markdown report) and as PDF drawing
 //! operations by `super::pdf::charts`. Neither drawer computes a figure.
+//! A status looks the same in both ([`look`]: colour and pattern).
 
+pub(crate) mod look;
 pub(crate) mod model;
 mod svg;
 

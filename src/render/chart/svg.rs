@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::model::{BarChart, LineChart, Point};
+use super::look::{Look, Pattern, look};
+use super::model::{BarChart, LineChart, Point, clear_of_line};
 use crate::compute::Status;
 
 /// Escape text for an SVG (XML) text node or attribute.
@@ -67,15 +68,79 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     out
 }
 
-fn status_colour(s: Status) -> &'static str {
-    match s {
-        Status::Achieved => "#1a7f37",
-        Status::OnTrack => "#2e9e5b",
-        Status::AtRisk => "#d49b00",
-        Status::OffTrack => "#c62828",
-        Status::NotAchieved => "#7f1d1d",
-        Status::NoData | Status::NotYetDue | Status::NoTarget => "#9e9e9e",
+/// The id of a status's look, for `fill="url(#...)"`.
+fn look_id(s: Status) -> &'static str {
+    match look(s).pattern {
+        Pattern::Solid => "look-solid",
+        Pattern::Upright => "look-upright",
+        Pattern::Aslant => "look-aslant",
+        Pattern::Crossed => "look-crossed",
+        Pattern::Across => "look-across",
+        Pattern::Dotted => "look-dotted",
     }
+}
+
+/// One `<pattern>` per look of these statuses (the PDF's patterns: the
+/// same fill, ink and lines, at the same 2.8-point step).
+fn patterns(s: &mut String, statuses: impl IntoIterator<Item = Status>) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut defs = String::new();
+    for st in statuses {
+        let id = look_id(st);
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let l = look(st);
+        let (fill, ink) = (Look::hex(l.fill), Look::hex(l.ink));
+        let lines = match l.pattern {
+            Pattern::Solid | Pattern::Dotted => String::new(),
+            Pattern::Upright => format!("<path d=\"M1.4,0 V2.8\" stroke=\"{ink}\" stroke-width=\"0.7\"/>"),
+            Pattern::Across => format!("<path d=\"M0,1.4 H2.8\" stroke=\"{ink}\" stroke-width=\"0.7\"/>"),
+            Pattern::Aslant => format!(
+                "<path d=\"M-0.7,0.7 L0.7,-0.7 M0,2.8 L2.8,0 M2.1,3.5 L3.5,2.1\" stroke=\"{ink}\" stroke-width=\"0.7\"/>"
+            ),
+            Pattern::Crossed => format!(
+                "<path d=\"M-0.7,0.7 L0.7,-0.7 M0,2.8 L2.8,0 M2.1,3.5 L3.5,2.1 M0,0 L2.8,2.8 M-0.7,2.1 L0.7,3.5 M2.1,-0.7 L3.5,0.7\" stroke=\"{ink}\" stroke-width=\"0.7\"/>"
+            ),
+        };
+        let _ = writeln!(
+            defs,
+            "<pattern id=\"{id}\" width=\"2.8\" height=\"2.8\" patternUnits=\"userSpaceOnUse\"><rect width=\"2.8\" height=\"2.8\" fill=\"{fill}\"/>{lines}</pattern>"
+        );
+    }
+    if !defs.is_empty() {
+        let _ = write!(s, "<defs>\n{defs}</defs>\n");
+    }
+}
+
+/// A box in a status's look: its pattern, and the dotted outline of the
+/// statuses without a figure.
+fn toned(s: &mut String, (x, y, w, h): (f64, f64, f64, f64), status: Status) {
+    let l = look(status);
+    let outline = if l.pattern == Pattern::Dotted {
+        format!(
+            " stroke=\"{}\" stroke-width=\"0.5\" stroke-dasharray=\"1 1\"",
+            Look::hex(l.ink)
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        s,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#{})\"{outline}/>",
+        f(x),
+        f(y),
+        f(w),
+        f(h),
+        look_id(status)
+    );
+}
+
+/// The width of `text` at `size`, estimated (Helvetica averages about
+/// 0.55 em a character): enough to keep a label clear of a line.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.55
 }
 
 /// The opening of an SVG document: root element, title, white background.
@@ -95,6 +160,8 @@ struct Plot {
     top: f64,
     pw: f64,
     ph: f64,
+    /// The foot and the top of the value axis.
+    bottom_value: f64,
     top_value: f64,
     /// Number of periods (at least 1).
     n: usize,
@@ -110,19 +177,21 @@ impl Plot {
             }
     }
     fn y(&self, v: f64) -> f64 {
-        self.top + self.ph - self.ph * v / self.top_value
+        let span = (self.top_value - self.bottom_value).max(f64::MIN_POSITIVE);
+        self.top + self.ph - self.ph * (v - self.bottom_value) / span
     }
 }
 
 /// Two lines over reporting periods: target dashed, actual solid.
 pub(crate) fn line_chart(c: &LineChart) -> String {
-    let (w, h) = (640.0, 340.0);
-    let (left, right, top, bottom) = (64.0, 24.0, 72.0, 64.0);
+    let (w, h) = (640.0, 360.0);
+    let (left, right, top, bottom) = (64.0, 24.0, 84.0, 84.0);
     let plot = Plot {
         left,
         top,
         pw: w - left - right,
         ph: h - top - bottom,
+        bottom_value: c.bottom,
         top_value: c.top,
         n: c.series.len().max(1),
     };
@@ -138,6 +207,23 @@ pub(crate) fn line_chart(c: &LineChart) -> String {
     }
     value_axis(&mut s, c, &plot);
     period_labels(&mut s, &c.series, &plot);
+    // The axis titles: the unit above the value labels, the periods' under
+    // theirs.
+    if let Some(u) = &c.value_title {
+        let _ = writeln!(
+            s,
+            "<text x=\"8\" y=\"{}\" {FONT} font-size=\"11\" fill=\"#595959\">{}</text>",
+            f(top - 14.0),
+            escape(u)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"11\" fill=\"#595959\" text-anchor=\"middle\">{}</text>",
+        f(left + plot.pw / 2.0),
+        f(h - 8.0),
+        escape(&c.period_title)
+    );
     lines(&mut s, &c.series, &plot);
     line_legend(&mut s, c, left);
     s.push_str("</svg>\n");
@@ -257,11 +343,19 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
     let row = 24.0;
     let (left, right, top) = (96.0, 72.0, 40.0);
     let w = 640.0;
-    let h = top + row * c.bars.len() as f64 + 32.0;
+    let legend_h = if c.legend.is_empty() { 0.0 } else { 24.0 };
+    let h = top + row * c.bars.len() as f64 + 32.0 + legend_h;
     let pw = w - left - right;
     let xv = |p: f64| left + pw * p.clamp(0.0, c.max) / c.max;
     let mut s = String::new();
     open(&mut s, &w.to_string(), &f(h), &c.title);
+    patterns(
+        &mut s,
+        c.bars
+            .iter()
+            .map(|b| b.status)
+            .chain(c.legend.iter().map(|(st, _)| *st)),
+    );
     let _ = writeln!(
         s,
         "<text x=\"8\" y=\"22\" {FONT} font-size=\"14\" font-weight=\"bold\">{}</text>",
@@ -288,6 +382,7 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
             escape(&t.label)
         );
     }
+    let reference = c.reference.map(xv);
     for (k, bar) in c.bars.iter().enumerate() {
         let yy = top + row * k as f64;
         let _ = writeln!(
@@ -298,22 +393,32 @@ pub(crate) fn bar_chart(c: &BarChart) -> String {
             escape(&bar.id)
         );
         let width = bar.value.map(|p| xv(p) - left).unwrap_or(0.0);
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-            f(left),
-            f(yy + 4.0),
-            f(width),
-            f(row - 8.0),
-            status_colour(bar.status)
-        );
+        if width > 0.0 {
+            toned(&mut s, (left, yy + 4.0, width, row - 8.0), bar.status);
+        }
+        // A label never crosses the 100 % line: it goes past it.
+        let lx = clear_of_line(left + width + 4.0, text_width(&bar.label, 11.0), reference, 3.0);
         let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
-            f(left + width + 4.0),
+            f(lx),
             f(yy + row / 2.0),
             escape(&bar.label)
         );
+    }
+    // The legend: each look shown, in status order, as in the PDF.
+    let ly = bottom + 32.0;
+    let mut lx = 8.0;
+    for (status, label) in &c.legend {
+        toned(&mut s, (lx, ly, 20.0, 10.0), *status);
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" {FONT} font-size=\"11\" dominant-baseline=\"middle\">{}</text>",
+            f(lx + 26.0),
+            f(ly + 5.0),
+            escape(label)
+        );
+        lx += 26.0 + text_width(label, 11.0) + 18.0;
     }
     s.push_str("</svg>\n");
     s

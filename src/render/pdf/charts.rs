@@ -7,7 +7,7 @@
 
 use super::layout::{BLACK, Face, GREY, Item, Measure, Rgb, Tone};
 use crate::compute::Status;
-use crate::render::chart::model::{BarChart, CAP, Chart, LineChart, Point, TARGET_LINE, drawn_as};
+use crate::render::chart::model::{BarChart, CAP, Chart, LineChart, Point, TARGET_LINE, clear_of_line, drawn_as};
 
 pub(crate) const TARGET_COLOUR: Rgb = [0.498, 0.498, 0.498]; // #7f7f7f, as the SVG
 pub(crate) const ACTUAL_COLOUR: Rgb = [0.122, 0.373, 0.659]; // #1f5fa8
@@ -38,7 +38,7 @@ pub(crate) fn target_tick() -> f32 {
 /// The height a chart needs.
 pub(crate) fn height(chart: &Chart) -> f32 {
     match chart {
-        Chart::Line(_) => 170.0,
+        Chart::Line(_) => 186.0,
         Chart::Bars(b) => 22.0 + 15.0 * b.bars.len() as f32 + 16.0 + 20.0,
     }
 }
@@ -89,17 +89,18 @@ struct Frame<'a> {
 }
 
 /// The plot area of a line chart and its scales.
-struct Plot {
+struct Plot<'a> {
     pl: f32,
     pr: f32,
     pb: f32,
     ph: f32,
-    top_value: f64,
+    /// Where a value sits on the axis, 0 to 1.
+    share: &'a dyn Fn(f64) -> f64,
     /// Number of periods (at least 1).
     n: usize,
 }
 
-impl Plot {
+impl Plot<'_> {
     fn pw(&self) -> f32 {
         self.pr - self.pl
     }
@@ -111,7 +112,7 @@ impl Plot {
         }
     }
     fn yv(&self, v: f64) -> f32 {
-        self.pb - self.ph * (v / self.top_value) as f32
+        self.pb - self.ph * (self.share)(v) as f32
     }
 }
 
@@ -126,15 +127,29 @@ fn line_chart(fr: &Frame, c: &LineChart, it: &mut Vec<Item>) {
         .iter()
         .map(|t| m.width(Face::Regular, size, &t.label))
         .fold(0.0, f32::max);
-    let (pl, pr, pt, pb) = (x + label_w + 6.0, x + w - 6.0, y + 22.0, y + h - 16.0);
+    let (pl, pr, pt, pb) = (x + label_w + 6.0, x + w - 6.0, y + 30.0, y + h - 26.0);
+    let share = |v: f64| c.share(v);
     let plot = Plot {
         pl,
         pr,
         pb,
         ph: pb - pt,
-        top_value: c.top,
+        share: &share,
         n: c.series.len().max(1),
     };
+    // The axis titles: the unit above the value labels, "Reporting
+    // period" under the period labels.
+    if let Some(u) = &c.value_title {
+        text(m, it, (x, y + 22.0), (size, Face::Regular, GREY), u);
+    }
+    let tw = m.width(Face::Regular, size, &c.period_title);
+    text(
+        m,
+        it,
+        (pl + (pr - pl - tw) / 2.0, y + h - 3.0),
+        (size, Face::Regular, GREY),
+        &c.period_title,
+    );
     for t in &c.ticks {
         let yy = plot.yv(t.value);
         rule(it, (pl, yy), (pr, yy), 0.5, GRID, None);
@@ -300,7 +315,11 @@ fn bar_chart(fr: &Frame, c: &BarChart, it: &mut Vec<Item>) {
                 tick: None,
             });
         }
-        text(m, it, (pl + bw + 4.0, base), (size, Face::Regular, BLACK), &b.label);
+        // A label never crosses the 100 % line: it goes past it.
+        let lw = m.width(Face::Regular, size, &b.label);
+        let reference = c.reference.map(|r| f64::from(xv(r)));
+        let lx = clear_of_line(f64::from(pl + bw + 4.0), f64::from(lw), reference, 3.0) as f32;
+        text(m, it, (lx, base), (size, Face::Regular, BLACK), &b.label);
     }
     bar_legend(fr, c, bottom + 18.0, it);
 }
@@ -333,10 +352,11 @@ mod tests {
     fn progress(series: Vec<Point>) -> Chart {
         Chart::Line(LineChart::new(
             Lang::En,
-            "1100.1 Number of cases".into(),
-            "Progress chart 1100.1".into(),
+            ("1100.1 Number of cases".into(), "Progress chart 1100.1".into()),
             series,
             ("Target", "Actual"),
+            crate::render::chart::model::Scale::default(),
+            Some("cases".into()),
         ))
     }
 
@@ -415,5 +435,49 @@ mod tests {
     fn progress_bars_are_cut_where_the_summary_chart_cuts() {
         assert_eq!(bar_fraction(CAP), 1.0);
         assert_eq!(target_tick(), (100.0 / 150.0) as f32);
+    }
+
+    #[test]
+    fn value_labels_never_cross_the_100_percent_line() {
+        let m = Fonts::get();
+        let bars: Vec<Bar> = [90.1, 98.2, 99.9, 100.0, 103.4, 60.0]
+            .iter()
+            .map(|v| Bar {
+                id: "1000.1".into(),
+                value: Some(*v),
+                label: format!("{v}%"),
+                status: Status::OnTrack,
+            })
+            .collect();
+        let c = Chart::Bars(BarChart {
+            title: "Percent of the target to date".into(),
+            bars,
+            max: CAP,
+            reference: Some(TARGET_LINE),
+            ticks: crate::render::chart::model::bar_ticks(Lang::En),
+            legend: vec![(Status::OnTrack, "on track".into())],
+        });
+        let it = items(m, &c, 50.0, 100.0, 480.0, height(&c));
+        let line_x = it
+            .iter()
+            .find_map(|i| match i {
+                Item::Path {
+                    points, dash: Some(_), ..
+                } => Some(points[0].0),
+                _ => None,
+            })
+            .expect("the dashed 100% line");
+        for i in &it {
+            if let Item::Text { text, .. } = i
+                && text.ends_with('%')
+                && !matches!(text.as_str(), "0%" | "50%" | "100%" | "150%")
+            {
+                let b = i.bbox();
+                assert!(
+                    !(b[0] - 1.0 < line_x && line_x < b[2] + 1.0),
+                    "{text} crosses the line at {line_x}"
+                );
+            }
+        }
     }
 }

@@ -52,6 +52,15 @@ impl Content {
         }));
     }
 
+    /// A bold label that introduces what follows ("Assumptions:"), kept
+    /// on its page.
+    pub(super) fn label(&mut self, text: String) {
+        self.blocks.push(Block::Paragraph(Paragraph {
+            keep_with_next: true,
+            ..Paragraph::new(vec![Run::bold(text)], BODY)
+        }));
+    }
+
     pub(super) fn end_list(&mut self) {
         self.blocks.push(Block::Space(BODY * 0.4));
     }
@@ -97,7 +106,8 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
             ..Paragraph::new(vec![Run::bold(r.project.title.clone())], 14.0)
         }),
     ];
-    let mut facts: Vec<(&str, String)> = vec![("project_id", r.project.id.clone())];
+    // The project by its short name (the slug only names the folder).
+    let mut facts: Vec<(&str, String)> = vec![("project_id", r.project.short_name.clone())];
     if let Some(i) = &r.project.iati_id {
         facts.push(("iati_id", i.clone()));
     }
@@ -118,7 +128,11 @@ pub(super) fn cover(r: &Report) -> Vec<Block> {
     if !r.project.countries.is_empty() {
         facts.push(("countries", r.project.countries.clone()));
     }
-    facts.push(("generated", r.generated.clone()));
+    // When the data were last recorded, not when the file was made.
+    match &r.data_as_of {
+        Some(d) => facts.push(("data_as_of", d.clone())),
+        None => facts.push(("generated", r.generated.clone())),
+    }
     if let Some(a) = &r.as_of {
         facts.push(("as_of", a.clone()));
     }
@@ -206,7 +220,10 @@ fn funding(r: &Report, c: &mut Content) {
             expand: true,
         }));
         if let Some(n) = note {
-            c.para(vec![Run::regular(n.clone())]);
+            c.blocks.push(Block::Paragraph(Paragraph {
+                keep_with_previous: true,
+                ..Paragraph::new(vec![Run::regular(n.clone())], BODY)
+            }));
         }
     }
     if let Some(burn) = model::burn(r) {
@@ -411,7 +428,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         true,
     );
     if !res.assumptions.is_empty() {
-        c.para(vec![Run::bold(format!("{}{colon}", l["assumptions"]))]);
+        c.label(format!("{}{colon}", l["assumptions"]));
         for a in &res.assumptions {
             c.bullet(vec![Run::regular(a.clone())], 1);
         }
@@ -421,11 +438,21 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
         return;
     }
     c.blocks.push(Block::Table(indicator_table(r, res)));
-    if !res.notes.is_empty() {
-        c.blocks.push(Block::Paragraph(Paragraph::new(
-            vec![Run::regular(res.notes.join(" "))],
-            SMALL,
-        )));
+    // The notes under the table, and what its progress bars show (when
+    // it has one).
+    let bars = res.indicators.iter().any(|i| i.figures.percent_to_date.is_some());
+    let notes = res
+        .notes
+        .iter()
+        .map(String::as_str)
+        .chain(bars.then(|| locale::text(r.lang, "pdf-progress-note")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !notes.is_empty() {
+        c.blocks.push(Block::Paragraph(Paragraph {
+            keep_with_previous: true,
+            ..Paragraph::new(vec![Run::regular(notes)], SMALL)
+        }));
     }
     for i in &res.indicators {
         c.heading(4, format!("{} {}", i.id, i.title), false);
@@ -437,6 +464,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             if !t.caption.is_empty() {
                 c.blocks.push(Block::Paragraph(Paragraph {
                     space_after: 3.0,
+                    keep_with_next: true,
                     ..Paragraph::new(vec![Run::bold(t.caption.clone())], SMALL)
                 }));
             }
@@ -450,7 +478,7 @@ fn result(r: &Report, res: &ResultSection, c: &mut Content) {
             }));
         }
         if !i.comments.is_empty() {
-            c.para(vec![Run::bold(format!("{}{colon}", l["comments"]))]);
+            c.label(format!("{}{colon}", l["comments"]));
             for cm in &i.comments {
                 c.bullet(vec![Run::regular(cm.clone())], 1);
             }

@@ -1,9 +1,10 @@
 //! Layout items to printpdf operations: the only place that knows PDF
 //! coordinates (origin bottom left) and printpdf's types.
 //!
-//! Status tones get a colour *and* a pattern (solid, stripes,
-//! cross-hatching, outline), so bars and swatches still read when printed
-//! in black and white.
+//! Status tones get a colour *and* a pattern (solid, upright stripes,
+//! slanting stripes, cross-hatching, lines across, outline: the looks of
+//! [`crate::render::chart::look`], shared with the SVG charts), so bars
+//! and swatches still read when printed in black and white.
 
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
@@ -11,6 +12,8 @@ use printpdf::{
 };
 
 use super::layout::{Face, Item, Rgb, Tone};
+use crate::compute::Status;
+use crate::render::chart::look::{Look, Pattern, look};
 
 /// Resource names of the embedded faces. The first six letters are also
 /// the subset tag, so they are fixed upper-case letters: a stable file.
@@ -31,16 +34,23 @@ fn colour(c: Rgb) -> Color {
     Color::Rgb(PdfRgb::new(c[0], c[1], c[2], None))
 }
 
-/// Fill and pattern colours of a tone.
-pub(crate) fn tone_colours(t: Tone) -> (Rgb, Rgb) {
+/// The status a tone stands for, whose look ([`look`]) it is drawn in.
+fn status_of(t: Tone) -> Status {
     match t {
-        Tone::Achieved => ([0.102, 0.498, 0.216], [0.102, 0.498, 0.216]), // #1a7f37
-        Tone::OnTrack => ([0.18, 0.62, 0.357], [0.18, 0.62, 0.357]),      // #2e9e5b
-        Tone::AtRisk => ([0.98, 0.85, 0.45], [0.70, 0.50, 0.0]),          // #d49b00 stripes
-        Tone::OffTrack => ([0.96, 0.72, 0.72], [0.776, 0.157, 0.157]),    // #c62828 hatching
-        Tone::NotAchieved => ([0.498, 0.114, 0.114], [0.96, 0.72, 0.72]), // #7f1d1d, light lines
-        Tone::Neutral => ([0.93, 0.93, 0.93], [0.62, 0.62, 0.62]),        // #9e9e9e
+        Tone::Achieved => Status::Achieved,
+        Tone::OnTrack => Status::OnTrack,
+        Tone::AtRisk => Status::AtRisk,
+        Tone::OffTrack => Status::OffTrack,
+        Tone::NotAchieved => Status::NotAchieved,
+        Tone::Neutral => Status::NoData,
     }
+}
+
+/// Fill and pattern colours of a tone, and its pattern: the same as the
+/// SVG charts'.
+pub(crate) fn tone_look(t: Tone) -> (Rgb, Rgb, Pattern) {
+    let l = look(status_of(t));
+    (Look::unit(l.fill), Look::unit(l.ink), l.pattern)
 }
 
 struct Pen<'a> {
@@ -118,43 +128,55 @@ impl Pen<'_> {
         if w <= 0.0 || h <= 0.0 {
             return;
         }
-        let (bg, fg) = tone_colours(tone);
+        let (bg, fg, pattern) = tone_look(tone);
         self.fill(bg);
         self.rect(x, y, w, h, PaintMode::Fill);
         let step = 2.8;
-        match tone {
-            Tone::AtRisk | Tone::OffTrack => {
-                self.ops.push(Op::SaveGraphicsState);
-                self.rect(x, y, w, h, PaintMode::Clip);
-                self.stroke(fg, 0.7, None);
+        let clip = |pen: &mut Self| {
+            pen.ops.push(Op::SaveGraphicsState);
+            pen.rect(x, y, w, h, PaintMode::Clip);
+            pen.stroke(fg, 0.7, None);
+        };
+        let unclip = |pen: &mut Self| {
+            pen.ops.push(Op::RestoreGraphicsState);
+            pen.fill = None;
+        };
+        match pattern {
+            Pattern::Aslant | Pattern::Crossed => {
+                clip(self);
                 let n = ((w + h) / step).ceil() as usize;
                 for k in 0..=n {
                     let x0 = x + k as f32 * step;
                     self.line(&[(x0 - h, y + h), (x0, y)]);
-                    if tone == Tone::OffTrack {
+                    if pattern == Pattern::Crossed {
                         self.line(&[(x0 - h, y), (x0, y + h)]);
                     }
                 }
-                self.ops.push(Op::RestoreGraphicsState);
-                self.fill = None;
+                unclip(self);
             }
-            Tone::NotAchieved => {
-                self.ops.push(Op::SaveGraphicsState);
-                self.rect(x, y, w, h, PaintMode::Clip);
-                self.stroke(fg, 0.7, None);
+            Pattern::Upright => {
+                clip(self);
+                let n = (w / step).ceil() as usize;
+                for k in 1..=n {
+                    let x0 = x + k as f32 * step - step / 2.0;
+                    self.line(&[(x0, y), (x0, y + h)]);
+                }
+                unclip(self);
+            }
+            Pattern::Across => {
+                clip(self);
                 let n = (h / step).ceil() as usize;
                 for k in 1..=n {
                     let y0 = y + k as f32 * step - step / 2.0;
                     self.line(&[(x, y0), (x + w, y0)]);
                 }
-                self.ops.push(Op::RestoreGraphicsState);
-                self.fill = None;
+                unclip(self);
             }
-            Tone::Neutral => {
+            Pattern::Dotted => {
                 self.stroke(fg, 0.5, Some((1.0, 1.0)));
                 self.rect(x, y, w, h, PaintMode::Stroke);
             }
-            Tone::Achieved | Tone::OnTrack => {}
+            Pattern::Solid => {}
         }
     }
 

@@ -246,6 +246,11 @@ pub(crate) struct Paragraph {
     pub bullet: Option<String>,
     pub colour: Rgb,
     pub space_after: f32,
+    /// A caption or a label ("Assumptions:", "Disaggregation – Country"):
+    /// kept on the page of what it introduces.
+    pub keep_with_next: bool,
+    /// A note under a table: kept on the page of the table's last rows.
+    pub keep_with_previous: bool,
 }
 
 impl Paragraph {
@@ -257,6 +262,8 @@ impl Paragraph {
             bullet: None,
             colour: BLACK,
             space_after: size * 0.6,
+            keep_with_next: false,
+            keep_with_previous: false,
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::flow::Flow;
 use super::text::{Line, break_lines, tokens};
-use super::{BLACK, GREY, Item, LEADING, Measure, Rgb, Run, Tone};
+use super::{BLACK, Face, GREY, Item, LEADING, Measure, Rgb, Run, Tone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Align {
@@ -61,6 +61,8 @@ pub(crate) struct Table {
 }
 
 const CELL_PAD_X: f32 = 3.0;
+/// Half the width of the thickest rule under a row (0.8).
+const RULE_HANG: f32 = 0.4;
 const CELL_PAD_Y: f32 = 2.5;
 
 /// A word wider than this many ems (a URL, a run-on identifier) is "long":
@@ -68,22 +70,51 @@ const CELL_PAD_Y: f32 = 2.5;
 /// the column, so that it never squeezes the columns of figures.
 pub(crate) const LONG_WORD_EM: f32 = 12.0;
 
+/// A body cell of a wide table asks for at most this many ems before
+/// every header has room for its words on three lines, then two.
+pub(crate) const CELL_WANT_EM: [f32; 2] = [13.0, 17.0];
+
+/// The least width in which `runs` break into at most `k` lines (found by
+/// bisection between the longest word and the whole text on one line).
+fn width_in_lines(m: &dyn Measure, runs: &[Run], size: f32, k: usize) -> f32 {
+    let whole = m.width(
+        Face::Bold,
+        size,
+        &runs.iter().map(|r| r.text.as_str()).collect::<String>(),
+    );
+    let (mut lo, mut hi) = (0.0f32, whole + 0.01);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if break_lines(m, runs, size, mid).len() <= k {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
 /// The width each column of `t` gets in `avail` points.
 ///
-/// Each column has three widths: `hard`, its longest short word (figures,
-/// header words), which is never cut; `soft`, its longest word with a long
-/// word counted as [`LONG_WORD_EM`] only; and `max`, its widest cell on one
-/// line. The table gets `max` when that fits, else the space between
-/// `soft` and `max` is shared in proportion to what each column lacks,
-/// else the space between `hard` and `soft`; only when even the short
+/// Each column has five widths, from least to most: `hard`, its longest
+/// short word (figures, header words), which is never cut; `soft`, its
+/// longest word with a long word counted as [`LONG_WORD_EM`] only;
+/// `three` and `two`, where its header holds on three lines, then two
+/// (and the first column, which names the row, up to [`CELL_WANT_EM`] ems, 13 then 17); and `max`, its widest
+/// cell on one line (a wide table's header on two). The table gets `max`
+/// when that fits, else the space between the two nearest levels that
+/// bracket the body width is shared in proportion to what each column
+/// lacks; so headers of figures ("% of expected to date") get room to
+/// wrap on two or three lines before a column of titles widens, and never
+/// word by word while the table can help it. Only when even the short
 /// words do not fit are all columns scaled down and words cut. A fixed
 /// column (progress bars) is at least as wide as its header words.
 pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> {
     let n = t.columns.len();
     let long = LONG_WORD_EM * t.size;
-    let mut hard = vec![0.0f32; n];
-    let mut soft = vec![0.0f32; n];
-    let mut max = vec![0.0f32; n];
+    let want = CELL_WANT_EM.map(|em| em * t.size);
+    // Per column: hard, soft, three, two, max.
+    let mut lv = vec![[0.0f32; 5]; n];
     // The longest short word, the longest word (capped) and the whole
     // text on one line.
     let see = |runs: &[Run]| -> [f32; 3] {
@@ -101,44 +132,72 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
         }
         [h, s, whole]
     };
-    let mut note = |i: usize, [h, s, w]: [f32; 3]| {
-        hard[i] = hard[i].max(h);
-        soft[i] = soft[i].max(s);
-        max[i] = max[i].max(w);
+    let mut note = |i: usize, w: [f32; 5]| {
+        for k in 0..5 {
+            lv[i][k] = lv[i][k].max(w[k]);
+        }
     };
-    // Header cells of a wide table wrap (to about two lines), so that
+    // Header cells of a wide table wrap (to two lines at most), so that
     // "% of end target" does not widen a column of short figures.
     for (i, h) in t.header.iter().enumerate().take(n) {
-        let [lo, s, hi] = see(&[Run::bold(h.clone())]);
-        note(i, [lo, s, if t.expand { (hi / 2.0).max(s) } else { hi }]);
+        let runs = [Run::bold(h.clone())];
+        let [lo, s, hi] = see(&runs);
+        // Never word by word: at most half as many lines as words.
+        let words = tokens(&runs).len();
+        let lines = |k: usize| width_in_lines(m, &runs, t.size, k.min(words.div_ceil(2).max(2))).max(lo);
+        let (three, two) = (lines(3), lines(2));
+        note(i, [lo, s, three, two, if t.expand { two.max(s) } else { hi }]);
     }
     for row in &t.rows {
         for (i, c) in row.iter().enumerate().take(n) {
             match c {
-                Cell::Text(runs) => note(i, see(runs)),
+                Cell::Text(runs) => {
+                    // The first column names the row (an indicator's
+                    // title): it asks for some room before the headers
+                    // of figures get theirs; other text columns share
+                    // what is left by what they lack.
+                    let [h, s, whole] = see(runs);
+                    let [w3, w2] = if i == 0 {
+                        want.map(|w| whole.min(w).max(s))
+                    } else {
+                        [s; 2]
+                    };
+                    note(i, [h, s, w3, w2, whole]);
+                }
                 Cell::Status { label, .. } => {
-                    // Status labels are short: kept on one line.
+                    // A status label wraps only when the table is tight.
                     let sw = status_swatch(t.size) + t.size * 0.4;
-                    let [_, _, hi] = see(&[Run::regular(label.clone())]);
-                    note(i, [hi + sw; 3]);
+                    let [h, s, hi] = see(&[Run::regular(label.clone())]);
+                    // (Two words stay on one line: never word by word.)
+                    let runs = [Run::regular(label.clone())];
+                    let two = if tokens(&runs).len() > 2 {
+                        width_in_lines(m, &runs, t.size, 2).max(s)
+                    } else {
+                        hi
+                    };
+                    note(i, [h + sw, s + sw, two + sw, hi + sw, hi + sw]);
                 }
                 Cell::Bar { .. } => {}
             }
         }
     }
     let pad = 2.0 * CELL_PAD_X;
-    for i in 0..n {
-        let w = match t.columns[i].fixed {
-            Some(f) => {
-                let f = f.max(hard[i] + pad);
-                [f; 3]
+    for (w, col) in lv.iter_mut().zip(&t.columns) {
+        *w = match col.fixed {
+            Some(f) => [f.max(w[0] + pad); 5],
+            None => {
+                let mut v = w.map(|x| x + pad);
+                for k in 1..5 {
+                    v[k] = v[k].max(v[k - 1]);
+                }
+                v
             }
-            None => [hard[i] + pad, soft[i] + pad, max[i] + pad],
         };
-        [hard[i], soft[i], max[i]] = w;
     }
+    let level = |k: usize| -> Vec<f32> { lv.iter().map(|w| w[k]).collect() };
     let sum = |v: &[f32]| -> f32 { v.iter().sum() };
-    let (shard, ssoft, smax) = (sum(&hard), sum(&soft), sum(&max));
+    let max = level(4);
+    let smax = sum(&max);
     if smax <= avail && !t.expand {
         return max;
     }
@@ -154,19 +213,88 @@ pub(crate) fn column_widths(m: &dyn Measure, t: &Table, avail: f32) -> Vec<f32> 
             })
             .collect();
     }
-    let between = |lo: &[f32], hi: &[f32], slo: f32, shi: f32| -> Vec<f32> {
+    let between = |lo: &[f32], hi: &[f32]| -> Vec<f32> {
+        let (slo, shi) = (sum(lo), sum(hi));
         let k = if shi > slo { (avail - slo) / (shi - slo) } else { 0.0 };
         (0..n).map(|i| lo[i] + (hi[i] - lo[i]) * k).collect()
     };
-    if ssoft <= avail {
-        return between(&soft, &max, ssoft, smax);
-    }
-    if shard <= avail {
-        // Long words give way first: they are broken in their column.
-        return between(&hard, &soft, shard, ssoft);
+    // From the most generous level down: the first that fits is shared
+    // up towards the next one.
+    for k in (0..4).rev() {
+        let lo = level(k);
+        if sum(&lo) <= avail {
+            return between(&lo, &level(k + 1));
+        }
     }
     // Even the short words do not fit: scale down, words will be cut.
+    let hard = level(0);
+    let shard = sum(&hard);
     hard.iter().map(|w| w * avail / shard).collect()
+}
+
+/// A table of at most this many rows is kept whole on one page (with
+/// what introduces it) when it fits on a page.
+pub(crate) const SMALL_TABLE_ROWS: usize = 8;
+
+/// A longer table that breaks leaves at least this many rows on either
+/// side of the break.
+pub(crate) const MIN_ROWS_AT_BREAK: usize = 3;
+
+/// The height of `t`'s header row and of each of its rows, laid out in
+/// `avail` points (the same arithmetic as [`Flow::table`]).
+pub(super) fn heights(m: &dyn Measure, t: &Table, avail: f32) -> (f32, Vec<f32>) {
+    let widths = column_widths(m, t, avail);
+    let lead = t.size * LEADING;
+    let lines = |c: &Cell, w: f32, header: bool| -> usize {
+        let inner = w - 2.0 * CELL_PAD_X;
+        match c {
+            Cell::Text(runs) => {
+                let runs: Vec<Run> = if header {
+                    runs.iter().map(|r| Run::bold(r.text.clone())).collect()
+                } else {
+                    runs.clone()
+                };
+                break_lines(m, &runs, t.size, inner).len().max(1)
+            }
+            Cell::Bar { .. } => 1,
+            Cell::Status { label, .. } => {
+                let sw = status_swatch(t.size) + t.size * 0.4;
+                break_lines(m, &[Run::regular(label.clone())], t.size, inner - sw)
+                    .len()
+                    .max(1)
+            }
+        }
+    };
+    let row_h = |cells: &mut dyn Iterator<Item = usize>| cells.max().unwrap_or(1) as f32 * lead + 2.0 * CELL_PAD_Y;
+    let header = if t.header.is_empty() {
+        0.0
+    } else {
+        row_h(
+            &mut t
+                .header
+                .iter()
+                .zip(&widths)
+                .map(|(h, w)| lines(&Cell::bold(h.clone()), *w, true)),
+        )
+    };
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| row_h(&mut r.iter().zip(&widths).map(|(c, w)| lines(c, *w, false))))
+        .collect();
+    (header, rows)
+}
+
+/// The least of `t` that must share a page with what comes before it:
+/// the whole of a small table, else its header and first rows.
+pub(super) fn first_unit(m: &dyn Measure, t: &Table, avail: f32) -> f32 {
+    let (header, rows) = heights(m, t, avail);
+    let n = if rows.len() <= SMALL_TABLE_ROWS {
+        rows.len()
+    } else {
+        MIN_ROWS_AT_BREAK
+    };
+    header + rows.iter().take(n).sum::<f32>() + RULE_HANG
 }
 
 fn status_swatch(size: f32) -> f32 {
@@ -312,9 +440,9 @@ impl Flow<'_> {
         });
     }
 
-    pub(super) fn table(&mut self, t: &Table) {
-        /// Half the width of the thickest rule under a row (0.8).
-        const RULE_HANG: f32 = 0.4;
+    /// Place `t`; `note` is the height of the note that must follow its
+    /// last rows on their page.
+    pub(super) fn table(&mut self, t: &Table, note: f32) {
         let avail = self.g.body_width();
         let widths = column_widths(self.m, t, avail);
         let total_w: f32 = widths.iter().sum();
@@ -352,16 +480,42 @@ impl Flow<'_> {
             .collect();
         let row_h =
             |r: &[CellLines]| r.iter().map(CellLines::count).max().unwrap_or(1) as f32 * lead + 2.0 * CELL_PAD_Y;
-        // The header and the first row stay together.
-        let first = rows.first().map(|r| row_h(r)).unwrap_or(0.0);
-        self.ensure(header_h + first.min(body_h - header_h));
+        // A small table stays whole; a longer one starts with its header
+        // and first rows together (when they fit on a page at all).
+        let hs: Vec<f32> = rows.iter().map(|r| row_h(r)).collect();
+        let first_n = if rows.len() <= SMALL_TABLE_ROWS {
+            rows.len()
+        } else {
+            MIN_ROWS_AT_BREAK
+        };
+        let mut first: f32 = hs.iter().take(first_n).sum::<f32>() + RULE_HANG;
+        if first_n == rows.len() && note > 0.0 {
+            first += t.size + note;
+        }
+        let first = if header_h + first <= body_h {
+            first
+        } else if header_h + first - note - t.size <= body_h {
+            first - note - t.size
+        } else {
+            hs.first().copied().unwrap_or(0.0).min(body_h - header_h)
+        };
+        self.ensure(header_h + first);
         draw_header(self);
         for (ri, r) in rows.iter().enumerate() {
             let n = r.iter().map(CellLines::count).max().unwrap_or(1);
             let shade = (t.striped && ri % 2 == 1).then_some([0.96, 0.96, 0.96]);
             let h = row_h(r);
+            // The last rows of a long table do not go alone onto a page:
+            // when they do not all fit, the break comes before them.
+            let tail = rows.len() - ri;
+            let tail_h: f32 = hs[ri..].iter().sum::<f32>() + RULE_HANG + t.size + note;
+            let widow = rows.len() > SMALL_TABLE_ROWS
+                && tail == MIN_ROWS_AT_BREAK
+                && ri >= MIN_ROWS_AT_BREAK
+                && self.y + tail_h > self.g.body_bottom() + 0.01
+                && tail_h <= body_h - header_h;
             // The rule under the row hangs half its width below it.
-            if self.y + h + RULE_HANG > self.g.body_bottom() + 0.01 && h <= body_h - header_h {
+            if widow || (self.y + h + RULE_HANG > self.g.body_bottom() + 0.01 && h <= body_h - header_h) {
                 self.new_page();
                 draw_header(self);
             }
@@ -517,7 +671,8 @@ mod tests {
                 assert!(w[i + 1] >= need - 0.01, "column {}: {w:?}", i + 1);
                 assert!(texts.iter().any(|s| s == f), "{f} whole in {texts:?}");
             }
-            for word in ["Indicator", "Target", "End-of-", "project", "target", "Progress"] {
+            assert!(texts.iter().any(|s| s.starts_with("End-of-")), "{texts:?}");
+            for word in ["Indicator", "Target", "target", "Progress"] {
                 assert!(
                     texts.iter().any(|s| s.split(' ').any(|x| x == word)),
                     "{word} whole in {texts:?}"
@@ -571,5 +726,79 @@ mod tests {
             );
         }
         assert!(w[0] < LONG_WORD_EM * 7.0, "the title column gave way: {w:?}");
+    }
+
+    #[test]
+    fn figure_headers_wrap_on_three_lines_at_most_not_word_by_word() {
+        // Words, a hyphen being a break as a space is.
+        let words = |h: &str| h.split(' ').map(|w| w.matches('-').count() + 1).sum::<usize>();
+        // The results table's headers in English and Spanish, with a long
+        // title: each header fits in its column on at most three lines.
+        for (lang, header) in [
+            (
+                "en",
+                [
+                    "Indicator",
+                    "Baseline",
+                    "Expected to date",
+                    "End-of-project target",
+                    "Actual (period)",
+                    "Actual to date",
+                    "% of expected to date",
+                    "% of end target",
+                    "Status",
+                    "Progress",
+                ],
+            ),
+            (
+                "es",
+                [
+                    "Indicador",
+                    "Línea de base",
+                    "Esperado a la fecha",
+                    "Meta al final del proyecto",
+                    "Logrado (período)",
+                    "Logrado a la fecha",
+                    "% de lo esperado a la fecha",
+                    "% de la meta final",
+                    "Estado",
+                    "Avance",
+                ],
+            ),
+        ] {
+            let mut t = figures_table(&"number of gender-sensitive investigations ".repeat(3), "Progress");
+            t.columns.insert(
+                7,
+                Column {
+                    align: Align::Left,
+                    fixed: None,
+                },
+            );
+            t.rows[0].insert(
+                7,
+                Cell::Status {
+                    label: "según lo previsto".into(),
+                    tone: Tone::OnTrack,
+                },
+            );
+            t.columns.insert(
+                1,
+                Column {
+                    align: Align::Right,
+                    fixed: None,
+                },
+            );
+            t.rows[0].insert(1, Cell::text("180"));
+            t.header = header.iter().map(|h| h.to_string()).collect();
+            let w = column_widths(&Mono, &t, a4().body_width());
+            for (i, h) in header.iter().enumerate() {
+                let lines = break_lines(&Mono, &[Run::bold(*h)], 7.0, w[i] - 2.0 * CELL_PAD_X);
+                assert!(lines.len() <= 3, "{lang}: {h:?} in {} lines ({w:?})", lines.len());
+                assert!(
+                    words(h) <= 2 || lines.len() < words(h),
+                    "{lang}: {h:?} word by word ({w:?})"
+                );
+            }
+        }
     }
 }
