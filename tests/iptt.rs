@@ -33,6 +33,17 @@ fn starsom_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     dir
 }
 
+/// [`starsom_with`] an edit that must change the file: an edit that no
+/// longer matches the shipped logframe fails here, rather than testing the
+/// unedited framework.
+fn starsom_edited(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    starsom_with(|y| {
+        let edited = edit(y.clone());
+        assert_ne!(edited, y, "the edit applies to frameworks/starsom/logframe.yaml");
+        edited
+    })
+}
+
 fn starsom() -> tempfile::TempDir {
     starsom_with(|y| y)
 }
@@ -134,10 +145,10 @@ fn a_last_indicator_s_breakdown_comes_from_its_total_s_period_and_pooled_shows_b
 
 #[test]
 fn aggregate_pooled_makes_the_pooled_figure_the_one_to_date() {
-    let ws = starsom_with(|y| {
+    let ws = starsom_edited(|y| {
         y.replacen(
-            "unit: \"% of respondents\"\n                direction: increase",
-            "unit: \"% of respondents\"\n                direction: increase\n                aggregate: pooled",
+            "es: \"% de los encuestados\"}\n                direction: increase",
+            "es: \"% de los encuestados\"}\n                direction: increase\n                aggregate: pooled",
             1,
         )
     });
@@ -167,10 +178,10 @@ fn aggregate_pooled_makes_the_pooled_figure_the_one_to_date() {
 
 #[test]
 fn aggregate_pooled_is_refused_for_a_count() {
-    let ws = starsom_with(|y| {
+    let ws = starsom_edited(|y| {
         y.replacen(
-            "unit: investigations\n            direction: increase\n            cumulative: true\n            aggregate: sum",
-            "unit: investigations\n            direction: increase\n            cumulative: false\n            aggregate: pooled",
+            "es: \"investigaciones\"}\n            direction: increase\n            cumulative: true\n            aggregate: sum",
+            "es: \"investigaciones\"}\n            direction: increase\n            cumulative: false\n            aggregate: pooled",
             1,
         )
     });
@@ -396,7 +407,7 @@ fn a_gac_project_without_fiscal_year_start_runs_april_to_march() {
     // as in the GAC report.
     // (Its targets, written for FY2021-22 and FY2022-23, are written as
     // date ranges instead.)
-    let ws = starsom_with(|y| {
+    let ws = starsom_edited(|y| {
         y.replace("  fiscal_year_start: \"04-01\"\n", "")
             .replace("FY2021-22", "2021-04-01..2022-03-31")
             .replace("FY2022-23", "2022-04-01..2023-03-31")

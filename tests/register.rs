@@ -91,10 +91,10 @@ fn the_workplan_lists_the_period_by_start_and_what_comes_next() {
 fn the_last_period_says_nothing_comes_next_and_french_is_french() {
     let (md, _) = report(&fixture(), "2023-Q4", "md", "fr");
     let s = section(&md, "## Plan de travail");
-    assert!(s.contains("2023-Q4 est la dernière période de rapport du projet\u{202f}: aucune période ne suit."));
+    assert!(s.contains("T4 2023 est la dernière période de rapport du projet\u{202f}: aucune période ne suit."));
     let (md, _) = report(&fixture(), "2023-Q2", "md", "fr");
     let r = section(&md, "## Registre des risques");
-    assert!(r.contains("Mise à jour, 2023-Q2\u{202f}: Un nouveau ministre a gelé la coopération"));
+    assert!(r.contains("Mise à jour, T2 2023\u{202f}: Un nouveau ministre a gelé la coopération"));
     assert!(r.contains("| R1 Des partenaires se retirent | Politique | 4 × 4 | **16 (élevé)** |"));
     let w = section(&md, "## Plan de travail");
     assert!(w.contains("| A3 Atelier 3 | 1.1 |"));

@@ -173,6 +173,9 @@ async fn concurrent_web_and_terminal_writers_lose_nothing() {
                         &k.to_string(),
                         "--comment",
                         &format!("terminal {k}"),
+                        // The web's officers write the same key: replacing
+                        // a colleague's value is asked for explicitly.
+                        "--replace",
                     ],
                 )
                 .code

@@ -84,7 +84,6 @@ chart_target = Target
 chart_actual = Actual to date
 narrative = Narrative
 no_narrative = No narrative was written for this period.
-missing_explanation = Indicators off track, at risk or not achieved that the narrative does not explain
 annex_pmf = Annex A: Performance measurement framework
 definition = Definition
 data_source = Data source

@@ -84,7 +84,6 @@ chart_target = Meta
 chart_actual = Valor real a la fecha
 narrative = Narrativa
 no_narrative = No se redactó ninguna narrativa para este período.
-missing_explanation = Indicadores retrasados, en riesgo o no alcanzados que la narrativa no explica
 annex_pmf = Anexo A: Marco de medición del desempeño
 definition = Definición
 data_source = Fuente de datos

@@ -84,7 +84,6 @@ chart_target = Cible
 chart_actual = Réel à ce jour
 narrative = Exposé narratif
 no_narrative = Aucun exposé narratif n’a été rédigé pour cette période.
-missing_explanation = Indicateurs en retard, à risque ou non atteints que l’exposé narratif n’explique pas
 annex_pmf = Annexe A : Cadre de mesure du rendement
 definition = Définition
 data_source = Source des données

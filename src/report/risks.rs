@@ -92,7 +92,7 @@ fn rating(lang: Lang, rating: u8, level: Level) -> String {
 /// The section, when the framework has a risk register.
 pub(super) fn section(fw: &Framework, period: &Period, lang: Lang) -> Option<RiskSection> {
     let reg = register_at(fw.risks.as_ref()?, period);
-    let code = period.to_string();
+    let code = locale::period_name(lang, period);
     let risks: Vec<RiskRow> = reg.iter().map(|r| row(r, lang, &code)).collect();
     let rose: Vec<String> = risks
         .iter()

@@ -126,7 +126,7 @@ fn table(rows: &[ActivityRow], lang: Lang) -> Option<Table> {
 pub(super) fn section(fw: &Framework, period: &Period, lang: Lang) -> Option<WorkplanSection> {
     let plan = fw.workplan.as_ref()?;
     let w = workplan_at(fw, plan, period);
-    let code = period.to_string();
+    let code = locale::period_name(lang, period);
     let activities: Vec<ActivityRow> = w
         .in_period
         .iter()
@@ -176,14 +176,18 @@ pub(super) fn section(fw: &Framework, period: &Period, lang: Lang) -> Option<Wor
             lang,
             "workplan-next-heading",
             [
-                ("period", n.to_string().into()),
+                ("period", locale::period_name(lang, &n).into()),
                 ("dates", locale::date_range(lang, n.start, n.end).into()),
             ],
         )
     });
     let next_note = match w.next {
         None => Some(message(lang, "workplan-last", [("period", code.into())])),
-        Some(n) if coming.is_empty() => Some(message(lang, "workplan-next-none", [("period", n.to_string().into())])),
+        Some(n) if coming.is_empty() => Some(message(
+            lang,
+            "workplan-next-none",
+            [("period", locale::period_name(lang, &n).into())],
+        )),
         Some(_) => None,
     };
     Some(WorkplanSection {
