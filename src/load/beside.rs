@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 use super::raw::{DateText, IdText, Loc, PeriodText, RawText};
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Framework, Period, Text};
 use crate::source::{FileId, Sources, Span};
 
@@ -156,16 +156,7 @@ impl Ctx<'_> {
         let found = loc.value().trim();
         let v = parse(found);
         if v.is_none() {
-            self.err(
-                loc,
-                Diagnostic::error(format!("unknown {what} `{found}`"))
-                    .expected(format!("one of {}", names.join(", ")))
-                    .found(format!("`{found}`"))
-                    .hint(
-                        did_you_mean(found, names.iter().copied())
-                            .unwrap_or_else(|| format!("use one of {}", names.join(", "))),
-                    ),
-            );
+            self.err(loc, super::framework::unknown_choice(what, found, names));
         }
         v
     }

@@ -153,16 +153,7 @@ impl Lower<'_> {
         let found = loc.value().trim();
         let v = parse(found);
         if v.is_none() {
-            self.err(
-                loc,
-                Diagnostic::error(format!("unknown {what} `{found}`"))
-                    .expected(format!("one of {}", names.join(", ")))
-                    .found(format!("`{found}`"))
-                    .hint(
-                        did_you_mean(found, names.iter().copied())
-                            .unwrap_or_else(|| format!("use one of {}", names.join(", "))),
-                    ),
-            );
+            self.err(loc, unknown_choice(what, found, names));
         }
         v
     }
@@ -213,4 +204,13 @@ impl Lower<'_> {
         }
         Some(fw)
     }
+}
+
+/// An unknown name where one of `names` was expected: `unknown status
+/// `donee``, with a suggestion.
+pub(super) fn unknown_choice(what: &str, found: &str, names: &[&str]) -> Diagnostic {
+    Diagnostic::error(format!("unknown {what} `{found}`"))
+        .expected(format!("one of {}", names.join(", ")))
+        .found(format!("`{found}`"))
+        .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", names.join(", "))))
 }
