@@ -60,6 +60,18 @@ impl Diagnostic {
         }
     }
 
+    /// An unknown name where one of `names` was expected: ``unknown
+    /// status `donee` ``, with a suggestion.
+    pub fn unknown_choice(what: &str, found: &str, names: &[&str]) -> Diagnostic {
+        Diagnostic::error(format!("unknown {what} `{found}`"))
+            .expected(format!("one of {}", names.join(", ")))
+            .found(format!("`{found}`"))
+            .hint(
+                did_you_mean(found, names.iter().copied())
+                    .unwrap_or_else(|| format!("use one of {}", names.join(", "))),
+            )
+    }
+
     pub fn warning(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,

@@ -29,6 +29,7 @@ pub mod report;
 pub mod review;
 pub mod sheet;
 pub mod status;
+pub mod stories;
 pub mod void;
 pub mod workspace;
 

@@ -100,7 +100,7 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
         &mut all,
     )?;
     // For the team, not for the data-quality annex: added after the build.
-    let story_findings = super::narrative::stories(fw, &mut narrative, lang, chart_dir.unwrap_or(&stem), sources);
+    let story_findings = super::stories::stories(fw, &mut narrative, lang, chart_dir.unwrap_or(&stem), sources);
     all.extend(diags);
     let created = pdf_created(source_date_epoch, period.end);
     let report = build(
@@ -118,7 +118,7 @@ pub fn model(o: &mut Opened, q: &Query, chart_dir: Option<&str>) -> Result<Built
         },
     );
     all.extend(story_findings);
-    all.extend(super::narrative::notes(&report, &fw.dir));
+    all.extend(super::stories::notes(&report, &fw.dir));
     let findings = all.has_errors();
     let mut done = Done::new(Built { report, stem, created }, all, sources.clone());
     done.findings = findings;
@@ -132,7 +132,7 @@ pub fn report(o: &mut Opened, q: &Query) -> Result<Vec<Rendered>> {
     let Built { report, stem, created } = built.value;
     let mut all = built.diagnostics;
     let fw = &o.framework;
-    let photos = super::narrative::photo_files(&report, &stem);
+    let photos = super::stories::photo_files(&report, &stem);
     let mut overrides: Vec<PathBuf> = q.templates.iter().cloned().collect();
     overrides.push(fw.dir.join("templates"));
     inside_framework(&fw.dir, &fw.dir.join("templates"), "templates folder")

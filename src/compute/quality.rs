@@ -45,6 +45,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Origin;
 use crate::ledger::read::CsvDialect;
 use crate::ledger::row::{field_span, is_future};
+use crate::model::period::reporting_periods;
 use crate::model::{Frequency, Indicator, IndicatorType, Period, TargetPeriod, Value};
 use crate::source::{Sources, Span};
 
@@ -160,7 +161,7 @@ fn missing_values(c: &Computed, _: &Sources, rules: &Rules) -> Vec<Located> {
             continue;
         };
         let points = &c.series.by_indicator[i];
-        let missing: Vec<Period> = super::quality_rates::due_periods(c, freq, rules)
+        let missing: Vec<Period> = due_periods(c, freq, rules)
             .into_iter()
             .filter(|w| !points.iter().any(|p| p.period.overlaps(w)))
             .collect();
@@ -502,4 +503,13 @@ fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Located> {
         });
     }
     out
+}
+
+/// The periods of `freq` due by `rules.today` for this framework.
+pub fn due_periods(c: &Computed, freq: Frequency, rules: &Rules) -> Vec<Period> {
+    let p = &c.fw.project;
+    reporting_periods(p.span(), freq, p.fiscal_year_start)
+        .into_iter()
+        .filter(|w| w.start >= p.start && w.end <= p.end && rules.due(w) < rules.today)
+        .collect()
 }

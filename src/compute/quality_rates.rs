@@ -32,10 +32,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::Computed;
-use super::quality::{Rules, expected_frequency};
+use super::quality::{Rules, due_periods, expected_frequency};
 use super::series::add;
 use crate::ledger::row::TOTAL;
-use crate::model::period::reporting_periods;
 use crate::model::{Frequency, IndicatorType, Period, Value};
 
 /// `part` of `whole`, and its percent (`None` when `whole` is 0).
@@ -112,15 +111,6 @@ pub struct QualityRates {
     pub completeness: Rate,
     pub timeliness: Rate,
     pub consistency: Rate,
-}
-
-/// The periods of `freq` due by `rules.today` for this framework.
-pub fn due_periods(c: &Computed, freq: Frequency, rules: &Rules) -> Vec<Period> {
-    let p = &c.fw.project;
-    reporting_periods(p.span(), freq, p.fiscal_year_start)
-        .into_iter()
-        .filter(|w| w.start >= p.start && w.end <= p.end && rules.due(w) < rules.today)
-        .collect()
 }
 
 /// Whether the measured period's breakdowns add up to its total, when it

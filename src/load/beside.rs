@@ -34,7 +34,7 @@ pub(super) fn read<T: DeserializeOwned>(
     match serde_saphyr::from_str(&sources.get(file).text) {
         Ok(raw) => Some((raw, file)),
         Err(e) => {
-            diags.push(super::framework::yaml_error_in(&e, file, sources, name));
+            diags.push(super::framework::yaml_error::yaml_error_in(&e, file, sources, name));
             None
         }
     }
@@ -156,7 +156,7 @@ impl Ctx<'_> {
         let found = loc.value().trim();
         let v = parse(found);
         if v.is_none() {
-            self.err(loc, super::framework::unknown_choice(what, found, names));
+            self.err(loc, Diagnostic::unknown_choice(what, found, names));
         }
         v
     }

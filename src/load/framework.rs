@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::raw::*;
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::number::parse_decimal;
 use crate::model::*;
 use crate::source::{FileId, Sources, Span};
@@ -59,10 +59,9 @@ mod project;
 mod results;
 mod target_parts;
 mod targets;
-mod yaml_error;
+pub(super) mod yaml_error;
 
 use yaml_error::yaml_error;
-pub(crate) use yaml_error::yaml_error_in;
 
 /// The lowering pass: located raw YAML in, typed model out, with every
 /// problem pushed onto `diags` rather than returned. Its steps live beside
@@ -153,7 +152,7 @@ impl Lower<'_> {
         let found = loc.value().trim();
         let v = parse(found);
         if v.is_none() {
-            self.err(loc, unknown_choice(what, found, names));
+            self.err(loc, Diagnostic::unknown_choice(what, found, names));
         }
         v
     }
@@ -204,13 +203,4 @@ impl Lower<'_> {
         }
         Some(fw)
     }
-}
-
-/// An unknown name where one of `names` was expected: `unknown status
-/// `donee``, with a suggestion.
-pub(super) fn unknown_choice(what: &str, found: &str, names: &[&str]) -> Diagnostic {
-    Diagnostic::error(format!("unknown {what} `{found}`"))
-        .expected(format!("one of {}", names.join(", ")))
-        .found(format!("`{found}`"))
-        .hint(did_you_mean(found, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", names.join(", "))))
 }
