@@ -87,6 +87,9 @@ cases! {
     // measurement CSV
     csv_unknown_indicator: 1, ["unknown indicator `111O.1`", "did you mean `1110.1`?", "import.csv:3:1"], [];
     csv_unknown_dimension_value: 1, ["unknown country `PE`", "one of MX, GT", "import.csv:2:26"], [];
+    // A country written by its name (any language, accents or not): its code as the hint; a
+    // country the framework does not list is for its owner to add, not for the officer.
+    csv_country_by_name: 1, ["unknown country `Guatémala`", "`Guatémala` is written `GT` here: write GT", "`Pérou` is PE, which is not one of this framework's country categories"], ["logframe.yaml"];
     csv_dimension_not_in_disaggregate_by: 1, ["indicator 1100.2 is not broken down by sex", "import.csv:2:21"], [];
     csv_period_outside_project: 1, ["2021-Q4 lies outside the project", "2022-01-01 .. 2023-12-31", "import.csv:2:8"], [];
     csv_non_numeric_value: 1, ["`five` is not a number", "measurements/ledger.csv:2:16"], [];

@@ -240,7 +240,7 @@ pub(super) fn header_columns(
                                 .into()
                         } else {
                             did_you_mean(&n, known.iter().copied()).unwrap_or_else(|| {
-                                "remove the column, or declare it as a disaggregation in logframe.yaml".into()
+                                "remove the column: logframe reads only the columns listed above".into()
                             })
                         }),
                 );

@@ -4,6 +4,7 @@
 //! with the span each came from. They are built by `load` and never touch
 //! the disk themselves.
 
+pub mod country_names;
 pub mod framework;
 pub mod funding;
 pub mod number;
