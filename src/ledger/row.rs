@@ -518,6 +518,25 @@ pub struct ParsedRow {
     pub review_of: Option<DateTime<Utc>>,
 }
 
+/// The hint for a category the framework does not list. A country written
+/// by its name (`Guatemala`, `Pérou`) gets its code; a near miss its
+/// spelling. Only a value that is plausibly a new category (none of those)
+/// is sent to the framework's owner, never to the logframe file: the person
+/// typing values does not edit it.
+fn category_hint(text: &str, dim: &str, values: &[String]) -> String {
+    let code = crate::model::country_names::code_for_name(text);
+    match code {
+        Some(code) if values.iter().any(|v| v == code) => format!("`{text}` is written `{code}` here: write {code}"),
+        Some(code) => format!(
+            "`{text}` is {code}, which is not one of this framework's {dim} categories; \
+             if the project now works there, ask the framework's owner to add it"
+        ),
+        None => did_you_mean(text, values.iter().map(String::as_str)).unwrap_or_else(|| {
+            format!("write one of the listed {dim} categories; if `{text}` is a new one, ask the framework's owner to add it")
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rust_decimal::Decimal;
@@ -607,24 +626,5 @@ mod tests {
         assert_eq!(&text[s.start as usize..s.end as usize], "3");
         let s = field_span(FileId(0), text, 6, 3, b',');
         assert_eq!(&text[s.start as usize..s.end as usize], "4");
-    }
-}
-
-/// The hint for a category the framework does not list. A country written
-/// by its name (`Guatemala`, `Pérou`) gets its code; a near miss its
-/// spelling. Only a value that is plausibly a new category (none of those)
-/// is sent to the framework's owner, never to the logframe file: the person
-/// typing values does not edit it.
-fn category_hint(text: &str, dim: &str, values: &[String]) -> String {
-    let code = crate::model::country_names::code_for_name(text);
-    match code {
-        Some(code) if values.iter().any(|v| v == code) => format!("`{text}` is written `{code}` here: write {code}"),
-        Some(code) => format!(
-            "`{text}` is {code}, which is not one of this framework's {dim} categories; \
-             if the project now works there, ask the framework's owner to add it"
-        ),
-        None => did_you_mean(text, values.iter().map(String::as_str)).unwrap_or_else(|| {
-            format!("write one of the listed {dim} categories; if `{text}` is a new one, ask the framework's owner to add it")
-        }),
     }
 }
