@@ -369,8 +369,8 @@ impl<'f> RowParser<'f> {
                         .expected(format!("a blank `{}` cell for this indicator", dim.name))
                         .found(format!("`{text}`"))
                         .hint(format!(
-                            "leave the cell blank, or add `{}` to the indicator's disaggregate_by",
-                            dim.name
+                            "leave the cell blank: {} is recorded as one figure, not by {} (its breakdowns are set in the logframe by the framework's owner)",
+                            ind.id, dim.name
                         )),
                 ));
                 continue;
