@@ -9,6 +9,7 @@
 //! carries the dimensions asked for, so that no row is counted twice when
 //! a period was recorded both by sex and by sex x age.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::series::{Point, add};
@@ -25,11 +26,15 @@ pub(crate) fn sum<'a>(values: impl IntoIterator<Item = &'a Value>) -> Option<Val
 
 /// Add `v` into the cell `k` of `cells`.
 fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
-    let sum = match cells.get(&k) {
-        Some(prev) => add(prev, v),
-        None => v.clone(),
-    };
-    cells.insert(k, sum);
+    match cells.entry(k) {
+        Entry::Occupied(mut e) => {
+            let sum = add(e.get(), v);
+            e.insert(sum);
+        }
+        Entry::Vacant(e) => {
+            e.insert(v.clone());
+        }
+    }
 }
 
 /// The rows of `rows` that give every dimension of `dims`, restricted to
@@ -45,27 +50,55 @@ fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Va
 /// `dims`, in the finest (fewest dimensions, then lowest shape) recorded
 /// shape, so that no value is counted twice.
 pub(crate) fn rows_by(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<u32> {
-    let with: Vec<(u32, DimKey)> = rows
-        .iter()
-        .map(|&r| (r, ledger.dims(r)))
-        .filter(|(_, k)| dims.iter().all(|&d| k.0[d] != TOTAL))
-        .collect();
-    let Some(shape) = with.iter().map(|(_, k)| (k.depth(), k.shape())).min() else {
+    // One pass: each row's shape (the bit set of the dimensions it gives)
+    // once, the finest shape kept as it goes. A report asks this of every
+    // indicator's rows several times, so it stays a plain loop.
+    let need: u8 = dims.iter().fold(0, |acc, &d| acc | 1 << d);
+    let mut with: Vec<(u32, u8)> = Vec::with_capacity(rows.len());
+    let mut finest: Option<(u32, u8)> = None;
+    for &r in rows {
+        let shape = ledger.dims(r).shape();
+        if shape & need != need {
+            continue;
+        }
+        let rank = (shape.count_ones(), shape);
+        if finest.is_none_or(|f| rank < f) {
+            finest = Some(rank);
+        }
+        with.push((r, shape));
+    }
+    let Some((_, shape)) = finest else {
         return Vec::new();
     };
-    with.into_iter()
-        .filter(|(_, k)| (k.depth(), k.shape()) == shape)
-        .map(|(r, _)| r)
-        .collect()
+    with.into_iter().filter(|&(_, s)| s == shape).map(|(r, _)| r).collect()
 }
 
 /// Breakdown of a set of rows by one dimension: value index -> summed value.
 pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMap<u16, Value> {
-    let mut out = BTreeMap::new();
-    for (k, v) in finest_with(ledger, rows, &[dim]) {
-        add_into(&mut out, k.0[dim], &v);
+    sum_by_dimension(ledger, &rows_by(ledger, rows, &[dim]), dim)
+}
+
+/// The sums by value of dimension `dim` of `finest`, rows that all give
+/// it (those of [`rows_by`]), added in row order as [`by_dimension`] does.
+pub(crate) fn sum_by_dimension(ledger: &Ledger, finest: &[u32], dim: usize) -> BTreeMap<u16, Value> {
+    // Values of a dimension are dense indices: a slot per value, not a map.
+    let mut cells: Vec<Option<Value>> = Vec::new();
+    for &r in finest {
+        let c = usize::from(ledger.dims(r).0[dim]);
+        if cells.len() <= c {
+            cells.resize(c + 1, None);
+        }
+        let v = ledger.value(r);
+        cells[c] = Some(match cells[c].take() {
+            Some(prev) => add(&prev, &v),
+            None => v,
+        });
     }
-    out
+    cells
+        .into_iter()
+        .enumerate()
+        .filter_map(|(c, v)| Some((c as u16, v?)))
+        .collect()
 }
 
 /// The rows a to-date breakdown is taken from: a running total (or a sum)

@@ -470,12 +470,19 @@ fn targets_missing(c: &Computed, _: &Sources, _: &Rules) -> Vec<Located> {
         {
             continue;
         }
+        // What `Computed::progress` gives as `period_actual` and
+        // `target_to_date`, without the rest of the grading (and the row
+        // lists) for every reporting period of every indicator.
+        let points = &c.series.by_indicator[i];
         let periods: Vec<Period> = c
             .reporting
             .iter()
-            .map(|r| c.progress(i, r))
-            .filter(|p| p.period_actual.is_some() && p.target_to_date.is_none())
-            .map(|p| p.period)
+            .filter(|r| super::targets::target_at(fw, ind, r).is_none())
+            .filter(|r| {
+                let within: Vec<&Point> = points.iter().filter(|p| r.contains(&p.period)).collect();
+                super::progress::aggregate(ind.aggregate, &within).is_some()
+            })
+            .copied()
             .collect();
         if periods.is_empty() {
             continue;
