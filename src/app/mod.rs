@@ -144,6 +144,28 @@ pub fn period(fw: &Framework, flag: &str, text: &str) -> std::result::Result<Per
     crate::workspace::parse_period_flag(fw, flag, text).map_err(Failure::usage)
 }
 
+/// A disaggregation named by the user (`--dim NAME=...`): its index in
+/// `Framework::disaggregations`, or the list and the nearest name.
+pub fn disaggregation(fw: &Framework, name: &str) -> std::result::Result<usize, Diagnostic> {
+    let name = name.trim();
+    fw.disaggregation_index(name).ok_or_else(|| {
+        let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
+        Diagnostic::unknown_choice("disaggregation", name, &names)
+    })
+}
+
+/// A category named by the user (`--dim country=GT`): the disaggregation's
+/// index and the category's, or the list and the nearest name.
+pub fn category(fw: &Framework, name: &str, value: &str) -> std::result::Result<(usize, u16), Diagnostic> {
+    let d = disaggregation(fw, name)?;
+    let value = value.trim();
+    let values: Vec<&str> = fw.disaggregations[d].values.iter().map(String::as_str).collect();
+    match values.iter().position(|v| *v == value) {
+        Some(i) => Ok((d, i as u16)),
+        None => Err(Diagnostic::unknown_choice(name.trim(), value, &values)),
+    }
+}
+
 /// An indicator named by the user: its index, or the nearest id as a hint.
 pub fn indicator(fw: &Framework, id: &str) -> std::result::Result<usize, Failure> {
     fw.indicator_index(id)

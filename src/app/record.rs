@@ -4,7 +4,7 @@
 //! ledger's one write path (lock, refusals, self-verifying rewrite).
 
 use super::{Done, Failure, FailureKind, Result};
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::row::{ParsedRow, RowFields, RowParser, ambiguous_number};
 use crate::ledger::write::{NewRow, Outcome, commit, now, recorder, unknown_recorder};
 use crate::model::{Framework, MAX_DIMENSIONS};
@@ -46,25 +46,14 @@ fn dims<'e>(fw: &Framework, e: &'e Entry) -> std::result::Result<[&'e str; MAX_D
     let mut out: [&str; MAX_DIMENSIONS] = [""; MAX_DIMENSIONS];
     for (name, value) in &e.dims {
         let name = name.trim();
-        match fw.disaggregation_index(name) {
-            Some(i) if !out[i].is_empty() => {
-                return Err(Diagnostic::error(format!("--dim {name} is given twice"))
-                    .expected(format!("one value for `{name}`"))
-                    .found(format!("{} and {}", out[i], value))
-                    .hint("record each breakdown as its own value"));
-            }
-            Some(i) => out[i] = value,
-            None => {
-                let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-                return Err(Diagnostic::error(format!("unknown disaggregation `{name}`"))
-                    .expected(format!("one of {}", names.join(", ")))
-                    .found(name.to_string())
-                    .hint(
-                        did_you_mean(name, names.iter().copied())
-                            .unwrap_or_else(|| "declare it in logframe.yaml".into()),
-                    ));
-            }
+        let i = super::disaggregation(fw, name)?;
+        if !out[i].is_empty() {
+            return Err(Diagnostic::error(format!("--dim {name} is given twice"))
+                .expected(format!("one value for `{name}`"))
+                .found(format!("{} and {}", out[i], value))
+                .hint("record each breakdown as its own value"));
         }
+        out[i] = value;
     }
     Ok(out)
 }

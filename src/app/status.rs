@@ -4,7 +4,6 @@
 use super::{Done, Failure, Opened, Result};
 use crate::compute::category::{self, Category};
 use crate::compute::{Computed, StatusTable};
-use crate::diag::{Diagnostic, did_you_mean};
 use crate::model::Framework;
 
 /// What to show: the period (default: the latest with values) and the
@@ -53,34 +52,6 @@ pub fn status(o: &Opened, q: &Query) -> Result<StatusTable> {
 /// A category named by the user (`--dim country=GT`), checked against the
 /// framework's disaggregations.
 pub fn categories(fw: &Framework, dim: &str, value: &str) -> std::result::Result<Category, Failure> {
-    let names = || fw.disaggregations.iter().map(|d| d.name.as_str());
-    let Some(d) = fw.disaggregation_index(dim) else {
-        let list = names().collect::<Vec<_>>().join(", ");
-        return Err(Failure::usage(
-            Diagnostic::error(format!("--dim: `{dim}` is not a disaggregation of {}", fw.project.id))
-                .expected(format!("one of {list}"))
-                .found(format!("`{dim}`"))
-                .hint(
-                    did_you_mean(dim, names())
-                        .unwrap_or_else(|| format!("write --dim NAME=VALUE with NAME one of {list}")),
-                ),
-        ));
-    };
-    let values = &fw.disaggregations[d].values;
-    match values.iter().position(|v| v == value) {
-        Some(i) => Ok(Category {
-            dim: d,
-            value: i as u16,
-        }),
-        None => Err(Failure::usage(
-            Diagnostic::error(format!("--dim: unknown {dim} `{value}`"))
-                .expected(format!("one of {}", values.join(", ")))
-                .found(format!("`{value}`"))
-                .hint(
-                    did_you_mean(value, values.iter().map(String::as_str)).unwrap_or_else(|| {
-                        format!("the {dim} categories are listed under disaggregations in logframe.yaml")
-                    }),
-                ),
-        )),
-    }
+    let (dim, value) = super::category(fw, dim, value).map_err(Failure::usage)?;
+    Ok(Category { dim, value })
 }

@@ -6,11 +6,11 @@
 //! with its reason; recording the key again brings a value back.
 
 use super::{Done, Failure, FailureKind, Result};
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::row::{RowFields, RowParser, timestamp_text};
 use crate::ledger::write::{NewRow, Outcome, commit, now, recorder, unknown_recorder};
 use crate::ledger::{DimKey, Key, Ledger};
-use crate::model::{Framework, MAX_DIMENSIONS};
+use crate::model::Framework;
 use crate::source::Sources;
 
 /// The value to withdraw, as typed, and why.
@@ -75,12 +75,7 @@ pub fn void(fw: &Framework, req: &Request, opts: &Options) -> Result<Outcome> {
     let e = ledger.entry(i);
     let typed = e.value.typed();
     let period = e.period.to_string();
-    let mut dims: [&str; MAX_DIMENSIONS] = [""; MAX_DIMENSIONS];
-    for (d, &v) in e.dims.0.iter().enumerate().take(fw.disaggregations.len()) {
-        if let Some(text) = fw.disaggregations[d].values.get(v as usize) {
-            dims[d] = text;
-        }
-    }
+    let dims = e.dims.texts(fw);
     let of = e.recorded_at.map(timestamp_text).unwrap_or_default();
     let f = RowFields {
         indicator: &fw.indicators[e.indicator as usize].id,
@@ -126,15 +121,9 @@ fn fw_name(fw: &Framework) -> String {
 /// reads, a day included) and breakdown.
 fn key_of(fw: &Framework, req: &Request) -> std::result::Result<Key, Diagnostic> {
     let id = req.indicator.trim();
-    let indicator = fw.indicator_index(id).ok_or_else(|| {
-        Diagnostic::error(format!("unknown indicator `{id}`"))
-            .expected("an indicator id of logframe.yaml")
-            .found(id.to_string())
-            .hint(
-                did_you_mean(id, fw.indicators.iter().map(|i| i.id.as_str()))
-                    .unwrap_or_else(|| format!("list them with `logframe status {}`", fw_name(fw))),
-            )
-    })?;
+    let indicator = fw
+        .indicator_index(id)
+        .ok_or_else(|| crate::workspace::unknown_indicator(fw, id))?;
     let period = fw.parse_period(&req.period).map_err(|e| {
         Diagnostic::error(format!("--period: {}", e.message))
             .found(req.period.trim().to_string())
@@ -142,25 +131,8 @@ fn key_of(fw: &Framework, req: &Request) -> std::result::Result<Key, Diagnostic>
     })?;
     let mut dims = DimKey::TOTAL;
     for (name, value) in &req.dims {
-        let (name, value) = (name.trim(), value.trim());
-        let Some(d) = fw.disaggregation_index(name) else {
-            let names: Vec<&str> = fw.disaggregations.iter().map(|d| d.name.as_str()).collect();
-            return Err(Diagnostic::error(format!("unknown disaggregation `{name}`"))
-                .expected(format!("one of {}", names.join(", ")))
-                .found(name.to_string())
-                .hint(did_you_mean(name, names.iter().copied()).unwrap_or_else(|| "drop this --dim".into())));
-        };
-        let values = &fw.disaggregations[d].values;
-        let Some(v) = values.iter().position(|x| x == value) else {
-            return Err(Diagnostic::error(format!("unknown {name} `{value}`"))
-                .expected(format!("one of {}", values.join(", ")))
-                .found(value.to_string())
-                .hint(
-                    did_you_mean(value, values.iter().map(String::as_str))
-                        .unwrap_or_else(|| "give a value the ledger holds".into()),
-                ));
-        };
-        dims.0[d] = v as u16;
+        let (d, v) = super::category(fw, name, value)?;
+        dims.0[d] = v;
     }
     Ok(Key {
         indicator: indicator as u32,

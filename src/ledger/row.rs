@@ -67,6 +67,19 @@ impl DimKey {
             .collect()
     }
 
+    /// The category of each disaggregation as written in the ledger, in
+    /// the framework's column order (blank where the row is a total over
+    /// it).
+    pub fn texts<'f>(&self, fw: &'f Framework) -> [&'f str; MAX_DIMENSIONS] {
+        let mut out = [""; MAX_DIMENSIONS];
+        for (d, dim) in fw.disaggregations.iter().enumerate().take(MAX_DIMENSIONS) {
+            if let Some(text) = dim.values.get(self.0[d] as usize) {
+                out[d] = text;
+            }
+        }
+        out
+    }
+
     /// `sex=women, country=PE`, or `total`.
     pub fn describe(&self, fw: &Framework) -> String {
         if self.is_total() {
