@@ -35,7 +35,7 @@ pub mod evaluator;
 pub mod portfolio;
 mod sheets;
 
-use sheets::{definitions_sheet, notes_sheet};
+use sheets::{definitions_sheet, headers, notes_sheet};
 
 /// Excel's limit on the text of one cell, in UTF-16 units.
 pub const MAX_CELL_TEXT: usize = 32_767;

@@ -15,8 +15,8 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::{
-    Built, Formats, Sheet, definitions_sheet, level_sheet, notes_sheet, print_setup, sheet_name, status_format,
-    write_percent, write_target, write_value,
+    Built, Formats, Sheet, definitions_sheet, headers, level_sheet, notes_sheet, print_setup, sheet_name,
+    status_format, write_percent, write_target, write_value,
 };
 use crate::compute::Status;
 use crate::compute::quality_rates::{NotChecked, Rate};
@@ -72,17 +72,6 @@ pub fn workbook(fw: &Framework, e: &Evaluation) -> Result<Built, XlsxError> {
         bytes: wb.save_to_buffer()?,
         truncated,
     })
-}
-
-/// Headers on row 0 with their widths, panes frozen below them (and right
-/// of the first `frozen_cols` columns).
-fn headers(ws: &mut Sheet, cols: &[(String, f64)], frozen_cols: u16, f: &Formats) -> Result<(), XlsxError> {
-    for (i, (h, w)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, h, &f.header)?;
-        ws.set_column_width(i as u16, *w)?;
-    }
-    ws.set_freeze_panes(1, frozen_cols)?;
-    Ok(())
 }
 
 fn status_text(s: Status) -> &'static str {

@@ -8,6 +8,22 @@ use crate::evaluate::compare::Compare;
 use crate::locale::{term, term_message};
 use crate::model::{Framework, TargetPeriod};
 
+/// A header row of `cols` (text, column width), frozen with the first
+/// `frozen_cols` columns.
+pub(super) fn headers<S: AsRef<str>>(
+    ws: &mut Sheet,
+    cols: &[(S, f64)],
+    frozen_cols: u16,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (i, (h, w)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, h.as_ref(), &f.header)?;
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, frozen_cols)?;
+    Ok(())
+}
+
 pub(super) fn definitions_sheet(ws: &mut Sheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
     let cols: [(&str, f64); 19] = [
         (term("xlsx-indicator"), 10.0),
@@ -30,11 +46,7 @@ pub(super) fn definitions_sheet(ws: &mut Sheet, fw: &Framework, f: &Formats) -> 
         (term("xlsx-frequency"), 16.0),
         (term("xlsx-responsible"), 24.0),
     ];
-    for (i, (h, w)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &f.header)?;
-        ws.set_column_width(i as u16, *w)?;
-    }
-    ws.set_freeze_panes(1, 1)?;
+    headers(ws, &cols, 1, f)?;
     for (n, ind) in fw.indicators.iter().enumerate() {
         let row = n as u32 + 1;
         let res = &fw.results[ind.result];
