@@ -19,6 +19,8 @@ use std::sync::mpsc;
 
 use rustc_hash::FxHashSet;
 
+mod plain;
+
 use super::read::{Column, CsvDialect, header_columns, row_fields};
 use super::row::{Entry, Origin, RowParser};
 use super::store::Store;
@@ -339,18 +341,29 @@ fn read_part(
         // No quote and no lone CR: a record is a line, a cell what lies
         // between separators (what the CSV reader would find, faster).
         let part = &text[range];
+        let layout = plain::Layout::of(columns);
+        let mut lane = layout.as_ref().map(plain::Lane::new);
         let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
-        for (line, l) in part.split_terminator('\n').enumerate() {
-            cells.clear();
+        let mut start = 0;
+        let mut line = 0u32;
+        while start < part.len() {
+            let end = memchr::memchr(b'\n', &part.as_bytes()[start..]).map_or(part.len(), |i| start + i);
+            let l = &part[start..end];
             let l = l.strip_suffix('\r').unwrap_or(l);
+            start = end + 1;
+            cells.clear();
             // The separator is ASCII: every cut is at a character boundary.
-            let mut start = 0;
+            let mut from = 0;
             for i in memchr::memchr_iter(delimiter, l.as_bytes()) {
-                cells.push(&l[start..i]);
-                start = i + 1;
+                cells.push(&l[from..i]);
+                from = i + 1;
             }
-            cells.push(&l[start..]);
-            rows.push(&cells, line as u32)?;
+            cells.push(&l[from..]);
+            match lane.as_mut().and_then(|lane| lane.read(&mut rows.parser, &cells)) {
+                Some(r) => rows.push_plain(r, line),
+                None => rows.push(&cells, line)?,
+            }
+            line += 1;
         }
         return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));
     }
@@ -433,6 +446,15 @@ impl Rows<'_, '_> {
         };
         self.store.push(&e);
         Some(())
+    }
+
+    /// Add a row the plain lane read.
+    fn push_plain(&mut self, r: plain::PlainRow, line: u32) {
+        if self.only.is_some_and(|only| !only.contains(&r.indicator)) {
+            return;
+        }
+        let origin = Origin { file: self.file, line };
+        self.store.push_plain(r.indicator, r.period, r.dims, r.value, origin);
     }
 
     fn part(self, newlines: u32) -> Part {
@@ -561,6 +583,47 @@ mod tests {
             assert_eq!(fast.as_ref(), Some(&slow), "case {i}");
             assert!(STREAMED.with(|s| s.get()), "case {i} streamed");
         }
+    }
+
+    /// Rows the plain lane takes and rows it must leave to the full parser
+    /// (spaces, decimals, wide numbers, texts, breakdowns an indicator does
+    /// not have, other types) read as the row-by-row reader reads them.
+    #[test]
+    fn the_plain_lane_reads_what_the_full_parser_reads() {
+        let fw = framework();
+        let header =
+            "indicator,period,value,numerator,denominator,score,sex,country,comment,source,recorded_at,recorded_by\n";
+        let rows = [
+            "1111.2,2023-Q1,6,,,,women,MX,,,,",
+            "1111.2,2023-Q1,7,,,,men,MX,,,,",
+            "1111.2,2023-Q1,007,,,,other,GT,,,,",
+            "1111.2,2023-Q2,0,,,,,,,,,",
+            "1111.2,2023-Q2,999999999,,,,women,,,,,",
+            "1111.2,2023-Q2,1000000000,,,,men,,,,,",
+            "1111.2,2023-Q3, 5,,,,women,MX,,,,",
+            "1111.2 ,2023-Q3,5,,,,men,MX,,,,",
+            "1111.2,2023-Q3,5,,,,women ,CR,,,,",
+            "1111.2,2023-Q4,5,,,,women,MX,a comment,,,",
+            "1111.2,2023-Q4,6,,,,men,MX,,,2023-12-01T00:00:00Z,a.b",
+            "1111.2,2023-Q4,8,,,,women,MX,,,,",
+            "1111.1,2023-Q1,1,,,,,,,,,",
+            "1110.1,2023-Q1,,10,12,,women,,,,,",
+        ];
+        let mut text = header.to_string();
+        for k in 0..3000 {
+            for r in rows {
+                text.push_str(&r.replace("2023-Q", if k % 2 == 0 { "2023-Q" } else { "2022-Q" }));
+                text.push('\n');
+            }
+        }
+        assert!(text.len() > PARALLEL_FROM, "read in parts");
+        let (fast, slow) = both(&fw, text.clone());
+        assert_eq!(fast.as_ref(), Some(&slow));
+        assert_eq!(slow.len(), 3000 * rows.len());
+        // A value only the full parser reads (a decimal count) stops the
+        // fast reading as before.
+        let bad = text.replacen(",6,,,,women,MX", ",6.5,,,,women,MX", 1);
+        assert_eq!(both(&fw, bad).0, None);
     }
 
     #[test]

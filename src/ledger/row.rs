@@ -288,6 +288,18 @@ impl<'f> RowParser<'f> {
         self.indicators.get(id.trim()).copied()
     }
 
+    /// The period a cell names, when it is a good one (the full parse says
+    /// what is wrong with the others).
+    pub(crate) fn period_of(&mut self, text: &str) -> Option<Period> {
+        self.period(text).ok()
+    }
+
+    /// The index of category `text` (as in a cell, untrimmed) of
+    /// disaggregation `d`.
+    pub(crate) fn category_index(&self, d: usize, text: &str) -> Option<u16> {
+        self.dim_values.get(d)?.get(text).copied()
+    }
+
     /// Parse a row; strings are not interned here (the caller does that).
     pub fn parse(&mut self, row: &RowFields) -> Result<ParsedRow, Vec<FieldError>> {
         let mut errors = Vec::new();

@@ -161,6 +161,49 @@ impl Store {
         });
     }
 
+    /// Add a plain row (see `read_fast::plain`): a whole number below a
+    /// billion, no time, no text, no review; the row [`Store::push`] would
+    /// add for the same [`Entry`].
+    pub(crate) fn push_plain(&mut self, indicator: u32, period: Period, dims: DimKey, value: u32, origin: Origin) {
+        let pk = (period.start, period.end, period.kind);
+        let period = match self.last_period {
+            Some((k, i)) if k == pk => i,
+            _ => self.periods.intern(pk),
+        };
+        self.last_period = Some((pk, period));
+        assert!(
+            period <= u32::from(u16::MAX),
+            "more than 65,536 distinct periods in one ledger"
+        );
+        let dims = self.dims.intern(dims);
+        let m = Meta {
+            file: origin.file,
+            review: Review::None,
+            comment: 0,
+            source: 0,
+            recorded_by: 0,
+            reviewed_by: 0,
+            review_note: 0,
+            review_of: None,
+        };
+        let meta = match self.last_meta {
+            Some((k, i)) if k == m => i,
+            _ => self.metas.intern(m),
+        };
+        self.last_meta = Some((m, meta));
+        debug_assert!(value < 1_000_000_000);
+        self.rows.push(Row {
+            at: NO_TIME,
+            value,
+            indicator,
+            dims,
+            line: origin.line,
+            meta,
+            period: period as u16,
+            tag: 0,
+        });
+    }
+
     fn value_parts(&mut self, v: &Value) -> (u32, u8) {
         match v {
             Value::Number { value } => {
