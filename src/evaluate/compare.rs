@@ -91,6 +91,9 @@ pub struct Compare {
     pub by: Option<String>,
     /// The same, one name each.
     pub by_dimensions: Vec<String>,
+    /// The category shown (`--dim`), when the table is one category's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
     /// The life-of-project column: from the project's start to the last
     /// column's end (no later than the project's end).
     pub life_start: NaiveDate,
@@ -100,9 +103,6 @@ pub struct Compare {
     pub life_before_first: bool,
     /// Results in logframe order, each with its indicators.
     pub results: Vec<ResultRows>,
-    /// The category shown (`--dim`), when the table is one category's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Filter>,
 }
 
 /// The table of one category (`--dim country=GT`): its figures only, no
