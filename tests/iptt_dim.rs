@@ -367,3 +367,33 @@ fn an_unknown_category_or_dimension_is_a_usage_error_with_a_suggestion() {
     assert!(r.stderr.contains("is not NAME=VALUE"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn the_workbook_names_the_filter_and_holds_her_figures_only() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let ws = starsom();
+    let out = ws.path().join("gt.xlsx");
+    let r = run(
+        ws.path(),
+        &["compare", "starsom", "--dim", "country=GT", "--format", "xlsx", "-o", out.to_str().unwrap()],
+    );
+    r.expect_code(0);
+    let mut wb = open_workbook_auto(&out).expect("the workbook opens");
+    let notes = wb.worksheet_range("Notes").expect("Notes");
+    let lines: Vec<String> = notes.rows().map(|r| r[0].to_string()).collect();
+    assert!(
+        lines[2].starts_with("category country = Guatemala (GT): "),
+        "{lines:?}"
+    );
+    assert!(lines[3].starts_with("not broken down by country, so not shown: 1000.1"), "{lines:?}");
+    // The Output sheet: 1111.2 (GT: 19 to date), never 1111.1 or 1112.1.
+    let output = wb.worksheet_range("Output").expect("Output");
+    let ids: Vec<String> = output.rows().skip(2).map(|r| r[1].to_string()).collect();
+    assert!(ids.contains(&"1111.2".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"1111.1".to_string()) && !ids.contains(&"1112.1".to_string()), "{ids:?}");
+    let row = output
+        .rows()
+        .find(|r| r[1] == Data::String("1111.2".into()))
+        .expect("1111.2");
+    assert!(row.contains(&Data::Float(19.0)), "{row:?}");
+}
