@@ -1,5 +1,7 @@
 //! Targets against actuals over the reporting periods: the indicator
-//! performance tracking table (`compare`, its web download).
+//! performance tracking table (`compare`, its web download), of the
+//! whole project or of one category (`--dim country=GT`, the categories
+//! checked as `status --dim` checks them).
 
 use super::{Done, Failure, Opened, Result};
 use crate::compute::Computed;
