@@ -1,8 +1,11 @@
 //! Targets against actuals over the reporting periods: the indicator
-//! performance tracking table (`compare`, its web download).
+//! performance tracking table (`compare`, its web download), of the
+//! whole project or of one category (`--dim country=GT`, the categories
+//! checked as `status --dim` checks them).
 
 use super::{Done, Failure, Opened, Result};
 use crate::compute::Computed;
+use crate::compute::category::{self, Category};
 use crate::compute::columns::{ColumnKind, columns};
 use crate::diag::Diagnostic;
 use crate::evaluate::compare::{self, Compare, TargetsShown};
@@ -24,6 +27,9 @@ pub struct Query {
     pub columns: Option<ColumnKind>,
     /// Show each column's increment beside running totals.
     pub increments: bool,
+    /// Show one category's figures (`--dim country=GT`): (dimension,
+    /// category) pairs, checked as `status --dim` checks them.
+    pub categories: Vec<(String, String)>,
 }
 
 /// The fiscal year the table's fiscal-year columns follow: the project's
@@ -55,6 +61,12 @@ pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
             by.push(d);
         }
     }
+    let cats = q
+        .categories
+        .iter()
+        .map(|(d, v)| super::status::categories(fw, d, v))
+        .collect::<std::result::Result<Vec<Category>, Failure>>()
+        .map_err(|f| o.fail(f))?;
     let (computed, diags) = Computed::new(fw, &o.ledger, &o.sources, as_of);
     let mut all = o.warnings();
     all.extend(diags);
@@ -80,16 +92,23 @@ pub fn compare(o: &Opened, q: &Query) -> Result<Compare> {
         )
         .after(&all, &o.sources));
     }
-    let model = compare::build(
-        &computed,
-        &compare::Options {
-            periods,
-            columns: kind,
-            targets: q.targets,
-            increments: q.increments,
-            by,
-        },
-    );
+    let opts = compare::Options {
+        periods,
+        columns: kind,
+        targets: q.targets,
+        increments: q.increments,
+        by,
+        categories: cats,
+    };
+    if opts.categories.is_empty() {
+        return Ok(Done::new(compare::build(&computed, &opts), all, o.sources.clone()));
+    }
+    // One category's table, as `status --dim`: its own rows over the
+    // framework without the project's targets and baselines. The columns
+    // stay the project's (the default `--to` is the project's latest).
+    let view = category::without_targets(fw);
+    let of = Computed::for_categories(&view, &o.ledger, &o.sources, as_of, false, &opts.categories);
+    let model = compare::build(&of, &opts);
     Ok(Done::new(model, all, o.sources.clone()))
 }
 

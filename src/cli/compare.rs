@@ -55,6 +55,9 @@ pub struct CompareArgs {
     /// Split rows by disaggregations, e.g. sex or sex,country
     #[arg(long, value_name = "DIM[,DIM]")]
     pub by: Option<String>,
+    /// The table of one category only, e.g. --dim country=GT (repeat to narrow: --dim sex=women)
+    #[arg(long = "dim", value_name = "NAME=VALUE")]
+    pub dims: Vec<String>,
     /// Which targets to show: agreed (as written), expected (to date, marked ~) or both
     #[arg(long, value_enum, default_value = "agreed")]
     pub targets: TargetsArg,
@@ -82,6 +85,10 @@ pub fn run(a: CompareArgs) -> i32 {
     if let Some(code) = no_binary_on_terminal(a.format == CompareFormat::Xlsx, a.output.as_deref()) {
         return code;
     }
+    let categories = match super::formats::dim_pairs(&a.dims) {
+        Ok(c) => c,
+        Err(d) => return super::terminal::usage(d),
+    };
     let q = compare::Query {
         from: a.from,
         to: a.to,
@@ -98,6 +105,7 @@ pub fn run(a: CompareArgs) -> i32 {
             ColumnsArg::Year => ColumnKind::Year,
         }),
         increments: a.increments,
+        categories,
     };
     finish(compare::compare(&o, &q), |model| {
         let bytes = match a.format {

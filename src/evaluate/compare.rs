@@ -33,6 +33,14 @@
 //! a `last` indicator, the latest period's), so that they add up to it;
 //! rows carry their share of the total and, by one dimension, the share
 //! target written for their category.
+//!
+//! `--dim NAME=VALUE` (a [`Filter`]) builds the table of one category, as
+//! `status --dim` does: the caller gives a [`Computed`] of that category's
+//! rows over the framework without its targets and baselines
+//! ([`crate::compute::category`]), since those are the whole project's and
+//! a category's figures are never graded against them. Indicators not
+//! broken down by the dimension have no figure of their own for the
+//! category: they leave the rows and are listed, by name, in the filter.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,6 +49,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::compute::breakdown::{points_behind, split_points};
+use crate::compute::category::{self, Category};
 use crate::compute::columns::{ColumnKind, column_actual, column_rule, pooled_and_latest, within, within_project};
 use crate::compute::gender::{sex_dimension, women_category};
 use crate::compute::progress::{Progress, percent_toward, progress_against};
@@ -82,6 +91,9 @@ pub struct Compare {
     pub by: Option<String>,
     /// The same, one name each.
     pub by_dimensions: Vec<String>,
+    /// The category shown (`--dim`), when the table is one category's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
     /// The life-of-project column: from the project's start to the last
     /// column's end (no later than the project's end).
     pub life_start: NaiveDate,
@@ -91,6 +103,35 @@ pub struct Compare {
     pub life_before_first: bool,
     /// Results in logframe order, each with its indicators.
     pub results: Vec<ResultRows>,
+}
+
+/// The table of one category (`--dim country=GT`): its figures only, no
+/// targets (they are the whole project's), and the indicators without a
+/// figure of their own for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Filter {
+    /// The categories every figure is limited to, in the order asked.
+    pub categories: Vec<FilterCategory>,
+    /// Indicators not broken down by every dimension of `categories`, in
+    /// logframe order: they have no figure for the category and are not in
+    /// `results`.
+    pub not_broken_down: Vec<LeftOut>,
+}
+
+/// One category of a [`Filter`]: `country` = `GT`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterCategory {
+    pub dimension: String,
+    pub category: String,
+}
+
+/// An indicator left out of a category's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOut {
+    pub result: String,
+    pub level: String,
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -272,6 +313,9 @@ pub struct Options {
     pub increments: bool,
     /// Indexes of the disaggregations to split rows by.
     pub by: Vec<usize>,
+    /// The categories the table is limited to (`--dim`); the [`Computed`]
+    /// given to [`build`] must hold only their rows (see the module).
+    pub categories: Vec<Category>,
 }
 
 /// The reporting periods whose end falls within `from .. to` (both
@@ -299,6 +343,7 @@ pub fn columns_between(columns: &[Period], from: Option<Period>, to: Option<Peri
 
 pub fn build(c: &Computed, opts: &Options) -> Compare {
     let fw = c.fw;
+    let shown = |i: usize| category::broken_down(fw, i, &opts.categories);
     let results = fw
         .results
         .iter()
@@ -307,7 +352,12 @@ pub fn build(c: &Computed, opts: &Options) -> Compare {
             level: r.level.clone(),
             depth: r.depth,
             statement: r.statement.default.clone(),
-            indicators: r.indicators.iter().map(|&i| indicator_row(c, i, opts)).collect(),
+            indicators: r
+                .indicators
+                .iter()
+                .filter(|&&i| shown(i))
+                .map(|&i| indicator_row(c, i, opts))
+                .collect(),
         })
         .collect();
     let last = last_column(c, opts);
@@ -327,6 +377,35 @@ pub fn build(c: &Computed, opts: &Options) -> Compare {
         life_end: within_project(fw, &last).1,
         life_before_first: opts.periods.first().is_some_and(|p| p.start > fw.project.start),
         results,
+        filter: (!opts.categories.is_empty()).then(|| filter(fw, &opts.categories)),
+    }
+}
+
+/// The categories asked for and the indicators they leave out.
+fn filter(fw: &Framework, cats: &[Category]) -> Filter {
+    Filter {
+        categories: cats
+            .iter()
+            .map(|c| {
+                let d = &fw.disaggregations[c.dim];
+                FilterCategory {
+                    dimension: d.name.clone(),
+                    category: d.values[c.value as usize].clone(),
+                }
+            })
+            .collect(),
+        not_broken_down: fw
+            .results
+            .iter()
+            .flat_map(|r| r.indicators.iter().map(move |&i| (r, i)))
+            .filter(|&(_, i)| !category::broken_down(fw, i, cats))
+            .map(|(r, i)| LeftOut {
+                result: r.id.clone(),
+                level: r.level.clone(),
+                id: fw.indicators[i].id.clone(),
+                title: fw.indicators[i].title.default.clone(),
+            })
+            .collect(),
     }
 }
 

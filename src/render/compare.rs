@@ -8,7 +8,9 @@
 
 use crate::compute::columns::ColumnKind;
 use crate::compute::targets::TargetRule;
-use crate::evaluate::compare::{ActualRule, CategoryTarget, Cell, Compare, IndicatorRow, TargetsShown, ToDateRule};
+use crate::evaluate::compare::{
+    ActualRule, CategoryTarget, Cell, Compare, Filter, IndicatorRow, TargetsShown, ToDateRule,
+};
 use crate::format::{self, clip};
 use crate::locale::{self, Lang, term, term_message};
 use crate::model::{IndicatorType, PartKind, Value};
@@ -98,6 +100,12 @@ fn header(c: &Compare) -> String {
         out.push_str(&term_message("compare-by", [("dimension", b.as_str().into())]));
     }
     out.push('\n');
+    if let Some(f) = &c.filter {
+        for l in filter_lines(f) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
     let mut notes = vec![
         term("compare-actual-note"),
         term("compare-percent-note"),
@@ -117,6 +125,42 @@ fn header(c: &Compare) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The categories of a table limited by `--dim`, as a heading names
+/// them: `country = Guatemala (GT), sex = women` (a country by its name,
+/// its code beside it).
+pub(crate) fn filter_label(f: &Filter) -> String {
+    f.categories
+        .iter()
+        .map(|c| {
+            let name = locale::breakdown_value(Lang::En, &c.dimension, &c.category);
+            if name == c.category {
+                format!("{} = {name}", c.dimension)
+            } else {
+                format!("{} = {name} ({})", c.dimension, c.category)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The filter in words, as `status --dim` puts it: the category (no
+/// targets shown), then the indicators it leaves out, if any.
+pub(crate) fn filter_lines(f: &Filter) -> Vec<String> {
+    let mut lines = vec![term_message(
+        "status-category",
+        [("categories", filter_label(f).into())],
+    )];
+    if !f.not_broken_down.is_empty() {
+        let dims: Vec<&str> = f.categories.iter().map(|c| c.dimension.as_str()).collect();
+        let ids: Vec<&str> = f.not_broken_down.iter().map(|l| l.id.as_str()).collect();
+        lines.push(term_message(
+            "status-not-broken-down",
+            [("dims", dims.join(", ").into()), ("ids", ids.join(", ").into())],
+        ));
+    }
+    lines
 }
 
 fn result_line(r: &crate::evaluate::compare::ResultRows) -> String {
@@ -470,11 +514,18 @@ pub(crate) fn csv(c: &Compare) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    w.write_record(CSV_HEADER).expect("in-memory write");
+    let mut header = CSV_HEADER.to_vec();
+    if c.filter.is_some() {
+        header.push("filter");
+    }
+    w.write_record(header).expect("in-memory write");
     for r in &c.results {
         for i in &r.indicators {
             indicator_rows(&mut w, c, r, i);
         }
+    }
+    if let Some(f) = &c.filter {
+        left_out_rows(&mut w, c, f);
     }
     String::from_utf8(w.into_inner().expect("in-memory write")).expect("utf-8")
 }
@@ -499,9 +550,10 @@ fn indicator_rows(
     i: &IndicatorRow,
 ) {
     let rule = actual_rule_name(i.actual_rule);
+    let filter = c.filter.as_ref().map(filter_cell);
     let mut row = |x: CsvRow| {
         let (fig, n, d, text) = value_cells(x.actual);
-        w.write_record([
+        let mut record = vec![
             spreadsheet_safe(&c.framework),
             spreadsheet_safe(&r.id),
             spreadsheet_safe(&r.level),
@@ -525,8 +577,9 @@ fn indicator_rows(
             format::opt_decimal(x.share.map(|s| s.round_dp(4))),
             format::opt_decimal(x.share_target),
             format::opt_decimal(x.women_share.map(|s| s.round_dp(4))),
-        ])
-        .expect("in-memory write");
+        ];
+        record.extend(filter.clone());
+        w.write_record(record).expect("in-memory write");
     };
     let (life_start, life_end) = (c.life_start.to_string(), c.life_end.to_string());
     for cell in &i.cells {
@@ -625,6 +678,39 @@ fn indicator_rows(
                 ..Default::default()
             });
         }
+    }
+}
+
+/// The `filter` cell of a category's table: `country=GT;sex=women`, as
+/// `--dim` writes it.
+fn filter_cell(f: &Filter) -> String {
+    let cats: Vec<String> = f
+        .categories
+        .iter()
+        .map(|c| format!("{}={}", c.dimension, c.category))
+        .collect();
+    spreadsheet_safe(&cats.join(";"))
+}
+
+/// One `end` row per indicator a category's table leaves out, its status
+/// `not broken down` and no figure.
+fn left_out_rows(w: &mut csv::Writer<Vec<u8>>, c: &Compare, f: &Filter) {
+    for l in &f.not_broken_down {
+        let mut record = vec![
+            spreadsheet_safe(&c.framework),
+            spreadsheet_safe(&l.result),
+            spreadsheet_safe(&l.level),
+            spreadsheet_safe(&l.id),
+            spreadsheet_safe(&l.title),
+        ];
+        record.resize(CSV_HEADER.len(), String::new());
+        let at = |name: &str| CSV_HEADER.iter().position(|h| *h == name).expect("a CSV column");
+        record[at("period")] = "end".into();
+        record[at("period_start")] = c.life_start.to_string();
+        record[at("period_end")] = c.life_end.to_string();
+        record[at("status")] = "not broken down".into();
+        record.push(filter_cell(f));
+        w.write_record(record).expect("in-memory write");
     }
 }
 

@@ -346,7 +346,10 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!("{} IPTT", c.framework))
+            .set_title(match &c.filter {
+                None => format!("{} IPTT", c.framework),
+                Some(f) => format!("{} IPTT, {}", c.framework, super::compare::filter_label(f)),
+            })
             .set_creation_datetime(&created),
     );
     let f = Formats::new();
@@ -365,6 +368,10 @@ pub fn workbook(fw: &Framework, c: &Compare) -> Result<Built, XlsxError> {
         taken.push(name.clone());
         let ws = wb.add_worksheet().set_name(&name)?;
         print_setup(ws, 2)?;
+        if let Some(f) = &c.filter {
+            // The printed page names the category beside the sheet.
+            ws.set_header(format!("&L&A, {}", super::compare::filter_label(f).replace('&', "&&")));
+        }
         level_sheet(
             &mut Sheet {
                 ws,

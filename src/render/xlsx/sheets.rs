@@ -100,7 +100,7 @@ pub(super) fn definitions_sheet(ws: &mut Sheet, fw: &Framework, f: &Formats) -> 
 
 pub(super) fn notes_sheet(ws: &mut Sheet, fw: &Framework, c: &Compare, f: &Formats) -> Result<(), XlsxError> {
     ws.set_column_width(0, 120.0)?;
-    let lines = [
+    let mut lines = vec![
         format!(
             "{} — {}",
             fw.project.short_name.as_deref().unwrap_or(&fw.project.id),
@@ -133,6 +133,10 @@ pub(super) fn notes_sheet(ws: &mut Sheet, fw: &Framework, c: &Compare, f: &Forma
         term("xlsx-note-life").into(),
         term("xlsx-note-figures").into(),
     ];
+    // One category's table (`--dim`) says so under its title.
+    if let Some(f) = &c.filter {
+        lines.splice(2..2, crate::render::compare::filter_lines(f));
+    }
     for (i, l) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, l, if i == 0 { &f.result } else { &f.text })?;
     }
