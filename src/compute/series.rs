@@ -68,14 +68,13 @@ impl Series {
         let mut by_indicator: Vec<Vec<Point>> = vec![Vec::new(); fw.indicators.len()];
         let mut i = 0;
         while i < current.len() {
-            let first = (ledger.indicator(current[i]), ledger.period(current[i]));
-            let mut j = i;
-            while j < current.len() && (ledger.indicator(current[j]), ledger.period(current[j])) == first {
+            let mut j = i + 1;
+            while j < current.len() && ledger.same_indicator_period(current[i], current[j]) {
                 j += 1;
             }
             let group = &current[i..j];
             let point = combine(fw, ledger, group, sources, &mut diags);
-            by_indicator[first.0 as usize].push(point);
+            by_indicator[ledger.indicator(current[i]) as usize].push(point);
             i = j;
         }
         for (i, points) in by_indicator.iter_mut().enumerate() {

@@ -495,11 +495,13 @@ impl Ledger {
 
     /// Whether rows `a` and `b` have the same key.
     fn same_key(&self, a: u32, b: u32) -> bool {
-        let s = &self.store;
-        s.indicator(a) == s.indicator(b) && s.dims(a) == s.dims(b) && {
-            let (p, q) = (s.period(a), s.period(b));
-            (p.start, p.end) == (q.start, q.end)
-        }
+        self.store.same_key(a, b)
+    }
+
+    /// Whether rows `a` and `b` are of one indicator and period (the same
+    /// days, however the period is written).
+    pub fn same_indicator_period(&self, a: u32, b: u32) -> bool {
+        self.store.same_indicator_period(a, b)
     }
 }
 

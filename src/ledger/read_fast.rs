@@ -126,7 +126,7 @@ pub(super) fn read_clean(
 pub(super) const STREAM_FROM: u64 = 4 << 20;
 
 /// Bytes read from the disk at a time when streaming.
-const CHUNK: usize = 4 << 20;
+const CHUNK: usize = 1 << 20;
 
 /// Read the clean ledger file at `path` chunk by chunk into `store`, its
 /// rows from `file`: `true` when done, `false` (with `store`'s rows as they
@@ -167,51 +167,103 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
         store.reserve(estimate as usize);
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let read = |text: &str| read_part(fw, text, file, delimiter, (&columns, named), only, 0..text.len());
-    // The header is line 1; rows count from the line after it.
-    let mut base = 2u32;
-    loop {
-        // The complete records read so far: up to the last line end
-        // outside quotes (at the end of the file, everything).
-        let end = if eof {
-            buf.len()
-        } else {
-            match last_record_end(&buf) {
-                Some(i) => i,
-                None => {
-                    eof = fill(&mut f, &mut buf)?;
-                    continue;
-                }
-            }
-        };
-        let chunk = &buf[..end];
+    // A chunk of whole records, read on a worker: `None` at a NUL, a byte
+    // that is not UTF-8 or a row that is not plain and good.
+    let read = |chunk: &[u8]| {
         if memchr::memchr(0, chunk).is_some() {
             return None;
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        let n = if text.len() < PARALLEL_FROM { 1 } else { threads };
-        let ranges = split(text.as_bytes(), 0, n)?;
-        let parts: Vec<Part> = if ranges.len() == 1 {
-            vec![read(text)?]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = ranges.iter().map(|r| s.spawn(|| read(&text[r.clone()]))).collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().ok().flatten())
-                    .collect::<Option<Vec<Part>>>()
-            })?
+        read_part(fw, text, file, delimiter, (&columns, named), only, 0..text.len())
+    };
+    // This thread reads the file chunk by chunk and hands each chunk of
+    // whole records to the workers; it appends the rows of the chunks in
+    // order as they come back, while the workers read the next ones.
+    let (jobs, queue) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
+    let queue = std::sync::Mutex::new(queue);
+    let (results, done) = mpsc::channel::<(usize, Option<Part>)>();
+    let failed = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let (results, queue, failed, read) = (results.clone(), &queue, &failed, &read);
+            s.spawn(move || {
+                loop {
+                    let job = queue.lock().map(|q| q.recv());
+                    let Ok(Ok((k, chunk))) = job else { break };
+                    let part = if failed.load(Ordering::Relaxed) { None } else { read(&chunk) };
+                    if part.is_none() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    if results.send((k, part)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(results);
+        // The header is line 1; rows count from the line after it.
+        let mut base = 2u32;
+        let mut waiting: BTreeMap<usize, Part> = BTreeMap::new();
+        let mut want = 0usize;
+        let mut join = |k: usize, part: Option<Part>| -> Option<()> {
+            waiting.insert(k, part?);
+            while let Some(part) = waiting.remove(&want) {
+                store.append(part.store, base);
+                base += part.newlines;
+                want += 1;
+            }
+            Some(())
         };
-        for part in parts {
-            store.append(part.store, base);
-            base += part.newlines;
+        let mut sent = 0usize;
+        let produced = (|| -> Option<()> {
+            loop {
+                // The complete records read so far: up to the last line end
+                // outside quotes (at the end of the file, everything).
+                let end = if eof {
+                    buf.len()
+                } else {
+                    match last_record_end(&buf) {
+                        Some(i) => i,
+                        None => {
+                            eof = fill(&mut f, &mut buf)?;
+                            continue;
+                        }
+                    }
+                };
+                // The chunk goes as it is; what follows its last record
+                // starts the next one.
+                let mut next = Vec::with_capacity(CHUNK + (64 << 10));
+                next.extend_from_slice(&buf[end..]);
+                buf.truncate(end);
+                if !buf.is_empty() {
+                    jobs.send((sent, std::mem::replace(&mut buf, next))).ok()?;
+                    sent += 1;
+                } else {
+                    buf = next;
+                }
+                while let Ok((k, part)) = done.try_recv() {
+                    join(k, part)?;
+                }
+                if failed.load(Ordering::Relaxed) {
+                    return None;
+                }
+                if eof {
+                    return Some(());
+                }
+                eof = fill(&mut f, &mut buf)?;
+            }
+        })();
+        drop(jobs);
+        if produced.is_none() {
+            failed.store(true, Ordering::Relaxed);
         }
-        buf.drain(..end);
-        if eof {
-            return Some(());
+        for (k, part) in done.iter() {
+            if join(k, part).is_none() {
+                failed.store(true, Ordering::Relaxed);
+            }
         }
-        eof = fill(&mut f, &mut buf)?;
-    }
+        (!failed.load(Ordering::Relaxed) && want == sent).then_some(())
+    })
 }
 
 /// Just past the last `\n` of `buf` that lies outside quotes (an even
@@ -342,30 +394,32 @@ fn read_part(
         // between separators (what the CSV reader would find, faster).
         let part = &text[range];
         let layout = plain::Layout::of(columns);
-        let mut lane = layout.as_ref().map(plain::Lane::new);
+        let mut lane = layout.as_ref().map(|l| plain::Lane::new(l, fw));
         let mut cells: Vec<&str> = Vec::with_capacity(columns.len() + 1);
-        let mut start = 0;
         let mut line = 0u32;
-        while start < part.len() {
-            let end = memchr::memchr(b'\n', &part.as_bytes()[start..]).map_or(part.len(), |i| start + i);
-            let l = &part[start..end];
-            let l = l.strip_suffix('\r').unwrap_or(l);
-            start = end + 1;
-            cells.clear();
-            // The separator is ASCII: every cut is at a character boundary.
-            let mut from = 0;
-            for i in memchr::memchr_iter(delimiter, l.as_bytes()) {
-                cells.push(&l[from..i]);
+        // One pass over the bytes: a separator ends a cell, a line feed a
+        // record (lines are short: a loop beats a search per cell). Both
+        // are ASCII: every cut is at a character boundary.
+        let mut from = 0;
+        for (i, &b) in part.as_bytes().iter().enumerate() {
+            if b == delimiter {
+                cells.push(&part[from..i]);
                 from = i + 1;
+            } else if b == b'\n' {
+                let cell = &part[from..i];
+                cells.push(cell.strip_suffix('\r').unwrap_or(cell));
+                from = i + 1;
+                rows.record(&mut lane, &mut cells, line)?;
+                line += 1;
             }
-            cells.push(&l[from..]);
-            match lane.as_mut().and_then(|lane| lane.read(&mut rows.parser, &cells)) {
-                Some(r) => rows.push_plain(r, line),
-                None => rows.push(&cells, line)?,
-            }
-            line += 1;
         }
-        return Some(rows.part(memchr::memchr_iter(b'\n', bytes).count() as u32));
+        let newlines = line;
+        if from < part.len() {
+            let cell = &part[from..];
+            cells.push(cell.strip_suffix('\r').unwrap_or(cell));
+            rows.record(&mut lane, &mut cells, line)?;
+        }
+        return Some(rows.part(newlines));
     }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -445,6 +499,17 @@ impl Rows<'_, '_> {
             review_note: strings.intern(f.review_note),
         };
         self.store.push(&e);
+        Some(())
+    }
+
+    /// Add the record of `cells` (then cleared), by the plain lane when it
+    /// can read it, else by the full parser.
+    fn record<'t>(&mut self, lane: &mut Option<plain::Lane<'t>>, cells: &mut Vec<&'t str>, line: u32) -> Option<()> {
+        match lane.as_mut().and_then(|lane| lane.read(&mut self.parser, cells)) {
+            Some(r) => self.push_plain(r, line),
+            None => self.push(cells, line)?,
+        }
+        cells.clear();
         Some(())
     }
 

@@ -266,6 +266,27 @@ impl Store {
         rank
     }
 
+    /// Whether rows `a` and `b` are of one indicator and period (the same
+    /// days, however written), compared by their indexes where they can be.
+    pub(crate) fn same_indicator_period(&self, a: u32, b: u32) -> bool {
+        let (ra, rb) = (&self.rows[a as usize], &self.rows[b as usize]);
+        ra.indicator == rb.indicator && {
+            ra.period == rb.period || {
+                let (p, q) = (
+                    &self.periods.list[ra.period as usize],
+                    &self.periods.list[rb.period as usize],
+                );
+                (p.0, p.1) == (q.0, q.1)
+            }
+        }
+    }
+
+    /// Whether rows `a` and `b` have one key: indicator, period and
+    /// breakdown (interned: one index per breakdown).
+    pub(crate) fn same_key(&self, a: u32, b: u32) -> bool {
+        self.rows[a as usize].dims == self.rows[b as usize].dims && self.same_indicator_period(a, b)
+    }
+
     pub(crate) fn dims(&self, i: u32) -> DimKey {
         self.dims.list[self.rows[i as usize].dims as usize]
     }

@@ -13,7 +13,9 @@
 
 use super::super::read::Column;
 use super::super::row::{DimKey, RowParser};
-use crate::model::{IndicatorType, MAX_DIMENSIONS, Period};
+use rustc_hash::FxHashMap;
+
+use crate::model::{Framework, IndicatorType, MAX_DIMENSIONS, Period};
 
 /// Where the cells of a plain row are, from the header.
 pub(super) struct Layout {
@@ -63,6 +65,9 @@ pub(super) struct PlainRow {
 /// What the lane remembers between rows of one part.
 pub(super) struct Lane<'t> {
     layout: &'t Layout,
+    /// The categories of each disaggregation written in at most 7 bytes,
+    /// by their bytes packed in one integer ([`packed`]): no text compared.
+    short: Vec<FxHashMap<u64, u16>>,
     /// The last indicator: its cell, index, and the dimensions it is
     /// broken down by (a bit each); only counts and numbers are kept.
     indicator: Option<(&'t [u8], u32, u8)>,
@@ -71,9 +76,21 @@ pub(super) struct Lane<'t> {
 }
 
 impl<'t> Lane<'t> {
-    pub(super) fn new(layout: &'t Layout) -> Lane<'t> {
+    pub(super) fn new(layout: &'t Layout, fw: &Framework) -> Lane<'t> {
+        let short = fw
+            .disaggregations
+            .iter()
+            .map(|d| {
+                d.values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| Some((packed(v.as_bytes())?, i as u16)))
+                    .collect()
+            })
+            .collect();
         Lane {
             layout,
+            short,
             indicator: None,
             period: None,
             categories: [None; MAX_DIMENSIONS],
@@ -161,10 +178,25 @@ impl<'t> Lane<'t> {
         {
             return Some(v);
         }
-        let v = parser.category_index(d, std::str::from_utf8(cell).ok()?)?;
+        let v = match packed(cell) {
+            Some(k) => *self.short.get(d)?.get(&k)?,
+            None => parser.category_index(d, std::str::from_utf8(cell).ok()?)?,
+        };
         self.categories[d] = Some((cell, v));
         Some(v)
     }
+}
+
+/// Up to 7 bytes and their count in one integer (distinct texts, distinct
+/// integers); `None` for longer texts.
+fn packed(text: &[u8]) -> Option<u64> {
+    if text.len() > 7 {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b[..text.len()].copy_from_slice(text);
+    b[7] = text.len() as u8;
+    Some(u64::from_le_bytes(b))
 }
 
 /// A cell of one to nine ASCII digits, as a number: the value (scale 0)
@@ -186,7 +218,17 @@ fn whole(cell: &[u8]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::whole;
+    use super::{packed, whole};
+
+    #[test]
+    fn packed_texts_are_distinct() {
+        assert_eq!(packed(b"GT"), packed(b"GT"));
+        assert_ne!(packed(b"GT"), packed(b"GT\0"));
+        assert_ne!(packed(b""), packed(b"\0"));
+        assert_ne!(packed(b"women"), packed(b"men"));
+        assert!(packed(b"1234567").is_some());
+        assert_eq!(packed(b"12345678"), None);
+    }
 
     #[test]
     fn whole_numbers_are_plain_digits_below_a_billion() {
