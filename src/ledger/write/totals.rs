@@ -192,60 +192,72 @@ fn compare_group(at: &Place, values: &[Held], add: Add, found: &mut Found) {
     let mut shapes: Vec<u8> = values.iter().map(|h| h.dims.shape()).collect();
     shapes.sort_unstable();
     shapes.dedup();
-    for total in values {
-        let s = total.dims.shape();
+    for &s in &shapes {
         for &t in shapes.iter().filter(|&&t| t != s && t & s == s) {
-            let parts: Vec<&Held> = values
-                .iter()
-                .filter(|p| p.dims.shape() == t && under(total.dims, p.dims, s))
-                .collect();
-            let touched = total.batch().is_some() || parts.iter().any(|p| p.batch().is_some());
-            let Some(first) = parts.first() else { continue };
-            if !touched {
-                continue;
+            // The parts of shape `t`, by the coarser value they lie under
+            // (their dimensions of `s`): one pass, however many values.
+            let mut under: HashMap<DimKey, Vec<&Held>> = HashMap::new();
+            for p in values.iter().filter(|p| p.dims.shape() == t) {
+                under.entry(project(p.dims, s)).or_default().push(p);
             }
-            let sum = parts[1..]
-                .iter()
-                .fold(first.value.clone(), |acc, p| add(&acc, &p.value));
-            if sum == total.value {
-                continue;
-            }
-            let d = Disagreement {
-                total,
-                parts: &parts,
-                sum: &sum,
-                finer: t & !s,
-            };
-            match total.batch() {
-                Some(n) => {
-                    let row = &at.rows[n];
-                    let others: Vec<&Held> = parts
-                        .iter()
-                        .copied()
-                        .filter(|p| {
-                            p.batch().is_none()
-                                && !p.by.is_empty()
-                                && p.by != "unknown"
-                                && p.by != total.by
-                                && p.at.is_none_or(|a| a < row.at)
-                        })
-                        .collect();
-                    if others.is_empty() || row.replace {
-                        found.warnings.push(d.total_warning(at, row));
-                    } else {
-                        found.errors.push(d.refusal(at, row, &others));
-                    }
-                }
-                None => found.warnings.push(d.parts_warning(at)),
+            for total in values.iter().filter(|h| h.dims.shape() == s) {
+                let Some(parts) = under.get(&total.dims) else { continue };
+                compare(at, total, parts, t & !s, add, found);
             }
         }
     }
 }
 
-/// Whether `part` lies under `total`: the same value in each dimension of
-/// the total's `shape`.
-fn under(total: DimKey, part: DimKey, shape: u8) -> bool {
-    (0..MAX_DIMENSIONS).all(|d| shape & (1 << d) == 0 || total.0[d] == part.0[d])
+/// One coarser value against the finer parts under it (`finer`: the
+/// dimensions they add).
+fn compare(at: &Place, total: &Held, parts: &[&Held], finer: u8, add: Add, found: &mut Found) {
+    let touched = total.batch().is_some() || parts.iter().any(|p| p.batch().is_some());
+    let Some(first) = parts.first() else { return };
+    if !touched {
+        return;
+    }
+    let sum = parts[1..].iter().fold(first.value.clone(), |acc, p| add(&acc, &p.value));
+    if sum == total.value {
+        return;
+    }
+    let d = Disagreement {
+        total,
+        parts,
+        sum: &sum,
+        finer,
+    };
+    let Some(n) = total.batch() else {
+        found.warnings.push(d.parts_warning(at));
+        return;
+    };
+    let row = &at.rows[n];
+    // Parts other people recorded before the total: known recorders
+    // other than the writer, dated earlier (or undated).
+    let others: Vec<&Held> = parts
+        .iter()
+        .copied()
+        .filter(|p| {
+            p.batch().is_none()
+                && !p.by.is_empty()
+                && p.by != "unknown"
+                && p.by != total.by
+                && p.at.is_none_or(|a| a < row.at)
+        })
+        .collect();
+    if others.is_empty() || row.replace {
+        found.warnings.push(d.total_warning(at, row));
+    } else {
+        found.errors.push(d.refusal(at, row, &others));
+    }
+}
+
+/// `dims` with only the dimensions of `shape` kept (the others total).
+fn project(dims: DimKey, shape: u8) -> DimKey {
+    let mut out = DimKey::TOTAL;
+    for d in (0..MAX_DIMENSIONS).filter(|d| shape & (1 << d) != 0) {
+        out.0[d] = dims.0[d];
+    }
+    out
 }
 
 /// A coarser value and the finer breakdown under it that does not add up
