@@ -61,7 +61,12 @@ fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
     record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
     let before = std::fs::read(&ledger).expect("read");
     let file = total_file(ws.path(), "0");
-    let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &["import", "starsom", &file]);
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", &file],
+    );
     r.expect_code(1);
     // 22 + 18 = 40, recorded by ana and luis, and the total's line.
     assert!(
@@ -78,7 +83,7 @@ fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("0 by coord, against GT = 22 by ana (frameworks/starsom/measurements/ledger.csv:2), HN = 18 by luis (frameworks/starsom/measurements/ledger.csv:3)"),
+        r.stderr.contains("0 by coord, against GT = 22 (ana, line 2), HN = 18 (luis, line 3) in frameworks/starsom/measurements/ledger.csv"),
         "{}",
         r.stderr
     );
@@ -98,7 +103,8 @@ fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(
-        r.stderr.contains("warning: line 2 gives 1111.2 2023-Q4 (total) = 0, but the breakdown by country adds up to 40"),
+        r.stderr
+            .contains("warning: line 2 gives 1111.2 2023-Q4 (total) = 0, but the breakdown by country adds up to 40"),
         "{}",
         r.stderr
     );
@@ -135,13 +141,17 @@ fn a_total_over_one_s_own_parts_is_a_warning_and_written() {
     record(ws.path(), "coord", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
     record(ws.path(), "coord", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
     let file = total_file(ws.path(), "35");
-    let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &["import", "starsom", &file]);
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", &file],
+    );
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(
-        r.stderr.contains(
-            "warning: line 2 gives 1111.2 2023-Q4 (total) = 35, but the breakdown by country adds up to 40"
-        ),
+        r.stderr
+            .contains("warning: line 2 gives 1111.2 2023-Q4 (total) = 35, but the breakdown by country adds up to 40"),
         "{}",
         r.stderr
     );
@@ -158,7 +168,12 @@ fn a_total_equal_to_the_parts_is_silent() {
     record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
     // 22 + 18 = 40.
     let file = total_file(ws.path(), "40");
-    let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &["import", "starsom", &file]);
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", &file],
+    );
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
@@ -198,4 +213,82 @@ fn parts_under_a_colleague_s_total_are_a_warning() {
         r.stderr
     );
     assert!(r.stderr.contains("ask coord to correct it to 40"), "{}", r.stderr);
+}
+
+#[test]
+fn a_coarser_breakdown_is_compared_cell_by_cell() {
+    let ws = workspace(&["starsom"]);
+    // ana's Guatemala by sex: women 12 + men 10 = 22.
+    for (sex, value) in [("women", "12"), ("men", "10")] {
+        let args = [
+            "record",
+            "starsom",
+            "1111.2",
+            "--period",
+            "2023-Q4",
+            "--dim",
+            &format!("sex={sex}"),
+            "--dim",
+            "country=GT",
+            "--value",
+            value,
+        ];
+        as_user(ws.path(), "ana", "2024-01-10T09:00:00Z", &args).expect_code(0);
+    }
+    // coord's Guatemala total of 20 lies over ana's two parts (12 + 10 = 22);
+    // Honduras has no parts, so its 18 is no disagreement.
+    let file = ws.path().join("countries.csv");
+    std::fs::write(
+        &file,
+        "indicator,period,value,country\n1111.2,2023-Q4,18,HN\n1111.2,2023-Q4,20,GT\n",
+    )
+    .expect("write");
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", file.to_str().expect("utf-8")],
+    );
+    r.expect_code(1);
+    assert!(
+        r.stderr.contains(
+            "line 3 gives 1111.2 2023-Q4 (country=GT) = 20, but the breakdown by sex that ana recorded adds up to 22"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("12 + 10 = 22"), "{}", r.stderr);
+    assert!(!r.stderr.contains("line 2 gives"), "{}", r.stderr);
+}
+
+#[test]
+fn percentages_compare_numerators_and_denominators() {
+    let ws = workspace(&["starsom"]);
+    // j.tremblay's 1110.1 2023-Q3 in the shipped ledger: women 10/12 and
+    // men 10/14, so the total is 20/26 (76.9 %). A total of 20/25 is refused.
+    let total = [
+        "record",
+        "starsom",
+        "1110.1",
+        "--period",
+        "2023-Q3",
+        "--numerator",
+        "20",
+        "--denominator",
+        "25",
+    ];
+    let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &total);
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("the breakdown by sex that j.tremblay recorded, which adds up to 76.9 % (20/26)"),
+        "{}",
+        r.stderr
+    );
+    // 20/26 is silent.
+    let mut equal = total;
+    equal[8] = "26";
+    let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &equal);
+    r.expect_code(0);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
 }

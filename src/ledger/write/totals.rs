@@ -34,7 +34,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::row::{Review, timestamp_text};
 use crate::ledger::{DimKey, Key, Ledger, Origin, origin_text};
 use crate::model::{Framework, MAX_DIMENSIONS, Period, Value};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 
 /// How two values of one indicator add up (`compute::series::add`).
 pub(crate) type Add = fn(&Value, &Value) -> Value;
@@ -216,7 +216,9 @@ fn compare(at: &Place, total: &Held, parts: &[&Held], finer: u8, add: Add, found
     if !touched {
         return;
     }
-    let sum = parts[1..].iter().fold(first.value.clone(), |acc, p| add(&acc, &p.value));
+    let sum = parts[1..]
+        .iter()
+        .fold(first.value.clone(), |acc, p| add(&acc, &p.value));
     if sum == total.value {
         return;
     }
@@ -294,8 +296,19 @@ impl Disagreement<'_> {
         format!("{} = {}", terms.join(" + "), crate::format::value(self.sum))
     }
 
-    /// "GT = 22 by ana (ledger.csv:2), HN = 18 by luis (this import)".
+    /// "GT = 22 (ana, line 2), HN = 18 (luis, line 3) in ledger.csv": the
+    /// ledger's file named once when every part read from the ledger is
+    /// in it; a part of the batch by its row ("line 4 of the import").
     fn parts_text(&self, at: &Place) -> String {
+        let files: Vec<FileId> = self
+            .parts
+            .iter()
+            .filter_map(|p| match p.source {
+                Source::Ledger(o) => Some(o.file),
+                Source::Batch(_) => None,
+            })
+            .collect();
+        let one = files.first().copied().filter(|f| files.iter().all(|g| g == f));
         let mut out: Vec<String> = self
             .parts
             .iter()
@@ -306,19 +319,25 @@ impl Disagreement<'_> {
                     .filter(|d| self.finer & (1 << d) != 0)
                     .map(|d| texts[d])
                     .collect();
+                let place = match p.source {
+                    Source::Ledger(o) if Some(o.file) == one => format!("line {}", o.line),
+                    _ => place(at, p),
+                };
                 format!(
-                    "{} = {} by {} ({})",
+                    "{} = {} ({}, {place})",
                     label.join(", "),
                     crate::format::value(&p.value),
-                    who(&p.by),
-                    place(at, p)
+                    who(&p.by)
                 )
             })
             .collect();
         if self.parts.len() > MAX_TERMS {
             out.push(format!("and {} more", self.parts.len() - MAX_TERMS));
         }
-        out.join(", ")
+        match one {
+            Some(f) => format!("{} in {}", out.join(", "), at.sources.get(f).name),
+            None => out.join(", "),
+        }
     }
 
     /// The refusal of a total written over parts other people recorded
@@ -459,6 +478,6 @@ fn place(at: &Place, h: &Held) -> String {
         Source::Batch(n) => at.rows[n]
             .from
             .as_ref()
-            .map_or_else(|| "this record".to_string(), |f| f.name.clone()),
+            .map_or_else(|| "this record".to_string(), |f| format!("{} of the import", f.name)),
     }
 }
