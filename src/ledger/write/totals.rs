@@ -481,3 +481,42 @@ fn place(at: &Place, h: &Held) -> String {
             .map_or_else(|| "this record".to_string(), |f| format!("{} of the import", f.name)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::row::TOTAL;
+
+    fn held(by: &str) -> Held {
+        Held {
+            dims: DimKey::TOTAL,
+            value: Value::Flag { done: true },
+            by: by.into(),
+            at: None,
+            source: Source::Batch(0),
+        }
+    }
+
+    /// A part for women (sex 0) in GT (country 3) lies under GT and under
+    /// the total, not under HN (country 4).
+    #[test]
+    fn a_part_lies_under_the_value_of_its_coarser_dimensions() {
+        let mut part = DimKey::TOTAL;
+        part.0[0] = 0;
+        part.0[1] = 3;
+        let country = 0b10;
+        assert_eq!(project(part, country).0[..2], [TOTAL, 3]);
+        assert_eq!(project(part, 0), DimKey::TOTAL);
+        let mut hn = DimKey::TOTAL;
+        hn.0[1] = 4;
+        assert_ne!(project(part, country), hn);
+    }
+
+    #[test]
+    fn recorders_are_named_once_each_in_order() {
+        let (a, l, m) = (held("ana"), held("luis"), held("marta"));
+        assert_eq!(names(&[&a]), "ana");
+        assert_eq!(names(&[&a, &l, &a]), "ana and luis");
+        assert_eq!(names(&[&a, &l, &m]), "ana, luis and marta");
+    }
+}
