@@ -191,7 +191,7 @@ fn parts_under_a_colleague_s_total_are_a_warning() {
     r.expect_code(0);
     assert!(
         r.stderr.contains(
-            "warning: the breakdown by country now adds up to 22, not to 1111.2 2023-Q4 (total) = 30, recorded by coord"
+            "warning: 1111.2 2023-Q4 (country=GT) = 22 makes the breakdown by country add up to 22, not to 1111.2 2023-Q4 (total) = 30, recorded by coord"
         ),
         "{}",
         r.stderr

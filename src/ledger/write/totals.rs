@@ -421,10 +421,18 @@ impl Disagreement<'_> {
                 from.name,
                 self.by(at.fw)
             ),
-            None => format!(
-                "the breakdown by {} now adds up to {sum}, not to {recorded}",
-                self.by(at.fw)
-            ),
+            None => match first {
+                Some(row) => format!(
+                    "{} = {} makes the breakdown by {} add up to {sum}, not to {recorded}",
+                    describe(at, row.parsed.dims),
+                    crate::format::value(&row.parsed.value),
+                    self.by(at.fw)
+                ),
+                None => format!(
+                    "the breakdown by {} now adds up to {sum}, not to {recorded}",
+                    self.by(at.fw)
+                ),
+            },
         };
         let span = first.and_then(|r| r.span(at.sources)).or(match self.total.source {
             Source::Ledger(o) => Some(line_span(at.sources, o)),
@@ -432,7 +440,7 @@ impl Disagreement<'_> {
         });
         Diagnostic::warning(message)
             .at_opt(span)
-            .expected(format!("{total} = the parts"))
+            .expected(format!("parts that add up to the total, {total}"))
             .found(format!("{}: {}", self.addition(), self.parts_text(at)))
             .hint(format!(
                 "written; reports use the total {total}: if it was provisional, ask {} to correct it to {sum} \
