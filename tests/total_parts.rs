@@ -292,3 +292,57 @@ fn percentages_compare_numerators_and_denominators() {
     r.expect_code(0);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
 }
+
+#[test]
+fn one_refused_total_refuses_the_whole_import_and_a_sheet_names_its_cell() {
+    let ws = workspace(&["starsom"]);
+    let ledger = ws.path().join("frameworks/starsom/measurements/ledger.csv");
+    record(ws.path(), "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
+    record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+    let before = std::fs::read(&ledger).expect("read");
+    // A good row (1100.1 for MX) before the total of 0: neither is written.
+    let file = ws.path().join("both.csv");
+    std::fs::write(
+        &file,
+        "indicator,period,value,country\n1100.1,2023-Q4,4,MX\n1111.2,2023-Q4,0,\n",
+    )
+    .expect("write");
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", file.to_str().expect("utf-8")],
+    );
+    r.expect_code(1);
+    assert!(r.stderr.contains("both.csv:3"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&ledger).expect("read"), before, "nothing written");
+
+    // The same total in a workbook: the refusal names its sheet and cell.
+    let book = ws.path().join("total.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("Q4").expect("name");
+    for (c, h) in ["indicator", "period", "value"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    sheet.write_string(1, 0, "1111.2").expect("cell");
+    sheet.write_string(1, 1, "2023-Q4").expect("cell");
+    sheet.write_number(1, 2, 0.0).expect("cell");
+    wb.save(&book).expect("save");
+    let r = as_user(
+        ws.path(),
+        "coord",
+        "2024-01-15T09:00:00Z",
+        &["import", "starsom", book.to_str().expect("utf-8")],
+    );
+    r.expect_code(1);
+    assert!(
+        r.stderr.contains(
+            "row 2 gives 1111.2 2023-Q4 (total) = 0, but the breakdown by country that ana and luis recorded adds up to 40"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("total.xlsx[Q4]"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&ledger).expect("read"), before, "nothing written");
+}
