@@ -136,8 +136,16 @@ fn commit_checked(
     dry_run: bool,
     relabel: impl Fn(Diagnostics) -> Diagnostics,
 ) -> Result<Outcome> {
-    match commit(fw, sources.clone(), rows.into_iter().map(|(r, _)| r).collect(), dry_run) {
-        Ok(outcome) => Ok(Done::new(outcome, warnings, sources)),
+    let rows = rows.into_iter().map(|(r, _)| r).collect();
+    match commit(fw, sources.clone(), rows, dry_run, crate::compute::series::add) {
+        // A total that disagrees with its parts comes back as a warning
+        // (or, over other people's parts, as a refusal), with the ledger's
+        // files it names.
+        Ok(c) => {
+            let mut all = warnings;
+            all.extend(relabel(c.warnings));
+            Ok(Done::new(c.outcome, all, c.sources))
+        }
         Err((all, d)) => Err(Failure::from_diagnostics(relabel(d), all).after(&warnings, &sources)),
     }
 }

@@ -131,8 +131,14 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
             if opts.pending { row.pending() } else { row }
         })
         .collect();
-    match commit(fw, Sources::default(), rows, opts.dry_run) {
-        Ok(outcome) => Ok(Done::new(outcome, warnings, Sources::default())),
+    // A total that disagrees with its parts comes back as a warning (or,
+    // over other people's parts, as a refusal).
+    match commit(fw, Sources::default(), rows, opts.dry_run, crate::compute::series::add) {
+        Ok(c) => {
+            let mut all = warnings;
+            all.extend(c.warnings);
+            Ok(Done::new(c.outcome, all, c.sources))
+        }
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),
     }
 }

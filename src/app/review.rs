@@ -193,8 +193,8 @@ pub fn decide(
         let of = e.recorded_at.unwrap_or(at);
         rows.push(row.decided(review, of, &reviewer, note));
     }
-    match commit(fw, Sources::default(), rows, false) {
-        Ok(outcome) => Ok(Done::new(outcome, Diagnostics::default(), Sources::default())),
+    match commit(fw, Sources::default(), rows, false, crate::compute::series::add) {
+        Ok(c) => Ok(Done::new(c.outcome, c.warnings, c.sources)),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),
     }
 }

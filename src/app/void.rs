@@ -105,8 +105,14 @@ pub fn void(fw: &Framework, req: &Request, opts: &Options) -> Result<Outcome> {
     let at = now().map_err(Failure::usage)?;
     let by = recorder(opts.by.as_deref()).ok_or_else(|| Failure::usage(unknown_recorder()))?;
     let row = NewRow::new(fw, parsed, &f, at, &by);
-    match commit(fw, Sources::default(), vec![row], opts.dry_run) {
-        Ok(outcome) => Ok(Done::new(outcome, Diagnostics::default(), Sources::default())),
+    match commit(
+        fw,
+        Sources::default(),
+        vec![row],
+        opts.dry_run,
+        crate::compute::series::add,
+    ) {
+        Ok(c) => Ok(Done::new(c.outcome, c.warnings, c.sources)),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),
     }
 }

@@ -34,7 +34,9 @@
 //! The parts: [`new_row`] (the row and its stamp), [`append`] (the append), [`refusals`] (rows
 //! refused for the whole batch), [`overlaps`] (a period overlapping another
 //! value's: refused, not added up), [`others`] (a value someone else
-//! recorded, replaced only with `--replace`), [`classify`] (what each row does),
+//! recorded, replaced only with `--replace`), [`totals`] (a total that
+//! disagrees with its parts: refused over other people's parts, else a
+//! warning), [`classify`] (what each row does),
 //! [`dialect`] (the new text in the file's dialect), [`replace`] (the
 //! atomic rewrite), [`verify`] (the read-back self-check) and
 //! [`import_rows`] (an import file's rows). This file holds the commit
@@ -49,6 +51,7 @@ mod others;
 mod overlaps;
 mod refusals;
 mod replace;
+mod totals;
 mod verify;
 
 use std::fs::{self, File, OpenOptions};
@@ -60,6 +63,7 @@ use rustc_hash::FxHashSet;
 pub use classify::{ChangeKind, Outcome};
 pub(crate) use import_rows::import_rows;
 pub(crate) use new_row::{NewRow, now, recorder, unknown_recorder, unrecorded_rows};
+pub(crate) use totals::Add;
 
 use super::read::{REVIEW_COLUMNS, header_with};
 use super::row::Review;
@@ -88,17 +92,30 @@ fn io_error(what: String, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("{what}: {e}")).hint("check that the framework folder is writable")
 }
 
+/// What a commit did, with the warnings of the write (a total that does
+/// not add up to its parts) and the files they point into (the import
+/// file and the ledger's).
+#[derive(Debug)]
+pub(crate) struct Committed {
+    pub outcome: Outcome,
+    pub warnings: Diagnostics,
+    pub sources: Sources,
+}
+
 /// Append `rows` to the ledger under the lock. `sources` holds the import
 /// file the rows come from (empty for `record`); the ledger's files are
 /// added to it so that diagnostics can name both. Rows identical to the
 /// value in force are skipped. Nothing is written when `dry_run` is set,
-/// when the ledger itself has errors, or when any row is refused.
+/// when the ledger itself has errors, or when any row is refused. `add`
+/// is how values of one indicator add up (`compute::series::add`), for
+/// comparing totals with their parts.
 pub(crate) fn commit(
     fw: &Framework,
     mut sources: Sources,
     rows: Vec<NewRow>,
     dry_run: bool,
-) -> Result<Outcome, Failure> {
+    add: Add,
+) -> Result<Committed, Failure> {
     let dir = measurements_dir(fw);
     let lock = match lock_ledger(&dir) {
         Ok(l) => l,
@@ -141,10 +158,15 @@ pub(crate) fn commit(
     let future = refused.has_errors();
     refused.extend(ties(fw, &ledger, &sources, file, &rows));
     refused.extend(overlaps::overlapping(fw, &ledger, &sources, &rows));
+    let mut warnings = Diagnostics::default();
     if !future {
         refused.extend(others::others_values(fw, &ledger, &sources, &rows));
+        let totals = totals::disagreeing(fw, &ledger, &sources, &rows, add);
+        refused.extend(totals.errors);
+        warnings = totals.warnings;
     }
     if refused.has_errors() {
+        refused.extend(warnings);
         refused.push(
             Diagnostic::error("nothing was written").hint("fix or remove the rows above, then record or import again"),
         );
@@ -196,7 +218,11 @@ pub(crate) fn commit(
         }
     }
     drop(lock);
-    Ok(outcome)
+    Ok(Committed {
+        outcome,
+        warnings,
+        sources,
+    })
 }
 
 /// The atomic rewrite of `ledger.csv` with `fresh` added, reading the whole
@@ -319,7 +345,9 @@ mod tests {
             panic!("OBJ.1 2013-H2 {value} is a good row")
         };
         let at = DateTime::parse_from_rfc3339(at).expect("time").with_timezone(&Utc);
-        NewRow::new(fw, parsed, &f, at, "tester")
+        // A total over c.rojas's country parts (they add up to 9): written
+        // only as a coordinator who knows better would (`--replace`).
+        NewRow::new(fw, parsed, &f, at, "tester").replacing(true)
     }
 
     #[test]
@@ -328,7 +356,7 @@ mod tests {
         let path = measurements_dir(&fw).join(LEDGER_FILE);
         let old = fs::read(&path).expect("read");
         let rows = vec![row_at(&fw, "10", "2014-03-01T10:00:00Z")];
-        commit(&fw, Sources::default(), rows, false).expect("recorded");
+        commit(&fw, Sources::default(), rows, false, crate::compute::series::add).expect("recorded");
         let once = fs::read(&path).expect("read");
         assert!(once.starts_with(&old), "the old bytes are kept");
         assert!(
@@ -343,7 +371,8 @@ mod tests {
         torn.extend_from_slice(b"OBJ.1;2013-H2;99");
         fs::write(&path, &torn).expect("torn");
         let rows = vec![row_at(&fw, "11", "2014-03-02T10:00:00Z")];
-        let outcome = commit(&fw, Sources::default(), rows, false).expect("recorded after the repair");
+        let outcome = commit(&fw, Sources::default(), rows, false, crate::compute::series::add)
+            .expect("recorded after the repair");
         let twice = fs::read(&path).expect("read");
         assert!(
             twice.starts_with(&once),
@@ -355,7 +384,7 @@ mod tests {
             !measurements_dir(&fw).join(".ledger.csv.append").exists(),
             "the marker is removed"
         );
-        assert_eq!(outcome.corrections, 1);
+        assert_eq!(outcome.outcome.corrections, 1);
         let loaded = workspace::load(&fw.dir);
         assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
         assert_eq!(loaded.ledger.len(), ledger.len() + 2);
@@ -380,8 +409,9 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2014-03-03T10:00:00Z")
             .expect("time")
             .with_timezone(&Utc);
-        let row = NewRow::new(&fw, parsed, &f, at, "tester");
-        commit(&fw, Sources::default(), vec![row], false).expect("recorded");
+        // Over c.rojas's parts (9): with `--replace`, as in `row_at`.
+        let row = NewRow::new(&fw, parsed, &f, at, "tester").replacing(true);
+        commit(&fw, Sources::default(), vec![row], false, crate::compute::series::add).expect("recorded");
         let now = fs::read(&path).expect("read");
         assert!(now.starts_with(&old), "the old bytes are kept");
         assert!(String::from_utf8_lossy(&now).contains(&long));
