@@ -162,7 +162,10 @@ pub fn category(fw: &Framework, name: &str, value: &str) -> std::result::Result<
     let values: Vec<&str> = fw.disaggregations[d].values.iter().map(String::as_str).collect();
     match values.iter().position(|v| *v == value) {
         Some(i) => Ok((d, i as u16)),
-        None => Err(Diagnostic::unknown_choice(name.trim(), value, &values)),
+        // A country written by name gets its code (`Guatemala` -> `GT`).
+        None => Err(Diagnostic::unknown_choice(name.trim(), value, &values).hint(
+            crate::ledger::row::category_hint(value, name.trim(), &fw.disaggregations[d].values),
+        )),
     }
 }
 

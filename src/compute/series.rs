@@ -64,7 +64,43 @@ fn show(v: &Value) -> String {
 impl Series {
     /// Build from the rows in force (`current`, sorted by key).
     pub fn build(fw: &Framework, ledger: &Ledger, current: &[u32], sources: &Sources) -> (Series, Diagnostics) {
+        // The indicators are independent: a large ledger's rows, cut in two
+        // between indicators, are combined on two threads; the findings
+        // stay in the order of the rows.
+        let (a, b) = current.split_at(ledger.indicator_cut(current));
+        if a.is_empty() || b.is_empty() {
+            let (series, mut diags, overlaps) = Series::build_part(fw, ledger, current, sources);
+            diags.extend(overlaps);
+            return (series, diags);
+        }
+        let ((mut first, mut diags, overlaps), (second, more, more_overlaps)) = std::thread::scope(|s| {
+            let first = s.spawn(|| Series::build_part(fw, ledger, a, sources));
+            let second = Series::build_part(fw, ledger, b, sources);
+            (first.join().expect("the first half is combined"), second)
+        });
+        for (points, more) in first.by_indicator.iter_mut().zip(second.by_indicator) {
+            if points.is_empty() {
+                *points = more;
+            }
+        }
+        // As one pass gives them: every row's findings, then the overlaps
+        // by indicator (the first half's indicators come first).
+        diags.extend(more);
+        diags.extend(overlaps);
+        diags.extend(more_overlaps);
+        (first, diags)
+    }
+
+    /// The points of the indicators of `current`, the findings on
+    /// combining rows, and those on overlapping periods.
+    fn build_part(
+        fw: &Framework,
+        ledger: &Ledger,
+        current: &[u32],
+        sources: &Sources,
+    ) -> (Series, Diagnostics, Diagnostics) {
         let mut diags = Diagnostics::default();
+        let mut overlaps = Diagnostics::default();
         let mut by_indicator: Vec<Vec<Point>> = vec![Vec::new(); fw.indicators.len()];
         let mut i = 0;
         while i < current.len() {
@@ -80,9 +116,9 @@ impl Series {
         for (i, points) in by_indicator.iter_mut().enumerate() {
             let (kept, found) = without_overlaps(&fw.indicators[i], ledger, std::mem::take(points), sources);
             *points = kept;
-            diags.extend(found);
+            overlaps.extend(found);
         }
-        (Series { by_indicator }, diags)
+        (Series { by_indicator }, diags, overlaps)
     }
 }
 

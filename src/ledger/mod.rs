@@ -396,19 +396,60 @@ impl Ledger {
         } else {
             Default::default()
         };
-        let mut out: Vec<u32> = Vec::new();
         let known = |i: u32| as_of.is_none_or(|cut| self.recorded_at(i).is_none_or(|at| at <= cut));
         let counts = |i: u32| self.review(i).counts() || queued.contains(&i);
-        // The shared sorted order, filtered as it is read (not copied).
-        for i in self.sorted().iter().copied().filter(|&i| known(i) && counts(i)) {
-            match out.last_mut() {
-                Some(last) if self.same_key(*last, i) => *last = i,
-                _ => out.push(i),
+        let of = |rows: &[u32]| {
+            let mut out: Vec<u32> = Vec::with_capacity(rows.len());
+            // The shared sorted order, filtered as it is read (not copied).
+            for i in rows.iter().copied().filter(|&i| known(i) && counts(i)) {
+                match out.last_mut() {
+                    Some(last) if self.same_key(*last, i) => *last = i,
+                    _ => out.push(i),
+                }
             }
+            // A key whose last row is a withdrawal has no value.
+            out.retain(|&i| self.review(i).gives_value());
+            out
+        };
+        // Keys of different indicators never meet: a large ledger's two
+        // halves, cut between indicators, are read on two threads.
+        let sorted = self.sorted();
+        let (a, b) = sorted.split_at(self.indicator_cut(sorted));
+        if a.is_empty() || b.is_empty() {
+            return of(sorted);
         }
-        // A key whose last row is a withdrawal has no value.
-        out.retain(|&i| self.review(i).gives_value());
+        let (mut out, rest) = std::thread::scope(|s| {
+            let first = s.spawn(|| of(a));
+            let rest = of(b);
+            (first.join().expect("the first half is read"), rest)
+        });
+        out.extend(rest);
         out
+    }
+
+    /// Where to cut `rows` (sorted by key) in two for two threads: at the
+    /// first row of an indicator near the middle; 0 (no cut) for fewer
+    /// than 100,000 rows or a single indicator.
+    pub fn indicator_cut(&self, rows: &[u32]) -> usize {
+        if rows.len() < 100_000 {
+            return 0;
+        }
+        let mid = rows.len() / 2;
+        let ind = self.indicator(rows[mid]);
+        let forward = rows[mid..].iter().position(|&i| self.indicator(i) != ind).map(|k| mid + k);
+        let backward = rows[..mid].iter().rposition(|&i| self.indicator(i) != ind).map(|k| k + 1);
+        match (forward, backward) {
+            (Some(f), Some(b)) => {
+                if f - mid <= mid - b {
+                    f
+                } else {
+                    b
+                }
+            }
+            (Some(f), None) => f,
+            (None, Some(b)) => b,
+            (None, None) => 0,
+        }
     }
 
     /// The values waiting for review at `as_of`: for each key, its latest

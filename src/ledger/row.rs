@@ -548,7 +548,7 @@ pub struct ParsedRow {
 /// spelling. Only a value that is plausibly a new category (none of those)
 /// is sent to the framework's owner, never to the logframe file: the person
 /// typing values does not edit it.
-fn category_hint(text: &str, dim: &str, values: &[String]) -> String {
+pub(crate) fn category_hint(text: &str, dim: &str, values: &[String]) -> String {
     let code = crate::model::country_names::code_for_name(text);
     match code {
         Some(code) if values.iter().any(|v| v == code) => format!("`{text}` is written `{code}` here: write {code}"),
