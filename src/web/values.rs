@@ -163,7 +163,9 @@ enum Posted {
 /// writes them.
 fn conflict(f: Failure, replaced: &[whose::Replaced], entries: &[record::Entry]) -> Response {
     let mut diags = f.diagnostics;
-    for d in diags.0.iter_mut().filter(|d| d.is_error()) {
+    // The refusals point at the value in force; the closing "nothing was
+    // written" has no place and keeps its words.
+    for d in diags.0.iter_mut().filter(|d| d.is_error() && d.span.is_some()) {
         d.expected = Some("`\"replace\": true` in the body, to replace a value someone else recorded".into());
         d.hint = Some(
             "check with them that the new value is right, then send the same body again with `\"replace\": true`"
