@@ -410,7 +410,7 @@ async fn under_approval_an_enterers_values_wait_for_the_approver() {
     let html = body(send(&app, get("/f/starsom/pending", &approver)).await).await;
     let ids = queue_ids(&html);
     assert_eq!(ids.len(), 2, "{html}");
-    assert!(html.contains("country=GT") && html.contains("enterer"));
+    assert!(html.contains("<td>Guatemala (GT)</td>") && html.contains("enterer"), "the country by its name: {html}");
     let csrf = hidden_csrf(&html);
 
     // Without its token, nothing is decided.

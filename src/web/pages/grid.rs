@@ -151,6 +151,24 @@ pub fn place_name(lang: Lang, dim: &str, value: &str) -> String {
     }
 }
 
+/// A breakdown as a reader sees it: `Women, Guatemala (GT)`, or `Total`
+/// (the terminal and the API keep `sex=women, country=GT`).
+pub fn breakdown_name(fw: &Framework, dims: &DimKey, lang: Lang) -> String {
+    if dims.is_total() {
+        return locale::text(lang, "web-total").to_string();
+    }
+    dims.0
+        .iter()
+        .enumerate()
+        .filter(|&(_, &v)| v != TOTAL)
+        .map(|(d, &v)| {
+            let dim = &fw.disaggregations[d];
+            place_name(lang, &dim.name, &dim.values[v as usize])
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The user's country limit on a framework: the index of its `country`
 /// disaggregation and the countries, when the user is limited.
 pub fn country_limit<'u>(fw: &Framework, user: &'u User) -> Option<(Option<usize>, &'u [String])> {
