@@ -448,7 +448,10 @@ async fn a_colleagues_value_is_replaced_only_with_replace_true() {
     let e = &v["errors"][0];
     let message = e["message"].as_str().expect("a message");
     assert!(message.contains("recorded by gt") && message.contains("= 4"), "{v}");
-    assert!(e["found"].as_str().expect("found").contains("4 by gt, then 3 by ana"), "{v}");
+    assert!(
+        e["found"].as_str().expect("found").contains("4 by gt, then 3 by ana"),
+        "{v}"
+    );
     assert!(e["hint"].as_str().expect("hint").contains("\"replace\": true"), "{v}");
     assert_eq!(v["errors"][1]["message"], "nothing was written", "{v}");
     let r = &v["replaces"][0];
@@ -456,10 +459,7 @@ async fn a_colleagues_value_is_replaced_only_with_replace_true() {
     assert_eq!(r["value"], "4");
     assert_eq!(r["new_value"], "3");
     assert_eq!(r["dims"]["country"], "GT");
-    assert!(
-        r["recorded_at"].as_str().expect("when").ends_with('Z'),
-        "{v}"
-    );
+    assert!(r["recorded_at"].as_str().expect("when").ends_with('Z'), "{v}");
     assert_eq!(ledger(&app), before, "nothing written");
 
     // `"replace": false` is the default; a bad `replace` is the body's error.
@@ -486,6 +486,13 @@ async fn a_colleagues_value_is_replaced_only_with_replace_true() {
     assert_eq!(s, StatusCode::CREATED, "{v}");
     let (s, v) = call(&app, "POST", VALUES, Some(&gt), Some(json!([cell("1")]))).await;
     assert_eq!(s, StatusCode::CREATED, "gt replaces its own value: {v}");
-    let (s, v) = call(&app, "POST", VALUES, Some(&ana), Some(json!({"values": [cell("5")], "period": "x"}))).await;
+    let (s, v) = call(
+        &app,
+        "POST",
+        VALUES,
+        Some(&ana),
+        Some(json!({"values": [cell("5")], "period": "x"})),
+    )
+    .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
 }

@@ -410,7 +410,10 @@ async fn under_approval_an_enterers_values_wait_for_the_approver() {
     let html = body(send(&app, get("/f/starsom/pending", &approver)).await).await;
     let ids = queue_ids(&html);
     assert_eq!(ids.len(), 2, "{html}");
-    assert!(html.contains("<td>Guatemala (GT)</td>") && html.contains("enterer"), "the country by its name: {html}");
+    assert!(
+        html.contains("<td>Guatemala (GT)</td>") && html.contains("enterer"),
+        "the country by its name: {html}"
+    );
     let csrf = hidden_csrf(&html);
 
     // Without its token, nothing is decided.
@@ -621,11 +624,20 @@ async fn a_colleagues_value_is_replaced_only_after_confirming() {
     let r = save(&app, &gt, "2023-Q4", &[("1100.1||GT|value", "4")]).await;
     assert_eq!(r.status(), StatusCode::OK);
     let (html, _) = entry_page(&app, &gt, "2023-Q4").await;
-    assert!(html.contains("<th scope=\"row\">Guatemala (GT)</th>"), "the row by its name and code");
+    assert!(
+        html.contains("<th scope=\"row\">Guatemala (GT)</th>"),
+        "the row by its name and code"
+    );
     let before = ledger_bytes(&app);
 
     let enterer = session(&app, "enterer").await;
-    let r = save(&app, &enterer, "2023-Q4", &[("1100.1||GT|value", "3"), ("1100.1||HN|value", "2")]).await;
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("1100.1||HN|value", "2")],
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     let html = body(r).await;
     assert_eq!(ledger_bytes(&app), before, "nothing written before confirming");
@@ -635,7 +647,10 @@ async fn a_colleagues_value_is_replaced_only_after_confirming() {
     assert!(cell.contains("Recorded by gt ("), "{cell}");
     assert!(cell.contains("UTC): 4 → 3"), "who, when, old -> new: {cell}");
     assert!(cell.contains("value=\"3\""), "what was typed stays: {cell}");
-    assert!(!cell_of(&html, "1100.1||HN|value").contains("has-replace"), "a new value is not asked about");
+    assert!(
+        !cell_of(&html, "1100.1||HN|value").contains("has-replace"),
+        "a new value is not asked about"
+    );
     assert!(html.contains("<input type=\"checkbox\" id=\"replace\" name=\"replace\" value=\"1\">"));
     let confirm = confirms(&html);
     assert_eq!(confirm.len(), 1, "{html}");
@@ -643,19 +658,36 @@ async fn a_colleagues_value_is_replaced_only_after_confirming() {
 
     // Saving again without ticking the box, or ticking it with another
     // cell's error, writes nothing.
-    let r = save(&app, &enterer, "2023-Q4", &[("1100.1||GT|value", "3"), ("confirm", &confirm[0])]).await;
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("confirm", &confirm[0])],
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     let r = save(
         &app,
         &enterer,
         "2023-Q4",
-        &[("1100.1||GT|value", "3"), ("1200.1|||value", "3,5"), ("replace", "1"), ("confirm", &confirm[0])],
+        &[
+            ("1100.1||GT|value", "3"),
+            ("1200.1|||value", "3,5"),
+            ("replace", "1"),
+            ("confirm", &confirm[0]),
+        ],
     )
     .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // A confirmation of a value that is not the one in force asks again.
     let stale = confirm[0].replace("\t4", "\t5");
-    let r = save(&app, &enterer, "2023-Q4", &[("1100.1||GT|value", "3"), ("replace", "1"), ("confirm", &stale)]).await;
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("replace", "1"), ("confirm", &stale)],
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert_eq!(ledger_bytes(&app), before);
 
@@ -664,7 +696,12 @@ async fn a_colleagues_value_is_replaced_only_after_confirming() {
         &app,
         &enterer,
         "2023-Q4",
-        &[("1100.1||GT|value", "3"), ("1100.1||HN|value", "2"), ("replace", "1"), ("confirm", &confirm[0])],
+        &[
+            ("1100.1||GT|value", "3"),
+            ("1100.1||HN|value", "2"),
+            ("replace", "1"),
+            ("confirm", &confirm[0]),
+        ],
     )
     .await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -673,12 +710,18 @@ async fn a_colleagues_value_is_replaced_only_after_confirming() {
     assert_eq!(field_value(&html, "1100.1||GT|value"), "3");
     let hist = common::run(app.dir.path(), &["history", "starsom", "1100.1", "--period", "2023-Q4"]);
     hist.expect_code(0);
-    assert!(hist.stdout.contains("enterer") && hist.stdout.contains("gt"), "{}", hist.stdout);
+    assert!(
+        hist.stdout.contains("enterer") && hist.stdout.contains("gt"),
+        "{}",
+        hist.stdout
+    );
 }
 
 /// The figures of one table row of the dashboard's country view.
 fn country_row(html: &str, id: &str) -> Vec<String> {
-    let at = html.find(&format!("id=\"country-{id}\"")).unwrap_or_else(|| panic!("a row {id}"));
+    let at = html
+        .find(&format!("id=\"country-{id}\""))
+        .unwrap_or_else(|| panic!("a row {id}"));
     let row = &html[at..at + html[at..].find("</tr>").expect("the row closes")];
     row.match_indices("<td class=\"num\">")
         .map(|(i, m)| row[i + m.len()..].split('<').next().expect("a figure").to_string())
@@ -698,7 +741,10 @@ async fn a_country_officer_sees_her_countrys_figures() {
     assert_eq!(r.status(), StatusCode::OK);
     let html = body(r).await;
     assert!(html.contains("<h2 id=\"h-country\">Guatemala (GT)</h2>"), "{html}");
-    assert!(html.contains("<option value=\"GT\" selected>Guatemala (GT)</option>"), "{html}");
+    assert!(
+        html.contains("<option value=\"GT\" selected>Guatemala (GT)</option>"),
+        "{html}"
+    );
     assert!(html.contains("<option value=\"HN\">Honduras (HN)</option>"));
     assert_eq!(country_row(&html, "1100.2"), ["1", "2"]);
     assert_eq!(country_row(&html, "1100.1"), ["", "5"]);
@@ -708,7 +754,11 @@ async fn a_country_officer_sees_her_countrys_figures() {
         &["status", "starsom", "--dim", "country=GT", "--period", "2023-Q3"],
     );
     cli.expect_code(0);
-    let line = cli.stdout.lines().find(|l| l.starts_with("1100.2 ")).expect("1100.2 in status");
+    let line = cli
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("1100.2 "))
+        .expect("1100.2 in status");
     let figures: Vec<&str> = line.split_whitespace().rev().take(2).collect();
     assert_eq!(figures, ["2", "1"], "status --dim country=GT: {line}");
     assert!(html.contains("href=\"/f/starsom?period=2023-Q3&amp;country=all\">Whole project</a>"));
@@ -726,4 +776,8 @@ async fn a_country_officer_sees_her_countrys_figures() {
         send(&app, get("/f/starsom?country=ZZ", &viewer)).await.status(),
         StatusCode::BAD_REQUEST
     );
+    // The users page names her country too.
+    let admin = session(&app, "admin").await;
+    let html = body(send(&app, get("/admin/users", &admin)).await).await;
+    assert!(html.contains("<td>Guatemala (GT)</td>"), "{html}");
 }

@@ -72,11 +72,12 @@ pub fn others_values(fw: &Framework, ledger: &Ledger, entries: &[Entry], writer:
         .filter_map(|(n, e)| record::check(fw, e).ok().map(|p| (n, p)))
         .collect();
     let wanted: HashSet<(u32, DimKey, Period)> = parsed.iter().map(|(_, p)| (p.indicator, p.dims, p.period)).collect();
+    let groups: HashSet<(u32, DimKey)> = wanted.iter().map(|&(i, d, _)| (i, d)).collect();
     // The value in force of each key: the row that counts with the latest
     // `recorded_at` (the last read on a tie), if it gives a value.
     let mut in_force: HashMap<(u32, DimKey, Period), crate::ledger::row::Entry> = HashMap::new();
     for i in 0..ledger.len() as u32 {
-        if !ledger.review(i).counts() {
+        if !groups.contains(&(ledger.indicator(i), ledger.dims(i))) || !ledger.review(i).counts() {
             continue;
         }
         let e = ledger.entry(i);

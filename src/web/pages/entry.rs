@@ -248,8 +248,10 @@ fn save_now(
         .filter(|(k, _)| k == "confirm")
         .map(|(_, v)| v.as_str())
         .collect();
-    let notes = replacing(&shown.grid, app, &changed, &entries, user, lang);
-    let replace = asked && !notes.is_empty() && notes.iter().all(|(_, n)| confirmed.contains(&n.confirm.as_str()));
+    let replace = asked && {
+        let notes = replacing(&shown.grid, app, &changed, &entries, user, lang);
+        !notes.is_empty() && notes.iter().all(|(_, n)| confirmed.contains(&n.confirm.as_str()))
+    };
     let opts = Options {
         by: Some(user.name.clone()),
         pending,
@@ -313,9 +315,14 @@ fn replacing(
             let cell = &grid.indicators[at.0].rows[at.1].cells[at.2];
             let stamp = r.at.map(crate::ledger::row::timestamp_text).unwrap_or_default();
             let old = crate::locale::value(lang, &r.old);
-            let when = r
-                .at
-                .map(|t| format!("{} {} UTC", crate::locale::date(lang, t.date_naive()), t.format("%H:%M")))
+            let when =
+                r.at.map(|t| {
+                    format!(
+                        "{} {} UTC",
+                        crate::locale::date(lang, t.date_naive()),
+                        t.format("%H:%M")
+                    )
+                })
                 .unwrap_or_default();
             (
                 at,

@@ -459,8 +459,10 @@ pub async fn users(axum::extract::State(s): axum::extract::State<State>, u: WebU
         role: &'static str,
         lang: &'static str,
         frameworks: &'a [String],
-        countries: &'a [String],
+        /// `Guatemala (GT)`: the code is what users.yaml holds.
+        countries: Vec<String>,
     }
+    let lang = u.user.lang.report_lang();
     let all = s.users();
     let rows: Vec<Row> = all
         .users
@@ -470,7 +472,11 @@ pub async fn users(axum::extract::State(s): axum::extract::State<State>, u: WebU
             role: x.role.name(),
             lang: x.lang.code(),
             frameworks: &x.frameworks,
-            countries: &x.countries,
+            countries: x
+                .countries
+                .iter()
+                .map(|c| grid::place_name(lang, "country", c))
+                .collect(),
         })
         .collect();
     page(
