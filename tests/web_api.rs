@@ -325,13 +325,14 @@ async fn under_approval_an_enterers_value_waits_and_the_approver_decides() {
     assert_eq!(q["pending"], json!([]));
     assert!(ledger(&app).contains(",approved,"), "{}", ledger(&app));
 
-    // An approver's own entry counts at once.
+    // An approver's own entry counts at once (it replaces m.garcia's 6,
+    // which it says so).
     let (s, v) = call(
         &app,
         "POST",
         VALUES,
         Some(&coord),
-        Some(json!({"indicator": "1100.1", "period": "2023-Q3", "value": 2})),
+        Some(json!({"indicator": "1100.1", "period": "2023-Q3", "value": 2, "replace": true})),
     )
     .await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
@@ -425,4 +426,73 @@ async fn each_role_reaches_exactly_the_api_routes_it_should() {
         .await;
         assert_eq!(s, approve, "{user:?} POST approve");
     }
+}
+
+/// Whose value is it (issue 17): a value the Guatemala officer recorded is
+/// not replaced by a colleague's post unless the body says
+/// `"replace": true`; without it, 409 names who recorded it, when, and the
+/// old value, and nothing is written.
+#[tokio::test]
+async fn a_colleagues_value_is_replaced_only_with_replace_true() {
+    let app = app(false);
+    let gt = token(&app, "gt").await;
+    let ana = token(&app, "ana").await;
+    let cell = |v: &str| json!({"indicator": "1100.1", "period": "2023-Q4", "value": v, "dims": {"country": "GT"}});
+    let (s, v) = call(&app, "POST", VALUES, Some(&gt), Some(cell("4"))).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let before = ledger(&app);
+
+    // ana's 3 would replace gt's 4: refused, with who, when and the old value.
+    let (s, v) = call(&app, "POST", VALUES, Some(&ana), Some(cell("3"))).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{v}");
+    let e = &v["errors"][0];
+    let message = e["message"].as_str().expect("a message");
+    assert!(message.contains("recorded by gt") && message.contains("= 4"), "{v}");
+    assert!(
+        e["found"].as_str().expect("found").contains("4 by gt, then 3 by ana"),
+        "{v}"
+    );
+    assert!(e["hint"].as_str().expect("hint").contains("\"replace\": true"), "{v}");
+    assert_eq!(v["errors"][1]["message"], "nothing was written", "{v}");
+    let r = &v["replaces"][0];
+    assert_eq!(r["recorded_by"], "gt");
+    assert_eq!(r["value"], "4");
+    assert_eq!(r["new_value"], "3");
+    assert_eq!(r["dims"]["country"], "GT");
+    assert!(r["recorded_at"].as_str().expect("when").ends_with('Z'), "{v}");
+    assert_eq!(ledger(&app), before, "nothing written");
+
+    // `"replace": false` is the default; a bad `replace` is the body's error.
+    let mut body = cell("3");
+    body["replace"] = json!(false);
+    let (s, _) = call(&app, "POST", VALUES, Some(&ana), Some(body.clone())).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    body["replace"] = json!("yes");
+    let (s, v) = call(&app, "POST", VALUES, Some(&ana), Some(body.clone())).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(ledger(&app), before);
+
+    // Confirmed, it is written as a correction, by ana.
+    body["replace"] = json!(true);
+    let (s, v) = call(&app, "POST", VALUES, Some(&ana), Some(body)).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["outcome"]["corrections"], 1, "{v}");
+    assert!(ledger(&app).contains(",ana\n"), "{}", ledger(&app));
+
+    // A list says it once, beside the values; a value of one's own needs
+    // no confirmation.
+    let list = json!({"replace": true, "values": [cell("2")]});
+    let (s, v) = call(&app, "POST", VALUES, Some(&gt), Some(list)).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let (s, v) = call(&app, "POST", VALUES, Some(&gt), Some(json!([cell("1")]))).await;
+    assert_eq!(s, StatusCode::CREATED, "gt replaces its own value: {v}");
+    let (s, v) = call(
+        &app,
+        "POST",
+        VALUES,
+        Some(&ana),
+        Some(json!({"values": [cell("5")], "period": "x"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
 }

@@ -76,11 +76,18 @@ fn workspace() -> tempfile::TempDir {
         countries: vec![],
         password_hash: hash.clone(),
     };
+    // The Guatemala officer reads French.
+    let gt = User {
+        lang: UiLang::Fr,
+        countries: vec!["GT".into()],
+        ..user("gt", Role::Enterer)
+    };
     Users {
         users: vec![
             user("enterer", Role::Enterer),
             user("approver", Role::Approver),
             user("viewer", Role::Viewer),
+            gt,
         ],
     }
     .save(dir.path())
@@ -298,6 +305,51 @@ async fn enter_correct_approve_and_download_in_a_real_browser() {
         "the trail shows the approval"
     );
     shots.take(&c, "indicator").await;
+
+    // m.garcia's 2 for Guatemala in 2023-Q2 is not replaced until the
+    // approver ticks the box, having seen who recorded it and 2 -> 3.
+    c.goto(&format!("{base}/f/starsom/enter?period=2023-Q2"))
+        .await
+        .expect("entry page");
+    let gt = field(&c, "1100.1||GT|value").await;
+    gt.clear().await.expect("cleared");
+    gt.send_keys("3").await.expect("typed");
+    c.find(Locator::Css("form.entry button[type=submit]"))
+        .await
+        .expect("save")
+        .click()
+        .await
+        .expect("click");
+    let ask = wait_for(&c, "#confirm").await.text().await.expect("text");
+    assert!(ask.contains("m.garcia") && ask.contains("2 → 3"), "{ask}");
+    shots.take(&c, "entry-confirm").await;
+    let cell = c.find(Locator::Css("td.has-replace")).await.expect("the marked cell");
+    scroll_to(&c, &cell).await;
+    shots.take(&c, "entry-confirm-cell").await;
+    c.find(Locator::Id("replace"))
+        .await
+        .expect("the box")
+        .click()
+        .await
+        .expect("ticked");
+    c.find(Locator::Css("#confirm button[type=submit]"))
+        .await
+        .expect("save")
+        .click()
+        .await
+        .expect("click");
+    let saved = wait_for(&c, "#saved").await.text().await.expect("text");
+    assert!(saved.contains("1 corrections"), "{saved}");
+    sign_out(&c).await;
+
+    // The Guatemala officer's dashboard opens on Guatemala, in French.
+    sign_in(&c, &base, "gt").await;
+    c.goto(&format!("{base}/f/starsom?period=2023-Q3"))
+        .await
+        .expect("dashboard");
+    let heading = text_of(&c, "#h-country").await;
+    assert_eq!(heading, "Guatemala (GT)");
+    shots.take(&c, "country-view").await;
     sign_out(&c).await;
 
     // The viewer reads the dashboard, now counting 3.5, and downloads the PDF.

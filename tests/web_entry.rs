@@ -410,7 +410,10 @@ async fn under_approval_an_enterers_values_wait_for_the_approver() {
     let html = body(send(&app, get("/f/starsom/pending", &approver)).await).await;
     let ids = queue_ids(&html);
     assert_eq!(ids.len(), 2, "{html}");
-    assert!(html.contains("country=GT") && html.contains("enterer"));
+    assert!(
+        html.contains("<td>Guatemala (GT)</td>") && html.contains("enterer"),
+        "the country by its name: {html}"
+    );
     let csrf = hidden_csrf(&html);
 
     // Without its token, nothing is decided.
@@ -590,4 +593,191 @@ async fn a_viewer_downloads_the_report_the_iptt_and_iati() {
     }
     let r = send(&app, get("/f/starsom/download/report.pdf?period=2023-Q9", &viewer)).await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+}
+
+/// Text of minijinja's HTML escaping, read back (the `confirm` fields).
+fn unesc(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The `confirm` fields of a confirmation page.
+fn confirms(html: &str) -> Vec<String> {
+    html.match_indices("name=\"confirm\" value=\"")
+        .map(|(at, m)| unesc(html[at + m.len()..].split('"').next().expect("value")))
+        .collect()
+}
+
+/// Whose value is it (issue 17): the Guatemala officer's 4 is not replaced
+/// by a colleague's 3 until the colleague confirms, having seen who
+/// recorded it, when, and 4 -> 3; a cell with an error still refuses the
+/// whole save; a confirmation of another value than the one in force asks
+/// again.
+#[tokio::test]
+async fn a_colleagues_value_is_replaced_only_after_confirming() {
+    let app = app(false);
+    let gt = session(&app, "gt").await;
+    let r = save(&app, &gt, "2023-Q4", &[("1100.1||GT|value", "4")]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let (html, _) = entry_page(&app, &gt, "2023-Q4").await;
+    assert!(
+        html.contains("<th scope=\"row\">Guatemala (GT)</th>"),
+        "the row by its name and code"
+    );
+    let before = ledger_bytes(&app);
+
+    let enterer = session(&app, "enterer").await;
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("1100.1||HN|value", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let html = body(r).await;
+    assert_eq!(ledger_bytes(&app), before, "nothing written before confirming");
+    assert!(html.contains("Values someone else recorded"), "{html}");
+    let cell = cell_of(&html, "1100.1||GT|value");
+    assert!(cell.contains("has-replace"), "{cell}");
+    assert!(cell.contains("Recorded by gt ("), "{cell}");
+    assert!(cell.contains("UTC): 4 → 3"), "who, when, old -> new: {cell}");
+    assert!(cell.contains("value=\"3\""), "what was typed stays: {cell}");
+    assert!(
+        !cell_of(&html, "1100.1||HN|value").contains("has-replace"),
+        "a new value is not asked about"
+    );
+    assert!(html.contains("<input type=\"checkbox\" id=\"replace\" name=\"replace\" value=\"1\">"));
+    let confirm = confirms(&html);
+    assert_eq!(confirm.len(), 1, "{html}");
+    assert!(confirm[0].starts_with("1100.1||GT\tgt\t"), "{:?}", confirm[0]);
+
+    // Saving again without ticking the box, or ticking it with another
+    // cell's error, writes nothing.
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("confirm", &confirm[0])],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[
+            ("1100.1||GT|value", "3"),
+            ("1200.1|||value", "3,5"),
+            ("replace", "1"),
+            ("confirm", &confirm[0]),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A confirmation of a value that is not the one in force asks again.
+    let stale = confirm[0].replace("\t4", "\t5");
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[("1100.1||GT|value", "3"), ("replace", "1"), ("confirm", &stale)],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert_eq!(ledger_bytes(&app), before);
+
+    // Confirmed: written, as a correction by the enterer.
+    let r = save(
+        &app,
+        &enterer,
+        "2023-Q4",
+        &[
+            ("1100.1||GT|value", "3"),
+            ("1100.1||HN|value", "2"),
+            ("replace", "1"),
+            ("confirm", &confirm[0]),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = body(r).await;
+    assert!(html.contains("1 new values · 1 corrections"), "{html}");
+    assert_eq!(field_value(&html, "1100.1||GT|value"), "3");
+    let hist = common::run(app.dir.path(), &["history", "starsom", "1100.1", "--period", "2023-Q4"]);
+    hist.expect_code(0);
+    assert!(
+        hist.stdout.contains("enterer") && hist.stdout.contains("gt"),
+        "{}",
+        hist.stdout
+    );
+}
+
+/// The figures of one table row of the dashboard's country view.
+fn country_row(html: &str, id: &str) -> Vec<String> {
+    let at = html
+        .find(&format!("id=\"country-{id}\""))
+        .unwrap_or_else(|| panic!("a row {id}"));
+    let row = &html[at..at + html[at..].find("</tr>").expect("the row closes")];
+    row.match_indices("<td class=\"num\">")
+        .map(|(i, m)| row[i + m.len()..].split('<').next().expect("a figure").to_string())
+        .collect()
+}
+
+/// A country officer's dashboard opens on her country's figures, the same
+/// as `status --dim country=GT`. By hand from the STARSOM ledger: 1100.2 GT
+/// has 1 in 2022-Q3 and 1 in 2023-Q3, summed: 1 in the period, 2 to date;
+/// 1100.1 GT has 1 (2022-Q1) + 2 (2022-Q3) + 2 (2023-Q2) = 5 to date and
+/// nothing in 2023-Q3.
+#[tokio::test]
+async fn a_country_officer_sees_her_countrys_figures() {
+    let app = app(false);
+    let gt = session(&app, "gt").await;
+    let r = send(&app, get("/f/starsom?period=2023-Q3", &gt)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = body(r).await;
+    assert!(html.contains("<h2 id=\"h-country\">Guatemala (GT)</h2>"), "{html}");
+    assert!(
+        html.contains("<option value=\"GT\" selected>Guatemala (GT)</option>"),
+        "{html}"
+    );
+    assert!(html.contains("<option value=\"HN\">Honduras (HN)</option>"));
+    assert_eq!(country_row(&html, "1100.2"), ["1", "2"]);
+    assert_eq!(country_row(&html, "1100.1"), ["", "5"]);
+    assert!(html.contains("Not broken down by country") && html.contains("1200.1"));
+    let cli = common::run(
+        app.dir.path(),
+        &["status", "starsom", "--dim", "country=GT", "--period", "2023-Q3"],
+    );
+    cli.expect_code(0);
+    let line = cli
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("1100.2 "))
+        .expect("1100.2 in status");
+    let figures: Vec<&str> = line.split_whitespace().rev().take(2).collect();
+    assert_eq!(figures, ["2", "1"], "status --dim country=GT: {line}");
+    assert!(html.contains("href=\"/f/starsom?period=2023-Q3&amp;country=all\">Whole project</a>"));
+
+    // The whole project, by the link; another country by the drop-down.
+    let html = body(send(&app, get("/f/starsom?period=2023-Q3&country=all", &gt)).await).await;
+    assert!(html.contains("id=\"h-status\"") && !html.contains("id=\"h-country\""));
+    let html = body(send(&app, get("/f/starsom?period=2023-Q3&country=HN", &gt)).await).await;
+    assert!(html.contains("<h2 id=\"h-country\">Honduras (HN)</h2>"));
+    // A user for every country sees the whole project first.
+    let viewer = session(&app, "viewer").await;
+    let html = body(send(&app, get("/f/starsom?period=2023-Q3", &viewer)).await).await;
+    assert!(html.contains("id=\"h-status\"") && !html.contains("id=\"h-country\""));
+    assert_eq!(
+        send(&app, get("/f/starsom?country=ZZ", &viewer)).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    // The users page names her country too.
+    let admin = session(&app, "admin").await;
+    let html = body(send(&app, get("/admin/users", &admin)).await).await;
+    assert!(html.contains("<td>Guatemala (GT)</td>"), "{html}");
 }

@@ -31,6 +31,7 @@ pub mod sheet;
 pub mod status;
 pub mod stories;
 pub mod void;
+pub mod whose;
 pub mod workspace;
 
 use chrono::{DateTime, Utc};

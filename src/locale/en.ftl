@@ -989,3 +989,13 @@ narrative-wrote = wrote { $path } ({ $sections } sections, { $bullets ->
 data_as_of = Data as of
 chart-axis-period = Reporting period
 pdf-progress-note = Progress: the bar shows the percentage of the value expected to date, up to 150%; the tick marks 100%.
+
+## The web: whose value is it, one country's figures (issue 17)
+web-replace-title = Values someone else recorded
+web-replace-intro = Nothing was saved. The values marked below were recorded by someone else, and yours would replace them. Check with them that your values are right, then tick the box and save again.
+web-replace-confirm = Replace these values: I have checked with whoever recorded them
+web-recorded-by = Recorded by
+web-whole-project = Whole project
+web-country = Country
+web-country-intro = What was recorded for this country, within the period and to date. Targets are set for the whole project, so there is no percentage or status here.
+web-not-by-country = Not broken down by country (only the whole project has their figures):

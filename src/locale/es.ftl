@@ -995,3 +995,13 @@ narrative-wrote = escrito: { $path } ({ $sections } secciones, { $bullets ->
 data_as_of = Datos al
 chart-axis-period = Período de informe
 pdf-progress-note = Avance: la barra muestra el porcentaje del valor esperado a la fecha, hasta 150 %; la marca indica 100 %.
+
+## La web: de quién es el valor, las cifras de un país (incidencia 17)
+web-replace-title = Valores registrados por otra persona
+web-replace-intro = No se guardó nada. Los valores marcados abajo los registró otra persona, y los suyos los reemplazarían. Confirme con esa persona que sus valores son correctos; luego marque la casilla y guarde de nuevo.
+web-replace-confirm = Reemplazar estos valores: lo he verificado con quien los registró
+web-recorded-by = Registrado por
+web-whole-project = Todo el proyecto
+web-country = País
+web-country-intro = Lo registrado para este país, en el período y a la fecha. Las metas se fijan para todo el proyecto, por eso aquí no hay porcentaje ni estado.
+web-not-by-country = Sin desglose por país (solo el proyecto entero tiene sus cifras):

@@ -998,3 +998,13 @@ narrative-wrote = écrit : { $path } ({ $sections } sections, { $bullets ->
 data_as_of = Données arrêtées au
 chart-axis-period = Période de rapport
 pdf-progress-note = Progression : la barre montre le pourcentage de la valeur attendue à date, jusqu’à 150 % ; le trait marque 100 %.
+
+## Le web : à qui est la valeur, les chiffres d’un pays (ticket 17)
+web-replace-title = Valeurs saisies par quelqu’un d’autre
+web-replace-intro = Rien n’a été enregistré. Les valeurs signalées ci-dessous ont été saisies par quelqu’un d’autre, et les vôtres les remplaceraient. Vérifiez avec cette personne que vos valeurs sont justes, puis cochez la case et enregistrez de nouveau.
+web-replace-confirm = Remplacer ces valeurs : j’ai vérifié avec la personne qui les a saisies
+web-recorded-by = Saisi par
+web-whole-project = Tout le projet
+web-country = Pays
+web-country-intro = Ce qui a été saisi pour ce pays, dans la période et à date. Les cibles sont fixées pour tout le projet : il n’y a donc ici ni pourcentage ni statut.
+web-not-by-country = Sans ventilation par pays (seul le projet entier a leurs chiffres) :

@@ -38,7 +38,13 @@ fn components(value_in: Value) -> Value {
             "Value": value_in,
             "Errors": {"type": "object", "properties": {
                 "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}},
-                "error": {"$ref": "#/components/schemas/Diagnostic"}
+                "error": {"$ref": "#/components/schemas/Diagnostic"},
+                "replaces": {"type": "array", "description": "with 409: each value someone else recorded that the body would replace",
+                    "items": {"type": "object", "properties": {
+                        "indicator": {"type": "string"}, "period": {"type": "string"},
+                        "dims": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "recorded_by": {"type": "string"}, "recorded_at": {"type": ["string", "null"]},
+                        "value": {"type": "string"}, "new_value": {"type": "string"}}}}
             }},
             "Diagnostic": {"type": "object", "properties": {
                 "message": {"type": "string"}, "expected": {"type": ["string", "null"]},
@@ -52,6 +58,8 @@ fn components(value_in: Value) -> Value {
 pub fn spec() -> Value {
     let scalar = json!({"type": ["string", "number", "boolean"],
         "description": "sent as a string or a JSON number; the digits are read as written, never through a float"});
+    let replace = json!({"type": "boolean", "default": false,
+        "description": "replace values someone else recorded (without it such a value answers 409 naming who recorded it, when, and the value); given once for the whole body"});
     let value_in = json!({
         "type": "object",
         "required": ["indicator", "period"],
@@ -63,7 +71,17 @@ pub fn spec() -> Value {
             "dims": {"type": "object", "additionalProperties": {"type": "string"},
                      "example": {"sex": "women", "country": "GT"}},
             "comment": {"type": "string"},
-            "source": {"type": "string"}
+            "source": {"type": "string"},
+            "replace": replace.clone()
+        }
+    });
+    let values_in = json!({
+        "type": "object",
+        "required": ["values"],
+        "additionalProperties": false,
+        "properties": {
+            "values": {"type": "array", "items": {"$ref": "#/components/schemas/Value"}},
+            "replace": replace
         }
     });
     json!({
@@ -102,17 +120,25 @@ pub fn spec() -> Value {
             }},
             PATHS[3]: {"post": {
                 "summary": "Record a value, or a list of values all or none (enterer, approver, admin)",
-                "description": "Under `approval: true` an enterer's values wait for review (`review: pending`).",
+                "description": "Under `approval: true` an enterer's values wait for review (`review: pending`). \
+                                A value that would replace one someone else recorded is refused with 409 unless the body \
+                                says `\"replace\": true` (beside the value, or beside `values` for a list).",
                 "parameters": [fw_param()],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"oneOf": [
                     {"$ref": "#/components/schemas/Value"},
-                    {"type": "array", "items": {"$ref": "#/components/schemas/Value"}}]}}}},
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Value"}},
+                    values_in]}}}},
                 "responses": {
                     "201": {"description": "`{\"recorded\": [...], \"outcome\": {...}}`, each with its review state"},
                     "200": {"description": "nothing changed: every value equals the one in force"},
                     "400": error_response("the body is not a value"),
                     "401": error_response("no valid token"),
                     "403": error_response("a role, framework or country the user does not have"),
+                    "409": {"description": "the values would replace values someone else recorded; nothing was written. \
+                                            `errors` (who, when, the old value in each message) and `replaces`: \
+                                            [{indicator, period, dims, recorded_by, recorded_at, value, new_value}]; \
+                                            send the same body with `\"replace\": true` to write them",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
                     "422": error_response("the values break the framework's rules; nothing was written")
                 }
             }},

@@ -20,7 +20,7 @@ use serde_json::value::RawValue;
 use super::State;
 use super::api::{denied, error};
 use super::auth::{self, ApiUser};
-use crate::app::{Failure, FailureKind, record, review};
+use crate::app::{Failure, FailureKind, record, review, whose};
 use crate::diag::Diagnostic;
 use crate::ledger::write::Outcome;
 use crate::users::{Permission, Role, User};
@@ -44,16 +44,37 @@ pub struct ValueIn {
     source: String,
 }
 
-/// The body of `POST .../values`: one value, or a list written all or
-/// none. (Not an untagged enum: raw numbers do not survive its buffering,
-/// and its error would not say what is wrong.)
-fn values_in(body: &[u8]) -> Result<Vec<ValueIn>, serde_json::Error> {
+/// The body of `POST .../values`: one value, a list written all or
+/// none, or `{"values": [...]}`; `"replace": true` beside the value (or the
+/// list) confirms replacing values someone else recorded. (Not an untagged
+/// enum: raw numbers do not survive its buffering, and its error would not
+/// say what is wrong.)
+fn values_in(body: &[u8]) -> Result<(Vec<ValueIn>, bool), serde_json::Error> {
+    use serde::de::Error;
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'[') {
-        serde_json::from_slice(body)
-    } else {
-        serde_json::from_slice(body).map(|v| vec![v])
+        return serde_json::from_slice(body).map(|v| (v, false));
     }
+    // The object's fields as the client wrote them: `replace` and `values`
+    // taken out, the rest is one value.
+    let mut fields: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(body)?;
+    let replace = match fields.remove("replace") {
+        Some(r) => serde_json::from_str::<bool>(r.get())
+            .map_err(|_| serde_json::Error::custom(format!("`replace` is true or false, not {}", r.get())))?,
+        None => false,
+    };
+    let values = match fields.remove("values") {
+        Some(list) if fields.is_empty() => serde_json::from_str(list.get())?,
+        Some(_) => {
+            let extra: Vec<&str> = fields.keys().map(String::as_str).collect();
+            return Err(serde_json::Error::custom(format!(
+                "beside `values` only `replace` is read, not {}",
+                extra.join(", ")
+            )));
+        }
+        None => vec![serde_json::from_str(&serde_json::to_string(&fields)?)?],
+    };
+    Ok((values, replace))
 }
 
 /// The text of a JSON scalar as the client wrote it: a string's content, a
@@ -129,12 +150,55 @@ fn failure(f: Failure) -> Response {
     (code, Json(diagnostics_json(&f.diagnostics))).into_response()
 }
 
+/// What a post did: wrote, or was refused only because it would replace
+/// values someone else recorded.
+enum Posted {
+    Written(Outcome, bool, Vec<record::Entry>),
+    Others(Failure, Vec<whose::Replaced>, Vec<record::Entry>),
+}
+
+/// 409: the values someone else recorded that the body would replace, in
+/// the usual error JSON (who, when, the old value in each message) and
+/// one by one under `replaces`; the same body with `"replace": true`
+/// writes them.
+fn conflict(f: Failure, replaced: &[whose::Replaced], entries: &[record::Entry]) -> Response {
+    let mut diags = f.diagnostics;
+    // The refusals point at the value in force; the closing "nothing was
+    // written" has no place and keeps its words.
+    for d in diags.0.iter_mut().filter(|d| d.is_error() && d.span.is_some()) {
+        d.expected = Some("`\"replace\": true` in the body, to replace a value someone else recorded".into());
+        d.hint = Some(
+            "check with them that the new value is right, then send the same body again with `\"replace\": true`"
+                .into(),
+        );
+    }
+    let mut body = diagnostics_json(&diags);
+    body["replaces"] = replaced
+        .iter()
+        .map(|r| {
+            let e = &entries[r.entry];
+            json!({
+                "indicator": e.indicator,
+                "period": e.period,
+                "dims": e.dims.iter().cloned().collect::<BTreeMap<String, String>>(),
+                "recorded_by": r.by,
+                "recorded_at": r.at.map(crate::ledger::row::timestamp_text),
+                "value": crate::format::value(&r.old),
+                "new_value": crate::format::value(&r.new),
+            })
+        })
+        .collect();
+    (StatusCode::CONFLICT, Json(body)).into_response()
+}
+
 fn bad_body(d: Diagnostic) -> Response {
     failure(Failure::usage(d))
 }
 
 /// `POST /api/v1/frameworks/{fw}/values`: 201 with what was recorded (its
-/// review state), 200 when nothing changed, 422 with the diagnostics.
+/// review state), 200 when nothing changed, 409 when it would replace
+/// values someone else recorded and the body lacks `"replace": true`, 422
+/// with the diagnostics.
 pub async fn post_values(
     AxState(s): AxState<State>,
     u: ApiUser,
@@ -145,7 +209,7 @@ pub async fn post_values(
         Ok(n) => n,
         Err(d) => return denied(d, &fw),
     };
-    let values = match values_in(&body) {
+    let (values, replace) = match values_in(&body) {
         Ok(v) => v,
         Err(e) => {
             return bad_body(
@@ -187,16 +251,23 @@ pub async fn post_values(
             by: Some(user.name.clone()),
             dry_run: false,
             pending: fw.project.approval && user.role == Role::Enterer,
-            // The web keeps replacing as before; its confirmation of a
-            // value someone else recorded is still to be built (issue 17).
-            replace: true,
+            // A value someone else recorded is replaced only when the body
+            // says `"replace": true` (issue 17); else 409.
+            replace,
         };
-        let done = record::record(&fw, &entries, &opts)?;
-        Ok::<_, Failure>((done.value, opts.pending, entries))
+        match whose::record_asking(&fw, &entries, &opts) {
+            Ok(done) => Ok(Posted::Written(done.value, opts.pending, entries)),
+            Err(whose::Refused::Others(f)) => {
+                let o = s2.workspace.app().open_named(&name)?;
+                let replaced = whose::others_values(&o.framework, &o.ledger, &entries, &user.name);
+                Ok(Posted::Others(f, replaced, entries))
+            }
+            Err(whose::Refused::Other(f)) => Err(f),
+        }
     })
     .await;
     match result {
-        Ok(Ok((outcome, pending, entries))) => {
+        Ok(Ok(Posted::Written(outcome, pending, entries))) => {
             let written = outcome.added + outcome.corrections + outcome.older;
             let code = if written > 0 {
                 StatusCode::CREATED
@@ -224,6 +295,7 @@ pub async fn post_values(
             )
                 .into_response()
         }
+        Ok(Ok(Posted::Others(f, replaced, entries))) => conflict(f, &replaced, &entries),
         Ok(Err(f)) => failure(f),
         Err(_) => error(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -2,6 +2,12 @@
 //! the period with its grid, prefilled; `POST` checks each changed cell by
 //! the import's row rules (`app::record::check`, errors shown at the cell)
 //! and records them all or none (`app::record::record`).
+//!
+//! A cell that would replace a value someone else recorded is not written
+//! at once: the form comes back with those cells marked (who recorded the
+//! value, when, the old value and the new) and a box to tick; saving with
+//! it ticked writes them (`app::whose`, issue 17). The tick confirms the
+//! values shown: one recorded again meanwhile is asked about again.
 
 use axum::Form;
 use axum::extract::{Path, Query, State as AxState};
@@ -11,9 +17,10 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
-use super::grid::{self, CellError, Grid};
+use super::grid::{self, CellError, Grid, Replacing};
 use super::{PeriodQuery, blocking, denied, engine_error, error_page, page, word};
-use crate::app::record::{Options, check, record};
+use crate::app::record::{Options, check};
+use crate::app::whose::{self, Refused};
 use crate::model::Framework;
 use crate::users::{Permission, Role, User};
 use crate::web::auth::{self, Denied, WebUser};
@@ -37,6 +44,9 @@ enum Outcome {
     Refused(Vec<CellError>),
     Unchanged,
     Saved(Saved),
+    /// Cells would replace values someone else recorded: nothing was
+    /// written until the user confirms them.
+    Confirm(Vec<Replacing>),
 }
 
 struct Shown {
@@ -49,12 +59,17 @@ struct Shown {
 }
 
 fn render(s: &Server, u: &WebUser, fw: &str, shown: Shown) -> Response {
+    let mut confirm = None;
     let (code, errors, refused, unchanged, saved) = match shown.outcome {
         Outcome::Shown => (StatusCode::OK, false, None, false, None),
         Outcome::Errors => (StatusCode::UNPROCESSABLE_ENTITY, true, None, false, None),
         Outcome::Refused(r) => (StatusCode::UNPROCESSABLE_ENTITY, true, Some(r), false, None),
         Outcome::Unchanged => (StatusCode::OK, false, None, true, None),
         Outcome::Saved(x) => (StatusCode::OK, false, None, false, Some(x)),
+        Outcome::Confirm(r) => {
+            confirm = Some(r);
+            (StatusCode::CONFLICT, false, None, false, None)
+        }
     };
     let mut r = page(
         s,
@@ -71,6 +86,7 @@ fn render(s: &Server, u: &WebUser, fw: &str, shown: Shown) -> Response {
             refused => Value::from(Serde(refused)),
             unchanged => unchanged,
             saved => Value::from(Serde(saved)),
+            confirm => Value::from(Serde(confirm)),
             approval => shown.approval,
             countries => u.user.countries.clone(),
         },
@@ -222,16 +238,27 @@ fn save_now(
         shown.outcome = Outcome::Errors;
         return Ok(shown);
     }
-    let entries: Vec<_> = changed.into_iter().map(|(_, e)| e).collect();
+    let entries: Vec<_> = changed.iter().map(|(_, e)| e.clone()).collect();
+    let pending = fwk.project.approval && user.role == Role::Enterer;
+    // Replace colleagues' values only when the box was ticked for exactly
+    // the values in force now.
+    let asked = fields.iter().any(|(k, v)| k == "replace" && v == "1");
+    let confirmed: Vec<&str> = fields
+        .iter()
+        .filter(|(k, _)| k == "confirm")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let replace = asked && {
+        let notes = replacing(&shown.grid, app, &changed, &entries, user, lang);
+        !notes.is_empty() && notes.iter().all(|(_, n)| confirmed.contains(&n.confirm.as_str()))
+    };
     let opts = Options {
         by: Some(user.name.clone()),
-        pending: fwk.project.approval && user.role == Role::Enterer,
+        pending,
         dry_run: false,
-        // As before; a confirmation step for values someone else
-        // recorded is still to be built (issue 17).
-        replace: true,
+        replace,
     };
-    match record(&app.framework, &entries, &opts) {
+    match whose::record_asking(fwk, &entries, &opts) {
         Ok(done) => {
             let out = done.value;
             // The grid again, from the ledger as written.
@@ -243,13 +270,73 @@ fn save_now(
                 pending: out.pending,
             });
         }
-        Err(f) => {
-            let mut d = f.diagnostics.0;
-            d.retain(|d| d.is_error());
-            shown.outcome = Outcome::Refused(d.into_iter().map(CellError::from).collect());
+        Err(Refused::Others(f)) => {
+            // Whose values, from the ledger as it is now (one may have been
+            // recorded since the form was opened).
+            let o = s.workspace.open(name).map_err(Stop::Engine)?;
+            let notes = replacing(&shown.grid, o.app(), &changed, &entries, user, lang);
+            if notes.is_empty() {
+                shown.outcome = Outcome::Refused(refusals(f));
+            } else {
+                for (at, note) in &notes {
+                    shown.grid.cell_mut(*at).replaces = Some(note.clone());
+                }
+                shown.outcome = Outcome::Confirm(notes.into_iter().map(|(_, n)| n).collect());
+            }
         }
+        Err(Refused::Other(f)) => shown.outcome = Outcome::Refused(refusals(f)),
     }
     Ok(shown)
+}
+
+/// A refusal's errors, for the summary above the form.
+fn refusals(f: crate::app::Failure) -> Vec<CellError> {
+    let mut d = f.diagnostics.0;
+    d.retain(|d| d.is_error());
+    d.into_iter().map(CellError::from).collect()
+}
+
+type At = (usize, usize, usize);
+
+/// The changed cells that would replace a value someone else recorded, as
+/// the form shows them: who, when, the old value and the new.
+fn replacing(
+    grid: &Grid,
+    o: &crate::app::Opened,
+    changed: &[(At, crate::app::record::Entry)],
+    entries: &[crate::app::record::Entry],
+    user: &User,
+    lang: crate::locale::Lang,
+) -> Vec<(At, Replacing)> {
+    whose::others_values(&o.framework, &o.ledger, entries, &user.name)
+        .into_iter()
+        .map(|r| {
+            let at = changed[r.entry].0;
+            let cell = &grid.indicators[at.0].rows[at.1].cells[at.2];
+            let stamp = r.at.map(crate::ledger::row::timestamp_text).unwrap_or_default();
+            let old = crate::locale::value(lang, &r.old);
+            let when =
+                r.at.map(|t| {
+                    format!(
+                        "{} {} UTC",
+                        crate::locale::date(lang, t.date_naive()),
+                        t.format("%H:%M")
+                    )
+                })
+                .unwrap_or_default();
+            (
+                at,
+                Replacing {
+                    label: cell.label.clone(),
+                    confirm: format!("{}\t{}\t{stamp}\t{}", cell.key, r.by, crate::format::value(&r.old)),
+                    by: r.by,
+                    when,
+                    old,
+                    new: crate::locale::value(lang, &r.new),
+                },
+            )
+        })
+        .collect()
 }
 
 /// Every submitted cell is one of the grid's (a user limited to countries

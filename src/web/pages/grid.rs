@@ -62,6 +62,9 @@ pub struct Cell {
     pub pending: Option<String>,
     /// The last decision on this cell was a rejection: by whom, and why.
     pub rejected: Option<Rejection>,
+    /// What was typed would replace a value someone else recorded: asked
+    /// before anything is written.
+    pub replaces: Option<Replacing>,
     #[serde(skip)]
     pub indicator: String,
     #[serde(skip)]
@@ -87,6 +90,21 @@ pub struct CellError {
     pub expected: Option<String>,
     pub found: Option<String>,
     pub hint: Option<String>,
+}
+
+/// A value someone else recorded that a cell's typed value would replace:
+/// who, when, the old and the new value, and the form's confirmation of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Replacing {
+    /// The cell's label (`1111.2 Women Guatemala (GT)`), for the summary.
+    pub label: String,
+    pub by: String,
+    pub when: String,
+    pub old: String,
+    pub new: String,
+    /// The hidden `confirm` field: the cell and the value confirmed, so a
+    /// value recorded again meanwhile is asked about again.
+    pub confirm: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,6 +136,37 @@ fn texts(v: &Value) -> [(&'static str, String); 4] {
         ("denominator", denominator),
         ("score", score),
     ]
+}
+
+/// A category as a reader sees it: a country by its name in `lang` with
+/// its code, which is what the sheet and the import take (`Guatemala
+/// (GT)`), other categories by their words (`Women`).
+pub fn place_name(lang: Lang, dim: &str, value: &str) -> String {
+    match dim {
+        "country" | "countries" => match locale::country(lang, value) {
+            Some(name) => format!("{name} ({value})"),
+            None => value.to_string(),
+        },
+        _ => locale::dimension_value(lang, value),
+    }
+}
+
+/// A breakdown as a reader sees it: `Women, Guatemala (GT)`, or `Total`
+/// (the terminal and the API keep `sex=women, country=GT`).
+pub fn breakdown_name(fw: &Framework, dims: &DimKey, lang: Lang) -> String {
+    if dims.is_total() {
+        return locale::text(lang, "web-total").to_string();
+    }
+    dims.0
+        .iter()
+        .enumerate()
+        .filter(|&(_, &v)| v != TOTAL)
+        .map(|(d, &v)| {
+            let dim = &fw.disaggregations[d];
+            place_name(lang, &dim.name, &dim.values[v as usize])
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The user's country limit on a framework: the index of its `country`
@@ -229,7 +278,7 @@ fn cell(fw: &Framework, ix: usize, places: [&Place; 2], prefill: &Prefill, lang:
         form_key.push_str(named.iter().find(|(n, _)| *n == dim.name).map_or("", |(_, v)| v));
     }
     let label = std::iter::once(ind.id.clone())
-        .chain(named.iter().map(|(_, v)| locale::dimension_value(lang, v).to_string()))
+        .chain(named.iter().map(|(d, v)| place_name(lang, d, v)))
         .collect::<Vec<_>>()
         .join(" ");
     let k = (ix as u32, key);
@@ -241,6 +290,7 @@ fn cell(fw: &Framework, ix: usize, places: [&Place; 2], prefill: &Prefill, lang:
         errors: Vec::new(),
         pending: prefill.pending(&k),
         rejected: prefill.rejected(&k),
+        replaces: None,
         indicator: ind.id.clone(),
         dims: named,
     }
@@ -291,7 +341,7 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
             }
             out_rows.push(GridRow {
                 label: r
-                    .map(|(_, _, v)| locale::dimension_value(lang, v).to_string())
+                    .map(|(d, _, v)| place_name(lang, &fw.disaggregations[d].name, v))
                     .unwrap_or_else(|| locale::text(lang, "web-total").to_string()),
                 cells,
             });
@@ -309,7 +359,7 @@ pub fn build(o: &app::Opened, period: &Period, user: &User, lang: Lang) -> Grid 
             columns: cols
                 .iter()
                 .map(|c| {
-                    c.map(|(_, _, v)| locale::dimension_value(lang, v).to_string())
+                    c.map(|(d, _, v)| place_name(lang, &fw.disaggregations[d].name, v))
                         .unwrap_or_default()
                 })
                 .collect(),

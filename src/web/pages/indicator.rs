@@ -96,7 +96,7 @@ pub async fn show(
                 let (state, class) = state(st, lang);
                 Row {
                     period: e.period.to_string(),
-                    breakdown: e.dims.describe(fwk),
+                    breakdown: super::grid::breakdown_name(fwk, &e.dims, lang),
                     value: crate::format::value(&e.value),
                     recorded_at: e
                         .recorded_at

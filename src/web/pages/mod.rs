@@ -5,6 +5,7 @@
 //! form's token is bound to a nonce in a cookie set with the form, a
 //! signed-in form's token to the session.
 
+pub mod country;
 pub mod downloads;
 pub mod entry;
 pub mod grid;
@@ -368,11 +369,19 @@ pub async fn home(axum::extract::State(s): axum::extract::State<State>, u: WebUs
 
 pub use super::reply::PeriodQuery;
 
+/// `?period=P&country=CC` of the dashboard (`country=all`: the whole
+/// project).
+#[derive(Deserialize)]
+pub struct DashboardQuery {
+    period: Option<String>,
+    country: Option<String>,
+}
+
 pub async fn dashboard(
     axum::extract::State(s): axum::extract::State<State>,
     u: WebUser,
     Path(fw): Path<String>,
-    Query(q): Query<PeriodQuery>,
+    Query(q): Query<DashboardQuery>,
 ) -> Response {
     let name = match auth::framework(&s, &u.user, &fw, Permission::Read) {
         Ok(n) => n,
@@ -381,15 +390,23 @@ pub async fn dashboard(
     let lang = u.user.lang.report_lang();
     let s2 = s.clone();
     let n2 = name.clone();
+    let user = u.user.clone();
     let result = blocking(move || {
         let o = s2.workspace.open(&n2)?;
         let periods = o.periods();
-        let report = o.report(q.period(), lang)?;
-        Ok::<_, EngineError>((report, periods))
+        let fwk = &o.app().framework;
+        let countries = country::choices(fwk, lang);
+        let shown = country::chosen(fwk, &user, q.country.as_deref());
+        let view = match &shown {
+            Some(code) => Some(country::view(o.app(), q.period.as_deref(), code, lang)?),
+            None => None,
+        };
+        let report = o.report(q.period.as_deref(), lang)?;
+        Ok::<_, EngineError>((report, periods, countries, view))
     })
     .await;
     match result {
-        Ok((report, periods)) => page(
+        Ok((report, periods, countries, view)) => page(
             &s,
             "dashboard.html",
             u.user.lang,
@@ -398,6 +415,8 @@ pub async fn dashboard(
                 r => Value::from(Serde(&report)), periods => periods, fw => name,
                 can_enter => u.user.role.can(Permission::Enter),
                 can_approve => u.user.role.can(Permission::Approve),
+                countries => Value::from(Serde(countries)),
+                country => Value::from(Serde(view)),
             },
         ),
         Err(e) => engine_error(&s, &u, e),
@@ -440,8 +459,10 @@ pub async fn users(axum::extract::State(s): axum::extract::State<State>, u: WebU
         role: &'static str,
         lang: &'static str,
         frameworks: &'a [String],
-        countries: &'a [String],
+        /// `Guatemala (GT)`: the code is what users.yaml holds.
+        countries: Vec<String>,
     }
+    let lang = u.user.lang.report_lang();
     let all = s.users();
     let rows: Vec<Row> = all
         .users
@@ -451,7 +472,11 @@ pub async fn users(axum::extract::State(s): axum::extract::State<State>, u: WebU
             role: x.role.name(),
             lang: x.lang.code(),
             frameworks: &x.frameworks,
-            countries: &x.countries,
+            countries: x
+                .countries
+                .iter()
+                .map(|c| grid::place_name(lang, "country", c))
+                .collect(),
         })
         .collect();
     page(

@@ -62,11 +62,16 @@ fn render(s: &Server, u: &WebUser, fw: &str, title: &str, items: &[Pending], pro
     r
 }
 
-fn load(s: &State, name: &str) -> Result<(String, Vec<Pending>), EngineError> {
+/// The queue, each breakdown in the reader's words (`Guatemala (GT)`).
+fn load(s: &State, name: &str, lang: crate::locale::Lang) -> Result<(String, Vec<Pending>), EngineError> {
     let o = s.workspace.open(name)?;
-    let p = &o.app().framework.project;
+    let fw = &o.app().framework;
+    let p = &fw.project;
     let title = p.short_name.clone().unwrap_or_else(|| p.id.clone());
-    let items = queue(o.app()).map_err(EngineError::from_failure)?.value;
+    let mut items = queue(o.app()).map_err(EngineError::from_failure)?.value;
+    for item in &mut items {
+        item.breakdown = super::grid::breakdown_name(fw, &o.app().ledger.entry(item.row).dims, lang);
+    }
     Ok((title, items))
 }
 
@@ -76,7 +81,8 @@ pub async fn list(AxState(s): AxState<State>, u: WebUser, Path(fw): Path<String>
         Err(d) => return denied(&s, &u, d),
     };
     let (s2, n2) = (s.clone(), name.clone());
-    match blocking(move || load(&s2, &n2)).await {
+    let lang = u.user.lang.report_lang();
+    match blocking(move || load(&s2, &n2, lang)).await {
         Ok((title, items)) => render(&s, &u, &name, &title, &items, None),
         Err(e) => engine_error(&s, &u, e),
     }
@@ -118,6 +124,7 @@ async fn decided(
     let (s2, n2, by) = (s.clone(), name.clone(), u.user.name.clone());
     let comment = f.comment.clone();
     let idc = id.clone();
+    let lang = u.user.lang.report_lang();
     let result = blocking(move || {
         let o = s2.workspace.open(&n2)?;
         let written = decide(
@@ -139,7 +146,7 @@ async fn decided(
                 })
                 .unwrap_or_default()
         });
-        let (title, items) = load(&s2, &n2)?;
+        let (title, items) = load(&s2, &n2, lang)?;
         Ok::<_, EngineError>((title, items, problem))
     })
     .await;
