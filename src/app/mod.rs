@@ -164,9 +164,13 @@ pub fn category(fw: &Framework, name: &str, value: &str) -> std::result::Result<
     match values.iter().position(|v| *v == value) {
         Some(i) => Ok((d, i as u16)),
         // A country written by name gets its code (`Guatemala` -> `GT`).
-        None => Err(Diagnostic::unknown_choice(name.trim(), value, &values).hint(
-            crate::ledger::row::category_hint(value, name.trim(), &fw.disaggregations[d].values),
-        )),
+        None => Err(
+            Diagnostic::unknown_choice(name.trim(), value, &values).hint(crate::ledger::row::category_hint(
+                value,
+                name.trim(),
+                &fw.disaggregations[d].values,
+            )),
+        ),
     }
 }
 

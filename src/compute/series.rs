@@ -170,6 +170,50 @@ fn without_overlaps(
     (kept, Diagnostics(left_out.into_iter().map(|(_, d)| d).collect()))
 }
 
+/// A running sum of values. Numbers held inline in the ledger at one scale
+/// (most values: whole numbers) are added as integers, the rest with
+/// [`add`]; the sum is the one `add` gives, row by row, in either case
+/// (adding decimals of one scale adds their mantissas).
+enum Sum {
+    Inline { mantissa: i128, scale: u32 },
+    Value(Value),
+}
+
+impl Sum {
+    fn of(ledger: &Ledger, i: u32) -> Sum {
+        match ledger.inline_number(i) {
+            Some((m, scale)) => Sum::Inline {
+                mantissa: i128::from(m),
+                scale,
+            },
+            None => Sum::Value(ledger.value(i)),
+        }
+    }
+
+    fn add(&mut self, ledger: &Ledger, i: u32) {
+        if let Sum::Inline { mantissa, scale } = self
+            && let Some((m, s)) = ledger.inline_number(i)
+            && s == *scale
+            // Far inside a decimal's 96 bits: the sum is exact.
+            && mantissa.unsigned_abs() < 1 << 90
+        {
+            *mantissa += i128::from(m);
+            return;
+        }
+        let v = add(&self.value(), &ledger.value(i));
+        *self = Sum::Value(v);
+    }
+
+    fn value(&self) -> Value {
+        match self {
+            Sum::Inline { mantissa, scale } => Value::Number {
+                value: rust_decimal::Decimal::from_i128_with_scale(*mantissa, *scale),
+            },
+            Sum::Value(v) => v.clone(),
+        }
+    }
+}
+
 /// The rows of one indicator and period -> one point.
 fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, diags: &mut Diagnostics) -> Point {
     let entry = |i: u32| ledger.entry(i);
@@ -183,21 +227,24 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
             from_parts: !first.dims.is_total(),
         };
     }
-    // Sum each shape of breakdown (set of dimensions given).
-    let mut shapes: BTreeMap<u8, (Value, Vec<u32>, usize)> = BTreeMap::new();
+    // Sum each shape of breakdown (set of dimensions given), in the order
+    // of the rows. A group holds few shapes: a short list, then a map.
+    let mut sums: Vec<(u8, Sum, Vec<u32>, usize)> = Vec::new();
     for &i in group {
         let dims = ledger.dims(i);
         let s = dims.shape();
-        match shapes.get_mut(&s) {
-            Some((v, rows, _)) => {
-                *v = add(v, &ledger.value(i));
+        match sums.iter_mut().find(|(shape, ..)| *shape == s) {
+            Some((_, sum, rows, _)) => {
+                sum.add(ledger, i);
                 rows.push(i);
             }
-            None => {
-                shapes.insert(s, (ledger.value(i), vec![i], dims.depth()));
-            }
+            None => sums.push((s, Sum::of(ledger, i), vec![i], dims.depth())),
         }
     }
+    let shapes: BTreeMap<u8, (Value, Vec<u32>, usize)> = sums
+        .into_iter()
+        .map(|(s, sum, rows, depth)| (s, (sum.value(), rows, depth)))
+        .collect();
     let (total_shape, from_parts) = match shapes.contains_key(&0) {
         true => (0u8, false),
         false => {

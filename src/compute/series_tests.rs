@@ -50,3 +50,47 @@ fn of_overlapping_values_the_longer_period_counts_and_the_other_is_named() {
     );
     assert!(diags.0.iter().all(|d| !d.is_error()), "warnings, not errors");
 }
+
+/// The integer sum of inline numbers gives exactly what adding the values
+/// one by one gives, scale included, whatever the mix of scales, signs and
+/// numbers too wide to be held inline.
+#[test]
+fn sums_of_inline_numbers_are_the_sums_of_the_values() {
+    let fw = framework();
+    let mut sources = Sources::default();
+    let values = [
+        "2",
+        "3",
+        "1.5",
+        "2.50",
+        "-4",
+        "12345678901.5",
+        "0.10",
+        "0.20",
+        "7",
+        "-7",
+        "999999999",
+        "1",
+    ];
+    let mut text = String::from("indicator,period,value\n");
+    for (k, v) in values.iter().enumerate() {
+        text.push_str(&format!("L1,2022-{:02},{v}\n", k + 1));
+    }
+    let file = sources.add(PathBuf::from("ledger.csv"), text);
+    let mut ledger = Ledger::default();
+    let read = ledger.read_file(&fw, &mut RowParser::new(&fw), &sources, file);
+    assert!(!read.has_errors(), "{read:?}");
+    let rows: Vec<u32> = (0..ledger.len() as u32).collect();
+    assert!(ledger.inline_number(0).is_some() && ledger.inline_number(5).is_none());
+    // Every run of rows, from every start.
+    for start in 0..rows.len() {
+        let mut sum = Sum::of(&ledger, rows[start]);
+        let mut expected = ledger.value(rows[start]);
+        for &i in &rows[start + 1..] {
+            sum.add(&ledger, i);
+            expected = add(&expected, &ledger.value(i));
+            let (got, want) = (sum.value(), expected.clone());
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "from row {start} to {i}");
+        }
+    }
+}

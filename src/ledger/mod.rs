@@ -243,6 +243,12 @@ impl Ledger {
         self.store.dims(i)
     }
 
+    /// Row `i`'s value when it is a number held inline: its mantissa and
+    /// scale, for sums that add integers (see `Store`).
+    pub fn inline_number(&self, i: u32) -> Option<(i64, u32)> {
+        self.store.inline_number(i)
+    }
+
     pub fn value(&self, i: u32) -> crate::model::Value {
         self.store.value(i)
     }
@@ -304,10 +310,10 @@ impl Ledger {
         }
         // Within a run the indicator and period are equal: the rest of the
         // key (the breakdown, packed in one integer) and the precedence decide.
-        let rest = |&i: &u32| {
-            let dims = self.store.dims(i).0.iter().fold(0u128, |k, &v| k << 16 | u128::from(v));
-            (dims, self.store.time_order(i), i)
-        };
+        // Breakdowns by their rank in key order (few distinct ones: the
+        // table is ranked once, not a key compared per row).
+        let ranks = self.store.dims_ranks();
+        let rest = |&i: &u32| (ranks[self.store.dims_index(i)], self.store.time_order(i), i);
         let sort_runs = |part: &mut [u32]| {
             // Each run's keys are read once into a buffer and sorted there.
             let mut keys = Vec::new();
@@ -436,8 +442,14 @@ impl Ledger {
         }
         let mid = rows.len() / 2;
         let ind = self.indicator(rows[mid]);
-        let forward = rows[mid..].iter().position(|&i| self.indicator(i) != ind).map(|k| mid + k);
-        let backward = rows[..mid].iter().rposition(|&i| self.indicator(i) != ind).map(|k| k + 1);
+        let forward = rows[mid..]
+            .iter()
+            .position(|&i| self.indicator(i) != ind)
+            .map(|k| mid + k);
+        let backward = rows[..mid]
+            .iter()
+            .rposition(|&i| self.indicator(i) != ind)
+            .map(|k| k + 1);
         match (forward, backward) {
             (Some(f), Some(b)) => {
                 if f - mid <= mid - b {

@@ -287,6 +287,24 @@ impl Store {
         self.rows[a as usize].dims == self.rows[b as usize].dims && self.same_indicator_period(a, b)
     }
 
+    /// The index of row `i`'s breakdown in the table of breakdowns.
+    pub(crate) fn dims_index(&self, i: u32) -> usize {
+        self.rows[i as usize].dims as usize
+    }
+
+    /// For each breakdown of the table, its rank in key order (distinct
+    /// breakdowns, distinct ranks).
+    pub(crate) fn dims_ranks(&self) -> Vec<u32> {
+        let list = &self.dims.list;
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        order.sort_by_key(|&d| list[d]);
+        let mut rank = vec![0u32; list.len()];
+        for (r, &d) in order.iter().enumerate() {
+            rank[d] = r as u32;
+        }
+        rank
+    }
+
     pub(crate) fn dims(&self, i: u32) -> DimKey {
         self.dims.list[self.rows[i as usize].dims as usize]
     }
@@ -337,6 +355,13 @@ impl Store {
                 value: Decimal::new(i64::from(r.value as i32), u32::from(scale)),
             },
         }
+    }
+
+    /// Row `i`'s value when it is a number held inline: its mantissa and
+    /// scale (the value is `Decimal::new(mantissa, scale)`).
+    pub(crate) fn inline_number(&self, i: u32) -> Option<(i64, u32)> {
+        let r = &self.rows[i as usize];
+        (r.tag < FLAG_FALSE).then(|| (i64::from(r.value as i32), u32::from(r.tag)))
     }
 
     /// The row as an [`Entry`], exactly as it was pushed.

@@ -135,7 +135,7 @@ impl<'t> Lane<'t> {
 
     fn indicator(&mut self, parser: &RowParser, cell: &'t [u8]) -> Option<(u32, u8)> {
         if let Some((last, i, allowed)) = self.indicator
-            && last == cell
+            && same(last, cell)
         {
             return Some((i, allowed));
         }
@@ -159,7 +159,7 @@ impl<'t> Lane<'t> {
 
     fn period(&mut self, parser: &mut RowParser, cell: &'t [u8]) -> Option<Period> {
         if let Some((last, p)) = self.period
-            && last == cell
+            && same(last, cell)
         {
             return Some(p);
         }
@@ -174,7 +174,7 @@ impl<'t> Lane<'t> {
 
     fn category(&mut self, parser: &RowParser, d: usize, cell: &'t [u8]) -> Option<u16> {
         if let Some((last, v)) = self.categories[d]
-            && last == cell
+            && same(last, cell)
         {
             return Some(v);
         }
@@ -185,6 +185,21 @@ impl<'t> Lane<'t> {
         self.categories[d] = Some((cell, v));
         Some(v)
     }
+}
+
+/// Whether two short cells hold the same bytes: compared as integers when
+/// they fit in eight bytes (no call to compare memory).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8 {
+        let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
+        x[..a.len()].copy_from_slice(a);
+        y[..b.len()].copy_from_slice(b);
+        return x == y;
+    }
+    a == b
 }
 
 /// Up to 7 bytes and their count in one integer (distinct texts, distinct
@@ -218,7 +233,17 @@ fn whole(cell: &[u8]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{packed, whole};
+    use super::{packed, same, whole};
+
+    #[test]
+    fn cells_are_the_same_when_their_bytes_are() {
+        assert!(same(b"2023-Q1", b"2023-Q1"));
+        assert!(!same(b"2023-Q1", b"2023-Q2"));
+        assert!(!same(b"GT", b"GT\0"));
+        assert!(same(b"", b""));
+        assert!(same(b"a longer indicator id", b"a longer indicator id"));
+        assert!(!same(b"a longer indicator id", b"a longer indicator iD"));
+    }
 
     #[test]
     fn packed_texts_are_distinct() {
