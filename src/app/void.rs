@@ -25,7 +25,7 @@ pub struct Request {
 
 #[derive(Debug, Default, Clone)]
 pub struct Options {
-    /// Who withdraws (default: `$LOGFRAME_USER`, else `$USER`).
+    /// Who withdraws (default: `$LOGFRAME_USER`; one of the two is required).
     pub by: Option<String>,
     /// Check only; write nothing.
     pub dry_run: bool,

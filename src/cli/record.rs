@@ -30,7 +30,7 @@ pub struct RecordArgs {
     pub comment: Option<String>,
     #[arg(long)]
     pub source: Option<String>,
-    /// Who records (default: $LOGFRAME_USER, else $USER)
+    /// Who records (default: $LOGFRAME_USER; one of the two is required)
     #[arg(long)]
     pub by: Option<String>,
     /// Record the value as waiting for review: it counts once approved (`logframe approve`)

@@ -33,7 +33,7 @@ pub struct ApproveArgs {
     /// What the person who entered the value should read
     #[arg(long)]
     pub comment: Option<String>,
-    /// Who decides (default: $LOGFRAME_USER, else $USER)
+    /// Who decides (default: $LOGFRAME_USER; one of the two is required)
     #[arg(long)]
     pub by: Option<String>,
 }

@@ -18,7 +18,7 @@ pub struct VoidArgs {
     /// Why the value is withdrawn (kept in the ledger and shown by `history`)
     #[arg(long)]
     pub reason: String,
-    /// Who withdraws (default: $LOGFRAME_USER, else $USER)
+    /// Who withdraws (default: $LOGFRAME_USER; one of the two is required)
     #[arg(long)]
     pub by: Option<String>,
     /// Check and show what would be withdrawn, write nothing

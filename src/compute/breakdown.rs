@@ -13,6 +13,7 @@ use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::series::{Point, add};
+use super::sum::Sum;
 use crate::ledger::row::TOTAL;
 use crate::ledger::{DimKey, Ledger};
 use crate::model::{Aggregate, Indicator, Value};
@@ -35,15 +36,6 @@ fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
             e.insert(v.clone());
         }
     }
-}
-
-/// The rows of `rows` that give every dimension of `dims`, restricted to
-/// the finest (fewest dimensions, then lowest shape) recorded shape.
-fn finest_with(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<(DimKey, Value)> {
-    rows_by(ledger, rows, dims)
-        .into_iter()
-        .map(|r| (ledger.dims(r), ledger.value(r)))
-        .collect()
 }
 
 /// The rows a breakdown by `dims` adds up: those that give every one of
@@ -82,22 +74,21 @@ pub(crate) fn by_dimension(ledger: &Ledger, rows: &[u32], dim: usize) -> BTreeMa
 /// it (those of [`rows_by`]), added in row order as [`by_dimension`] does.
 pub(crate) fn sum_by_dimension(ledger: &Ledger, finest: &[u32], dim: usize) -> BTreeMap<u16, Value> {
     // Values of a dimension are dense indices: a slot per value, not a map.
-    let mut cells: Vec<Option<Value>> = Vec::new();
+    let mut cells: Vec<Option<Sum>> = Vec::new();
     for &r in finest {
         let c = usize::from(ledger.dims(r).0[dim]);
         if cells.len() <= c {
-            cells.resize(c + 1, None);
+            cells.resize_with(c + 1, || None);
         }
-        let v = ledger.value(r);
-        cells[c] = Some(match cells[c].take() {
-            Some(prev) => add(&prev, &v),
-            None => v,
-        });
+        match &mut cells[c] {
+            Some(sum) => sum.add(ledger, r),
+            slot => *slot = Some(Sum::of(ledger, r)),
+        }
     }
     cells
         .into_iter()
         .enumerate()
-        .filter_map(|(c, v)| Some((c as u16, v?)))
+        .filter_map(|(c, v)| Some((c as u16, v?.value())))
         .collect()
 }
 
@@ -135,6 +126,15 @@ fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool)
 pub(crate) fn split_points(ledger: &Ledger, points: &[&Point], dims: &[usize]) -> BTreeMap<Option<Vec<u16>>, Value> {
     let mut out: BTreeMap<Option<Vec<u16>>, Value> = BTreeMap::new();
     for p in points {
+        if let Some(cells) = split_of_one_shape(ledger, p, dims) {
+            if cells.is_empty() {
+                add_into(&mut out, None, &p.value);
+            }
+            for (key, v) in cells {
+                add_into(&mut out, Some(dims.iter().map(|&d| key.0[d]).collect()), &v);
+            }
+            continue;
+        }
         let mut parts = complete_cells(ledger, &[p])
             .into_iter()
             .filter(|(key, _)| {
@@ -153,6 +153,50 @@ pub(crate) fn split_points(ledger: &Ledger, points: &[&Point], dims: &[usize]) -
         }
     }
     out
+}
+
+/// [`complete_cells`] of one point restricted to the breakdown by exactly
+/// `dims`, straight from the rows, when the point's rows all give the same
+/// dimensions (the common case: one breakdown recorded, no total row):
+/// its cells are then the rows grouped by `dims` (empty when the rows do
+/// not give all of `dims`), and they add up to the point's total, which
+/// is their sum. `None` otherwise: the caller asks [`complete_cells`].
+fn split_of_one_shape(ledger: &Ledger, p: &Point, dims: &[usize]) -> Option<BTreeMap<DimKey, Value>> {
+    if dims.is_empty() || !matches!(p.value, Value::Number { .. } | Value::Ratio { .. }) {
+        return None;
+    }
+    let shape = ledger.dims(*p.rows.first()?).shape();
+    if shape == 0 {
+        return None;
+    }
+    let need: u8 = dims.iter().fold(0, |acc, &d| acc | 1 << d);
+    let mut sums: BTreeMap<DimKey, Sum> = BTreeMap::new();
+    for &r in &p.rows {
+        let key = ledger.dims(r);
+        if key.shape() != shape {
+            return None;
+        }
+        if shape & need != need {
+            continue;
+        }
+        let mut k = DimKey::TOTAL;
+        for &d in dims {
+            k.0[d] = key.0[d];
+        }
+        match sums.entry(k) {
+            Entry::Occupied(mut e) => e.get_mut().add(ledger, r),
+            Entry::Vacant(e) => {
+                e.insert(Sum::of(ledger, r));
+            }
+        }
+    }
+    let cells: BTreeMap<DimKey, Value> = sums.into_iter().map(|(k, s)| (k, s.value())).collect();
+    if shape & need != need {
+        return Some(BTreeMap::new());
+    }
+    // Every row counted once: the cells add up to the total, as
+    // `point_cells` requires.
+    (sum(cells.values()).as_ref() == Some(&p.value)).then_some(cells)
 }
 
 /// A two-way table of summed values with its margins.
@@ -174,14 +218,21 @@ pub(crate) struct CrossTable {
 /// Cross table of the rows that give both dimensions; `None` when no row
 /// gives both.
 pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -> Option<CrossTable> {
-    let both = finest_with(ledger, rows, &[across, down]);
+    let both = rows_by(ledger, rows, &[across, down]);
     if both.is_empty() {
         return None;
     }
-    let mut cells = BTreeMap::new();
-    for (k, v) in both {
-        add_into(&mut cells, (k.0[down], k.0[across]), &v);
+    let mut sums: BTreeMap<(u16, u16), Sum> = BTreeMap::new();
+    for r in both {
+        let k = ledger.dims(r);
+        match sums.entry((k.0[down], k.0[across])) {
+            Entry::Occupied(mut e) => e.get_mut().add(ledger, r),
+            Entry::Vacant(e) => {
+                e.insert(Sum::of(ledger, r));
+            }
+        }
     }
+    let cells: BTreeMap<(u16, u16), Value> = sums.into_iter().map(|(k, s)| (k, s.value())).collect();
     let downs: Vec<u16> = cells.keys().map(|k| k.0).collect::<BTreeSet<_>>().into_iter().collect();
     let acrosses: Vec<u16> = cells.keys().map(|k| k.1).collect::<BTreeSet<_>>().into_iter().collect();
     let row_totals = downs

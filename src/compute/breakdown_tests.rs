@@ -175,3 +175,57 @@ fn split_points_by_one_and_by_two_dimensions() {
     assert_eq!(latest.len(), 1);
     assert_eq!(latest.get(&Some(vec![0])), Some(&n(5)));
 }
+
+/// The split of a point recorded in one breakdown only (no total row),
+/// read straight from its rows, is the split [`complete_cells`] gives:
+/// by sex, by age, by both, and for points whose rows give only sex.
+#[test]
+fn a_point_of_one_breakdown_splits_as_its_complete_cells_do() {
+    // Q3: sex x age only, 2 + 4 + 1 + 3 = 10; Q4: sex only, 6 + 4 = 10.
+    let l = Ledger::of_entries(
+        &[
+            entry(3, key(Some(0), Some(0)), 2),
+            entry(3, key(Some(0), Some(1)), 4),
+            entry(3, key(Some(1), Some(0)), 1),
+            entry(3, key(Some(1), Some(1)), 3),
+            entry(4, key(Some(0), None), 6),
+            entry(4, key(Some(1), None), 4),
+        ],
+        Default::default(),
+    );
+    let with_total = |rows: &[u32], total: i64| Point {
+        value: n(total),
+        from_parts: true,
+        ..point(&l, rows)
+    };
+    let q3 = with_total(&[0, 1, 2, 3], 10);
+    let q4 = with_total(&[4, 5], 10);
+    // What `split_points` gave before reading rows directly.
+    let general = |points: &[&Point], dims: &[usize]| {
+        let mut out: BTreeMap<Option<Vec<u16>>, Value> = BTreeMap::new();
+        for p in points {
+            let parts: Vec<_> = complete_cells(&l, &[p])
+                .into_iter()
+                .filter(|(k, _)| k.0.iter().enumerate().all(|(j, &v)| dims.contains(&j) == (v != TOTAL)))
+                .collect();
+            if parts.is_empty() {
+                add_into(&mut out, None, &p.value);
+            }
+            for (k, v) in parts {
+                add_into(&mut out, Some(dims.iter().map(|&d| k.0[d]).collect()), &v);
+            }
+        }
+        out
+    };
+    for points in [vec![&q3], vec![&q4], vec![&q3, &q4]] {
+        for dims in [vec![0], vec![1], vec![0, 1]] {
+            assert_eq!(split_points(&l, &points, &dims), general(&points, &dims), "{dims:?}");
+        }
+    }
+    // By hand: Q3 by age, under 18 2 + 1 = 3, adults 4 + 3 = 7; Q4 has no
+    // age: its 10 is not broken down.
+    let by_age = split_points(&l, &[&q3, &q4], &[1]);
+    assert_eq!(by_age.get(&Some(vec![0])), Some(&n(3)));
+    assert_eq!(by_age.get(&Some(vec![1])), Some(&n(7)));
+    assert_eq!(by_age.get(&None), Some(&n(10)));
+}

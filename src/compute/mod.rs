@@ -18,6 +18,7 @@ pub mod risks;
 pub mod rollup;
 pub mod series;
 pub mod status;
+pub(crate) mod sum;
 pub mod target_parts;
 pub mod targets;
 pub mod workplan;

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::sum::Sum;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Ledger;
 use crate::model::{Framework, Period, Value};
@@ -168,50 +169,6 @@ fn without_overlaps(
     // In the order of the periods left out, whatever the order of lengths.
     left_out.sort_by_key(|(p, _)| *p);
     (kept, Diagnostics(left_out.into_iter().map(|(_, d)| d).collect()))
-}
-
-/// A running sum of values. Numbers held inline in the ledger at one scale
-/// (most values: whole numbers) are added as integers, the rest with
-/// [`add`]; the sum is the one `add` gives, row by row, in either case
-/// (adding decimals of one scale adds their mantissas).
-enum Sum {
-    Inline { mantissa: i128, scale: u32 },
-    Value(Value),
-}
-
-impl Sum {
-    fn of(ledger: &Ledger, i: u32) -> Sum {
-        match ledger.inline_number(i) {
-            Some((m, scale)) => Sum::Inline {
-                mantissa: i128::from(m),
-                scale,
-            },
-            None => Sum::Value(ledger.value(i)),
-        }
-    }
-
-    fn add(&mut self, ledger: &Ledger, i: u32) {
-        if let Sum::Inline { mantissa, scale } = self
-            && let Some((m, s)) = ledger.inline_number(i)
-            && s == *scale
-            // Far inside a decimal's 96 bits: the sum is exact.
-            && mantissa.unsigned_abs() < 1 << 90
-        {
-            *mantissa += i128::from(m);
-            return;
-        }
-        let v = add(&self.value(), &ledger.value(i));
-        *self = Sum::Value(v);
-    }
-
-    fn value(&self) -> Value {
-        match self {
-            Sum::Inline { mantissa, scale } => Value::Number {
-                value: rust_decimal::Decimal::from_i128_with_scale(*mantissa, *scale),
-            },
-            Sum::Value(v) => v.clone(),
-        }
-    }
 }
 
 /// The rows of one indicator and period -> one point.
