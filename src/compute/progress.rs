@@ -192,9 +192,18 @@ pub fn progress_against(
         percent_of_end,
         status,
         reason,
-        period_rows: within.iter().flat_map(|p| p.rows.iter().copied()).collect(),
-        to_date_rows: to_date_points.iter().flat_map(|p| p.rows.iter().copied()).collect(),
+        period_rows: rows_of(&within),
+        to_date_rows: rows_of(&to_date_points),
     }
+}
+
+/// The ledger rows of `points`, in order, in one vector sized at once.
+fn rows_of(points: &[&Point]) -> Vec<u32> {
+    let mut rows = Vec::with_capacity(points.iter().map(|p| p.rows.len()).sum());
+    for p in points {
+        rows.extend_from_slice(&p.rows);
+    }
+    rows
 }
 
 /// The status and its reason. In order: a milestone is judged by its
