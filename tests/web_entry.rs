@@ -781,3 +781,29 @@ async fn a_country_officer_sees_her_countrys_figures() {
     let html = body(send(&app, get("/admin/users", &admin)).await).await;
     assert!(html.contains("<td>Guatemala (GT)</td>"), "{html}");
 }
+
+/// A write the ledger takes with a warning says so on the page: here
+/// Guatemala's part under a total someone else recorded (issue 17: parts
+/// logged after a coordinator's provisional total are written, and the
+/// total is named).
+#[tokio::test]
+async fn a_saved_value_shows_the_writes_warnings() {
+    let app = app(false);
+    let enterer = session(&app, "enterer").await;
+    let r = save(&app, &enterer, "2023-Q4", &[("1100.1|||value", "10")]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        !body(r).await.contains("class=\"warnings\""),
+        "a total alone: no warning"
+    );
+    let gt = session(&app, "gt").await;
+    let r = save(&app, &gt, "2023-Q4", &[("1100.1||GT|value", "4")]).await;
+    assert_eq!(r.status(), StatusCode::OK, "written");
+    let html = unesc(&body(r).await);
+    assert!(html.contains("1 new values"), "{html}");
+    let notice = &html[html.find("id=\"saved\"").expect("the saved notice")..];
+    let notice = &notice[..notice.find("</div>").expect("its end")];
+    assert!(notice.contains("class=\"warnings\""), "{notice}");
+    assert!(notice.contains("(total) = 10"), "the total is named: {notice}");
+    assert!(notice.contains("recorded by enterer"), "and who recorded it: {notice}");
+}

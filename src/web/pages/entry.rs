@@ -33,6 +33,9 @@ struct Saved {
     added: usize,
     corrections: usize,
     pending: usize,
+    /// What the write said besides (a total that does not add up to its
+    /// parts, a figure that reads two ways): written, but worth a look.
+    warnings: Vec<CellError>,
 }
 
 /// The page's outcome besides the grid.
@@ -260,6 +263,13 @@ fn save_now(
     };
     match whose::record_asking(fwk, &entries, &opts) {
         Ok(done) => {
+            let warnings = done
+                .diagnostics
+                .0
+                .into_iter()
+                .filter(|d| !d.is_error())
+                .map(CellError::from)
+                .collect();
             let out = done.value;
             // The grid again, from the ledger as written.
             let o = s.workspace.open(name).map_err(Stop::Engine)?;
@@ -268,6 +278,7 @@ fn save_now(
                 added: out.added,
                 corrections: out.corrections,
                 pending: out.pending,
+                warnings,
             });
         }
         Err(Refused::Others(f)) => {
