@@ -385,9 +385,13 @@ fn read_part(
     range: Range<usize>,
 ) -> Option<Part> {
     let bytes = &text.as_bytes()[range.clone()];
+    let mut store = Store::default();
+    // About a row per 24 bytes (a plain row is shorter, a commented one
+    // longer): the rows are not moved as the vector grows.
+    store.reserve(bytes.len() / 24);
     let mut rows = Rows {
         parser: RowParser::new(fw),
-        store: Store::default(),
+        store,
         file,
         columns,
         named,
