@@ -121,20 +121,11 @@ impl Store {
 
     /// Add a row; its string fields are indexes into `self.strings`.
     pub(crate) fn push(&mut self, e: &Entry) {
-        let pk = (e.period.start, e.period.end, e.period.kind);
-        let period = match self.last_period {
-            Some((k, i)) if k == pk => i,
-            _ => self.periods.intern(pk),
-        };
-        self.last_period = Some((pk, period));
-        assert!(
-            period <= u32::from(u16::MAX),
-            "more than 65,536 distinct periods in one ledger"
-        );
+        let period = self.period_slot(&e.period);
         let (value, tag) = self.value_parts(&e.value);
         let at = self.time_parts(e.recorded_at);
         let dims = self.dims.intern(e.dims);
-        let m = Meta {
+        let meta = self.meta_slot(Meta {
             file: e.origin.file,
             review: e.review,
             comment: e.comment,
@@ -143,12 +134,7 @@ impl Store {
             reviewed_by: e.reviewed_by,
             review_note: e.review_note,
             review_of: e.review_of,
-        };
-        let meta = match self.last_meta {
-            Some((k, i)) if k == m => i,
-            _ => self.metas.intern(m),
-        };
-        self.last_meta = Some((m, meta));
+        });
         self.rows.push(Row {
             at,
             value,
@@ -156,7 +142,7 @@ impl Store {
             dims,
             line: e.origin.line,
             meta,
-            period: period as u16,
+            period,
             tag,
         });
     }
@@ -165,7 +151,35 @@ impl Store {
     /// billion, no time, no text, no review; the row [`Store::push`] would
     /// add for the same [`Entry`].
     pub(crate) fn push_plain(&mut self, indicator: u32, period: Period, dims: DimKey, value: u32, origin: Origin) {
-        let pk = (period.start, period.end, period.kind);
+        let period = self.period_slot(&period);
+        let dims = self.dims.intern(dims);
+        let meta = self.meta_slot(Meta {
+            file: origin.file,
+            review: Review::None,
+            comment: 0,
+            source: 0,
+            recorded_by: 0,
+            reviewed_by: 0,
+            review_note: 0,
+            review_of: None,
+        });
+        debug_assert!(value < 1_000_000_000);
+        self.rows.push(Row {
+            at: NO_TIME,
+            value,
+            indicator,
+            dims,
+            line: origin.line,
+            meta,
+            period,
+            tag: 0,
+        });
+    }
+
+    /// The index of a period in the table (neighbouring rows mostly share
+    /// one: the last is remembered).
+    fn period_slot(&mut self, p: &Period) -> u16 {
+        let pk = (p.start, p.end, p.kind);
         let period = match self.last_period {
             Some((k, i)) if k == pk => i,
             _ => self.periods.intern(pk),
@@ -175,33 +189,18 @@ impl Store {
             period <= u32::from(u16::MAX),
             "more than 65,536 distinct periods in one ledger"
         );
-        let dims = self.dims.intern(dims);
-        let m = Meta {
-            file: origin.file,
-            review: Review::None,
-            comment: 0,
-            source: 0,
-            recorded_by: 0,
-            reviewed_by: 0,
-            review_note: 0,
-            review_of: None,
-        };
+        period as u16
+    }
+
+    /// The index of a row's file, texts and review in the table (the last
+    /// is remembered).
+    fn meta_slot(&mut self, m: Meta) -> u32 {
         let meta = match self.last_meta {
             Some((k, i)) if k == m => i,
             _ => self.metas.intern(m),
         };
         self.last_meta = Some((m, meta));
-        debug_assert!(value < 1_000_000_000);
-        self.rows.push(Row {
-            at: NO_TIME,
-            value,
-            indicator,
-            dims,
-            line: origin.line,
-            meta,
-            period: period as u16,
-            tag: 0,
-        });
+        meta
     }
 
     fn value_parts(&mut self, v: &Value) -> (u32, u8) {
