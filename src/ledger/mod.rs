@@ -300,10 +300,12 @@ impl Ledger {
         // Order of precedence: later `recorded_at` wins; undated rows come
         // first; among equals, the later row in reading order wins.
         let full = |&i: &u32| (self.key(i), self.store.time_order(i), i);
-        let coarse = |i: u32| {
-            let p = self.store.period(i);
-            (self.store.indicator(i), p.end, p.start)
-        };
+        // The indicator and the period's rank (by end, then start; one rank
+        // for the same days) in one integer: the order of (indicator, end,
+        // start).
+        let period_rank = self.store.period_ranks();
+        let coarse =
+            |i: u32| u64::from(self.store.indicator(i)) << 32 | u64::from(period_rank[self.store.period_index(i)]);
         if !idx.windows(2).all(|w| coarse(w[0]) <= coarse(w[1])) && !self.bucket_by_coarse_key(idx) {
             idx.sort_unstable_by_key(full);
             return;
@@ -317,16 +319,33 @@ impl Ledger {
         let sort_runs = |part: &mut [u32]| {
             // Each run's keys are read once into a buffer and sorted there.
             let mut keys = Vec::new();
+            let mut packed: Vec<u64> = Vec::new();
             let mut s = 0;
             while s < part.len() {
                 let c = coarse(part[s]);
                 let e = s + part[s..].iter().position(|&i| coarse(i) != c).unwrap_or(part.len() - s);
                 if e - s > 1 && !part[s..e].is_sorted_by_key(rest) {
-                    keys.clear();
-                    keys.extend(part[s..e].iter().map(rest));
-                    keys.sort_unstable();
-                    for (slot, k) in part[s..e].iter_mut().zip(&keys) {
-                        *slot = k.2;
+                    // Mostly one row per breakdown (no corrections): sorted
+                    // by the breakdown's rank alone, in one integer each.
+                    // Where two rows share a breakdown, the whole key.
+                    packed.clear();
+                    packed.extend(
+                        part[s..e]
+                            .iter()
+                            .map(|&i| u64::from(ranks[self.store.dims_index(i)]) << 32 | u64::from(i)),
+                    );
+                    packed.sort_unstable();
+                    if packed.windows(2).all(|w| w[0] >> 32 != w[1] >> 32) {
+                        for (slot, k) in part[s..e].iter_mut().zip(&packed) {
+                            *slot = *k as u32;
+                        }
+                    } else {
+                        keys.clear();
+                        keys.extend(part[s..e].iter().map(rest));
+                        keys.sort_unstable();
+                        for (slot, k) in part[s..e].iter_mut().zip(&keys) {
+                            *slot = k.2;
+                        }
                     }
                 }
                 s = e;
@@ -608,6 +627,58 @@ mod tests {
                 review_note: 0,
             });
         }
+        let ledger = Ledger::of_entries(&entries, Default::default());
+        let mut want: Vec<u32> = (0..entries.len() as u32).collect();
+        want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
+        assert_eq!(ledger.trail(None), want);
+    }
+
+    /// A ledger in order of indicator and period whose breakdowns come in
+    /// another order (country, then sex; the key's order is sex, then
+    /// country), each once per period except one correction: sorted as the
+    /// plain sort would (the one-row-per-breakdown lane, and the whole key
+    /// where a breakdown repeats).
+    #[test]
+    fn runs_of_distinct_breakdowns_sort_as_the_plain_sort() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut entries = Vec::new();
+        let mut push = |indicator: u32, q: u32, sex: u16, country: u16, at: Option<i64>| {
+            let mut dims = DimKey::TOTAL;
+            dims.0[0] = sex;
+            dims.0[1] = country;
+            let n = entries.len() as u32;
+            entries.push(Entry {
+                indicator,
+                period: Period::quarter(2023, q),
+                dims,
+                value: Value::Number { value: n.into() },
+                comment: 0,
+                source: 0,
+                recorded_by: 0,
+                recorded_at: at.map(|s| DateTime::from_timestamp_millis(s * 1000).expect("time")),
+                origin: Origin {
+                    file: FileId(0),
+                    line: n + 2,
+                },
+                review: row::Review::None,
+                review_of: None,
+                reviewed_by: 0,
+                review_note: 0,
+            });
+        };
+        for indicator in 0..3 {
+            for q in 1..5 {
+                let mut cells: Vec<(u16, u16)> = (0..40).flat_map(|c| (0..3).map(move |s| (s, c))).collect();
+                rng.shuffle(&mut cells);
+                for (sex, country) in cells {
+                    push(indicator, q, sex, country, rng.bool().then(|| rng.i64(0..5)));
+                }
+            }
+        }
+        // A correction of one breakdown, in the middle of a run.
+        push(1, 2, 2, 17, Some(9));
+        let last = entries.len() - 1;
+        entries.swap(500, last);
         let ledger = Ledger::of_entries(&entries, Default::default());
         let mut want: Vec<u32> = (0..entries.len() as u32).collect();
         want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
