@@ -9,14 +9,14 @@
 //! checked again as a dry run that may replace passes exactly when every
 //! refusal was a colleague's value.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
 use super::record::{self, Entry, Options};
 use super::{Done, Failure};
 use crate::ledger::write::Outcome;
-use crate::ledger::{DimKey, Ledger};
+use crate::ledger::{DimKey, Key, Ledger};
 use crate::model::{Framework, Period, Value};
 
 /// Why a batch recorded with [`record_asking`] wrote nothing.
@@ -72,29 +72,18 @@ pub fn others_values(fw: &Framework, ledger: &Ledger, entries: &[Entry], writer:
         .filter_map(|(n, e)| record::check(fw, e).ok().map(|p| (n, p)))
         .collect();
     let wanted: HashSet<(u32, DimKey, Period)> = parsed.iter().map(|(_, p)| (p.indicator, p.dims, p.period)).collect();
-    let groups: HashSet<(u32, DimKey)> = wanted.iter().map(|&(i, d, _)| (i, d)).collect();
-    // The value in force of each key: the row that counts with the latest
-    // `recorded_at` (the last read on a tie), if it gives a value.
-    let mut in_force: HashMap<(u32, DimKey, Period), crate::ledger::row::Entry> = HashMap::new();
-    for i in 0..ledger.len() as u32 {
-        if !groups.contains(&(ledger.indicator(i), ledger.dims(i))) || !ledger.review(i).counts() {
-            continue;
-        }
-        let e = ledger.entry(i);
-        let key = (e.indicator, e.dims, e.period);
-        if !wanted.contains(&key) {
-            continue;
-        }
-        let later = in_force.get(&key).is_none_or(|c| e.recorded_at >= c.recorded_at);
-        if later {
-            in_force.insert(key, e);
-        }
-    }
+    let in_force = ledger.in_force_where(|i| wanted.contains(&(ledger.indicator(i), ledger.dims(i), ledger.period(i))));
     let writer = writer.trim();
     parsed
         .into_iter()
         .filter_map(|(n, p)| {
-            let e = in_force.get(&(p.indicator, p.dims, p.period))?;
+            let key = Key {
+                indicator: p.indicator,
+                end: p.period.end,
+                start: p.period.start,
+                dims: p.dims,
+            };
+            let e = ledger.entry(*in_force.get(&key)?);
             let by = ledger.str(e.recorded_by).unwrap_or("").trim();
             let theirs = !by.is_empty() && by != "unknown" && by != writer;
             (e.review.gives_value() && theirs && e.value != p.value).then(|| Replaced {

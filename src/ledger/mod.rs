@@ -409,6 +409,30 @@ impl Ledger {
         self.in_force(as_of, false)
     }
 
+    /// For each key of the rows `wanted` keeps, the index of its row in
+    /// force: the row that counts with the latest `recorded_at`, the last
+    /// read on a tie, as [`Ledger::current`] finds it, without sorting the
+    /// whole ledger (a write looks at a few keys). A key whose row in force
+    /// is a withdrawal keeps that row: it has no value
+    /// ([`row::Review::gives_value`]).
+    pub fn in_force_where(&self, mut wanted: impl FnMut(u32) -> bool) -> std::collections::HashMap<Key, u32> {
+        let mut out: std::collections::HashMap<Key, u32> = std::collections::HashMap::new();
+        for i in 0..self.len() as u32 {
+            if !self.review(i).counts() || !wanted(i) {
+                continue;
+            }
+            let at = self.recorded_at(i);
+            out.entry(self.key(i))
+                .and_modify(|c| {
+                    if at >= self.recorded_at(*c) {
+                        *c = i;
+                    }
+                })
+                .or_insert(i);
+        }
+        out
+    }
+
     /// [`Ledger::current`] as it would be if every value waiting for
     /// review were approved (`status --include-pending`).
     pub fn current_with_pending(&self, as_of: Option<DateTime<Utc>>) -> Vec<u32> {

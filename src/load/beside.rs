@@ -153,11 +153,6 @@ impl Ctx<'_> {
         names: &[&str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let found = loc.value().trim();
-        let v = parse(found);
-        if v.is_none() {
-            self.err(loc, Diagnostic::unknown_choice(what, found, names));
-        }
-        v
+        loc.choice(what, names, parse).map_err(|d| self.err(loc, d)).ok()
     }
 }

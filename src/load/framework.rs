@@ -142,19 +142,14 @@ impl Lower<'_> {
         }
     }
 
-    fn choice<T: Copy>(
+    fn choice<T>(
         &mut self,
         loc: &Loc<String>,
         what: &str,
         names: &[&str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let found = loc.value().trim();
-        let v = parse(found);
-        if v.is_none() {
-            self.err(loc, Diagnostic::unknown_choice(what, found, names));
-        }
-        v
+        loc.choice(what, names, parse).map_err(|d| self.err(loc, d)).ok()
     }
 
     /// `target_rule:` when written (an unknown rule is an error, and the

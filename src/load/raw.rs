@@ -57,6 +57,20 @@ impl<T> Loc<T> {
     }
 }
 
+impl Loc<String> {
+    /// One of `names` (trimmed), read by `parse`, or the list and the
+    /// nearest name (the caller places the diagnostic).
+    pub fn choice<T>(
+        &self,
+        what: &str,
+        names: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<T, crate::diag::Diagnostic> {
+        let found = self.value().trim();
+        parse(found).ok_or_else(|| crate::diag::Diagnostic::unknown_choice(what, found, names))
+    }
+}
+
 impl Loc<DateText> {
     /// The date, or why it is not one (the caller places the diagnostic).
     pub fn date(&self) -> Result<chrono::NaiveDate, crate::diag::Diagnostic> {

@@ -83,12 +83,15 @@ pub(super) fn classify(
     path: &Path,
     rows: Vec<NewRow>,
 ) -> (Outcome, Vec<NewRow>) {
-    // Only the keys being written matter: one pass over the ledger finds
-    // their value in force (as `Ledger::current` would: the row that counts
-    // with the latest recorded_at, then the last read) and their dated rows,
-    // without sorting the whole ledger.
+    // Only the keys being written matter: their value in force (as
+    // `Ledger::current` would find it) and their dated rows, without
+    // sorting the whole ledger.
     let keys: FxHashSet<Key> = rows.iter().map(NewRow::key).collect();
-    let mut current: HashMap<Key, Entry> = HashMap::new();
+    let current: HashMap<Key, Entry> = ledger
+        .in_force_where(|i| keys.contains(&ledger.key(i)))
+        .into_iter()
+        .map(|(k, i)| (k, ledger.entry(i)))
+        .collect();
     let mut dated: HashMap<(Key, DateTime<Utc>), Vec<Entry>> = HashMap::new();
     let mut of_keys: Vec<u32> = Vec::new();
     for i in 0..ledger.len() as u32 {
@@ -98,17 +101,6 @@ pub(super) fn classify(
         }
         let e = ledger.entry(i);
         of_keys.push(i);
-        if e.review.counts() {
-            // Rows are in reading order, so a later equal time wins too.
-            current
-                .entry(key)
-                .and_modify(|c| {
-                    if e.recorded_at >= c.recorded_at {
-                        *c = e.clone();
-                    }
-                })
-                .or_insert_with(|| e.clone());
-        }
         if let Some(at) = e.recorded_at {
             dated.entry((key, at)).or_default().push(e);
         }

@@ -136,23 +136,13 @@ fn checked(row: &NewRow) -> bool {
 /// would find it: the row that counts with the latest `recorded_at`, then
 /// the last read), without sorting the whole ledger.
 pub(super) fn in_force_of(ledger: &Ledger, groups: &FxHashSet<(u32, DimKey)>) -> HashMap<Key, Entry> {
-    let mut current: HashMap<Key, Entry> = HashMap::new();
-    for i in 0..ledger.len() as u32 {
-        if !groups.contains(&(ledger.indicator(i), ledger.dims(i))) || !ledger.review(i).counts() {
-            continue;
-        }
-        let e = ledger.entry(i);
-        current
-            .entry(e.key())
-            .and_modify(|c| {
-                if e.recorded_at >= c.recorded_at {
-                    *c = e.clone();
-                }
-            })
-            .or_insert_with(|| e.clone());
-    }
-    current.retain(|_, e| e.review.gives_value());
-    current
+    ledger
+        .in_force_where(|i| groups.contains(&(ledger.indicator(i), ledger.dims(i))))
+        .into_values()
+        .map(|i| ledger.entry(i))
+        .filter(|e| e.review.gives_value())
+        .map(|e| (e.key(), e))
+        .collect()
 }
 
 fn refusal(fw: &Framework, sources: &Sources, row: &NewRow, other: &Other) -> Diagnostic {

@@ -94,27 +94,18 @@ pub(super) fn disagreeing(fw: &Framework, ledger: &Ledger, sources: &Sources, ro
     let indicators: FxHashSet<u32> = groups.iter().map(|g| g.0).collect();
     // The values in force before the write (as `Ledger::current` finds
     // them: the latest recorded_at that counts, then the last read).
-    let mut before: HashMap<Key, (Held, bool)> = HashMap::new();
     let mut periods: HashMap<Group, Period> = HashMap::new();
-    for i in 0..ledger.len() as u32 {
-        if !indicators.contains(&ledger.indicator(i)) || !ledger.review(i).counts() {
-            continue;
-        }
-        let key = ledger.key(i);
-        if !groups.contains(&group_of(key)) {
-            continue;
-        }
-        let at = ledger.recorded_at(i);
-        if before.get(&key).is_some_and(|(h, _)| h.at > at) {
-            continue;
-        }
+    let mut before: HashMap<Key, (Held, bool)> = HashMap::new();
+    let in_force = ledger
+        .in_force_where(|i| indicators.contains(&ledger.indicator(i)) && groups.contains(&group_of(ledger.key(i))));
+    for (key, i) in in_force {
         let e = ledger.entry(i);
         periods.insert(group_of(key), e.period);
         let held = Held {
             dims: key.dims,
             value: e.value,
             by: ledger.str(e.recorded_by).unwrap_or("").trim().to_string(),
-            at,
+            at: e.recorded_at,
             source: Source::Ledger(e.origin),
         };
         before.insert(key, (held, e.review.gives_value()));
