@@ -801,9 +801,11 @@ async fn a_saved_value_shows_the_writes_warnings() {
     assert_eq!(r.status(), StatusCode::OK, "written");
     let html = unesc(&body(r).await);
     assert!(html.contains("1 new values"), "{html}");
-    let notice = &html[html.find("id=\"saved\"").expect("the saved notice")..];
+    let notice = &html[html
+        .find("id=\"warnings\"")
+        .expect("the warnings beside the saved notice")..];
     let notice = &notice[..notice.find("</div>").expect("its end")];
-    assert!(notice.contains("class=\"warnings\""), "{notice}");
+    assert!(notice.contains("Written, but worth a look:"), "{notice}");
     assert!(notice.contains("(total) = 10"), "the total is named: {notice}");
     assert!(notice.contains("recorded by enterer"), "and who recorded it: {notice}");
 }

@@ -999,3 +999,4 @@ web-whole-project = Whole project
 web-country = Country
 web-country-intro = What was recorded for this country, within the period and to date. Targets are set for the whole project, so there is no percentage or status here.
 web-not-by-country = Not broken down by country (only the whole project has their figures):
+web-saved-warnings = Written, but worth a look:

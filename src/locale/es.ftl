@@ -1005,3 +1005,4 @@ web-whole-project = Todo el proyecto
 web-country = País
 web-country-intro = Lo registrado para este país, en el período y a la fecha. Las metas se fijan para todo el proyecto, por eso aquí no hay porcentaje ni estado.
 web-not-by-country = Sin desglose por país (solo el proyecto entero tiene sus cifras):
+web-saved-warnings = Guardado, pero conviene revisarlo:

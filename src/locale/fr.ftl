@@ -1008,3 +1008,4 @@ web-whole-project = Tout le projet
 web-country = Pays
 web-country-intro = Ce qui a été saisi pour ce pays, dans la période et à date. Les cibles sont fixées pour tout le projet : il n’y a donc ici ni pourcentage ni statut.
 web-not-by-country = Sans ventilation par pays (seul le projet entier a leurs chiffres) :
+web-saved-warnings = Enregistré, mais à vérifier :
