@@ -104,6 +104,10 @@ pub(crate) struct Store {
     /// neighbouring rows mostly share them.
     last_period: Option<((NaiveDate, NaiveDate, PeriodKind), u32)>,
     last_meta: Option<(Meta, u32)>,
+    /// The meta of a plain row of a file (no text, no review).
+    plain_meta: Option<(FileId, u32)>,
+    /// Breakdowns met lately, in a small table by hash ([`Store::dims_slot`]).
+    recent_dims: Vec<(DimKey, u32)>,
 }
 
 impl Store {
@@ -124,7 +128,7 @@ impl Store {
         let period = self.period_slot(&e.period);
         let (value, tag) = self.value_parts(&e.value);
         let at = self.time_parts(e.recorded_at);
-        let dims = self.dims.intern(e.dims);
+        let dims = self.dims_slot(e.dims);
         let meta = self.meta_slot(Meta {
             file: e.origin.file,
             review: e.review,
@@ -148,21 +152,28 @@ impl Store {
     }
 
     /// Add a plain row (see `read_fast::plain`): a whole number below a
-    /// billion, no time, no text, no review; the row [`Store::push`] would
-    /// add for the same [`Entry`].
-    pub(crate) fn push_plain(&mut self, indicator: u32, period: Period, dims: DimKey, value: u32, origin: Origin) {
-        let period = self.period_slot(&period);
-        let dims = self.dims.intern(dims);
-        let meta = self.meta_slot(Meta {
-            file: origin.file,
-            review: Review::None,
-            comment: 0,
-            source: 0,
-            recorded_by: 0,
-            reviewed_by: 0,
-            review_note: 0,
-            review_of: None,
-        });
+    /// billion, no time, no text, no review; its period and breakdown are
+    /// indexes into this store's tables ([`Store::period_slot`],
+    /// [`Store::dims_slot`]). The row [`Store::push`] would add for the
+    /// same [`Entry`].
+    pub(crate) fn push_plain(&mut self, indicator: u32, period: u16, dims: u32, value: u32, origin: Origin) {
+        let meta = match self.plain_meta {
+            Some((file, m)) if file == origin.file => m,
+            _ => {
+                let m = self.meta_slot(Meta {
+                    file: origin.file,
+                    review: Review::None,
+                    comment: 0,
+                    source: 0,
+                    recorded_by: 0,
+                    reviewed_by: 0,
+                    review_note: 0,
+                    review_of: None,
+                });
+                self.plain_meta = Some((origin.file, m));
+                m
+            }
+        };
         debug_assert!(value < 1_000_000_000);
         self.rows.push(Row {
             at: NO_TIME,
@@ -178,7 +189,7 @@ impl Store {
 
     /// The index of a period in the table (neighbouring rows mostly share
     /// one: the last is remembered).
-    fn period_slot(&mut self, p: &Period) -> u16 {
+    pub(crate) fn period_slot(&mut self, p: &Period) -> u16 {
         let pk = (p.start, p.end, p.kind);
         let period = match self.last_period {
             Some((k, i)) if k == pk => i,
@@ -190,6 +201,27 @@ impl Store {
             "more than 65,536 distinct periods in one ledger"
         );
         period as u16
+    }
+
+    /// The index of a breakdown in the table: rows cycle through a few
+    /// breakdowns (a country's sexes, then the next country's), so the
+    /// last ones met are kept in a small table by hash, looked up before
+    /// the interner.
+    pub(crate) fn dims_slot(&mut self, d: DimKey) -> u32 {
+        const SLOTS: usize = 256;
+        if self.recent_dims.is_empty() {
+            self.recent_dims = vec![(DimKey::TOTAL, u32::MAX); SLOTS];
+        }
+        let k = d.0.iter().fold(0u64, |k, &v| k.rotate_left(16) ^ u64::from(v));
+        let slot = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS;
+        match self.recent_dims[slot] {
+            (key, i) if i != u32::MAX && key == d => i,
+            _ => {
+                let i = self.dims.intern(d);
+                self.recent_dims[slot] = (d, i);
+                i
+            }
+        }
     }
 
     /// The index of a row's file, texts and review in the table (the last
