@@ -20,6 +20,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub(crate) mod parallel;
 pub mod render;
 pub mod report;
 pub mod source;

@@ -328,12 +328,11 @@ pub fn build(c: &Computed, inp: Inputs) -> Report {
     let period = inp.period;
     let table = c.table(&period);
     let last_level = fw.levels.last().cloned().unwrap_or_default();
-    let indicators: Vec<IndicatorSection> = fw
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| indicator_section(c, i, ind, &table.indicators[i], &inp))
-        .collect();
+    // Each indicator's section on its own (on every core for a large
+    // framework), in the framework's order.
+    let indicators: Vec<IndicatorSection> = crate::parallel::map(&fw.indicators, |i, ind| {
+        indicator_section(c, i, ind, &table.indicators[i], &inp)
+    });
     let mut by_result: Vec<Vec<IndicatorSection>> = fw.results.iter().map(|_| Vec::new()).collect();
     for (sec, ind) in indicators.into_iter().zip(&fw.indicators) {
         by_result[ind.result].push(sec);
