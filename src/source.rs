@@ -103,7 +103,17 @@ pub struct SourceFile {
     pub name: String,
     pub text: Text,
     line_starts: OnceLock<Vec<u32>>,
+    /// For a file whose text is not held: where every
+    /// [`SPARSE_LINES`]th line starts (see [`SourceFile::text_from_line`]).
+    sparse_starts: OnceLock<Vec<u64>>,
 }
+
+/// Lines between two notes of [`SourceFile::text_from_line`]'s index.
+const SPARSE_LINES: usize = 4096;
+
+/// The text [`SourceFile::text_from_line`] gives of a file whose text is
+/// not held: the line and what follows it, up to this many bytes.
+const WINDOW: usize = 64 << 10;
 
 impl SourceFile {
     fn new(path: PathBuf, text: Option<String>) -> SourceFile {
@@ -116,7 +126,65 @@ impl SourceFile {
             },
             path,
             line_starts: OnceLock::new(),
+            sparse_starts: OnceLock::new(),
         }
+    }
+
+    /// The byte offset where 1-based `line` starts, and the text from there
+    /// (that line, then what follows it: all of it when the text is held,
+    /// else up to 64 KiB, enough for a record's cells). `None` past the
+    /// last line.
+    ///
+    /// A file whose text is not held (a large ledger read in chunks) is not
+    /// read whole to quote one cell: one pass over it, in chunks, notes
+    /// where every 4,096th line starts, and the lines asked for are read
+    /// from the nearest note.
+    pub fn text_from_line(&self, line: usize) -> Option<(usize, std::borrow::Cow<'_, str>)> {
+        use std::io::{Read, Seek, SeekFrom};
+        let line = line.max(1);
+        if self.text.text.get().is_some() {
+            let start = *self.line_starts().get(line - 1)? as usize;
+            return Some((start, std::borrow::Cow::Borrowed(&self.text[start..])));
+        }
+        let notes = self
+            .sparse_starts
+            .get_or_init(|| sparse_starts(&self.text.path).unwrap_or_default());
+        let &note = notes.get((line - 1) / SPARSE_LINES)?;
+        let read = || -> std::io::Result<Option<(usize, String)>> {
+            let mut f = std::fs::File::open(&self.text.path)?;
+            f.seek(SeekFrom::Start(note))?;
+            let mut skip = (line - 1) % SPARSE_LINES;
+            let mut buf = Vec::new();
+            let mut at = 0usize;
+            // Past the lines before `line`, then a window of text.
+            loop {
+                let mut chunk = vec![0u8; WINDOW];
+                let n = f.read(&mut chunk)?;
+                buf.extend_from_slice(&chunk[..n]);
+                while skip > 0 {
+                    let Some(i) = memchr::memchr(b'\n', &buf[at..]) else {
+                        break;
+                    };
+                    at += i + 1;
+                    skip -= 1;
+                }
+                if n == 0 || (skip == 0 && buf.len() - at >= WINDOW) {
+                    break;
+                }
+            }
+            if skip > 0 {
+                return Ok(None);
+            }
+            let mut window = buf.split_off(at);
+            window.truncate(WINDOW);
+            // A cut inside a character keeps the characters before it.
+            let valid = std::str::from_utf8(&window).map_or_else(|e| e.valid_up_to(), str::len);
+            window.truncate(valid);
+            let text = String::from_utf8(window).unwrap_or_default();
+            Ok(Some((note as usize + at, text)))
+        };
+        let (start, text) = read().ok()??;
+        Some((start, std::borrow::Cow::Owned(text)))
     }
 
     /// Byte offsets of the starts of lines (computed when first needed).
@@ -157,6 +225,29 @@ impl SourceFile {
         };
         let end = line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Where lines 1, 1 + [`SPARSE_LINES`], 1 + 2 x [`SPARSE_LINES`] ... of
+/// the file at `path` start, read in chunks.
+fn sparse_starts(path: &Path) -> std::io::Result<Vec<u64>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut starts = vec![0u64];
+    let mut chunk = vec![0u8; 1 << 20];
+    let (mut offset, mut lines) = (0u64, 0usize);
+    loop {
+        let n = f.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(starts);
+        }
+        for i in memchr::memchr_iter(b'\n', &chunk[..n]) {
+            lines += 1;
+            if lines.is_multiple_of(SPARSE_LINES) {
+                starts.push(offset + i as u64 + 1);
+            }
+        }
+        offset += n as u64;
     }
 }
 
@@ -248,6 +339,58 @@ mod tests {
                 assert_eq!(a.offset_of(line, 2), b.offset_of(line, 2));
             }
             assert_eq!(a.line_col(5), b.line_col(5));
+        }
+    }
+
+    /// A line of a file whose text is not held is read from the nearest
+    /// note of the sparse index, at the offset and with the text the held
+    /// file gives; the file's text stays unread.
+    #[test]
+    fn text_from_a_line_of_an_unread_file_is_the_held_text_from_there() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut big = String::from("indicator,period,value\n");
+        for k in 0..3 * SPARSE_LINES + 17 {
+            big.push_str(&format!("1.{k},2023-Q{},{}\n", k % 4 + 1, "é".repeat(k % 3)));
+        }
+        let long_cell = "x".repeat(WINDOW + 10);
+        for text in [
+            big.clone(),
+            format!("{big}\"a\nb\",{long_cell}"),
+            "h,é\r\n1,2\r\n3,4".into(),
+            String::new(),
+        ] {
+            let path = dir.path().join("ledger.csv");
+            std::fs::write(&path, &text).expect("write");
+            let mut s = Sources::default();
+            let held = s.add(path.clone(), text.clone());
+            let unread = s.add_unread(path);
+            let lines = text.matches('\n').count() + 1;
+            for line in [
+                1,
+                2,
+                3,
+                SPARSE_LINES,
+                SPARSE_LINES + 1,
+                SPARSE_LINES + 2,
+                2 * SPARSE_LINES + 5,
+                lines,
+                lines + 1,
+                lines + 5000,
+            ] {
+                let (a, b) = (s.get(held).text_from_line(line), s.get(unread).text_from_line(line));
+                match (a, b) {
+                    (Some((sa, ta)), Some((sb, tb))) => {
+                        assert_eq!(sa, sb, "line {line}");
+                        assert!(
+                            ta.starts_with(tb.as_ref()),
+                            "line {line}: the window is the start of the text from there"
+                        );
+                        assert!(tb.len() >= ta.len().min(WINDOW - 4), "line {line}: a whole window");
+                    }
+                    (a, b) => assert_eq!(a.is_none(), b.is_none(), "line {line}"),
+                }
+            }
+            assert!(s.get(unread).text.text.get().is_none(), "the text is not read whole");
         }
     }
 }

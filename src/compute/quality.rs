@@ -104,8 +104,11 @@ pub fn located(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Located> {
 /// when the file has no such column.
 pub fn cell_span(sources: &Sources, o: Origin, column: &str) -> Span {
     let f = sources.get(o.file);
-    // The file's own dialect (BOM, `,` `;` or tab), as the ledger reader sees it.
-    let dialect = CsvDialect::of(&f.text);
+    // The file's own dialect (BOM, `,` `;` or tab), as the ledger reader
+    // sees it, from its first line (a large ledger's text is not held, and
+    // not read whole for one cell).
+    let head = f.text.outline();
+    let dialect = CsvDialect::of(&head);
     let mut header = csv::StringRecord::new();
     let index = match dialect.next(&mut dialect.reader(), &mut header, o.file) {
         Ok(true) => header
@@ -113,11 +116,15 @@ pub fn cell_span(sources: &Sources, o: Origin, column: &str) -> Span {
             .position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(column)),
         _ => None,
     };
-    let start = f.offset_of(o.line as usize, 1);
-    match index {
-        Some(i) => field_span(o.file, &f.text, start, i, dialect.delimiter),
-        None => Span::new(o.file, start, start + f.line_text(o.line as usize).len()),
-    }
+    let Some((start, text)) = f.text_from_line(o.line as usize) else {
+        return Span::new(o.file, f.offset_of(o.line as usize, 1), f.offset_of(o.line as usize, 1));
+    };
+    let line_len = text.find(['\n', '\r']).unwrap_or(text.len());
+    let span = match index {
+        Some(i) => field_span(o.file, &text, 0, i, dialect.delimiter),
+        None => Span::new(o.file, 0, line_len),
+    };
+    Span::new(o.file, start + span.start as usize, start + span.end as usize)
 }
 
 /// The column holding the figure of a value.
