@@ -91,6 +91,9 @@ const BATCH: usize = 256;
 fn replace_all<'a>(paths: &'a [PathBuf], files: &[(PathBuf, Vec<u8>)]) -> Result<(), (&'a Path, std::io::Error)> {
     let mut written = Vec::with_capacity(paths.len());
     for (path, (_, bytes)) in paths.iter().zip(files) {
+        if holds(path, bytes) {
+            continue;
+        }
         let parent = path.parent().unwrap_or(Path::new("."));
         let mut tmp = new_file(SHARED)
             .prefix(".logframe-")
@@ -115,6 +118,15 @@ fn replace_all<'a>(paths: &'a [PathBuf], files: &[(PathBuf, Vec<u8>)]) -> Result
         sync_dir(folder).map_err(|e| (folder, e))?;
     }
     Ok(())
+}
+
+/// Whether the file at `path` holds `bytes` already: it is then left as
+/// it is (its date too), so that a report made again from the same data
+/// changes nothing a folder-syncing tool would upload again, and does not
+/// wait on the disk for files it would write unchanged.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// The file to write for `dir/name`, once `name` is known to stay inside

@@ -201,3 +201,31 @@ fn folder_name_used_as_project_id_is_checked_too() {
     assert!(r.stderr.contains("defaults to the folder name"), "{}", r.stderr);
     assert!(r.stderr.contains("id: MyProject"), "{}", r.stderr);
 }
+
+/// A file that already holds what would be written is left as it is (the
+/// same inode, no temporary file): a report made again from the same data
+/// changes nothing; a changed file is replaced, and only it.
+#[cfg(unix)]
+#[test]
+fn files_already_holding_their_bytes_are_left_as_they_are() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("reports");
+    let files = vec![
+        (PathBuf::from("report.md"), b"# Report\n".to_vec()),
+        (PathBuf::from("charts/a.svg"), b"<svg>a</svg>".to_vec()),
+        (PathBuf::from("charts/b.svg"), b"<svg>b</svg>".to_vec()),
+    ];
+    write_files(&out, &files).expect("first write");
+    let inode = |name: &str| std::fs::metadata(out.join(name)).expect("written").ino();
+    let before: Vec<u64> = ["report.md", "charts/a.svg", "charts/b.svg"].map(inode).to_vec();
+    let mut again = files.clone();
+    // Same length, other bytes: replaced.
+    again[2].1 = b"<svg>c</svg>".to_vec();
+    write_files(&out, &again).expect("second write");
+    assert_eq!(inode("report.md"), before[0], "unchanged: not rewritten");
+    assert_eq!(inode("charts/a.svg"), before[1], "unchanged: not rewritten");
+    assert_ne!(inode("charts/b.svg"), before[2], "changed: replaced");
+    assert_eq!(std::fs::read(out.join("charts/b.svg")).expect("read"), b"<svg>c</svg>");
+    assert_eq!(files_under(&out).len(), 3, "no temporary file left");
+}
