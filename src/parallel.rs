@@ -5,8 +5,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Below this many items the work stays on this thread.
-const PARALLEL_FROM: usize = 16;
+/// Below this many items the work stays on this thread (a thread costs
+/// tens of microseconds to start: worth it from two heavy items).
+const PARALLEL_FROM: usize = 2;
 
 /// `f` of each item of `items` (with its index), in the order of `items`,
 /// computed on every core: each thread takes the next item as it finishes

@@ -145,39 +145,41 @@ impl Computed<'_> {
         };
         let women = women_category(self.fw, dim);
         let previous_period = self.reporting.iter().rfind(|r| r.end < period.start).copied();
-        self.fw
+        let by_sex: Vec<(usize, &Indicator)> = self
+            .fw
             .indicators
             .iter()
             .enumerate()
             .filter(|(_, ind)| ind.disaggregate_by.contains(&dim))
-            .map(|(i, ind)| {
-                let now = self.progress(i, period);
-                let to_date = composition(self.fw, self.ledger, ind, &now.to_date_rows, dim);
-                let in_period = composition(self.fw, self.ledger, ind, &now.period_rows, dim);
-                let previous = previous_period.and_then(|pp| {
-                    let before = self.progress(i, &pp);
-                    composition(self.fw, self.ledger, ind, &before.to_date_rows, dim)
-                });
-                let target = women.and_then(|w| share_target(self.fw, ind, dim, w, period));
-                let mut s = SexShares {
-                    indicator: i,
-                    dimension: dim,
-                    women,
-                    to_date,
-                    period: in_period,
-                    previous_period,
-                    previous,
-                    target,
-                    trend: None,
-                    met: None,
-                };
-                s.trend = trend(s.women_to_date(), s.women_previous());
-                s.met = match (s.women_to_date(), target) {
-                    (Some(a), Some(t)) => Some(a >= t.share),
-                    _ => None,
-                };
-                s
-            })
-            .collect()
+            .collect();
+        // Each indicator on its own, on every core, in logframe order.
+        crate::parallel::map(&by_sex, |_, &(i, ind)| {
+            let now = self.progress(i, period);
+            let to_date = composition(self.fw, self.ledger, ind, &now.to_date_rows, dim);
+            let in_period = composition(self.fw, self.ledger, ind, &now.period_rows, dim);
+            let previous = previous_period.and_then(|pp| {
+                let before = self.progress(i, &pp);
+                composition(self.fw, self.ledger, ind, &before.to_date_rows, dim)
+            });
+            let target = women.and_then(|w| share_target(self.fw, ind, dim, w, period));
+            let mut s = SexShares {
+                indicator: i,
+                dimension: dim,
+                women,
+                to_date,
+                period: in_period,
+                previous_period,
+                previous,
+                target,
+                trend: None,
+                met: None,
+            };
+            s.trend = trend(s.women_to_date(), s.women_previous());
+            s.met = match (s.women_to_date(), target) {
+                (Some(a), Some(t)) => Some(a >= t.share),
+                _ => None,
+            };
+            s
+        })
     }
 }

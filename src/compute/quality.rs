@@ -94,9 +94,10 @@ pub fn findings(c: &Computed, sources: &Sources, rules: &Rules) -> Diagnostics {
 
 /// Every finding with what it is about (the report's annex words these).
 pub fn located(c: &Computed, sources: &Sources, rules: &Rules) -> Vec<Located> {
-    QUALITY_CHECKS
-        .iter()
-        .flat_map(|(_, check)| check(c, sources, rules))
+    // The rules are independent: run side by side, found in their order.
+    crate::parallel::map(QUALITY_CHECKS, |_, (_, check)| check(c, sources, rules))
+        .into_iter()
+        .flatten()
         .collect()
 }
 
