@@ -171,6 +171,26 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
     let fw = c.fw;
     let country = fw.disaggregation_index("country");
     let firsts = first_rows(c, country);
+    // The dated first recordings of each indicator by period: how late the
+    // latest one is decides whether all of a window's were on time.
+    let mut dated: Vec<Vec<(Period, chrono::DateTime<chrono::Utc>)>> = vec![Vec::new(); fw.indicators.len()];
+    for f in &firsts {
+        let Some(at) = f.at else { continue };
+        let periods = &mut dated[f.indicator];
+        // The trail holds each indicator's periods together: the last one
+        // first, else a search.
+        let slot = match periods.last() {
+            Some((p, _)) if *p == f.period => periods.len() - 1,
+            _ => match periods.iter().position(|(p, _)| *p == f.period) {
+                Some(k) => k,
+                None => {
+                    periods.push((f.period, at));
+                    continue;
+                }
+            },
+        };
+        periods[slot].1 = periods[slot].1.max(at);
+    }
     let mut indicators = Vec::new();
     for (i, ind) in fw.indicators.iter().enumerate() {
         let points = &c.series.by_indicator[i];
@@ -201,16 +221,11 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
                 continue;
             }
             received += 1;
-            let times: Vec<_> = firsts
-                .iter()
-                .filter(|f| f.indicator == i && f.period.overlaps(w))
-                .filter_map(|f| f.at)
-                .collect();
-            if times.is_empty() {
+            let Some(latest) = dated[i].iter().filter(|(p, _)| p.overlaps(w)).map(|&(_, at)| at).max() else {
                 continue;
-            }
+            };
             judged += 1;
-            if times.iter().all(|at| at.date_naive() <= rules.due(w)) {
+            if latest.date_naive() <= rules.due(w) {
                 on_time += 1;
             } else {
                 late.push(*w);
@@ -245,29 +260,51 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
 
 fn country_rates(c: &Computed, rules: &Rules, d: usize, firsts: &[FirstRow]) -> Vec<CountryRates> {
     let values = &c.fw.disaggregations[d].values;
-    (0..values.len() as u16)
-        .filter_map(|k| {
-            let mine: Vec<&FirstRow> = firsts.iter().filter(|f| f.country == Some(k)).collect();
-            if mine.is_empty() {
-                return None;
+    // One pass over the first recordings and one over the points, each
+    // counted under its country (a point under each country of its rows).
+    let mut recorded = vec![false; values.len()];
+    let mut dated: Vec<(usize, usize)> = vec![(0, 0); values.len()];
+    for f in firsts {
+        let Some(k) = f.country.map(usize::from).filter(|&k| k < values.len()) else {
+            continue;
+        };
+        recorded[k] = true;
+        if let Some(at) = f.at {
+            dated[k].1 += 1;
+            if at.date_naive() <= rules.due(&f.period) {
+                dated[k].0 += 1;
             }
-            let dated: Vec<bool> = mine
+        }
+    }
+    let mut checked: Vec<(usize, usize)> = vec![(0, 0); values.len()];
+    let mut countries: Vec<usize> = Vec::new();
+    for p in c.series.by_indicator.iter().flatten() {
+        countries.clear();
+        countries.extend(
+            p.rows
                 .iter()
-                .filter_map(|f| f.at.map(|at| at.date_naive() <= rules.due(&f.period)))
-                .collect();
-            let checked: Vec<bool> = c
-                .series
-                .by_indicator
-                .iter()
-                .flatten()
-                .filter(|p| p.rows.iter().any(|&r| c.ledger.dims(r).0[d] == k))
-                .filter_map(|p| adds_up(c, &p.rows))
-                .collect();
-            Some(CountryRates {
-                country: values[k as usize].clone(),
-                timeliness: Rate::new(dated.iter().filter(|&&b| b).count(), dated.len()),
-                consistency: Rate::new(checked.iter().filter(|&&b| b).count(), checked.len()),
-            })
+                .map(|&r| usize::from(c.ledger.dims(r).0[d]))
+                .filter(|&k| k < values.len()),
+        );
+        if countries.is_empty() {
+            continue;
+        }
+        let Some(adds_up) = adds_up(c, &p.rows) else { continue };
+        countries.sort_unstable();
+        countries.dedup();
+        for &k in &countries {
+            checked[k].1 += 1;
+            if adds_up {
+                checked[k].0 += 1;
+            }
+        }
+    }
+    (0..values.len())
+        .filter(|&k| recorded[k])
+        .map(|k| CountryRates {
+            country: values[k].clone(),
+            timeliness: Rate::new(dated[k].0, dated[k].1),
+            consistency: Rate::new(checked[k].0, checked[k].1),
         })
         .collect()
 }
