@@ -184,6 +184,21 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
             from_parts: !first.dims.is_total(),
         };
     }
+    // Most groups hold one shape of breakdown (every row the same set of
+    // dimensions): their sum is the point, with nothing to compare.
+    let shape = ledger.dims(group[0]).shape();
+    if group[1..].iter().all(|&i| ledger.dims(i).shape() == shape) {
+        let mut sum = Sum::of(ledger, group[0]);
+        for &i in &group[1..] {
+            sum.add(ledger, i);
+        }
+        return Point {
+            period,
+            value: sum.value(),
+            rows: group.to_vec(),
+            from_parts: shape != 0,
+        };
+    }
     // Sum each shape of breakdown (set of dimensions given), in the order
     // of the rows. A group holds few shapes: a short list, then a map.
     let mut sums: Vec<(u8, Sum, Vec<u32>, usize)> = Vec::new();
