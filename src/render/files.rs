@@ -65,17 +65,28 @@ pub fn render_files_in(
             })
         }
         ReportFormat::Md => {
-            let text = markdown::render_report(report, report.layout.template(), overrides, sources)?;
+            // The indicators' charts are drawn on the other cores while this
+            // thread fills the template (hundreds of charts for a large
+            // framework), in the report's order.
+            let charted: Vec<_> = report
+                .results
+                .iter()
+                .flat_map(|r| &r.indicators)
+                .filter(|ind| ind.chart.is_some())
+                .collect();
+            let (text, drawn) = std::thread::scope(|s| {
+                let drawn = s.spawn(|| crate::parallel::map(&charted, |_, ind| chart::indicator(report, ind)));
+                let text = markdown::render_report(report, report.layout.template(), overrides, sources);
+                (text, drawn.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            });
             let main = PathBuf::from(format!("{stem}.md"));
             let charts = PathBuf::from(stem);
             let mut files = vec![
-                (main.clone(), text),
+                (main.clone(), text?),
                 (charts.join(SUMMARY_CHART), chart::summary(report)),
             ];
-            for ind in report.results.iter().flat_map(|r| &r.indicators) {
-                if ind.chart.is_some() {
-                    files.push((charts.join(chart_file(&ind.id)), chart::indicator(report, ind)));
-                }
+            for (ind, svg) in charted.iter().zip(drawn) {
+                files.push((charts.join(chart_file(&ind.id)), svg));
             }
             if let Some(svg) = chart::burn(report) {
                 files.push((charts.join(crate::report::funding::BURN_CHART), svg));
