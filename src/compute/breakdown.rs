@@ -49,7 +49,7 @@ pub(crate) fn rows_by(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<u32>
     let mut with: Vec<(u32, u8)> = Vec::with_capacity(rows.len());
     let mut finest: Option<(u32, u8)> = None;
     for &r in rows {
-        let shape = ledger.dims(r).shape();
+        let shape = ledger.shape(r);
         if shape & need != need {
             continue;
         }
@@ -165,7 +165,7 @@ fn split_of_one_shape(ledger: &Ledger, p: &Point, dims: &[usize]) -> Option<BTre
     if dims.is_empty() || !matches!(p.value, Value::Number { .. } | Value::Ratio { .. }) {
         return None;
     }
-    let shape = ledger.dims(*p.rows.first()?).shape();
+    let shape = ledger.shape(*p.rows.first()?);
     if shape == 0 {
         return None;
     }
@@ -222,17 +222,29 @@ pub(crate) fn cross(ledger: &Ledger, rows: &[u32], across: usize, down: usize) -
     if both.is_empty() {
         return None;
     }
-    let mut sums: BTreeMap<(u16, u16), Sum> = BTreeMap::new();
-    for r in both {
-        let k = ledger.dims(r);
-        match sums.entry((k.0[down], k.0[across])) {
-            Entry::Occupied(mut e) => e.get_mut().add(ledger, r),
-            Entry::Vacant(e) => {
-                e.insert(Sum::of(ledger, r));
-            }
+    // Categories are dense indexes: a grid of sums, a slot per pair, each
+    // added in row order.
+    let keys: Vec<(usize, usize)> = both
+        .iter()
+        .map(|&r| {
+            let k = ledger.dims(r);
+            (usize::from(k.0[down]), usize::from(k.0[across]))
+        })
+        .collect();
+    let width = keys.iter().map(|k| k.1 + 1).max().unwrap_or(0);
+    let height = keys.iter().map(|k| k.0 + 1).max().unwrap_or(0);
+    let mut grid: Vec<Option<Sum>> = (0..width * height).map(|_| None).collect();
+    for (&r, &(d, a)) in both.iter().zip(&keys) {
+        match &mut grid[d * width + a] {
+            Some(sum) => sum.add(ledger, r),
+            slot => *slot = Some(Sum::of(ledger, r)),
         }
     }
-    let cells: BTreeMap<(u16, u16), Value> = sums.into_iter().map(|(k, s)| (k, s.value())).collect();
+    let cells: BTreeMap<(u16, u16), Value> = grid
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| Some((((k / width) as u16, (k % width) as u16), s.as_ref()?.value())))
+        .collect();
     let downs: Vec<u16> = cells.keys().map(|k| k.0).collect::<BTreeSet<_>>().into_iter().collect();
     let acrosses: Vec<u16> = cells.keys().map(|k| k.1).collect::<BTreeSet<_>>().into_iter().collect();
     let row_totals = downs

@@ -118,7 +118,7 @@ pub struct QualityRates {
 fn adds_up(c: &Computed, rows: &[u32]) -> Option<bool> {
     let mut shapes: BTreeMap<u8, Value> = BTreeMap::new();
     for &r in rows {
-        let s = c.ledger.dims(r).shape();
+        let s = c.ledger.shape(r);
         let v = c.ledger.value(r);
         let sum = match shapes.get(&s) {
             Some(prev) => add(prev, &v),

@@ -186,8 +186,8 @@ fn combine(fw: &Framework, ledger: &Ledger, group: &[u32], sources: &Sources, di
     }
     // Most groups hold one shape of breakdown (every row the same set of
     // dimensions): their sum is the point, with nothing to compare.
-    let shape = ledger.dims(group[0]).shape();
-    if group[1..].iter().all(|&i| ledger.dims(i).shape() == shape) {
+    let shape = ledger.shape(group[0]);
+    if group[1..].iter().all(|&i| ledger.shape(i) == shape) {
         let mut sum = Sum::of(ledger, group[0]);
         for &i in &group[1..] {
             sum.add(ledger, i);

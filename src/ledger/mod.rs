@@ -55,6 +55,8 @@ pub struct Ledger {
     store: store::Store,
     /// Every row sorted by key, then precedence: computed once, on first use.
     sorted: std::sync::OnceLock<Vec<u32>>,
+    /// The shape of each breakdown of the store's table ([`Ledger::shape`]).
+    shapes: std::sync::OnceLock<Vec<u8>>,
 }
 
 pub fn measurements_dir(fw: &Framework) -> PathBuf {
@@ -157,6 +159,7 @@ impl Ledger {
         only: Option<&rustc_hash::FxHashSet<u32>>,
     ) -> Diagnostics {
         self.sorted = std::sync::OnceLock::new();
+        self.shapes = std::sync::OnceLock::new();
         let store = &mut self.store;
         if read_fast::read_clean(fw, &sources.get(file).text, file, only, store) {
             return Diagnostics::default();
@@ -198,6 +201,7 @@ impl Ledger {
         Ledger {
             store,
             sorted: Default::default(),
+            shapes: Default::default(),
         }
     }
 
@@ -241,6 +245,14 @@ impl Ledger {
 
     pub fn dims(&self, i: u32) -> DimKey {
         self.store.dims(i)
+    }
+
+    /// The dimensions row `i` gives, a bit each ([`DimKey::shape`]), from a
+    /// table of the few distinct breakdowns: reports ask it of every row
+    /// of every indicator.
+    pub fn shape(&self, i: u32) -> u8 {
+        let shapes = self.shapes.get_or_init(|| self.store.dims_shapes());
+        shapes[self.store.dims_index(i)]
     }
 
     /// Row `i`'s value when it is a number held inline: its mantissa and

@@ -318,6 +318,11 @@ impl Store {
         self.rows[a as usize].dims == self.rows[b as usize].dims && self.same_indicator_period(a, b)
     }
 
+    /// The shape of each breakdown of the table, in table order.
+    pub(crate) fn dims_shapes(&self) -> Vec<u8> {
+        self.dims.list.iter().map(DimKey::shape).collect()
+    }
+
     /// The index of row `i`'s breakdown in the table of breakdowns.
     pub(crate) fn dims_index(&self, i: u32) -> usize {
         self.rows[i as usize].dims as usize
