@@ -332,25 +332,45 @@ impl Ledger {
             // Each run's keys are read once into a buffer and sorted there.
             let mut keys = Vec::new();
             let mut packed: Vec<u64> = Vec::new();
+            // The breakdowns of the last run sorted by rank alone, in reading
+            // order, and the order it took (positions in the run): a ledger
+            // lists the same breakdowns in the same order period after
+            // period, and the same breakdowns in the same order take the
+            // same order.
+            let (mut last_dims, mut last_order, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
             let mut s = 0;
             while s < part.len() {
                 let c = coarse(part[s]);
                 let e = s + part[s..].iter().position(|&i| coarse(i) != c).unwrap_or(part.len() - s);
                 if e - s > 1 && !part[s..e].is_sorted_by_key(rest) {
+                    let run = &mut part[s..e];
+                    if run.len() == last_dims.len()
+                        && run.iter().zip(&last_dims).all(|(&i, &d)| self.store.dims_index(i) == d)
+                    {
+                        scratch.clear();
+                        scratch.extend(last_order.iter().map(|&k: &u32| run[k as usize]));
+                        run.copy_from_slice(&scratch);
+                        s = e;
+                        continue;
+                    }
                     // Mostly one row per breakdown (no corrections): sorted
                     // by the breakdown's rank alone, in one integer each.
                     // Where two rows share a breakdown, the whole key.
                     packed.clear();
                     packed.extend(
-                        part[s..e]
-                            .iter()
-                            .map(|&i| u64::from(ranks[self.store.dims_index(i)]) << 32 | u64::from(i)),
+                        run.iter()
+                            .enumerate()
+                            .map(|(k, &i)| u64::from(ranks[self.store.dims_index(i)]) << 32 | k as u64),
                     );
                     packed.sort_unstable();
+                    last_dims.clear();
+                    last_order.clear();
                     if packed.windows(2).all(|w| w[0] >> 32 != w[1] >> 32) {
-                        for (slot, k) in part[s..e].iter_mut().zip(&packed) {
-                            *slot = *k as u32;
-                        }
+                        last_dims.extend(run.iter().map(|&i| self.store.dims_index(i)));
+                        last_order.extend(packed.iter().map(|&k| k as u32));
+                        scratch.clear();
+                        scratch.extend(last_order.iter().map(|&k| run[k as usize]));
+                        run.copy_from_slice(&scratch);
                     } else {
                         keys.clear();
                         keys.extend(part[s..e].iter().map(rest));
@@ -702,10 +722,20 @@ mod tests {
                 review_note: 0,
             });
         };
+        // Each indicator lists its breakdowns in one shuffled order quarter
+        // after quarter (the sort reuses the order it found), except a
+        // quarter listing them in another order and one that lacks one.
         for indicator in 0..3 {
+            let mut cells: Vec<(u16, u16)> = (0..40).flat_map(|c| (0..3).map(move |s| (s, c))).collect();
+            rng.shuffle(&mut cells);
             for q in 1..5 {
-                let mut cells: Vec<(u16, u16)> = (0..40).flat_map(|c| (0..3).map(move |s| (s, c))).collect();
-                rng.shuffle(&mut cells);
+                let mut cells = cells.clone();
+                if (indicator, q) == (2, 3) {
+                    rng.shuffle(&mut cells);
+                }
+                if (indicator, q) == (0, 4) {
+                    cells.remove(7);
+                }
                 for (sex, country) in cells {
                     push(indicator, q, sex, country, rng.bool().then(|| rng.i64(0..5)));
                 }
