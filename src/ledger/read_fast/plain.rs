@@ -207,13 +207,18 @@ impl<'t> Lane<'t> {
         if self.breakdowns.is_empty() {
             self.breakdowns = vec![(0, 0, 0); BREAKDOWN_SLOTS];
         }
-        let slot =
+        // Two slots a key: the second for when two keys share the first.
+        let first =
             ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % BREAKDOWN_SLOTS;
-        let (k, dims, shape) = self.breakdowns[slot];
-        // A key holds its length: never 0, so an empty slot never matches.
-        if k == key {
-            return (shape & !allowed == 0).then_some(dims);
+        let second = (first + 1) % BREAKDOWN_SLOTS;
+        for slot in [first, second] {
+            let (k, dims, shape) = self.breakdowns[slot];
+            // A key holds its length: never 0, so an empty slot never matches.
+            if k == key {
+                return (shape & !allowed == 0).then_some(dims);
+            }
         }
+        let slot = if self.breakdowns[first].0 == 0 { first } else { second };
         let (dims, shape) = self.dims(parser, store, r, allowed)?;
         self.breakdowns[slot] = (key, dims, shape);
         Some(dims)
