@@ -1,11 +1,14 @@
-//! The ledger's rows in a compact form: 32 bytes a row, whatever the value.
+//! The ledger's rows in a compact form: 24 bytes a row, whatever the value,
+//! and 8 more for `recorded_at` once any row has one.
 //!
 //! A [`Row`] holds small integers only: the indicator, indexes into tables
 //! of the periods, breakdowns and of the rest (file, text fields, review)
-//! seen, the value as a 32-bit decimal mantissa and scale (or an index
-//! into a side table for ratios, texts and wider numbers) and `recorded_at`
-//! in milliseconds (or an index into a side table for the rare time finer
-//! than a millisecond).
+//! seen, and the value as a 32-bit decimal mantissa and scale (or an index
+//! into a side table for ratios, texts and wider numbers). `recorded_at` is
+//! a column beside the rows, in milliseconds (or an index into a side table
+//! for the rare time finer than a millisecond), kept only when some row
+//! has a time: a ledger of plain rows (an import of figures) does not
+//! carry it.
 //! Every table is exact: [`Store::entry`] gives back the [`Entry`] that was
 //! pushed, value for value.
 
@@ -78,7 +81,6 @@ const TIMES_END: i64 = i64::MIN / 2;
 /// One row, compact.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
-    at: i64,
     /// The mantissa (an `i32`'s bits) of an inline number, else an index
     /// into `values`.
     value: u32,
@@ -94,6 +96,9 @@ pub(crate) struct Row {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Store {
     rows: Vec<Row>,
+    /// Each row's `recorded_at` ([`NO_TIME`], a time in milliseconds or an
+    /// index into `times`); empty while no row has one.
+    ats: Vec<i64>,
     pub(crate) strings: Strings,
     periods: Interner<(NaiveDate, NaiveDate, PeriodKind)>,
     dims: Interner<DimKey>,
@@ -121,6 +126,21 @@ impl Store {
 
     pub(crate) fn truncate(&mut self, n: usize) {
         self.rows.truncate(n);
+        self.ats.truncate(n);
+    }
+
+    /// Row `i`'s `recorded_at` as stored.
+    fn at(&self, i: u32) -> i64 {
+        self.ats.get(i as usize).copied().unwrap_or(NO_TIME)
+    }
+
+    /// Note the `recorded_at` of the row about to be pushed: the column is
+    /// made (every earlier row without a time) at the first time.
+    fn push_at(&mut self, at: i64) {
+        if at != NO_TIME || !self.ats.is_empty() {
+            self.ats.resize(self.rows.len(), NO_TIME);
+            self.ats.push(at);
+        }
     }
 
     /// Add a row; its string fields are indexes into `self.strings`.
@@ -139,8 +159,8 @@ impl Store {
             review_note: e.review_note,
             review_of: e.review_of,
         });
+        self.push_at(at);
         self.rows.push(Row {
-            at,
             value,
             indicator: e.indicator,
             dims,
@@ -175,8 +195,8 @@ impl Store {
             }
         };
         debug_assert!(value < 1_000_000_000);
+        self.push_at(NO_TIME);
         self.rows.push(Row {
-            at: NO_TIME,
             value,
             indicator,
             dims,
@@ -361,7 +381,7 @@ impl Store {
     }
 
     pub(crate) fn recorded_at(&self, i: u32) -> Option<DateTime<Utc>> {
-        match self.rows[i as usize].at {
+        match self.at(i) {
             NO_TIME => None,
             at if at < TIMES_END => Some(self.times[(at - TIMES_BASE) as usize]),
             at => DateTime::from_timestamp_millis(at),
@@ -371,7 +391,7 @@ impl Store {
     /// `recorded_at` as a number that sorts as the times do (no time
     /// first), with the nanoseconds below the millisecond.
     pub(crate) fn time_order(&self, i: u32) -> (i64, u32) {
-        match self.rows[i as usize].at {
+        match self.at(i) {
             NO_TIME => (NO_TIME, 0),
             at if at < TIMES_END => {
                 let t = self.times[(at - TIMES_BASE) as usize];
@@ -452,6 +472,20 @@ impl Store {
         self.values.extend(other.values);
         let times_base = self.times.len() as i64;
         self.times.extend(other.times);
+        if !other.ats.is_empty() {
+            // The other's times, at the index its rows will have here.
+            self.ats.resize(self.rows.len(), NO_TIME);
+            self.ats.extend(other.ats.iter().map(|&at| {
+                if at != NO_TIME && at < TIMES_END {
+                    at + times_base
+                } else {
+                    at
+                }
+            }));
+            self.ats.resize(self.rows.len() + other.rows.len(), NO_TIME);
+        } else if !self.ats.is_empty() {
+            self.ats.resize(self.rows.len() + other.rows.len(), NO_TIME);
+        }
         self.rows.extend(other.rows.into_iter().map(|mut r| {
             r.line += line_base;
             r.period = periods[r.period as usize] as u16;
@@ -459,9 +493,6 @@ impl Store {
             r.meta = metas[r.meta as usize];
             if r.tag == SIDE {
                 r.value += values_base;
-            }
-            if r.at != NO_TIME && r.at < TIMES_END {
-                r.at += times_base;
             }
             r
         }));
@@ -473,8 +504,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_row_is_thirty_two_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 32);
+    fn a_row_is_twenty_four_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 24);
     }
 
     #[test]
