@@ -137,7 +137,7 @@ fn commit_checked(
     relabel: impl Fn(Diagnostics) -> Diagnostics,
 ) -> Result<Outcome> {
     let rows = rows.into_iter().map(|(r, _)| r).collect();
-    match commit(fw, sources.clone(), rows, dry_run, crate::compute::series::add) {
+    match commit(fw, sources.clone(), rows, dry_run, crate::compute::sum::add) {
         // A total that disagrees with its parts comes back as a warning
         // (or, over other people's parts, as a refusal), with the ledger's
         // files it names.

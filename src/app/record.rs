@@ -133,7 +133,7 @@ pub fn record(fw: &Framework, entries: &[Entry], opts: &Options) -> Result<Outco
         .collect();
     // A total that disagrees with its parts comes back as a warning (or,
     // over other people's parts, as a refusal).
-    match commit(fw, Sources::default(), rows, opts.dry_run, crate::compute::series::add) {
+    match commit(fw, Sources::default(), rows, opts.dry_run, crate::compute::sum::add) {
         Ok(c) => {
             let mut all = warnings;
             all.extend(c.warnings);

@@ -193,7 +193,7 @@ pub fn decide(
         let of = e.recorded_at.unwrap_or(at);
         rows.push(row.decided(review, of, &reviewer, note));
     }
-    match commit(fw, Sources::default(), rows, false, crate::compute::series::add) {
+    match commit(fw, Sources::default(), rows, false, crate::compute::sum::add) {
         Ok(c) => Ok(Done::new(c.outcome, c.warnings, c.sources)),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),
     }

@@ -110,7 +110,7 @@ pub fn void(fw: &Framework, req: &Request, opts: &Options) -> Result<Outcome> {
         Sources::default(),
         vec![row],
         opts.dry_run,
-        crate::compute::series::add,
+        crate::compute::sum::add,
     ) {
         Ok(c) => Ok(Done::new(c.outcome, c.warnings, c.sources)),
         Err((sources, diags)) => Err(Failure::from_diagnostics(diags, sources)),

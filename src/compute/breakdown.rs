@@ -12,8 +12,9 @@
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::series::{Point, add};
+use super::series::Point;
 use super::sum::Sum;
+use super::sum::add;
 use crate::ledger::row::TOTAL;
 use crate::ledger::{DimKey, Ledger};
 use crate::model::{Aggregate, Indicator, Value};

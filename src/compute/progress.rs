@@ -10,8 +10,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::series::{Point, add};
+use super::series::Point;
 use super::status::{Fall, Reason, Status, grade};
+use super::sum::add;
 use super::targets::{TargetInForce, TargetRule, end_target, explicit, milestone_due, target_at};
 use crate::model::{Aggregate, Direction, Framework, Indicator, IndicatorType, Period, Value};
 

@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 
 use super::Computed;
 use super::quality::{Rules, due_periods, expected_frequency};
-use super::series::add;
+use super::sum::add;
 use crate::ledger::row::TOTAL;
 use crate::model::{Frequency, IndicatorType, Period, Value};
 

@@ -23,8 +23,9 @@ use serde::Serialize;
 
 use super::Computed;
 use super::breakdown::{complete_cells, points_behind};
-use super::series::{Point, add};
+use super::series::Point;
 use super::status::{Reason, Status};
+use super::sum::add;
 use crate::ledger::row::TOTAL;
 use crate::load::standards::{Misfit, Rule, Standard};
 use crate::model::value::percent;

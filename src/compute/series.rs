@@ -30,29 +30,6 @@ pub struct Series {
     pub by_indicator: Vec<Vec<Point>>,
 }
 
-/// Add values of one kind: numbers and ratios add, flags are done if any
-/// part is, texts cannot be added (the first is kept).
-pub fn add(a: &Value, b: &Value) -> Value {
-    match (a, b) {
-        (Value::Number { value: x }, Value::Number { value: y }) => Value::Number { value: x + y },
-        (
-            Value::Ratio {
-                numerator: n1,
-                denominator: d1,
-            },
-            Value::Ratio {
-                numerator: n2,
-                denominator: d2,
-            },
-        ) => Value::Ratio {
-            numerator: n1 + n2,
-            denominator: d1 + d2,
-        },
-        (Value::Flag { done: x }, Value::Flag { done: y }) => Value::Flag { done: *x || *y },
-        _ => a.clone(),
-    }
-}
-
 fn show(v: &Value) -> String {
     match v {
         Value::Number { value } => value.normalize().to_string(),

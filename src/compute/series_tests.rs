@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::compute::sum::add;
 use crate::ledger::row::RowParser;
 use crate::load::framework::load_framework;
 

@@ -107,7 +107,7 @@ pub(crate) struct Committed {
 /// added to it so that diagnostics can name both. Rows identical to the
 /// value in force are skipped. Nothing is written when `dry_run` is set,
 /// when the ledger itself has errors, or when any row is refused. `add`
-/// is how values of one indicator add up (`compute::series::add`), for
+/// is how values of one indicator add up (`compute::sum::add`), for
 /// comparing totals with their parts.
 pub(crate) fn commit(
     fw: &Framework,
@@ -356,7 +356,7 @@ mod tests {
         let path = measurements_dir(&fw).join(LEDGER_FILE);
         let old = fs::read(&path).expect("read");
         let rows = vec![row_at(&fw, "10", "2014-03-01T10:00:00Z")];
-        commit(&fw, Sources::default(), rows, false, crate::compute::series::add).expect("recorded");
+        commit(&fw, Sources::default(), rows, false, crate::compute::sum::add).expect("recorded");
         let once = fs::read(&path).expect("read");
         assert!(once.starts_with(&old), "the old bytes are kept");
         assert!(
@@ -371,8 +371,8 @@ mod tests {
         torn.extend_from_slice(b"OBJ.1;2013-H2;99");
         fs::write(&path, &torn).expect("torn");
         let rows = vec![row_at(&fw, "11", "2014-03-02T10:00:00Z")];
-        let outcome = commit(&fw, Sources::default(), rows, false, crate::compute::series::add)
-            .expect("recorded after the repair");
+        let outcome =
+            commit(&fw, Sources::default(), rows, false, crate::compute::sum::add).expect("recorded after the repair");
         let twice = fs::read(&path).expect("read");
         assert!(
             twice.starts_with(&once),
@@ -411,7 +411,7 @@ mod tests {
             .with_timezone(&Utc);
         // Over c.rojas's parts (9): with `--replace`, as in `row_at`.
         let row = NewRow::new(&fw, parsed, &f, at, "tester").replacing(true);
-        commit(&fw, Sources::default(), vec![row], false, crate::compute::series::add).expect("recorded");
+        commit(&fw, Sources::default(), vec![row], false, crate::compute::sum::add).expect("recorded");
         let now = fs::read(&path).expect("read");
         assert!(now.starts_with(&old), "the old bytes are kept");
         assert!(String::from_utf8_lossy(&now).contains(&long));

@@ -36,7 +36,7 @@ use crate::ledger::{DimKey, Key, Ledger, Origin, origin_text};
 use crate::model::{Framework, MAX_DIMENSIONS, Period, Value};
 use crate::source::{FileId, Sources};
 
-/// How two values of one indicator add up (`compute::series::add`).
+/// How two values of one indicator add up (`compute::sum::add`).
 pub(crate) type Add = fn(&Value, &Value) -> Value;
 
 /// At most this many parts are listed one by one in a diagnostic.
