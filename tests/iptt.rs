@@ -49,12 +49,7 @@ fn starsom() -> tempfile::TempDir {
 }
 
 fn json(ws: &tempfile::TempDir, args: &[&str]) -> Value {
-    let mut all = vec!["compare", "starsom"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
-    let r = run(ws.path(), &all);
-    r.expect_code(0);
-    serde_json::from_str(&r.stdout).expect("json")
+    serde_json::from_str(&common::compare_json(ws.path(), args).stdout).expect("json")
 }
 
 fn indicator(c: &Value, id: &str) -> Value {

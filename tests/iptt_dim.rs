@@ -106,12 +106,9 @@ fn split(text: &str, prefix: &str, rows: &str) -> String {
     out
 }
 
+/// The comparison as JSON, with no warning (these edits of STARSOM raise none).
 fn json(ws: &tempfile::TempDir, args: &[&str]) -> Value {
-    let mut all = vec!["compare", "starsom"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
-    let r = run(ws.path(), &all);
-    r.expect_code(0);
+    let r = common::compare_json(ws.path(), args);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
     serde_json::from_str(&r.stdout).expect("json")
 }

@@ -46,6 +46,20 @@ fn record(ws: &Path, user: &str, at: &str, args: &[String]) -> Run {
     as_user(ws, user, at, &args)
 }
 
+/// ana records GT = 22, then luis HN = 18, for 1111.2 2023-Q4: the
+/// breakdown by country adds up to 22 + 18 = 40.
+fn officers_record_their_parts(ws: &Path) {
+    record(ws, "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
+    record(ws, "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+}
+
+/// `user` imports `file` into starsom at `at`, with `more` arguments.
+fn import(ws: &Path, user: &str, at: &str, file: &str, more: &[&str]) -> Run {
+    let mut args = vec!["import", "starsom", file];
+    args.extend_from_slice(more);
+    as_user(ws, user, at, &args)
+}
+
 /// An import file in the workspace holding one total row for 1111.2 2023-Q4.
 fn total_file(ws: &Path, value: &str) -> String {
     let file = ws.join("total.csv");
@@ -57,16 +71,10 @@ fn total_file(ws: &Path, value: &str) -> String {
 fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
     let ws = workspace(&["starsom"]);
     let ledger = ws.path().join("frameworks/starsom/measurements/ledger.csv");
-    record(ws.path(), "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
-    record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+    officers_record_their_parts(ws.path());
     let before = std::fs::read(&ledger).expect("read");
     let file = total_file(ws.path(), "0");
-    let r = as_user(
-        ws.path(),
-        "coord",
-        "2024-01-15T09:00:00Z",
-        &["import", "starsom", &file],
-    );
+    let r = import(ws.path(), "coord", "2024-01-15T09:00:00Z", &file, &[]);
     r.expect_code(1);
     // 22 + 18 = 40, recorded by ana and luis, and the total's line.
     assert!(
@@ -94,12 +102,7 @@ fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
 
     // The coordinator knows better: --replace writes the total, and the
     // disagreement is still said.
-    let r = as_user(
-        ws.path(),
-        "coord",
-        "2024-01-15T09:00:00Z",
-        &["import", "starsom", &file, "--replace"],
-    );
+    let r = import(ws.path(), "coord", "2024-01-15T09:00:00Z", &file, &["--replace"]);
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(
@@ -113,8 +116,7 @@ fn a_total_of_zero_over_colleagues_parts_is_refused_unless_replace() {
 #[test]
 fn recording_a_total_over_colleagues_parts_is_refused_too() {
     let ws = workspace(&["starsom"]);
-    record(ws.path(), "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
-    record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+    officers_record_their_parts(ws.path());
     let total = ["record", "starsom", "1111.2", "--period", "2023-Q4", "--value", "35"];
     let r = as_user(ws.path(), "coord", "2024-01-15T09:00:00Z", &total);
     // Located at ana's part (the first someone else recorded): a finding.
@@ -141,12 +143,7 @@ fn a_total_over_one_s_own_parts_is_a_warning_and_written() {
     record(ws.path(), "coord", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
     record(ws.path(), "coord", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
     let file = total_file(ws.path(), "35");
-    let r = as_user(
-        ws.path(),
-        "coord",
-        "2024-01-15T09:00:00Z",
-        &["import", "starsom", &file],
-    );
+    let r = import(ws.path(), "coord", "2024-01-15T09:00:00Z", &file, &[]);
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(
@@ -164,16 +161,10 @@ fn a_total_over_one_s_own_parts_is_a_warning_and_written() {
 #[test]
 fn a_total_equal_to_the_parts_is_silent() {
     let ws = workspace(&["starsom"]);
-    record(ws.path(), "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
-    record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+    officers_record_their_parts(ws.path());
     // 22 + 18 = 40.
     let file = total_file(ws.path(), "40");
-    let r = as_user(
-        ws.path(),
-        "coord",
-        "2024-01-15T09:00:00Z",
-        &["import", "starsom", &file],
-    );
+    let r = import(ws.path(), "coord", "2024-01-15T09:00:00Z", &file, &[]);
     r.expect_code(0);
     assert!(r.stdout.contains("1 new"), "{}", r.stdout);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
@@ -199,11 +190,12 @@ fn parts_under_a_colleague_s_total_are_a_warning() {
     // luis imports HN = 18: 22 + 18 = 40, still a warning, written.
     let file = ws.path().join("hn.csv");
     std::fs::write(&file, "indicator,period,value,country\n1111.2,2023-Q4,18,HN\n").expect("write");
-    let r = as_user(
+    let r = import(
         ws.path(),
         "luis",
         "2024-01-11T09:00:00Z",
-        &["import", "starsom", file.to_str().expect("utf-8")],
+        file.to_str().expect("utf-8"),
+        &[],
     );
     r.expect_code(0);
     assert!(
@@ -243,11 +235,12 @@ fn a_coarser_breakdown_is_compared_cell_by_cell() {
         "indicator,period,value,country\n1111.2,2023-Q4,18,HN\n1111.2,2023-Q4,20,GT\n",
     )
     .expect("write");
-    let r = as_user(
+    let r = import(
         ws.path(),
         "coord",
         "2024-01-15T09:00:00Z",
-        &["import", "starsom", file.to_str().expect("utf-8")],
+        file.to_str().expect("utf-8"),
+        &[],
     );
     r.expect_code(1);
     assert!(
@@ -297,8 +290,7 @@ fn percentages_compare_numerators_and_denominators() {
 fn one_refused_total_refuses_the_whole_import_and_a_sheet_names_its_cell() {
     let ws = workspace(&["starsom"]);
     let ledger = ws.path().join("frameworks/starsom/measurements/ledger.csv");
-    record(ws.path(), "ana", "2024-01-10T09:00:00Z", &part("GT", "22")).expect_code(0);
-    record(ws.path(), "luis", "2024-01-11T09:00:00Z", &part("HN", "18")).expect_code(0);
+    officers_record_their_parts(ws.path());
     let before = std::fs::read(&ledger).expect("read");
     // A good row (1100.1 for MX) before the total of 0: neither is written.
     let file = ws.path().join("both.csv");
@@ -307,11 +299,12 @@ fn one_refused_total_refuses_the_whole_import_and_a_sheet_names_its_cell() {
         "indicator,period,value,country\n1100.1,2023-Q4,4,MX\n1111.2,2023-Q4,0,\n",
     )
     .expect("write");
-    let r = as_user(
+    let r = import(
         ws.path(),
         "coord",
         "2024-01-15T09:00:00Z",
-        &["import", "starsom", file.to_str().expect("utf-8")],
+        file.to_str().expect("utf-8"),
+        &[],
     );
     r.expect_code(1);
     assert!(r.stderr.contains("both.csv:3"), "{}", r.stderr);
@@ -329,11 +322,12 @@ fn one_refused_total_refuses_the_whole_import_and_a_sheet_names_its_cell() {
     sheet.write_string(1, 1, "2023-Q4").expect("cell");
     sheet.write_number(1, 2, 0.0).expect("cell");
     wb.save(&book).expect("save");
-    let r = as_user(
+    let r = import(
         ws.path(),
         "coord",
         "2024-01-15T09:00:00Z",
-        &["import", "starsom", book.to_str().expect("utf-8")],
+        book.to_str().expect("utf-8"),
+        &[],
     );
     r.expect_code(1);
     assert!(

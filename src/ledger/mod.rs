@@ -648,6 +648,38 @@ mod tests {
     use crate::model::{Period, Value};
     use crate::source::FileId;
 
+    /// A plain row number `n` (its value and line come from `n`), recorded
+    /// at `at` seconds when given.
+    fn entry(n: u32, indicator: u32, period: Period, dims: DimKey, at: Option<i64>) -> Entry {
+        Entry {
+            indicator,
+            period,
+            dims,
+            value: Value::Number { value: n.into() },
+            comment: 0,
+            source: 0,
+            recorded_by: 0,
+            recorded_at: at.map(|s| DateTime::from_timestamp_millis(s * 1000).expect("time")),
+            origin: Origin {
+                file: FileId(0),
+                line: n + 2,
+            },
+            review: row::Review::None,
+            review_of: None,
+            reviewed_by: 0,
+            review_note: 0,
+        }
+    }
+
+    /// The ledger of `entries` gives them in the order of a plain sort by
+    /// key, then time, then reading order.
+    fn assert_sorted_as_the_plain_sort(entries: &[Entry]) {
+        let ledger = Ledger::of_entries(entries, Default::default());
+        let mut want: Vec<u32> = (0..entries.len() as u32).collect();
+        want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
+        assert_eq!(ledger.trail(None), want);
+    }
+
     /// A ledger out of order (corrections appended, periods written two
     /// ways) sorts as a plain sort by key and precedence would.
     #[test]
@@ -662,31 +694,10 @@ mod tests {
             if rng.bool() {
                 period.kind = crate::model::PeriodKind::Range;
             }
-            entries.push(Entry {
-                indicator: rng.u32(0..4),
-                period,
-                dims,
-                value: Value::Number { value: n.into() },
-                comment: 0,
-                source: 0,
-                recorded_by: 0,
-                recorded_at: rng
-                    .bool()
-                    .then(|| DateTime::from_timestamp_millis(rng.i64(0..5) * 1000).expect("time")),
-                origin: Origin {
-                    file: FileId(0),
-                    line: n + 2,
-                },
-                review: row::Review::None,
-                review_of: None,
-                reviewed_by: 0,
-                review_note: 0,
-            });
+            let (indicator, at) = (rng.u32(0..4), rng.bool().then(|| rng.i64(0..5)));
+            entries.push(entry(n, indicator, period, dims, at));
         }
-        let ledger = Ledger::of_entries(&entries, Default::default());
-        let mut want: Vec<u32> = (0..entries.len() as u32).collect();
-        want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
-        assert_eq!(ledger.trail(None), want);
+        assert_sorted_as_the_plain_sort(&entries);
     }
 
     /// A ledger in order of indicator and period whose breakdowns come in
@@ -702,25 +713,13 @@ mod tests {
             let mut dims = DimKey::TOTAL;
             dims.0[0] = sex;
             dims.0[1] = country;
-            let n = entries.len() as u32;
-            entries.push(Entry {
+            entries.push(entry(
+                entries.len() as u32,
                 indicator,
-                period: Period::quarter(2023, q),
+                Period::quarter(2023, q),
                 dims,
-                value: Value::Number { value: n.into() },
-                comment: 0,
-                source: 0,
-                recorded_by: 0,
-                recorded_at: at.map(|s| DateTime::from_timestamp_millis(s * 1000).expect("time")),
-                origin: Origin {
-                    file: FileId(0),
-                    line: n + 2,
-                },
-                review: row::Review::None,
-                review_of: None,
-                reviewed_by: 0,
-                review_note: 0,
-            });
+                at,
+            ));
         };
         // Each indicator lists its breakdowns in one shuffled order quarter
         // after quarter (the sort reuses the order it found), except a
@@ -745,9 +744,6 @@ mod tests {
         push(1, 2, 2, 17, Some(9));
         let last = entries.len() - 1;
         entries.swap(500, last);
-        let ledger = Ledger::of_entries(&entries, Default::default());
-        let mut want: Vec<u32> = (0..entries.len() as u32).collect();
-        want.sort_by_key(|&i| (entries[i as usize].key(), entries[i as usize].recorded_at, i));
-        assert_eq!(ledger.trail(None), want);
+        assert_sorted_as_the_plain_sort(&entries);
     }
 }

@@ -205,3 +205,13 @@ pub fn data_rows(path: &Path) -> usize {
     }
     n
 }
+
+/// `logframe compare starsom ARGS --format json` in `ws`, exited 0.
+pub fn compare_json(ws: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["compare", "starsom"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let r = run(ws, &all);
+    r.expect_code(0);
+    r
+}
