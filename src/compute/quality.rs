@@ -118,7 +118,9 @@ pub fn cell_span(sources: &Sources, o: Origin, column: &str) -> Span {
         _ => None,
     };
     let Some((start, text)) = f.text_from_line(o.line as usize) else {
-        return Span::new(o.file, f.offset_of(o.line as usize, 1), f.offset_of(o.line as usize, 1));
+        // Past the file's end (it changed since it was read): its end.
+        let end = f.offset_of(o.line as usize, 1);
+        return Span::new(o.file, end, end);
     };
     let line_len = text.find(['\n', '\r']).unwrap_or(text.len());
     let span = match index {

@@ -178,18 +178,11 @@ pub fn rates(c: &Computed, rules: &Rules) -> QualityRates {
         let Some(at) = f.at else { continue };
         let periods = &mut dated[f.indicator];
         // The trail holds each indicator's periods together: the last one
-        // first, else a search.
-        let slot = match periods.last() {
-            Some((p, _)) if *p == f.period => periods.len() - 1,
-            _ => match periods.iter().position(|(p, _)| *p == f.period) {
-                Some(k) => k,
-                None => {
-                    periods.push((f.period, at));
-                    continue;
-                }
-            },
-        };
-        periods[slot].1 = periods[slot].1.max(at);
+        // is looked at first.
+        match periods.iter_mut().rev().find(|(p, _)| *p == f.period) {
+            Some(latest) => latest.1 = latest.1.max(at),
+            None => periods.push((f.period, at)),
+        }
     }
     let mut indicators = Vec::new();
     for (i, ind) in fw.indicators.iter().enumerate() {

@@ -111,8 +111,6 @@ pub(crate) struct Store {
     last_meta: Option<(Meta, u32)>,
     /// The meta of a plain row of a file (no text, no review).
     plain_meta: Option<(FileId, u32)>,
-    /// Breakdowns met lately, in a small table by hash ([`Store::dims_slot`]).
-    recent_dims: Vec<(DimKey, u32)>,
 }
 
 impl Store {
@@ -223,25 +221,9 @@ impl Store {
         period as u16
     }
 
-    /// The index of a breakdown in the table: rows cycle through a few
-    /// breakdowns (a country's sexes, then the next country's), so the
-    /// last ones met are kept in a small table by hash, looked up before
-    /// the interner.
+    /// The index of a breakdown in the table.
     pub(crate) fn dims_slot(&mut self, d: DimKey) -> u32 {
-        const SLOTS: usize = 256;
-        if self.recent_dims.is_empty() {
-            self.recent_dims = vec![(DimKey::TOTAL, u32::MAX); SLOTS];
-        }
-        let k = d.0.iter().fold(0u64, |k, &v| k.rotate_left(16) ^ u64::from(v));
-        let slot = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS;
-        match self.recent_dims[slot] {
-            (key, i) if i != u32::MAX && key == d => i,
-            _ => {
-                let i = self.dims.intern(d);
-                self.recent_dims[slot] = (d, i);
-                i
-            }
-        }
+        self.dims.intern(d)
     }
 
     /// The index of a row's file, texts and review in the table (the last
