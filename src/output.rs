@@ -64,9 +64,12 @@ fn write_path_plain(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
 /// made) before the first file is written, so a refused name leaves no
 /// partial output.
 pub fn write_files(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>, Diagnostic> {
+    // A report names hundreds of files in one or two folders: each folder
+    // is made and its real path checked once, not once a file.
+    let mut checked: Vec<PathBuf> = Vec::new();
     let paths = files
         .iter()
-        .map(|(name, _)| prepare(dir, name))
+        .map(|(name, _)| prepare_in(dir, name, &mut checked))
         .collect::<Result<Vec<_>, _>>()?;
     // In batches, so that the temporary files held open stay well under
     // the usual limit of open files (1024).
@@ -84,8 +87,8 @@ const BATCH: usize = 256;
 /// the disk: a report over hundreds of indicators writes hundreds of
 /// charts, and a write, fsync, rename and folder fsync per file cost more
 /// than building the report. Every temporary file is written first, then
-/// each is fsynced (the first sync carries most of the others' data with
-/// it), then all are renamed, then each folder is fsynced once. A failure
+/// all are made durable together ([`sync_all`]), then all are renamed,
+/// then each folder is fsynced once. A failure
 /// before the renames leaves every old file in place and removes the
 /// temporary files.
 fn replace_all<'a>(paths: &'a [PathBuf], files: &[(PathBuf, Vec<u8>)]) -> Result<(), (&'a Path, std::io::Error)> {
@@ -103,9 +106,7 @@ fn replace_all<'a>(paths: &'a [PathBuf], files: &[(PathBuf, Vec<u8>)]) -> Result
         tmp.write_all(bytes).map_err(|e| (path.as_path(), e))?;
         written.push((path, tmp));
     }
-    for (path, tmp) in &written {
-        tmp.as_file().sync_all().map_err(|e| (path.as_path(), e))?;
-    }
+    sync_all(&written)?;
     let mut folders: Vec<&Path> = Vec::new();
     for (path, tmp) in written {
         tmp.persist(path).map_err(|e| (path.as_path(), e.error))?;
@@ -119,6 +120,37 @@ fn replace_all<'a>(paths: &'a [PathBuf], files: &[(PathBuf, Vec<u8>)]) -> Result
     }
     Ok(())
 }
+
+/// Make the temporary files' data and metadata durable. One by one, each
+/// fsync waits for the disk to flush its cache (0.3 ms a file here, 0.12 s
+/// for a report's 400 charts). On Linux, past a few files, one `syncfs`
+/// per file system holding them does the same for all of them at once:
+/// it returns once everything written to that file system is on disk,
+/// and reports a write error of any of them.
+fn sync_all<'a>(written: &[(&'a PathBuf, tempfile::NamedTempFile)]) -> Result<(), (&'a Path, std::io::Error)> {
+    #[cfg(target_os = "linux")]
+    if written.len() > ONE_BY_ONE {
+        use std::os::unix::fs::MetadataExt;
+        let mut devices: Vec<u64> = Vec::new();
+        for (path, tmp) in written {
+            let dev = tmp.as_file().metadata().map_err(|e| (path.as_path(), e))?.dev();
+            if !devices.contains(&dev) {
+                devices.push(dev);
+                rustix::fs::syncfs(tmp.as_file()).map_err(|e| (path.as_path(), e.into()))?;
+            }
+        }
+        return Ok(());
+    }
+    for (path, tmp) in written {
+        tmp.as_file().sync_all().map_err(|e| (path.as_path(), e))?;
+    }
+    Ok(())
+}
+
+/// Up to this many files are fsynced one by one (the file system may hold
+/// other programs' unwritten data that `syncfs` would wait for too).
+#[cfg(target_os = "linux")]
+const ONE_BY_ONE: usize = 8;
 
 /// Whether the file at `path` holds `bytes` already: it is then left as
 /// it is (its date too), so that a report made again from the same data
@@ -134,11 +166,20 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// it leads to a file inside `dir`, and refused when it leads out: never
 /// silently replaced by a plain file.
 fn prepare(dir: &Path, name: &Path) -> Result<PathBuf, Diagnostic> {
+    prepare_in(dir, name, &mut Vec::new())
+}
+
+/// [`prepare`], skipping the folders of `checked` (made and found inside
+/// `dir` already) and adding the one it checks.
+fn prepare_in(dir: &Path, name: &Path, checked: &mut Vec<PathBuf>) -> Result<PathBuf, Diagnostic> {
     check_name(dir, name)?;
     let path = dir.join(name);
     let parent = path.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent).map_err(|e| cannot(format!("cannot create {}", parent.display()), e))?;
-    stays_inside(dir, parent, name)?;
+    if !checked.iter().any(|c| c == parent) {
+        std::fs::create_dir_all(parent).map_err(|e| cannot(format!("cannot create {}", parent.display()), e))?;
+        stays_inside(dir, parent, name)?;
+        checked.push(parent.to_path_buf());
+    }
     if !is_symlink(&path) {
         return Ok(path);
     }

@@ -229,3 +229,32 @@ fn files_already_holding_their_bytes_are_left_as_they_are() {
     assert_eq!(std::fs::read(out.join("charts/b.svg")).expect("read"), b"<svg>c</svg>");
     assert_eq!(files_under(&out).len(), 3, "no temporary file left");
 }
+
+/// A report's hundreds of files, in more than one batch and more than one
+/// folder (synced together, not one by one): each holds its own bytes,
+/// and no temporary file is left.
+#[test]
+fn hundreds_of_files_in_several_folders_each_hold_their_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("reports");
+    let files: Vec<(PathBuf, Vec<u8>)> = (0..600)
+        .map(|i| {
+            let folder = ["big-2024-12", "big-2024-12/photos", "other"][i % 3];
+            (
+                PathBuf::from(format!("{folder}/chart-{i}.svg")),
+                format!("<svg>{i}</svg>").into_bytes(),
+            )
+        })
+        .collect();
+    let written = write_files(&out, &files).expect("write");
+    assert_eq!(written.len(), 600);
+    for (name, bytes) in &files {
+        assert_eq!(
+            &std::fs::read(out.join(name)).expect("written"),
+            bytes,
+            "{}",
+            name.display()
+        );
+    }
+    assert_eq!(files_under(&out).len(), 600, "no temporary file left");
+}
