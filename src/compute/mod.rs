@@ -30,11 +30,12 @@ use serde::Serialize;
 
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
-use crate::model::{Framework, Period};
+use crate::model::{Framework, Period, Value};
 use crate::source::Sources;
 pub use progress::Progress;
 use series::Series;
 pub use status::{Reason, Status};
+use targets::TargetInForce;
 
 /// Every indicator's progress at one reporting period.
 #[derive(Debug, Serialize)]
@@ -136,6 +137,17 @@ impl<'a> Computed<'a> {
 
     pub fn progress(&self, indicator: usize, period: &Period) -> Progress {
         progress::progress(
+            self.fw,
+            &self.fw.indicators[indicator],
+            &self.series.by_indicator[indicator],
+            period,
+        )
+    }
+
+    /// [`progress::to_date`]: the target in force and the figure to date
+    /// of one indicator at one period, without the rows behind them.
+    pub fn to_date(&self, indicator: usize, period: &Period) -> (Option<TargetInForce>, Option<Value>) {
+        progress::to_date(
             self.fw,
             &self.fw.indicators[indicator],
             &self.series.by_indicator[indicator],

@@ -134,6 +134,43 @@ fn fall(ind: &Indicator, so_far: &[&Point], actual: Option<Decimal>, end: Option
     })
 }
 
+/// Whether a to-date figure is taken from every point so far (a running
+/// total, a level) rather than from the period's own (a per-period sum,
+/// so many per period, is judged on the period asked for).
+fn adds_up_so_far(ind: &Indicator) -> bool {
+    ind.cumulative || ind.aggregate != Aggregate::Sum
+}
+
+/// How a to-date figure is made from its points.
+fn to_date_rule(ind: &Indicator) -> Aggregate {
+    if ind.cumulative { Aggregate::Sum } else { ind.aggregate }
+}
+
+/// The target in force and the figure to date at `period`, as
+/// [`progress`] has them, without the grading and the rows behind them:
+/// a chart's point at each period (a report over hundreds of indicators
+/// asks this at every period, and copying every row so far each time cost
+/// more than the rest of the chart).
+pub fn to_date(
+    fw: &Framework,
+    ind: &Indicator,
+    points: &[Point],
+    period: &Period,
+) -> (Option<TargetInForce>, Option<Value>) {
+    let so_far = adds_up_so_far(ind);
+    let counted: Vec<&Point> = points
+        .iter()
+        .filter(|p| {
+            if so_far {
+                p.period.end <= period.end
+            } else {
+                period.contains(&p.period)
+            }
+        })
+        .collect();
+    (target_at(fw, ind, period), aggregate(to_date_rule(ind), &counted))
+}
+
 /// Compute one indicator at one reporting period from its points.
 pub fn progress(fw: &Framework, ind: &Indicator, points: &[Point], period: &Period) -> Progress {
     progress_against(fw, ind, points, period, target_at(fw, ind, period))
@@ -152,14 +189,12 @@ pub fn progress_against(
     let within: Vec<&Point> = points.iter().filter(|p| period.contains(&p.period)).collect();
     let so_far: Vec<&Point> = points.iter().filter(|p| p.period.end <= period.end).collect();
     let period_actual = aggregate(ind.aggregate, &within);
-    // A per-period sum (so many per period) is judged on the period asked for.
-    let to_date_points: Vec<&Point> = if ind.cumulative || ind.aggregate != Aggregate::Sum {
+    let to_date_points: Vec<&Point> = if adds_up_so_far(ind) {
         so_far.clone()
     } else {
         within.clone()
     };
-    let to_date_rule = if ind.cumulative { Aggregate::Sum } else { ind.aggregate };
-    let to_date_actual = aggregate(to_date_rule, &to_date_points);
+    let to_date_actual = aggregate(to_date_rule(ind), &to_date_points);
     let end = end_target(ind);
     let actual = to_date_actual.as_ref().and_then(Value::figure);
     let percent = |target: Decimal| actual.and_then(|a| percent_toward(ind, a, target));

@@ -512,11 +512,11 @@ fn indicator_section(c: &Computed, i: usize, ind: &Indicator, p: &Progress, inp:
             .iter()
             .filter(|rp| rp.end <= inp.period.end)
             .map(|rp| {
-                let q = c.progress(i, rp);
+                let (target, actual) = c.to_date(i, rp);
                 SeriesPoint {
                     period: rp.to_string(),
-                    target: q.target_to_date.map(|t| t.value),
-                    actual: q.to_date_actual.as_ref().and_then(Value::figure).map(|d| d.round_dp(2)),
+                    target: target.map(|t| t.value),
+                    actual: actual.as_ref().and_then(Value::figure).map(|d| d.round_dp(2)),
                 }
             })
             .collect()
