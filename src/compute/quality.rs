@@ -448,12 +448,17 @@ fn percent_range(c: &Computed, sources: &Sources, _: &Rules) -> Vec<Located> {
             ));
         }
     }
+    // Most frameworks have few percent indicators, if any: the rows of
+    // the others are passed over by their indicator alone.
+    if !fw.indicators.iter().any(is_percent) {
+        return out;
+    }
     for &r in &c.ledger.current(c.as_of) {
-        let e = &c.ledger.entry(r);
-        let ind = &fw.indicators[e.indicator as usize];
+        let ind = &fw.indicators[c.ledger.indicator(r) as usize];
         if !is_percent(ind) {
             continue;
         }
+        let e = &c.ledger.entry(r);
         if let Some(f) = e.value.figure().filter(|f| outside(*f)) {
             out.push(finding(
                 format!("{} {} ({})", ind.id, e.period, e.dims.describe(fw)),
