@@ -67,9 +67,23 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// end a table cell are backslash-escaped.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let one_line = s.replace("\r\n", " ").replace(['\n', '\r'], " ");
-    for (i, c) in one_line.chars().enumerate() {
+    escape_inline_into(&mut out, s);
+    out
+}
+
+/// [`escape_inline`], appended to `out` (a report fills thousands of
+/// cells: no copy of each on the way).
+fn escape_inline_into(out: &mut String, s: &str) {
+    let mut after_cr = false;
+    for (i, c) in s.chars().enumerate() {
+        // `\r\n` is one line break, one space.
+        if c == '\n' && after_cr {
+            after_cr = false;
+            continue;
+        }
+        after_cr = c == '\r';
         match c {
+            '\n' | '\r' => out.push(' '),
             '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -82,7 +96,6 @@ pub fn escape_inline(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 fn markdown_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
@@ -97,7 +110,12 @@ fn markdown_formatter(out: &mut Output, state: &mut State, value: &Value) -> Res
     if value.is_none() {
         return Ok(());
     }
-    out.write_str(&escape_inline(&value.to_string()))
+    let mut escaped = String::new();
+    match value.as_str() {
+        Some(text) => escape_inline_into(&mut escaped, text),
+        None => escape_inline_into(&mut escaped, &value.to_string()),
+    }
+    out.write_str(&escaped)
         .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()))
 }
 
@@ -572,4 +590,33 @@ pub fn render_counting_fuel(report: &Report, name: &str, overrides: Vec<PathBuf>
     let captured = t.render_captured(Value::from(Serde(report)))?;
     let used = captured.state().fuel_levels().map_or(0, |(consumed, _)| consumed);
     Ok((captured.into_output(), used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_inline;
+
+    /// Markup characters are escaped, line breaks (`\r\n`, `\n`, `\r`)
+    /// become one space each, and line-start markers only at the start.
+    #[test]
+    fn inline_text_is_escaped_and_kept_on_one_line() {
+        for (text, escaped) in [
+            ("", ""),
+            ("1,234.5", "1,234.5"),
+            ("a|b", "a\\|b"),
+            (
+                "*bold* _it_ `code` <b> [l](u) & ~x~ \\",
+                "\\*bold\\* \\_it\\_ \\`code\\` \\<b\\> \\[l\\](u) \\& \\~x\\~ \\\\",
+            ),
+            ("# title", "\\# title"),
+            ("- item", "\\- item"),
+            ("a - b + c = d # e", "a - b + c = d # e"),
+            ("one\r\ntwo\nthree\rfour", "one two three four"),
+            ("\r\r\n\n\r", "    "),
+            ("\n- after a break", " - after a break"),
+            ("Pérou – ½", "Pérou – ½"),
+        ] {
+            assert_eq!(escape_inline(text), escaped, "{text:?}");
+        }
+    }
 }
