@@ -9,6 +9,7 @@
 //! carries the dimensions asked for, so that no row is counted twice when
 //! a period was recorded both by sex and by sex x age.
 
+use std::borrow::Cow;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -42,28 +43,39 @@ fn add_into<K: Ord>(cells: &mut BTreeMap<K, Value>, k: K, v: &Value) {
 /// The rows a breakdown by `dims` adds up: those that give every one of
 /// `dims`, in the finest (fewest dimensions, then lowest shape) recorded
 /// shape, so that no value is counted twice.
-pub(crate) fn rows_by(ledger: &Ledger, rows: &[u32], dims: &[usize]) -> Vec<u32> {
-    // One pass: each row's shape (the bit set of the dimensions it gives)
-    // once, the finest shape kept as it goes. A report asks this of every
-    // indicator's rows several times, so it stays a plain loop.
+pub(crate) fn rows_by<'r>(ledger: &Ledger, rows: &'r [u32], dims: &[usize]) -> Cow<'r, [u32]> {
+    // A report asks this of every indicator's rows several times, and most
+    // indicators' rows all have one shape: a first pass finds the finest
+    // shape and whether every row has it (the rows are then the answer as
+    // they are), a second keeps the rows of that shape otherwise.
     let need: u8 = dims.iter().fold(0, |acc, &d| acc | 1 << d);
-    let mut with: Vec<(u32, u8)> = Vec::with_capacity(rows.len());
     let mut finest: Option<(u32, u8)> = None;
+    let mut all_finest = true;
     for &r in rows {
         let shape = ledger.shape(r);
         if shape & need != need {
+            all_finest = false;
             continue;
         }
         let rank = (shape.count_ones(), shape);
-        if finest.is_none_or(|f| rank < f) {
-            finest = Some(rank);
+        match finest {
+            Some(f) if rank == f => {}
+            Some(f) => {
+                all_finest = false;
+                if rank < f {
+                    finest = Some(rank);
+                }
+            }
+            None => finest = Some(rank),
         }
-        with.push((r, shape));
     }
     let Some((_, shape)) = finest else {
-        return Vec::new();
+        return Cow::Borrowed(&[]);
     };
-    with.into_iter().filter(|&(_, s)| s == shape).map(|(r, _)| r).collect()
+    if all_finest {
+        return Cow::Borrowed(rows);
+    }
+    Cow::Owned(rows.iter().copied().filter(|&r| ledger.shape(r) == shape).collect())
 }
 
 /// Breakdown of a set of rows by one dimension: value index -> summed value.
@@ -96,7 +108,7 @@ pub(crate) fn sum_by_dimension(ledger: &Ledger, finest: &[u32], dim: usize) -> B
 /// The rows a to-date breakdown is taken from: a running total (or a sum)
 /// breaks down over every period so far; a level (last, max, mean) over its
 /// latest period only.
-pub(crate) fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32]) -> Vec<u32> {
+pub(crate) fn to_date_rows<'r>(ledger: &Ledger, ind: &Indicator, to_date_rows: &'r [u32]) -> Cow<'r, [u32]> {
     rows_to_break_down(
         ledger,
         to_date_rows,
@@ -105,16 +117,18 @@ pub(crate) fn to_date_rows(ledger: &Ledger, ind: &Indicator, to_date_rows: &[u32
 }
 
 /// Every row when `every_period`, else those of the latest period.
-fn rows_to_break_down(ledger: &Ledger, to_date_rows: &[u32], every_period: bool) -> Vec<u32> {
+fn rows_to_break_down<'r>(ledger: &Ledger, to_date_rows: &'r [u32], every_period: bool) -> Cow<'r, [u32]> {
     if every_period {
-        return to_date_rows.to_vec();
+        return Cow::Borrowed(to_date_rows);
     }
     let latest = to_date_rows.iter().map(|&r| ledger.period(r)).max();
-    to_date_rows
-        .iter()
-        .copied()
-        .filter(|&r| Some(ledger.period(r)) == latest)
-        .collect()
+    Cow::Owned(
+        to_date_rows
+            .iter()
+            .copied()
+            .filter(|&r| Some(ledger.period(r)) == latest)
+            .collect(),
+    )
 }
 
 /// The values of `points` split by the dimensions `dims` together: each

@@ -83,7 +83,7 @@ pub(crate) fn shares<K: Ord + Clone>(
 /// The split of `rows` (a period's or the to-date rows of a [`Progress`])
 /// by dimension `dim`; `None` when no row gives the dimension.
 pub fn composition(fw: &Framework, ledger: &Ledger, ind: &Indicator, rows: &[u32], dim: usize) -> Option<Composition> {
-    let rows = breakdown::rows_by(ledger, &breakdown::to_date_rows(ledger, ind, rows), &[dim]);
+    let rows = breakdown::rows_by(ledger, &breakdown::to_date_rows(ledger, ind, rows), &[dim]).into_owned();
     let by = breakdown::sum_by_dimension(ledger, &rows, dim);
     if by.is_empty() {
         return None;
