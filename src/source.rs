@@ -103,9 +103,11 @@ pub struct SourceFile {
     pub name: String,
     pub text: Text,
     line_starts: OnceLock<Vec<u32>>,
-    /// For a file whose text is not held: where every
-    /// [`SPARSE_LINES`]th line starts (see [`SourceFile::text_from_line`]).
-    sparse_starts: OnceLock<Vec<u64>>,
+    /// For a file whose text is not held: where some of its lines start,
+    /// (1-based line, byte offset), sorted, line 1 first: those the reader
+    /// noted, else every [`SPARSE_LINES`]th line (see
+    /// [`SourceFile::text_from_line`]).
+    sparse_starts: OnceLock<Vec<(usize, u64)>>,
 }
 
 /// Lines between two notes of [`SourceFile::text_from_line`]'s index.
@@ -149,11 +151,11 @@ impl SourceFile {
         let notes = self
             .sparse_starts
             .get_or_init(|| sparse_starts(&self.text.path).unwrap_or_default());
-        let &note = notes.get((line - 1) / SPARSE_LINES)?;
+        let (note_line, note) = notes[..notes.partition_point(|&(l, _)| l <= line)].last().copied()?;
         let read = || -> std::io::Result<Option<(usize, String)>> {
             let mut f = std::fs::File::open(&self.text.path)?;
             f.seek(SeekFrom::Start(note))?;
-            let mut skip = (line - 1) % SPARSE_LINES;
+            let mut skip = line - note_line;
             let mut buf = Vec::new();
             let mut at = 0usize;
             // Past the lines before `line`, then a window of text.
@@ -230,10 +232,10 @@ impl SourceFile {
 
 /// Where lines 1, 1 + [`SPARSE_LINES`], 1 + 2 x [`SPARSE_LINES`] ... of
 /// the file at `path` start, read in chunks.
-fn sparse_starts(path: &Path) -> std::io::Result<Vec<u64>> {
+fn sparse_starts(path: &Path) -> std::io::Result<Vec<(usize, u64)>> {
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
-    let mut starts = vec![0u64];
+    let mut starts = vec![(1, 0u64)];
     let mut chunk = vec![0u8; 1 << 20];
     let (mut offset, mut lines) = (0u64, 0usize);
     loop {
@@ -253,7 +255,7 @@ fn sparse_starts(path: &Path) -> std::io::Result<Vec<u64>> {
             for i in memchr::memchr_iter(b'\n', block) {
                 lines += 1;
                 if lines.is_multiple_of(SPARSE_LINES) {
-                    starts.push(offset + (k * BLOCK + i) as u64 + 1);
+                    starts.push((lines + 1, offset + (k * BLOCK + i) as u64 + 1));
                 }
             }
         }
@@ -292,9 +294,17 @@ impl Sources {
     }
 
     /// Add a file already read (in chunks) without keeping its text: it
-    /// is read again from `path` if a message must quote it.
-    pub fn add_unread(&mut self, path: PathBuf) -> FileId {
-        self.files.push(std::sync::Arc::new(SourceFile::new(path, None)));
+    /// is read again from `path` if a message must quote it, from the
+    /// nearest of `notes` (where some of its lines start, (1-based line,
+    /// byte offset), sorted: the reader noted them as it went; empty when
+    /// not known, and then found by one pass over the file when first
+    /// needed).
+    pub fn add_unread(&mut self, path: PathBuf, notes: Vec<(usize, u64)>) -> FileId {
+        let file = SourceFile::new(path, None);
+        if !notes.is_empty() {
+            let _ = file.sparse_starts.set(notes);
+        }
+        self.files.push(std::sync::Arc::new(file));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -341,7 +351,7 @@ mod tests {
             std::fs::write(&path, text).expect("write");
             let mut s = Sources::default();
             let held = s.add(path.clone(), text.to_string());
-            let unread = s.add_unread(path);
+            let unread = s.add_unread(path, Vec::new());
             let outline = s.get(unread).text.outline().into_owned();
             assert_eq!(outline.lines().next(), text.lines().next(), "{text:?}");
             assert_eq!(outline.ends_with('\n'), text.ends_with('\n'), "{text:?}");
@@ -376,36 +386,47 @@ mod tests {
             std::fs::write(&path, &text).expect("write");
             let mut s = Sources::default();
             let held = s.add(path.clone(), text.clone());
-            let unread = s.add_unread(path);
-            let lines = text.matches('\n').count() + 1;
-            for line in [
-                1,
-                2,
-                3,
-                SPARSE_LINES,
-                SPARSE_LINES + 1,
-                SPARSE_LINES + 2,
-                2 * SPARSE_LINES + 5,
-                3 * SPARSE_LINES + 1,
-                3 * SPARSE_LINES + 2,
-                lines,
-                lines + 1,
-                lines + 5000,
-            ] {
-                let (a, b) = (s.get(held).text_from_line(line), s.get(unread).text_from_line(line));
-                match (a, b) {
-                    (Some((sa, ta)), Some((sb, tb))) => {
-                        assert_eq!(sa, sb, "line {line}");
-                        assert!(
-                            ta.starts_with(tb.as_ref()),
-                            "line {line}: the window is the start of the text from there"
-                        );
-                        assert!(tb.len() >= ta.len().min(WINDOW - 4), "line {line}: a whole window");
+            // Found by the index's own pass, and noted by a reader at
+            // uneven lines (as the ledger reader notes them per chunk).
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let noted: Vec<(usize, u64)> = [1, 2, 7, 100, SPARSE_LINES + 3, 2 * SPARSE_LINES]
+                .into_iter()
+                .filter(|&l| l <= starts.len())
+                .map(|l| (l, starts[l - 1] as u64))
+                .collect();
+            for unread in [s.add_unread(path.clone(), Vec::new()), s.add_unread(path, noted)] {
+                let lines = text.matches('\n').count() + 1;
+                for line in [
+                    1,
+                    2,
+                    3,
+                    SPARSE_LINES,
+                    SPARSE_LINES + 1,
+                    SPARSE_LINES + 2,
+                    2 * SPARSE_LINES + 5,
+                    3 * SPARSE_LINES + 1,
+                    3 * SPARSE_LINES + 2,
+                    lines,
+                    lines + 1,
+                    lines + 5000,
+                ] {
+                    let (a, b) = (s.get(held).text_from_line(line), s.get(unread).text_from_line(line));
+                    match (a, b) {
+                        (Some((sa, ta)), Some((sb, tb))) => {
+                            assert_eq!(sa, sb, "line {line}");
+                            assert!(
+                                ta.starts_with(tb.as_ref()),
+                                "line {line}: the window is the start of the text from there"
+                            );
+                            assert!(tb.len() >= ta.len().min(WINDOW - 4), "line {line}: a whole window");
+                        }
+                        (a, b) => assert_eq!(a.is_none(), b.is_none(), "line {line}"),
                     }
-                    (a, b) => assert_eq!(a.is_none(), b.is_none(), "line {line}"),
                 }
+                assert!(s.get(unread).text.text.get().is_none(), "the text is not read whole");
             }
-            assert!(s.get(unread).text.text.get().is_none(), "the text is not read whole");
         }
     }
 }

@@ -119,8 +119,8 @@ impl Ledger {
         for path in files {
             if std::fs::metadata(&path).is_ok_and(|m| m.len() >= read_fast::STREAM_FROM) {
                 let id = sources.next_id();
-                if read_fast::read_streaming(fw, &path, id, only, &mut ledger.store) {
-                    sources.add_unread(path);
+                if let Some(notes) = read_fast::read_streaming(fw, &path, id, only, &mut ledger.store) {
+                    sources.add_unread(path, notes);
                     continue;
                 }
             }

@@ -33,7 +33,19 @@ struct Part {
     store: Store,
     /// Line ends in the part.
     newlines: u32,
+    /// Where some of the part's lines start: (line from the part's start,
+    /// byte offset in the part), every [`NOTE_LINES`]th line and the first.
+    notes: Vec<(u32, u32)>,
 }
+
+/// Lines between two notes of a streamed file's line index: the index a
+/// message quoting a cell of the file reads from, so that the file is not
+/// read whole again for it (see `SourceFile::text_from_line`).
+const NOTE_LINES: u32 = 4096;
+
+/// Where lines of a streamed file start: (1-based line, byte offset),
+/// sorted; line 1 at offset 0 first.
+pub(crate) type LineNotes = Vec<(usize, u64)>;
 
 /// Below this many bytes a file is read on one thread.
 const PARALLEL_FROM: usize = 1 << 20;
@@ -129,26 +141,33 @@ pub(super) const STREAM_FROM: u64 = 4 << 20;
 const CHUNK: usize = 1 << 20;
 
 /// Read the clean ledger file at `path` chunk by chunk into `store`, its
-/// rows from `file`: `true` when done, `false` (with `store`'s rows as they
-/// were) when anything is off: a header problem, malformed CSV, a byte
-/// that is not UTF-8, a NUL, a row that is not plain and good.
-/// The caller then reads the whole file as usual.
+/// rows from `file`: where its lines start, every [`NOTE_LINES`]th line,
+/// when done; `None` (with `store`'s rows as they were) when anything is
+/// off: a header problem, malformed CSV, a byte that is not UTF-8, a NUL,
+/// a row that is not plain and good. The caller then reads the whole file
+/// as usual.
 pub(super) fn read_streaming(
     fw: &Framework,
     path: &Path,
     file: FileId,
     only: Option<&FxHashSet<u32>>,
     store: &mut Store,
-) -> bool {
+) -> Option<LineNotes> {
     let before = store.len();
-    let done = stream(fw, path, file, only, store).is_some();
-    if !done {
+    let done = stream(fw, path, file, only, store);
+    if done.is_none() {
         store.truncate(before);
     }
     done
 }
 
-fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32>>, store: &mut Store) -> Option<()> {
+fn stream(
+    fw: &Framework,
+    path: &Path,
+    file: FileId,
+    only: Option<&FxHashSet<u32>>,
+    store: &mut Store,
+) -> Option<LineNotes> {
     let mut f = std::fs::File::open(path).ok()?;
     let mut buf = Vec::with_capacity(CHUNK + (64 << 10));
     let mut eof = fill(&mut f, &mut buf)?;
@@ -159,6 +178,9 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
         (start, columns, named, dialect.delimiter)
     };
     buf.drain(..body_start);
+    // The header is line 1, at the file's start; the chunks follow it.
+    let mut notes: LineNotes = vec![(1, 0)];
+    let mut offset = body_start as u64;
     // Room for about as many rows as the first chunk holds per byte, so
     // that the rows are not held in a vector twice their size.
     if !eof && let Ok(meta) = f.metadata() {
@@ -179,9 +201,9 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
     // This thread reads the file chunk by chunk and hands each chunk of
     // whole records to the workers; it appends the rows of the chunks in
     // order as they come back, while the workers read the next ones.
-    let (jobs, queue) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
+    let (jobs, queue) = mpsc::sync_channel::<(usize, u64, Vec<u8>)>(threads * 2);
     let queue = std::sync::Mutex::new(queue);
-    let (results, done) = mpsc::channel::<(usize, Option<Part>)>();
+    let (results, done) = mpsc::channel::<(usize, u64, Option<Part>)>();
     let failed = AtomicBool::new(false);
     std::thread::scope(|s| {
         for _ in 0..threads {
@@ -189,7 +211,7 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
             s.spawn(move || {
                 loop {
                     let job = queue.lock().map(|q| q.recv());
-                    let Ok(Ok((k, chunk))) = job else { break };
+                    let Ok(Ok((k, offset, chunk))) = job else { break };
                     let part = if failed.load(Ordering::Relaxed) {
                         None
                     } else {
@@ -198,7 +220,7 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
                     if part.is_none() {
                         failed.store(true, Ordering::Relaxed);
                     }
-                    if results.send((k, part)).is_err() {
+                    if results.send((k, offset, part)).is_err() {
                         break;
                     }
                 }
@@ -207,11 +229,16 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
         drop(results);
         // The header is line 1; rows count from the line after it.
         let mut base = 2u32;
-        let mut waiting: BTreeMap<usize, Part> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, (u64, Part)> = BTreeMap::new();
         let mut want = 0usize;
-        let mut join = |k: usize, part: Option<Part>| -> Option<()> {
-            waiting.insert(k, part?);
-            while let Some(part) = waiting.remove(&want) {
+        let mut join = |k: usize, offset: u64, part: Option<Part>| -> Option<()> {
+            waiting.insert(k, (offset, part?));
+            while let Some((offset, part)) = waiting.remove(&want) {
+                notes.extend(
+                    part.notes
+                        .iter()
+                        .map(|&(line, at)| ((base + line) as usize, offset + u64::from(at))),
+                );
                 store.append(part.store, base);
                 base += part.newlines;
                 want += 1;
@@ -240,13 +267,15 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
                 next.extend_from_slice(&buf[end..]);
                 buf.truncate(end);
                 if !buf.is_empty() {
-                    jobs.send((sent, std::mem::replace(&mut buf, next))).ok()?;
+                    let len = buf.len() as u64;
+                    jobs.send((sent, offset, std::mem::replace(&mut buf, next))).ok()?;
+                    offset += len;
                     sent += 1;
                 } else {
                     buf = next;
                 }
-                while let Ok((k, part)) = done.try_recv() {
-                    join(k, part)?;
+                while let Ok((k, offset, part)) = done.try_recv() {
+                    join(k, offset, part)?;
                 }
                 if failed.load(Ordering::Relaxed) {
                     return None;
@@ -261,13 +290,14 @@ fn stream(fw: &Framework, path: &Path, file: FileId, only: Option<&FxHashSet<u32
         if produced.is_none() {
             failed.store(true, Ordering::Relaxed);
         }
-        for (k, part) in done.iter() {
-            if join(k, part).is_none() {
+        for (k, offset, part) in done.iter() {
+            if join(k, offset, part).is_none() {
                 failed.store(true, Ordering::Relaxed);
             }
         }
         (!failed.load(Ordering::Relaxed) && want == sent).then_some(())
-    })
+    })?;
+    Some(notes)
 }
 
 /// Just past the last `\n` of `buf` that lies outside quotes (an even
@@ -406,6 +436,7 @@ fn read_part(
         let mut separators: Vec<usize> = Vec::with_capacity(columns.len() + 1);
         let mut line = 0u32;
         let mut from = 0;
+        let mut notes = vec![(0, 0)];
         // A separator ends a cell, a line feed a record. Both are ASCII:
         // every cut is at a character boundary.
         let mut cut = |i: usize| -> Option<()> {
@@ -417,6 +448,9 @@ fn read_part(
                 separators.clear();
                 from = i + 1;
                 line += 1;
+                if line.is_multiple_of(NOTE_LINES) {
+                    notes.push((line, from as u32));
+                }
             }
             Some(())
         };
@@ -444,7 +478,7 @@ fn read_part(
             let text = &bytes[from..];
             rows.record(&mut lane, text.strip_suffix(b"\r").unwrap_or(text), &separators, line)?;
         }
-        return Some(rows.part(newlines));
+        return Some(rows.part(newlines, notes));
     }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -453,6 +487,7 @@ fn read_part(
         .from_reader(bytes);
     let mut record = csv::StringRecord::new();
     let (mut line, mut counted) = (0u32, 0usize);
+    let mut notes = vec![(0, 0)];
     while rdr.read_record(&mut record).ok()? {
         let pos = record.position()?;
         let mut start = pos.byte() as usize;
@@ -461,11 +496,14 @@ fn read_part(
         }
         line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u32;
         counted = start;
+        if line / NOTE_LINES > notes.last().map_or(0, |n: &(u32, u32)| n.0 / NOTE_LINES) {
+            notes.push((line, start as u32));
+        }
         let cells: Vec<&str> = record.iter().collect();
         rows.push(&cells, line)?;
     }
     let newlines = line + memchr::memchr_iter(b'\n', &bytes[counted..]).count() as u32;
-    Some(rows.part(newlines))
+    Some(rows.part(newlines, notes))
 }
 
 /// Whether a part holds no quote and no carriage return but before a line feed.
@@ -560,10 +598,11 @@ impl Rows<'_, '_> {
         self.push(&cells, line)
     }
 
-    fn part(self, newlines: u32) -> Part {
+    fn part(self, newlines: u32, notes: Vec<(u32, u32)>) -> Part {
         Part {
             store: self.store,
             newlines,
+            notes,
         }
     }
 }
@@ -640,8 +679,25 @@ mod tests {
         let path = dir.path().join("ledger.csv");
         std::fs::write(&path, &*sources.get(file).text).expect("write");
         let mut streamed = Store::default();
-        let streamed_done = read_streaming(fw, &path, file, None, &mut streamed);
-        if streamed_done {
+        let notes = read_streaming(fw, &path, file, None, &mut streamed);
+        let streamed_done = notes.is_some();
+        if let Some(notes) = notes {
+            // Each note is where its line starts, in order, from line 1.
+            let text = sources.get(file).text.as_bytes();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text).map(|i| i + 1))
+                .collect();
+            assert_eq!(notes.first(), Some(&(1, 0)));
+            assert!(notes.windows(2).all(|w| w[0].0 < w[1].0), "sorted by line");
+            for &(line, at) in &notes {
+                assert_eq!(starts.get(line - 1), Some(&(at as usize)), "line {line}");
+            }
+            let lines = starts.len();
+            assert!(
+                notes.len() >= lines / NOTE_LINES as usize,
+                "a note every {NOTE_LINES} lines at most: {} notes, {lines} lines",
+                notes.len()
+            );
             assert!(diags.is_empty(), "the streamed reading does not pass over a finding");
             assert_eq!(rows(&Ledger::of_store(streamed)), rows(&slow), "streamed");
         } else {
@@ -679,6 +735,10 @@ mod tests {
             text.trim_end().to_string(),
             big.clone(),
             big.replace('\n', "\r\n"),
+            // Parts with quoted cells, read by the CSV reader.
+            big.replace("Workshop report", "\"two\nlines, quoted\""),
+            // Parts without a quote, read by the plain lane.
+            big.lines().filter(|l| !l.contains('"')).collect::<Vec<_>>().join("\n"),
         ];
         for (i, t) in cases.into_iter().enumerate() {
             let (fast, slow) = both(&fw, t);
