@@ -103,22 +103,26 @@ pub struct SourceFile {
     pub name: String,
     pub text: Text,
     line_starts: OnceLock<Vec<u32>>,
-    /// For a file whose text is not held: where some of its lines start,
-    /// (1-based line, byte offset), sorted, line 1 first: those the reader
-    /// noted, else every [`SPARSE_LINES`]th line (see
-    /// [`SourceFile::text_from_line`]).
-    sparse_starts: OnceLock<Vec<(usize, u64)>>,
+    /// For a file whose text is not held: where some of its lines start
+    /// (see [`LineNotes`]).
+    line_notes: LineNotes,
 }
 
-/// Lines between two notes of [`SourceFile::text_from_line`]'s index.
-const SPARSE_LINES: usize = 4096;
+/// Where some lines of a file start: (1-based line, byte offset), sorted,
+/// line 1 at offset 0 first. The ledger reader notes every
+/// [`NOTE_LINES`]th line of a file it streams, and
+/// [`SourceFile::text_from_line`] reads a line from the nearest note.
+pub type LineNotes = Vec<(usize, u64)>;
+
+/// Lines between two notes a reader takes (see [`LineNotes`]).
+pub const NOTE_LINES: usize = 4096;
 
 /// The text [`SourceFile::text_from_line`] gives of a file whose text is
 /// not held: the line and what follows it, up to this many bytes.
 const WINDOW: usize = 64 << 10;
 
 impl SourceFile {
-    fn new(path: PathBuf, text: Option<String>) -> SourceFile {
+    fn new(path: PathBuf, text: Option<String>, line_notes: LineNotes) -> SourceFile {
         let name = display_path(&path);
         SourceFile {
             name,
@@ -128,7 +132,7 @@ impl SourceFile {
             },
             path,
             line_starts: OnceLock::new(),
-            sparse_starts: OnceLock::new(),
+            line_notes,
         }
     }
 
@@ -138,52 +142,37 @@ impl SourceFile {
     /// last line.
     ///
     /// A file whose text is not held (a large ledger read in chunks) is not
-    /// read whole to quote one cell: one pass over it, in chunks, notes
-    /// where every 4,096th line starts, and the lines asked for are read
-    /// from the nearest note.
+    /// read whole to quote one cell: the line is read from the nearest
+    /// note of where lines start that its reader took.
     pub fn text_from_line(&self, line: usize) -> Option<(usize, std::borrow::Cow<'_, str>)> {
-        use std::io::{Read, Seek, SeekFrom};
+        use std::io::{BufRead, Read, Seek, SeekFrom};
         let line = line.max(1);
         if self.text.text.get().is_some() {
             let start = *self.line_starts().get(line - 1)? as usize;
             return Some((start, std::borrow::Cow::Borrowed(&self.text[start..])));
         }
-        let notes = self
-            .sparse_starts
-            .get_or_init(|| sparse_starts(&self.text.path).unwrap_or_default());
+        let notes = &self.line_notes;
         let (note_line, note) = notes[..notes.partition_point(|&(l, _)| l <= line)].last().copied()?;
         let read = || -> std::io::Result<Option<(usize, String)>> {
             let mut f = std::fs::File::open(&self.text.path)?;
             f.seek(SeekFrom::Start(note))?;
-            let mut skip = line - note_line;
-            let mut buf = Vec::new();
-            let mut at = 0usize;
-            // Past the lines before `line`, then a window of text.
-            loop {
-                let mut chunk = vec![0u8; WINDOW];
-                let n = f.read(&mut chunk)?;
-                buf.extend_from_slice(&chunk[..n]);
-                while skip > 0 {
-                    let Some(i) = memchr::memchr(b'\n', &buf[at..]) else {
-                        break;
-                    };
-                    at += i + 1;
-                    skip -= 1;
-                }
-                if n == 0 || (skip == 0 && buf.len() - at >= WINDOW) {
-                    break;
+            let mut r = std::io::BufReader::with_capacity(WINDOW, f);
+            // Past the lines before `line` (each must end: else `line` is
+            // past the file's last line), then a window of text.
+            let (mut at, mut skipped) = (note as usize, Vec::new());
+            for _ in note_line..line {
+                skipped.clear();
+                at += r.read_until(b'\n', &mut skipped)?;
+                if skipped.last() != Some(&b'\n') {
+                    return Ok(None);
                 }
             }
-            if skip > 0 {
-                return Ok(None);
-            }
-            let mut window = buf.split_off(at);
-            window.truncate(WINDOW);
+            let mut window = Vec::with_capacity(WINDOW);
+            r.take(WINDOW as u64).read_to_end(&mut window)?;
             // A cut inside a character keeps the characters before it.
             let valid = std::str::from_utf8(&window).map_or_else(|e| e.valid_up_to(), str::len);
             window.truncate(valid);
-            let text = String::from_utf8(window).unwrap_or_default();
-            Ok(Some((note as usize + at, text)))
+            Ok(Some((at, String::from_utf8(window).unwrap_or_default())))
         };
         let (start, text) = read().ok()??;
         Some((start, std::borrow::Cow::Owned(text)))
@@ -230,42 +219,6 @@ impl SourceFile {
     }
 }
 
-/// Where lines 1, 1 + [`SPARSE_LINES`], 1 + 2 x [`SPARSE_LINES`] ... of
-/// the file at `path` start, read in chunks.
-fn sparse_starts(path: &Path) -> std::io::Result<Vec<(usize, u64)>> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)?;
-    let mut starts = vec![(1, 0u64)];
-    let mut chunk = vec![0u8; 1 << 20];
-    let (mut offset, mut lines) = (0u64, 0usize);
-    loop {
-        let n = f.read(&mut chunk)?;
-        if n == 0 {
-            return Ok(starts);
-        }
-        // Newlines are counted a block at a time (a plain count the
-        // compiler vectorises); only a block holding a noted line is
-        // walked newline by newline.
-        for (k, block) in chunk[..n].chunks(BLOCK).enumerate() {
-            let count = block.iter().filter(|&&b| b == b'\n').count();
-            if lines % SPARSE_LINES + count < SPARSE_LINES {
-                lines += count;
-                continue;
-            }
-            for i in memchr::memchr_iter(b'\n', block) {
-                lines += 1;
-                if lines.is_multiple_of(SPARSE_LINES) {
-                    starts.push((lines + 1, offset + (k * BLOCK + i) as u64 + 1));
-                }
-            }
-        }
-        offset += n as u64;
-    }
-}
-
-/// Bytes whose newlines [`sparse_starts`] counts at once.
-const BLOCK: usize = 16 << 10;
-
 /// Paths are shown relative to the working directory when they are under it.
 fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
@@ -284,7 +237,8 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(std::sync::Arc::new(SourceFile::new(path, Some(text))));
+        self.files
+            .push(std::sync::Arc::new(SourceFile::new(path, Some(text), Vec::new())));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -295,16 +249,12 @@ impl Sources {
 
     /// Add a file already read (in chunks) without keeping its text: it
     /// is read again from `path` if a message must quote it, from the
-    /// nearest of `notes` (where some of its lines start, (1-based line,
-    /// byte offset), sorted: the reader noted them as it went; empty when
-    /// not known, and then found by one pass over the file when first
-    /// needed).
-    pub fn add_unread(&mut self, path: PathBuf, notes: Vec<(usize, u64)>) -> FileId {
-        let file = SourceFile::new(path, None);
-        if !notes.is_empty() {
-            let _ = file.sparse_starts.set(notes);
+    /// nearest of the `notes` its reader took (none: from its start).
+    pub fn add_unread(&mut self, path: PathBuf, mut notes: LineNotes) -> FileId {
+        if notes.first() != Some(&(1, 0)) {
+            notes.insert(0, (1, 0));
         }
-        self.files.push(std::sync::Arc::new(file));
+        self.files.push(std::sync::Arc::new(SourceFile::new(path, None, notes)));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -366,13 +316,14 @@ mod tests {
     }
 
     /// A line of a file whose text is not held is read from the nearest
-    /// note of the sparse index, at the offset and with the text the held
-    /// file gives; the file's text stays unread.
+    /// note of where lines start (or from the file's start without notes),
+    /// at the offset and with the text the held file gives; the file's
+    /// text stays unread.
     #[test]
     fn text_from_a_line_of_an_unread_file_is_the_held_text_from_there() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut big = String::from("indicator,period,value\n");
-        for k in 0..3 * SPARSE_LINES + 17 {
+        for k in 0..3 * NOTE_LINES + 17 {
             big.push_str(&format!("1.{k},2023-Q{},{}\n", k % 4 + 1, "é".repeat(k % 3)));
         }
         let long_cell = "x".repeat(WINDOW + 10);
@@ -386,12 +337,12 @@ mod tests {
             std::fs::write(&path, &text).expect("write");
             let mut s = Sources::default();
             let held = s.add(path.clone(), text.clone());
-            // Found by the index's own pass, and noted by a reader at
-            // uneven lines (as the ledger reader notes them per chunk).
+            // Without notes, and with notes at uneven lines (as the ledger
+            // reader takes them per chunk).
             let starts: Vec<usize> = std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
-            let noted: Vec<(usize, u64)> = [1, 2, 7, 100, SPARSE_LINES + 3, 2 * SPARSE_LINES]
+            let noted: Vec<(usize, u64)> = [1, 2, 7, 100, NOTE_LINES + 3, 2 * NOTE_LINES]
                 .into_iter()
                 .filter(|&l| l <= starts.len())
                 .map(|l| (l, starts[l - 1] as u64))
@@ -402,12 +353,12 @@ mod tests {
                     1,
                     2,
                     3,
-                    SPARSE_LINES,
-                    SPARSE_LINES + 1,
-                    SPARSE_LINES + 2,
-                    2 * SPARSE_LINES + 5,
-                    3 * SPARSE_LINES + 1,
-                    3 * SPARSE_LINES + 2,
+                    NOTE_LINES,
+                    NOTE_LINES + 1,
+                    NOTE_LINES + 2,
+                    2 * NOTE_LINES + 5,
+                    3 * NOTE_LINES + 1,
+                    3 * NOTE_LINES + 2,
                     lines,
                     lines + 1,
                     lines + 5000,

@@ -25,7 +25,7 @@ use super::read::{Column, CsvDialect, header_columns, row_fields};
 use super::row::{Entry, Origin, RowParser};
 use super::store::Store;
 use crate::model::Framework;
-use crate::source::FileId;
+use crate::source::{self, FileId, LineNotes};
 
 /// The rows of one part, with string indexes into the part's own table and
 /// line numbers counted from the part's start (0 for its first line).
@@ -38,14 +38,10 @@ struct Part {
     notes: Vec<(u32, u32)>,
 }
 
-/// Lines between two notes of a streamed file's line index: the index a
-/// message quoting a cell of the file reads from, so that the file is not
-/// read whole again for it (see `SourceFile::text_from_line`).
-const NOTE_LINES: u32 = 4096;
-
-/// Where lines of a streamed file start: (1-based line, byte offset),
-/// sorted; line 1 at offset 0 first.
-pub(crate) type LineNotes = Vec<(usize, u64)>;
+/// [`source::NOTE_LINES`] as a part counts its lines: a message quoting a
+/// cell of a streamed file reads from the nearest note, so that the file
+/// is not read whole again for it.
+const NOTE_LINES: u32 = source::NOTE_LINES as u32;
 
 /// Below this many bytes a file is read on one thread.
 const PARALLEL_FROM: usize = 1 << 20;
