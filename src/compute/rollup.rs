@@ -277,23 +277,7 @@ fn split(c: &Computed, i: usize, period: &Period, total: &Value, by: &By) -> Vec
 }
 
 fn minus(a: &Value, b: &Value) -> Option<Value> {
-    match (a, b) {
-        (Value::Number { value: x }, Value::Number { value: y }) => Some(Value::Number { value: x - y }),
-        (
-            Value::Ratio {
-                numerator: n1,
-                denominator: d1,
-            },
-            Value::Ratio {
-                numerator: n2,
-                denominator: d2,
-            },
-        ) => Some(Value::Ratio {
-            numerator: n1 - n2,
-            denominator: d1 - d2,
-        }),
-        _ => None,
-    }
+    super::sum::part_by_part(a, b, |x, y| x - y)
 }
 
 fn is_zero(v: &Value) -> bool {

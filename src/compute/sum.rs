@@ -5,6 +5,8 @@
 //! gender shares and the series of every indicator add millions of rows;
 //! this is where they do it.
 
+use rust_decimal::Decimal;
+
 use crate::ledger::Ledger;
 use crate::model::Value;
 
@@ -45,7 +47,7 @@ impl Sum {
     pub(crate) fn value(&self) -> Value {
         match self {
             Sum::Inline { mantissa, scale } => Value::Number {
-                value: rust_decimal::Decimal::from_i128_with_scale(*mantissa, *scale),
+                value: Decimal::from_i128_with_scale(*mantissa, *scale),
             },
             Sum::Value(v) => v.clone(),
         }
@@ -56,7 +58,17 @@ impl Sum {
 /// part is, texts cannot be added (the first is kept).
 pub fn add(a: &Value, b: &Value) -> Value {
     match (a, b) {
-        (Value::Number { value: x }, Value::Number { value: y }) => Value::Number { value: x + y },
+        (Value::Flag { done: x }, Value::Flag { done: y }) => Value::Flag { done: *x || *y },
+        _ => part_by_part(a, b, |x, y| x + y).unwrap_or_else(|| a.clone()),
+    }
+}
+
+/// `op` of two numbers, or of two ratios numerator by numerator and
+/// denominator by denominator (pooled); `None` for any other pair. Sums
+/// and the roll-up's remainders (a total less its parts) both work so.
+pub(crate) fn part_by_part(a: &Value, b: &Value, op: impl Fn(Decimal, Decimal) -> Decimal) -> Option<Value> {
+    match (a, b) {
+        (Value::Number { value: x }, Value::Number { value: y }) => Some(Value::Number { value: op(*x, *y) }),
         (
             Value::Ratio {
                 numerator: n1,
@@ -66,11 +78,10 @@ pub fn add(a: &Value, b: &Value) -> Value {
                 numerator: n2,
                 denominator: d2,
             },
-        ) => Value::Ratio {
-            numerator: n1 + n2,
-            denominator: d1 + d2,
-        },
-        (Value::Flag { done: x }, Value::Flag { done: y }) => Value::Flag { done: *x || *y },
-        _ => a.clone(),
+        ) => Some(Value::Ratio {
+            numerator: op(*n1, *n2),
+            denominator: op(*d1, *d2),
+        }),
+        _ => None,
     }
 }
